@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Brings a library's PublicAPI.Unshipped.txt in line with its code: adds the symbols RS0016 reports as undeclared
+# and drops the ones RS0017 reports as gone. Review the diff: a removed line is a breaking change to decide on.
+# Usage: eng/update-public-api.sh [src/MarketRules]
+set -euo pipefail
+project_dir=${1:-src/MarketRules}
+api="$project_dir/.PublicAPI/PublicAPI.Unshipped.txt"
+log=$(mktemp)
+dotnet build "$project_dir" -c Release -p:TreatWarningsAsErrors=false --no-incremental 2>&1 >"$log" || true
+add=$(grep -oP "RS0016: Symbol '\K.*(?=' is not part of the declared public API)" "$log" | sort -u || true)
+remove=$(grep -oP "RS0017: Symbol '\K.*(?=' is part of the declared API)" "$log" | sort -u || true)
+{
+  echo '#nullable enable'
+  { grep -v '^#nullable enable$' "$api" || true; [ -n "$add" ] && printf '%s\n' "$add"; } \
+    | grep -v '^$' | grep -vxF -f <(printf '%s\n' "$remove" | grep -v '^$' || echo '@@none@@') | LC_ALL=C sort -u
+} > "$api.new"
+mv "$api.new" "$api"
+echo "public API: +$(printf '%s' "$add" | grep -c . || true) -$(printf '%s' "$remove" | grep -c . || true) in $api"
+rm -f "$log"

@@ -1,0 +1,153 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MarketRules.Utility;
+using NodaTime.Text;
+
+namespace MarketRules.Calendar;
+
+/// <summary>
+/// Reads calendar notices in MarketRules' JSON format, the format of the embedded calendar: an object with a
+/// <c>years</c> array, each year with its <c>notice</c> (<c>title</c>, <c>source</c>), <c>restDays</c>
+/// (<c>name</c>, <c>nameEn</c>, <c>from</c>, <c>to</c>) and <c>makeUpWorkdays</c> (ISO dates).
+/// </summary>
+public static class CalendarData
+{
+    private const string EmbeddedResource = "MarketRules.Data.Calendar/statutory-calendar.json";
+
+    /// <summary>Parses notices from JSON.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The years, or coded errors naming the JSON path of each problem.</returns>
+    public static RuleResult<ImmutableArray<CalendarYear>> ParseYears(string json)
+    {
+        Preconditions.CheckNotNull(json);
+        CalendarFileDto? file;
+        try
+        {
+            file = JsonSerializer.Deserialize(json, CalendarJsonContext.Default.CalendarFileDto);
+        }
+        catch (JsonException ex)
+        {
+            return RuleResult<ImmutableArray<CalendarYear>>.Failure(
+                KernelErrors.CalendarDataInvalid.Create(ex.Path ?? "$", ("Year", "-"), ("Detail", ex.Message)));
+        }
+        if (file?.Years is null)
+        {
+            return RuleResult<ImmutableArray<CalendarYear>>.Failure(
+                KernelErrors.CalendarDataInvalid.Create("$.years", ("Year", "-"), ("Detail", "'years' is required")));
+        }
+        var errors = ImmutableArray.CreateBuilder<RuleError>();
+        var years = ImmutableArray.CreateBuilder<CalendarYear>();
+        for (var i = 0; i < file.Years.Count; i++)
+        {
+            var dto = file.Years[i];
+            var path = $"$.years[{i}]";
+            var rest = new List<HolidayRest>();
+            var workdays = new List<LocalDate>();
+            foreach (var (r, j) in (dto.RestDays ?? []).Select((r, j) => (r, j)))
+            {
+                var from = ParseDate(r.From, $"{path}.restDays[{j}].from", dto.Year, errors);
+                var to = ParseDate(r.To ?? r.From, $"{path}.restDays[{j}].to", dto.Year, errors);
+                if (from is { } f && to is { } t)
+                {
+                    if (t < f)
+                    {
+                        errors.Add(KernelErrors.CalendarDataInvalid.Create($"{path}.restDays[{j}]", ("Year", dto.Year), ("Detail", "'to' is before 'from'")));
+                        continue;
+                    }
+                    rest.Add(new HolidayRest(new LocalizedText(r.Name ?? "", r.NameEn ?? r.Name ?? ""), new DateInterval(f, t)));
+                }
+            }
+            foreach (var (w, j) in (dto.MakeUpWorkdays ?? []).Select((w, j) => (w, j)))
+            {
+                if (ParseDate(w, $"{path}.makeUpWorkdays[{j}]", dto.Year, errors) is { } day)
+                {
+                    workdays.Add(day);
+                }
+            }
+            var notice = new Citation(new LocalizedText(dto.Notice?.Title ?? $"国务院办公厅关于{dto.Year}年部分节假日安排的通知",
+                    dto.Notice?.TitleEn ?? $"Notice of the General Office of the State Council on the arrangement of some holidays in {dto.Year}"),
+                null, VerificationStatus.VerifiedSecondary)
+            {
+                IssuingBody = new LocalizedText("国务院办公厅", "General Office of the State Council"),
+                Source = dto.Notice?.Source,
+            };
+            years.Add(new CalendarYear(dto.Year, notice, rest, workdays));
+        }
+        return errors.Count > 0
+            ? RuleResult<ImmutableArray<CalendarYear>>.Failure(errors.ToImmutable())
+            : RuleResult<ImmutableArray<CalendarYear>>.Success(years.ToImmutable());
+    }
+
+    /// <summary>Builds a calendar from JSON notices.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The calendar or the coded errors.</returns>
+    public static RuleResult<StatutoryCalendar> ParseCalendar(string json)
+    {
+        var years = ParseYears(json);
+        return years.IsSuccess ? StatutoryCalendar.Create(years.Value) : RuleResult<StatutoryCalendar>.Failure(years.Errors);
+    }
+
+    internal static StatutoryCalendar LoadEmbedded()
+    {
+        using var stream = typeof(CalendarData).Assembly.GetManifestResourceStream(EmbeddedResource)
+            ?? throw new InvalidOperationException("The embedded calendar is missing: " + EmbeddedResource);
+        using var reader = new StreamReader(stream);
+        return ParseCalendar(reader.ReadToEnd()).GetValueOrThrow();
+    }
+
+    private static LocalDate? ParseDate(string? text, string path, int year, ImmutableArray<RuleError>.Builder errors)
+    {
+        var result = LocalDatePattern.Iso.Parse(text ?? "");
+        if (result.Success)
+        {
+            return result.Value;
+        }
+        errors.Add(KernelErrors.CalendarDataInvalid.Create(path, ("Year", year), ("Detail", $"'{text}' is not an ISO date (yyyy-MM-dd)")));
+        return null;
+    }
+}
+
+internal sealed class CalendarFileDto
+{
+    public string? Description { get; set; }
+
+    public List<CalendarYearDto>? Years { get; set; }
+}
+
+internal sealed class CalendarYearDto
+{
+    public int Year { get; set; }
+
+    public CalendarNoticeDto? Notice { get; set; }
+
+    public List<HolidayRestDto>? RestDays { get; set; }
+
+    public List<string>? MakeUpWorkdays { get; set; }
+}
+
+internal sealed class CalendarNoticeDto
+{
+    public string? Title { get; set; }
+
+    public string? TitleEn { get; set; }
+
+    public string? Source { get; set; }
+}
+
+internal sealed class HolidayRestDto
+{
+    public string? Name { get; set; }
+
+    public string? NameEn { get; set; }
+
+    public string? From { get; set; }
+
+    public string? To { get; set; }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+[JsonSerializable(typeof(CalendarFileDto))]
+internal sealed partial class CalendarJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using MarketRules.Utility;
+
+namespace MarketRules;
+
+/// <summary>
+/// A stable code with its message templates in zh-CN and English, used for both errors (bad input) and the reasons
+/// of a decision. The code is also the localisation key: it never changes once shipped, while the wording may improve.
+/// </summary>
+/// <remarks>
+/// <para>Templates use named placeholders in braces, for example <c>{Date}</c>. Both templates must name the same
+/// placeholders; a test enforces this for every definition in the library.</para>
+/// <para>Codes follow the shape <c>MR.&lt;Area&gt;.&lt;Name&gt;</c>, for example <c>MR.Calendar.OutOfRange</c>.</para>
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class MessageDefinition
+{
+    /// <summary>Creates a definition.</summary>
+    /// <param name="code">The stable code, e.g. <c>MR.Calendar.OutOfRange</c>.</param>
+    /// <param name="chinese">The zh-CN template.</param>
+    /// <param name="english">The English template.</param>
+    /// <exception cref="ArgumentException">Thrown when the code does not start with <c>MR.</c>.</exception>
+    public MessageDefinition(string code, string chinese, string english)
+    {
+        Preconditions.CheckNotNull(code);
+        Preconditions.CheckArgument(code.StartsWith("MR.", StringComparison.Ordinal), nameof(code), "Error codes start with 'MR.'");
+        Code = code;
+        Template = new LocalizedText(chinese, english);
+    }
+
+    /// <summary>The stable code.</summary>
+    public string Code { get; }
+
+    /// <summary>The message templates with their named placeholders.</summary>
+    public LocalizedText Template { get; }
+
+    /// <summary>Creates a reason for a decision from this definition, filling the placeholders.</summary>
+    /// <param name="citation">The legal basis of the reason, or <see langword="null"/>.</param>
+    /// <param name="arguments">Placeholder values by name; formatted with the invariant culture.</param>
+    /// <returns>The reason.</returns>
+    public Reason ToReason(Citation? citation, params (string Name, object? Value)[] arguments)
+    {
+        var arguments2 = Collect(arguments);
+        return new Reason(Code, new LocalizedText(Fill(Template.Chinese, arguments2), Fill(Template.English, arguments2)), arguments2, citation);
+    }
+
+    /// <summary>Creates an error from this definition, filling the placeholders.</summary>
+    /// <param name="path">Where in the input the error is (a JSON path such as <c>$.claims[2].personId</c>), or <see langword="null"/>.</param>
+    /// <param name="arguments">Placeholder values by name; formatted with the invariant culture.</param>
+    /// <returns>The error.</returns>
+    public RuleError Create(string? path, params (string Name, object? Value)[] arguments) => Create(path, Collect(arguments));
+
+    /// <summary>Creates an error from this definition with already formatted placeholder values.</summary>
+    /// <param name="path">Where in the input the error is, or <see langword="null"/>.</param>
+    /// <param name="arguments">Placeholder values by name.</param>
+    /// <returns>The error.</returns>
+    public RuleError Create(string? path, ImmutableSortedDictionary<string, string> arguments)
+    {
+        Preconditions.CheckNotNull(arguments);
+        var message = new LocalizedText(Fill(Template.Chinese, arguments), Fill(Template.English, arguments));
+        return new RuleError(Code, path, message, arguments);
+    }
+
+    /// <summary>Lists the placeholder names a template uses, in order of appearance.</summary>
+    /// <param name="template">A template.</param>
+    /// <returns>The names.</returns>
+    public static ImmutableArray<string> PlaceholdersOf(string template)
+    {
+        Preconditions.CheckNotNull(template);
+        var names = ImmutableArray.CreateBuilder<string>();
+        var index = 0;
+        while ((index = template.IndexOf('{', index)) >= 0)
+        {
+            var end = template.IndexOf('}', index + 1);
+            if (end < 0)
+            {
+                break;
+            }
+            names.Add(template.Substring(index + 1, end - index - 1));
+            index = end + 1;
+        }
+        return names.ToImmutable();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Code;
+
+    private static ImmutableSortedDictionary<string, string> Collect((string Name, object? Value)[] arguments)
+    {
+        Preconditions.CheckNotNull(arguments);
+        if (arguments.Length == 0)
+        {
+            return ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+        }
+        var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in arguments)
+        {
+            builder[name] = FormatValue(value);
+        }
+        return builder.ToImmutable();
+    }
+
+    internal static string FormatValue(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        NodaTime.LocalDate date => NodaTime.Text.LocalDatePattern.Iso.Format(date),
+        NodaTime.Instant instant => NodaTime.Text.InstantPattern.ExtendedIso.Format(instant),
+        NodaTime.LocalDateTime dateTime => NodaTime.Text.LocalDateTimePattern.ExtendedIso.Format(dateTime),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Fill(string template, ImmutableSortedDictionary<string, string> arguments)
+    {
+        if (template.IndexOf('{', StringComparison.Ordinal) < 0)
+        {
+            return template;
+        }
+        var result = new StringBuilder(template.Length + 16);
+        var position = 0;
+        while (position < template.Length)
+        {
+            var open = template.IndexOf('{', position);
+            var close = open < 0 ? -1 : template.IndexOf('}', open + 1);
+            if (open < 0 || close < 0)
+            {
+                result.Append(template, position, template.Length - position);
+                break;
+            }
+            result.Append(template, position, open - position);
+            var name = template.Substring(open + 1, close - open - 1);
+            result.Append(arguments.TryGetValue(name, out var value) ? value : template.Substring(open, close - open + 1));
+            position = close + 1;
+        }
+        return result.ToString();
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using FluentValidation;
+using FluentValidation.Results;
+using MarketRules.Utility;
+
+namespace MarketRules;
+
+/// <summary>
+/// Connects FluentValidation to MarketRules' coded, bilingual errors: every rule declares an
+/// <see cref="MessageDefinition"/> with <see cref="WithError{T, TProperty}"/>, and a result converts to
+/// <see cref="RuleError"/>s with both languages filled from the same placeholder values.
+/// </summary>
+public static class ValidationExtensions
+{
+    /// <summary>Declares the coded error a rule reports when it fails.</summary>
+    /// <typeparam name="T">The validated type.</typeparam>
+    /// <typeparam name="TProperty">The property type.</typeparam>
+    /// <param name="rule">The rule.</param>
+    /// <param name="error">The error definition.</param>
+    /// <returns>The rule, for chaining.</returns>
+    public static IRuleBuilderOptions<T, TProperty> WithError<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, MessageDefinition error)
+    {
+        Preconditions.CheckNotNull(rule);
+        Preconditions.CheckNotNull(error);
+        return rule.WithErrorCode(error.Code).WithMessage(error.Template.English).WithState(_ => error);
+    }
+
+    /// <summary>Converts a FluentValidation result to coded errors, with JSON paths in camelCase.</summary>
+    /// <param name="result">The validation result.</param>
+    /// <param name="pathPrefix">The JSON path of the validated object, <c>$</c> by default.</param>
+    /// <returns>The errors; empty when the result is valid.</returns>
+    public static ImmutableArray<RuleError> ToRuleErrors(this ValidationResult result, string pathPrefix = "$")
+    {
+        Preconditions.CheckNotNull(result);
+        if (result.IsValid)
+        {
+            return [];
+        }
+        var errors = ImmutableArray.CreateBuilder<RuleError>(result.Errors.Count);
+        foreach (var failure in result.Errors)
+        {
+            var definition = failure.CustomState as MessageDefinition;
+            var arguments = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            if (failure.FormattedMessagePlaceholderValues is { } placeholders)
+            {
+                foreach (var (name, value) in placeholders)
+                {
+                    arguments[name] = MessageDefinition.FormatValue(value);
+                }
+            }
+            var path = ToJsonPath(pathPrefix, failure.PropertyName);
+            errors.Add(definition is not null
+                ? definition.Create(path, arguments.ToImmutable())
+                : new RuleError(
+                    string.IsNullOrEmpty(failure.ErrorCode) || !failure.ErrorCode.StartsWith("MR.", StringComparison.Ordinal) ? KernelErrors.Unknown.Code : failure.ErrorCode,
+                    path,
+                    new LocalizedText(failure.ErrorMessage, failure.ErrorMessage),
+                    arguments.ToImmutable()));
+        }
+        return errors.MoveToImmutable();
+    }
+
+    /// <summary>Validates and converts the result to a <see cref="RuleResult{T}"/> holding the validated instance.</summary>
+    /// <typeparam name="T">The validated type.</typeparam>
+    /// <param name="validator">The validator.</param>
+    /// <param name="instance">The instance.</param>
+    /// <param name="pathPrefix">The JSON path of the instance.</param>
+    /// <returns>The instance on success, or the coded errors.</returns>
+    public static RuleResult<T> ValidateToResult<T>(this IValidator<T> validator, T instance, string pathPrefix = "$")
+    {
+        Preconditions.CheckNotNull(validator);
+        var errors = validator.Validate(instance).ToRuleErrors(pathPrefix);
+        return errors.IsEmpty ? RuleResult<T>.Success(instance) : RuleResult<T>.Failure(errors);
+    }
+
+    internal static string ToJsonPath(string prefix, string? propertyPath)
+    {
+        if (string.IsNullOrEmpty(propertyPath))
+        {
+            return prefix;
+        }
+        var builder = new StringBuilder(prefix);
+        foreach (var segment in propertyPath.Split('.'))
+        {
+            builder.Append('.');
+            if (segment.Length > 0)
+            {
+                builder.Append(char.ToLower(segment[0], CultureInfo.InvariantCulture)).Append(segment, 1, segment.Length - 1);
+            }
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using MarketRules.Parameters;
+using MarketRules.Utility;
+
+namespace MarketRules;
+
+/// <summary>
+/// Why a decision came out as it did: the outcome, the reasons, every parameter used with its citation, and the
+/// dates computed. Every decision in MarketRules carries one, and it serialises to JSON unchanged.
+/// </summary>
+/// <remarks>This type is immutable and thread-safe. Build one with <see cref="ExplanationBuilder"/>.</remarks>
+public sealed class Explanation
+{
+    internal Explanation(string rule, string outcome, LocalDate asOf, string? jurisdiction, ImmutableArray<Reason> reasons,
+        ImmutableArray<ParameterValue> parameters, ImmutableArray<ComputedDate> dates)
+    {
+        Rule = rule;
+        Outcome = outcome;
+        AsOf = asOf;
+        Jurisdiction = jurisdiction;
+        Reasons = reasons;
+        Parameters = parameters;
+        Dates = dates;
+    }
+
+    /// <summary>The rule that decided, e.g. <c>referral.criminal/1</c>.</summary>
+    public string Rule { get; }
+
+    /// <summary>The outcome as a stable code, e.g. <c>refer</c>, <c>eligible</c>, <c>D</c>.</summary>
+    public string Outcome { get; }
+
+    /// <summary>The date the law was read as of.</summary>
+    public LocalDate AsOf { get; }
+
+    /// <summary>The jurisdiction whose policy applied (GB/T 2260 code), or <see langword="null"/> for national rules only.</summary>
+    public string? Jurisdiction { get; }
+
+    /// <summary>The reasons, in the order they were established.</summary>
+    public ImmutableArray<Reason> Reasons { get; }
+
+    /// <summary>The parameters used, each with its value, dates of force and citation.</summary>
+    public ImmutableArray<ParameterValue> Parameters { get; }
+
+    /// <summary>The dates computed.</summary>
+    public ImmutableArray<ComputedDate> Dates { get; }
+}
+
+/// <summary>Collects the parts of an <see cref="Explanation"/> while a rule evaluates.</summary>
+/// <remarks>Not thread-safe: one builder per evaluation.</remarks>
+[Mutable]
+public sealed class ExplanationBuilder
+{
+    private readonly ImmutableArray<Reason>.Builder reasons = ImmutableArray.CreateBuilder<Reason>();
+    private readonly ImmutableArray<ParameterValue>.Builder parameters = ImmutableArray.CreateBuilder<ParameterValue>();
+    private readonly ImmutableArray<ComputedDate>.Builder dates = ImmutableArray.CreateBuilder<ComputedDate>();
+
+    /// <summary>Starts an explanation.</summary>
+    /// <param name="rule">The rule id, e.g. <c>referral.criminal/1</c>.</param>
+    /// <param name="asOf">The date the law is read as of.</param>
+    /// <param name="jurisdiction">The jurisdiction, or <see langword="null"/>.</param>
+    public ExplanationBuilder(string rule, LocalDate asOf, string? jurisdiction = null)
+    {
+        Rule = Preconditions.CheckNotNull(rule);
+        AsOf = asOf;
+        Jurisdiction = jurisdiction;
+    }
+
+    /// <summary>The rule id.</summary>
+    public string Rule { get; }
+
+    /// <summary>The as-of date.</summary>
+    public LocalDate AsOf { get; }
+
+    /// <summary>The jurisdiction, or <see langword="null"/>.</summary>
+    public string? Jurisdiction { get; }
+
+    /// <summary>Adds a reason.</summary>
+    /// <param name="reason">The reason.</param>
+    /// <returns>This builder.</returns>
+    public ExplanationBuilder Add(Reason reason)
+    {
+        reasons.Add(Preconditions.CheckNotNull(reason));
+        return this;
+    }
+
+    /// <summary>Records a parameter used; a parameter value recorded twice is kept once.</summary>
+    /// <param name="value">The parameter value.</param>
+    /// <returns>The value's number, for convenience in expressions.</returns>
+    public decimal Use(ParameterValue value)
+    {
+        Preconditions.CheckNotNull(value);
+        if (!parameters.Contains(value))
+        {
+            parameters.Add(value);
+        }
+        return value.Value;
+    }
+
+    /// <summary>Adds a computed date.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>This builder.</returns>
+    public ExplanationBuilder Add(ComputedDate date)
+    {
+        dates.Add(Preconditions.CheckNotNull(date));
+        return this;
+    }
+
+    /// <summary>Builds the explanation.</summary>
+    /// <param name="outcome">The outcome code.</param>
+    /// <returns>The explanation.</returns>
+    public Explanation Build(string outcome) =>
+        new(Rule, Preconditions.CheckNotNull(outcome), AsOf, Jurisdiction, reasons.ToImmutable(), parameters.ToImmutable(), dates.ToImmutable());
+}

@@ -1,0 +1,186 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MarketRules.Json;
+using MarketRules.Utility;
+
+namespace MarketRules.Parameters;
+
+/// <summary>
+/// Local policy as data: a jurisdiction's values for national parameters, each dated and cited, e.g. a province's
+/// inspection ratios by credit class. A pack is validated in full when it is read and is immutable afterwards.
+/// </summary>
+/// <remarks>
+/// <para>The JSON form (see <c>docs/policy-packs.md</c>):</para>
+/// <code>
+/// { "id": "henan-2021-sampling", "version": "1", "jurisdiction": "410000",
+///   "title": { "zh": "…", "en": "…" },
+///   "citation": { "document": { "zh": "…", "en": "…" }, "status": "verified-secondary" },
+///   "parameters": { "sampling.tier-ratio.a": { "unit": "ratio", "values": [ { "from": "2021-01-01", "value": 0.01 } ] } } }
+/// </code>
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class PolicyPack
+{
+    private PolicyPack(string id, string version, Jurisdiction jurisdiction, LocalizedText title, Citation citation,
+        FrozenDictionary<string, ImmutableArray<ParameterValue>> overrides)
+    {
+        Id = id;
+        Version = version;
+        Jurisdiction = jurisdiction;
+        Title = title;
+        Citation = citation;
+        Overrides = overrides;
+    }
+
+    /// <summary>The pack's stable id, recorded as the source of every value it sets.</summary>
+    public string Id { get; }
+
+    /// <summary>The pack's version.</summary>
+    public string Version { get; }
+
+    /// <summary>The jurisdiction the pack applies to, with every division under it.</summary>
+    public Jurisdiction Jurisdiction { get; }
+
+    /// <summary>The pack's title.</summary>
+    public LocalizedText Title { get; }
+
+    /// <summary>The document the pack encodes; values without their own citation inherit it.</summary>
+    public Citation Citation { get; }
+
+    /// <summary>The values the pack sets, by parameter id, each in date order.</summary>
+    public FrozenDictionary<string, ImmutableArray<ParameterValue>> Overrides { get; }
+
+    /// <summary>Reads and validates a pack against a catalog.</summary>
+    /// <param name="json">The pack's JSON.</param>
+    /// <param name="catalog">The parameters the pack may set.</param>
+    /// <returns>The pack, or every coded error found (malformed JSON, unknown parameter, wrong unit, overlapping dates, a value out of range), each with its JSON path.</returns>
+    public static RuleResult<PolicyPack> Parse(string json, ParameterCatalog catalog)
+    {
+        Preconditions.CheckNotNull(json);
+        Preconditions.CheckNotNull(catalog);
+        PolicyPackDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize(json, PolicyPackJsonContext.Default.PolicyPackDto);
+        }
+        catch (JsonException ex)
+        {
+            return RuleResult<PolicyPack>.Failure(KernelErrors.PolicyPackMalformed.Create(ex.Path ?? "$", ("Detail", ex.Message)));
+        }
+        if (dto is null)
+        {
+            return RuleResult<PolicyPack>.Failure(KernelErrors.PolicyPackMalformed.Create("$", ("Detail", "the pack is null")));
+        }
+        var errors = ImmutableArray.CreateBuilder<RuleError>();
+        void Require(bool ok, string path, string member)
+        {
+            if (!ok)
+            {
+                errors.Add(KernelErrors.PolicyPackMalformed.Create(path, ("Detail", $"'{member}' is required")));
+            }
+        }
+        Require(!string.IsNullOrWhiteSpace(dto.Id), "$.id", "id");
+        Require(dto.Title is not null, "$.title", "title");
+        Require(dto.Citation is not null, "$.citation", "citation");
+        Require(dto.Parameters is not null, "$.parameters", "parameters");
+        var jurisdiction = Jurisdiction.Parse(dto.Jurisdiction);
+        if (!jurisdiction.IsSuccess)
+        {
+            errors.AddRange(jurisdiction.Errors.Select(e => e.WithPath("$.jurisdiction")));
+        }
+        var overrides = new Dictionary<string, ImmutableArray<ParameterValue>>(StringComparer.Ordinal);
+        foreach (var (id, parameter) in dto.Parameters ?? [])
+        {
+            var path = $"$.parameters['{id}']";
+            var definition = catalog.Find(id);
+            if (definition is null)
+            {
+                errors.Add(KernelErrors.UnknownParameter.Create(path, ("Parameter", id)));
+                continue;
+            }
+            if (parameter.Unit != definition.Unit)
+            {
+                errors.Add(KernelErrors.WrongUnit.Create(path + ".unit", ("Parameter", id), ("Expected", Kebab(definition.Unit)),
+                    ("Actual", parameter.Unit is { } u ? Kebab(u) : "(none)")));
+                continue;
+            }
+            if (parameter.Values is not { Count: > 0 })
+            {
+                errors.Add(KernelErrors.PolicyPackMalformed.Create(path + ".values", ("Detail", "at least one value is required")));
+                continue;
+            }
+            var dated = new List<DatedValue>();
+            for (var i = 0; i < parameter.Values.Count; i++)
+            {
+                var v = parameter.Values[i];
+                if (v.From is not { } from || v.Value is not { } value)
+                {
+                    errors.Add(KernelErrors.PolicyPackMalformed.Create($"{path}.values[{i}]", ("Detail", "'from' and 'value' are required")));
+                    continue;
+                }
+                dated.Add(new DatedValue(from, value, v.Citation ?? dto.Citation ?? PlaceholderCitation) { EffectiveUntil = v.Until });
+            }
+            errors.AddRange(ParameterRules.CheckValues(id, definition.Unit, dated, path + ".values", out var built, dto.Id ?? "", jurisdiction.Value));
+            overrides[id] = built;
+        }
+        if (errors.Count > 0)
+        {
+            return RuleResult<PolicyPack>.Failure(errors.ToImmutable());
+        }
+        return RuleResult<PolicyPack>.Success(new PolicyPack(dto.Id!, dto.Version ?? "1", jurisdiction.Value, dto.Title!, dto.Citation!,
+            overrides.ToFrozenDictionary(StringComparer.Ordinal)));
+    }
+
+    private static readonly Citation PlaceholderCitation = new(new LocalizedText("", ""), null, VerificationStatus.FromMemory);
+
+    private static string Kebab(ParameterUnit unit) => JsonNamingPolicy.KebabCaseLower.ConvertName(unit.ToString());
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} ({Jurisdiction})";
+}
+
+internal sealed class PolicyPackDto
+{
+    public string? Id { get; set; }
+
+    public string? Version { get; set; }
+
+    public string? Jurisdiction { get; set; }
+
+    public LocalizedText? Title { get; set; }
+
+    public Citation? Citation { get; set; }
+
+    public Dictionary<string, PolicyParameterDto>? Parameters { get; set; }
+}
+
+internal sealed class PolicyParameterDto
+{
+    public ParameterUnit? Unit { get; set; }
+
+    public List<PolicyValueDto>? Values { get; set; }
+}
+
+internal sealed class PolicyValueDto
+{
+    public LocalDate? From { get; set; }
+
+    public LocalDate? Until { get; set; }
+
+    public decimal? Value { get; set; }
+
+    public Citation? Citation { get; set; }
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    Converters = [typeof(LocalDateJsonConverter)])]
+[JsonSerializable(typeof(PolicyPackDto))]
+internal sealed partial class PolicyPackJsonContext : JsonSerializerContext
+{
+}
