@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+
+namespace MarketRules.Engine;
+
+/// <summary>The rules the library exposes to JSON callers, one per capability of each rule area.</summary>
+public static class BuiltInRules
+{
+    /// <summary>Every built-in rule, in id order of registration.</summary>
+    public static ImmutableArray<IRuleDefinition> All { get; } =
+    [
+        // One line per rule: each rule area adds its own (e.g. new Referral.CriminalReferralRule()).
+    ];
+}

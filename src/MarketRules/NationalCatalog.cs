@@ -1,0 +1,19 @@
+using MarketRules.Parameters;
+
+namespace MarketRules;
+
+/// <summary>
+/// The library's national parameters, gathered from every rule area: what a policy pack may override.
+/// </summary>
+public static class NationalCatalog
+{
+    private static readonly Lazy<ParameterCatalog> LazyCatalog = new(() => new ParameterCatalog(
+        // One line per rule area: each area owns its parameters (e.g. Sampling.SamplingParameters.All).
+        Enumerable.Empty<ParameterDefinition>()));
+
+    /// <summary>Every national parameter of the library.</summary>
+    public static ParameterCatalog Catalog => LazyCatalog.Value;
+
+    /// <summary>The national law with no local policy.</summary>
+    public static PolicyContext Policy => PolicyContext.National(Catalog);
+}

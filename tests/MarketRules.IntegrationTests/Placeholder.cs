@@ -1,0 +1,2 @@
+namespace MarketRules.IntegrationTests;
+public class PlaceholderTests { }
