@@ -1,0 +1,51 @@
+using MarketRules.Parameters;
+
+namespace MarketRules.Cli.Demo;
+
+/// <summary>
+/// What every step of `marketrules demo` shares: the console to print tables to, where to write JSON/CSV outputs,
+/// the demo district and year, and one seed from which every step derives its generated data deterministically.
+/// </summary>
+internal sealed class DemoContext
+{
+    public DemoContext(TextWriter output, string outputDirectory, ulong seed)
+    {
+        Output = output;
+        OutputDirectory = outputDirectory;
+        Seed = seed;
+    }
+
+    /// <summary>Where the readable report goes (a Spectre.Console console wraps it in the host).</summary>
+    public TextWriter Output { get; }
+
+    /// <summary>Directory for the plan and decisions as JSON and CSV files.</summary>
+    public string OutputDirectory { get; }
+
+    /// <summary>The seed every generator derives from.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>The demo district: Gongshu District, Hangzhou (拱墅区, 330105).</summary>
+    public Jurisdiction District { get; } = Jurisdiction.Parse("330105").GetValueOrThrow();
+
+    /// <summary>The supervision year the demo walks through.</summary>
+    public int Year { get; } = 2025;
+}
+
+/// <summary>One step of the demo: a rule area's part of a year of supervision.</summary>
+internal interface IDemoStep
+{
+    /// <summary>The step's heading.</summary>
+    string Title { get; }
+
+    /// <summary>Runs the step, printing tables and writing its output files.</summary>
+    void Run(DemoContext context);
+}
+
+/// <summary>The demo's steps in the order they run. Each rule area adds one line.</summary>
+internal static class DemoSteps
+{
+    public static IReadOnlyList<IDemoStep> All { get; } =
+    [
+        // One line per rule area, e.g. new Sampling.SamplingDemoStep(),
+    ];
+}
