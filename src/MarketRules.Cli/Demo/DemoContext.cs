@@ -29,6 +29,29 @@ internal sealed class DemoContext
 
     /// <summary>The supervision year the demo walks through.</summary>
     public int Year { get; } = 2025;
+
+    /// <summary>Prints a table. Steps call this rather than a console library directly, so the host decides the rendering.</summary>
+    public void Table(string title, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var materialised = rows.ToList();
+        var widths = headers.Select((h, i) => Math.Max(h.Length, materialised.Count == 0 ? 0 : materialised.Max(r => r[i].Length))).ToArray();
+        Output.WriteLine();
+        Output.WriteLine(title);
+        Output.WriteLine(string.Join("  ", headers.Select((h, i) => h.PadRight(widths[i]))));
+        foreach (var row in materialised)
+        {
+            Output.WriteLine(string.Join("  ", row.Select((c, i) => c.PadRight(widths[i]))));
+        }
+    }
+
+    /// <summary>Writes an output file (JSON or CSV) under <see cref="OutputDirectory"/> and returns its path.</summary>
+    public string WriteFile(string fileName, string content)
+    {
+        Directory.CreateDirectory(OutputDirectory);
+        var path = Path.Combine(OutputDirectory, fileName);
+        File.WriteAllText(path, content);
+        return path;
+    }
 }
 
 /// <summary>One step of the demo: a rule area's part of a year of supervision.</summary>
