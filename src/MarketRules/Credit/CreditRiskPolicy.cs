@@ -35,7 +35,7 @@ public sealed class CreditRiskPolicy
     public const int MaxWeight = 10_000;
 
     private static readonly Lazy<CreditRiskPolicy> LazyExample = new(() =>
-        Parse(ReadResource("MarketRules.Data.Credit.credit-risk-example.json")).GetValueOrThrow());
+        Parse(ReadResource("MarketRules.Data.Credit/credit-risk-example.json")).GetValueOrThrow());
 
     private readonly int w0, w1, w2, w3, w4, w5;
     private readonly int c0, c1, c2, c3, c4, c5;

@@ -65,7 +65,7 @@ public sealed record CreditCertificateCheck(bool MayIssue, LocalDate Since, Immu
 public sealed class LocalTierPolicy
 {
     private static readonly Lazy<LocalTierPolicy> LazyHangzhou = new(() =>
-        Parse(CreditRiskPolicy.ReadResource("MarketRules.Data.Credit.hangzhou-credit-tiers.json")).GetValueOrThrow());
+        Parse(CreditRiskPolicy.ReadResource("MarketRules.Data.Credit/hangzhou-credit-tiers.json")).GetValueOrThrow());
 
     private readonly FrozenDictionary<string, (LocalCreditTier Tier, int LookBackYears)> kinds;
     private readonly FrozenDictionary<LocalCreditTier, TierMeasures> measures;
