@@ -53,6 +53,7 @@ public static class CreditParameters
         new DatedValue(new LocalDate(2016, 4, 1), 60, CreditCitations.SeriousList2015Articles8To9),
         new DatedValue(Order44And45, 60, CreditCitations.SeriousList2021Term with
         {
+            Article = new LocalizedText("条号未核实", "article not verified"),
             Note = "Assumed unchanged under 总局令第44号 (from memory: the order's text was not read).",
         }) { EffectiveUntil = Revision2024 });
 
@@ -62,6 +63,7 @@ public static class CreditParameters
         new DatedValue(new LocalDate(2016, 4, 1), 10, CreditCitations.SeriousList2015Articles8To9),
         new DatedValue(Order44And45, 10, CreditCitations.SeriousList2021Term with
         {
+            Article = new LocalizedText("条号未核实", "article not verified"),
             Note = "Assumed unchanged under 总局令第44号 (from memory: the order's text was not read).",
         }) { EffectiveUntil = Revision2024 });
 
@@ -135,7 +137,7 @@ public static class CreditParameters
     /// <summary>Years of penalties the risk classification counts (example policy).</summary>
     public static ParameterDefinition ClassificationLookBack { get; } = Define("credit.classification.look-back-years",
         "信用风险分类计入行政处罚的回溯年限", "Years of penalties the classification counts", ParameterUnit.Years,
-        new DatedValue(new LocalDate(2022, 1, 13), 3, CreditCitations.RiskClassification));
+        new DatedValue(new LocalDate(2022, 1, 13), 3, CreditCitations.RiskClassification with { Status = VerificationStatus.ProjectRequirement }));
 
     /// <summary>Years without a disqualifying record before a credit certificate (信用证明) is issued (example).</summary>
     public static ParameterDefinition CertificateLookBack { get; } = Define("credit.certificate.look-back-years",
