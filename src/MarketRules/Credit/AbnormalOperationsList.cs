@@ -24,6 +24,29 @@ public enum AbnormalListGround
     Unreachable = 3,
 }
 
+/// <summary>What the enterprise did to cure a listing (信用修复: any one that matches the ground; domain reference row 2.28).</summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<AbnormalListCure>))]
+public enum AbnormalListCure
+{
+    /// <summary>补报未报年份年度报告并公示 — the missing annual reports filed and published.</summary>
+    AnnualReportFiled = 0,
+
+    /// <summary>已经履行即时信息公示义务 — the information disclosed.</summary>
+    InformationDisclosed = 1,
+
+    /// <summary>已经更正其隐瞒真实情况、弄虚作假的公示信息 — the false information corrected.</summary>
+    FalseInformationCorrected = 2,
+
+    /// <summary>依法办理住所变更登记，或者可以重新取得联系 — the address changed or reachable again.</summary>
+    AddressRegisteredOrReachable = 3,
+}
+
+/// <summary>A decision on an application for removal from the abnormal list.</summary>
+/// <param name="Removable">Whether the cure matches the ground, so the listing is removed.</param>
+/// <param name="DecideBy">The last day to decide (5 working days).</param>
+/// <param name="Explanation">Why.</param>
+public sealed record AbnormalRemovalDecision(bool Removable, LocalDate DecideBy, Explanation Explanation);
+
 /// <summary>The rules in force for the abnormal list.</summary>
 [JsonConverter(typeof(KebabCaseEnumConverter<AbnormalListRegime>))]
 public enum AbnormalListRegime
@@ -268,6 +291,44 @@ public static class AbnormalListRules
             SeriousListingBy = listingBy,
             RepresentativeBar = bar.AsPeriod(),
         };
+    }
+
+    /// <summary>Decides an application for removal: the cure must answer the ground of the listing.</summary>
+    /// <param name="listing">The listing.</param>
+    /// <param name="appliedOn">The application date.</param>
+    /// <param name="cure">What the enterprise did.</param>
+    /// <param name="law">The law in force.</param>
+    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <returns>The decision (removable or not, with the deadline), or a coded error when the application predates the listing or the listing has already ended.</returns>
+    public static RuleResult<AbnormalRemovalDecision> RequestRemoval(AbnormalListing listing, LocalDate appliedOn, AbnormalListCure cure,
+        PolicyContext? law = null, Jurisdiction jurisdiction = default)
+    {
+        Preconditions.CheckNotNull(listing);
+        if (appliedOn < listing.ListedOn)
+        {
+            return RuleResult<AbnormalRemovalDecision>.Failure(CreditErrors.EndBeforeStart.Create("$.appliedOn", ("Start", listing.ListedOn), ("End", appliedOn)));
+        }
+        if (!listing.IsActiveOn(appliedOn))
+        {
+            return RuleResult<AbnormalRemovalDecision>.Failure(CreditErrors.RepairNotAvailable.Create("$.appliedOn", ("Detail", "the listing has already been removed")));
+        }
+        var answers = listing.Ground switch
+        {
+            AbnormalListGround.AnnualReportNotFiled => cure == AbnormalListCure.AnnualReportFiled,
+            AbnormalListGround.NotDisclosedAsOrdered => cure == AbnormalListCure.InformationDisclosed,
+            AbnormalListGround.ConcealmentOrFalsification => cure == AbnormalListCure.FalseInformationCorrected,
+            _ => cure == AbnormalListCure.AddressRegisteredOrReachable,
+        };
+        var builder = new ExplanationBuilder("credit.abnormal/1", appliedOn, jurisdiction.IsNational ? null : jurisdiction.ToString());
+        var period = (law ?? NationalCatalog.Policy).Resolve(CreditParameters.AbnormalRemovalDecision, appliedOn, jurisdiction);
+        builder.Use(period);
+        var deadline = PeriodCalculator.China.Deadline(appliedOn, period.AsPeriod());
+        builder.Add(ComputedDate.FromDeadline("decide-by", new LocalizedText("移出决定期限", "Decide by"), deadline, period.Citation));
+        if (!answers)
+        {
+            builder.Add(CreditReasons.ConditionNotMet.ToReason(CreditCitations.CreditRepair, ("Condition", $"{cure} does not cure {listing.Ground}")));
+        }
+        return RuleResult<AbnormalRemovalDecision>.Success(new AbnormalRemovalDecision(answers, deadline.LastDay, builder.Build(answers ? "removed" : "refused")));
     }
 
     private static LegalDeadline Deadline(ParameterDefinition parameter, LocalDate trigger, PolicyContext? law, Jurisdiction jurisdiction) =>

@@ -140,6 +140,14 @@ public static class PenaltyPublication
         });
     }
 
+    /// <summary>The last day to withdraw a publication after the decision was changed, revoked or held void (3 working days, Art. 11).</summary>
+    /// <param name="changedOn">The date the decision was changed, revoked or held void.</param>
+    /// <param name="law">The law in force.</param>
+    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <returns>The deadline.</returns>
+    public static LegalDeadline WithdrawalDeadline(LocalDate changedOn, PolicyContext? law = null, Jurisdiction jurisdiction = default) =>
+        PeriodCalculator.China.Deadline(changedOn, (law ?? NationalCatalog.Policy).Resolve(CreditParameters.PublicationWithdrawal, changedOn, jurisdiction).AsPeriod());
+
     /// <summary>Decides an application to stop publication early.</summary>
     /// <param name="schedule">The decision's schedule.</param>
     /// <param name="appliedOn">The application date.</param>

@@ -125,3 +125,35 @@ public class AbnormalListRulesTests
         Assert.True(list.List(new AbnormalListing("E1", AbnormalListGround.AnnualReportNotFiled, new LocalDate(2023, 6, 1))).IsSuccess);
     }
 }
+
+public class AbnormalListRemovalTests
+{
+    private static readonly AbnormalListing Listing = new("E1", AbnormalListGround.AnnualReportNotFiled, new LocalDate(2023, 7, 10));
+
+    [Fact]
+    public void RequestRemoval_MatchingCure_IsRemovedWithinFiveWorkingDays()
+    {
+        // Applied Fri 2023-09-28: 2023 Mid-Autumn/National Day 09-29..10-06 off, make-up Sat 10-07 and Sun 10-08.
+        // 5 wd: 10-07, 10-08, 10-09, 10-10, 10-11.
+        var decision = AbnormalListRules.RequestRemoval(Listing, new LocalDate(2023, 9, 28), AbnormalListCure.AnnualReportFiled).GetValueOrThrow();
+        Assert.True(decision.Removable);
+        Assert.Equal(new LocalDate(2023, 10, 11), decision.DecideBy);
+    }
+
+    [Fact]
+    public void RequestRemoval_CureForAnotherGround_IsRefused() =>
+        Assert.False(AbnormalListRules.RequestRemoval(Listing, new LocalDate(2023, 9, 28), AbnormalListCure.AddressRegisteredOrReachable).GetValueOrThrow().Removable);
+
+    [Fact]
+    public void RequestRemoval_BeforeTheListingOrAfterRemoval_IsACodedError()
+    {
+        Assert.Equal("MR.Credit.EndBeforeStart", Assert.Single(AbnormalListRules.RequestRemoval(Listing, new LocalDate(2023, 7, 9), AbnormalListCure.AnnualReportFiled).Errors).Code);
+        Assert.Equal("MR.Credit.RepairNotAvailable", Assert.Single(AbnormalListRules.RequestRemoval(Listing with { RemovedOn = new LocalDate(2023, 8, 1) },
+            new LocalDate(2023, 9, 28), AbnormalListCure.AnnualReportFiled).Errors).Code);
+    }
+
+    [Fact]
+    public void WithdrawalDeadline_IsThreeWorkingDays() =>
+        // Revoked Fri 2024-09-27: 09-29 (make-up Sunday), 09-30, 10-08.
+        Assert.Equal(new LocalDate(2024, 10, 8), PenaltyPublication.WithdrawalDeadline(new LocalDate(2024, 9, 27)).LastDay);
+}

@@ -1,3 +1,4 @@
+using CsCheck;
 using MarketRules.Credit;
 
 namespace MarketRules.Tests.Credit;
@@ -84,5 +85,33 @@ public class SeriousViolationListTests
         Assert.False(SeriousViolationList.MeetsListingTest(CreditTestData.Penalty(new LocalDate(2022, 3, 1), PenaltyMeasure.Fine), true));
         Assert.True(SeriousViolationList.MeetsListingTest(CreditTestData.Penalty(new LocalDate(2022, 3, 1), PenaltyMeasure.Fine) with { AggravatedFine = true }, true));
         Assert.False(SeriousViolationList.MeetsListingTest(revoked with { DecidedOn = new LocalDate(2021, 8, 31) }, true));
+    }
+}
+
+public class SeriousViolationListPropertyTests
+{
+    [Fact]
+    public void Listing_NeverEndsBeforeItsTermUnlessRemovedEarlyAfterOneYear_Meets_Specification()
+    {
+        Gen.Select(Gen.Int[0, 2500], Gen.Int[0, 1200], Gen.Bool).Sample((listedOffset, applyOffset, allMet) =>
+        {
+            var listed = new LocalDate(2016, 4, 1).PlusDays(listedOffset);
+            var listing = new SeriousListing("E", listed);
+            var term = SeriousViolationList.Term(listing);
+            var years = listed < new LocalDate(2021, 9, 1) ? 5 : 3;
+            if (term.LastDayListed != listed.PlusYears(years))
+            {
+                return false;
+            }
+            var applied = listed.PlusDays(applyOffset);
+            if (applied.Year > 2026)
+            {
+                return true;
+            }
+            var result = SeriousViolationList.RequestEarlyRemoval(listing, applied, new EarlyRemovalConditions(allMet, true, true, true));
+            return result.IsSuccess
+                ? applied > listed.PlusYears(1) && listed >= new LocalDate(2021, 9, 1) && result.Value.Granted == allMet
+                : result.Errors.All(e => e.Code is "MR.Credit.RepairTooEarly" or "MR.Credit.RepairNotAvailable");
+        }, iter: 300);
     }
 }
