@@ -101,7 +101,7 @@ public static class CreditDirectory
     /// <param name="policy">The classification policy.</param>
     /// <param name="law">The law in force (for the look-back); <see langword="null"/> for the national catalog.</param>
     /// <param name="jurisdiction">The jurisdiction.</param>
-    /// <returns>Each enterprise's class with its reason, in directory order, or the coded errors with paths <c>$[i]…</c>.</returns>
+    /// <returns>Each enterprise's class with its reason, in directory order, or the coded errors with paths <c>$[i]…</c> (and <c>MR.Credit.PolicyNotInForce</c> before the policy applies).</returns>
     public static RuleResult<ImmutableArray<EnterpriseCreditClass>> Classify(IEnumerable<EnterpriseCreditFacts> directory, LocalDate asOf,
         CreditRiskPolicy policy, PolicyContext? law = null, Jurisdiction jurisdiction = default)
     {
@@ -109,6 +109,10 @@ public static class CreditDirectory
         Preconditions.CheckNotNull(policy);
         var list = directory.ToList();
         var errors = ImmutableArray.CreateBuilder<RuleError>();
+        if (asOf < policy.EffectiveFrom)
+        {
+            errors.Add(CreditErrors.PolicyNotInForce.Create(null, ("Policy", policy.Id), ("EffectiveFrom", policy.EffectiveFrom), ("Date", asOf)));
+        }
         for (var i = 0; i < list.Count; i++)
         {
             errors.AddRange(Validate(Preconditions.CheckNotNull(list[i]), $"$[{i}]"));

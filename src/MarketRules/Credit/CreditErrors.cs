@@ -15,6 +15,12 @@ public static class CreditErrors
         "信用政策无效：{Detail}",
         "Invalid credit policy: {Detail}");
 
+    /// <summary>The classification date precedes the policy.</summary>
+    public static readonly MessageDefinition PolicyNotInForce = new(
+        "MR.Credit.PolicyNotInForce",
+        "信用风险分类政策 {Policy} 自 {EffectiveFrom} 起施行，不能用于 {Date}",
+        "Credit-risk policy {Policy} applies from {EffectiveFrom}, not on {Date}");
+
     /// <summary>A record ends before it starts.</summary>
     public static readonly MessageDefinition EndBeforeStart = new(
         "MR.Credit.EndBeforeStart",

@@ -66,9 +66,15 @@ public sealed class CreditTierRule : RuleDefinition<CreditTierInput, CreditTierO
         {
             return RuleResult<RuleDecision<CreditTierOutput>>.Failure(valid.Errors);
         }
+        var policy = CreditRiskPolicy.Example;
+        if (context.AsOf < policy.EffectiveFrom)
+        {
+            return RuleResult<RuleDecision<CreditTierOutput>>.Failure(
+                CreditErrors.PolicyNotInForce.Create(null, ("Policy", policy.Id), ("EffectiveFrom", policy.EffectiveFrom), ("Date", context.AsOf)));
+        }
         var indicators = new CreditIndicators(input.BasicAttributes, input.LateAnnualReports, input.Penalties, input.HeavierPenalties,
             input.RelatedParties, input.Complaints, input.OnAbnormalList, input.OnSeriousList);
-        var result = CreditRiskPolicy.Example.Explain(indicators, context.AsOf, context.JurisdictionCode);
+        var result = policy.Explain(indicators, context.AsOf, context.JurisdictionCode);
         return RuleResult<RuleDecision<CreditTierOutput>>.Success(new RuleDecision<CreditTierOutput>(
             new CreditTierOutput(result.Class, result.Score, result.Basis), result.Explanation));
     }

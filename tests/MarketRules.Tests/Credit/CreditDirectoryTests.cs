@@ -53,3 +53,15 @@ public class CreditDirectoryTests
         Assert.Equal("$[1].listings[0].removedOn", error.Path);
     }
 }
+
+public class CreditDirectoryPolicyDateTests
+{
+    [Fact]
+    public void Classify_BeforeThePolicyApplies_ReturnsPolicyNotInForce()
+    {
+        var result = CreditDirectory.Classify([new EnterpriseCreditFacts("E1", "甲公司")], new LocalDate(2021, 12, 31), CreditRiskPolicy.Example);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("MR.Credit.PolicyNotInForce", error.Code);
+        Assert.Equal("2022-01-13", error.Arguments["EffectiveFrom"]);
+    }
+}

@@ -59,3 +59,15 @@ public class CreditRulesTests
         Assert.Equal("$.measures", error.Path);
     }
 }
+
+public class CreditRulesSnapshotTests
+{
+    [Fact]
+    public void CreditTier_ExplanationPayload_MatchesSnapshot()
+    {
+        var rule = new CreditTierRule();
+        var decision = rule.Evaluate(new CreditTierInput { BasicAttributes = 2, Penalties = 1, Complaints = 3, OnAbnormalList = true },
+            new RuleContext(new LocalDate(2025, 6, 30), CreditTestData.Gongshu, NationalCatalog.Policy, MarketRules.Calendar.PeriodCalculator.China)).GetValueOrThrow();
+        Snapshooter.Xunit.Snapshot.Match(MarketRules.Json.MarketRulesJson.Serialize(decision.Explanation));
+    }
+}
