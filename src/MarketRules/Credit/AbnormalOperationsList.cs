@@ -259,6 +259,11 @@ public static class AbnormalListRules
         }
         builder.Use(years);
         var end = periods.Deadline(listing.ListedOn, years.AsPeriod(), RestDayRule.None);
+        if (listing.RemovedOn is { } removed && removed <= end.LastDay)
+        {
+            builder.Add(new ComputedDate("removed", new LocalizedText("移出经营异常名录", "Removed from the list"), removed));
+            return new AbnormalListConsequence(RegimeOn(removed), builder.Build("removed-before-escalation"));
+        }
         var escalationDay = end.LastDay.PlusDays(1);
         var regimeThen = RegimeOn(escalationDay);
         builder.Add(ComputedDate.FromDeadline("escalation-period-ends", new LocalizedText("列入满3年", "Three years listed"), end, years.Citation));

@@ -157,3 +157,15 @@ public class AbnormalListRemovalTests
         // Revoked Fri 2024-09-27: 09-29 (make-up Sunday), 09-30, 10-08.
         Assert.Equal(new LocalDate(2024, 10, 8), PenaltyPublication.WithdrawalDeadline(new LocalDate(2024, 9, 27)).LastDay);
 }
+
+public class AbnormalListConsequenceTests
+{
+    [Theory]
+    [InlineData("2022-07-10", false)] // removed on the last day of the three years: no escalation
+    [InlineData("2022-07-11", true)]  // still listed when the three years ran out
+    public void Consequence_RemovedBeforeTheThreeYearsRunOut_HasNoEscalation(string removed, bool moves)
+    {
+        var listing = new AbnormalListing("E1", AbnormalListGround.AnnualReportNotFiled, new LocalDate(2019, 7, 10), NodaTime.Text.LocalDatePattern.Iso.Parse(removed).Value);
+        Assert.Equal(moves, AbnormalListRules.Consequence(listing).MovesToSeriousList);
+    }
+}
