@@ -1,0 +1,137 @@
+namespace MarketRules.Credit;
+
+/// <summary>
+/// The sources of the credit area, each with the verification status recorded in the project's domain reference
+/// (§2 and §7 Q2–Q4). Values that could not be checked against the text of the order are marked
+/// <see cref="VerificationStatus.FromMemory"/> with a note saying what is unverified.
+/// </summary>
+public static class CreditCitations
+{
+    private static readonly LocalizedText Samr = new("国家市场监督管理总局", "State Administration for Market Regulation");
+    private static readonly LocalizedText Saic = new("国家工商行政管理总局", "State Administration for Industry and Commerce");
+    private static readonly LocalizedText StateCouncil = new("国务院", "State Council");
+
+    private static readonly LocalizedText DisclosureRegulations = new("企业信息公示暂行条例", "Interim Regulations on Enterprise Information Disclosure");
+    private static readonly LocalizedText AbnormalListMeasures = new("企业经营异常名录管理暂行办法", "Interim Measures for the Administration of the List of Enterprises with Abnormal Operations");
+    private static readonly LocalizedText SeriousList2015 = new("严重违法失信企业名单管理暂行办法", "Interim Measures for the Administration of the List of Enterprises with Serious Violations of Law and Bad Faith");
+    private static readonly LocalizedText SeriousList2021 = new("市场监督管理严重违法失信名单管理办法", "Measures for the Administration of the Market-Supervision List of Serious Violations of Law and Bad Faith");
+    private static readonly LocalizedText PenaltyPublicationRules = new("市场监督管理行政处罚信息公示规定", "Provisions on the Publication of Market-Supervision Administrative Penalty Information");
+    private static readonly LocalizedText RepairMeasures = new("市场监督管理信用修复管理办法", "Measures for Market-Supervision Credit Repair");
+
+    private static Citation Of(LocalizedText document, string zhArticle, string enArticle, VerificationStatus status) =>
+        new(document, new LocalizedText(zhArticle, enArticle), status);
+
+    /// <summary>企业信息公示暂行条例 (2014) Art. 17: listed three years → serious list; legal representative barred three years; removal after five years.</summary>
+    public static Citation DisclosureRegulations2014Article17 { get; } = Of(DisclosureRegulations, "第十七条", "Art. 17", VerificationStatus.VerifiedOfficial) with
+    {
+        IssuingBody = StateCouncil,
+        DocumentNumber = "国务院令第654号",
+        InForceFrom = new LocalDate(2014, 10, 1),
+        Note = "满3年未依照本条例规定履行公示义务的…列入严重违法企业名单…3年内不得担任其他企业的法定代表人…满5年未再发生…移出",
+    };
+
+    /// <summary>企业信息公示暂行条例 (2024 revision) Art. 18: the three-year escalation is replaced by revocation after two consecutive unfiled years while unreachable.</summary>
+    public static Citation DisclosureRegulations2024Article18 { get; } = Of(DisclosureRegulations, "第十八条", "Art. 18", VerificationStatus.VerifiedSecondary) with
+    {
+        IssuingBody = StateCouncil,
+        DocumentNumber = "国务院令第777号",
+        InForceFrom = new LocalDate(2024, 5, 1),
+        Source = "Ministry of Justice regulation database text via a secondary copy (domain-rules.md row 2.8a)",
+        Note = "企业因连续2年未按规定报送年度报告被列入经营异常名录未改正，且通过登记的住所或者经营场所无法取得联系的…吊销营业执照",
+    };
+
+    /// <summary>企业经营异常名录管理暂行办法 (工商总局令第68号) Arts. 4–16: grounds, listing, removal and objection periods.</summary>
+    public static Citation AbnormalListMeasures2014 { get; } = Of(AbnormalListMeasures, "第四条至第十六条", "Arts. 4–16", VerificationStatus.VerifiedSecondary) with
+    {
+        IssuingBody = Saic,
+        DocumentNumber = "国家工商行政管理总局令第68号",
+        InForceFrom = new LocalDate(2014, 10, 1),
+        Source = "Reprints (crsrw.com, zqgszc.com, gudianfeng.com, mip.maxlaw.cn), domain-rules.md rows 2.3–2.7",
+        Note = "Removal decision: 5 working days in most reprints, 7 days in one (open question Q3). A 2025 replacement exists but its text was not verified (Q2).",
+    };
+
+    /// <summary>严重违法失信企业名单管理暂行办法 (工商总局令第83号) Arts. 8–9: reminder 60 days before the three years, listing within 10 working days, removal after five years.</summary>
+    public static Citation SeriousList2015Articles8To9 { get; } = Of(SeriousList2015, "第八条、第九条", "Arts. 8–9", VerificationStatus.VerifiedSecondary) with
+    {
+        IssuingBody = Saic,
+        DocumentNumber = "国家工商行政管理总局令第83号",
+        InForceFrom = new LocalDate(2016, 4, 1),
+        Source = "Reprint of the measures read through the search tool on 2026-11-23 (Arts. 8 and 9 quoted)",
+        Note = "满3年前60日内…以公告方式提示…自届满之日起10个工作日内将其列入; 满5年未再发生…移出. The in-force date 2016-04-01 is from memory.",
+    };
+
+    /// <summary>市场监督管理严重违法失信名单管理办法 (总局令第44号): listing term three years (article number and automatic removal unverified).</summary>
+    public static Citation SeriousList2021Term { get; } = Of(SeriousList2021, "第十九条（条号凭记忆）", "Art. 19 (number from memory)", VerificationStatus.FromMemory) with
+    {
+        IssuingBody = Samr,
+        DocumentNumber = "国家市场监督管理总局令第44号",
+        InForceFrom = new LocalDate(2021, 9, 1),
+        Source = "Indirect: Dongguan SAMR guide (m.163.com/local/article/KJA7ENIN053489NX.html) allows early removal only while 被列严满一年且未满三年",
+        Note = "Searched the order's text on 2026-11-23 (pages corpus): the 3-year automatic removal and the article number were not found; encoded from memory (Q4).",
+    };
+
+    /// <summary>总局令第44号: listing test (Art. 2) and early removal after at least one year when four conditions hold.</summary>
+    public static Citation SeriousList2021EarlyRemoval { get; } = Of(SeriousList2021, "第二条、第二十条（条号凭记忆）", "Arts. 2 and 20 (number of Art. 20 from memory)", VerificationStatus.VerifiedSecondary) with
+    {
+        IssuingBody = Samr,
+        DocumentNumber = "国家市场监督管理总局令第44号",
+        InForceFrom = new LocalDate(2021, 9, 1),
+        Source = "Dongguan SAMR guide (m.163.com, 2025); langkequan.com SAMR summary of Art. 2",
+        Note = "被列严满一年且未满三年；管理措施期限届满；已经自觉履行…义务；已经主动采取相关整改措施，消除危害后果和不良影响；未再受到市场监督管理部门较重行政处罚",
+    };
+
+    /// <summary>市场监督管理行政处罚信息公示规定 (总局令第45号) Arts. 2, 9–14.</summary>
+    public static Citation PenaltyPublication { get; } = Of(PenaltyPublicationRules, "第二条、第九条至第十四条", "Arts. 2, 9–14", VerificationStatus.VerifiedOfficial) with
+    {
+        IssuingBody = Samr,
+        DocumentNumber = "国家市场监督管理总局令第45号",
+        InForceFrom = new LocalDate(2021, 9, 1),
+    };
+
+    /// <summary>总局令第45号 Art. 13: the lower-amount fine (较低数额罚款) is defined by each provincial bureau.</summary>
+    public static Citation LowerAmountFine { get; } = Of(PenaltyPublicationRules, "第十三条", "Art. 13", VerificationStatus.ProjectRequirement) with
+    {
+        IssuingBody = Samr,
+        DocumentNumber = "国家市场监督管理总局令第45号",
+        InForceFrom = new LocalDate(2021, 9, 1),
+        Note = "The order leaves 较低数额罚款 to the provincial bureau. Nationally no fine is treated as lower-amount (0 yuan) until a provincial policy pack sets the threshold.",
+    };
+
+    /// <summary>市场监督管理信用修复管理办法 (国市监信规〔2021〕3号): repair after six months of publication (one year for food, drugs, special equipment).</summary>
+    public static Citation CreditRepair { get; } = new(RepairMeasures, null, VerificationStatus.VerifiedSecondary)
+    {
+        IssuingBody = Samr,
+        DocumentNumber = "国市监信规〔2021〕3号",
+        InForceFrom = new LocalDate(2021, 9, 1),
+        Source = "yuanjiang.gov.cn 沅江市市场监督管理局信用修复指引 restating the measures; article numbers not seen",
+        Note = "除第十四条第三款规定的行政处罚，或者仅受到警告、通报批评和较低数额罚款外，其他行政处罚信息公示期满六个月，其中食品、药品、特种设备领域…公示期满一年",
+    };
+
+    /// <summary>The repair decision deadline: not verified.</summary>
+    public static Citation CreditRepairDecision { get; } = new(RepairMeasures, null, VerificationStatus.FromMemory)
+    {
+        IssuingBody = Samr,
+        DocumentNumber = "国市监信规〔2021〕3号",
+        InForceFrom = new LocalDate(2021, 9, 1),
+        Note = "15 working days from acceptance is from memory: searched on 2026-11-23 (pages corpus), no text stating the measures' decision deadline was found (domain-rules.md row 2.29).",
+    };
+
+    /// <summary>国市监信发〔2022〕6号: the four credit-risk classes; the indicators, weights and cut points are the project's example policy.</summary>
+    public static Citation RiskClassification { get; } = new(
+        new LocalizedText("关于推进企业信用风险分类管理进一步提升监管效能的意见", "Opinions on Promoting Enterprise Credit-Risk Classification"), null, VerificationStatus.VerifiedSecondary)
+    {
+        IssuingBody = Samr,
+        DocumentNumber = "国市监信发〔2022〕6号",
+        InForceFrom = new LocalDate(2022, 1, 13),
+        Source = "SAMR release reprinted on xpykjsws.com; credit.daqing.gov.cn (domain-rules.md row 2.1)",
+        Note = "The class names are V-S. Indicator weights, cut points and the look-back are an example policy (REQ): provinces publish their own models. The in-force date is from memory.",
+    };
+
+    /// <summary>The project's own requirement (Hangzhou credit-linkage platform, 2018 reply; quality credit grading), not law.</summary>
+    public static Citation ProjectExample { get; } = new(
+        new LocalizedText("MarketRules 示例政策（项目资料）", "MarketRules example policy (project sources)"), null, VerificationStatus.ProjectRequirement)
+    {
+        Source = "domain-rules.md §8.2 (Hangzhou 2018 reply) and §8.3 (Gongshu 2022 report)",
+        Note = "No legal text was found for these tiers or grades (Q13): an example to be replaced by the local rules.",
+    };
+}

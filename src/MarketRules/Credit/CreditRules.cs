@@ -1,0 +1,197 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization.Metadata;
+using FluentValidation;
+using MarketRules.Engine;
+
+namespace MarketRules.Credit;
+
+/// <summary>Input of <c>credit.tier/1</c>: an enterprise's indicator values as of the context's date.</summary>
+[Mutable]
+public sealed class CreditTierInput
+{
+    /// <summary>Basic-attribute risk rating, 0–10.</summary>
+    public int BasicAttributes { get; set; }
+
+    /// <summary>Late or missing annual reports.</summary>
+    public int LateAnnualReports { get; set; }
+
+    /// <summary>Penalties within the look-back.</summary>
+    public int Penalties { get; set; }
+
+    /// <summary>Heavier penalties within the look-back.</summary>
+    public int HeavierPenalties { get; set; }
+
+    /// <summary>Related parties on a bad-credit list.</summary>
+    public int RelatedParties { get; set; }
+
+    /// <summary>Upheld complaints in the last year.</summary>
+    public int Complaints { get; set; }
+
+    /// <summary>On the abnormal-operations list.</summary>
+    public bool OnAbnormalList { get; set; }
+
+    /// <summary>On the serious-violation list.</summary>
+    public bool OnSeriousList { get; set; }
+}
+
+/// <summary>Result of <c>credit.tier/1</c>.</summary>
+/// <param name="Class">The credit-risk class.</param>
+/// <param name="Score">The weighted score.</param>
+/// <param name="Basis">What decided the class.</param>
+public sealed record CreditTierOutput(CreditRiskClass Class, int Score, CreditClassBasis Basis);
+
+/// <summary><c>credit.tier/1</c>: classifies an enterprise (A–D) with the example policy and explains which indicators and rules decided.</summary>
+public sealed class CreditTierRule : RuleDefinition<CreditTierInput, CreditTierOutput>
+{
+    private static readonly Validator InputValidator = new();
+
+    /// <inheritdoc />
+    public override string Id => "credit.tier/1";
+
+    /// <inheritdoc />
+    public override LocalizedText Title { get; } = new("企业信用风险分类（A/B/C/D）", "Enterprise credit-risk class (A/B/C/D)");
+
+    /// <inheritdoc />
+    public override JsonTypeInfo<CreditTierInput> Input => CreditJsonContext.Default.CreditTierInput;
+
+    /// <inheritdoc />
+    public override JsonTypeInfo<CreditTierOutput> Result => CreditJsonContext.Default.CreditTierOutput;
+
+    /// <inheritdoc />
+    public override RuleResult<RuleDecision<CreditTierOutput>> Evaluate(CreditTierInput input, RuleContext context)
+    {
+        Utility.Preconditions.CheckNotNull(context);
+        var valid = InputValidator.ValidateToResult(Utility.Preconditions.CheckNotNull(input));
+        if (!valid.IsSuccess)
+        {
+            return RuleResult<RuleDecision<CreditTierOutput>>.Failure(valid.Errors);
+        }
+        var policy = CreditRiskPolicy.Example;
+        if (context.AsOf < policy.EffectiveFrom)
+        {
+            return RuleResult<RuleDecision<CreditTierOutput>>.Failure(
+                CreditErrors.PolicyNotInForce.Create(null, ("Policy", policy.Id), ("EffectiveFrom", policy.EffectiveFrom), ("Date", context.AsOf)));
+        }
+        var indicators = new CreditIndicators(input.BasicAttributes, input.LateAnnualReports, input.Penalties, input.HeavierPenalties,
+            input.RelatedParties, input.Complaints, input.OnAbnormalList, input.OnSeriousList);
+        var result = policy.Explain(indicators, context.AsOf, context.JurisdictionCode);
+        return RuleResult<RuleDecision<CreditTierOutput>>.Success(new RuleDecision<CreditTierOutput>(
+            new CreditTierOutput(result.Class, result.Score, result.Basis), result.Explanation));
+    }
+
+    private sealed class Validator : AbstractValidator<CreditTierInput>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.BasicAttributes).InclusiveBetween(0, 10).WithError(CreditErrors.OutOfRange);
+            RuleFor(x => x.LateAnnualReports).GreaterThanOrEqualTo(0).WithError(CreditErrors.OutOfRange);
+            RuleFor(x => x.Penalties).GreaterThanOrEqualTo(0).WithError(CreditErrors.OutOfRange);
+            RuleFor(x => x.HeavierPenalties).GreaterThanOrEqualTo(0).WithError(CreditErrors.OutOfRange);
+            RuleFor(x => x.RelatedParties).GreaterThanOrEqualTo(0).WithError(CreditErrors.OutOfRange);
+            RuleFor(x => x.Complaints).GreaterThanOrEqualTo(0).WithError(CreditErrors.OutOfRange);
+        }
+    }
+}
+
+/// <summary>Input of <c>credit.publication/1</c>: a penalty decision.</summary>
+[Mutable]
+public sealed class CreditPublicationInput
+{
+    /// <summary>The date of the decision.</summary>
+    public LocalDate? DecidedOn { get; set; }
+
+    /// <summary>What it imposes.</summary>
+    public List<PenaltyMeasure>? Measures { get; set; }
+
+    /// <summary>The fine in yuan, if any.</summary>
+    public decimal FineYuan { get; set; }
+
+    /// <summary>The field.</summary>
+    public PenaltyField Field { get; set; }
+
+    /// <summary>Decided under the summary procedure.</summary>
+    public bool SummaryProcedure { get; set; }
+
+    /// <summary>The enterprise is registered in another province.</summary>
+    public bool CrossProvince { get; set; }
+
+    /// <summary>End of a business restriction or employment ban.</summary>
+    public LocalDate? RestrictionEndsOn { get; set; }
+
+    /// <summary>The actual publication date, if known.</summary>
+    public LocalDate? PublishedOn { get; set; }
+}
+
+/// <summary>Result of <c>credit.publication/1</c>, read as of the context's date.</summary>
+/// <param name="Published">Whether the decision is published at all.</param>
+/// <param name="PublishBy">The last day to publish.</param>
+/// <param name="PublishedOn">The first day published.</param>
+/// <param name="LastDay">The last day published unless stopped early.</param>
+/// <param name="RepairFrom">The first day repair may be applied for, if ever.</param>
+/// <param name="PublishedAsOf">Whether published on the context's date.</param>
+/// <param name="RepairOpenAsOf">Whether repair may be applied for on the context's date.</param>
+public sealed record CreditPublicationOutput(bool Published, LocalDate? PublishBy, LocalDate? PublishedOn, LocalDate? LastDay, LocalDate? RepairFrom,
+    bool PublishedAsOf, bool RepairOpenAsOf);
+
+/// <summary><c>credit.publication/1</c>: publication period and repair eligibility of a penalty decision as of a date.</summary>
+public sealed class CreditPublicationRule : RuleDefinition<CreditPublicationInput, CreditPublicationOutput>
+{
+    private static readonly Validator InputValidator = new();
+
+    /// <inheritdoc />
+    public override string Id => "credit.publication/1";
+
+    /// <inheritdoc />
+    public override LocalizedText Title { get; } = new("行政处罚信息公示期与信用修复", "Penalty publication period and credit repair");
+
+    /// <inheritdoc />
+    public override JsonTypeInfo<CreditPublicationInput> Input => CreditJsonContext.Default.CreditPublicationInput;
+
+    /// <inheritdoc />
+    public override JsonTypeInfo<CreditPublicationOutput> Result => CreditJsonContext.Default.CreditPublicationOutput;
+
+    /// <inheritdoc />
+    public override RuleResult<RuleDecision<CreditPublicationOutput>> Evaluate(CreditPublicationInput input, RuleContext context)
+    {
+        Utility.Preconditions.CheckNotNull(context);
+        var valid = InputValidator.ValidateToResult(Utility.Preconditions.CheckNotNull(input));
+        if (!valid.IsSuccess)
+        {
+            return RuleResult<RuleDecision<CreditPublicationOutput>>.Failure(valid.Errors);
+        }
+        try
+        {
+            var record = new PenaltyRecord("input", input.DecidedOn!.Value, [.. input.Measures!])
+            {
+                Fine = Money.FromYuan(input.FineYuan),
+                Field = input.Field,
+                SummaryProcedure = input.SummaryProcedure,
+                CrossProvince = input.CrossProvince,
+                RestrictionEndsOn = input.RestrictionEndsOn,
+            };
+            var schedule = PenaltyPublication.Schedule(record, input.PublishedOn, context.Policy, context.Jurisdiction);
+            if (!schedule.IsSuccess)
+            {
+                return RuleResult<RuleDecision<CreditPublicationOutput>>.Failure(schedule.Errors);
+            }
+            var s = schedule.Value;
+            var output = new CreditPublicationOutput(s.Published, s.PublishBy, s.PublishedOn, s.LastDay, s.RepairFrom,
+                s.IsPublishedOn(context.AsOf), s.RepairFrom is { } from && context.AsOf >= from && context.AsOf <= s.LastDay);
+            return RuleResult<RuleDecision<CreditPublicationOutput>>.Success(new RuleDecision<CreditPublicationOutput>(output, s.Explanation));
+        }
+        catch (MarketRulesException ex)
+        {
+            return RuleResult<RuleDecision<CreditPublicationOutput>>.Failure(ex.Errors);
+        }
+    }
+
+    private sealed class Validator : AbstractValidator<CreditPublicationInput>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.DecidedOn).NotNull().WithError(KernelErrors.Required);
+            RuleFor(x => x.Measures).NotEmpty().WithError(KernelErrors.Required);
+            RuleFor(x => x.FineYuan).GreaterThanOrEqualTo(0m).WithError(CreditErrors.OutOfRange);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using MarketRules.Calendar;
+using MarketRules.Parameters;
+using MarketRules.Utility;
+
+namespace MarketRules.Credit;
+
+/// <summary>The four conditions to stop publishing a penalty early (总局令第45号 Art. 14(1)). All must hold.</summary>
+/// <param name="PenaltyPerformed">The penalty has been performed.</param>
+/// <param name="HarmRemoved">The harm and bad influence have been removed.</param>
+/// <param name="NoNewPenaltyOfSameKind">No new penalty for the same kind of breach.</param>
+/// <param name="NotOnLists">Not on the abnormal or the serious list.</param>
+public readonly record struct EarlyStopConditions(bool PenaltyPerformed, bool HarmRemoved, bool NoNewPenaltyOfSameKind, bool NotOnLists)
+{
+    /// <summary>Whether all four hold.</summary>
+    public bool AllMet => PenaltyPerformed && HarmRemoved && NoNewPenaltyOfSameKind && NotOnLists;
+}
+
+/// <summary>How long a penalty decision is published and when it may be repaired.</summary>
+/// <param name="Published">Whether the decision is published at all (not for a warning alone or the summary procedure).</param>
+/// <param name="Explanation">Why.</param>
+public sealed record PublicationSchedule(bool Published, Explanation Explanation)
+{
+    /// <summary>The last day to publish, if published.</summary>
+    public LocalDate? PublishBy { get; init; }
+
+    /// <summary>The first day published (the actual date, or <see cref="PublishBy"/> when not given).</summary>
+    public LocalDate? PublishedOn { get; init; }
+
+    /// <summary>The last day published unless stopped early.</summary>
+    public LocalDate? LastDay { get; init; }
+
+    /// <summary>The first day a repair (early stop) may be applied for, or <see langword="null"/> when never.</summary>
+    public LocalDate? RepairFrom { get; init; }
+
+    /// <summary>Whether publication may never stop early (Art. 14(3)), or the short period leaves nothing to repair.</summary>
+    public bool NeverStopsEarly => Published && RepairFrom is null;
+
+    /// <summary>Whether published on a date.</summary>
+    /// <param name="date">The date.</param>
+    /// <param name="stoppedEarlyOn">The first day no longer published after a granted early stop, if any.</param>
+    /// <returns>Whether published.</returns>
+    public bool IsPublishedOn(LocalDate date, LocalDate? stoppedEarlyOn = null) =>
+        Published && date >= PublishedOn && date <= LastDay && (stoppedEarlyOn is not { } stop || date < stop);
+}
+
+/// <summary>A decision on an application to stop publication early (credit repair of penalty information).</summary>
+/// <param name="Granted">Whether granted.</param>
+/// <param name="DecideBy">The last day to decide (from memory).</param>
+/// <param name="Explanation">Why.</param>
+public sealed record EarlyStopDecision(bool Granted, LocalDate DecideBy, Explanation Explanation);
+
+/// <summary>Publication of penalty information (总局令第45号) and its repair (国市监信规〔2021〕3号).</summary>
+public static class PenaltyPublication
+{
+    /// <summary>Computes a decision's publication: whether, by when, until when, and when repair opens.</summary>
+    /// <param name="penalty">The decision.</param>
+    /// <param name="publishedOn">The actual publication date; <see langword="null"/> to assume the last lawful day.</param>
+    /// <param name="law">The law in force; <see langword="null"/> for the national catalog (no lower-amount fine threshold).</param>
+    /// <param name="jurisdiction">The jurisdiction whose threshold applies.</param>
+    /// <returns>The schedule, or a coded error for a record that ends before it starts or is published before its decision.</returns>
+    public static RuleResult<PublicationSchedule> Schedule(PenaltyRecord penalty, LocalDate? publishedOn = null, PolicyContext? law = null, Jurisdiction jurisdiction = default)
+    {
+        Preconditions.CheckNotNull(penalty);
+        if (penalty.Measures.IsDefaultOrEmpty)
+        {
+            return RuleResult<PublicationSchedule>.Failure(KernelErrors.Required.Create("$.measures", ("PropertyName", "measures")));
+        }
+        if (penalty.RestrictionEndsOn is { } end && end < penalty.DecidedOn)
+        {
+            return RuleResult<PublicationSchedule>.Failure(CreditErrors.EndBeforeStart.Create("$.restrictionEndsOn", ("Start", penalty.DecidedOn), ("End", end)));
+        }
+        if (publishedOn is { } p && p < penalty.DecidedOn)
+        {
+            return RuleResult<PublicationSchedule>.Failure(CreditErrors.EndBeforeStart.Create("$.publishedOn", ("Start", penalty.DecidedOn), ("End", p)));
+        }
+        var context = law ?? NationalCatalog.Policy;
+        var decided = penalty.DecidedOn;
+        var builder = new ExplanationBuilder("credit.publication/1", decided, jurisdiction.IsNational ? null : jurisdiction.ToString());
+        if (penalty.IsWarningOnly || penalty.SummaryProcedure)
+        {
+            builder.Add(CreditReasons.NotPublished.ToReason(CreditCitations.PenaltyPublication,
+                ("Detail", penalty.IsWarningOnly ? "仅受到警告 / a warning alone" : "简易程序 / summary procedure")));
+            return RuleResult<PublicationSchedule>.Success(new PublicationSchedule(false, builder.Build("not-published")));
+        }
+        var periods = PeriodCalculator.China;
+        LegalDeadline publishBy;
+        if (penalty.CrossProvince)
+        {
+            var step = context.Resolve(CreditParameters.PublicationCrossProvinceStep, decided, jurisdiction);
+            builder.Use(step);
+            var pushed = periods.Deadline(decided, step.AsPeriod());
+            builder.Add(ComputedDate.FromDeadline("push-by", new LocalizedText("推送登记地部门期限", "Push to the home bureau by"), pushed, step.Citation));
+            publishBy = periods.Deadline(pushed.LastDay, step.AsPeriod());
+        }
+        else
+        {
+            var deadline = context.Resolve(CreditParameters.PublicationDeadline, decided, jurisdiction);
+            builder.Use(deadline);
+            publishBy = periods.Deadline(decided, deadline.AsPeriod());
+        }
+        builder.Add(ComputedDate.FromDeadline("publish-by", new LocalizedText("公示期限", "Publish by"), publishBy, CreditCitations.PenaltyPublication));
+        var start = publishedOn ?? publishBy.LastDay;
+
+        var threshold = context.Resolve(CreditParameters.LowerAmountFine, decided, jurisdiction);
+        var onlyLight = penalty.Measures.All(m => m is PenaltyMeasure.Warning or PenaltyMeasure.PublicCriticism or PenaltyMeasure.Fine);
+        var lowerFine = penalty.Has(PenaltyMeasure.Fine) && threshold.Value > 0 && penalty.Fine.Yuan <= builder.Use(threshold);
+        var shortPeriod = onlyLight && (!penalty.Has(PenaltyMeasure.Fine) || lowerFine);
+        var length = context.Resolve(shortPeriod ? CreditParameters.PublicationShortPeriod : CreditParameters.PublicationStandardPeriod, decided, jurisdiction);
+        builder.Use(length);
+        var period = periods.Deadline(start, length.AsPeriod(), RestDayRule.None);
+        var lastDay = period.LastDay;
+        if (!shortPeriod && penalty.RestrictionEndsOn is { } restriction && restriction > lastDay)
+        {
+            lastDay = restriction;
+        }
+        builder.Add(CreditReasons.PublicationPeriod.ToReason(CreditCitations.PenaltyPublication, ("Period", length.AsPeriod()), ("LastDay", lastDay)));
+
+        LocalDate? repairFrom = null;
+        if (shortPeriod || penalty.NeverStopsEarly)
+        {
+            builder.Add(CreditReasons.RepairExcluded.ToReason(CreditCitations.CreditRepair, ("Detail", shortPeriod
+                ? "通报批评、较低数额罚款只公示三个月 / public criticism and lower-amount fines are only published three months"
+                : "第十四条第三款 / Art. 14(3): suspension, restriction, ban, lowered qualification or revocation")));
+        }
+        else
+        {
+            var sensitive = penalty.Field is PenaltyField.Food or PenaltyField.Drugs or PenaltyField.SpecialEquipment;
+            var minimum = context.Resolve(sensitive ? CreditParameters.RepairMinimumSensitive : CreditParameters.RepairMinimum, decided, jurisdiction);
+            builder.Use(minimum);
+            var wait = periods.Deadline(start, minimum.AsPeriod(), RestDayRule.None);
+            repairFrom = wait.LastDay.PlusDays(1);
+            builder.Add(CreditReasons.RepairFrom.ToReason(minimum.Citation, ("Date", repairFrom.Value)));
+        }
+        return RuleResult<PublicationSchedule>.Success(new PublicationSchedule(true, builder.Build(shortPeriod ? "published-short" : "published"))
+        {
+            PublishBy = publishBy.LastDay,
+            PublishedOn = start,
+            LastDay = lastDay,
+            RepairFrom = repairFrom,
+        });
+    }
+
+    /// <summary>The last day to withdraw a publication after the decision was changed, revoked or held void (3 working days, Art. 11).</summary>
+    /// <param name="changedOn">The date the decision was changed, revoked or held void.</param>
+    /// <param name="law">The law in force.</param>
+    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <returns>The deadline.</returns>
+    public static LegalDeadline WithdrawalDeadline(LocalDate changedOn, PolicyContext? law = null, Jurisdiction jurisdiction = default) =>
+        PeriodCalculator.China.Deadline(changedOn, (law ?? NationalCatalog.Policy).Resolve(CreditParameters.PublicationWithdrawal, changedOn, jurisdiction).AsPeriod());
+
+    /// <summary>Decides an application to stop publication early.</summary>
+    /// <param name="schedule">The decision's schedule.</param>
+    /// <param name="appliedOn">The application date.</param>
+    /// <param name="conditions">The four conditions.</param>
+    /// <param name="law">The law in force.</param>
+    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <returns>The decision, or a coded error: <c>MR.Credit.RepairTooEarly</c> before repair opens, <c>MR.Credit.RepairNotAvailable</c> when it never does or publication has ended.</returns>
+    public static RuleResult<EarlyStopDecision> RequestEarlyStop(PublicationSchedule schedule, LocalDate appliedOn, EarlyStopConditions conditions,
+        PolicyContext? law = null, Jurisdiction jurisdiction = default)
+    {
+        Preconditions.CheckNotNull(schedule);
+        if (!schedule.Published || schedule.RepairFrom is not { } from)
+        {
+            return RuleResult<EarlyStopDecision>.Failure(CreditErrors.RepairNotAvailable.Create("$", ("Detail", schedule.Published ? "never stopped early" : "not published")));
+        }
+        if (appliedOn < from)
+        {
+            return RuleResult<EarlyStopDecision>.Failure(CreditErrors.RepairTooEarly.Create("$.appliedOn", ("Date", appliedOn), ("Earliest", from)));
+        }
+        if (appliedOn > schedule.LastDay)
+        {
+            return RuleResult<EarlyStopDecision>.Failure(CreditErrors.RepairNotAvailable.Create("$.appliedOn", ("Detail", "publication has already ended")));
+        }
+        var context = law ?? NationalCatalog.Policy;
+        var builder = new ExplanationBuilder("credit.publication/1", appliedOn, jurisdiction.IsNational ? null : jurisdiction.ToString());
+        var decision = context.Resolve(CreditParameters.RepairDecision, appliedOn, jurisdiction);
+        builder.Use(decision);
+        var decideBy = PeriodCalculator.China.Deadline(appliedOn, decision.AsPeriod());
+        builder.Add(ComputedDate.FromDeadline("decide-by", new LocalizedText("作出决定期限", "Decide by"), decideBy, decision.Citation));
+        SeriousViolationList.AddUnmet(builder, conditions.PenaltyPerformed, "penalty performed / 已履行行政处罚");
+        SeriousViolationList.AddUnmet(builder, conditions.HarmRemoved, "harm removed / 已消除危害后果和不良影响");
+        SeriousViolationList.AddUnmet(builder, conditions.NoNewPenaltyOfSameKind, "no new penalty of the same kind / 未再受到同类行政处罚");
+        SeriousViolationList.AddUnmet(builder, conditions.NotOnLists, "not on either list / 未被列入经营异常名录或严重违法失信名单");
+        return RuleResult<EarlyStopDecision>.Success(new EarlyStopDecision(conditions.AllMet, decideBy.LastDay, builder.Build(conditions.AllMet ? "stopped-early" : "refused")));
+    }
+}

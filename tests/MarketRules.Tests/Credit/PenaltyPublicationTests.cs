@@ -1,0 +1,182 @@
+using CsCheck;
+using MarketRules.Credit;
+
+namespace MarketRules.Tests.Credit;
+
+public class PenaltyPublicationTests
+{
+    private static readonly EarlyStopConditions AllMet = new(true, true, true, true);
+    private static readonly LocalDate Published = new(2024, 10, 8);
+
+    private static PublicationSchedule Schedule(PenaltyRecord penalty, LocalDate? publishedOn = null) =>
+        PenaltyPublication.Schedule(penalty, publishedOn).GetValueOrThrow();
+
+    [Fact]
+    public void Schedule_SameProvince_PublishWithinTwentyWorkingDaysAcrossNationalDay()
+    {
+        // Decided Fri 2024-09-27: 20 wd → 2024-10-30 (09-29 and 10-12 make-up days, 10-01..10-07 off).
+        var schedule = Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine) with { Fine = Money.FromYuan(5000) });
+        Assert.Equal(new LocalDate(2024, 10, 30), schedule.PublishBy);
+        Assert.Equal(new LocalDate(2024, 10, 30), schedule.PublishedOn);
+    }
+
+    [Fact]
+    public void Schedule_CrossProvince_PushesWithinTenThenPublishesWithinTen()
+    {
+        var schedule = Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine) with { CrossProvince = true });
+        Assert.Equal(new LocalDate(2024, 10, 16), schedule.Explanation.Dates.Single(d => d.Name == "push-by").Date);
+        Assert.Equal(new LocalDate(2024, 10, 30), schedule.PublishBy);
+    }
+
+    [Theory]
+    [InlineData(PenaltyMeasure.Warning)]
+    public void Schedule_WarningAlone_IsNotPublished(PenaltyMeasure measure)
+    {
+        var schedule = Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), measure));
+        Assert.False(schedule.Published);
+        Assert.False(schedule.IsPublishedOn(new LocalDate(2024, 10, 30)));
+    }
+
+    [Fact]
+    public void Schedule_SummaryProcedure_IsNotPublished() =>
+        Assert.False(Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine) with { SummaryProcedure = true }).Published);
+
+    [Theory]
+    [InlineData("2027-10-08", true)]  // exactly three years: the last day published
+    [InlineData("2027-10-09", false)]
+    [InlineData("2024-10-07", false)] // before publication
+    public void Schedule_Fine_IsPublishedExactlyThreeYears(string date, bool published)
+    {
+        var schedule = Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine) with { Fine = Money.FromYuan(5000) }, Published);
+        Assert.Equal(new LocalDate(2027, 10, 8), schedule.LastDay);
+        Assert.Equal(published, schedule.IsPublishedOn(NodaTime.Text.LocalDatePattern.Iso.Parse(date).Value));
+    }
+
+    [Fact]
+    public void Schedule_PublicCriticismAlone_IsPublishedThreeMonthsAndNeverRepaired()
+    {
+        var schedule = Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.PublicCriticism), Published);
+        Assert.Equal(new LocalDate(2025, 1, 8), schedule.LastDay);
+        Assert.Null(schedule.RepairFrom);
+        Assert.Equal("MR.Credit.RepairNotAvailable",
+            Assert.Single(PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2024, 12, 1), AllMet).Errors).Code);
+    }
+
+    [Theory]
+    [InlineData(5000, "2025-01-08")]   // ≤ 10,000 yuan in the example Zhejiang pack: three months
+    [InlineData(10000, "2025-01-08")]  // at the threshold
+    [InlineData(10000.01, "2027-10-08")] // above: three years
+    public void Schedule_LowerAmountFine_UsesTheProvincialThreshold(decimal fine, string lastDay)
+    {
+        var penalty = CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine) with { Fine = Money.FromYuan(fine) };
+        var schedule = PenaltyPublication.Schedule(penalty, Published, CreditTestData.ZhejiangLaw(), CreditTestData.Gongshu).GetValueOrThrow();
+        Assert.Equal(NodaTime.Text.LocalDatePattern.Iso.Parse(lastDay).Value, schedule.LastDay);
+    }
+
+    [Fact]
+    public void Schedule_NationalLaw_TreatsNoFineAsLowerAmount() =>
+        Assert.Equal(new LocalDate(2027, 10, 8), Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine) with { Fine = Money.FromYuan(1) }, Published).LastDay);
+
+    [Theory]
+    [InlineData(PenaltyField.General, "2025-04-09")] // six months end 2025-04-08
+    [InlineData(PenaltyField.Food, "2025-10-09")]    // one year ends 2025-10-08
+    [InlineData(PenaltyField.Drugs, "2025-10-09")]
+    [InlineData(PenaltyField.SpecialEquipment, "2025-10-09")]
+    public void Schedule_RepairOpensAfterSixMonthsOrOneYear(PenaltyField field, string from)
+    {
+        var schedule = Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine, PenaltyMeasure.Confiscation) with { Field = field }, Published);
+        Assert.Equal(NodaTime.Text.LocalDatePattern.Iso.Parse(from).Value, schedule.RepairFrom);
+    }
+
+    [Fact]
+    public void RequestEarlyStop_ExactlySixMonths_IsTooEarlyThenAllowedTheNextDay()
+    {
+        var schedule = Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine), Published);
+        var early = PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2025, 4, 8), AllMet);
+        Assert.Equal("MR.Credit.RepairTooEarly", Assert.Single(early.Errors).Code);
+        var decision = PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2025, 4, 9), AllMet).GetValueOrThrow();
+        Assert.True(decision.Granted);
+        // 15 wd from Wed 2025-04-09 (from memory): 04-10, 11, 14–18, 21–25, 27 (make-up Sunday before Labour Day), 28, 29.
+        Assert.Equal(new LocalDate(2025, 4, 29), decision.DecideBy);
+    }
+
+    [Theory]
+    [InlineData(PenaltyMeasure.Suspension)]
+    [InlineData(PenaltyMeasure.BusinessRestriction)]
+    [InlineData(PenaltyMeasure.EmploymentBan)]
+    [InlineData(PenaltyMeasure.QualificationLowered)]
+    [InlineData(PenaltyMeasure.LicenceRevoked)]
+    [InlineData(PenaltyMeasure.BusinessLicenceRevoked)]
+    public void Schedule_Article14Paragraph3Measures_NeverStopEarly(PenaltyMeasure measure)
+    {
+        var schedule = Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine, measure), Published);
+        Assert.True(schedule.NeverStopsEarly);
+        Assert.Equal("MR.Credit.RepairNotAvailable", Assert.Single(PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2026, 1, 5), AllMet).Errors).Code);
+    }
+
+    [Fact]
+    public void Schedule_LongerEmploymentBan_IsPublishedForItsActualLength()
+    {
+        var schedule = Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.EmploymentBan) with { RestrictionEndsOn = new LocalDate(2030, 1, 1) }, Published);
+        Assert.Equal(new LocalDate(2030, 1, 1), schedule.LastDay);
+    }
+
+    [Fact]
+    public void Schedule_RestrictionEndingBeforeTheDecision_ReturnsEndBeforeStart()
+    {
+        var result = PenaltyPublication.Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.EmploymentBan) with { RestrictionEndsOn = new LocalDate(2024, 1, 1) });
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("MR.Credit.EndBeforeStart", error.Code);
+        Assert.Equal("$.restrictionEndsOn", error.Path);
+        Assert.Equal("MR.Credit.EndBeforeStart", Assert.Single(PenaltyPublication.Schedule(
+            CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine), new LocalDate(2024, 9, 1)).Errors).Code);
+    }
+
+    [Fact]
+    public void RequestEarlyStop_WithAConditionUnmet_IsRefused()
+    {
+        var schedule = Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine), Published);
+        var decision = PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2025, 6, 3), AllMet with { NotOnLists = false }).GetValueOrThrow();
+        Assert.False(decision.Granted);
+    }
+
+    private static readonly PenaltyMeasure[] AllMeasures = Enum.GetValues<PenaltyMeasure>();
+
+    [Fact]
+    public void Publication_NeverEndsBeforeTheMinimumUnlessStoppedEarly_Meets_Specification()
+    {
+        var gen = Gen.Select(
+            Gen.Int[0, 600],                                    // decision: days after 2021-09-01
+            Gen.Int[0, 30],                                     // publication delay in days
+            Gen.Int[1, 3].SelectMany(n => Gen.Int[0, AllMeasures.Length - 1].Array[n]),
+            Gen.Int[0, 3],                                      // field
+            Gen.Int[0, 1500],                                   // probe day after publication
+            Gen.Int[0, 1100]);                                  // application day after publication
+        gen.Sample((decidedOffset, delay, measureIndexes, field, probe, apply) =>
+        {
+            var decided = new LocalDate(2021, 9, 1).PlusDays(decidedOffset);
+            var penalty = new PenaltyRecord("P", decided, [.. measureIndexes.Select(i => AllMeasures[i])]) { Field = (PenaltyField)field, Fine = Money.FromYuan(2000) };
+            var schedule = PenaltyPublication.Schedule(penalty, decided.PlusDays(delay)).GetValueOrThrow();
+            if (!schedule.Published)
+            {
+                return penalty.IsWarningOnly;
+            }
+            var start = schedule.PublishedOn!.Value;
+            var minimumEnd = start.PlusMonths(3);
+            var probeDay = start.PlusDays(probe);
+            // Without an early stop, every day up to the minimum period is published.
+            if (probeDay <= minimumEnd && !schedule.IsPublishedOn(probeDay))
+            {
+                return false;
+            }
+            // An early stop is granted only once repair opens (≥ 6 months), never for Art. 14(3) or short-period records.
+            var appliedOn = start.PlusDays(apply);
+            var stop = PenaltyPublication.RequestEarlyStop(schedule, appliedOn, AllMet);
+            if (stop.IsSuccess)
+            {
+                return schedule.RepairFrom is { } from && appliedOn >= from && from > start.PlusMonths(6) && !penalty.NeverStopsEarly;
+            }
+            return stop.Errors.All(e => e.Code is "MR.Credit.RepairTooEarly" or "MR.Credit.RepairNotAvailable");
+        }, iter: 300);
+    }
+}
