@@ -136,7 +136,7 @@ public static class RuleSchemas
             var names = new JsonArray();
             foreach (var name in Enum.GetNames(type))
             {
-                names.Add(JsonNamingPolicy.KebabCaseLower.ConvertName(name));
+                names.Add((JsonNode?)JsonValue.Create(JsonNamingPolicy.KebabCaseLower.ConvertName(name)));
             }
             replacement = new JsonObject { ["type"] = "string", ["enum"] = names };
         }
