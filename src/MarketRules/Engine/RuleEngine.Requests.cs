@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using MarketRules.Parameters;
 using NodaTime.Text;
 
@@ -160,7 +161,7 @@ public sealed partial class RuleEngine
         }
         catch (JsonException ex)
         {
-            errors = [Classify(ex, json)];
+            errors = [Classify(ex, json, rule.InputTypeInfo)];
             return null;
         }
         catch (MarketRulesException ex)
@@ -171,7 +172,7 @@ public sealed partial class RuleEngine
         }
     }
 
-    private static RuleError Classify(JsonException ex, ReadOnlySpan<byte> input)
+    private static RuleError Classify(JsonException ex, ReadOnlySpan<byte> input, JsonTypeInfo inputType)
     {
         var relative = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
         var path = "$.input" + relative[1..];
@@ -185,49 +186,107 @@ public sealed partial class RuleEngine
             var field = first.Length == 0 ? path : path + "." + first;
             return EngineErrors.MissingField.Create(field, ("Field", field));
         }
-        if (message.Contains("was not found", StringComparison.Ordinal) && message.Contains("missing", StringComparison.OrdinalIgnoreCase))
-        {
-            return EngineErrors.MissingField.Create(path, ("Field", path));
-        }
-        var expected = ExpectedTypeOf(message);
-        if (expected is "integer" or "number" && IsNumberAt(input, relative))
+        var expected = TypeAt(inputType, relative);
+        // A number the reader could not fit into the field's numeric type (1e20 for an int).
+        if (ex.InnerException is FormatException or OverflowException && IsNumeric(expected) && IsNumberAt(input, relative))
         {
             return EngineErrors.ValueOutOfRange.Create(path, ("Field", path));
         }
-        return EngineErrors.WrongType.Create(path, ("Field", path), ("Expected", expected ?? "another type"));
+        return EngineErrors.WrongType.Create(path, ("Field", path), ("Expected", Describe(expected)));
     }
 
-    private static string? ExpectedTypeOf(string message)
+    // The .NET type the input's contract expects at a path such as $.excluded[0].start, or null when unknown.
+    private static Type? TypeAt(JsonTypeInfo root, string path)
     {
-        ReadOnlySpan<(string Marker, string Name)> known =
-        [
-            ("NodaTime.LocalDate", "ISO date (yyyy-MM-dd)"),
-            ("NodaTime.Instant", "ISO instant (yyyy-MM-ddTHH:mm:ssZ)"),
-            ("NodaTime.OffsetDateTime", "ISO date-time with offset"),
-            ("NodaTime.DateInterval", "date interval {start, end}"),
-            ("System.Int32", "integer"),
-            ("System.Int64", "integer"),
-            ("System.Int16", "integer"),
-            ("System.Byte", "integer"),
-            ("System.UInt32", "integer"),
-            ("System.UInt64", "integer"),
-            ("System.Decimal", "number"),
-            ("System.Double", "number"),
-            ("System.Single", "number"),
-            ("System.String", "string"),
-            ("System.Boolean", "boolean"),
-            ("ImmutableArray", "array"),
-            ("List`1", "array"),
-            ("[]", "array"),
-        ];
-        foreach (var (marker, name) in known)
+        var info = root;
+        var i = 1;
+        while (i < path.Length && info is not null)
         {
-            if (message.Contains(marker, StringComparison.Ordinal))
+            if (path[i] == '[')
             {
-                return name;
+                var close = path.IndexOf(']', i);
+                if (close < 0 || info.ElementType is not { } element)
+                {
+                    return null;
+                }
+                info = info.Options.TryGetTypeInfo(element, out var elementInfo) ? elementInfo : null;
+                i = close + 1;
+            }
+            else if (path[i] == '.')
+            {
+                var end = path.IndexOfAny(['.', '['], i + 1);
+                var name = end < 0 ? path[(i + 1)..] : path[(i + 1)..end];
+                var property = info.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+                if (property is null)
+                {
+                    return null;
+                }
+                info = info.Options.TryGetTypeInfo(property.PropertyType, out var propertyInfo) ? propertyInfo : null;
+                if (info is null)
+                {
+                    return end < 0 ? property.PropertyType : null;
+                }
+                i = end < 0 ? path.Length : end;
+            }
+            else
+            {
+                return null;
             }
         }
-        return message.Contains("could not be converted to", StringComparison.Ordinal) ? "object or enum name" : null;
+        return info?.Type;
+    }
+
+    private static bool IsNumeric(Type? type)
+    {
+        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        return type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte) || type == typeof(uint)
+            || type == typeof(ulong) || type == typeof(ushort) || type == typeof(decimal) || type == typeof(double) || type == typeof(float);
+    }
+
+    private static string Describe(Type? type)
+    {
+        if (type is null)
+        {
+            return "another type";
+        }
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(LocalDate))
+        {
+            return "ISO date (yyyy-MM-dd)";
+        }
+        if (type == typeof(Instant))
+        {
+            return "ISO instant (yyyy-MM-ddTHH:mm:ssZ)";
+        }
+        if (type == typeof(OffsetDateTime))
+        {
+            return "ISO date-time with offset";
+        }
+        if (type == typeof(DateInterval))
+        {
+            return "date interval { start, end }";
+        }
+        if (type == typeof(string))
+        {
+            return "string";
+        }
+        if (type == typeof(bool))
+        {
+            return "boolean";
+        }
+        if (type == typeof(decimal) || type == typeof(double) || type == typeof(float))
+        {
+            return "number";
+        }
+        if (IsNumeric(type))
+        {
+            return "integer";
+        }
+        if (type.IsEnum)
+        {
+            return "one of " + string.Join(", ", Enum.GetNames(type).Select(n => JsonNamingPolicy.KebabCaseLower.ConvertName(n)));
+        }
+        return typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? "array" : "object";
     }
 
     // Whether the input holds a JSON number at a path such as $.period.length or $.excluded[1].days.

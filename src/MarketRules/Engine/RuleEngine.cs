@@ -364,13 +364,18 @@ public sealed partial class RuleEngine
             // Serialised aside first, so that a defect in a rule's result type cannot leave half a decision in a batch.
             try
             {
-                result = JsonSerializer.SerializeToUtf8Bytes(outcome.Value.Result, rule!.ResultTypeInfo);
-                var explanationBuffer = new ArrayBufferWriter<byte>(1024);
-                using (var explanationWriter = new Utf8JsonWriter(explanationBuffer, lineWriterOptions))
+                var aside = new ArrayBufferWriter<byte>(2048);
+                using (var asideWriter = new Utf8JsonWriter(aside, lineWriterOptions))
                 {
-                    MarketRulesJson.Write(explanationWriter, outcome.Value.Explanation);
+                    JsonSerializer.Serialize(asideWriter, outcome.Value.Result, rule!.ResultTypeInfo);
                 }
-                explanation = explanationBuffer.WrittenSpan.ToArray();
+                result = aside.WrittenSpan.ToArray();
+                aside.ResetWrittenCount();
+                using (var asideWriter = new Utf8JsonWriter(aside, lineWriterOptions))
+                {
+                    MarketRulesJson.Write(asideWriter, outcome.Value.Explanation);
+                }
+                explanation = aside.WrittenSpan.ToArray();
             }
             catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
             {
