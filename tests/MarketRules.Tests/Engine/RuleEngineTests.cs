@@ -103,3 +103,30 @@ public partial class RuleEngineTests
         Assert.Equal(BuiltInRules.All.Length, engine.Rules.Length);
     }
 }
+
+public class RuleEngineOptionsTests
+{
+    [Theory]
+    [InlineData(1023, 64)]
+    [InlineData((1 << 28) + 1, 64)]
+    [InlineData(1 << 20, 7)]
+    [InlineData(1 << 20, 257)]
+    public void Constructor_LimitsOutOfRange_Throw(int maxRequestBytes, int maxDepth) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RuleEngine(
+            NationalCatalog.Policy, PeriodCalculator.China, BuiltInRules.All, new RuleEngineOptions { MaxRequestBytes = maxRequestBytes, MaxDepth = maxDepth }));
+
+    [Fact]
+    public void Default_Limits_AreDocumentedValues()
+    {
+        Assert.Equal(1 << 20, RuleEngineOptions.Default.MaxRequestBytes);
+        Assert.Equal(64, RuleEngineOptions.Default.MaxDepth);
+        Assert.False(RuleEngineOptions.Default.Indented);
+    }
+
+    [Fact]
+    public void Indented_SingleDecision_IsWrittenOnSeveralLines()
+    {
+        var engine = new RuleEngine(NationalCatalog.Policy, PeriodCalculator.China, BuiltInRules.All, new RuleEngineOptions { Indented = true });
+        Assert.Contains("\n", engine.Evaluate("""{ "rule": "calendar.working-days/1", "asOf": "2024-10-12", "input": { "date": "2024-10-12" } }"""));
+    }
+}
