@@ -25,8 +25,15 @@ internal sealed class CliApp
     private readonly Stream stdout;
     private readonly TextWriter stderr;
     private readonly IClock clock;
-    private readonly RuleEngine engine;
-    private readonly RuleEngine prettyEngine;
+    private readonly Option<string[]> policyPacks = new("--policy-pack")
+    {
+        Description = "A local policy pack (JSON) whose parameters apply to requests of its jurisdiction; repeatable.",
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private RuleEngine engine;
+    private RuleEngine prettyEngine;
     private readonly bool interactive;
 
     public CliApp(Stream stdin, Stream stdout, TextWriter stderr, IClock clock, RuleEngine? engine = null, bool interactive = false)
@@ -59,6 +66,10 @@ internal sealed class CliApp
                 await stderr.WriteLineAsync("Try 'marketrules --help'.").ConfigureAwait(false);
                 return UsageError;
             }
+            if (parse.GetValue(policyPacks) is { Length: > 0 } packs && !await LoadPolicyPacksAsync(packs).ConfigureAwait(false))
+            {
+                return RuleErrors;
+            }
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = stderr }).ConfigureAwait(false);
         }
     }
@@ -66,6 +77,7 @@ internal sealed class CliApp
     private RootCommand BuildCommands()
     {
         var root = new RootCommand("MarketRules: Chinese market-supervision rules as code. Evaluate rules from JSON, run batches, query the statutory calendar and run the demo district.");
+        root.Options.Add(policyPacks);
         root.Subcommands.Add(DemoCommand());
         root.Subcommands.Add(EvalCommand());
         root.Subcommands.Add(BatchCommand());
@@ -323,6 +335,34 @@ internal sealed class CliApp
             return null;
         }
         return await File.ReadAllTextAsync(path, cancellation).ConfigureAwait(false);
+    }
+
+    // Local law enters the engine here: each pack is validated against the national catalog and applies by jurisdiction.
+    private async Task<bool> LoadPolicyPacksAsync(string[] paths)
+    {
+        var policy = engine.Policy;
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path))
+            {
+                await stderr.WriteLineAsync($"marketrules: policy pack '{path}' not found").ConfigureAwait(false);
+                return false;
+            }
+            var pack = Parameters.PolicyPack.Parse(await File.ReadAllTextAsync(path).ConfigureAwait(false), policy.Catalog);
+            var combined = pack.IsSuccess ? policy.WithPack(pack.Value) : RuleResult<Parameters.PolicyContext>.Failure(pack.Errors);
+            if (!combined.IsSuccess)
+            {
+                foreach (var error in combined.Errors)
+                {
+                    await stderr.WriteLineAsync($"{path}: {error.Code}{(error.Path is null ? "" : " at " + error.Path)}: {error.Message.English} / {error.Message.Chinese}").ConfigureAwait(false);
+                }
+                return false;
+            }
+            policy = combined.Value;
+        }
+        engine = new RuleEngine(policy, engine.Periods, engine.Rules, engine.Options);
+        prettyEngine = new RuleEngine(policy, engine.Periods, engine.Rules, engine.Options with { Indented = true });
+        return true;
     }
 
     private async Task ReportErrorsAsync(ReadOnlyMemory<byte> decision)

@@ -42,7 +42,7 @@ internal static class ServerApp
             options.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(30);
         });
         builder.Services.AddOpenApi();
-        builder.Services.AddSingleton(engine ?? RuleEngine.Default);
+        builder.Services.AddSingleton(engine ?? CreateEngine(builder.Configuration.GetSection("MarketRules:PolicyPacks").Get<string[]>() ?? []));
 
         var app = builder.Build();
         app.Use(GuardAsync);
@@ -77,6 +77,18 @@ internal static class ServerApp
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces(StatusCodes.Status400BadRequest, contentType: "application/json");
         return app;
+    }
+
+    // Local policy packs named in configuration (MarketRules:PolicyPacks:0=path, …) apply by jurisdiction; a bad pack stops the start.
+    private static RuleEngine CreateEngine(string[] packPaths)
+    {
+        var policy = NationalCatalog.Policy;
+        foreach (var path in packPaths)
+        {
+            var pack = MarketRules.Parameters.PolicyPack.Parse(File.ReadAllText(path), policy.Catalog).GetValueOrThrow();
+            policy = policy.WithPack(pack).GetValueOrThrow();
+        }
+        return packPaths.Length == 0 ? RuleEngine.Default : new RuleEngine(policy);
     }
 
     private static async Task EvaluateAsync(HttpContext context, string rule)

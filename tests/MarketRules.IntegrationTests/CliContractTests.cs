@@ -145,4 +145,27 @@ public class CliContractTests
             }
         }
     }
+
+    [Fact]
+    public async Task PolicyPack_Valid_IsLoadedAndInvalid_ExitsOneWithCodedError()
+    {
+        const string Header = """{ "id": "zj-demo", "version": "2025.1", "jurisdiction": "330000", "title": { "zh": "浙江省示例政策包", "en": "Zhejiang demo pack" }, "citation": { "document": { "zh": "示例", "en": "Example" }, "status": "project-requirement" }, "parameters": """;
+        var good = Path.GetTempFileName();
+        var bad = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(good, Header + "{} }");
+            await File.WriteAllTextAsync(bad, Header + """{ "no.such.parameter": { "unit": "days", "values": [ { "from": "2025-01-01", "value": 1 } ] } } }""");
+            var loaded = await Cli.RunAsync("", "calendar", "add-working-days", "2024-09-27", "15", "--policy-pack", good);
+            Assert.Equal(0, loaded.ExitCode);
+            var rejected = await Cli.RunAsync("", "--policy-pack", bad, "calendar", "add-working-days", "2024-09-27", "15");
+            Assert.Equal(1, rejected.ExitCode);
+            Assert.Contains("MR.PolicyPack.UnknownParameter", rejected.Stderr);
+        }
+        finally
+        {
+            File.Delete(good);
+            File.Delete(bad);
+        }
+    }
 }
