@@ -79,11 +79,35 @@ public static class CalendarRuleErrors
 /// <summary>The reasons the calendar rules give.</summary>
 public static class CalendarRuleReasons
 {
-    /// <summary>How the period was counted.</summary>
-    public static readonly MessageDefinition Counted = new(
+    /// <summary>How a period in working days was counted.</summary>
+    public static readonly MessageDefinition CountedWorkingDays = new(
         "MR.Deadline.Counted",
-        "期间自 {Trigger} 的次日起计算，{Period}，届满日为 {NominalLastDay}",
-        "The period of {Period} counts from the day after {Trigger} and ends on {NominalLastDay}");
+        "期间自 {Trigger} 的次日起计算 {Length} 个工作日，届满日为 {NominalLastDay}",
+        "The period of {Length} working days counts from the day after {Trigger} and ends on {NominalLastDay}");
+
+    /// <summary>How a period in days was counted.</summary>
+    public static readonly MessageDefinition CountedDays = new(
+        "MR.Deadline.Counted",
+        "期间自 {Trigger} 的次日起计算 {Length} 日，届满日为 {NominalLastDay}",
+        "The period of {Length} days counts from the day after {Trigger} and ends on {NominalLastDay}");
+
+    /// <summary>How a period in months was counted.</summary>
+    public static readonly MessageDefinition CountedMonths = new(
+        "MR.Deadline.Counted",
+        "期间自 {Trigger} 起计算 {Length} 个月，届满日为到期月的对应日（无对应日的为月末日）{NominalLastDay}",
+        "The period of {Length} months from {Trigger} ends on the corresponding day of the last month (or its last day), {NominalLastDay}");
+
+    /// <summary>How a period in years was counted.</summary>
+    public static readonly MessageDefinition CountedYears = new(
+        "MR.Deadline.Counted",
+        "期间自 {Trigger} 起计算 {Length} 年，届满日为 {NominalLastDay}",
+        "The period of {Length} years from {Trigger} ends on {NominalLastDay}");
+
+    /// <summary>How a period in hours was counted.</summary>
+    public static readonly MessageDefinition CountedHours = new(
+        "MR.Deadline.Counted",
+        "期间按小时计算 {Length} 小时，自 {Trigger} 起，届满日为 {NominalLastDay}",
+        "The period of {Length} hours from {Trigger} ends on {NominalLastDay}");
 
     /// <summary>Days in the Administrative Penalty Law read as working days.</summary>
     public static readonly MessageDefinition PenaltyLawWorkingDays = new(
@@ -188,8 +212,17 @@ public sealed class DeadlineRule : RuleDefinition<DeadlineInput, DeadlineResult>
             explanation.Add((period.Unit == PeriodUnit.WorkingDays ? CalendarRuleReasons.PenaltyLawWorkingDays : CalendarRuleReasons.PenaltyLawCalendarDays)
                 .ToReason(LegalPeriod.AdministrativePenaltyLawArticle85, ("Days", days)));
         }
-        explanation.Add(CalendarRuleReasons.Counted.ToReason(
-            LegalPeriod.CivilCodePeriods, ("Trigger", deadline.Trigger), ("Period", period.ToString()), ("NominalLastDay", deadline.NominalLastDay)));
+        var counted = period.Unit switch
+        {
+            PeriodUnit.WorkingDays => CalendarRuleReasons.CountedWorkingDays,
+            PeriodUnit.Days => CalendarRuleReasons.CountedDays,
+            PeriodUnit.Months => CalendarRuleReasons.CountedMonths,
+            PeriodUnit.Years => CalendarRuleReasons.CountedYears,
+            _ => CalendarRuleReasons.CountedHours,
+        };
+        object trigger = input.TriggerAt is { } triggerAt ? triggerAt : deadline.Trigger;
+        explanation.Add(counted.ToReason(
+            LegalPeriod.CivilCodePeriods, ("Trigger", trigger), ("Length", period.Length), ("NominalLastDay", deadline.NominalLastDay)));
         if (deadline.ExcludedDays > 0)
         {
             explanation.Add(CalendarRuleReasons.Excluded.ToReason(null, ("ExcludedDays", deadline.ExcludedDays)));
