@@ -1,8 +1,10 @@
-// The `marketrules` command. Grown by the rule-engine issue; for now it prints statutory deadlines.
-using MarketRules.Calendar;
+// The `marketrules` command's composition root: the one place the real clock and the process's streams enter.
+using MarketRules.Cli;
 
-var calc = PeriodCalculator.China;
-var trigger = new NodaTime.LocalDate(2024, 9, 27);
-var deadline = calc.Deadline(trigger, LegalPeriod.WorkingDays(15));
-Console.WriteLine($"15 working days after {trigger:uuuu-MM-dd}: {deadline.LastDay:uuuu-MM-dd}");
-return 0;
+#pragma warning disable RS0030 // The composition root is where the real clock enters; everything below takes an IClock.
+var clock = NodaTime.SystemClock.Instance;
+#pragma warning restore RS0030
+
+using var stdin = Console.OpenStandardInput();
+using var stdout = Console.OpenStandardOutput();
+return await new CliApp(stdin, stdout, Console.Error, clock, interactive: !Console.IsOutputRedirected).RunAsync(args).ConfigureAwait(false);

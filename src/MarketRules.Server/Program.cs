@@ -1,4 +1,5 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-app.Run();
+// The MarketRules HTTP host: the rule engine over HTTP, bound to loopback unless told otherwise.
+using MarketRules.Server;
+
+var app = ServerApp.Build(args);
+await app.RunAsync().ConfigureAwait(false);

@@ -9,6 +9,8 @@ public static class BuiltInRules
     public static ImmutableArray<IRuleDefinition> All { get; } =
     [
         // One line per rule: each rule area adds its own (e.g. new Referral.CriminalReferralRule()).
+        new Calendar.DeadlineRule(),
+        new Calendar.WorkingDaysRule(),
         new Credit.CreditTierRule(), new Credit.CreditPublicationRule(),
     ];
 }

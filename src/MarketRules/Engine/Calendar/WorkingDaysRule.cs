@@ -1,0 +1,109 @@
+using System.Text.Json.Serialization.Metadata;
+using FluentValidation;
+using MarketRules.Engine;
+
+namespace MarketRules.Calendar;
+
+/// <summary>The input of <c>calendar.working-days/1</c>: a date, and optionally a second date or a number of working days.</summary>
+public sealed record WorkingDaysInput
+{
+    /// <summary>The date asked about.</summary>
+    public LocalDate? Date { get; init; }
+
+    /// <summary>When given, count the working days after <see cref="Date"/> up to and including this date.</summary>
+    public LocalDate? Until { get; init; }
+
+    /// <summary>When given, the date this many working days after <see cref="Date"/>.</summary>
+    public int? AddWorkingDays { get; init; }
+}
+
+/// <summary>The result of <c>calendar.working-days/1</c>.</summary>
+/// <param name="Date">The date asked about.</param>
+/// <param name="Kind">What kind of day it is under the State Council's holiday notice.</param>
+/// <param name="IsWorkingDay">Whether it is a working day (a weekday not on holiday, or a make-up workday).</param>
+/// <param name="Holiday">The holiday it belongs to, when it is a holiday rest day.</param>
+/// <param name="NextWorkingDay">The first working day on or after the date.</param>
+/// <param name="WorkingDaysUntil">The working days after the date up to and including <c>until</c>, when asked.</param>
+/// <param name="PlusWorkingDays">The date <c>addWorkingDays</c> working days later, when asked.</param>
+public sealed record WorkingDaysResult(
+    LocalDate Date, DayKind Kind, bool IsWorkingDay, LocalizedText? Holiday, LocalDate NextWorkingDay, int? WorkingDaysUntil, LocalDate? PlusWorkingDays);
+
+/// <summary><c>calendar.working-days/1</c>: whether a date is a working day on the statutory calendar of China, and working-day arithmetic.</summary>
+public sealed class WorkingDaysRule : RuleDefinition<WorkingDaysInput, WorkingDaysResult>
+{
+    private static readonly WorkingDaysValidator Validator = new();
+
+    /// <inheritdoc />
+    public override string Id => "calendar.working-days/1";
+
+    /// <inheritdoc />
+    public override LocalizedText Title { get; } = new("法定工作日查询与计算", "Statutory working days: query and arithmetic");
+
+    /// <inheritdoc />
+    public override JsonTypeInfo<WorkingDaysInput> Input => CalendarRuleJsonContext.Default.WorkingDaysInput;
+
+    /// <inheritdoc />
+    public override JsonTypeInfo<WorkingDaysResult> Result => CalendarRuleJsonContext.Default.WorkingDaysResult;
+
+    /// <inheritdoc />
+    public override RuleResult<RuleDecision<WorkingDaysResult>> Evaluate(WorkingDaysInput input, RuleContext context)
+    {
+        Utility.Preconditions.CheckNotNull(context);
+        var validation = Validator.ValidateToResult(Utility.Preconditions.CheckNotNull(input));
+        if (!validation.IsSuccess)
+        {
+            return RuleResult<RuleDecision<WorkingDaysResult>>.Failure(validation.Errors);
+        }
+        try
+        {
+            var calendar = context.Periods.Calendar;
+            var date = input.Date!.Value;
+            var kind = calendar.GetDayKind(date);
+            var explanation = new ExplanationBuilder(Id, context.AsOf, context.JurisdictionCode);
+            var notice = calendar.Years.FirstOrDefault(y => y.Year == date.Year)?.Notice;
+            explanation.Add(CalendarRuleReasons.DayKindOf.ToReason(notice, ("Date", date), ("Kind", Json.KebabCase(kind))));
+            int? count = null;
+            if (input.Until is { } until)
+            {
+                count = calendar.CountWorkingDays(date, until);
+                explanation.Add(CalendarRuleReasons.WorkingDaysCounted.ToReason(null, ("Date", date), ("Until", until), ("Count", count)));
+            }
+            LocalDate? plus = null;
+            if (input.AddWorkingDays is { } n)
+            {
+                plus = calendar.AddWorkingDays(date, n);
+                explanation.Add(CalendarRuleReasons.WorkingDaysAdded.ToReason(null, ("Date", date), ("Count", n), ("Result", plus)));
+            }
+            var isWorking = calendar.IsWorkingDay(date);
+            var result = new WorkingDaysResult(date, kind, isWorking, calendar.FindHoliday(date)?.Name, calendar.NextWorkingDayOnOrAfter(date), count, plus);
+            return RuleResult<RuleDecision<WorkingDaysResult>>.Success(new(result, explanation.Build(isWorking ? "working-day" : "rest-day")));
+        }
+        catch (MarketRulesException ex)
+        {
+            return RuleResult<RuleDecision<WorkingDaysResult>>.Failure(ex.Errors);
+        }
+    }
+
+    private sealed class WorkingDaysValidator : AbstractValidator<WorkingDaysInput>
+    {
+        public WorkingDaysValidator()
+        {
+            RuleFor(x => x.Date).NotNull().WithError(KernelErrors.Required);
+            RuleFor(x => x.Until!.Value).GreaterThanOrEqualTo(x => x.Date!.Value).When(x => x.Until is not null && x.Date is not null)
+                .OverridePropertyName("Until").WithError(CalendarRuleErrors.EndBeforeStart);
+            RuleFor(x => x.AddWorkingDays!.Value).InclusiveBetween(0, DeadlineRule.MaxLength).When(x => x.AddWorkingDays is not null)
+                .OverridePropertyName("AddWorkingDays").WithError(CalendarRuleErrors.OutOfRange);
+        }
+    }
+
+    private static class Json
+    {
+        public static string KebabCase(DayKind kind) => kind switch
+        {
+            DayKind.WorkingDay => "working-day",
+            DayKind.Weekend => "weekend",
+            DayKind.HolidayRest => "holiday-rest",
+            _ => "make-up-workday",
+        };
+    }
+}

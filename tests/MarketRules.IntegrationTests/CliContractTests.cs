@@ -1,0 +1,171 @@
+using System.Text.Json;
+using MarketRules.Engine;
+
+namespace MarketRules.IntegrationTests;
+
+// The language-neutral contract: the built command, driven as a separate process with JSON in and JSON out.
+public class CliContractTests
+{
+    [Fact]
+    public async Task Eval_RequestOnStdin_WritesDecisionAndExitsZero()
+    {
+        var result = await Cli.RunAsync("""{ "asOf": "2024-09-27", "input": { "trigger": "2024-09-27", "length": 15, "unit": "working-days" } }""", "eval", "calendar.deadline/1");
+        Assert.Equal(0, result.ExitCode);
+        using var decision = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("2024-10-23", decision.RootElement.GetProperty("result").GetProperty("lastDay").GetString());
+        Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Eval_InputFileWithAsOfOption_IsEnveloped()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, """{ "trigger": "2024-09-27", "penaltyLawDays": 5 }""");
+        var result = await Cli.RunAsync("", "eval", "calendar.deadline/1", "--input", file, "--as-of", "2024-09-27", "--jurisdiction", "330105", "--compact");
+        File.Delete(file);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\"lastDay\":\"2024-10-10\"", result.Stdout);
+        Assert.Contains("\"jurisdiction\":\"330105\"", result.Stdout);
+    }
+
+    public static TheoryData<string, string, string> BadInputs() => new()
+    {
+        { "calendar.deadline/1", "{ not json", "MR.Engine.InvalidJson" },
+        { "nope/1", """{ "asOf": "2024-09-27", "input": {} }""", "MR.Engine.UnknownRule" },
+        { "calendar.deadline/1", """{ "input": null, "asOf": "2024-09-27" }""", "MR.Engine.MissingField" },
+        { "calendar.deadline/1", """{ "asOf": "2024-09-27", "input": { "trigger": [], "penaltyLawDays": 5 } }""", "MR.Engine.WrongType" },
+        { "calendar.deadline/1", """{ "asOf": "2024-09-27", "input": { "trigger": "2024-09-27", "penaltyLawDays": 99999999999 } }""", "MR.Engine.ValueOutOfRange" },
+        { "calendar.deadline/1", """{ "asOf": "2024-09-27", "input": { "trigger": "2024-09-27", "penaltyLawDays": 4000 } }""", "MR.Deadline.OutOfRange" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task Eval_BadInput_ExitsOneWithDecisionOnStdoutAndErrorOnStderr(string rule, string stdin, string code)
+    {
+        var result = await Cli.RunAsync(stdin, "eval", rule);
+        Assert.Equal(1, result.ExitCode);
+        using var decision = JsonDocument.Parse(result.Stdout);
+        Assert.False(decision.RootElement.GetProperty("ok").GetBoolean());
+        Assert.Contains(decision.RootElement.GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == code);
+        Assert.Contains(code, result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("eval")]
+    [InlineData("frobnicate")]
+    [InlineData("calendar", "add-working-days", "2024-09-27", "fifteen")]
+    [InlineData("calendar", "deadline", "2024-09-27", "5", "fortnights")]
+    [InlineData("eval", "calendar.deadline/1", "--input", "/nonexistent/request.json")]
+    public async Task Run_UsageError_ExitsTwoWithMessageOnStderr(params string[] args)
+    {
+        var result = await Cli.RunAsync("", args);
+        Assert.Equal(2, result.ExitCode);
+        Assert.NotEqual("", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("demo", "--help")]
+    [InlineData("eval", "--help")]
+    [InlineData("batch", "--help")]
+    [InlineData("rules", "--help")]
+    [InlineData("calendar", "--help")]
+    [InlineData("calendar", "deadline", "--help")]
+    public async Task Help_EveryCommand_ExitsZeroWithUsage(params string[] args)
+    {
+        var result = await Cli.RunAsync("", args);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Usage", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Batch_Ndjson_AnswersEveryLineInOrder()
+    {
+        var stdin = string.Join("\n",
+            """{ "rule": "calendar.deadline/1", "asOf": "2024-09-24", "input": { "trigger": "2024-09-24", "length": 10, "unit": "days" } }""",
+            "not json",
+            """{ "rule": "nope/1", "asOf": "2024-09-24", "input": {} }""",
+            """{ "rule": "calendar.working-days/1", "asOf": "2024-10-12", "input": { "date": "2024-10-12" } }""");
+        var result = await Cli.RunAsync(stdin, "batch");
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        var decisions = lines.Select(l => JsonDocument.Parse(l)).ToList();
+        Assert.Equal([true, false, false, true], decisions.Select(d => d.RootElement.GetProperty("ok").GetBoolean()));
+        Assert.Equal("2024-10-08", decisions[0].RootElement.GetProperty("result").GetProperty("lastDay").GetString());
+        decisions.ForEach(d => d.Dispose());
+    }
+
+    [Fact]
+    public async Task Rules_Json_ListsEveryBuiltInRuleWithSchemas()
+    {
+        var result = await Cli.RunAsync("", "rules", "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var catalog = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(BuiltInRules.All.Select(r => r.Id).Order(StringComparer.Ordinal), catalog.RootElement.EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task Calendar_AddWorkingDaysAcrossNationalDay_PrintsHandCheckedDate()
+    {
+        // 2024-09-29 and 2024-10-12 are make-up workdays; 2024-10-01..07 rest.
+        var result = await Cli.RunAsync("", "calendar", "add-working-days", "2024-09-27", "15");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("2024-10-23", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Calendar_DateOutsideCalendar_ExitsOne()
+    {
+        var result = await Cli.RunAsync("", "calendar", "is-working-day", "2040-01-01");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("MR.Calendar.OutOfRange", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Demo_Run_WritesJsonAndCsvAndExitsZero()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "marketrules-demo-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var result = await Cli.RunAsync("", "demo", "--output", output);
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            Assert.Contains("2025-10-23", result.Stdout);
+            var files = Directory.GetFiles(output).Select(Path.GetFileName).ToList();
+            Assert.Contains("calendar-deadlines.json", files);
+            Assert.Contains("calendar-deadlines.csv", files);
+            using var decisions = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "calendar-deadlines.json")));
+            Assert.All(decisions.RootElement.EnumerateArray(), d => Assert.True(d.GetProperty("ok").GetBoolean()));
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task PolicyPack_Valid_IsLoadedAndInvalid_ExitsOneWithCodedError()
+    {
+        const string Header = """{ "id": "zj-demo", "version": "2025.1", "jurisdiction": "330000", "title": { "zh": "浙江省示例政策包", "en": "Zhejiang demo pack" }, "citation": { "document": { "zh": "示例", "en": "Example" }, "status": "project-requirement" }, "parameters": """;
+        var good = Path.GetTempFileName();
+        var bad = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(good, Header + "{} }");
+            await File.WriteAllTextAsync(bad, Header + """{ "no.such.parameter": { "unit": "days", "values": [ { "from": "2025-01-01", "value": 1 } ] } } }""");
+            var loaded = await Cli.RunAsync("", "calendar", "add-working-days", "2024-09-27", "15", "--policy-pack", good);
+            Assert.Equal(0, loaded.ExitCode);
+            var rejected = await Cli.RunAsync("", "--policy-pack", bad, "calendar", "add-working-days", "2024-09-27", "15");
+            Assert.Equal(1, rejected.ExitCode);
+            Assert.Contains("MR.PolicyPack.UnknownParameter", rejected.Stderr);
+        }
+        finally
+        {
+            File.Delete(good);
+            File.Delete(bad);
+        }
+    }
+}

@@ -1,2 +1,0 @@
-namespace MarketRules.IntegrationTests;
-public class PlaceholderTests { }
