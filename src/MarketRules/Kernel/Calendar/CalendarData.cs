@@ -47,7 +47,7 @@ public static class CalendarData
             foreach (var (r, j) in (dto.RestDays ?? []).Select((r, j) => (r, j)))
             {
                 var from = ParseDate(r.From, $"{path}.restDays[{j}].from", dto.Year, errors);
-                var to = ParseDate(r.To ?? r.From, $"{path}.restDays[{j}].to", dto.Year, errors);
+                var to = r.To is null ? from : ParseDate(r.To, $"{path}.restDays[{j}].to", dto.Year, errors);
                 if (from is { } f && to is { } t)
                 {
                     if (t < f)

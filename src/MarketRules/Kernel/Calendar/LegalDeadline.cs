@@ -1,3 +1,5 @@
+using System.Diagnostics.Contracts;
+
 namespace MarketRules.Calendar;
 
 /// <summary>
@@ -43,10 +45,12 @@ public readonly record struct LegalDeadline
     /// <summary>Whether the period has run out by the end of a day: <paramref name="asOf"/> is after <see cref="LastDay"/>.</summary>
     /// <param name="asOf">The day to check.</param>
     /// <returns>Whether an act on <paramref name="asOf"/> would be late.</returns>
+    [Pure]
     public bool IsOverdueOn(LocalDate asOf) => asOf > LastDay;
 
     /// <summary>Whether the period has run out at an instant.</summary>
     /// <param name="instant">The instant.</param>
     /// <returns>Whether <paramref name="instant"/> is at or after <see cref="ExpiresAt"/>.</returns>
+    [Pure]
     public bool IsOverdueAt(Instant instant) => instant >= ExpiresAt;
 }

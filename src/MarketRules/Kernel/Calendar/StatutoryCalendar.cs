@@ -228,7 +228,8 @@ public sealed class StatutoryCalendar
     private bool TryOffset(LocalDate date, out int offset)
     {
         offset = date.ToDateOnly().DayNumber - firstDayNumber;
-        return (uint)offset < (uint)kinds.Length;
+        // unchecked: the project checks arithmetic, and a date before the first day gives a negative offset.
+        return unchecked((uint)offset) < (uint)kinds.Length;
     }
 
     private int Offset(LocalDate date) => TryOffset(date, out var offset) ? offset : throw OutOfRange(date);

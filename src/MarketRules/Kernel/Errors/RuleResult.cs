@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Contracts;
 
 namespace MarketRules;
 
@@ -44,6 +45,7 @@ public readonly struct RuleResult<T>
     /// <param name="value">The value.</param>
     /// <returns>The result.</returns>
     [SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "Factory of the result type.")]
+    [Pure]
     public static RuleResult<T> Success(T value) => new(value);
 
     /// <summary>Creates a failure.</summary>
@@ -51,6 +53,7 @@ public readonly struct RuleResult<T>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentException">Thrown when <paramref name="errors"/> is empty.</exception>
     [SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "Factory of the result type.")]
+    [Pure]
     public static RuleResult<T> Failure(ImmutableArray<RuleError> errors)
     {
         Utility.Preconditions.CheckArgument(!errors.IsDefaultOrEmpty, nameof(errors), "A failure needs at least one error");
@@ -61,10 +64,12 @@ public readonly struct RuleResult<T>
     /// <param name="error">The error.</param>
     /// <returns>The result.</returns>
     [SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "Factory of the result type.")]
+    [Pure]
     public static RuleResult<T> Failure(RuleError error) => new([Utility.Preconditions.CheckNotNull(error)]);
 
     /// <summary>Gets the value, or throws the errors.</summary>
     /// <returns>The value.</returns>
     /// <exception cref="InvalidRuleInputException">Thrown when this result is a failure.</exception>
+    [Pure]
     public T GetValueOrThrow() => IsSuccess ? value! : throw new InvalidRuleInputException(Errors.IsEmpty ? [KernelErrors.Unknown.Create(null)] : Errors);
 }

@@ -31,7 +31,7 @@ public static class MarketRulesJson
     /// <returns>Its JSON.</returns>
     public static string Serialize(RuleError error) => JsonSerializer.Serialize(error, KernelJsonContext.Default.RuleError);
 
-    /// <summary>The kernel's type information, to combine with an area's context (<see cref="System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine"/>).</summary>
+    /// <summary>The kernel's type information, to combine with an area's context (<c>JsonTypeInfoResolver.Combine</c>).</summary>
     public static System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver => KernelJsonContext.Default;
 
     /// <summary>Writes an explanation to a JSON writer.</summary>

@@ -104,3 +104,22 @@ public sealed class KebabCaseEnumConverter<TEnum> : JsonStringEnumConverter<TEnu
     {
     }
 }
+
+/// <summary>
+/// Serialises a <see cref="Parameters.Jurisdiction"/> as its six-digit code (<c>"330105"</c>). Without it the
+/// serializer would follow <see cref="Parameters.Jurisdiction.Province"/> into itself without end.
+/// </summary>
+internal sealed class JurisdictionJsonConverter : JsonConverter<Parameters.Jurisdiction>
+{
+    public override Parameters.Jurisdiction Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var result = Parameters.Jurisdiction.Parse(reader.TokenType == JsonTokenType.String ? reader.GetString() : null);
+        return result.IsSuccess ? result.Value : throw new JsonException(result.Errors[0].Message.English);
+    }
+
+    public override void Write(Utf8JsonWriter writer, Parameters.Jurisdiction value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToString());
+    }
+}
