@@ -81,31 +81,31 @@ public static class CalendarRuleReasons
 {
     /// <summary>How a period in working days was counted.</summary>
     public static readonly MessageDefinition CountedWorkingDays = new(
-        "MR.Deadline.Counted",
+        "MR.Deadline.CountedWorkingDays",
         "期间自 {Trigger} 的次日起计算 {Length} 个工作日，届满日为 {NominalLastDay}",
         "The period of {Length} working days counts from the day after {Trigger} and ends on {NominalLastDay}");
 
     /// <summary>How a period in days was counted.</summary>
     public static readonly MessageDefinition CountedDays = new(
-        "MR.Deadline.Counted",
+        "MR.Deadline.CountedDays",
         "期间自 {Trigger} 的次日起计算 {Length} 日，届满日为 {NominalLastDay}",
         "The period of {Length} days counts from the day after {Trigger} and ends on {NominalLastDay}");
 
     /// <summary>How a period in months was counted.</summary>
     public static readonly MessageDefinition CountedMonths = new(
-        "MR.Deadline.Counted",
+        "MR.Deadline.CountedMonths",
         "期间自 {Trigger} 起计算 {Length} 个月，届满日为到期月的对应日（无对应日的为月末日）{NominalLastDay}",
         "The period of {Length} months from {Trigger} ends on the corresponding day of the last month (or its last day), {NominalLastDay}");
 
     /// <summary>How a period in years was counted.</summary>
     public static readonly MessageDefinition CountedYears = new(
-        "MR.Deadline.Counted",
+        "MR.Deadline.CountedYears",
         "期间自 {Trigger} 起计算 {Length} 年，届满日为 {NominalLastDay}",
         "The period of {Length} years from {Trigger} ends on {NominalLastDay}");
 
     /// <summary>How a period in hours was counted.</summary>
     public static readonly MessageDefinition CountedHours = new(
-        "MR.Deadline.Counted",
+        "MR.Deadline.CountedHours",
         "期间按小时计算 {Length} 小时，自 {Trigger} 起，届满日为 {NominalLastDay}",
         "The period of {Length} hours from {Trigger} ends on {NominalLastDay}");
 
