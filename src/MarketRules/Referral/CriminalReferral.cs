@@ -501,7 +501,8 @@ public sealed class CriminalReferral
         }
         var reached = Check(ref sink, ref o, span, ReferralThreshold.Art140Unsold, f.UnsoldValue.Fen, 1, CheckRole.Attempt);
         var factor = v[(int)ReferralThreshold.Art140SalesMultiplier];
-        if (factor >= 0)
+        // Item (3) of the 2008 standard mixes sold and unsold goods; with nothing sold, item (2) alone decides (an attempt).
+        if (factor >= 0 && sales > 0)
         {
             reached |= Check(ref sink, ref o, span, ReferralThreshold.Art140Combined, checked((sales * factor) + f.UnsoldValue.Fen), 1, CheckRole.Referral);
         }
@@ -554,7 +555,7 @@ public sealed class CriminalReferral
         }
         var salesMet = Check(ref sink, ref o, span, ReferralThreshold.Art214Sales, sales, multiplier, CheckRole.Referral);
         Check(ref sink, ref o, span, ReferralThreshold.Art214Unsold, unsold, multiplier, unsoldRole);
-        if (!salesMet)
+        if (!salesMet && sales > 0)
         {
             Check(ref sink, ref o, span, ReferralThreshold.Art214SalesPlusUnsold, checked(sales + unsold), multiplier, CheckRole.Referral);
         }
