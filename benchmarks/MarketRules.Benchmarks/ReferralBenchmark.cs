@@ -7,7 +7,7 @@ using RulesEngine.Models;
 namespace MarketRules.Benchmarks;
 
 /// <summary>
-/// 1 M referral decisions (act-date law) three ways: MarketRules' typed path, a bare hand-written if chain with the
+/// 1 M referral decisions (act-date law; 100,000 for RulesEngine) three ways: MarketRules' typed path, a bare hand-written if chain with the
 /// same thresholds, and a Microsoft RulesEngine 6.0.1 workflow carrying the whole offence catalogue. Times are per
 /// decision (OperationsPerInvoke). The set-up checks that the three agree on every generated case.
 /// </summary>
@@ -15,6 +15,7 @@ namespace MarketRules.Benchmarks;
 public class ReferralBenchmark
 {
     private const int Decisions = 1_000_000;
+    private const int RulesEngineDecisions = 100_000;
     private const int Cases = 8192;
     private const string Workflow = "referral";
 
@@ -73,11 +74,13 @@ public class ReferralBenchmark
         return refer;
     }
 
-    [Benchmark(OperationsPerInvoke = Decisions)]
+    // RulesEngine runs 100,000 decisions per invocation (~40 µs each would make one 1 M invocation exceed the
+    // in-process toolchain's time limit); the time reported is per decision, like the others.
+    [Benchmark(OperationsPerInvoke = RulesEngineDecisions)]
     public int Decide_RulesEngineWorkflow()
     {
         var refer = 0;
-        for (var i = 0; i < Decisions; i++)
+        for (var i = 0; i < RulesEngineDecisions; i++)
         {
             if (RulesEngineRefer(i & (Cases - 1)))
             {

@@ -37,6 +37,7 @@ public sealed class CriminalReferral
     private static readonly Lazy<CriminalReferral> LazyNational = new(() => new CriminalReferral(PolicyContext.National(new ParameterCatalog(ReferralParameters.All)), Jurisdiction.National));
 
     private readonly LawSpan[] spans;
+    private readonly int[] spanKeys;
 
     /// <summary>Builds the decision tables for a policy and a jurisdiction.</summary>
     /// <param name="policy">The law in force: the national catalogue plus any policy packs.</param>
@@ -73,6 +74,7 @@ public sealed class CriminalReferral
         }
         dates.Add(AmendmentXIInForce);
         spans = [.. dates.Select(date => BuildSpan(policy, jurisdiction, date))];
+        spanKeys = [.. dates.Select(Key)];
     }
 
     /// <summary>The decisions under national law only.</summary>
@@ -186,15 +188,15 @@ public sealed class CriminalReferral
 
     private static void CheckInput(in ReferralFacts f, LocalDate asOf, ref ImmutableArray<RuleError>.Builder? errors)
     {
-        if (!Enum.IsDefined(f.Offence) || f.Offence == CriminalOffence.Unspecified)
+        if (!IsKnown(f.Offence))
         {
             Add(ref errors, ReferralErrors.UnknownOffence.Create("$.offence", ("Offence", f.Offence)));
         }
-        if (!Enum.IsDefined(f.Offender))
+        if ((uint)f.Offender > (uint)OffenderKind.Unit)
         {
             Add(ref errors, ReferralErrors.UnknownValue.Create("$.offender", ("Field", "offender"), ("Value", f.Offender)));
         }
-        if (!Enum.IsDefined(f.Category))
+        if ((uint)f.Category > (uint)ProductCategory.Service)
         {
             Add(ref errors, ReferralErrors.UnknownValue.Create("$.category", ("Field", "category"), ("Value", f.Category)));
         }
@@ -242,6 +244,10 @@ public sealed class CriminalReferral
         }
     }
 
+    private static bool IsKnown(CriminalOffence offence) => offence is >= CriminalOffence.ShoddyProducts and <= CriminalOffence.SubstandardCosmetics
+        or >= CriminalOffence.CounterfeitRegisteredMark and <= CriminalOffence.PassingOffPatents
+        or CriminalOffence.FalseAdvertising or CriminalOffence.IllegalFoodBusiness;
+
     private static void Add(ref ImmutableArray<RuleError>.Builder? errors, RuleError error) =>
         (errors ??= ImmutableArray.CreateBuilder<RuleError>()).Add(error);
 
@@ -272,15 +278,20 @@ public sealed class CriminalReferral
 
     private static bool InForce(LawSpan span, CriminalOffence offence) => span.Values[(int)ExistenceOf(offence)] >= 0;
 
+    // Dates compared as one integer (year, month, day packed in order): the spans are scanned from the latest.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Key(LocalDate date) => (date.Year << 9) | (date.Month << 5) | date.Day;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private LawSpan? Find(LocalDate date)
     {
-        var all = spans;
-        for (var i = all.Length - 1; i >= 0; i--)
+        var key = Key(date);
+        var keys = spanKeys;
+        for (var i = keys.Length - 1; i >= 0; i--)
         {
-            if (all[i].From <= date)
+            if (keys[i] <= key)
             {
-                return all[i];
+                return spans[i];
             }
         }
         return null;
