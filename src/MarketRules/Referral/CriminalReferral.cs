@@ -145,7 +145,7 @@ public sealed class CriminalReferral
             return RuleResult<ReferralDecision>.Failure(Existence(facts, facts.ActDate)!);
         }
         Evaluate(facts, facts.ActDate, actSpan, ref atAct, out var act);
-        var currentSpan = Find(asOf)!;
+        var currentSpan = asOf == facts.ActDate ? actSpan : Find(asOf)!;
         var current = act;
         var changed = !ReferenceEquals(currentSpan, actSpan);
         if (changed)
@@ -172,10 +172,10 @@ public sealed class CriminalReferral
             Triggered = act.Mask,
             HasDecisiveThreshold = act.HasDecisive,
             DecisiveThreshold = act.Decisive,
-            Margin = ToUnit(act.Decisive, act.Margin, act.HasDecisive),
+            MarginRaw = act.Margin,
             HasNearestMiss = act.HasNearest,
             NearestMiss = act.Nearest,
-            Shortfall = ToUnit(act.Nearest, act.Shortfall, act.HasNearest),
+            ShortfallRaw = act.Shortfall,
             LawFrom = actSpan.From,
             LawChanged = changed && (act.Refers != current.Refers || act.Band != current.Band || act.Mask != current.Mask),
             ReferUnderCurrentLaw = current.Refers,
@@ -666,14 +666,14 @@ public sealed class CriminalReferral
         }
         else
         {
+            // Nearest miss by the smallest missing fraction: missing / required < shortfall / nearestRequired, cross-multiplied.
             var missing = required - actual;
-            var ratio = (double)missing / required;
-            if (!o.HasNearest || ratio < o.NearestRatio)
+            if (!o.HasNearest || (double)missing * o.NearestRequired < (double)o.Shortfall * required)
             {
                 o.HasNearest = true;
                 o.Nearest = threshold;
                 o.Shortfall = missing;
-                o.NearestRatio = ratio;
+                o.NearestRequired = required;
             }
         }
         return met;
@@ -716,7 +716,7 @@ public sealed class CriminalReferral
         public bool HasNearest;
         public ReferralThreshold Nearest;
         public long Shortfall;
-        public double NearestRatio;
+        public long NearestRequired;
 
         public readonly bool Refers => Completed || Attempt;
     }

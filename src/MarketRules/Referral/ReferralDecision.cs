@@ -79,7 +79,12 @@ public readonly record struct ReferralDecision
     public bool HasDecisiveThreshold { get; init; }
 
     /// <summary>How far the decisive threshold was exceeded, in its unit (yuan or pieces); 0 when exactly at it.</summary>
-    public decimal Margin { get; init; }
+    public decimal Margin => HasDecisiveThreshold ? ReferralParameters.InUnit(DecisiveThreshold, MarginRaw) : 0m;
+
+    // Kept in fen or pieces: decimal arithmetic costs more than the rest of a decision, so it waits until asked for.
+    internal long MarginRaw { get; init; }
+
+    internal long ShortfallRaw { get; init; }
 
     /// <summary>The threshold missed by the smallest fraction, when <see cref="HasNearestMiss"/>.</summary>
     public ReferralThreshold NearestMiss { get; init; }
@@ -88,7 +93,7 @@ public readonly record struct ReferralDecision
     public bool HasNearestMiss { get; init; }
 
     /// <summary>How much is missing to reach <see cref="NearestMiss"/>, in its unit.</summary>
-    public decimal Shortfall { get; init; }
+    public decimal Shortfall => HasNearestMiss ? ReferralParameters.InUnit(NearestMiss, ShortfallRaw) : 0m;
 
     /// <summary>The first day of the span of law the act date falls in.</summary>
     public LocalDate LawFrom { get; init; }

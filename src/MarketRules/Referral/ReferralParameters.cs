@@ -41,6 +41,10 @@ public static class ReferralParameters
     public static ParameterDefinition Of(ReferralThreshold threshold) =>
         (uint)threshold < (uint)ByThreshold.Length ? ByThreshold[(int)threshold] : throw new ArgumentOutOfRangeException(nameof(threshold));
 
+    private static readonly bool[] IsMoney = [.. ByThreshold.Select(p => p.Unit == ParameterUnit.Yuan)];
+
+    internal static decimal InUnit(ReferralThreshold threshold, long raw) => IsMoney[(int)threshold] ? raw / 100m : raw;
+
     private static ImmutableArray<ParameterDefinition> Build()
     {
         var l18Note = "法释〔2025〕5号 read in an article-by-article copy (V-S); check against the SPC gazette before relying on it in a dispute.";
