@@ -8,9 +8,11 @@ namespace MarketRules;
 public static class NationalCatalog
 {
     private static readonly Lazy<ParameterCatalog> LazyCatalog = new(() => new ParameterCatalog(
-        // One line per rule area: each area owns its parameters (e.g. Sampling.SamplingParameters.All).
-        Enumerable.Empty<ParameterDefinition>()
-        .Concat(Credit.CreditParameters.All)));
+    [
+        // One line per rule area: each area owns its parameters.
+        .. Credit.CreditParameters.All,
+        .. Referral.ReferralParameters.All,
+    ]));
 
     /// <summary>Every national parameter of the library.</summary>
     public static ParameterCatalog Catalog => LazyCatalog.Value;

@@ -133,5 +133,6 @@ internal static class DemoSteps
     [
         // One line per rule area, e.g. new Sampling.SamplingDemoStep(),
         new CreditDemoStep(),
+        new ReferralDemoStep(),
     ];
 }

@@ -12,5 +12,6 @@ public static class BuiltInRules
         new Calendar.DeadlineRule(),
         new Calendar.WorkingDaysRule(),
         new Credit.CreditTierRule(), new Credit.CreditPublicationRule(),
+        new Referral.CriminalReferralRule(),
     ];
 }

@@ -1,0 +1,732 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using MarketRules.Parameters;
+using MarketRules.Utility;
+
+namespace MarketRules.Referral;
+
+/// <summary>What a threshold check stands for in the decision.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Json.KebabCaseEnumConverter<CheckRole>))]
+public enum CheckRole
+{
+    /// <summary>Reaching it makes the case criminal (立案追诉).</summary>
+    Referral = 0,
+
+    /// <summary>Reaching it makes the case a criminal attempt (未遂), e.g. unsold goods only.</summary>
+    Attempt = 1,
+
+    /// <summary>Reaching it raises the sentencing band.</summary>
+    Band = 2,
+}
+
+/// <summary>
+/// Decides whether a market-supervision case must be transferred to the police (行刑衔接): it measures the facts against
+/// the thresholds in force on the date of the acts, applies a later law only where it is more lenient (Criminal Law
+/// Art 12), and reports the decisive threshold, the nearest miss and the sentencing band.
+/// </summary>
+/// <remarks>
+/// <para>The thresholds are resolved once, when the instance is built, into one row of numbers per span of dates in
+/// which no value changes; <see cref="Decide"/> then reads a row and compares integers, allocating nothing.</para>
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class CriminalReferral
+{
+    private static readonly int ThresholdCount = ReferralParameters.All.Length;
+    private static readonly bool[] IsMoney = [.. ReferralParameters.All.Select(p => p.Unit == ParameterUnit.Yuan)];
+    private static readonly LocalDate AmendmentXIInForce = new(2021, 3, 1);
+    private static readonly Lazy<CriminalReferral> LazyNational = new(() => new CriminalReferral(PolicyContext.National(new ParameterCatalog(ReferralParameters.All)), Jurisdiction.National));
+
+    private readonly LawSpan[] spans;
+    private readonly int[] spanKeys;
+
+    /// <summary>Builds the decision tables for a policy and a jurisdiction.</summary>
+    /// <param name="policy">The law in force: the national catalogue plus any policy packs.</param>
+    /// <param name="jurisdiction">The jurisdiction whose packs apply.</param>
+    public CriminalReferral(PolicyContext policy, Jurisdiction jurisdiction)
+    {
+        Policy = Preconditions.CheckNotNull(policy);
+        Jurisdiction = jurisdiction;
+        var dates = new SortedSet<LocalDate>();
+        foreach (var definition in ReferralParameters.All)
+        {
+            foreach (var value in definition.Values)
+            {
+                dates.Add(value.EffectiveFrom);
+                if (value.EffectiveUntil is { } until)
+                {
+                    dates.Add(until);
+                }
+            }
+        }
+        foreach (var pack in policy.Packs)
+        {
+            foreach (var (_, values) in pack.Overrides)
+            {
+                foreach (var value in values)
+                {
+                    dates.Add(value.EffectiveFrom);
+                    if (value.EffectiveUntil is { } until)
+                    {
+                        dates.Add(until);
+                    }
+                }
+            }
+        }
+        dates.Add(AmendmentXIInForce);
+        spans = [.. dates.Select(date => BuildSpan(policy, jurisdiction, date))];
+        spanKeys = [.. dates.Select(Key)];
+    }
+
+    /// <summary>The decisions under national law only.</summary>
+    public static CriminalReferral National => LazyNational.Value;
+
+    /// <summary>The law the tables were built from.</summary>
+    public PolicyContext Policy { get; }
+
+    /// <summary>The jurisdiction the tables were built for.</summary>
+    public Jurisdiction Jurisdiction { get; }
+
+    /// <summary>Decides whether to refer, allocating nothing when the facts are valid.</summary>
+    /// <param name="facts">The facts, amounts cumulated over the acts not yet handled.</param>
+    /// <param name="asOf">The date of the decision: a later law applies only when it is more lenient.</param>
+    /// <returns>The decision, or coded errors (<see cref="ReferralErrors"/>) for bad facts.</returns>
+    public RuleResult<ReferralDecision> Decide(in ReferralFacts facts, LocalDate asOf)
+    {
+        var none = default(NoSink);
+        return Run(facts, asOf, ref none, ref none, out _);
+    }
+
+    /// <summary>Decides and explains: every threshold checked under the law of the act date and of the decision date, with its value, citation and margin.</summary>
+    /// <param name="facts">The facts.</param>
+    /// <param name="asOf">The date of the decision.</param>
+    /// <returns>The report, or coded errors for bad facts.</returns>
+    public RuleResult<ReferralReport> Explain(in ReferralFacts facts, LocalDate asOf)
+    {
+        var atAct = new RecordingSink(new List<Recorded>());
+        var atDecision = new RecordingSink(new List<Recorded>());
+        var result = Run(facts, asOf, ref atAct, ref atDecision, out var spanPair);
+        if (!result.IsSuccess)
+        {
+            return RuleResult<ReferralReport>.Failure(result.Errors);
+        }
+        var actChecks = ToChecks(atAct.Items, spanPair.Act!);
+        var currentChecks = spanPair.Current is null ? [] : ToChecks(atDecision.Items, spanPair.Current);
+        return RuleResult<ReferralReport>.Success(ReferralReport.Create(facts, asOf, Jurisdiction, result.Value, actChecks, currentChecks));
+    }
+
+    /// <summary>Checks facts for bad input without deciding.</summary>
+    /// <param name="facts">The facts.</param>
+    /// <param name="asOf">The decision date.</param>
+    /// <returns>The errors; empty when the facts are valid.</returns>
+    public ImmutableArray<RuleError> Validate(in ReferralFacts facts, LocalDate asOf)
+    {
+        ImmutableArray<RuleError>.Builder? errors = null;
+        CheckInput(facts, asOf, ref errors);
+        if (errors is null && Existence(facts, facts.ActDate) is { } missing)
+        {
+            return [missing];
+        }
+        return errors?.ToImmutable() ?? [];
+    }
+
+    private RuleResult<ReferralDecision> Run<TSink>(in ReferralFacts facts, LocalDate asOf, ref TSink atAct, ref TSink atDecision, out (LawSpan? Act, LawSpan? Current) used)
+        where TSink : struct, ICheckSink
+    {
+        used = default;
+        ImmutableArray<RuleError>.Builder? errors = null;
+        CheckInput(facts, asOf, ref errors);
+        if (errors is not null)
+        {
+            return RuleResult<ReferralDecision>.Failure(errors.ToImmutable());
+        }
+        var actSpan = Find(facts.ActDate);
+        if (actSpan is null || !InForce(actSpan, facts.Offence))
+        {
+            return RuleResult<ReferralDecision>.Failure(Existence(facts, facts.ActDate)!);
+        }
+        Evaluate(facts, facts.ActDate, actSpan, ref atAct, out var act);
+        var currentSpan = asOf == facts.ActDate ? actSpan : Find(asOf)!;
+        var current = act;
+        var changed = !ReferenceEquals(currentSpan, actSpan);
+        if (changed)
+        {
+            if (InForce(currentSpan, facts.Offence))
+            {
+                Evaluate(facts, asOf, currentSpan, ref atDecision, out current);
+            }
+            else
+            {
+                current = default;
+            }
+        }
+        used = (actSpan, changed ? currentSpan : null);
+        var refer = act.Refers && current.Refers;
+        var band = refer ? (SentencingBand)Math.Min((int)act.Band, (int)current.Band) : SentencingBand.None;
+        return RuleResult<ReferralDecision>.Success(new ReferralDecision
+        {
+            Refer = refer,
+            Offence = act.Refers ? act.Offence : facts.Offence,
+            Band = band,
+            IsAttempt = refer && act.Attempt && !act.Completed,
+            Facts = act.Facts,
+            Triggered = act.Mask,
+            HasDecisiveThreshold = act.HasDecisive,
+            DecisiveThreshold = act.Decisive,
+            MarginRaw = act.Margin,
+            HasNearestMiss = act.HasNearest,
+            NearestMiss = act.Nearest,
+            ShortfallRaw = act.Shortfall,
+            LawFrom = actSpan.From,
+            LawChanged = changed && (act.Refers != current.Refers || act.Band != current.Band || act.Mask != current.Mask),
+            ReferUnderCurrentLaw = current.Refers,
+            LaterLawMoreLenient = act.Refers && !current.Refers,
+        });
+    }
+
+    private static decimal ToUnit(ReferralThreshold threshold, long value, bool present) =>
+        !present ? 0m : IsMoney[(int)threshold] ? value / 100m : value;
+
+    private static void CheckInput(in ReferralFacts f, LocalDate asOf, ref ImmutableArray<RuleError>.Builder? errors)
+    {
+        if (!IsKnown(f.Offence))
+        {
+            Add(ref errors, ReferralErrors.UnknownOffence.Create("$.offence", ("Offence", f.Offence)));
+        }
+        if ((uint)f.Offender > (uint)OffenderKind.Unit)
+        {
+            Add(ref errors, ReferralErrors.UnknownValue.Create("$.offender", ("Field", "offender"), ("Value", f.Offender)));
+        }
+        if ((uint)f.Category > (uint)ProductCategory.Service)
+        {
+            Add(ref errors, ReferralErrors.UnknownValue.Create("$.category", ("Field", "category"), ("Value", f.Category)));
+        }
+        if (((int)f.Harm & ~127) != 0)
+        {
+            Add(ref errors, ReferralErrors.UnknownValue.Create("$.harm", ("Field", "harm"), ("Value", (int)f.Harm)));
+        }
+        if (f.ActDate == default)
+        {
+            Add(ref errors, ReferralErrors.ActDateRequired.Create("$.actDate"));
+        }
+        else if (f.ActDate > asOf)
+        {
+            Add(ref errors, ReferralErrors.ActAfterDecision.Create("$.actDate", ("Date", f.ActDate), ("AsOf", asOf)));
+        }
+        Amount(ref errors, f.Sales, "sales");
+        Amount(ref errors, f.UnsoldValue, "unsoldValue");
+        Amount(ref errors, f.BusinessVolume, "businessVolume");
+        Amount(ref errors, f.IllegalGains, "illegalGains");
+        Amount(ref errors, f.DirectLoss, "directLoss");
+        Count(ref errors, f.Pieces, "pieces");
+        Count(ref errors, f.UnsoldPieces, "unsoldPieces");
+        Count(ref errors, f.Marks, "marks");
+        Count(ref errors, f.Patents, "patents");
+        Count(ref errors, f.PriorPenaltiesWithinTwoYears, "priorPenaltiesWithinTwoYears");
+        Count(ref errors, f.Victims, "victims");
+        Count(ref errors, f.MinorInjuries, "minorInjuries");
+        Count(ref errors, f.SeriousInjuries, "seriousInjuries");
+        Count(ref errors, f.Deaths, "deaths");
+
+        static void Amount(ref ImmutableArray<RuleError>.Builder? errors, Money value, string name)
+        {
+            if (value.Fen < 0)
+            {
+                Add(ref errors, ReferralErrors.NegativeAmount.Create("$." + name, ("Field", name), ("Value", value.Yuan)));
+            }
+        }
+
+        static void Count(ref ImmutableArray<RuleError>.Builder? errors, int value, string name)
+        {
+            if (value < 0)
+            {
+                Add(ref errors, ReferralErrors.NegativeCount.Create("$." + name, ("Field", name), ("Value", value)));
+            }
+        }
+    }
+
+    private static bool IsKnown(CriminalOffence offence) => offence is >= CriminalOffence.ShoddyProducts and <= CriminalOffence.SubstandardCosmetics
+        or >= CriminalOffence.CounterfeitRegisteredMark and <= CriminalOffence.PassingOffPatents
+        or CriminalOffence.FalseAdvertising or CriminalOffence.IllegalFoodBusiness;
+
+    private static void Add(ref ImmutableArray<RuleError>.Builder? errors, RuleError error) =>
+        (errors ??= ImmutableArray.CreateBuilder<RuleError>()).Add(error);
+
+    private RuleError? Existence(in ReferralFacts facts, LocalDate date)
+    {
+        var span = Find(date);
+        if (span is not null && InForce(span, facts.Offence))
+        {
+            return null;
+        }
+        var definition = ReferralParameters.Of(ExistenceOf(facts.Offence));
+        return ReferralErrors.ActBeforeLaw.Create("$.actDate", ("Offence", facts.Offence), ("Date", date),
+            ("EffectiveFrom", definition.Values.IsEmpty ? "-" : (object)definition.Values[0].EffectiveFrom));
+    }
+
+    private static ReferralThreshold ExistenceOf(CriminalOffence offence) => offence switch
+    {
+        CriminalOffence.ShoddyAgriculturalInputs => ReferralThreshold.Art147Loss,
+        CriminalOffence.CounterfeitRegisteredMark => ReferralThreshold.Art213Volume,
+        CriminalOffence.SellingCounterfeitMarkGoods => ReferralThreshold.Art214Sales,
+        CriminalOffence.CounterfeitMarkLabels => ReferralThreshold.Art215Pieces,
+        CriminalOffence.PassingOffPatents => ReferralThreshold.Art216Volume,
+        CriminalOffence.FalseAdvertising => ReferralThreshold.Art222Gains,
+        CriminalOffence.IllegalFoodBusiness => ReferralThreshold.Art225Volume,
+        // Arts 140–146 and 148 exist since the 1997 Criminal Law, whose Art 140 amount opens the catalogue.
+        _ => ReferralThreshold.Art140Sales,
+    };
+
+    private static bool InForce(LawSpan span, CriminalOffence offence) => span.Values[(int)ExistenceOf(offence)] >= 0;
+
+    // Dates compared as one integer (year, month, day packed in order): the spans are scanned from the latest.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Key(LocalDate date) => (date.Year << 9) | (date.Month << 5) | date.Day;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private LawSpan? Find(LocalDate date)
+    {
+        var key = Key(date);
+        var keys = spanKeys;
+        for (var i = keys.Length - 1; i >= 0; i--)
+        {
+            if (keys[i] <= key)
+            {
+                return spans[i];
+            }
+        }
+        return null;
+    }
+
+    private static LawSpan BuildSpan(PolicyContext policy, Jurisdiction jurisdiction, LocalDate from)
+    {
+        var values = new long[ThresholdCount];
+        var sources = new ParameterValue?[ThresholdCount];
+        for (var i = 0; i < ThresholdCount; i++)
+        {
+            var definition = ReferralParameters.All[i];
+            var value = policy.TryResolve(definition, from, jurisdiction);
+            sources[i] = value;
+            values[i] = value is null ? -1 : definition.Unit == ParameterUnit.Yuan ? (long)(value.Value * 100m) : (long)value.Value;
+        }
+        return new LawSpan(from, values, sources);
+    }
+
+    private static ImmutableArray<ThresholdCheck> ToChecks(List<Recorded> items, LawSpan span) =>
+        [.. items.Select(r => new ThresholdCheck(
+            r.Threshold, r.Role, ToUnit(r.Threshold, r.Actual, true), ToUnit(r.Threshold, r.Required, true), r.Met, r.Multiplier,
+            span.Sources[(int)r.Threshold]!))];
+
+    // ---- The decision itself: one method per article, shared by the fast path (NoSink) and the explanation (RecordingSink).
+
+    private static void Evaluate<TSink>(in ReferralFacts f, LocalDate date, LawSpan span, ref TSink sink, out Outcome o)
+        where TSink : struct, ICheckSink
+    {
+        o = default;
+        o.Offence = f.Offence;
+        var v = span.Values;
+        var injured = f.MinorInjuries > 0 || f.SeriousInjuries > 0 || f.Deaths > 0;
+        switch (f.Offence)
+        {
+            case CriminalOffence.ShoddyProducts:
+                o.Band = Art140(f, span, ref sink, ref o);
+                return;
+            case CriminalOffence.CounterfeitDrugs:
+                Fact(ref o, FactTriggers.ActItself);
+                o.Band = f.Deaths > 0 ? SentencingBand.EspeciallySerious
+                    : injured || (f.Harm & HarmFacts.SeriousHealthHarm) != 0 ? SentencingBand.Aggravated : SentencingBand.Base;
+                break;
+            case CriminalOffence.SubstandardDrugs:
+                if (injured)
+                {
+                    Fact(ref o, FactTriggers.InjuryOrDeath);
+                }
+                if ((f.Harm & HarmFacts.SeriousHealthHarm) != 0)
+                {
+                    Fact(ref o, FactTriggers.Harm);
+                }
+                o.Band = o.Completed ? SentencingBand.Base : SentencingBand.None;
+                break;
+            case CriminalOffence.UnsafeFood:
+                if (injured)
+                {
+                    Fact(ref o, FactTriggers.InjuryOrDeath);
+                }
+                if ((f.Harm & HarmFacts.SufficientToEndangerHealth) != 0)
+                {
+                    Fact(ref o, FactTriggers.Harm);
+                }
+                if (o.Completed)
+                {
+                    var serious = Check(ref sink, ref o, span, ReferralThreshold.Art143SeriousSales, f.Sales.Fen, 1, CheckRole.Band);
+                    if ((f.Harm & HarmFacts.AggravatingCircumstances) != 0)
+                    {
+                        serious |= Check(ref sink, ref o, span, ReferralThreshold.Art143SeriousSalesAggravated, f.Sales.Fen, 1, CheckRole.Band);
+                    }
+                    o.Band = injured || serious ? SentencingBand.Aggravated : SentencingBand.Base;
+                }
+                break;
+            case CriminalOffence.ToxicFood:
+                {
+                    Fact(ref o, FactTriggers.ActItself);
+                    var serious = Check(ref sink, ref o, span, ReferralThreshold.Art144SeriousSales, f.Sales.Fen, 1, CheckRole.Band);
+                    if ((f.Harm & HarmFacts.AggravatingCircumstances) != 0)
+                    {
+                        serious |= Check(ref sink, ref o, span, ReferralThreshold.Art144SeriousSalesAggravated, f.Sales.Fen, 1, CheckRole.Band);
+                    }
+                    var especially = Check(ref sink, ref o, span, ReferralThreshold.Art144EspeciallySeriousSales, f.Sales.Fen, 1, CheckRole.Band);
+                    o.Band = especially || f.Deaths > 0 ? SentencingBand.EspeciallySerious
+                        : serious || injured ? SentencingBand.Aggravated : SentencingBand.Base;
+                    break;
+                }
+            case CriminalOffence.SubstandardMedicalDevices:
+                if (injured)
+                {
+                    Fact(ref o, FactTriggers.InjuryOrDeath);
+                }
+                if ((f.Harm & HarmFacts.SufficientToEndangerHealth) != 0)
+                {
+                    Fact(ref o, FactTriggers.Harm);
+                }
+                if (o.Completed)
+                {
+                    var especially = Check(ref sink, ref o, span, ReferralThreshold.Art145EspeciallySeriousMinorInjuries, f.MinorInjuries, 1, CheckRole.Band)
+                        | f.SeriousInjuries > 0 | f.Deaths > 0;
+                    o.Band = especially ? SentencingBand.EspeciallySerious : injured ? SentencingBand.Aggravated : SentencingBand.Base;
+                }
+                break;
+            case CriminalOffence.UnsafeProducts:
+                if (f.SeriousInjuries > 0 || f.Deaths > 0)
+                {
+                    Fact(ref o, FactTriggers.InjuryOrDeath);
+                }
+                if ((f.Harm & HarmFacts.SeriousConsequences) != 0)
+                {
+                    Fact(ref o, FactTriggers.Harm);
+                }
+                Check(ref sink, ref o, span, ReferralThreshold.Art146DirectLoss, f.DirectLoss.Fen, 1, CheckRole.Referral);
+                o.Band = o.Completed ? SentencingBand.Base : SentencingBand.None;
+                break;
+            case CriminalOffence.ShoddyAgriculturalInputs:
+                if (Check(ref sink, ref o, span, ReferralThreshold.Art147Loss, f.DirectLoss.Fen, 1, CheckRole.Referral))
+                {
+                    o.Band = Check(ref sink, ref o, span, ReferralThreshold.Art147EspeciallyHeavyLoss, f.DirectLoss.Fen, 1, CheckRole.Band) ? SentencingBand.EspeciallySerious
+                        : Check(ref sink, ref o, span, ReferralThreshold.Art147HeavyLoss, f.DirectLoss.Fen, 1, CheckRole.Band) ? SentencingBand.Aggravated
+                        : SentencingBand.Base;
+                }
+                break;
+            case CriminalOffence.SubstandardCosmetics:
+                if ((f.Harm & (HarmFacts.Disfigurement | HarmFacts.SeriousOrganDamage | HarmFacts.MentalDisorderOrSelfHarm | HarmFacts.SeriousConsequences)) != 0)
+                {
+                    Fact(ref o, FactTriggers.Harm);
+                    o.Band = SentencingBand.Base;
+                }
+                break;
+            case CriminalOffence.CounterfeitRegisteredMark:
+                Art213(f, date, span, ref sink, ref o);
+                return;
+            case CriminalOffence.SellingCounterfeitMarkGoods:
+                Art214(f, span, ref sink, ref o);
+                return;
+            case CriminalOffence.CounterfeitMarkLabels:
+                Art215(f, span, ref sink, ref o);
+                return;
+            case CriminalOffence.PassingOffPatents:
+                {
+                    var multiplier = UnitMultiplier(f, v);
+                    var multi = f.Patents >= 2 || IsRepeat(f, v);
+                    Check(ref sink, ref o, span, multi ? ReferralThreshold.Art216MultiVolume : ReferralThreshold.Art216Volume, f.BusinessVolume.Fen, multiplier, CheckRole.Referral);
+                    Check(ref sink, ref o, span, multi ? ReferralThreshold.Art216MultiGains : ReferralThreshold.Art216Gains, f.IllegalGains.Fen, multiplier, CheckRole.Referral);
+                    Check(ref sink, ref o, span, ReferralThreshold.Art216DirectLoss, f.DirectLoss.Fen, multiplier, CheckRole.Referral);
+                    o.Band = o.Refers ? SentencingBand.Base : SentencingBand.None;
+                    return;
+                }
+            case CriminalOffence.FalseAdvertising:
+                Check(ref sink, ref o, span, ReferralThreshold.Art222Gains, f.IllegalGains.Fen, 1, CheckRole.Referral);
+                if (f.Emergency)
+                {
+                    Check(ref sink, ref o, span, ReferralThreshold.Art222EmergencyGains, f.IllegalGains.Fen, 1, CheckRole.Referral);
+                }
+                if (f.Category is ProductCategory.Food or ProductCategory.Drug)
+                {
+                    Check(ref sink, ref o, span, ReferralThreshold.Art222FoodOrDrugGains, f.IllegalGains.Fen, 1, CheckRole.Referral);
+                }
+                Check(ref sink, ref o, span, f.Victims <= 1 ? ReferralThreshold.Art222SingleConsumerLoss : ReferralThreshold.Art222ConsumersLoss, f.DirectLoss.Fen, 1, CheckRole.Referral);
+                Check(ref sink, ref o, span, ReferralThreshold.Art222PriorPenalties, f.PriorPenaltiesWithinTwoYears, 1, CheckRole.Referral);
+                if (injured)
+                {
+                    Fact(ref o, FactTriggers.InjuryOrDeath);
+                }
+                if ((f.Harm & HarmFacts.SeriousConsequences) != 0)
+                {
+                    Fact(ref o, FactTriggers.Harm);
+                }
+                o.Band = o.Refers ? SentencingBand.Base : SentencingBand.None;
+                return;
+            case CriminalOffence.IllegalFoodBusiness:
+                Check(ref sink, ref o, span, ReferralThreshold.Art225Volume, f.BusinessVolume.Fen, 1, CheckRole.Referral);
+                Check(ref sink, ref o, span, ReferralThreshold.Art225Gains, f.IllegalGains.Fen, 1, CheckRole.Referral);
+                if (o.Refers)
+                {
+                    var especially = Check(ref sink, ref o, span, ReferralThreshold.Art225EspeciallySeriousVolume, f.BusinessVolume.Fen, 1, CheckRole.Band)
+                        | Check(ref sink, ref o, span, ReferralThreshold.Art225EspeciallySeriousGains, f.IllegalGains.Fen, 1, CheckRole.Band);
+                    o.Band = especially ? SentencingBand.EspeciallySerious : SentencingBand.Base;
+                }
+                return;
+            default:
+                return;
+        }
+
+        // Art 149: a product of Arts 141–148 is also measured against Art 140; the fallback when the specific crime is
+        // not made out, the heavier of the two when both are.
+        var specific = o.Refers;
+        var specificBand = o.Band;
+        var band140 = Art140(f, span, ref sink, ref o);
+        if (band140 == SentencingBand.None)
+        {
+            o.Band = specificBand;
+        }
+        else if (specific)
+        {
+            o.Facts |= FactTriggers.HeavierOfBoth;
+            o.Band = (SentencingBand)Math.Max((int)specificBand, (int)band140);
+        }
+        else
+        {
+            o.Facts |= FactTriggers.FallbackToArt140;
+            o.Offence = CriminalOffence.ShoddyProducts;
+            o.Band = band140;
+        }
+    }
+
+    private static SentencingBand Art140<TSink>(in ReferralFacts f, LawSpan span, ref TSink sink, ref Outcome o)
+        where TSink : struct, ICheckSink
+    {
+        var v = span.Values;
+        var sales = f.Sales.Fen;
+        if (Check(ref sink, ref o, span, ReferralThreshold.Art140Sales, sales, 1, CheckRole.Referral))
+        {
+            return Check(ref sink, ref o, span, ReferralThreshold.Art140FourthBand, sales, 1, CheckRole.Band) ? SentencingBand.Gravest
+                : Check(ref sink, ref o, span, ReferralThreshold.Art140ThirdBand, sales, 1, CheckRole.Band) ? SentencingBand.EspeciallySerious
+                : Check(ref sink, ref o, span, ReferralThreshold.Art140SecondBand, sales, 1, CheckRole.Band) ? SentencingBand.Aggravated
+                : SentencingBand.Base;
+        }
+        var reached = Check(ref sink, ref o, span, ReferralThreshold.Art140Unsold, f.UnsoldValue.Fen, 1, CheckRole.Attempt);
+        var factor = v[(int)ReferralThreshold.Art140SalesMultiplier];
+        // Item (3) of the 2008 standard mixes sold and unsold goods; with nothing sold, item (2) alone decides (an attempt).
+        if (factor >= 0 && sales > 0)
+        {
+            reached |= Check(ref sink, ref o, span, ReferralThreshold.Art140Combined, checked((sales * factor) + f.UnsoldValue.Fen), 1, CheckRole.Referral);
+        }
+        return reached ? SentencingBand.Base : SentencingBand.None;
+    }
+
+    private static void Art213<TSink>(in ReferralFacts f, LocalDate date, LawSpan span, ref TSink sink, ref Outcome o)
+        where TSink : struct, ICheckSink
+    {
+        var v = span.Values;
+        var multiplier = UnitMultiplier(f, v);
+        var multi = f.Marks >= 2 || IsRepeat(f, v);
+        if (f.ServiceMark)
+        {
+            if (date < AmendmentXIInForce)
+            {
+                return;
+            }
+            if (v[(int)ReferralThreshold.Art213ServiceGains] >= 0)
+            {
+                var met = Check(ref sink, ref o, span, multi ? ReferralThreshold.Art213ServiceMultiGains : ReferralThreshold.Art213ServiceGains, f.IllegalGains.Fen, multiplier, CheckRole.Referral);
+                o.Band = met ? SentencingBand.Base : SentencingBand.None;
+                return;
+            }
+        }
+        Check(ref sink, ref o, span, multi ? ReferralThreshold.Art213MultiVolume : ReferralThreshold.Art213Volume, f.BusinessVolume.Fen, multiplier, CheckRole.Referral);
+        Check(ref sink, ref o, span, multi ? ReferralThreshold.Art213MultiGains : ReferralThreshold.Art213Gains, f.IllegalGains.Fen, multiplier, CheckRole.Referral);
+        if (o.Refers)
+        {
+            var especially = Check(ref sink, ref o, span, multi ? ReferralThreshold.Art213EspeciallySeriousMultiVolume : ReferralThreshold.Art213EspeciallySeriousVolume, f.BusinessVolume.Fen, multiplier, CheckRole.Band)
+                | Check(ref sink, ref o, span, multi ? ReferralThreshold.Art213EspeciallySeriousMultiGains : ReferralThreshold.Art213EspeciallySeriousGains, f.IllegalGains.Fen, multiplier, CheckRole.Band);
+            o.Band = especially ? SentencingBand.EspeciallySerious : SentencingBand.Base;
+        }
+    }
+
+    private static void Art214<TSink>(in ReferralFacts f, LawSpan span, ref TSink sink, ref Outcome o)
+        where TSink : struct, ICheckSink
+    {
+        var v = span.Values;
+        var multiplier = UnitMultiplier(f, v);
+        var sales = f.Sales.Fen;
+        var unsold = f.UnsoldValue.Fen;
+        var gains = f.IllegalGains.Fen;
+        // From 2025-04-26 (法释〔2025〕5号 Art 5) unsold goods count as a completed 其他严重情节; before, as an attempt.
+        var interpretation2025 = v[(int)ReferralThreshold.Art214Gains] >= 0;
+        var unsoldRole = interpretation2025 ? CheckRole.Referral : CheckRole.Attempt;
+        if (interpretation2025)
+        {
+            Check(ref sink, ref o, span, ReferralThreshold.Art214Gains, gains, multiplier, CheckRole.Referral);
+        }
+        var salesMet = Check(ref sink, ref o, span, ReferralThreshold.Art214Sales, sales, multiplier, CheckRole.Referral);
+        Check(ref sink, ref o, span, ReferralThreshold.Art214Unsold, unsold, multiplier, unsoldRole);
+        if (!salesMet && sales > 0)
+        {
+            Check(ref sink, ref o, span, ReferralThreshold.Art214SalesPlusUnsold, checked(sales + unsold), multiplier, CheckRole.Referral);
+        }
+        if (interpretation2025 && IsRepeat(f, v))
+        {
+            Check(ref sink, ref o, span, ReferralThreshold.Art214RepeatGains, gains, multiplier, CheckRole.Referral);
+            Check(ref sink, ref o, span, ReferralThreshold.Art214RepeatSales, sales, multiplier, CheckRole.Referral);
+            Check(ref sink, ref o, span, ReferralThreshold.Art214RepeatUnsold, checked(sales + unsold), multiplier, CheckRole.Referral);
+        }
+        if (o.Refers)
+        {
+            var especially = Check(ref sink, ref o, span, ReferralThreshold.Art214HugeSales, sales, multiplier, CheckRole.Band);
+            if (interpretation2025)
+            {
+                especially |= Check(ref sink, ref o, span, ReferralThreshold.Art214HugeGains, gains, multiplier, CheckRole.Band)
+                    | Check(ref sink, ref o, span, ReferralThreshold.Art214HugeUnsold, unsold, multiplier, CheckRole.Band);
+            }
+            o.Band = especially ? SentencingBand.EspeciallySerious : SentencingBand.Base;
+        }
+    }
+
+    private static void Art215<TSink>(in ReferralFacts f, LawSpan span, ref TSink sink, ref Outcome o)
+        where TSink : struct, ICheckSink
+    {
+        var v = span.Values;
+        var multiplier = UnitMultiplier(f, v);
+        var interpretation2025 = v[(int)ReferralThreshold.IpRepeatWindowYears] >= 0;
+        var multi = f.Marks >= 2 || IsRepeat(f, v);
+        Check(ref sink, ref o, span, multi ? ReferralThreshold.Art215MultiPieces : ReferralThreshold.Art215Pieces, f.Pieces, multiplier, CheckRole.Referral);
+        Check(ref sink, ref o, span, multi ? ReferralThreshold.Art215MultiVolume : ReferralThreshold.Art215Volume, f.BusinessVolume.Fen, multiplier, CheckRole.Referral);
+        Check(ref sink, ref o, span, multi ? ReferralThreshold.Art215MultiGains : ReferralThreshold.Art215Gains, f.IllegalGains.Fen, multiplier, CheckRole.Referral);
+        if (f.UnsoldPieces > 0)
+        {
+            Check(ref sink, ref o, span, multi ? ReferralThreshold.Art215MultiUnsoldPieces : ReferralThreshold.Art215UnsoldPieces, (long)f.Pieces + f.UnsoldPieces, multiplier,
+                interpretation2025 ? CheckRole.Referral : CheckRole.Attempt);
+        }
+        if (o.Refers)
+        {
+            var especially = Check(ref sink, ref o, span, multi ? ReferralThreshold.Art215EspeciallySeriousMultiPieces : ReferralThreshold.Art215EspeciallySeriousPieces, f.Pieces, multiplier, CheckRole.Band)
+                | Check(ref sink, ref o, span, multi ? ReferralThreshold.Art215EspeciallySeriousMultiVolume : ReferralThreshold.Art215EspeciallySeriousVolume, f.BusinessVolume.Fen, multiplier, CheckRole.Band)
+                | Check(ref sink, ref o, span, multi ? ReferralThreshold.Art215EspeciallySeriousMultiGains : ReferralThreshold.Art215EspeciallySeriousGains, f.IllegalGains.Fen, multiplier, CheckRole.Band);
+            o.Band = especially ? SentencingBand.EspeciallySerious : SentencingBand.Base;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long UnitMultiplier(in ReferralFacts f, long[] v)
+    {
+        var factor = v[(int)ReferralThreshold.UnitMultiplierIp];
+        return f.Offender == OffenderKind.Unit && factor > 0 ? factor : 1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsRepeat(in ReferralFacts f, long[] v) =>
+        f.PriorPenaltiesWithinTwoYears > 0 && v[(int)ReferralThreshold.IpRepeatWindowYears] >= 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Fact(ref Outcome o, FactTriggers fact)
+    {
+        o.Facts |= fact;
+        o.Completed = true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Check<TSink>(ref TSink sink, ref Outcome o, LawSpan span, ReferralThreshold threshold, long actual, long multiplier, CheckRole role)
+        where TSink : struct, ICheckSink
+    {
+        var required = span.Values[(int)threshold];
+        if (required < 0)
+        {
+            return false;
+        }
+        required = checked(required * multiplier);
+        var met = actual >= required;
+        sink.Record(threshold, actual, required, multiplier, role, met);
+        if (role == CheckRole.Band)
+        {
+            return met;
+        }
+        if (met)
+        {
+            o.Mask |= UInt128.One << (int)threshold;
+            if (role == CheckRole.Attempt)
+            {
+                o.Attempt = true;
+            }
+            else
+            {
+                o.Completed = true;
+            }
+            if (!o.HasDecisive)
+            {
+                o.HasDecisive = true;
+                o.Decisive = threshold;
+                o.Margin = actual - required;
+            }
+        }
+        else
+        {
+            // Nearest miss by the smallest missing fraction: missing / required < shortfall / nearestRequired, cross-multiplied.
+            var missing = required - actual;
+            if (!o.HasNearest || (double)missing * o.NearestRequired < (double)o.Shortfall * required)
+            {
+                o.HasNearest = true;
+                o.Nearest = threshold;
+                o.Shortfall = missing;
+                o.NearestRequired = required;
+            }
+        }
+        return met;
+    }
+
+    internal interface ICheckSink
+    {
+        void Record(ReferralThreshold threshold, long actual, long required, long multiplier, CheckRole role, bool met);
+    }
+
+    private struct NoSink : ICheckSink
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Record(ReferralThreshold threshold, long actual, long required, long multiplier, CheckRole role, bool met)
+        {
+        }
+    }
+
+    private readonly record struct Recorded(ReferralThreshold Threshold, long Actual, long Required, long Multiplier, CheckRole Role, bool Met);
+
+    private readonly struct RecordingSink(List<Recorded> items) : ICheckSink
+    {
+        public List<Recorded> Items { get; } = items;
+
+        public void Record(ReferralThreshold threshold, long actual, long required, long multiplier, CheckRole role, bool met) =>
+            Items.Add(new Recorded(threshold, actual, required, multiplier, role, met));
+    }
+
+    private struct Outcome
+    {
+        public CriminalOffence Offence;
+        public SentencingBand Band;
+        public FactTriggers Facts;
+        public UInt128 Mask;
+        public bool Completed;
+        public bool Attempt;
+        public bool HasDecisive;
+        public ReferralThreshold Decisive;
+        public long Margin;
+        public bool HasNearest;
+        public ReferralThreshold Nearest;
+        public long Shortfall;
+        public long NearestRequired;
+
+        public readonly bool Refers => Completed || Attempt;
+    }
+
+    private sealed class LawSpan(LocalDate from, long[] values, ParameterValue?[] sources)
+    {
+        public LocalDate From { get; } = from;
+
+        public long[] Values { get; } = values;
+
+        public ParameterValue?[] Sources { get; } = sources;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using MarketRules.Referral;
+
+namespace MarketRules.Tests.Referral;
+
+public class ReferralConformanceTests
+{
+    private static readonly string VectorPath = Path.Combine(RepositoryRoot.Find(), "src", "MarketRules.Testing", "Vectors", "referral.criminal.json");
+
+    public static TheoryData<string> Names()
+    {
+        var data = new TheoryData<string>();
+        using var document = JsonDocument.Parse(File.ReadAllText(VectorPath));
+        foreach (var vector in document.RootElement.GetProperty("vectors").EnumerateArray())
+        {
+            data.Add(vector.GetProperty("name").GetString()!);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Vector_ThroughTheTypedApi_GivesTheExpectedOutcome(string name)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(VectorPath));
+        var vector = document.RootElement.GetProperty("vectors").EnumerateArray().Single(v => v.GetProperty("name").GetString() == name);
+        var request = vector.GetProperty("request");
+        var expected = vector.GetProperty("expected");
+        Assert.Equal(CriminalReferralRule.RuleId, request.GetProperty("rule").GetString());
+        var asOf = NodaTime.Text.LocalDatePattern.Iso.Parse(request.GetProperty("asOf").GetString()!).GetValueOrThrow();
+        var input = request.GetProperty("input").Deserialize(new CriminalReferralRule().Input)!;
+        var facts = CriminalReferralRule.ToFacts(input);
+        var result = CriminalReferral.National.Decide(facts, asOf);
+
+        var outcome = expected.GetProperty("outcome").GetString();
+        if (outcome == "error")
+        {
+            Assert.False(result.IsSuccess);
+            var codes = expected.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToHashSet();
+            Assert.Equal(codes, result.Errors.Select(e => e.Code).ToHashSet());
+            return;
+        }
+        var decision = result.GetValueOrThrow();
+        Assert.Equal(outcome == "refer", decision.Refer);
+        if (expected.TryGetProperty("offence", out var offence))
+        {
+            Assert.Equal(offence.GetString(), Kebab(decision.Offence.ToString()));
+        }
+        if (expected.TryGetProperty("band", out var band))
+        {
+            Assert.Equal(band.GetString(), Kebab(decision.Band.ToString()));
+        }
+        if (expected.TryGetProperty("isAttempt", out var attempt))
+        {
+            Assert.Equal(attempt.GetBoolean(), decision.IsAttempt);
+        }
+        if (expected.TryGetProperty("triggered", out var triggered))
+        {
+            var actual = Enum.GetValues<ReferralThreshold>().Where(decision.HasTriggered).Select(t => Kebab(t.ToString())).ToList();
+            Assert.Equal(triggered.EnumerateArray().Select(t => t.GetString()!).ToList(), actual);
+        }
+    }
+
+    private static string Kebab(string name) => JsonNamingPolicy.KebabCaseLower.ConvertName(name);
+}

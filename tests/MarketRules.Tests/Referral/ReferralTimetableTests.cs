@@ -1,0 +1,70 @@
+using MarketRules.Calendar;
+using MarketRules.Referral;
+using NodaTime.Text;
+
+namespace MarketRules.Tests.Referral;
+
+public class ReferralTimetableTests
+{
+    private static Instant At(string text) => OffsetDateTimePattern.ExtendedIso.Parse(text).GetValueOrThrow().ToInstant();
+
+    [Fact]
+    public void Compute_AroundNationalDay2024_CalendarDaysRollPastTheHolidayAndHoursAreClockHours()
+    {
+        var timeline = new ReferralTimeline
+        {
+            ReportedToHead = At("2024-09-29T10:00:00+08:00"),
+            Approved = At("2024-10-08T15:00:00+08:00"),
+            ReceivedByPolice = At("2024-10-09T09:00:00+08:00"),
+            CaseOpened = At("2024-10-11T16:00:00+08:00"),
+        };
+        var deadlines = ReferralTimetable.Compute(timeline, NationalCatalog.Policy, PeriodCalculator.China).GetValueOrThrow();
+
+        var approval = deadlines.Single(d => d.Step == ReferralStep.HeadApproval);
+        // 3 days from 09-29 end on 10-02, a holiday; the first working day after 10-01..10-07 is 10-08.
+        Assert.Equal(new LocalDate(2024, 10, 2), approval.Deadline.NominalLastDay);
+        Assert.Equal(new LocalDate(2024, 10, 8), approval.Deadline.LastDay);
+        Assert.True(approval.MetInTime);
+
+        var transfer = deadlines.Single(d => d.Step == ReferralStep.TransferToPolice);
+        Assert.Equal(At("2024-10-09T15:00:00+08:00"), transfer.Deadline.ExpiresAt);
+        Assert.True(transfer.MetInTime);
+
+        var police = deadlines.Single(d => d.Step == ReferralStep.PoliceDecision);
+        // 10-12 is a Saturday but a make-up working day in 2024: no roll-forward.
+        Assert.Equal(new LocalDate(2024, 10, 12), police.Deadline.LastDay);
+        Assert.True(police.MetInTime);
+
+        var handOver = deadlines.Single(d => d.Step == ReferralStep.HandOver);
+        Assert.Equal(new LocalDate(2024, 10, 14), handOver.Deadline.LastDay);
+        Assert.Null(handOver.MetInTime);
+        Assert.DoesNotContain(deadlines, d => d.Step == ReferralStep.ReconsiderationRequest);
+    }
+
+    [Fact]
+    public void Compute_TransferLaterThan24Hours_IsLate()
+    {
+        var timeline = new ReferralTimeline
+        {
+            ReportedToHead = At("2025-03-03T09:00:00+08:00"),
+            Approved = At("2025-03-04T09:00:00+08:00"),
+            ReceivedByPolice = At("2025-03-05T09:00:00+08:00"),
+        };
+        var deadlines = ReferralTimetable.Compute(timeline, NationalCatalog.Policy, PeriodCalculator.China).GetValueOrThrow();
+        Assert.False(deadlines.Single(d => d.Step == ReferralStep.TransferToPolice).MetInTime);
+    }
+
+    [Fact]
+    public void Compute_EventBeforeItsTrigger_CodedError()
+    {
+        var timeline = new ReferralTimeline
+        {
+            ReportedToHead = At("2025-03-03T09:00:00+08:00"),
+            Approved = At("2025-03-02T09:00:00+08:00"),
+        };
+        var result = ReferralTimetable.Compute(timeline, NationalCatalog.Policy, PeriodCalculator.China);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("MR.Referral.EventOutOfOrder", error.Code);
+        Assert.Equal("$.timeline.approved", error.Path);
+    }
+}
