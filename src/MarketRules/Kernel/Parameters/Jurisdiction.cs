@@ -13,6 +13,7 @@ namespace MarketRules.Parameters;
 /// <para>The default value of this type is the code <c>000000</c>, which stands for the whole country.</para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(MarketRules.Json.JurisdictionJsonConverter))]
 public readonly record struct Jurisdiction : IComparable<Jurisdiction>
 {
     private Jurisdiction(int code) => Code = code;
