@@ -134,6 +134,11 @@ public class CliContractTests
             var files = Directory.GetFiles(output).Select(Path.GetFileName).ToList();
             Assert.Contains("calendar-deadlines.json", files);
             Assert.Contains("calendar-deadlines.csv", files);
+            // The credit step: a food fine of 2025-03-14 is published by 2025-04-14 (20 working days around Qingming
+            // 2025-04-04..06), so repair opens a year later on 2026-04-15 and an application on 2026-04-14 is too early.
+            Assert.Contains("credit-classes.csv", files);
+            Assert.Contains("MR.Credit.RepairTooEarly", result.Stdout);
+            Assert.Contains("2026-04-15", result.Stdout);
             using var decisions = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "calendar-deadlines.json")));
             Assert.All(decisions.RootElement.EnumerateArray(), d => Assert.True(d.GetProperty("ok").GetBoolean()));
         }

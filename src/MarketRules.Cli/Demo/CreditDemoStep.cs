@@ -22,13 +22,13 @@ internal sealed class CreditDemoStep : IDemoStep
             ["Enterprise", "Class", "Score", "Decided by", "Main reason"],
             directory.Zip(classes, (facts, c) => (IReadOnlyList<string>)
             [
-                facts.Name, c.Class.ToString(), c.Classification.Score.ToString(CultureInfo.InvariantCulture), c.Classification.Basis.ToString(),
+                facts.Name, c.Class.ToString(), c.Classification.Score.ToString(CultureInfo.InvariantCulture), BasisName(c.Classification.Basis),
                 c.Classification.Explanation.Reasons[^1].Message.English,
             ]));
         var csv = new StringBuilder("id,name,class,score,basis\n");
         foreach (var (facts, c) in directory.Zip(classes))
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{facts.Id},{facts.Name},{c.Class},{c.Classification.Score},{c.Classification.Basis}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{facts.Id},{facts.Name},{c.Class},{c.Classification.Score},{BasisName(c.Classification.Basis)}\n");
         }
         context.WriteFile("credit-classes.csv", csv.ToString());
 
@@ -37,7 +37,7 @@ internal sealed class CreditDemoStep : IDemoStep
         {
             var consequence = AbnormalListRules.Consequence(new AbnormalListing("demo", AbnormalListGround.AnnualReportNotFiled, listedOn));
             rows.Add([$"Listed {listedOn:uuuu-MM-dd}", "Objection by", Format(AbnormalListRules.ObjectionDeadline(listedOn).LastDay), "工商总局令第68号 Art. 16"]);
-            rows.Add([$"Listed {listedOn:uuuu-MM-dd}", "Three years end", Format(consequence.EscalationPeriodEnds), consequence.Regime.ToString()]);
+            rows.Add([$"Listed {listedOn:uuuu-MM-dd}", "Three years end", Format(consequence.EscalationPeriodEnds), RegimeName(consequence.Regime)]);
             rows.Add([$"Listed {listedOn:uuuu-MM-dd}", "Reminder from", Format(consequence.ReminderFrom), "83号令 Art. 8 (44号令: MEM)"]);
             rows.Add([$"Listed {listedOn:uuuu-MM-dd}", "Serious list by", Format(consequence.SeriousListingBy),
                 consequence.MovesToSeriousList ? "企业信息公示暂行条例 (2014) Art. 17" : "none: 2024 revision (Art. 18)"]);
@@ -88,6 +88,21 @@ internal sealed class CreditDemoStep : IDemoStep
         }
         return facts;
     }
+
+    // The JSON names (credit.tier/1 answers "abnormal-list"), so the table, the CSV and the engine read alike.
+    private static string BasisName(CreditClassBasis basis) => basis switch
+    {
+        CreditClassBasis.AbnormalList => "abnormal-list",
+        CreditClassBasis.SeriousList => "serious-list",
+        _ => "score",
+    };
+
+    private static string RegimeName(AbnormalListRegime regime) => regime switch
+    {
+        AbnormalListRegime.Interim2014 => "企业信息公示暂行条例 (2014) Art. 17: 3 years → serious list",
+        AbnormalListRegime.Revision2024 => "企业信息公示暂行条例 (2024) Art. 18: no escalation",
+        _ => "no abnormal list before 2014-10-01",
+    };
 
     private static string Format(LocalDate? date) => date is { } d ? d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "—";
 }

@@ -3,7 +3,7 @@ using MarketRules.Testing;
 
 namespace MarketRules.Tests.Engine;
 
-public class ComplianceAssertTests
+public partial class ComplianceAssertTests
 {
     [Fact]
     public void DeadlineMet_ActOnLastDay_Passes() =>

@@ -106,17 +106,20 @@ public sealed class KebabCaseEnumConverter<TEnum> : JsonStringEnumConverter<TEnu
 }
 
 /// <summary>
-/// Serialises a <see cref="Parameters.Jurisdiction"/> as its six-digit code (<c>"330105"</c>). Without it the
-/// serializer would follow <see cref="Parameters.Jurisdiction.Province"/> into itself without end.
+/// Serialises a <see cref="Parameters.Jurisdiction"/> as its six-digit GB/T 2260 code (<c>"330100"</c>; <c>"000000"</c>
+/// for the whole country). Without it the serialiser would follow <see cref="Parameters.Jurisdiction.Province"/>
+/// forever, since a province's province is itself.
 /// </summary>
-internal sealed class JurisdictionJsonConverter : JsonConverter<Parameters.Jurisdiction>
+public sealed class JurisdictionJsonConverter : JsonConverter<Parameters.Jurisdiction>
 {
+    /// <inheritdoc />
     public override Parameters.Jurisdiction Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var result = Parameters.Jurisdiction.Parse(reader.TokenType == JsonTokenType.String ? reader.GetString() : null);
-        return result.IsSuccess ? result.Value : throw new JsonException(result.Errors[0].Message.English);
+        var parsed = Parameters.Jurisdiction.Parse(reader.TokenType == JsonTokenType.String ? reader.GetString() : null);
+        return parsed.IsSuccess ? parsed.Value : throw new JsonException("A jurisdiction is a six-digit GB/T 2260 code string, e.g. \"330100\".");
     }
 
+    /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, Parameters.Jurisdiction value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
