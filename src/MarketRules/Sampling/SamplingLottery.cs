@@ -1,0 +1,322 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using MarketRules.Utility;
+
+namespace MarketRules.Sampling;
+
+/// <summary>
+/// The first 64 bytes of every message the draw hashes: SHA-256(seed) ‖ SHA-256(UTF-8 task id). An entity's rank is
+/// SHA-256(prefix ‖ its 18 ASCII credit-code characters) — an 82-byte message — and a stratum selects the entities
+/// with the lowest ranks, comparing the 32-byte digests byte by byte.
+/// </summary>
+/// <remarks>
+/// <para>Hashing the seed and the task id first gives a fixed-size prefix whatever their lengths, so the hash state
+/// after the prefix is computed once and each entity costs one SHA-256 compression; an auditor writes the same in SQL
+/// as <c>sha256(unhex(prefix_hex || hex(credit_code)))</c> (see <c>docs/sampling.md</c>).</para>
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class DrawPrefix
+{
+    private DrawPrefix(byte[] bytes)
+    {
+        Bytes = [.. bytes];
+        State = Sha256Lanes.ComputePrefixState(bytes);
+    }
+
+    /// <summary>The 64 prefix bytes.</summary>
+    public ImmutableArray<byte> Bytes { get; }
+
+    /// <summary>The prefix as lower-case hex (128 characters), for the SQL reproduction.</summary>
+    public string Hex => Convert.ToHexStringLower(Bytes.AsSpan());
+
+    internal PrefixState State { get; }
+
+    /// <summary>Builds the prefix of a draw.</summary>
+    /// <param name="seed">The seed bytes from the public source announced in advance (e.g. a lottery result or a randomness-beacon value); at least one byte.</param>
+    /// <param name="taskId">The inspection task's id, as published with the roster commitment.</param>
+    /// <returns>The prefix.</returns>
+    /// <exception cref="ArgumentException">Thrown when the seed is empty or the task id is empty.</exception>
+    public static DrawPrefix Create(ReadOnlySpan<byte> seed, string taskId)
+    {
+        Preconditions.CheckNotNull(taskId);
+        Preconditions.CheckArgument(!seed.IsEmpty, nameof(seed), "The seed has at least one byte");
+        Preconditions.CheckArgument(taskId.Length > 0, nameof(taskId), "The task id is required");
+        var bytes = new byte[64];
+        SHA256.HashData(seed, bytes);
+        SHA256.HashData(Encoding.UTF8.GetBytes(taskId), bytes.AsSpan(32));
+        return new DrawPrefix(bytes);
+    }
+
+    /// <summary>Builds the prefix for ranking inspectors for one visit: the draw's prefix with the task id extended by <c>/team</c>.</summary>
+    /// <param name="seed">The seed bytes.</param>
+    /// <param name="taskId">The task id.</param>
+    /// <returns>The prefix of the second draw.</returns>
+    public static DrawPrefix CreateForTeams(ReadOnlySpan<byte> seed, string taskId) => Create(seed, Preconditions.CheckNotNull(taskId) + "/team");
+
+    /// <summary>Computes an entity's rank the slow, obvious way (one <see cref="SHA256.HashData(ReadOnlySpan{byte})"/> per id): what an auditor recomputes.</summary>
+    /// <param name="id">The id (a credit code's 18 characters, or any UTF-8 text).</param>
+    /// <returns>The digest of prefix ‖ UTF-8(id), lower-case hex.</returns>
+    public string Rank(string id)
+    {
+        Preconditions.CheckNotNull(id);
+        var idBytes = Encoding.UTF8.GetBytes(id);
+        var message = new byte[64 + idBytes.Length];
+        Bytes.CopyTo(message);
+        idBytes.CopyTo(message, 64);
+        return Convert.ToHexStringLower(SHA256.HashData(message));
+    }
+
+    internal RankKey RankKey(ReadOnlySpan<byte> id) => id.Length <= Sha256Lanes.MaxIdLength
+        ? Sha256Lanes.RankScalar(State, id)
+        : Sampling.RankKey.FromDigest(SHA256.HashData([.. Bytes, .. id]));
+}
+
+/// <summary>An entity selected by a draw, with its rank.</summary>
+/// <param name="CreditCode">The entity's unified social credit code.</param>
+/// <param name="Rank">SHA-256(prefix ‖ code) in lower-case hex; the stratum took the lowest.</param>
+/// <param name="Mandatory">Whether the entity was included by the working rules rather than drawn.</param>
+public sealed record SelectedEntity(string CreditCode, string Rank, bool Mandatory);
+
+/// <summary>
+/// The draw's engine: one bounded max-heap per stratum keeps the entities with the lowest ranks seen so far, so memory
+/// grows with the sample, not the roster, and the result does not depend on the order entities arrive in. Two
+/// lotteries over disjoint parts of a roster merge into exactly the lottery of the whole roster: this is how a draw
+/// runs on several cores or machines (one shard per province) and stays the single-machine result.
+/// </summary>
+/// <remarks>Not thread-safe: give each thread its own lottery and <see cref="Merge"/> them.</remarks>
+[Mutable]
+public sealed class SamplingLottery
+{
+    private const int Lanes = 8;
+    private readonly DrawPrefix prefix;
+    private readonly int[] capacities;
+    private readonly Candidate[][] heaps;
+    private readonly int[] counts;
+    private readonly ulong[] thresholds;
+    private readonly List<Candidate>[] mandatory;
+    private readonly byte[] pendingIds = new byte[Lanes * Sha256Lanes.CreditCodeLength];
+    private readonly int[] pendingStrata = new int[Lanes];
+    private readonly RankKey[] pendingKeys = new RankKey[Lanes];
+    private int pending;
+
+    /// <summary>Creates an empty lottery.</summary>
+    /// <param name="prefix">The draw's prefix.</param>
+    /// <param name="capacities">For each stratum, how many entities to draw besides its mandatory inclusions.</param>
+    public SamplingLottery(DrawPrefix prefix, ReadOnlySpan<int> capacities)
+    {
+        this.prefix = Preconditions.CheckNotNull(prefix);
+        this.capacities = capacities.ToArray();
+        foreach (var capacity in this.capacities)
+        {
+            Preconditions.CheckArgument(capacity >= 0, nameof(capacities), "A capacity is not negative");
+        }
+        heaps = new Candidate[this.capacities.Length][];
+        counts = new int[this.capacities.Length];
+        thresholds = new ulong[this.capacities.Length];
+        mandatory = new List<Candidate>[this.capacities.Length];
+        for (var s = 0; s < heaps.Length; s++)
+        {
+            heaps[s] = [];
+            thresholds[s] = this.capacities[s] == 0 ? 0 : ulong.MaxValue;
+        }
+    }
+
+    /// <summary>The number of strata.</summary>
+    public int StratumCount => capacities.Length;
+
+    /// <summary>How many entities were offered (drawn or mandatory), in total.</summary>
+    public long Offered { get; private set; }
+
+    /// <summary>Offers an entity to its stratum.</summary>
+    /// <param name="stratum">The stratum's index.</param>
+    /// <param name="creditCode">The credit code's 18 upper-case ASCII characters.</param>
+    /// <param name="isMandatory">Whether the working rules include the entity whatever its rank.</param>
+    public void Add(int stratum, ReadOnlySpan<byte> creditCode, bool isMandatory = false)
+    {
+        Preconditions.CheckArgumentRange(stratum, 0, capacities.Length - 1);
+        Preconditions.CheckArgument(creditCode.Length == Sha256Lanes.CreditCodeLength, nameof(creditCode), "A credit code has 18 characters");
+        Offered++;
+        if (isMandatory)
+        {
+            (mandatory[stratum] ??= []).Add(new Candidate(prefix.RankKey(creditCode), PackedCode.Pack(creditCode)));
+            return;
+        }
+        if (capacities[stratum] == 0)
+        {
+            return;
+        }
+        if (!Sha256Lanes.IsVectorAccelerated)
+        {
+            Offer(stratum, Sha256Lanes.RankScalar(prefix.State, creditCode), creditCode);
+            return;
+        }
+        creditCode.CopyTo(pendingIds.AsSpan(pending * Sha256Lanes.CreditCodeLength));
+        pendingStrata[pending++] = stratum;
+        if (pending == Lanes)
+        {
+            FlushFull();
+        }
+    }
+
+    /// <summary>Offers many entities, none mandatory: the fast path for pre-encoded rosters.</summary>
+    /// <param name="strata">Each entity's stratum.</param>
+    /// <param name="creditCodes">The entities' credit codes, 18 ASCII bytes each, back to back.</param>
+    public void AddRange(ReadOnlySpan<int> strata, ReadOnlySpan<byte> creditCodes)
+    {
+        Preconditions.CheckArgument(creditCodes.Length == strata.Length * Sha256Lanes.CreditCodeLength, nameof(creditCodes), "18 bytes per entity");
+        for (var i = 0; i < strata.Length; i++)
+        {
+            Add(strata[i], creditCodes.Slice(i * Sha256Lanes.CreditCodeLength, Sha256Lanes.CreditCodeLength));
+        }
+    }
+
+    /// <summary>Takes another lottery's entities (a shard of the same draw) into this one.</summary>
+    /// <param name="other">A lottery with the same prefix and capacities, over entities disjoint from this one's.</param>
+    public void Merge(SamplingLottery other)
+    {
+        Preconditions.CheckNotNull(other);
+        Preconditions.CheckArgument(ReferenceEquals(other.prefix, prefix) || other.prefix.Bytes.SequenceEqual(prefix.Bytes), nameof(other), "Lotteries of different draws do not merge");
+        Preconditions.CheckArgument(other.capacities.AsSpan().SequenceEqual(capacities), nameof(other), "Lotteries with different quotas do not merge");
+        other.Flush();
+        Flush();
+        Offered += other.Offered;
+        for (var s = 0; s < capacities.Length; s++)
+        {
+            if (other.mandatory[s] is { } list)
+            {
+                (mandatory[s] ??= []).AddRange(list);
+            }
+            for (var i = 0; i < other.counts[s]; i++)
+            {
+                var candidate = other.heaps[s][i];
+                if (candidate.Key.A <= thresholds[s])
+                {
+                    Offer(s, candidate);
+                }
+            }
+        }
+    }
+
+    /// <summary>The entities selected in a stratum so far: mandatory ones first, then drawn ones, each group by rank.</summary>
+    /// <param name="stratum">The stratum's index.</param>
+    /// <returns>The selected entities.</returns>
+    public ImmutableArray<SelectedEntity> Selected(int stratum)
+    {
+        Preconditions.CheckArgumentRange(stratum, 0, capacities.Length - 1);
+        Flush();
+        var drawn = heaps[stratum].AsSpan(0, counts[stratum]).ToArray();
+        Array.Sort(drawn);
+        var forced = mandatory[stratum]?.ToArray() ?? [];
+        Array.Sort(forced);
+        var result = ImmutableArray.CreateBuilder<SelectedEntity>(forced.Length + drawn.Length);
+        foreach (var c in forced)
+        {
+            result.Add(new SelectedEntity(PackedCode.Unpack(c.Code), c.Key.ToString(), true));
+        }
+        foreach (var c in drawn)
+        {
+            result.Add(new SelectedEntity(PackedCode.Unpack(c.Code), c.Key.ToString(), false));
+        }
+        return result.MoveToImmutable();
+    }
+
+    internal void Flush()
+    {
+        for (var i = 0; i < pending; i++)
+        {
+            var id = pendingIds.AsSpan(i * Sha256Lanes.CreditCodeLength, Sha256Lanes.CreditCodeLength);
+            Offer(pendingStrata[i], Sha256Lanes.RankScalar(prefix.State, id), id);
+        }
+        pending = 0;
+    }
+
+    private void FlushFull()
+    {
+        Sha256Lanes.Rank8(prefix.State, pendingIds, pendingKeys);
+        for (var i = 0; i < Lanes; i++)
+        {
+            Offer(pendingStrata[i], pendingKeys[i], pendingIds.AsSpan(i * Sha256Lanes.CreditCodeLength, Sha256Lanes.CreditCodeLength));
+        }
+        pending = 0;
+    }
+
+    private void Offer(int stratum, RankKey key, ReadOnlySpan<byte> id)
+    {
+        if (key.A <= thresholds[stratum])
+        {
+            Offer(stratum, new Candidate(key, PackedCode.Pack(id)));
+        }
+    }
+
+    private void Offer(int s, Candidate candidate)
+    {
+        var capacity = capacities[s];
+        if (capacity == 0)
+        {
+            return;
+        }
+        var heap = heaps[s];
+        var count = counts[s];
+        if (count < capacity)
+        {
+            if (count == heap.Length)
+            {
+                Array.Resize(ref heaps[s], Math.Min(capacity, Math.Max(4, heap.Length * 2)));
+                heap = heaps[s];
+            }
+            // Sift up in a max-heap.
+            var i = count;
+            while (i > 0)
+            {
+                var parent = (i - 1) >> 1;
+                if (heap[parent].CompareTo(candidate) >= 0)
+                {
+                    break;
+                }
+                heap[i] = heap[parent];
+                i = parent;
+            }
+            heap[i] = candidate;
+            counts[s] = ++count;
+            if (count == capacity)
+            {
+                thresholds[s] = heap[0].Key.A;
+            }
+            return;
+        }
+        if (candidate.CompareTo(heap[0]) >= 0)
+        {
+            return;
+        }
+        // Replace the largest and sift down.
+        var index = 0;
+        while (true)
+        {
+            var left = (2 * index) + 1;
+            if (left >= count)
+            {
+                break;
+            }
+            var right = left + 1;
+            var larger = right < count && heap[right].CompareTo(heap[left]) > 0 ? right : left;
+            if (heap[larger].CompareTo(candidate) <= 0)
+            {
+                break;
+            }
+            heap[index] = heap[larger];
+            index = larger;
+        }
+        heap[index] = candidate;
+        thresholds[s] = heap[0].Key.A;
+    }
+
+    private readonly record struct Candidate(RankKey Key, UInt128 Code) : IComparable<Candidate>
+    {
+        public int CompareTo(Candidate other)
+        {
+            var byKey = Key.CompareTo(other.Key);
+            return byKey != 0 ? byKey : Code.CompareTo(other.Code);
+        }
+    }
+}
