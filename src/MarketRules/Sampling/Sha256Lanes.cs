@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace MarketRules.Sampling;
@@ -97,17 +98,27 @@ internal static class Sha256Lanes
                 lanes[24 + lane] = BinaryPrimitives.ReadUInt32BigEndian(id[12..]);
                 lanes[32 + lane] = ((uint)id[16] << 24) | ((uint)id[17] << 16) | 0x8000u;
             }
-            var w = new Block16();
-            w[0] = Vector256.Create<uint>(lanes[..8]);
-            w[1] = Vector256.Create<uint>(lanes[8..16]);
-            w[2] = Vector256.Create<uint>(lanes[16..24]);
-            w[3] = Vector256.Create<uint>(lanes[24..32]);
-            w[4] = Vector256.Create<uint>(lanes[32..40]);
+            // The whole message schedule for eight lanes (2 KB on the stack), then the 64 rounds unrolled by eight with
+            // rotating roles, so no working variable is copied between rounds.
+            Span<Vector256<uint>> schedule = stackalloc Vector256<uint>[64];
+            ref var w = ref MemoryMarshal.GetReference(schedule);
+            w = Vector256.Create<uint>(lanes[..8]);
+            Unsafe.Add(ref w, 1) = Vector256.Create<uint>(lanes[8..16]);
+            Unsafe.Add(ref w, 2) = Vector256.Create<uint>(lanes[16..24]);
+            Unsafe.Add(ref w, 3) = Vector256.Create<uint>(lanes[24..32]);
+            Unsafe.Add(ref w, 4) = Vector256.Create<uint>(lanes[32..40]);
             for (var i = 5; i < 15; i++)
             {
-                w[i] = Vector256<uint>.Zero;
+                Unsafe.Add(ref w, i) = Vector256<uint>.Zero;
             }
-            w[15] = Vector256.Create((uint)((64 + CreditCodeLength) * 8));
+            Unsafe.Add(ref w, 15) = Vector256.Create((uint)((64 + CreditCodeLength) * 8));
+            for (var t = 16; t < 64; t++)
+            {
+                var w2 = Unsafe.Add(ref w, t - 2);
+                var w15 = Unsafe.Add(ref w, t - 15);
+                Unsafe.Add(ref w, t) = Unsafe.Add(ref w, t - 16) + (Rotr(w15, 7) ^ Rotr(w15, 18) ^ Vector256.ShiftRightLogical(w15, 3))
+                    + Unsafe.Add(ref w, t - 7) + (Rotr(w2, 17) ^ Rotr(w2, 19) ^ Vector256.ShiftRightLogical(w2, 10));
+            }
 
             var p = prefix.Words;
             var a = Vector256.Create(p[0]);
@@ -118,36 +129,17 @@ internal static class Sha256Lanes
             var f = Vector256.Create(p[5]);
             var g = Vector256.Create(p[6]);
             var h = Vector256.Create(p[7]);
-            for (var t = 0; t < 64; t++)
+            ref var k = ref MemoryMarshal.GetArrayDataReference(K);
+            for (var t = 0; t < 64; t += 8)
             {
-                Vector256<uint> wt;
-                if (t < 16)
-                {
-                    wt = w[t];
-                }
-                else
-                {
-                    var w2 = w[(t - 2) & 15];
-                    var w15 = w[(t - 15) & 15];
-                    var s1 = Rotr(w2, 17) ^ Rotr(w2, 19) ^ Vector256.ShiftRightLogical(w2, 10);
-                    var s0 = Rotr(w15, 7) ^ Rotr(w15, 18) ^ Vector256.ShiftRightLogical(w15, 3);
-                    wt = w[t & 15] + s1 + w[(t - 7) & 15] + s0;
-                    w[t & 15] = wt;
-                }
-                var bigS1 = Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25);
-                var ch = g ^ (e & (f ^ g));
-                var t1 = h + bigS1 + ch + Vector256.Create(K[t]) + wt;
-                var bigS0 = Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22);
-                var maj = (a & b) | (c & (a | b));
-                var t2 = bigS0 + maj;
-                h = g;
-                g = f;
-                f = e;
-                e = d + t1;
-                d = c;
-                c = b;
-                b = a;
-                a = t1 + t2;
+                Round(a, b, c, ref d, e, f, g, ref h, Unsafe.Add(ref w, t) + Vector256.Create(Unsafe.Add(ref k, t)));
+                Round(h, a, b, ref c, d, e, f, ref g, Unsafe.Add(ref w, t + 1) + Vector256.Create(Unsafe.Add(ref k, t + 1)));
+                Round(g, h, a, ref b, c, d, e, ref f, Unsafe.Add(ref w, t + 2) + Vector256.Create(Unsafe.Add(ref k, t + 2)));
+                Round(f, g, h, ref a, b, c, d, ref e, Unsafe.Add(ref w, t + 3) + Vector256.Create(Unsafe.Add(ref k, t + 3)));
+                Round(e, f, g, ref h, a, b, c, ref d, Unsafe.Add(ref w, t + 4) + Vector256.Create(Unsafe.Add(ref k, t + 4)));
+                Round(d, e, f, ref g, h, a, b, ref c, Unsafe.Add(ref w, t + 5) + Vector256.Create(Unsafe.Add(ref k, t + 5)));
+                Round(c, d, e, ref f, g, h, a, ref b, Unsafe.Add(ref w, t + 6) + Vector256.Create(Unsafe.Add(ref k, t + 6)));
+                Round(b, c, d, ref e, f, g, h, ref a, Unsafe.Add(ref w, t + 7) + Vector256.Create(Unsafe.Add(ref k, t + 7)));
             }
             Span<uint> output = stackalloc uint[64];
             (a + Vector256.Create(p[0])).CopyTo(output);
@@ -166,6 +158,18 @@ internal static class Sha256Lanes
                     ((ulong)output[32 + lane] << 32) | output[40 + lane],
                     ((ulong)output[48 + lane] << 32) | output[56 + lane]);
             }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Round(Vector256<uint> a, Vector256<uint> b, Vector256<uint> c, ref Vector256<uint> d,
+        Vector256<uint> e, Vector256<uint> f, Vector256<uint> g, ref Vector256<uint> h, Vector256<uint> kw)
+    {
+        unchecked
+        {
+            var t1 = h + (Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25)) + (g ^ (e & (f ^ g))) + kw;
+            d += t1;
+            h = t1 + (Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22)) + ((a & b) | (c & (a | b)));
         }
     }
 
@@ -208,12 +212,6 @@ internal static class Sha256Lanes
             state[6] += g;
             state[7] += h;
         }
-    }
-
-    [InlineArray(16)]
-    private struct Block16
-    {
-        private Vector256<uint> element;
     }
 }
 

@@ -60,3 +60,22 @@ public class Sha256LanesTests
         }, iter: 200);
     }
 }
+
+public class SamplingLotteryTests
+{
+    [Theory]
+    [InlineData(20_000, 500)]
+    [InlineData(3_000, 2_999)]
+    [InlineData(100, 0)]
+    [InlineData(7, 100)]
+    public void AddRange_OneStratum_EqualsLowestRanksBySort(int population, int capacity)
+    {
+        var prefix = DrawPrefix.Create([9, 9], "lottery");
+        var codes = Enumerable.Range(0, population).Select(i => SamplingTestData.Code(i * 7919L)).ToList();
+        var lottery = new SamplingLottery(prefix, [capacity]);
+        lottery.AddRange(new int[population], System.Text.Encoding.ASCII.GetBytes(string.Concat(codes)));
+        var expected = codes.Select(c => (Code: c, Rank: prefix.Rank(c))).OrderBy(x => x.Rank, StringComparer.Ordinal).Take(capacity).ToList();
+        Assert.Equal(expected.Select(e => e.Code), lottery.Selected(0).Select(s => s.CreditCode));
+        Assert.Equal(population, lottery.Offered);
+    }
+}
