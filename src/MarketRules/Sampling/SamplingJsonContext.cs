@@ -12,6 +12,11 @@ namespace MarketRules.Sampling;
     Converters = [typeof(LocalDateJsonConverter), typeof(InstantJsonConverter), typeof(DateIntervalJsonConverter)])]
 [JsonSerializable(typeof(SamplingReceipt))]
 [JsonSerializable(typeof(RosterCommitment))]
+[JsonSerializable(typeof(SamplingPlanInput))]
+[JsonSerializable(typeof(SamplingPlanResult))]
+[JsonSerializable(typeof(TeamDrawResult))]
+[JsonSerializable(typeof(PublicationReport))]
+[JsonSerializable(typeof(System.Collections.Immutable.ImmutableArray<CoverageRow>))]
 internal sealed partial class SamplingJsonContext : JsonSerializerContext
 {
 }
