@@ -51,7 +51,7 @@ public static class DoubleRandomSampler
         }
         var rules = new EligibilityRules(policy, asOf);
         var lines = new List<(string Code, int Index, string Line)>();
-        var census = new Dictionary<StratumKey, (int Population, int Mandatory)>();
+        var census = new Dictionary<StratumKey, (int Active, int Population, int Mandatory)>();
         var active = 0;
         var activeCodes = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
@@ -94,12 +94,9 @@ public static class DoubleRandomSampler
                     active++;
                     activeCodes.Add(code);
                     var (eligible, mandatory) = rules.Classify(record);
-                    if (eligible)
-                    {
-                        var key = StratumOf(record);
-                        var (population, forced) = census.GetValueOrDefault(key);
-                        census[key] = (population + 1, forced + (mandatory ? 1 : 0));
-                    }
+                    var key = StratumOf(record);
+                    var (inStratum, population, forced) = census.GetValueOrDefault(key);
+                    census[key] = (inStratum + 1, population + (eligible ? 1 : 0), forced + (mandatory ? 1 : 0));
                 }
             }
             index++;
@@ -135,7 +132,7 @@ public static class DoubleRandomSampler
             return RuleResult<RosterCommitment>.Failure(errors.ToImmutable());
         }
 
-        var strata = census.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value.Population, kv.Value.Mandatory)).ToList();
+        var strata = census.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value.Active, kv.Value.Population, kv.Value.Mandatory)).ToList();
         var target = (int)decimal.Ceiling(policy.AnnualCoverage * active);
         var quotas = Quotas(strata, policy, 1m);
         var scale = 1m;
@@ -186,7 +183,7 @@ public static class DoubleRandomSampler
                 Active = active,
                 Target = target,
                 Scale = scale,
-                Strata = [.. strata.Select((s, i) => new StratumQuota(s.Key, s.Population, s.Mandatory, quotas[i]))],
+                Strata = [.. strata.Select((s, i) => new StratumQuota(s.Key, s.Active, s.Population, s.Mandatory, quotas[i]))],
             });
         }
     }
@@ -337,9 +334,9 @@ public static class DoubleRandomSampler
         for (var i = 0; i < Math.Min(fresh.Strata.Length, receipt.Strata.Length); i++)
         {
             var (a, b) = (fresh.Strata[i], receipt.Strata[i]);
-            if (a.Stratum != b.Stratum || a.Population != b.Population || a.Mandatory != b.Mandatory || a.Quota != b.Quota)
+            if (a.Stratum != b.Stratum || a.Active != b.Active || a.Population != b.Population || a.Mandatory != b.Mandatory || a.Quota != b.Quota)
             {
-                Differ($"$.strata[{i}]", $"stratum {a.Stratum} population/mandatory/quota {a.Population}/{a.Mandatory}/{a.Quota}, receipt says {b.Stratum} {b.Population}/{b.Mandatory}/{b.Quota}");
+                Differ($"$.strata[{i}]", $"stratum {a.Stratum} active/population/mandatory/quota {a.Active}/{a.Population}/{a.Mandatory}/{a.Quota}, receipt says {b.Stratum} {b.Active}/{b.Population}/{b.Mandatory}/{b.Quota}");
             }
             else if (!a.Selected.SequenceEqual(b.Selected))
             {
@@ -385,14 +382,16 @@ public static class DoubleRandomSampler
         return true;
     }
 
-    internal static int[] Quotas(List<(StratumKey Key, int Population, int Mandatory)> strata, SamplingPolicy policy, decimal scale)
+    internal static int[] Quotas(List<(StratumKey Key, int Active, int Population, int Mandatory)> strata, SamplingPolicy policy, decimal scale)
     {
         var quotas = new int[strata.Count];
         for (var i = 0; i < strata.Count; i++)
         {
-            var (key, population, mandatory) = strata[i];
+            // The class ratio applies to the stratum's active enterprises (the ratio's denominator in the working rules);
+            // only eligible ones can fill it.
+            var (key, active, population, mandatory) = strata[i];
             var ratio = Math.Min(1m, policy.RatioOf(key.Tier) * scale);
-            var quota = (int)Math.Min(population, decimal.Ceiling(population * ratio));
+            var quota = (int)Math.Min(population, decimal.Ceiling(active * ratio));
             quotas[i] = Math.Max(quota, mandatory);
         }
         return quotas;
@@ -474,6 +473,7 @@ public static class DoubleRandomSampler
         private readonly int[] capacities;
         private readonly EligibilityRules rules;
         private readonly SamplingLottery lottery;
+        private readonly int[] inStratum;
         private readonly int[] population;
         private readonly int[] mandatory;
         private readonly object gate = new();
@@ -494,6 +494,7 @@ public static class DoubleRandomSampler
             }
             rules = new EligibilityRules(commitment.Policy, commitment.AsOf);
             lottery = new SamplingLottery(prefix, capacities);
+            inStratum = new int[capacities.Length];
             population = new int[capacities.Length];
             mandatory = new int[capacities.Length];
         }
@@ -509,6 +510,7 @@ public static class DoubleRandomSampler
                 unexpected ??= worker.Unexpected;
                 for (var i = 0; i < population.Length; i++)
                 {
+                    inStratum[i] += worker.ActiveCount[i];
                     population[i] += worker.Population[i];
                     mandatory[i] += worker.MandatoryCount[i];
                 }
@@ -525,9 +527,9 @@ public static class DoubleRandomSampler
             for (var i = 0; detail is null && i < population.Length; i++)
             {
                 var committed = commitment.Strata[i];
-                if (population[i] != committed.Population || mandatory[i] != committed.Mandatory)
+                if (inStratum[i] != committed.Active || population[i] != committed.Population || mandatory[i] != committed.Mandatory)
                 {
-                    detail = $"stratum {committed.Stratum} has {population[i]} entities ({mandatory[i]} mandatory), the commitment has {committed.Population} ({committed.Mandatory})";
+                    detail = $"stratum {committed.Stratum} has {inStratum[i]} active, {population[i]} eligible, {mandatory[i]} mandatory entities; the commitment has {committed.Active}, {committed.Population}, {committed.Mandatory}";
                 }
             }
             if (detail is not null)
@@ -538,7 +540,7 @@ public static class DoubleRandomSampler
             for (var i = 0; i < population.Length; i++)
             {
                 var q = commitment.Strata[i];
-                results.Add(new StratumResult(q.Stratum, q.Population, q.Mandatory, q.Quota, lottery.Selected(i)));
+                results.Add(new StratumResult(q.Stratum, q.Active, q.Population, q.Mandatory, q.Quota, lottery.Selected(i)));
             }
             return RuleResult<SamplingReceipt>.Success(new SamplingReceipt
             {
@@ -566,12 +568,15 @@ public static class DoubleRandomSampler
                 this.draw = draw;
                 Lottery = new SamplingLottery(draw.prefix, draw.capacities);
                 Population = new int[draw.capacities.Length];
+                ActiveCount = new int[draw.capacities.Length];
                 MandatoryCount = new int[draw.capacities.Length];
             }
 
             internal SamplingLottery Lottery { get; }
 
             internal int[] Population { get; }
+
+            internal int[] ActiveCount { get; }
 
             internal int[] MandatoryCount { get; }
 
@@ -586,15 +591,16 @@ public static class DoubleRandomSampler
                     return;
                 }
                 Active++;
-                var (eligible, isMandatory) = draw.rules.Classify(record);
-                if (!eligible)
-                {
-                    return;
-                }
                 var code = record.CreditCode.Value;
                 if (code.Length != Sha256Lanes.CreditCodeLength || !draw.strata.TryGetValue(StratumOf(record), out var stratum))
                 {
                     Unexpected ??= $"entity {code} is in stratum {StratumOf(record)}, which the commitment does not have";
+                    return;
+                }
+                ActiveCount[stratum]++;
+                var (eligible, isMandatory) = draw.rules.Classify(record);
+                if (!eligible)
+                {
                     return;
                 }
                 Population[stratum]++;

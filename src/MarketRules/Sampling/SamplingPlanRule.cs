@@ -75,12 +75,13 @@ public sealed record SamplingPlanResult(SamplingReceipt Receipt, ImmutableArray<
 /// <param name="Region">The region.</param>
 /// <param name="Industry">The industry.</param>
 /// <param name="Tier">The class.</param>
+/// <param name="Active">Active enterprises.</param>
 /// <param name="Population">Entities that may be drawn.</param>
 /// <param name="Quota">Entities to select.</param>
 /// <param name="Selected">Entities selected.</param>
-/// <param name="RealisedRatio">Selected ÷ population.</param>
+/// <param name="RealisedRatio">Selected ÷ active.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed record StratumReportRow(string Region, string Industry, CreditRiskClass Tier, int Population, int Quota, int Selected, decimal RealisedRatio);
+public sealed record StratumReportRow(string Region, string Industry, CreditRiskClass Tier, int Active, int Population, int Quota, int Selected, decimal RealisedRatio);
 
 /// <summary>
 /// <c>sampling.plan/1</c>: commits the inline roster, draws the year's double-random plan with the public seed under the
@@ -157,7 +158,7 @@ public sealed class SamplingPlanRule : RuleDefinition<SamplingPlanInput, Samplin
             {
                 explanation.Add(SamplingReasons.RatiosScaled.ToReason(null, ("Scale", receipt.Scale), ("Target", receipt.Target)));
             }
-            var rows = receipt.Strata.Select(s => new StratumReportRow(s.Stratum.Region, s.Stratum.Industry, s.Stratum.Tier, s.Population, s.Quota, s.Selected.Length, s.RealisedRatio));
+            var rows = receipt.Strata.Select(s => new StratumReportRow(s.Stratum.Region, s.Stratum.Industry, s.Stratum.Tier, s.Active, s.Population, s.Quota, s.Selected.Length, s.RealisedRatio));
             return RuleResult<RuleDecision<SamplingPlanResult>>.Success(new RuleDecision<SamplingPlanResult>(
                 new SamplingPlanResult(receipt, [.. rows]), explanation.Build("drawn")));
         }

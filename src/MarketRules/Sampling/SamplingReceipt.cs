@@ -53,23 +53,25 @@ public readonly record struct StratumKey(string Region, string Industry, CreditR
 
 /// <summary>A stratum's quota as committed before the seed exists.</summary>
 /// <param name="Stratum">The stratum.</param>
+/// <param name="Active">Active enterprises in the stratum: the denominator the class ratio applies to.</param>
 /// <param name="Population">Entities that may be drawn (active, not excluded, outside the avoid-repeat window, or mandatory).</param>
 /// <param name="Mandatory">Entities the working rules include whatever their rank.</param>
-/// <param name="Quota">Entities to select: the class ratio (scaled, see <see cref="RosterCommitment.Scale"/>) times the population, rounded up, and never fewer than the mandatory ones.</param>
+/// <param name="Quota">Entities to select: the class ratio (scaled, see <see cref="RosterCommitment.Scale"/>) times the active enterprises, rounded up, at most the population, and never fewer than the mandatory ones.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed record StratumQuota(StratumKey Stratum, int Population, int Mandatory, int Quota);
+public sealed record StratumQuota(StratumKey Stratum, int Active, int Population, int Mandatory, int Quota);
 
 /// <summary>A stratum's result: its quota and the entities selected, mandatory ones first, then by rank.</summary>
 /// <param name="Stratum">The stratum.</param>
+/// <param name="Active">Active enterprises in the stratum.</param>
 /// <param name="Population">Entities that may be drawn.</param>
 /// <param name="Mandatory">Entities included by the working rules.</param>
 /// <param name="Quota">Entities to select.</param>
 /// <param name="Selected">The selected entities.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed record StratumResult(StratumKey Stratum, int Population, int Mandatory, int Quota, ImmutableArray<SelectedEntity> Selected)
+public sealed record StratumResult(StratumKey Stratum, int Active, int Population, int Mandatory, int Quota, ImmutableArray<SelectedEntity> Selected)
 {
-    /// <summary>Selected ÷ population (0 for an empty stratum).</summary>
-    public decimal RealisedRatio => Population == 0 ? 0m : decimal.Round((decimal)Selected.Length / Population, 6);
+    /// <summary>Selected ÷ active enterprises of the stratum (0 for an empty stratum).</summary>
+    public decimal RealisedRatio => Active == 0 ? 0m : decimal.Round((decimal)Selected.Length / Active, 6);
 }
 
 /// <summary>

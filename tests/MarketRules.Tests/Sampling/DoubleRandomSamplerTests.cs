@@ -81,7 +81,7 @@ public partial class DoubleRandomSamplerTests
             foreach (var stratum in receipt.Strata)
             {
                 Assert.Equal(stratum.Quota, stratum.Selected.Length);
-                var floor = decimal.Ceiling(stratum.Population * policy.RatioOf(stratum.Stratum.Tier));
+                var floor = decimal.Ceiling(stratum.Active * policy.RatioOf(stratum.Stratum.Tier));
                 Assert.True(stratum.Quota >= Math.Min(stratum.Population, floor), $"{stratum.Stratum}: quota {stratum.Quota} < {floor}");
                 Assert.Equal(stratum.Selected.Length, stratum.Selected.Select(s => s.CreditCode).Distinct().Count());
             }
@@ -147,7 +147,7 @@ public partial class DoubleRandomSamplerTests
         Assert.Equal((int)decimal.Ceiling(0.05m * receipt.Active), receipt.Target);
         Assert.True(receipt.SelectedCount >= receipt.Target);
         // The factor is the least (to 6 decimals) that reaches the target.
-        var strata = receipt.Strata.Select(s => (s.Stratum, s.Population, s.Mandatory)).ToList();
+        var strata = receipt.Strata.Select(s => (s.Stratum, s.Active, s.Population, s.Mandatory)).ToList();
         Assert.True(DoubleRandomSampler.Quotas(strata, Henan, receipt.Scale - 0.000001m).Sum() < receipt.Target);
     }
 
@@ -159,7 +159,8 @@ public partial class DoubleRandomSamplerTests
         Assert.Equal(1m, commitment.Scale);
         foreach (var s in commitment.Strata)
         {
-            Assert.Equal((int)decimal.Ceiling(s.Population * 0.05m), s.Quota);
+            Assert.Equal(s.Active, s.Population);
+            Assert.Equal((int)decimal.Ceiling(s.Active * 0.05m), s.Quota);
         }
     }
 
@@ -170,6 +171,9 @@ public partial class DoubleRandomSamplerTests
         var mandatory = roster.First(r => r.Status == EntityStatus.Active).CreditCode.Value;
         var policy = new SamplingPolicy { AvoidRepeatMonths = 12, MandatoryInclusions = [mandatory] };
         var receipt = PlanOf(roster, SamplingTestData.Seed(21), policy);
+        // The ratio applies to all active enterprises of a stratum, recently inspected ones included; only eligible ones fill it.
+        Assert.All(receipt.Strata, s => Assert.Equal(Math.Max(s.Mandatory, Math.Min(s.Population, (int)decimal.Ceiling(s.Active * 0.05m))), s.Quota));
+        Assert.Contains(receipt.Strata, s => s.Population < s.Active);
         var selected = receipt.Strata.SelectMany(s => s.Selected).ToList();
         Assert.Contains(selected, s => s.CreditCode == mandatory && s.Mandatory);
         var byCode = roster.ToDictionary(r => r.CreditCode.Value);

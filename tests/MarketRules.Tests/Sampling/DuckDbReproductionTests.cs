@@ -16,12 +16,24 @@ public class DuckDbReproductionTests
         FROM roster;
         """;
 
+    internal const string QuotaSql = """
+        CREATE TABLE quotas AS
+        SELECT region, industry, tier,
+               count(*) AS active,
+               count(*) FILTER (WHERE last_inspected IS NULL OR last_inspected <= $window_start) AS population,
+               least(population, ceil(active * least(1, any_value(ratio) * CAST($scale AS DECIMAL(18,9))))) AS quota
+        FROM roster JOIN ratios USING (tier)
+        WHERE status = 'active'
+        GROUP BY region, industry, tier;
+        """;
+
     internal const string DrawSql = """
         WITH eligible AS (
           SELECT code, region, industry, tier,
                  sha256(unhex($prefix) || encode(code)) AS rank
           FROM roster
           WHERE status = 'active'
+            AND (last_inspected IS NULL OR last_inspected <= $window_start)
         ),
         ranked AS (
           SELECT *, row_number() OVER (PARTITION BY region, industry, tier ORDER BY rank) AS position
@@ -35,17 +47,21 @@ public class DuckDbReproductionTests
         """;
 
 
+    private const string WindowStart = "2024-03-01";
+
     [Fact]
     public void DuckDbSql_GeneratedRoster_SameHashQuotasAndSelection()
     {
         var roster = SamplingTestData.Roster(5_000, 42);
         var seed = SamplingTestData.Seed(42);
-        var policy = new SamplingPolicy { RatioA = 0.01m, RatioB = 0.02m, RatioC = 0.10m, RatioD = 0.30m };
+        // Henan's ratios and a 12-month avoid-repeat window: entities inspected after 2024-03-01 are not drawn.
+        var policy = new SamplingPolicy { RatioA = 0.01m, RatioB = 0.02m, RatioC = 0.10m, RatioD = 0.30m, AvoidRepeatMonths = 12 };
         var receipt = DoubleRandomSampler.Plan("杭州拱墅-2025-双随机-01", SamplingTestData.AsOf, policy, seed, roster).GetValueOrThrow();
 
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         Execute(connection, "CREATE TABLE roster (code VARCHAR, region VARCHAR, industry VARCHAR, tier VARCHAR, status VARCHAR, priority INTEGER, last_inspected VARCHAR)");
+        Assert.Equal(new LocalDate(2024, 3, 1), SamplingTestData.AsOf.PlusMonths(-12));
         using (var appender = connection.CreateAppender("roster"))
         {
             foreach (var r in roster)
@@ -68,24 +84,23 @@ public class DuckDbReproductionTests
         // 2. The quotas: ceil(population × min(1, ratio × scale)), per stratum, from the receipt's policy and scale.
         Execute(connection, "CREATE TABLE ratios (tier VARCHAR, ratio DECIMAL(18,9))");
         Execute(connection, $"INSERT INTO ratios VALUES ('A', {policy.RatioA}), ('B', {policy.RatioB}), ('C', {policy.RatioC}), ('D', {policy.RatioD})");
-        Execute(connection, $"""
-            CREATE TABLE quotas AS
-            SELECT region, industry, tier, count(*) AS population,
-                   least(count(*), ceil(count(*) * least(1, any_value(ratio) * CAST({receipt.Scale.ToString(CultureInfo.InvariantCulture)} AS DECIMAL(18,9))))) AS quota
-            FROM roster JOIN ratios USING (tier)
-            WHERE status = 'active'
-            GROUP BY region, industry, tier
-            """);
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT region, industry, tier, population, quota FROM quotas ORDER BY region, industry, tier";
+            command.CommandText = QuotaSql;
+            command.Parameters.Add(new DuckDBParameter("window_start", WindowStart));
+            command.Parameters.Add(new DuckDBParameter("scale", receipt.Scale.ToString(CultureInfo.InvariantCulture)));
+            command.ExecuteNonQuery();
+        }
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT region, industry, tier, active, population, quota FROM quotas ORDER BY region, industry, tier";
             using var reader = command.ExecuteReader();
             var quotas = new List<string>();
             while (reader.Read())
             {
-                quotas.Add($"{reader.GetString(0)}/{reader.GetString(1)}/{reader.GetString(2)}:{reader.GetInt64(3)}:{Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture)}");
+                quotas.Add($"{reader.GetString(0)}/{reader.GetString(1)}/{reader.GetString(2)}:{reader.GetInt64(3)}:{reader.GetInt64(4)}:{Convert.ToInt64(reader.GetValue(5), CultureInfo.InvariantCulture)}");
             }
-            Assert.Equal(receipt.Strata.Select(s => $"{s.Stratum}:{s.Population}:{s.Quota}"), quotas);
+            Assert.Equal(receipt.Strata.Select(s => $"{s.Stratum}:{s.Active}:{s.Population}:{s.Quota}"), quotas);
         }
 
         // 3. The selection.
@@ -93,6 +108,7 @@ public class DuckDbReproductionTests
         {
             command.CommandText = DrawSql;
             command.Parameters.Add(new DuckDBParameter("prefix", receipt.Prefix));
+            command.Parameters.Add(new DuckDBParameter("window_start", WindowStart));
             using var reader = command.ExecuteReader();
             var selected = new List<string>();
             while (reader.Read())

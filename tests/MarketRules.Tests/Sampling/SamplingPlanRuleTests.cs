@@ -40,7 +40,7 @@ public class SamplingPlanRuleTests
         var input = JsonSerializer.Deserialize($$"""{"taskId":"t","seed":"01","roster":[{{RosterJson(300)}}]}""", Rule.Input)!;
         var decision = Rule.Evaluate(input, Context("330105")).GetValueOrThrow();
         Assert.Equal(4, decision.Explanation.Reasons.Count(r => r.Code == "MR.Sampling.TierRatioDefaulted"));
-        Assert.All(decision.Result.Strata, s => Assert.Equal((int)decimal.Ceiling(s.Population * 0.05m), s.Quota));
+        Assert.All(decision.Result.Strata, s => Assert.Equal((int)decimal.Ceiling(s.Active * 0.05m), s.Quota));
     }
 
     [Fact]
