@@ -469,7 +469,7 @@ public static class DoubleRandomSampler
         private readonly RosterCommitment commitment;
         private readonly DrawPrefix prefix;
         private readonly string seedHex;
-        private readonly Dictionary<StratumKey, int> strata;
+        private readonly Dictionary<(int Region, string Industry, CreditRiskClass Tier), int> strata;
         private readonly int[] capacities;
         private readonly EligibilityRules rules;
         private readonly SamplingLottery lottery;
@@ -485,11 +485,17 @@ public static class DoubleRandomSampler
             this.commitment = commitment;
             this.prefix = prefix;
             this.seedHex = seedHex;
-            strata = new Dictionary<StratumKey, int>(commitment.Strata.Length);
+            // Keyed by the region's number so that looking a record up allocates nothing.
+            strata = new Dictionary<(int, string, CreditRiskClass), int>(commitment.Strata.Length);
             capacities = new int[commitment.Strata.Length];
             for (var i = 0; i < commitment.Strata.Length; i++)
             {
-                strata[commitment.Strata[i].Stratum] = i;
+                var key = commitment.Strata[i].Stratum;
+                if (int.TryParse(key.Region, NumberStyles.None, CultureInfo.InvariantCulture, out var region))
+                {
+                    // A stratum whose region is not a number matches no record: the draw then reports RosterChanged.
+                    strata[(region, key.Industry, key.Tier)] = i;
+                }
                 capacities[i] = commitment.Strata[i].Quota - commitment.Strata[i].Mandatory;
             }
             rules = new EligibilityRules(commitment.Policy, commitment.AsOf);
@@ -592,7 +598,7 @@ public static class DoubleRandomSampler
                 }
                 Active++;
                 var code = record.CreditCode.Value;
-                if (code.Length != Sha256Lanes.CreditCodeLength || !draw.strata.TryGetValue(StratumOf(record), out var stratum))
+                if (code.Length != Sha256Lanes.CreditCodeLength || !draw.strata.TryGetValue((record.Region.Code, record.Industry, record.Tier), out var stratum))
                 {
                     Unexpected ??= $"entity {code} is in stratum {StratumOf(record)}, which the commitment does not have";
                     return;
