@@ -240,18 +240,19 @@ public sealed class SamplingLottery
             {
                 (mandatory[s] ??= []).AddRange(list);
             }
-            if (other.heaps[s] is not { } theirs)
+            if (other.heaps[s] is not { Count: > 0 } theirs)
             {
                 continue;
             }
-            for (var i = 0; i < theirs.Count; i++)
-            {
-                var candidate = theirs.Slots[i];
-                if (candidate.Key.A <= thresholds[s])
-                {
-                    Offer(s, candidate);
-                }
-            }
+            // Both shards' candidates, sorted once: the stratum keeps the lowest ranks of the union, whatever the order.
+            var mine = heaps[s];
+            var combined = new Candidate[(mine?.Count ?? 0) + theirs.Count];
+            mine?.Slots.AsSpan(0, mine.Count).CopyTo(combined);
+            theirs.Slots.AsSpan(0, theirs.Count).CopyTo(combined.AsSpan(mine?.Count ?? 0));
+            Array.Sort(combined);
+            var heap = heaps[s] = new StratumHeap();
+            heap.Rebuild(combined.AsSpan(0, Math.Min(capacities[s], combined.Length)));
+            thresholds[s] = heap.Count == capacities[s] ? heap.MaxA : ulong.MaxValue;
         }
     }
 
@@ -333,6 +334,19 @@ public sealed class SamplingLottery
         internal int Count { get; private set; }
 
         internal ulong MaxA => entries[0].A;
+
+        /// <summary>Replaces the content with candidates sorted by rank; a descending order is already a max-heap.</summary>
+        internal void Rebuild(ReadOnlySpan<Candidate> ascending)
+        {
+            Slots = ascending.ToArray();
+            entries = new HeapEntry[Slots.Length];
+            for (var i = 0; i < Slots.Length; i++)
+            {
+                var slot = Slots.Length - 1 - i;
+                entries[i] = new HeapEntry(Slots[slot].Key.A, slot);
+            }
+            Count = Slots.Length;
+        }
 
         /// <summary>Offers a candidate; returns whether the heap is full (so its maximum is the stratum's threshold).</summary>
         internal bool Offer(Candidate candidate, int capacity)
