@@ -12,6 +12,7 @@ public static class NationalCatalog
         // One line per rule area: each area owns its parameters.
         .. Credit.CreditParameters.All,
         .. Referral.ReferralParameters.All,
+        .. Sampling.SamplingParameters.All,
     ]));
 
     /// <summary>Every national parameter of the library.</summary>

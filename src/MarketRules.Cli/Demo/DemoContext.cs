@@ -132,6 +132,7 @@ internal static class DemoSteps
     public static IReadOnlyList<IDemoStep> All { get; } =
     [
         // One line per rule area, e.g. new Sampling.SamplingDemoStep(),
+        new SamplingDemoStep(),
         new CreditDemoStep(),
         new ReferralDemoStep(),
     ];

@@ -13,5 +13,6 @@ public static class BuiltInRules
         new Calendar.WorkingDaysRule(),
         new Credit.CreditTierRule(), new Credit.CreditPublicationRule(),
         new Referral.CriminalReferralRule(),
+        new Sampling.SamplingPlanRule(),
     ];
 }

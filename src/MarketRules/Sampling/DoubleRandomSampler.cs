@@ -1,0 +1,622 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using MarketRules.Credit;
+using MarketRules.Utility;
+
+namespace MarketRules.Sampling;
+
+/// <summary>
+/// The first random of 双随机: a verifiable, stratified draw of entities in two phases. <see cref="Commit"/> freezes the
+/// roster (its canonical hash) and the quotas before the seed exists; <see cref="Draw"/> ranks every eligible entity by
+/// SHA-256(SHA-256(seed) ‖ SHA-256(task id) ‖ credit code) and takes each stratum's lowest ranks; <see cref="Verify"/>
+/// recomputes a published receipt from the published roster.
+/// </summary>
+/// <remarks>
+/// <para>The selection depends only on the set of records, never on their order, and a changed roster moves as few
+/// selections as possible: an added entity displaces at most one in its own stratum.</para>
+/// <para>This type is thread-safe.</para>
+/// </remarks>
+public static class DoubleRandomSampler
+{
+    private const int MaxErrors = 100;
+    private const int ChunkSize = 4096;
+
+    /// <summary>The MarketRules version recorded in receipts.</summary>
+    public static string LibraryVersion { get; } =
+        typeof(DoubleRandomSampler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>
+    /// The commit phase: validates the roster, computes its canonical hash and every stratum's quota. Publish the result
+    /// before the seed is known. Holds the roster's canonical lines in memory to sort them.
+    /// </summary>
+    /// <param name="taskId">The inspection task's id.</param>
+    /// <param name="asOf">The date of the draw.</param>
+    /// <param name="policy">The working rules.</param>
+    /// <param name="roster">The entity directory, in any order.</param>
+    /// <returns>The commitment, or coded errors naming the records (at most 100); nothing is committed then.</returns>
+    public static RuleResult<RosterCommitment> Commit(string taskId, LocalDate asOf, SamplingPolicy policy, IEnumerable<EntityRecord> roster)
+    {
+        Preconditions.CheckNotNull(taskId);
+        Preconditions.CheckNotNull(policy);
+        Preconditions.CheckNotNull(roster);
+        var errors = ImmutableArray.CreateBuilder<RuleError>();
+        CheckPolicy(policy, errors);
+        if (taskId.Length == 0)
+        {
+            errors.Add(SamplingErrors.InvalidField.Create("$.taskId", ("PropertyName", "taskId")));
+        }
+        var rules = new EligibilityRules(policy, asOf);
+        var lines = new List<(string Code, int Index, string Line)>();
+        var census = new Dictionary<StratumKey, (int Active, int Population, int Mandatory)>();
+        var active = 0;
+        var activeCodes = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var record in roster)
+        {
+            var path = $"$.roster[{index}]";
+            if (record is null)
+            {
+                AddError(errors, SamplingErrors.InvalidCreditCode.Create(path, ("Index", index), ("Code", ""), ("Detail", "the record is null")));
+                index++;
+                continue;
+            }
+            var code = record.CreditCode.Value;
+            var valid = true;
+            if (code.Length == 0)
+            {
+                AddError(errors, SamplingErrors.InvalidCreditCode.Create(path + ".creditCode", ("Index", index), ("Code", ""), ("Detail", "missing")));
+                valid = false;
+            }
+            if (!Enum.IsDefined(record.Tier))
+            {
+                AddError(errors, SamplingErrors.UnknownTier.Create(path + ".tier", ("Code", code), ("Tier", (int)record.Tier)));
+                valid = false;
+            }
+            if (record.Region.IsNational)
+            {
+                AddError(errors, SamplingErrors.InvalidRegion.Create(path + ".region", ("Code", code), ("Region", record.Region)));
+                valid = false;
+            }
+            if (!IsIndustryCode(record.Industry))
+            {
+                AddError(errors, SamplingErrors.InvalidIndustry.Create(path + ".industry", ("Code", code), ("Industry", record.Industry ?? "")));
+                valid = false;
+            }
+            if (valid)
+            {
+                lines.Add((code, index, CanonicalLine(record)));
+                if (record.Status == EntityStatus.Active)
+                {
+                    active++;
+                    activeCodes.Add(code);
+                    var (eligible, mandatory) = rules.Classify(record);
+                    var key = StratumOf(record);
+                    var (inStratum, population, forced) = census.GetValueOrDefault(key);
+                    census[key] = (inStratum + 1, population + (eligible ? 1 : 0), forced + (mandatory ? 1 : 0));
+                }
+            }
+            index++;
+        }
+        lines.Sort((x, y) => string.CompareOrdinal(x.Code, y.Code) is var c && c != 0 ? c : x.Index.CompareTo(y.Index));
+        for (var i = 1; i < lines.Count; i++)
+        {
+            if (lines[i].Code == lines[i - 1].Code)
+            {
+                AddError(errors, SamplingErrors.DuplicateEntity.Create($"$.roster[{lines[i].Index}].creditCode",
+                    ("Code", lines[i].Code), ("FirstIndex", lines[i - 1].Index), ("Index", lines[i].Index)));
+            }
+        }
+        var excluded = policy.Exclusions.IsDefault ? [] : policy.Exclusions.ToHashSet(StringComparer.Ordinal);
+        var mandatoryList = policy.MandatoryInclusions.IsDefault ? [] : policy.MandatoryInclusions;
+        for (var i = 0; i < mandatoryList.Length; i++)
+        {
+            if (excluded.Contains(mandatoryList[i]))
+            {
+                AddError(errors, SamplingErrors.MandatoryAndExcluded.Create($"$.policy.mandatoryInclusions[{i}]", ("Code", mandatoryList[i])));
+            }
+            else if (!activeCodes.Contains(mandatoryList[i]))
+            {
+                AddError(errors, SamplingErrors.MandatoryNotEligible.Create($"$.policy.mandatoryInclusions[{i}]", ("Code", mandatoryList[i])));
+            }
+        }
+        if (errors.Count == 0 && active == 0)
+        {
+            errors.Add(SamplingErrors.EmptyRoster.Create("$.roster"));
+        }
+        if (errors.Count > 0)
+        {
+            return RuleResult<RosterCommitment>.Failure(errors.ToImmutable());
+        }
+
+        var strata = census.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value.Active, kv.Value.Population, kv.Value.Mandatory)).ToList();
+        var target = (int)decimal.Ceiling(policy.AnnualCoverage * active);
+        var quotas = Quotas(strata, policy, 1m);
+        var scale = 1m;
+        if (quotas.Sum() < target)
+        {
+            var positive = strata.Where(s => policy.RatioOf(s.Key.Tier) > 0).Select(s => policy.RatioOf(s.Key.Tier)).DefaultIfEmpty(0m).Min();
+            var ceilingScale = positive == 0 ? 1m : decimal.Ceiling(1m / positive);
+            var available = Quotas(strata, policy, ceilingScale).Sum();
+            if (available < target)
+            {
+                return RuleResult<RosterCommitment>.Failure(SamplingErrors.InfeasibleRatios.Create("$.policy",
+                    ("Target", target), ("Coverage", policy.AnnualCoverage), ("Active", active), ("Available", available)));
+            }
+            decimal low = 1m, high = ceilingScale;
+            for (var i = 0; i < 64 && high - low > 0.000001m; i++)
+            {
+                var middle = (low + high) / 2;
+                if (Quotas(strata, policy, middle).Sum() >= target)
+                {
+                    high = middle;
+                }
+                else
+                {
+                    low = middle;
+                }
+            }
+            // Publish a short factor: rounding up keeps the target met, since quotas only grow with the factor.
+            scale = decimal.Ceiling(high * 1_000_000m) / 1_000_000m;
+            quotas = Quotas(strata, policy, scale);
+        }
+
+        var canonical = SHA256.Create();
+        using (canonical)
+        {
+            foreach (var (_, _, line) in lines)
+            {
+                var bytes = Encoding.UTF8.GetBytes(line);
+                canonical.TransformBlock(bytes, 0, bytes.Length, null, 0);
+            }
+            canonical.TransformFinalBlock([], 0, 0);
+            return RuleResult<RosterCommitment>.Success(new RosterCommitment
+            {
+                TaskId = taskId,
+                AsOf = asOf,
+                RosterHash = Convert.ToHexStringLower(canonical.Hash!),
+                Policy = policy,
+                Records = index,
+                Active = active,
+                Target = target,
+                Scale = scale,
+                Strata = [.. strata.Select((s, i) => new StratumQuota(s.Key, s.Active, s.Population, s.Mandatory, quotas[i]))],
+            });
+        }
+    }
+
+    /// <summary>
+    /// The draw phase: streams the roster once and selects each stratum's quota. Memory grows with the sample, not the
+    /// roster. With <paramref name="degreeOfParallelism"/> above 1 the roster is read in chunks ranked on that many
+    /// cores; the result is the same.
+    /// </summary>
+    /// <param name="commitment">The published commitment.</param>
+    /// <param name="seed">The seed bytes from the public source.</param>
+    /// <param name="roster">The committed roster, in any order.</param>
+    /// <param name="degreeOfParallelism">Cores to use.</param>
+    /// <returns>The receipt, or <c>MR.Sampling.RosterChanged</c> when the streamed roster's strata differ from the commitment.</returns>
+    public static RuleResult<SamplingReceipt> Draw(RosterCommitment commitment, ReadOnlySpan<byte> seed, IEnumerable<EntityRecord> roster, int degreeOfParallelism = 1)
+    {
+        Preconditions.CheckNotNull(commitment);
+        Preconditions.CheckNotNull(roster);
+        Preconditions.CheckArgumentRange(degreeOfParallelism, 1, 256);
+        if (seed.IsEmpty)
+        {
+            return RuleResult<SamplingReceipt>.Failure(SamplingErrors.InvalidSeed.Create("$.seed", ("Seed", "")));
+        }
+        var draw = new DrawState(commitment, DrawPrefix.Create(seed, commitment.TaskId), Convert.ToHexStringLower(seed));
+        if (degreeOfParallelism == 1)
+        {
+            var worker = draw.NewWorker();
+            foreach (var record in roster)
+            {
+                worker.Add(record);
+            }
+            draw.Merge(worker);
+        }
+        else
+        {
+            Parallel.ForEach(
+                roster.Chunk(ChunkSize),
+                new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism },
+                draw.NewWorker,
+                (chunk, _, worker) =>
+                {
+                    foreach (var record in chunk)
+                    {
+                        worker.Add(record);
+                    }
+                    return worker;
+                },
+                draw.Merge);
+        }
+        return draw.ToReceipt();
+    }
+
+    /// <summary>The draw phase over an asynchronous stream (e.g. rows read from a database), on one core.</summary>
+    /// <param name="commitment">The published commitment.</param>
+    /// <param name="seed">The seed bytes.</param>
+    /// <param name="roster">The committed roster, in any order.</param>
+    /// <param name="cancellationToken">Cancels the draw.</param>
+    /// <returns>The receipt, or <c>MR.Sampling.RosterChanged</c>.</returns>
+    public static async Task<RuleResult<SamplingReceipt>> DrawAsync(RosterCommitment commitment, ReadOnlyMemory<byte> seed, IAsyncEnumerable<EntityRecord> roster,
+        CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(commitment);
+        Preconditions.CheckNotNull(roster);
+        if (seed.IsEmpty)
+        {
+            return RuleResult<SamplingReceipt>.Failure(SamplingErrors.InvalidSeed.Create("$.seed", ("Seed", "")));
+        }
+        var draw = new DrawState(commitment, DrawPrefix.Create(seed.Span, commitment.TaskId), Convert.ToHexStringLower(seed.Span));
+        var worker = draw.NewWorker();
+        await foreach (var record in roster.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            worker.Add(record);
+        }
+        draw.Merge(worker);
+        return draw.ToReceipt();
+    }
+
+    /// <summary>Commits and draws in one step, for a roster already frozen and a seed already public.</summary>
+    /// <param name="taskId">The task id.</param>
+    /// <param name="asOf">The date of the draw.</param>
+    /// <param name="policy">The working rules.</param>
+    /// <param name="seed">The seed bytes.</param>
+    /// <param name="roster">The roster; enumerated twice.</param>
+    /// <param name="degreeOfParallelism">Cores to use for the draw.</param>
+    /// <returns>The receipt or coded errors.</returns>
+    public static RuleResult<SamplingReceipt> Plan(string taskId, LocalDate asOf, SamplingPolicy policy, ReadOnlySpan<byte> seed, IEnumerable<EntityRecord> roster,
+        int degreeOfParallelism = 1)
+    {
+        var commitment = Commit(taskId, asOf, policy, roster);
+        return commitment.IsSuccess ? Draw(commitment.Value, seed, roster, degreeOfParallelism) : RuleResult<SamplingReceipt>.Failure(commitment.Errors);
+    }
+
+    /// <summary>
+    /// Recomputes a receipt from the roster it names: the canonical hash, the quotas and every selected entity with its
+    /// rank. Needs no policy pack: the receipt carries the working rules it used.
+    /// </summary>
+    /// <param name="receipt">The published receipt.</param>
+    /// <param name="roster">The published roster; enumerated twice.</param>
+    /// <returns>The differences found; none when the receipt is confirmed.</returns>
+    public static ReceiptVerification Verify(SamplingReceipt receipt, IEnumerable<EntityRecord> roster)
+    {
+        Preconditions.CheckNotNull(receipt);
+        Preconditions.CheckNotNull(roster);
+        var differences = ImmutableArray.CreateBuilder<RuleError>();
+        void Differ(string path, string detail) => differences.Add(SamplingErrors.ReceiptMismatch.Create(path, ("Detail", detail)));
+        if (receipt.Format != SamplingReceipt.CurrentFormat)
+        {
+            Differ("$.format", $"format '{receipt.Format}' is not '{SamplingReceipt.CurrentFormat}'");
+            return new ReceiptVerification(differences.ToImmutable());
+        }
+        byte[] seed;
+        try
+        {
+            seed = Convert.FromHexString(receipt.Seed);
+        }
+        catch (FormatException)
+        {
+            Differ("$.seed", "the seed is not hexadecimal");
+            return new ReceiptVerification(differences.ToImmutable());
+        }
+        var commitment = Commit(receipt.TaskId, receipt.AsOf, receipt.Policy, roster);
+        if (!commitment.IsSuccess)
+        {
+            return new ReceiptVerification(commitment.Errors);
+        }
+        if (commitment.Value.RosterHash != receipt.RosterHash)
+        {
+            Differ("$.rosterHash", $"the roster hashes to {commitment.Value.RosterHash}, not {receipt.RosterHash}");
+        }
+        var redrawn = Draw(commitment.Value, seed, roster);
+        if (!redrawn.IsSuccess)
+        {
+            return new ReceiptVerification(redrawn.Errors);
+        }
+        var fresh = redrawn.Value;
+        if (fresh.Prefix != receipt.Prefix)
+        {
+            Differ("$.prefix", $"the prefix is {fresh.Prefix}, not {receipt.Prefix}");
+        }
+        if (fresh.Active != receipt.Active || fresh.Target != receipt.Target || fresh.Scale != receipt.Scale)
+        {
+            Differ("$.target", $"active/target/scale are {fresh.Active}/{fresh.Target}/{fresh.Scale}, not {receipt.Active}/{receipt.Target}/{receipt.Scale}");
+        }
+        if (fresh.Strata.Length != receipt.Strata.Length)
+        {
+            Differ("$.strata", $"{fresh.Strata.Length} strata, not {receipt.Strata.Length}");
+        }
+        for (var i = 0; i < Math.Min(fresh.Strata.Length, receipt.Strata.Length); i++)
+        {
+            var (a, b) = (fresh.Strata[i], receipt.Strata[i]);
+            if (a.Stratum != b.Stratum || a.Active != b.Active || a.Population != b.Population || a.Mandatory != b.Mandatory || a.Quota != b.Quota)
+            {
+                Differ($"$.strata[{i}]", $"stratum {a.Stratum} active/population/mandatory/quota {a.Active}/{a.Population}/{a.Mandatory}/{a.Quota}, receipt says {b.Stratum} {b.Active}/{b.Population}/{b.Mandatory}/{b.Quota}");
+            }
+            else if (!a.Selected.SequenceEqual(b.Selected))
+            {
+                Differ($"$.strata[{i}].selected", $"stratum {a.Stratum} selects {string.Join(",", a.Selected.Select(s => s.CreditCode))}");
+            }
+        }
+        return new ReceiptVerification(differences.ToImmutable());
+    }
+
+    /// <summary>The canonical line of a record in the roster hash: code|region|industry|tier|status|flags|last-inspected, then a line feed.</summary>
+    /// <param name="record">The record.</param>
+    /// <returns>The line.</returns>
+    public static string CanonicalLine(EntityRecord record)
+    {
+        Preconditions.CheckNotNull(record);
+        var status = record.Status switch
+        {
+            EntityStatus.Active => "active",
+            EntityStatus.Deregistered => "deregistered",
+            EntityStatus.Revoked => "revoked",
+            _ => ((int)record.Status).ToString(CultureInfo.InvariantCulture),
+        };
+        var last = record.LastInspected is { } d ? d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{record.CreditCode.Value}|{record.Region}|{record.Industry}|{record.Tier}|{status}|{(int)record.Priority}|{last}\n");
+    }
+
+    internal static StratumKey StratumOf(EntityRecord record) => new(record.Region.ToString(), record.Industry, record.Tier);
+
+    internal static bool IsIndustryCode(string? industry)
+    {
+        if (industry is null || industry.Length is < 1 or 2 or > 5 || industry[0] is < 'A' or > 'T')
+        {
+            return false;
+        }
+        for (var i = 1; i < industry.Length; i++)
+        {
+            if (!char.IsAsciiDigit(industry[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    internal static int[] Quotas(List<(StratumKey Key, int Active, int Population, int Mandatory)> strata, SamplingPolicy policy, decimal scale)
+    {
+        var quotas = new int[strata.Count];
+        for (var i = 0; i < strata.Count; i++)
+        {
+            // The class ratio applies to the stratum's active enterprises (the ratio's denominator in the working rules);
+            // only eligible ones can fill it.
+            var (key, active, population, mandatory) = strata[i];
+            var ratio = Math.Min(1m, policy.RatioOf(key.Tier) * scale);
+            var quota = (int)Math.Min(population, decimal.Ceiling(active * ratio));
+            quotas[i] = Math.Max(quota, mandatory);
+        }
+        return quotas;
+    }
+
+    private static void CheckPolicy(SamplingPolicy policy, ImmutableArray<RuleError>.Builder errors)
+    {
+        void Ratio(decimal? value, string name)
+        {
+            if (value is { } v && (v < 0m || v > 1m))
+            {
+                errors.Add(SamplingErrors.InvalidField.Create("$.policy." + name, ("PropertyName", name)));
+            }
+        }
+        Ratio(policy.AnnualCoverage, "annualCoverage");
+        Ratio(policy.RatioA, "ratioA");
+        Ratio(policy.RatioB, "ratioB");
+        Ratio(policy.RatioC, "ratioC");
+        Ratio(policy.RatioD, "ratioD");
+        if (policy.TeamSize < 2)
+        {
+            errors.Add(SamplingErrors.InvalidField.Create("$.policy.teamSize", ("PropertyName", "teamSize")));
+        }
+        if (policy.AvoidRepeatMonths < 0)
+        {
+            errors.Add(SamplingErrors.InvalidField.Create("$.policy.avoidRepeatMonths", ("PropertyName", "avoidRepeatMonths")));
+        }
+    }
+
+    private static void AddError(ImmutableArray<RuleError>.Builder errors, RuleError error)
+    {
+        if (errors.Count < MaxErrors)
+        {
+            errors.Add(error);
+        }
+    }
+
+    /// <summary>Which entities may and must be drawn, as the working rules say.</summary>
+    internal sealed class EligibilityRules
+    {
+        private readonly FrozenSet<string> mandatory;
+        private readonly FrozenSet<string> excluded;
+        private readonly PriorityMarks mandatoryMarks;
+        private readonly LocalDate? windowStart;
+
+        internal EligibilityRules(SamplingPolicy policy, LocalDate asOf)
+        {
+            mandatory = (policy.MandatoryInclusions.IsDefault ? [] : policy.MandatoryInclusions).ToFrozenSet(StringComparer.Ordinal);
+            excluded = (policy.Exclusions.IsDefault ? [] : policy.Exclusions).ToFrozenSet(StringComparer.Ordinal);
+            mandatoryMarks = policy.MandatoryMarks;
+            windowStart = policy.AvoidRepeatMonths > 0 ? asOf.PlusMonths(-policy.AvoidRepeatMonths) : null;
+        }
+
+        /// <summary>Classifies an active entity: eligible (in a stratum's population) and mandatory.</summary>
+        internal (bool Eligible, bool Mandatory) Classify(EntityRecord record)
+        {
+            var code = record.CreditCode.Value;
+            if (excluded.Count > 0 && excluded.Contains(code))
+            {
+                return (false, false);
+            }
+            var isMandatory = (mandatory.Count > 0 && mandatory.Contains(code)) || (record.Priority & mandatoryMarks) != 0;
+            if (isMandatory)
+            {
+                return (true, true);
+            }
+            var recent = windowStart is { } start && record.LastInspected is { } last && last > start;
+            return (!recent, false);
+        }
+    }
+
+    /// <summary>One draw in progress: the commitment's strata, and the workers' lotteries merged into one.</summary>
+    private sealed class DrawState
+    {
+        private readonly RosterCommitment commitment;
+        private readonly DrawPrefix prefix;
+        private readonly string seedHex;
+        private readonly Dictionary<(int Region, string Industry, CreditRiskClass Tier), int> strata;
+        private readonly int[] capacities;
+        private readonly EligibilityRules rules;
+        private readonly SamplingLottery lottery;
+        private readonly int[] inStratum;
+        private readonly int[] population;
+        private readonly int[] mandatory;
+        private readonly object gate = new();
+        private int active;
+        private string? unexpected;
+
+        internal DrawState(RosterCommitment commitment, DrawPrefix prefix, string seedHex)
+        {
+            this.commitment = commitment;
+            this.prefix = prefix;
+            this.seedHex = seedHex;
+            // Keyed by the region's number so that looking a record up allocates nothing.
+            strata = new Dictionary<(int, string, CreditRiskClass), int>(commitment.Strata.Length);
+            capacities = new int[commitment.Strata.Length];
+            for (var i = 0; i < commitment.Strata.Length; i++)
+            {
+                var key = commitment.Strata[i].Stratum;
+                if (int.TryParse(key.Region, NumberStyles.None, CultureInfo.InvariantCulture, out var region))
+                {
+                    // A stratum whose region is not a number matches no record: the draw then reports RosterChanged.
+                    strata[(region, key.Industry, key.Tier)] = i;
+                }
+                capacities[i] = commitment.Strata[i].Quota - commitment.Strata[i].Mandatory;
+            }
+            rules = new EligibilityRules(commitment.Policy, commitment.AsOf);
+            lottery = new SamplingLottery(prefix, capacities);
+            inStratum = new int[capacities.Length];
+            population = new int[capacities.Length];
+            mandatory = new int[capacities.Length];
+        }
+
+        internal Worker NewWorker() => new(this);
+
+        internal void Merge(Worker worker)
+        {
+            lock (gate)
+            {
+                lottery.Merge(worker.Lottery);
+                active += worker.Active;
+                unexpected ??= worker.Unexpected;
+                for (var i = 0; i < population.Length; i++)
+                {
+                    inStratum[i] += worker.ActiveCount[i];
+                    population[i] += worker.Population[i];
+                    mandatory[i] += worker.MandatoryCount[i];
+                }
+            }
+        }
+
+        internal RuleResult<SamplingReceipt> ToReceipt()
+        {
+            var detail = unexpected;
+            if (detail is null && active != commitment.Active)
+            {
+                detail = $"{active} active entities, the commitment has {commitment.Active}";
+            }
+            for (var i = 0; detail is null && i < population.Length; i++)
+            {
+                var committed = commitment.Strata[i];
+                if (inStratum[i] != committed.Active || population[i] != committed.Population || mandatory[i] != committed.Mandatory)
+                {
+                    detail = $"stratum {committed.Stratum} has {inStratum[i]} active, {population[i]} eligible, {mandatory[i]} mandatory entities; the commitment has {committed.Active}, {committed.Population}, {committed.Mandatory}";
+                }
+            }
+            if (detail is not null)
+            {
+                return RuleResult<SamplingReceipt>.Failure(SamplingErrors.RosterChanged.Create("$.roster", ("Detail", detail)));
+            }
+            var results = ImmutableArray.CreateBuilder<StratumResult>(population.Length);
+            for (var i = 0; i < population.Length; i++)
+            {
+                var q = commitment.Strata[i];
+                results.Add(new StratumResult(q.Stratum, q.Active, q.Population, q.Mandatory, q.Quota, lottery.Selected(i)));
+            }
+            return RuleResult<SamplingReceipt>.Success(new SamplingReceipt
+            {
+                LibraryVersion = LibraryVersion,
+                TaskId = commitment.TaskId,
+                AsOf = commitment.AsOf,
+                Seed = seedHex,
+                Prefix = prefix.Hex,
+                RosterHash = commitment.RosterHash,
+                Policy = commitment.Policy,
+                Active = commitment.Active,
+                Target = commitment.Target,
+                Scale = commitment.Scale,
+                Strata = results.MoveToImmutable(),
+            });
+        }
+
+        internal sealed class Worker
+        {
+            private readonly DrawState draw;
+            private readonly byte[] ascii = new byte[Sha256Lanes.CreditCodeLength];
+
+            internal Worker(DrawState draw)
+            {
+                this.draw = draw;
+                Lottery = new SamplingLottery(draw.prefix, draw.capacities);
+                Population = new int[draw.capacities.Length];
+                ActiveCount = new int[draw.capacities.Length];
+                MandatoryCount = new int[draw.capacities.Length];
+            }
+
+            internal SamplingLottery Lottery { get; }
+
+            internal int[] Population { get; }
+
+            internal int[] ActiveCount { get; }
+
+            internal int[] MandatoryCount { get; }
+
+            internal int Active { get; private set; }
+
+            internal string? Unexpected { get; private set; }
+
+            internal void Add(EntityRecord record)
+            {
+                if (record is null || record.Status != EntityStatus.Active)
+                {
+                    return;
+                }
+                Active++;
+                var code = record.CreditCode.Value;
+                if (code.Length != Sha256Lanes.CreditCodeLength || !draw.strata.TryGetValue((record.Region.Code, record.Industry, record.Tier), out var stratum))
+                {
+                    Unexpected ??= $"entity {code} is in stratum {StratumOf(record)}, which the commitment does not have";
+                    return;
+                }
+                ActiveCount[stratum]++;
+                var (eligible, isMandatory) = draw.rules.Classify(record);
+                if (!eligible)
+                {
+                    return;
+                }
+                Population[stratum]++;
+                if (isMandatory)
+                {
+                    MandatoryCount[stratum]++;
+                }
+                Encoding.ASCII.GetBytes(code, ascii);
+                Lottery.Add(stratum, ascii, isMandatory);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+
+namespace MarketRules.Sampling;
+
+/// <summary>
+/// An entity's draw rank: the 32 bytes of SHA-256(prefix ‖ id) read as four big-endian 64-bit words, so ordering
+/// keys orders digests byte by byte, as <c>ORDER BY sha256(…)</c> orders their hex text in SQL.
+/// </summary>
+internal readonly record struct RankKey(ulong A, ulong B, ulong C, ulong D) : IComparable<RankKey>
+{
+    internal static RankKey FromWords(ReadOnlySpan<uint> h) => new(
+        ((ulong)h[0] << 32) | h[1], ((ulong)h[2] << 32) | h[3], ((ulong)h[4] << 32) | h[5], ((ulong)h[6] << 32) | h[7]);
+
+    internal static RankKey FromDigest(ReadOnlySpan<byte> digest) => new(
+        BinaryPrimitives.ReadUInt64BigEndian(digest),
+        BinaryPrimitives.ReadUInt64BigEndian(digest[8..]),
+        BinaryPrimitives.ReadUInt64BigEndian(digest[16..]),
+        BinaryPrimitives.ReadUInt64BigEndian(digest[24..]));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int CompareTo(RankKey other) =>
+        A != other.A ? A.CompareTo(other.A) : B != other.B ? B.CompareTo(other.B) : C != other.C ? C.CompareTo(other.C) : D.CompareTo(other.D);
+
+    internal void WriteDigest(Span<byte> destination)
+    {
+        BinaryPrimitives.WriteUInt64BigEndian(destination, A);
+        BinaryPrimitives.WriteUInt64BigEndian(destination[8..], B);
+        BinaryPrimitives.WriteUInt64BigEndian(destination[16..], C);
+        BinaryPrimitives.WriteUInt64BigEndian(destination[24..], D);
+    }
+
+    /// <summary>The digest as lower-case hex, the form DuckDB's <c>sha256</c> returns.</summary>
+    public override string ToString()
+    {
+        Span<byte> digest = stackalloc byte[32];
+        WriteDigest(digest);
+        return Convert.ToHexStringLower(digest);
+    }
+}
+
+/// <summary>
+/// A unified social credit code packed into 90 bits (18 characters × 5 bits, by position in the code's 31-character
+/// alphabet), so the draw's heaps hold no strings. Packing preserves the codes' ordinal order.
+/// </summary>
+internal static class PackedCode
+{
+    private static readonly sbyte[] IndexOf = BuildIndex();
+
+    internal static UInt128 Pack(ReadOnlySpan<byte> ascii)
+    {
+        UInt128 packed = 0;
+        for (var i = 0; i < Sha256Lanes.CreditCodeLength; i++)
+        {
+            packed = (packed << 5) | (uint)IndexOf[ascii[i]];
+        }
+        return packed;
+    }
+
+    internal static string Unpack(UInt128 packed)
+    {
+        Span<char> chars = stackalloc char[Sha256Lanes.CreditCodeLength];
+        for (var i = Sha256Lanes.CreditCodeLength - 1; i >= 0; i--)
+        {
+            chars[i] = UnifiedSocialCreditCode.Alphabet[(int)(uint)(packed & 31)];
+            packed >>= 5;
+        }
+        return new string(chars);
+    }
+
+    private static sbyte[] BuildIndex()
+    {
+        var index = new sbyte[256];
+        for (var i = 0; i < index.Length; i++)
+        {
+            index[i] = 0;
+        }
+        for (var i = 0; i < UnifiedSocialCreditCode.Alphabet.Length; i++)
+        {
+            index[UnifiedSocialCreditCode.Alphabet[i]] = (sbyte)i;
+        }
+        return index;
+    }
+}

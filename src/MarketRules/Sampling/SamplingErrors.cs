@@ -1,0 +1,123 @@
+namespace MarketRules.Sampling;
+
+/// <summary>The coded errors of double-random inspections: bad rosters, directories and working rules. Nothing is drawn when one occurs.</summary>
+public static class SamplingErrors
+{
+    /// <summary>An entity whose credit code is missing or malformed.</summary>
+    public static readonly MessageDefinition InvalidCreditCode = new(
+        "MR.Sampling.InvalidCreditCode",
+        "名录库第 {Index} 条记录的统一社会信用代码 {Code} 无效：{Detail}",
+        "Record {Index} of the entity directory has an invalid unified social credit code {Code}: {Detail}");
+
+    /// <summary>The same entity listed twice in the roster.</summary>
+    public static readonly MessageDefinition DuplicateEntity = new(
+        "MR.Sampling.DuplicateEntity",
+        "统一社会信用代码 {Code} 在名录库中重复出现（第 {FirstIndex} 条与第 {Index} 条）",
+        "Unified social credit code {Code} appears twice in the entity directory (records {FirstIndex} and {Index})");
+
+    /// <summary>An entity without a known credit-risk class.</summary>
+    public static readonly MessageDefinition UnknownTier = new(
+        "MR.Sampling.UnknownTier",
+        "名录库记录 {Code} 的信用风险分类 {Tier} 未知：应为 A、B、C 或 D",
+        "Entity {Code} has an unknown credit-risk class {Tier}: expected A, B, C or D");
+
+    /// <summary>An entity whose region is not a GB/T 2260 code.</summary>
+    public static readonly MessageDefinition InvalidRegion = new(
+        "MR.Sampling.InvalidRegion",
+        "名录库记录 {Code} 的行政区划代码 {Region} 无效",
+        "Entity {Code} has an invalid region code {Region}");
+
+    /// <summary>An entity whose industry is not a GB/T 4754 code.</summary>
+    public static readonly MessageDefinition InvalidIndustry = new(
+        "MR.Sampling.InvalidIndustry",
+        "名录库记录 {Code} 的行业代码 {Industry} 无效：应为 GB/T 4754 门类字母，可带 2–4 位数字",
+        "Entity {Code} has an invalid industry code {Industry}: expected a GB/T 4754 section letter, optionally followed by 2–4 digits");
+
+    /// <summary>A mandatory inclusion that is not an active entity of the roster.</summary>
+    public static readonly MessageDefinition MandatoryNotEligible = new(
+        "MR.Sampling.MandatoryNotEligible",
+        "必查对象 {Code} 不是名录库中的存续企业",
+        "Mandatory entity {Code} is not an active entity of the directory");
+
+    /// <summary>An entity both included and excluded by the working rules.</summary>
+    public static readonly MessageDefinition MandatoryAndExcluded = new(
+        "MR.Sampling.MandatoryAndExcluded",
+        "企业 {Code} 同时被列为必查对象和排除对象",
+        "Entity {Code} is both a mandatory inclusion and an exclusion");
+
+    /// <summary>The working rules ask for more entities than may be drawn.</summary>
+    public static readonly MessageDefinition InfeasibleRatios = new(
+        "MR.Sampling.InfeasibleRatios",
+        "抽查比例无法实现：需抽取 {Target} 户（{Coverage} × {Active} 户存续企业），但可抽取的企业只有 {Available} 户",
+        "The ratios cannot be met: {Target} entities are required ({Coverage} × {Active} active enterprises) but only {Available} may be drawn");
+
+    /// <summary>An empty roster.</summary>
+    public static readonly MessageDefinition EmptyRoster = new(
+        "MR.Sampling.EmptyRoster",
+        "检查对象名录库中没有存续企业",
+        "The entity directory has no active enterprise");
+
+    /// <summary>A seed that is not hexadecimal or is empty.</summary>
+    public static readonly MessageDefinition InvalidSeed = new(
+        "MR.Sampling.InvalidSeed",
+        "随机种子 {Seed} 无效：应为非空的十六进制字节串",
+        "Seed {Seed} is invalid: expected a non-empty hexadecimal byte string");
+
+    /// <summary>The roster streamed at the draw differs from the one committed.</summary>
+    public static readonly MessageDefinition RosterChanged = new(
+        "MR.Sampling.RosterChanged",
+        "抽取时的名录与公布的承诺不符：{Detail}",
+        "The roster at the draw differs from the published commitment: {Detail}");
+
+    /// <summary>An inspector record that is unusable.</summary>
+    public static readonly MessageDefinition InvalidInspector = new(
+        "MR.Sampling.InvalidInspector",
+        "执法检查人员名录库第 {Index} 条记录无效：{Detail}",
+        "Record {Index} of the inspector directory is invalid: {Detail}");
+
+    /// <summary>No inspector at all to draw teams from.</summary>
+    public static readonly MessageDefinition EmptyInspectorPool = new(
+        "MR.Sampling.EmptyInspectorPool",
+        "执法检查人员名录库为空，无法选派检查人员",
+        "The inspector directory is empty: no team can be drawn");
+
+    /// <summary>An invalid field of a rule input.</summary>
+    public static readonly MessageDefinition InvalidField = new(
+        "MR.Sampling.InvalidField",
+        "字段 {PropertyName} 无效",
+        "Field {PropertyName} is invalid");
+
+    /// <summary>A verification found a difference between a receipt and the recomputed draw.</summary>
+    public static readonly MessageDefinition ReceiptMismatch = new(
+        "MR.Sampling.ReceiptMismatch",
+        "抽查凭证与重新计算的结果不一致：{Detail}",
+        "The receipt differs from the recomputed draw: {Detail}");
+}
+
+/// <summary>The coded reasons of double-random inspection decisions (team infeasibility, explanations of a plan).</summary>
+public static class SamplingReasons
+{
+    /// <summary>The plan was drawn.</summary>
+    public static readonly MessageDefinition PlanDrawn = new(
+        "MR.Sampling.PlanDrawn",
+        "从 {Active} 户存续企业中抽取 {Selected} 户（{Strata} 个层），覆盖目标 {Coverage}",
+        "Drew {Selected} of {Active} active enterprises ({Strata} strata), coverage target {Coverage}");
+
+    /// <summary>The tier ratios were raised uniformly to reach the overall coverage target.</summary>
+    public static readonly MessageDefinition RatiosScaled = new(
+        "MR.Sampling.RatiosScaled",
+        "按信用分类的抽查比例合计不足总体目标，各类比例同乘 {Scale} 以达到 {Target} 户",
+        "The class ratios fell short of the overall target; every class ratio was multiplied by {Scale} to reach {Target} entities");
+
+    /// <summary>A class without a ratio in the policy used the overall coverage target.</summary>
+    public static readonly MessageDefinition TierRatioDefaulted = new(
+        "MR.Sampling.TierRatioDefaulted",
+        "{Tier} 类企业无适用的抽查比例，采用总体覆盖目标 {Coverage}",
+        "No ratio applies to class {Tier}; the overall coverage target {Coverage} is used");
+
+    /// <summary>No team could be formed: too few inspectors pass a constraint.</summary>
+    public static readonly MessageDefinition TeamInfeasible = new(
+        "MR.Sampling.TeamInfeasible",
+        "对 {Code} 的检查无法组成 {TeamSize} 人检查组：经“{Constraint}”筛选后仅剩 {Remaining} 名人员",
+        "No team of {TeamSize} for the visit to {Code}: only {Remaining} inspectors remain after the constraint '{Constraint}'");
+}

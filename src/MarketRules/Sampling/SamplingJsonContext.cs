@@ -1,0 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MarketRules.Json;
+
+namespace MarketRules.Sampling;
+
+/// <summary>The JSON contract of double-random inspections: receipts, plans and the <c>sampling.plan/1</c> rule.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = true,
+    Converters = [typeof(LocalDateJsonConverter), typeof(InstantJsonConverter), typeof(DateIntervalJsonConverter)])]
+[JsonSerializable(typeof(SamplingReceipt))]
+[JsonSerializable(typeof(RosterCommitment))]
+[JsonSerializable(typeof(SamplingPlanInput))]
+[JsonSerializable(typeof(SamplingPlanResult))]
+[JsonSerializable(typeof(TeamDrawResult))]
+[JsonSerializable(typeof(PublicationReport))]
+[JsonSerializable(typeof(System.Collections.Immutable.ImmutableArray<CoverageRow>))]
+internal sealed partial class SamplingJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,431 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using MarketRules.Utility;
+
+namespace MarketRules.Sampling;
+
+/// <summary>
+/// The first 64 bytes of every message the draw hashes: SHA-256(seed) ‖ SHA-256(UTF-8 task id). An entity's rank is
+/// SHA-256(prefix ‖ its 18 ASCII credit-code characters) — an 82-byte message — and a stratum selects the entities
+/// with the lowest ranks, comparing the 32-byte digests byte by byte.
+/// </summary>
+/// <remarks>
+/// <para>Hashing the seed and the task id first gives a fixed-size prefix whatever their lengths, so the hash state
+/// after the prefix is computed once and each entity costs one SHA-256 compression; an auditor writes the same in SQL
+/// as <c>sha256(unhex(prefix_hex || hex(credit_code)))</c> (see <c>docs/sampling.md</c>).</para>
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class DrawPrefix
+{
+    private DrawPrefix(byte[] bytes)
+    {
+        Bytes = [.. bytes];
+        State = Sha256Lanes.ComputePrefixState(bytes);
+    }
+
+    /// <summary>The 64 prefix bytes.</summary>
+    public ImmutableArray<byte> Bytes { get; }
+
+    /// <summary>The prefix as lower-case hex (128 characters), for the SQL reproduction.</summary>
+    public string Hex => Convert.ToHexStringLower(Bytes.AsSpan());
+
+    internal PrefixState State { get; }
+
+    /// <summary>Builds the prefix of a draw.</summary>
+    /// <param name="seed">The seed bytes from the public source announced in advance (e.g. a lottery result or a randomness-beacon value); at least one byte.</param>
+    /// <param name="taskId">The inspection task's id, as published with the roster commitment.</param>
+    /// <returns>The prefix.</returns>
+    /// <exception cref="ArgumentException">Thrown when the seed is empty or the task id is empty.</exception>
+    public static DrawPrefix Create(ReadOnlySpan<byte> seed, string taskId)
+    {
+        Preconditions.CheckNotNull(taskId);
+        Preconditions.CheckArgument(!seed.IsEmpty, nameof(seed), "The seed has at least one byte");
+        Preconditions.CheckArgument(taskId.Length > 0, nameof(taskId), "The task id is required");
+        var bytes = new byte[64];
+        SHA256.HashData(seed, bytes);
+        SHA256.HashData(Encoding.UTF8.GetBytes(taskId), bytes.AsSpan(32));
+        return new DrawPrefix(bytes);
+    }
+
+    /// <summary>Builds the prefix for ranking inspectors for one visit: the draw's prefix with the task id extended by <c>/team</c>.</summary>
+    /// <param name="seed">The seed bytes.</param>
+    /// <param name="taskId">The task id.</param>
+    /// <returns>The prefix of the second draw.</returns>
+    public static DrawPrefix CreateForTeams(ReadOnlySpan<byte> seed, string taskId) => Create(seed, Preconditions.CheckNotNull(taskId) + "/team");
+
+    /// <summary>Computes an entity's rank the slow, obvious way (one <see cref="SHA256.HashData(ReadOnlySpan{byte})"/> per id): what an auditor recomputes.</summary>
+    /// <param name="id">The id (a credit code's 18 characters, or any UTF-8 text).</param>
+    /// <returns>The digest of prefix ‖ UTF-8(id), lower-case hex.</returns>
+    public string Rank(string id)
+    {
+        Preconditions.CheckNotNull(id);
+        var idBytes = Encoding.UTF8.GetBytes(id);
+        var message = new byte[64 + idBytes.Length];
+        Bytes.CopyTo(message);
+        idBytes.CopyTo(message, 64);
+        return Convert.ToHexStringLower(SHA256.HashData(message));
+    }
+
+    internal RankKey RankKey(ReadOnlySpan<byte> id) => id.Length <= Sha256Lanes.MaxIdLength
+        ? Sha256Lanes.RankScalar(State, id)
+        : Sampling.RankKey.FromDigest(SHA256.HashData([.. Bytes, .. id]));
+}
+
+/// <summary>An entity selected by a draw, with its rank.</summary>
+/// <param name="CreditCode">The entity's unified social credit code.</param>
+/// <param name="Rank">SHA-256(prefix ‖ code) in lower-case hex; the stratum took the lowest.</param>
+/// <param name="Mandatory">Whether the entity was included by the working rules rather than drawn.</param>
+public sealed record SelectedEntity(string CreditCode, string Rank, bool Mandatory);
+
+/// <summary>
+/// The draw's engine: one bounded max-heap per stratum keeps the entities with the lowest ranks seen so far, so memory
+/// grows with the sample, not the roster, and the result does not depend on the order entities arrive in. Two
+/// lotteries over disjoint parts of a roster merge into exactly the lottery of the whole roster: this is how a draw
+/// runs on several cores or machines (one shard per province) and stays the single-machine result.
+/// </summary>
+/// <remarks>Not thread-safe: give each thread its own lottery and <see cref="Merge"/> them.</remarks>
+[Mutable]
+public sealed class SamplingLottery
+{
+    private const int Lanes = 8;
+    private readonly DrawPrefix prefix;
+    private readonly int[] capacities;
+    private readonly StratumHeap?[] heaps;
+    private readonly ulong[] thresholds;
+    private readonly List<Candidate>[] mandatory;
+    private readonly byte[] pendingIds = new byte[Lanes * Sha256Lanes.CreditCodeLength];
+    private readonly int[] pendingStrata = new int[Lanes];
+    private readonly RankKey[] pendingKeys = new RankKey[Lanes];
+    private int pending;
+
+    /// <summary>Creates an empty lottery.</summary>
+    /// <param name="prefix">The draw's prefix.</param>
+    /// <param name="capacities">For each stratum, how many entities to draw besides its mandatory inclusions.</param>
+    public SamplingLottery(DrawPrefix prefix, ReadOnlySpan<int> capacities)
+    {
+        this.prefix = Preconditions.CheckNotNull(prefix);
+        this.capacities = capacities.ToArray();
+        foreach (var capacity in this.capacities)
+        {
+            Preconditions.CheckArgument(capacity >= 0, nameof(capacities), "A capacity is not negative");
+        }
+        heaps = new StratumHeap?[this.capacities.Length];
+        thresholds = new ulong[this.capacities.Length];
+        mandatory = new List<Candidate>[this.capacities.Length];
+        for (var s = 0; s < heaps.Length; s++)
+        {
+            thresholds[s] = this.capacities[s] == 0 ? 0 : ulong.MaxValue;
+        }
+    }
+
+    /// <summary>The number of strata.</summary>
+    public int StratumCount => capacities.Length;
+
+    /// <summary>How many entities were offered (drawn or mandatory), in total.</summary>
+    public long Offered { get; private set; }
+
+    /// <summary>Offers an entity to its stratum.</summary>
+    /// <param name="stratum">The stratum's index.</param>
+    /// <param name="creditCode">The credit code's 18 upper-case ASCII characters.</param>
+    /// <param name="isMandatory">Whether the working rules include the entity whatever its rank.</param>
+    public void Add(int stratum, ReadOnlySpan<byte> creditCode, bool isMandatory = false)
+    {
+        Preconditions.CheckArgumentRange(stratum, 0, capacities.Length - 1);
+        Preconditions.CheckArgument(creditCode.Length == Sha256Lanes.CreditCodeLength, nameof(creditCode), "A credit code has 18 characters");
+        Offered++;
+        if (isMandatory)
+        {
+            (mandatory[stratum] ??= []).Add(new Candidate(prefix.RankKey(creditCode), PackedCode.Pack(creditCode)));
+            return;
+        }
+        if (capacities[stratum] == 0)
+        {
+            return;
+        }
+        if (!Sha256Lanes.IsVectorAccelerated)
+        {
+            Offer(stratum, Sha256Lanes.RankScalar(prefix.State, creditCode), creditCode);
+            return;
+        }
+        creditCode.CopyTo(pendingIds.AsSpan(pending * Sha256Lanes.CreditCodeLength));
+        pendingStrata[pending++] = stratum;
+        if (pending == Lanes)
+        {
+            FlushFull();
+        }
+    }
+
+    /// <summary>Offers many entities, none mandatory: the fast path for pre-encoded rosters (eight hashes at a time).</summary>
+    /// <param name="strata">Each entity's stratum.</param>
+    /// <param name="creditCodes">The entities' credit codes, 18 upper-case ASCII bytes each, back to back.</param>
+    public void AddRange(ReadOnlySpan<int> strata, ReadOnlySpan<byte> creditCodes)
+    {
+        const int Width = Sha256Lanes.CreditCodeLength;
+        Preconditions.CheckArgument(creditCodes.Length == strata.Length * Width, nameof(creditCodes), "18 bytes per entity");
+        var i = 0;
+        if (Sha256Lanes.IsVectorAccelerated)
+        {
+            Span<RankKey> keys = stackalloc RankKey[Lanes];
+            var state = prefix.State;
+            for (; i + Lanes <= strata.Length; i += Lanes)
+            {
+                Sha256Lanes.Rank8(state, creditCodes.Slice(i * Width, Lanes * Width), keys);
+                for (var lane = 0; lane < Lanes; lane++)
+                {
+                    var stratum = strata[i + lane];
+                    if ((uint)stratum >= (uint)capacities.Length)
+                    {
+                        throw new ArgumentOutOfRangeException(nameof(strata), stratum, "Value should be in range [0-" + (capacities.Length - 1) + "]");
+                    }
+                    if (keys[lane].A <= thresholds[stratum])
+                    {
+                        Offer(stratum, new Candidate(keys[lane], PackedCode.Pack(creditCodes.Slice((i + lane) * Width, Width))));
+                    }
+                }
+            }
+            Offered += i;
+        }
+        for (; i < strata.Length; i++)
+        {
+            Add(strata[i], creditCodes.Slice(i * Width, Width));
+        }
+    }
+
+    /// <summary>
+    /// Draws from a pre-encoded roster on several cores: the roster is cut into contiguous parts, each ranked by its own
+    /// lottery, and the lotteries are merged — the same result as one lottery over the whole roster.
+    /// </summary>
+    /// <param name="prefix">The draw's prefix.</param>
+    /// <param name="capacities">Entities to draw per stratum.</param>
+    /// <param name="strata">Each entity's stratum.</param>
+    /// <param name="creditCodes">18 ASCII bytes per entity, back to back.</param>
+    /// <param name="degreeOfParallelism">Cores to use.</param>
+    /// <returns>The merged lottery.</returns>
+    public static SamplingLottery DrawParallel(DrawPrefix prefix, ReadOnlySpan<int> capacities, ReadOnlyMemory<int> strata, ReadOnlyMemory<byte> creditCodes, int degreeOfParallelism)
+    {
+        Preconditions.CheckArgumentRange(degreeOfParallelism, 1, 256);
+        Preconditions.CheckArgument(creditCodes.Length == strata.Length * Sha256Lanes.CreditCodeLength, nameof(creditCodes), "18 bytes per entity");
+        var parts = new SamplingLottery[degreeOfParallelism];
+        var caps = capacities.ToArray();
+        var size = ((strata.Length / degreeOfParallelism) + Lanes) / Lanes * Lanes;
+        Parallel.For(0, degreeOfParallelism, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, part =>
+        {
+            var start = Math.Min(strata.Length, part * size);
+            var end = part == degreeOfParallelism - 1 ? strata.Length : Math.Min(strata.Length, start + size);
+            var lottery = new SamplingLottery(prefix, caps);
+            lottery.AddRange(strata.Span[start..end], creditCodes.Span[(start * Sha256Lanes.CreditCodeLength)..(end * Sha256Lanes.CreditCodeLength)]);
+            parts[part] = lottery;
+        });
+        for (var part = 1; part < parts.Length; part++)
+        {
+            parts[0].Merge(parts[part]);
+        }
+        return parts[0];
+    }
+
+    /// <summary>Takes another lottery's entities (a shard of the same draw) into this one.</summary>
+    /// <param name="other">A lottery with the same prefix and capacities, over entities disjoint from this one's.</param>
+    public void Merge(SamplingLottery other)
+    {
+        Preconditions.CheckNotNull(other);
+        Preconditions.CheckArgument(ReferenceEquals(other.prefix, prefix) || other.prefix.Bytes.SequenceEqual(prefix.Bytes), nameof(other), "Lotteries of different draws do not merge");
+        Preconditions.CheckArgument(other.capacities.AsSpan().SequenceEqual(capacities), nameof(other), "Lotteries with different quotas do not merge");
+        other.Flush();
+        Flush();
+        Offered += other.Offered;
+        for (var s = 0; s < capacities.Length; s++)
+        {
+            if (other.mandatory[s] is { } list)
+            {
+                (mandatory[s] ??= []).AddRange(list);
+            }
+            if (other.heaps[s] is not { Count: > 0 } theirs)
+            {
+                continue;
+            }
+            // Both shards' candidates, sorted once: the stratum keeps the lowest ranks of the union, whatever the order.
+            var mine = heaps[s];
+            var combined = new Candidate[(mine?.Count ?? 0) + theirs.Count];
+            mine?.Slots.AsSpan(0, mine.Count).CopyTo(combined);
+            theirs.Slots.AsSpan(0, theirs.Count).CopyTo(combined.AsSpan(mine?.Count ?? 0));
+            Array.Sort(combined);
+            var heap = heaps[s] = new StratumHeap();
+            heap.Rebuild(combined.AsSpan(0, Math.Min(capacities[s], combined.Length)));
+            thresholds[s] = heap.Count == capacities[s] ? heap.MaxA : ulong.MaxValue;
+        }
+    }
+
+    /// <summary>The entities selected in a stratum so far: mandatory ones first, then drawn ones, each group by rank.</summary>
+    /// <param name="stratum">The stratum's index.</param>
+    /// <returns>The selected entities.</returns>
+    public ImmutableArray<SelectedEntity> Selected(int stratum)
+    {
+        Preconditions.CheckArgumentRange(stratum, 0, capacities.Length - 1);
+        Flush();
+        var drawn = heaps[stratum] is { } heap ? heap.Slots.AsSpan(0, heap.Count).ToArray() : [];
+        Array.Sort(drawn);
+        var forced = mandatory[stratum]?.ToArray() ?? [];
+        Array.Sort(forced);
+        var result = ImmutableArray.CreateBuilder<SelectedEntity>(forced.Length + drawn.Length);
+        foreach (var c in forced)
+        {
+            result.Add(new SelectedEntity(PackedCode.Unpack(c.Code), c.Key.ToString(), true));
+        }
+        foreach (var c in drawn)
+        {
+            result.Add(new SelectedEntity(PackedCode.Unpack(c.Code), c.Key.ToString(), false));
+        }
+        return result.MoveToImmutable();
+    }
+
+    internal void Flush()
+    {
+        for (var i = 0; i < pending; i++)
+        {
+            var id = pendingIds.AsSpan(i * Sha256Lanes.CreditCodeLength, Sha256Lanes.CreditCodeLength);
+            Offer(pendingStrata[i], Sha256Lanes.RankScalar(prefix.State, id), id);
+        }
+        pending = 0;
+    }
+
+    private void FlushFull()
+    {
+        Sha256Lanes.Rank8(prefix.State, pendingIds, pendingKeys);
+        for (var i = 0; i < Lanes; i++)
+        {
+            Offer(pendingStrata[i], pendingKeys[i], pendingIds.AsSpan(i * Sha256Lanes.CreditCodeLength, Sha256Lanes.CreditCodeLength));
+        }
+        pending = 0;
+    }
+
+    private void Offer(int stratum, RankKey key, ReadOnlySpan<byte> id)
+    {
+        if (key.A <= thresholds[stratum])
+        {
+            Offer(stratum, new Candidate(key, PackedCode.Pack(id)));
+        }
+    }
+
+    private void Offer(int s, Candidate candidate)
+    {
+        var capacity = capacities[s];
+        if (capacity == 0)
+        {
+            return;
+        }
+        var heap = heaps[s] ??= new StratumHeap();
+        if (heap.Offer(candidate, capacity))
+        {
+            thresholds[s] = heap.MaxA;
+        }
+    }
+
+    /// <summary>
+    /// A bounded 4-ary max-heap over 16-byte entries (the rank's first word and a slot number); the full candidates sit
+    /// in a side array that never moves. Four children share one cache line, which keeps a 10,000-entry stratum fast.
+    /// </summary>
+    private sealed class StratumHeap
+    {
+        private HeapEntry[] entries = [];
+
+        internal Candidate[] Slots { get; private set; } = [];
+
+        internal int Count { get; private set; }
+
+        internal ulong MaxA => entries[0].A;
+
+        /// <summary>Replaces the content with candidates sorted by rank; a descending order is already a max-heap.</summary>
+        internal void Rebuild(ReadOnlySpan<Candidate> ascending)
+        {
+            Slots = ascending.ToArray();
+            entries = new HeapEntry[Slots.Length];
+            for (var i = 0; i < Slots.Length; i++)
+            {
+                var slot = Slots.Length - 1 - i;
+                entries[i] = new HeapEntry(Slots[slot].Key.A, slot);
+            }
+            Count = Slots.Length;
+        }
+
+        /// <summary>Offers a candidate; returns whether the heap is full (so its maximum is the stratum's threshold).</summary>
+        internal bool Offer(Candidate candidate, int capacity)
+        {
+            if (Count < capacity)
+            {
+                if (Count == entries.Length)
+                {
+                    var size = Math.Min(capacity, Math.Max(16, entries.Length * 2));
+                    Array.Resize(ref entries, size);
+                    var slots = Slots;
+                    Array.Resize(ref slots, size);
+                    Slots = slots;
+                }
+                Slots[Count] = candidate;
+                var entry = new HeapEntry(candidate.Key.A, Count);
+                var i = Count++;
+                while (i > 0)
+                {
+                    var parent = (i - 1) >> 2;
+                    if (Compare(entries[parent], entry) >= 0)
+                    {
+                        break;
+                    }
+                    entries[i] = entries[parent];
+                    i = parent;
+                }
+                entries[i] = entry;
+                return Count == capacity;
+            }
+            var root = entries[0];
+            if (candidate.Key.A > root.A || (candidate.Key.A == root.A && candidate.CompareTo(Slots[root.Slot]) >= 0))
+            {
+                return true;
+            }
+            // The largest leaves; the new candidate takes its slot and sifts down from the root.
+            Slots[root.Slot] = candidate;
+            var moving = new HeapEntry(candidate.Key.A, root.Slot);
+            var index = 0;
+            var count = Count;
+            while (true)
+            {
+                var first = (index << 2) + 1;
+                if (first >= count)
+                {
+                    break;
+                }
+                var largest = first;
+                var last = Math.Min(first + 4, count);
+                for (var child = first + 1; child < last; child++)
+                {
+                    if (Compare(entries[child], entries[largest]) > 0)
+                    {
+                        largest = child;
+                    }
+                }
+                if (Compare(entries[largest], moving) <= 0)
+                {
+                    break;
+                }
+                entries[index] = entries[largest];
+                index = largest;
+            }
+            entries[index] = moving;
+            return true;
+        }
+
+        private int Compare(HeapEntry x, HeapEntry y) =>
+            x.A != y.A ? x.A.CompareTo(y.A) : Slots[x.Slot].CompareTo(Slots[y.Slot]);
+    }
+
+    private readonly record struct HeapEntry(ulong A, int Slot);
+
+    private readonly record struct Candidate(RankKey Key, UInt128 Code) : IComparable<Candidate>
+    {
+        public int CompareTo(Candidate other)
+        {
+            var byKey = Key.CompareTo(other.Key);
+            return byKey != 0 ? byKey : Code.CompareTo(other.Code);
+        }
+    }
+}

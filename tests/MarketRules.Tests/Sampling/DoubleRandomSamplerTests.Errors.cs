@@ -1,0 +1,99 @@
+using MarketRules.Credit;
+using MarketRules.Parameters;
+using MarketRules.Sampling;
+
+namespace MarketRules.Tests.Sampling;
+
+public partial class DoubleRandomSamplerTests
+{
+    [Fact]
+    public void Commit_DuplicateCode_CodedErrorNamingBothRecords()
+    {
+        var roster = SamplingTestData.Roster(50);
+        roster.Add(roster[7] with { Name = "again" });
+        var result = DoubleRandomSampler.Commit("t", SamplingTestData.AsOf, new SamplingPolicy(), roster);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("MR.Sampling.DuplicateEntity", error.Code);
+        Assert.Equal("$.roster[50].creditCode", error.Path);
+        Assert.Equal("7", error.Arguments["FirstIndex"]);
+    }
+
+    [Fact]
+    public void Commit_MissingCodeUnknownTierBadIndustry_EveryRecordNamed()
+    {
+        var roster = SamplingTestData.Roster(10);
+        roster[2] = roster[2] with { CreditCode = default };
+        roster[4] = roster[4] with { Tier = (CreditRiskClass)9 };
+        roster[6] = roster[6] with { Industry = "Z9" };
+        var result = DoubleRandomSampler.Commit("t", SamplingTestData.AsOf, new SamplingPolicy(), roster);
+        Assert.False(result.IsSuccess);
+        Assert.Equal(
+            ["MR.Sampling.InvalidCreditCode@$.roster[2].creditCode", "MR.Sampling.UnknownTier@$.roster[4].tier", "MR.Sampling.InvalidIndustry@$.roster[6].industry"],
+            result.Errors.Select(e => e.Code + "@" + e.Path));
+    }
+
+    [Fact]
+    public void Commit_RatiosThatCannotReachTarget_InfeasibleRatios()
+    {
+        // Every class at 0 %: nothing may be drawn, yet 5 % is required.
+        var policy = new SamplingPolicy { RatioA = 0m, RatioB = 0m, RatioC = 0m, RatioD = 0m };
+        var result = DoubleRandomSampler.Commit("t", SamplingTestData.AsOf, policy, SamplingTestData.Roster(100));
+        Assert.Equal("MR.Sampling.InfeasibleRatios", Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public void Commit_MandatoryNotInRosterOrAlsoExcluded_CodedErrors()
+    {
+        var roster = SamplingTestData.Roster(20);
+        var active = roster.First(r => r.Status == EntityStatus.Active).CreditCode.Value;
+        var policy = new SamplingPolicy { MandatoryInclusions = [SamplingTestData.Code(999_999_999), active], Exclusions = [active] };
+        var result = DoubleRandomSampler.Commit("t", SamplingTestData.AsOf, policy, roster);
+        Assert.Equal(["MR.Sampling.MandatoryNotEligible", "MR.Sampling.MandatoryAndExcluded"], result.Errors.Select(e => e.Code));
+    }
+
+    [Theory]
+    [InlineData("F", true)]
+    [InlineData("F52", true)]
+    [InlineData("C1311", true)]
+    [InlineData("F5", false)]
+    [InlineData("U", false)]
+    [InlineData("f52", false)]
+    [InlineData("C13111", false)]
+    [InlineData("", false)]
+    public void IsIndustryCode_Boundaries(string code, bool expected) => Assert.Equal(expected, DoubleRandomSampler.IsIndustryCode(code));
+
+    [Fact]
+    public void Draw_RosterChangedAfterCommit_RosterChangedNothingDrawn()
+    {
+        var roster = SamplingTestData.Roster(300);
+        var commitment = DoubleRandomSampler.Commit("t", SamplingTestData.AsOf, new SamplingPolicy(), roster).GetValueOrThrow();
+        roster.RemoveAt(roster.FindIndex(r => r.Status == EntityStatus.Active));
+        var result = DoubleRandomSampler.Draw(commitment, SamplingTestData.Seed(1), roster);
+        Assert.Equal("MR.Sampling.RosterChanged", Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public void Verify_PublishedReceipt_VerifiedAndTamperingFound()
+    {
+        var roster = SamplingTestData.Roster(600, 4);
+        var receipt = PlanOf(roster, SamplingTestData.Seed(4), Henan);
+        var published = SamplingReceipt.FromJson(receipt.ToJson()).GetValueOrThrow();
+        Assert.True(DoubleRandomSampler.Verify(published, roster).IsVerified);
+
+        // Swap one selected entity for an unselected one of the same stratum.
+        var stratum = published.Strata.First(s => s.Selected.Length > 0 && s.Population > s.Selected.Length);
+        var other = roster.First(r => r.Status == EntityStatus.Active && DoubleRandomSampler.StratumOf(r) == stratum.Stratum
+            && !stratum.Selected.Any(s => s.CreditCode == r.CreditCode.Value));
+        var forged = published with
+        {
+            Strata = published.Strata.Replace(stratum, stratum with { Selected = stratum.Selected.SetItem(0, stratum.Selected[0] with { CreditCode = other.CreditCode.Value }) }),
+        };
+        var verification = DoubleRandomSampler.Verify(forged, roster);
+        Assert.False(verification.IsVerified);
+        Assert.Equal("MR.Sampling.ReceiptMismatch", Assert.Single(verification.Differences).Code);
+
+        // A changed roster changes the hash.
+        var changed = roster.Select((r, i) => i == 0 ? r with { Tier = r.Tier == CreditRiskClass.A ? CreditRiskClass.B : CreditRiskClass.A } : r).ToList();
+        Assert.Contains(DoubleRandomSampler.Verify(published, changed).Differences, d => d.Path == "$.rosterHash");
+    }
+}
