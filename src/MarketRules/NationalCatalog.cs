@@ -9,7 +9,8 @@ public static class NationalCatalog
 {
     private static readonly Lazy<ParameterCatalog> LazyCatalog = new(() => new ParameterCatalog(
         // One line per rule area: each area owns its parameters (e.g. Sampling.SamplingParameters.All).
-        Enumerable.Empty<ParameterDefinition>()));
+        Cases.CaseParameters.All.Concat(
+        Enumerable.Empty<ParameterDefinition>())));
 
     /// <summary>Every national parameter of the library.</summary>
     public static ParameterCatalog Catalog => LazyCatalog.Value;
