@@ -451,14 +451,14 @@ internal sealed class CaseController
         var found = s.LeadReceivedOn ?? act;
         var parameter = s.SeriousHarm && policy.TryResolve(CaseParameters.LimitationSerious, found, jurisdiction) is not null
             ? CaseParameters.LimitationSerious : CaseParameters.Limitation;
-        return Periods.Deadline(act, Period(parameter, found), RestDayRule.None).LastDay;
+        return Fast(act, Period(parameter, found), RestDayRule.None).LastDay;
     }
 
     internal LegalDeadline VerificationDeadline(in CaseSnapshot s)
     {
         var lead = s.LeadReceivedOn!.Value;
         var days = (int)Value(CaseParameters.LeadVerification, lead) + (s.VerificationExtended ? (int)Value(CaseParameters.LeadVerificationExtension, lead) : 0);
-        return Periods.Deadline(lead, LegalPeriod.WorkingDays(days));
+        return Fast(lead, LegalPeriod.WorkingDays(days), RestDayRule.RollForward);
     }
 
     /// <summary>The decision deadline as of <paramref name="asOf"/>: 90 days from opening, shifted by excluded time (running pause included) and extensions.</summary>
@@ -469,7 +469,7 @@ internal sealed class CaseController
         var days = (int)Value(CaseParameters.DecisionPeriod, opened) + s.ExtensionDays;
         // Shifting the trigger by the excluded calendar days equals the kernel's paused-clock computation for a
         // calendar-day period whose pauses start after the trigger (see the cross-check test).
-        return Periods.Deadline(opened.PlusDays(excluded), LegalPeriod.Days(days));
+        return Fast(opened.PlusDays(excluded), LegalPeriod.Days(days), RestDayRule.RollForward);
     }
 
     internal static int PausedDays(in CaseSnapshot s, LocalDate asOf)
@@ -559,7 +559,38 @@ internal sealed class CaseController
         }
     }
 
-    internal LegalDeadline Deadline(LocalDate trigger, ParameterDefinition parameter, LocalDate asOf) => Periods.Deadline(trigger, Period(parameter, asOf));
+    internal LegalDeadline Deadline(LocalDate trigger, ParameterDefinition parameter, LocalDate asOf) => Fast(trigger, Period(parameter, asOf), RestDayRule.RollForward);
+
+    /// <summary>
+    /// <see cref="PeriodCalculator.Deadline(LocalDate, LegalPeriod, ReadOnlySpan{DateInterval}, RestDayRule)"/> without excluded
+    /// intervals, straight on the kernel's O(1) calendar and without the general path's pause handling (which allocates a
+    /// comparison delegate): the same rules (start day not counted, working days skip rest days, other periods roll past
+    /// a rest day). The property test Deadlines_AnyDate_Meets_Specification checks it against the kernel.
+    /// </summary>
+    /// <summary><see cref="LegalTime.EndOfDay"/> without the zone's allocating local mapping: Asia/Shanghai has kept one offset since 1991.</summary>
+    private static Instant EndOfDay(LocalDate date)
+    {
+        var utc = date.PlusDays(1).AtMidnight().InUtc().ToInstant();
+        return utc - Duration.FromSeconds(LegalTime.Zone.GetUtcOffset(utc).Seconds);
+    }
+
+    internal LegalDeadline Fast(LocalDate trigger, LegalPeriod period, RestDayRule rule)
+    {
+        if (period.Unit == PeriodUnit.Hours)
+        {
+            return Periods.Deadline(trigger, period, ReadOnlySpan<DateInterval>.Empty, rule);
+        }
+        var nominal = period.Unit switch
+        {
+            PeriodUnit.WorkingDays => Calendar.AddWorkingDays(trigger, period.Length),
+            PeriodUnit.Days => trigger.PlusDays(period.Length),
+            PeriodUnit.Months => trigger.PlusMonths(period.Length),
+            _ => trigger.PlusYears(period.Length),
+        };
+        var last = rule == RestDayRule.RollForward && period.Unit != PeriodUnit.WorkingDays && !Calendar.IsWorkingDay(nominal)
+            ? Calendar.NextWorkingDayOnOrAfter(nominal) : nominal;
+        return new LegalDeadline(trigger, period, nominal, last, 0, EndOfDay(last));
+    }
 
     internal ParameterValue Resolve(ParameterDefinition parameter, LocalDate asOf) => policy.TryResolve(parameter, asOf, jurisdiction) ?? throw Missing;
 
