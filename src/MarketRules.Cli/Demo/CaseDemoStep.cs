@@ -1,5 +1,6 @@
 using MarketRules.Calendar;
 using MarketRules.Cases;
+using NodaTime;
 
 namespace MarketRules.Cli.Demo;
 
