@@ -599,10 +599,10 @@ internal sealed class CaseController
     private decimal Value(ParameterDefinition parameter, LocalDate asOf) => Resolve(parameter, asOf).Value;
 
     private static CaseTransition Accept(in CaseSnapshot before, in CaseEvent e, in CaseSnapshot after) =>
-        new() { Before = before, Event = e, Snapshot = after };
+        new() { From = before.State, Event = e, Snapshot = after };
 
     private static CaseTransition Reject(in CaseSnapshot s, in CaseEvent e, CaseRejectionCode code, LocalDate? date = null, Money? amount = null, string? text = null) =>
-        new() { Before = s, Event = e, Snapshot = s, Rejection = code, LimitDate = date, LimitAmount = amount, LimitText = text };
+        new() { From = s.State, Event = e, Snapshot = s, Rejection = code, LimitDate = date, LimitAmount = amount, LimitText = text };
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = "Internal control flow for a parameter not in force.")]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1064:Exceptions should be public", Justification = "Never escapes the controller.")]

@@ -78,8 +78,8 @@ public readonly record struct CaseTransition
     /// <summary>The event was accepted.</summary>
     public bool Accepted => Rejection == CaseRejectionCode.None;
 
-    /// <summary>The snapshot before the event.</summary>
-    public CaseSnapshot Before { get; init; }
+    /// <summary>The state before the event (the snapshot itself stays with the caller).</summary>
+    public CaseState From { get; init; }
 
     /// <summary>The event.</summary>
     public CaseEvent Event { get; init; }
@@ -118,9 +118,9 @@ public readonly record struct CaseTransition
         }
         var limit = LimitText ?? (LimitDate is { } d ? d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)
             : LimitAmount is { } m ? m.ToString() : "-");
-        var allowed = string.Join(", ", CaseTransitionTable.AllowedEvents(Before.State));
+        var allowed = string.Join(", ", CaseTransitionTable.AllowedEvents(From));
         return CaseErrors.For(Rejection).Create(path,
-            ("State", Before.State.ToString()), ("Event", Event.Kind.ToString()), ("Limit", limit), ("Allowed", allowed.Length == 0 ? "-" : allowed));
+            ("State", From.ToString()), ("Event", Event.Kind.ToString()), ("Limit", limit), ("Allowed", allowed.Length == 0 ? "-" : allowed));
     }
 }
 
