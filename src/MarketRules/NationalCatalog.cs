@@ -10,6 +10,7 @@ public static class NationalCatalog
     private static readonly Lazy<ParameterCatalog> LazyCatalog = new(() => new ParameterCatalog(
     [
         // One line per rule area: each area owns its parameters.
+        .. Cases.CaseParameters.All,
         .. Credit.CreditParameters.All,
         .. Referral.ReferralParameters.All,
         .. Sampling.SamplingParameters.All,

@@ -134,6 +134,7 @@ internal static class DemoSteps
         // One line per rule area, e.g. new Sampling.SamplingDemoStep(),
         new SamplingDemoStep(),
         new CreditDemoStep(),
+        new CaseDemoStep(),
         new ReferralDemoStep(),
     ];
 }

@@ -14,5 +14,6 @@ public static class BuiltInRules
         new Credit.CreditTierRule(), new Credit.CreditPublicationRule(),
         new Referral.CriminalReferralRule(),
         new Sampling.SamplingPlanRule(),
+        new Cases.CaseTransitionRule(),
     ];
 }

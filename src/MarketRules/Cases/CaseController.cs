@@ -1,0 +1,610 @@
+using MarketRules.Calendar;
+using MarketRules.Parameters;
+
+namespace MarketRules.Cases;
+
+/// <summary>
+/// Owns every transition and every guard of the penalty case, and computes its deadlines. Allocation-free on accepted
+/// events: parameters come from the policy (no copies) and dates from the kernel's O(1) calendar.
+/// </summary>
+internal sealed class CaseController
+{
+    private const Sanctions HeavySanctions = Sanctions.LicenceRevocation | Sanctions.Suspension | Sanctions.Closure | Sanctions.EmploymentBan | Sanctions.OtherHeavy;
+    private static readonly ParameterMissing Missing = new();
+
+    private readonly PolicyContext policy;
+    private readonly Jurisdiction jurisdiction;
+
+    internal PolicyContext Policy => policy;
+
+    internal Jurisdiction Jurisdiction => jurisdiction;
+
+    internal CaseController(PolicyContext policy, Jurisdiction jurisdiction, PeriodCalculator periods)
+    {
+        this.policy = policy;
+        this.jurisdiction = jurisdiction;
+        Periods = periods;
+    }
+
+    internal PeriodCalculator Periods { get; }
+
+    internal StatutoryCalendar Calendar => Periods.Calendar;
+
+    internal CaseTransition Apply(in CaseSnapshot s, in CaseEvent e)
+    {
+        if ((uint)s.State > (uint)CaseState.Closed)
+        {
+            return Reject(s, e, CaseRejectionCode.UnknownState);
+        }
+        if ((uint)e.Kind > (uint)CaseEventKind.CaseClosed)
+        {
+            return Reject(s, e, CaseRejectionCode.UnknownEvent);
+        }
+        if (s.EventCount > 0 && e.At < s.LastEventAt)
+        {
+            return Reject(s, e, CaseRejectionCode.EventInPast, date: LegalTime.DateOf(s.LastEventAt));
+        }
+        var row = CaseTransitionTable.IndexOf(s.State, e.Kind);
+        if (row < 0)
+        {
+            return Reject(s, e, CaseRejectionCode.IllegalTransition);
+        }
+        if (e.Amount.Fen < 0 || e.ConfiscationValue.Fen < 0 || e.Days < 0)
+        {
+            return Reject(s, e, CaseRejectionCode.NegativeAmount);
+        }
+        var date = LegalTime.DateOf(e.At);
+        if (!Calendar.Covers(date))
+        {
+            return Reject(s, e, CaseRejectionCode.OutsideCalendar, date: date);
+        }
+        try
+        {
+            var result = Guarded(s, e, date, CaseTransitionTable.Rows[row]);
+            if (!result.Accepted)
+            {
+                return result;
+            }
+            var next = result.Snapshot with { EventCount = s.EventCount + 1, LastEventAt = e.At };
+            var (kind, last) = NextDeadline(next, date);
+            return result with { Snapshot = next, NextDeadlineKind = kind, NextDeadline = last };
+        }
+        catch (ParameterMissing)
+        {
+            return Reject(s, e, CaseRejectionCode.ParameterNotInForce, date: date);
+        }
+        catch (CalendarOutOfRangeException)
+        {
+            return Reject(s, e, CaseRejectionCode.OutsideCalendar, date: date);
+        }
+    }
+
+    private CaseTransition Guarded(in CaseSnapshot s, in CaseEvent e, LocalDate date, CaseTransitionRow row)
+    {
+        switch (e.Kind)
+        {
+            case CaseEventKind.LeadReceived:
+                if (e.Date is not { } act)
+                {
+                    return Reject(s, e, CaseRejectionCode.MissingFact, text: "date (date of the act)");
+                }
+                return Accept(s, e, s with { State = row.To, LeadReceivedOn = date, ActDate = act, SeriousHarm = e.SeriousHarm });
+
+            case CaseEventKind.VerificationExtended:
+                if (s.VerificationExtended)
+                {
+                    return Reject(s, e, CaseRejectionCode.VerificationAlreadyExtended, date: VerificationDeadline(s).LastDay);
+                }
+                if (date > VerificationDeadline(s).LastDay)
+                {
+                    return Reject(s, e, CaseRejectionCode.PeriodAlreadyExpired, date: VerificationDeadline(s).LastDay);
+                }
+                return Accept(s, e, s with { VerificationExtended = true });
+
+            case CaseEventKind.CaseOpened:
+                if (LimitationExpired(s))
+                {
+                    return Accept(s, e, s with { State = row.Alternative, CloseReason = CaseCloseReason.LimitationExpired });
+                }
+                return Accept(s, e, s with { State = row.To, OpenedOn = date });
+
+            case CaseEventKind.CaseNotOpened:
+                return Accept(s, e, s with { State = row.To, CloseReason = CaseCloseReason.NotOpened });
+
+            case CaseEventKind.InvestigationSuspended:
+                return Accept(s, e, s with { State = row.To, PausedSince = date, Pause = e.Pause });
+
+            case CaseEventKind.InvestigationResumed:
+                return Accept(s, e, Unpause(s, date) with { State = row.To });
+
+            case CaseEventKind.InvestigationEnded:
+                return Accept(s, e, Unpause(s, date) with { State = row.To, CloseReason = CaseCloseReason.InvestigationEnded });
+
+            case CaseEventKind.CaseCancelled:
+                return Accept(s, e, Unpause(s, date) with { State = row.To, CloseReason = CaseCloseReason.Cancelled });
+
+            case CaseEventKind.InvestigationConcluded:
+                return Accept(s, e, s with
+                {
+                    State = row.To, LegalReviewRequired = e.LegalReviewRequired, CollectiveDiscussionRequired = e.CollectiveDiscussionRequired,
+                    LegalReviewDone = false, CollectiveDiscussionDone = false, ActDate = e.Date ?? s.ActDate, SeriousHarm = e.Date is null ? s.SeriousHarm : e.SeriousHarm,
+                });
+
+            case CaseEventKind.LegalReviewStarted:
+                return Accept(s, e, s with { State = row.To, LegalReviewStartedOn = date });
+
+            case CaseEventKind.LegalReviewCompleted:
+                return Accept(s, e, s with { State = row.To, LegalReviewDone = true });
+
+            case CaseEventKind.NoticeServed:
+                if (s.LegalReviewRequired && !s.LegalReviewDone)
+                {
+                    return Reject(s, e, CaseRejectionCode.LegalReviewRequired);
+                }
+                if ((e.Sanctions & Sanctions.Fine) != 0 && e.Amount.Fen == 0)
+                {
+                    return Reject(s, e, CaseRejectionCode.MissingFact, text: "amount (the intended fine)");
+                }
+                return Accept(s, e, s with
+                {
+                    State = row.To, NoticeServedOn = date, Party = e.Party, NotifiedSanctions = e.Sanctions, NotifiedFine = e.Amount,
+                    InHearingScope = InHearingScope(e, date), RightsWaived = false,
+                });
+
+            case CaseEventKind.RightsWaived:
+                return Accept(s, e, s with { RightsWaived = true });
+
+            case CaseEventKind.HearingRequested:
+                if (!s.InHearingScope)
+                {
+                    return Reject(s, e, CaseRejectionCode.NotInHearingScope, text: s.Party == PartyKind.Person ? "fine on a person ≥ 10,000 yuan by default" : "fine on an organisation ≥ 100,000 yuan by default");
+                }
+                var requestBy = Deadline(s.NoticeServedOn!.Value, CaseParameters.HearingRequest, s.NoticeServedOn.Value);
+                if (e.At >= requestBy.ExpiresAt || s.RightsWaived)
+                {
+                    return Reject(s, e, CaseRejectionCode.HearingRequestOutOfTime, date: requestBy.LastDay);
+                }
+                return Accept(s, e, s with { State = row.To, HearingRequestedOn = date, PausedSince = date });
+
+            case CaseEventKind.HearingNoticeServed:
+                if (e.Date is not { } hearing)
+                {
+                    return Reject(s, e, CaseRejectionCode.MissingFact, text: "date (the hearing date)");
+                }
+                var earliest = Deadline(date, CaseParameters.HearingNotice, date).LastDay.PlusDays(1);
+                if (hearing < earliest)
+                {
+                    return Reject(s, e, CaseRejectionCode.HearingNoticeTooLate, date: earliest);
+                }
+                return Accept(s, e, s with { State = row.To, HearingDate = hearing });
+
+            case CaseEventKind.HearingHeld:
+                if (date < s.HearingDate!.Value)
+                {
+                    return Reject(s, e, CaseRejectionCode.HearingBeforeNoticeDate, date: s.HearingDate);
+                }
+                return Accept(s, e, Unpause(s, date) with { State = row.To });
+
+            case CaseEventKind.CollectiveDiscussionHeld:
+                if (s.State == CaseState.Notified && StatementRunning(s, e.At, out var until))
+                {
+                    return Reject(s, e, CaseRejectionCode.StatementPeriodRunning, date: until);
+                }
+                return Accept(s, e, s with { State = row.To, CollectiveDiscussionDone = true });
+
+            case CaseEventKind.DecisionPeriodExtended:
+                {
+                    var current = DecisionDeadline(s, date);
+                    if (date > current.LastDay)
+                    {
+                        return Reject(s, e, CaseRejectionCode.PeriodAlreadyExpired, date: current.LastDay);
+                    }
+                    if (!e.ByCollectiveDecision)
+                    {
+                        var approval = Value(CaseParameters.DecisionExtension, s.OpenedOn!.Value);
+                        if (s.ApprovalExtensionUsed || e.Days != (int)approval)
+                        {
+                            return Reject(s, e, CaseRejectionCode.ExtensionNotAllowed,
+                                text: s.ApprovalExtensionUsed ? "the head's 30 days were used; decide collectively" : "the head's extension is exactly 30 days");
+                        }
+                        return Accept(s, e, s with { ApprovalExtensionUsed = true, ExtensionDays = s.ExtensionDays + e.Days });
+                    }
+                    if (!s.ApprovalExtensionUsed || e.Days == 0)
+                    {
+                        return Reject(s, e, CaseRejectionCode.ExtensionNotAllowed,
+                            text: e.Days == 0 ? "a collective extension must set its length in days" : "first use the head's 30-day extension");
+                    }
+                    return Accept(s, e, s with { ExtensionDays = s.ExtensionDays + e.Days });
+                }
+
+            case CaseEventKind.PenaltyDecided:
+            case CaseEventKind.NoPenaltyDecided:
+                return Decide(s, e, date, row);
+
+            case CaseEventKind.TransferToPoliceDecided:
+                if (e.Referral is null)
+                {
+                    return Reject(s, e, CaseRejectionCode.MissingFact, text: "referral (the criminal-referral decision)");
+                }
+                return Accept(s, e, Unpause(s, date) with
+                {
+                    State = row.To, Referral = e.Referral, TransferReportedAt = e.At, TransferApprovedAt = null, TransferredAt = null,
+                    PoliceDeclinedAt = null, ReconsiderationRequestedAt = null, PoliceAcceptedAt = null,
+                });
+
+            case CaseEventKind.TransferToAgencyDecided:
+                return Accept(s, e, Unpause(s, date) with { State = row.To, Decision = CaseDecisionKind.TransferToAgency, DecidedOn = date });
+
+            case CaseEventKind.DecisionServed:
+                {
+                    var toPay = s.Fine.Fen > 0;
+                    var due = toPay ? Deadline(date, CaseParameters.Payment, date).LastDay : (LocalDate?)null;
+                    return Accept(s, e, s with { State = toPay ? row.To : row.Alternative, ServedOn = date, PaymentDueOn = due });
+                }
+
+            case CaseEventKind.DecisionPublished:
+                if (s.Decision != CaseDecisionKind.Penalty || s.DecidedSanctions == Sanctions.Warning || s.PublishedOn is not null)
+                {
+                    return Reject(s, e, CaseRejectionCode.PublicationNotApplicable,
+                        text: s.PublishedOn is not null ? "already published" : "not an ordinary-procedure penalty beyond a warning");
+                }
+                return Accept(s, e, s with { PublishedOn = date });
+
+            case CaseEventKind.PaymentDeferred:
+                if (e.Date is not { } newDue)
+                {
+                    return Reject(s, e, CaseRejectionCode.MissingFact, text: "date (the new due date)");
+                }
+                if (newDue <= s.PaymentDueOn!.Value)
+                {
+                    return Reject(s, e, CaseRejectionCode.DeferralNotLater, date: s.PaymentDueOn);
+                }
+                return Accept(s, e, s with { PaymentDueOn = newDue });
+
+            case CaseEventKind.PaymentReceived:
+                {
+                    if (e.Amount.Fen == 0)
+                    {
+                        return Reject(s, e, CaseRejectionCode.MissingFact, text: "amount (the payment)");
+                    }
+                    var owed = Money.FromFen(s.Fine.Fen + Surcharge(s, date).Fen - s.Paid.Fen);
+                    if (e.Amount > owed)
+                    {
+                        return Reject(s, e, CaseRejectionCode.PaymentExceedsBalance, amount: owed);
+                    }
+                    var paid = s.Paid + e.Amount;
+                    return Accept(s, e, s with { Paid = paid, State = e.Amount == owed ? row.Alternative : row.To });
+                }
+
+            case CaseEventKind.EnforcementDemanded:
+                {
+                    var earliest2 = DemandEarliest(s);
+                    if (date < earliest2)
+                    {
+                        return Reject(s, e, CaseRejectionCode.DemandTooEarly, date: earliest2);
+                    }
+                    return Accept(s, e, s with { DemandedOn = date });
+                }
+
+            case CaseEventKind.EnforcementApplied:
+                {
+                    var (opens, closes) = EnforcementWindow(s);
+                    if (s.DemandedOn is null || date < opens)
+                    {
+                        return Reject(s, e, CaseRejectionCode.EnforcementTooEarly, date: opens, text: s.DemandedOn is null ? "no demand (催告) was served yet" : null);
+                    }
+                    if (date > closes)
+                    {
+                        return Reject(s, e, CaseRejectionCode.EnforcementWindowClosed, date: closes);
+                    }
+                    return Accept(s, e, s with { State = row.To, EnforcementAppliedOn = date });
+                }
+
+            case CaseEventKind.TransferApproved:
+                return Accept(s, e, s with { State = row.To, TransferApprovedAt = e.At });
+
+            case CaseEventKind.TransferRefused:
+            case CaseEventKind.AdministrativeProceedingsResumed:
+                return Accept(s, e, s with { State = row.To, Decision = CaseDecisionKind.None });
+
+            case CaseEventKind.CaseTransferred:
+                return Accept(s, e, s with { State = row.To, TransferredAt = e.At, Decision = CaseDecisionKind.TransferToPolice, DecidedOn = date });
+
+            case CaseEventKind.PoliceAccepted:
+                return Accept(s, e, s with { State = row.To, PoliceAcceptedAt = e.At });
+
+            case CaseEventKind.PoliceDeclined:
+                return Accept(s, e, s with { State = row.To, PoliceDeclinedAt = e.At });
+
+            case CaseEventKind.ReconsiderationRequested:
+                {
+                    if (s.ReconsiderationRequestedAt is not null)
+                    {
+                        return Reject(s, e, CaseRejectionCode.ReconsiderationNotAllowed, text: "reconsideration was already asked for");
+                    }
+                    var by = Deadline(LegalTime.DateOf(s.PoliceDeclinedAt!.Value), CaseParameters.ReconsiderationRequest, date);
+                    if (date > by.LastDay)
+                    {
+                        return Reject(s, e, CaseRejectionCode.ReconsiderationNotAllowed, date: by.LastDay);
+                    }
+                    return Accept(s, e, s with { State = row.To, ReconsiderationRequestedAt = e.At });
+                }
+
+            case CaseEventKind.FilesHandedOver:
+                return Accept(s, e, s with { State = row.To, CloseReason = CaseCloseReason.TransferredToPolice });
+
+            case CaseEventKind.SummaryPenaltyImposed:
+                return Summary(s, e, date, row);
+
+            case CaseEventKind.CaseClosed:
+                {
+                    if (s.State == CaseState.SummaryDecided && s.Fine.Fen > s.Paid.Fen)
+                    {
+                        return Reject(s, e, CaseRejectionCode.FineUnpaid, amount: Money.FromFen(s.Fine.Fen - s.Paid.Fen));
+                    }
+                    var reason = s.State switch
+                    {
+                        CaseState.EnforcementApplied => CaseCloseReason.EnforcementEnded,
+                        CaseState.TransferredToAgency => CaseCloseReason.TransferredToAgency,
+                        _ => CaseCloseReason.Executed,
+                    };
+                    return Accept(s, e, s with { State = row.To, CloseReason = reason });
+                }
+
+            default:
+                return Reject(s, e, CaseRejectionCode.UnknownEvent);
+        }
+    }
+
+    private CaseTransition Decide(in CaseSnapshot s, in CaseEvent e, LocalDate date, CaseTransitionRow row)
+    {
+        var penalty = e.Kind == CaseEventKind.PenaltyDecided;
+        if (s.LegalReviewRequired && !s.LegalReviewDone)
+        {
+            return Reject(s, e, CaseRejectionCode.LegalReviewRequired);
+        }
+        if (penalty)
+        {
+            if (s.State == CaseState.Notified && StatementRunning(s, e.At, out var until))
+            {
+                return Reject(s, e, CaseRejectionCode.StatementPeriodRunning, date: until);
+            }
+            if (s.CollectiveDiscussionRequired && !s.CollectiveDiscussionDone)
+            {
+                return Reject(s, e, CaseRejectionCode.CollectiveDiscussionRequired);
+            }
+            if (e.Amount > s.NotifiedFine || (e.Sanctions & ~s.NotifiedSanctions) != 0)
+            {
+                return Reject(s, e, CaseRejectionCode.HeavierThanNotified, amount: s.NotifiedFine);
+            }
+            if ((e.Sanctions & Sanctions.Fine) != 0 && e.Amount.Fen == 0)
+            {
+                return Reject(s, e, CaseRejectionCode.MissingFact, text: "amount (the fine)");
+            }
+        }
+        var deadline = DecisionDeadline(s, date);
+        if (date > deadline.LastDay)
+        {
+            return Reject(s, e, CaseRejectionCode.DecisionPeriodExpired, date: deadline.LastDay);
+        }
+        if (penalty && LimitationExpired(s))
+        {
+            return Accept(s, e, s with { State = row.Alternative, CloseReason = CaseCloseReason.LimitationExpired });
+        }
+        return Accept(s, e, s with
+        {
+            State = row.To, Decision = penalty ? CaseDecisionKind.Penalty : CaseDecisionKind.NoPenalty, DecidedOn = date,
+            DecidedSanctions = penalty ? e.Sanctions : Sanctions.None, Fine = penalty ? e.Amount : Money.Zero,
+        });
+    }
+
+    private CaseTransition Summary(in CaseSnapshot s, in CaseEvent e, LocalDate date, CaseTransitionRow row)
+    {
+        var limit = Money.FromYuan(Value(e.Party == PartyKind.Person ? CaseParameters.SummaryFinePerson : CaseParameters.SummaryFineOrganisation, date));
+        if ((e.Sanctions & ~(Sanctions.Warning | Sanctions.Fine)) != 0 || e.Sanctions == Sanctions.None || e.Amount > limit
+            || ((e.Sanctions & Sanctions.Fine) != 0) != (e.Amount.Fen > 0))
+        {
+            return Reject(s, e, CaseRejectionCode.SummaryLimitExceeded, amount: limit);
+        }
+        var due = e.Amount.Fen > 0 ? Deadline(date, CaseParameters.Payment, date).LastDay : (LocalDate?)null;
+        return Accept(s, e, s with
+        {
+            State = row.To, Party = e.Party, Decision = CaseDecisionKind.SummaryPenalty, DecidedOn = date, DecidedSanctions = e.Sanctions,
+            Fine = e.Amount, ServedOn = date, PaymentDueOn = due, LeadReceivedOn = date,
+        });
+    }
+
+    private bool InHearingScope(in CaseEvent e, LocalDate date)
+    {
+        if ((e.Sanctions & HeavySanctions) != 0)
+        {
+            return true;
+        }
+        var threshold = Money.FromYuan(Value(e.Party == PartyKind.Person ? CaseParameters.HearingFinePerson : CaseParameters.HearingFineOrganisation, date));
+        return ((e.Sanctions & Sanctions.Fine) != 0 && e.Amount >= threshold)
+            || ((e.Sanctions & Sanctions.Confiscation) != 0 && e.ConfiscationValue >= threshold);
+    }
+
+    /// <summary>The statement period (and, in the hearing scope, the hearing-request period) still runs at <paramref name="at"/>.</summary>
+    internal bool StatementRunning(in CaseSnapshot s, Instant at, out LocalDate until)
+    {
+        var notice = s.NoticeServedOn!.Value;
+        var statement = Deadline(notice, CaseParameters.StatementPeriod, notice);
+        var end = statement;
+        if (s.InHearingScope)
+        {
+            var hearing = Deadline(notice, CaseParameters.HearingRequest, notice);
+            if (hearing.ExpiresAt > end.ExpiresAt)
+            {
+                end = hearing;
+            }
+        }
+        until = end.LastDay;
+        return !s.RightsWaived && at < end.ExpiresAt;
+    }
+
+    internal bool LimitationExpired(in CaseSnapshot s) =>
+        s.ActDate is { } act && s.LeadReceivedOn is { } found && found > LimitationLastDay(s, act);
+
+    internal LocalDate LimitationLastDay(in CaseSnapshot s, LocalDate act)
+    {
+        var found = s.LeadReceivedOn ?? act;
+        var parameter = s.SeriousHarm && policy.TryResolve(CaseParameters.LimitationSerious, found, jurisdiction) is not null
+            ? CaseParameters.LimitationSerious : CaseParameters.Limitation;
+        return Fast(act, Period(parameter, found), RestDayRule.None).LastDay;
+    }
+
+    internal LegalDeadline VerificationDeadline(in CaseSnapshot s)
+    {
+        var lead = s.LeadReceivedOn!.Value;
+        var days = (int)Value(CaseParameters.LeadVerification, lead) + (s.VerificationExtended ? (int)Value(CaseParameters.LeadVerificationExtension, lead) : 0);
+        return Fast(lead, LegalPeriod.WorkingDays(days), RestDayRule.RollForward);
+    }
+
+    /// <summary>The decision deadline as of <paramref name="asOf"/>: 90 days from opening, shifted by excluded time (running pause included) and extensions.</summary>
+    internal LegalDeadline DecisionDeadline(in CaseSnapshot s, LocalDate asOf)
+    {
+        var opened = s.OpenedOn!.Value;
+        var excluded = s.ExcludedDays + PausedDays(s, asOf);
+        var days = (int)Value(CaseParameters.DecisionPeriod, opened) + s.ExtensionDays;
+        // Shifting the trigger by the excluded calendar days equals the kernel's paused-clock computation for a
+        // calendar-day period whose pauses start after the trigger (see the cross-check test).
+        return Fast(opened.PlusDays(excluded), LegalPeriod.Days(days), RestDayRule.RollForward);
+    }
+
+    internal static int PausedDays(in CaseSnapshot s, LocalDate asOf)
+    {
+        if (s.PausedSince is not { } since || s.OpenedOn is not { } opened)
+        {
+            return 0;
+        }
+        var first = since > opened ? since : opened.PlusDays(1);
+        return asOf > first ? NodaTime.Period.DaysBetween(first, asOf) : 0;
+    }
+
+    private static CaseSnapshot Unpause(in CaseSnapshot s, LocalDate date) =>
+        s.PausedSince is null ? s : s with { ExcludedDays = s.ExcludedDays + PausedDays(s, date), PausedSince = null };
+
+    internal LocalDate DemandEarliest(in CaseSnapshot s) =>
+        s.PaymentDueOn!.Value.PlusDays((int)Value(CaseParameters.EnforcementSurchargeDays, s.ServedOn!.Value) + 1);
+
+    internal (LocalDate Opens, LocalDate Closes) EnforcementWindow(in CaseSnapshot s)
+    {
+        var served = s.ServedOn!.Value;
+        var litigationEnds = Deadline(served, CaseParameters.LitigationPeriod, served).LastDay;
+        var closes = Deadline(litigationEnds, CaseParameters.EnforcementApplicationWindow, served).LastDay;
+        var opens = litigationEnds.PlusDays(1);
+        if (s.DemandedOn is { } demanded)
+        {
+            var afterDemand = Deadline(demanded, CaseParameters.EnforcementDemandWait, served).LastDay.PlusDays(1);
+            if (afterDemand > opens)
+            {
+                opens = afterDemand;
+            }
+        }
+        return (opens, closes);
+    }
+
+    /// <summary>加处罚款 on the fine as of <paramref name="asOf"/>: rate × fine per day after the due date, rounded half away from zero to the fen, never more than the fine.</summary>
+    internal Money Surcharge(in CaseSnapshot s, LocalDate asOf)
+    {
+        if (s.PaymentDueOn is not { } due || asOf <= due || s.Fine.Fen == 0)
+        {
+            return Money.Zero;
+        }
+        var rate = Value(CaseParameters.LateSurchargeRate, due);
+        var days = NodaTime.Period.DaysBetween(due, asOf);
+        var fen = decimal.Round(s.Fine.Fen * rate * days, MidpointRounding.AwayFromZero);
+        return Money.FromFen(fen >= s.Fine.Fen ? s.Fine.Fen : (long)fen);
+    }
+
+    internal (CaseDeadlineKind Kind, LocalDate LastDay) NextDeadline(in CaseSnapshot s, LocalDate date)
+    {
+        switch (s.State)
+        {
+            case CaseState.UnderVerification:
+                return (CaseDeadlineKind.LeadVerification, VerificationDeadline(s).LastDay);
+            case CaseState.Investigation:
+            case CaseState.InvestigationConcluded:
+            case CaseState.LegalReviewCompleted:
+            case CaseState.HearingHeld:
+            case CaseState.CollectiveDiscussed:
+                return (CaseDeadlineKind.Decision, DecisionDeadline(s, date).LastDay);
+            case CaseState.LegalReview:
+                return (CaseDeadlineKind.LegalReview, Deadline(s.LegalReviewStartedOn!.Value, CaseParameters.LegalReview, s.LegalReviewStartedOn.Value).LastDay);
+            case CaseState.Notified:
+                StatementRunning(s, Instant.MinValue, out var until);
+                return (CaseDeadlineKind.StatementAndDefence, until);
+            case CaseState.HearingScheduled:
+                return (CaseDeadlineKind.Hearing, s.HearingDate!.Value);
+            case CaseState.Decided:
+                return (CaseDeadlineKind.Service, Deadline(s.DecidedOn!.Value, CaseParameters.Service, s.DecidedOn.Value).LastDay);
+            case CaseState.Execution:
+            case CaseState.SummaryDecided when s.PaymentDueOn is not null:
+                return (CaseDeadlineKind.Payment, s.PaymentDueOn!.Value);
+            case CaseState.TransferPendingApproval:
+                return (CaseDeadlineKind.TransferApproval, Deadline(LegalTime.DateOf(s.TransferReportedAt!.Value), CaseParameters.TransferApproval, date).LastDay);
+            case CaseState.TransferApproved:
+                return (CaseDeadlineKind.TransferDelivery, Periods.Deadline(s.TransferApprovedAt!.Value, Period(CaseParameters.TransferDelivery, date)).LastDay);
+            case CaseState.AwaitingPoliceDecision:
+                return (CaseDeadlineKind.PoliceDecision, Deadline(LegalTime.DateOf(s.TransferredAt!.Value), CaseParameters.PoliceDecision, date).LastDay);
+            case CaseState.PoliceDeclined:
+                return (CaseDeadlineKind.ReconsiderationRequest, Deadline(LegalTime.DateOf(s.PoliceDeclinedAt!.Value), CaseParameters.ReconsiderationRequest, date).LastDay);
+            case CaseState.AwaitingReconsideration:
+                return (CaseDeadlineKind.ReconsiderationDecision, Deadline(LegalTime.DateOf(s.ReconsiderationRequestedAt!.Value), CaseParameters.ReconsiderationDecision, date).LastDay);
+            case CaseState.PoliceAccepted:
+                return (CaseDeadlineKind.FilesHandOver, Deadline(LegalTime.DateOf(s.PoliceAcceptedAt!.Value), CaseParameters.FilesHandOver, date).LastDay);
+            default:
+                return (CaseDeadlineKind.None, default);
+        }
+    }
+
+    internal LegalDeadline Deadline(LocalDate trigger, ParameterDefinition parameter, LocalDate asOf) => Fast(trigger, Period(parameter, asOf), RestDayRule.RollForward);
+
+    /// <summary>
+    /// <see cref="PeriodCalculator.Deadline(LocalDate, LegalPeriod, ReadOnlySpan{DateInterval}, RestDayRule)"/> without excluded
+    /// intervals, straight on the kernel's O(1) calendar and without the general path's pause handling (which allocates a
+    /// comparison delegate): the same rules (start day not counted, working days skip rest days, other periods roll past
+    /// a rest day). The property test Deadlines_AnyDate_Meets_Specification checks it against the kernel.
+    /// </summary>
+    /// <summary><see cref="LegalTime.EndOfDay"/> without the zone's allocating local mapping: Asia/Shanghai has kept one offset since 1991.</summary>
+    private static Instant EndOfDay(LocalDate date)
+    {
+        var utc = date.PlusDays(1).AtMidnight().InUtc().ToInstant();
+        return utc - Duration.FromSeconds(LegalTime.Zone.GetUtcOffset(utc).Seconds);
+    }
+
+    internal LegalDeadline Fast(LocalDate trigger, LegalPeriod period, RestDayRule rule)
+    {
+        if (period.Unit == PeriodUnit.Hours)
+        {
+            return Periods.Deadline(trigger, period, ReadOnlySpan<DateInterval>.Empty, rule);
+        }
+        var nominal = period.Unit switch
+        {
+            PeriodUnit.WorkingDays => Calendar.AddWorkingDays(trigger, period.Length),
+            PeriodUnit.Days => trigger.PlusDays(period.Length),
+            PeriodUnit.Months => trigger.PlusMonths(period.Length),
+            _ => trigger.PlusYears(period.Length),
+        };
+        var last = rule == RestDayRule.RollForward && period.Unit != PeriodUnit.WorkingDays && !Calendar.IsWorkingDay(nominal)
+            ? Calendar.NextWorkingDayOnOrAfter(nominal) : nominal;
+        return new LegalDeadline(trigger, period, nominal, last, 0, EndOfDay(last));
+    }
+
+    internal ParameterValue Resolve(ParameterDefinition parameter, LocalDate asOf) => policy.TryResolve(parameter, asOf, jurisdiction) ?? throw Missing;
+
+    internal LegalPeriod Period(ParameterDefinition parameter, LocalDate asOf) => Resolve(parameter, asOf).AsPeriod();
+
+    private decimal Value(ParameterDefinition parameter, LocalDate asOf) => Resolve(parameter, asOf).Value;
+
+    private static CaseTransition Accept(in CaseSnapshot before, in CaseEvent e, in CaseSnapshot after) =>
+        new() { From = before.State, Event = e, Snapshot = after };
+
+    private static CaseTransition Reject(in CaseSnapshot s, in CaseEvent e, CaseRejectionCode code, LocalDate? date = null, Money? amount = null, string? text = null) =>
+        new() { From = s.State, Event = e, Snapshot = s, Rejection = code, LimitDate = date, LimitAmount = amount, LimitText = text };
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = "Internal control flow for a parameter not in force.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1064:Exceptions should be public", Justification = "Never escapes the controller.")]
+    private sealed class ParameterMissing : Exception;
+}

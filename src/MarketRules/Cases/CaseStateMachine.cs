@@ -1,0 +1,299 @@
+using System.Collections.Immutable;
+using MarketRules.Calendar;
+using MarketRules.Parameters;
+using MarketRules.Utility;
+
+namespace MarketRules.Cases;
+
+/// <summary>
+/// The administrative penalty case as a state machine: a pure function from (snapshot, event) to a new snapshot with its
+/// deadlines, or a coded rejection with the snapshot unchanged. Never a silent no-op: every pair outside
+/// <see cref="CaseTransitionTable"/> and every failed guard is rejected.
+/// </summary>
+/// <remarks>Thread-safe: immutable; one instance may serve any number of cases.</remarks>
+public sealed class CaseStateMachine
+{
+    /// <summary>The rule id of explanations.</summary>
+    public const string RuleId = "case.transition/1";
+
+    private readonly CaseController controller;
+
+    /// <summary>A machine under <paramref name="policy"/> for cases of <paramref name="jurisdiction"/>.</summary>
+    /// <param name="policy">National parameters and policy packs (e.g. a province's hearing thresholds).</param>
+    /// <param name="jurisdiction">The bureau's jurisdiction; national by default.</param>
+    /// <param name="periods">The period calculator; <see cref="PeriodCalculator.China"/> by default.</param>
+    public CaseStateMachine(PolicyContext policy, Jurisdiction jurisdiction = default, PeriodCalculator? periods = null)
+    {
+        Policy = Preconditions.CheckNotNull(policy);
+        Jurisdiction = jurisdiction;
+        controller = new CaseController(policy, jurisdiction, periods ?? PeriodCalculator.China);
+    }
+
+    /// <summary>The machine under national law.</summary>
+    public static CaseStateMachine National { get; } = new(NationalCatalog.Policy);
+
+    /// <summary>The policy the machine resolves parameters from.</summary>
+    public PolicyContext Policy { get; }
+
+    /// <summary>The bureau's jurisdiction.</summary>
+    public Jurisdiction Jurisdiction { get; }
+
+    /// <summary>Applies <paramref name="event"/> to <paramref name="current"/>: the hot path, allocation-free, without explanation.</summary>
+    /// <param name="current">The caller's snapshot.</param>
+    /// <param name="event">The event.</param>
+    /// <returns>The new snapshot and the governing deadline, or a rejection with <paramref name="current"/> unchanged.</returns>
+    public CaseTransition Apply(in CaseSnapshot current, in CaseEvent @event) => controller.Apply(current, @event);
+
+    /// <summary>Applies <paramref name="event"/> and explains it: the transition, the parameters used and every running deadline.</summary>
+    /// <param name="current">The caller's snapshot.</param>
+    /// <param name="event">The event.</param>
+    /// <returns>The step, or the coded rejection.</returns>
+    public RuleResult<CaseStep> Transition(in CaseSnapshot current, in CaseEvent @event)
+    {
+        var result = controller.Apply(current, @event);
+        if (!result.Accepted)
+        {
+            return RuleResult<CaseStep>.Failure(result.ToRuleError());
+        }
+        var date = LegalTime.DateOf(@event.At);
+        var agenda = AsOf(result.Snapshot, date);
+        var builder = new ExplanationBuilder(RuleId, date, Jurisdiction.IsNational ? null : Jurisdiction.ToString());
+        var row = CaseTransitionTable.Find(current.State, @event.Kind)!;
+        builder.Add(CaseReasons.Transition.ToReason(row.Citation, ("Event", @event.Kind.ToString()), ("From", current.State.ToString()), ("To", result.Snapshot.State.ToString())));
+        if (result.Snapshot.CloseReason == CaseCloseReason.LimitationExpired && result.Snapshot.ActDate is { } act)
+        {
+            builder.Add(CaseReasons.LimitationExpired.ToReason(CaseCitations.Limitation, ("ActDate", act), ("Limit", controller.LimitationLastDay(result.Snapshot, act))));
+        }
+        foreach (var deadline in agenda.Due.Concat(agenda.Overdue))
+        {
+            builder.Add(CaseReasons.DeadlineRuns.ToReason(deadline.Citation, ("Deadline", deadline.Kind.ToString()), ("Limit", deadline.LastDay)));
+            builder.Add(new ComputedDate(deadline.Kind.ToString(), new LocalizedText(deadline.Kind.ToString(), deadline.Kind.ToString()), deadline.LastDay)
+            {
+                From = deadline.From, ExpiresAt = deadline.ExpiresAt, Citation = deadline.Citation,
+            });
+        }
+        foreach (var parameter in ParametersOf(result.Snapshot, date))
+        {
+            builder.Use(parameter);
+        }
+        var explanation = builder.Build(result.Snapshot.State.ToString());
+        return RuleResult<CaseStep>.Success(new CaseStep(current.State, result.Snapshot.State, result.Snapshot, agenda, explanation));
+    }
+
+    /// <summary>Rebuilds a case from its events alone; stops at the first rejected event.</summary>
+    /// <param name="events">The events in the order they were recorded.</param>
+    /// <returns>The snapshot, or the rejection of the first bad event (its path names the index).</returns>
+    public RuleResult<CaseSnapshot> Replay(IEnumerable<CaseEvent> events)
+    {
+        Preconditions.CheckNotNull(events);
+        var snapshot = CaseSnapshot.Initial;
+        var index = 0;
+        foreach (var e in events)
+        {
+            var result = controller.Apply(snapshot, e);
+            if (!result.Accepted)
+            {
+                return RuleResult<CaseSnapshot>.Failure(result.ToRuleError($"$.history[{index}]"));
+            }
+            snapshot = result.Snapshot;
+            index++;
+        }
+        return RuleResult<CaseSnapshot>.Success(snapshot);
+    }
+
+    /// <summary>What is due and what is overdue on <paramref name="asOf"/>, with the late surcharge.</summary>
+    /// <param name="snapshot">The case.</param>
+    /// <param name="asOf">The date of the query.</param>
+    /// <returns>The agenda.</returns>
+    public CaseAgenda AsOf(in CaseSnapshot snapshot, LocalDate asOf)
+    {
+        var s = snapshot;
+        var c = controller;
+        var list = ImmutableArray.CreateBuilder<CaseDeadline>();
+        void Add(CaseDeadlineKind kind, LocalDate from, LocalDate lastDay, Instant expires, Citation citation, bool paused = false) =>
+            list.Add(new CaseDeadline(kind, from, lastDay, expires, asOf > lastDay, paused, citation));
+        void AddLegal(CaseDeadlineKind kind, LegalDeadline d, Citation citation, bool paused = false) => Add(kind, d.Trigger, d.LastDay, d.ExpiresAt, citation, paused);
+
+        switch (s.State)
+        {
+            case CaseState.UnderVerification:
+                AddLegal(CaseDeadlineKind.LeadVerification, c.VerificationDeadline(s), CaseCitations.LeadVerification);
+                if (s.ActDate is { } act)
+                {
+                    var last = c.LimitationLastDay(s, act);
+                    Add(CaseDeadlineKind.Limitation, act, last, LegalTime.EndOfDay(last), CaseCitations.Limitation);
+                }
+                break;
+            case CaseState.Investigation or CaseState.Suspended or CaseState.InvestigationConcluded or CaseState.LegalReview or CaseState.LegalReviewCompleted
+                or CaseState.Notified or CaseState.HearingRequested or CaseState.HearingScheduled or CaseState.HearingHeld or CaseState.CollectiveDiscussed:
+                var decision = c.DecisionDeadline(s, asOf);
+                Add(CaseDeadlineKind.Decision, s.OpenedOn!.Value, decision.LastDay, decision.ExpiresAt, CaseCitations.DecisionPeriod, s.PausedSince is not null);
+                if (s.State == CaseState.LegalReview)
+                {
+                    AddLegal(CaseDeadlineKind.LegalReview, c.Deadline(s.LegalReviewStartedOn!.Value, CaseParameters.LegalReview, s.LegalReviewStartedOn.Value), CaseCitations.LegalReviewPeriod);
+                }
+                if (s.State == CaseState.Notified)
+                {
+                    var notice = s.NoticeServedOn!.Value;
+                    AddLegal(CaseDeadlineKind.StatementAndDefence, c.Deadline(notice, CaseParameters.StatementPeriod, notice), CaseCitations.StatementPeriod);
+                    if (s.InHearingScope)
+                    {
+                        AddLegal(CaseDeadlineKind.HearingRequest, c.Deadline(notice, CaseParameters.HearingRequest, notice), CaseCitations.Hearing);
+                    }
+                }
+                if (s.State == CaseState.HearingScheduled)
+                {
+                    Add(CaseDeadlineKind.Hearing, s.HearingRequestedOn!.Value, s.HearingDate!.Value, LegalTime.EndOfDay(s.HearingDate.Value), CaseCitations.Hearing);
+                }
+                break;
+            case CaseState.Decided:
+                AddLegal(CaseDeadlineKind.Service, c.Deadline(s.DecidedOn!.Value, CaseParameters.Service, s.DecidedOn.Value), CaseCitations.Service);
+                break;
+            case CaseState.Execution or CaseState.SummaryDecided when s.PaymentDueOn is { } due:
+                Add(CaseDeadlineKind.Payment, s.ServedOn!.Value, due, LegalTime.EndOfDay(due), CaseCitations.Payment);
+                if (s.State == CaseState.Execution)
+                {
+                    var demand = c.DemandEarliest(s);
+                    if (s.DemandedOn is null)
+                    {
+                        list.Add(new CaseDeadline(CaseDeadlineKind.EnforcementDemand, due, demand, LegalTime.StartOfDay(demand), false, false, CaseCitations.Enforcement));
+                    }
+                    var (opens, closes) = c.EnforcementWindow(s);
+                    Add(CaseDeadlineKind.EnforcementApplication, opens, closes, LegalTime.EndOfDay(closes), CaseCitations.Enforcement);
+                }
+                break;
+            case CaseState.TransferPendingApproval:
+                AddLegal(CaseDeadlineKind.TransferApproval, c.Deadline(LegalTime.DateOf(s.TransferReportedAt!.Value), CaseParameters.TransferApproval, asOf), CaseCitations.Transfer);
+                break;
+            case CaseState.TransferApproved:
+                var delivery = c.Periods.Deadline(s.TransferApprovedAt!.Value, c.Period(CaseParameters.TransferDelivery, asOf));
+                Add(CaseDeadlineKind.TransferDelivery, delivery.Trigger, delivery.LastDay, delivery.ExpiresAt, CaseCitations.Transfer);
+                break;
+            case CaseState.AwaitingPoliceDecision:
+                AddLegal(CaseDeadlineKind.PoliceDecision, c.Deadline(LegalTime.DateOf(s.TransferredAt!.Value), CaseParameters.PoliceDecision, asOf), CaseCitations.Transfer);
+                break;
+            case CaseState.PoliceDeclined:
+                AddLegal(CaseDeadlineKind.ReconsiderationRequest, c.Deadline(LegalTime.DateOf(s.PoliceDeclinedAt!.Value), CaseParameters.ReconsiderationRequest, asOf), CaseCitations.Transfer);
+                break;
+            case CaseState.AwaitingReconsideration:
+                AddLegal(CaseDeadlineKind.ReconsiderationDecision, c.Deadline(LegalTime.DateOf(s.ReconsiderationRequestedAt!.Value), CaseParameters.ReconsiderationDecision, asOf), CaseCitations.Transfer);
+                break;
+            case CaseState.PoliceAccepted:
+                AddLegal(CaseDeadlineKind.FilesHandOver, c.Deadline(LegalTime.DateOf(s.PoliceAcceptedAt!.Value), CaseParameters.FilesHandOver, asOf), CaseCitations.Transfer);
+                break;
+        }
+        if (s.Decision == CaseDecisionKind.Penalty && s.DecidedSanctions != Sanctions.Warning && s.PublishedOn is null && s.State != CaseState.Closed
+            && c.Policy.TryResolve(CaseParameters.Publication, s.DecidedOn!.Value, c.Jurisdiction) is not null)
+        {
+            AddLegal(CaseDeadlineKind.Publication, c.Deadline(s.DecidedOn.Value, CaseParameters.Publication, s.DecidedOn.Value), CaseCitations.Publication);
+        }
+        var surcharge = s.State is CaseState.Execution or CaseState.EnforcementApplied or CaseState.SummaryDecided ? c.Surcharge(s, asOf) : Money.Zero;
+        var outstanding = Money.FromFen(Math.Max(0, s.Fine.Fen + surcharge.Fen - s.Paid.Fen));
+        if (s.State is not (CaseState.Execution or CaseState.EnforcementApplied or CaseState.SummaryDecided))
+        {
+            outstanding = Money.Zero;
+        }
+        var all = list.ToImmutable();
+        return new CaseAgenda(asOf, s.State, [.. all.Where(d => !d.Overdue)], [.. all.Where(d => d.Overdue)], surcharge, outstanding);
+    }
+
+    /// <summary>The late surcharge (加处罚款) accrued on <paramref name="asOf"/>: 3 % of the fine per day after the due date, in exact fen, never more than the fine.</summary>
+    /// <param name="snapshot">The case.</param>
+    /// <param name="asOf">The date.</param>
+    /// <returns>The surcharge.</returns>
+    public Money LateSurcharge(in CaseSnapshot snapshot, LocalDate asOf) => controller.Surcharge(snapshot, asOf);
+
+    private IEnumerable<ParameterValue> ParametersOf(CaseSnapshot s, LocalDate date)
+    {
+        ParameterValue? Try(ParameterDefinition d, LocalDate? on) => on is { } day ? Policy.TryResolve(d, day, Jurisdiction) : null;
+        var candidates = s.State switch
+        {
+            CaseState.UnderVerification => [Try(CaseParameters.LeadVerification, s.LeadReceivedOn), Try(CaseParameters.Limitation, s.LeadReceivedOn)],
+            CaseState.Notified => [Try(CaseParameters.StatementPeriod, s.NoticeServedOn), Try(CaseParameters.HearingRequest, s.NoticeServedOn),
+                Try(s.Party == PartyKind.Person ? CaseParameters.HearingFinePerson : CaseParameters.HearingFineOrganisation, s.NoticeServedOn)],
+            CaseState.LegalReview => [Try(CaseParameters.LegalReview, s.LegalReviewStartedOn)],
+            CaseState.HearingScheduled => [Try(CaseParameters.HearingNotice, date)],
+            CaseState.Decided => [Try(CaseParameters.Service, s.DecidedOn), Try(CaseParameters.Publication, s.DecidedOn)],
+            CaseState.Execution or CaseState.EnforcementApplied => [Try(CaseParameters.Payment, s.ServedOn), Try(CaseParameters.LateSurchargeRate, s.ServedOn),
+                Try(CaseParameters.EnforcementSurchargeDays, s.ServedOn), Try(CaseParameters.EnforcementDemandWait, s.ServedOn),
+                Try(CaseParameters.LitigationPeriod, s.ServedOn), Try(CaseParameters.EnforcementApplicationWindow, s.ServedOn)],
+            CaseState.SummaryDecided => [Try(s.Party == PartyKind.Person ? CaseParameters.SummaryFinePerson : CaseParameters.SummaryFineOrganisation, s.DecidedOn), Try(CaseParameters.Payment, s.DecidedOn)],
+            CaseState.TransferPendingApproval or CaseState.TransferApproved or CaseState.AwaitingPoliceDecision or CaseState.PoliceDeclined
+                or CaseState.AwaitingReconsideration or CaseState.PoliceAccepted => [Try(CaseParameters.TransferApproval, date), Try(CaseParameters.TransferDelivery, date),
+                Try(CaseParameters.PoliceDecision, date), Try(CaseParameters.ReconsiderationRequest, date), Try(CaseParameters.FilesHandOver, date)],
+            CaseState.Investigation or CaseState.Suspended or CaseState.InvestigationConcluded or CaseState.LegalReviewCompleted or CaseState.HearingRequested
+                or CaseState.HearingHeld or CaseState.CollectiveDiscussed => [Try(CaseParameters.DecisionPeriod, s.OpenedOn), Try(CaseParameters.DecisionExtension, s.OpenedOn)],
+            _ => Array.Empty<ParameterValue?>(),
+        };
+        return candidates.OfType<ParameterValue>();
+    }
+}
+
+/// <summary>A case file: its id, its current snapshot and the immutable history of every accepted event.</summary>
+public sealed class CaseFile
+{
+    private CaseFile(string caseId, CaseSnapshot snapshot, ImmutableArray<CaseRecord> history)
+    {
+        CaseId = caseId;
+        Snapshot = snapshot;
+        History = history;
+    }
+
+    /// <summary>The bureau's case number.</summary>
+    public string CaseId { get; }
+
+    /// <summary>The current snapshot.</summary>
+    public CaseSnapshot Snapshot { get; }
+
+    /// <summary>Every accepted event, oldest first.</summary>
+    public ImmutableArray<CaseRecord> History { get; }
+
+    /// <summary>The current state.</summary>
+    public CaseState State => Snapshot.State;
+
+    /// <summary>A new, empty case file.</summary>
+    /// <param name="caseId">The bureau's case number.</param>
+    /// <returns>The file.</returns>
+    public static CaseFile Open(string caseId) => new(Preconditions.CheckNotNull(caseId), CaseSnapshot.Initial, []);
+
+    /// <summary>Rebuilds a case file from its events alone.</summary>
+    /// <param name="caseId">The bureau's case number.</param>
+    /// <param name="events">The events, oldest first.</param>
+    /// <param name="machine">The machine.</param>
+    /// <returns>The file, or the rejection of the first bad event.</returns>
+    public static RuleResult<CaseFile> Rebuild(string caseId, IEnumerable<CaseEvent> events, CaseStateMachine machine)
+    {
+        Preconditions.CheckNotNull(events);
+        var file = Open(caseId);
+        foreach (var e in events)
+        {
+            var next = file.Record(e, machine);
+            if (!next.IsSuccess)
+            {
+                return next;
+            }
+            file = next.Value;
+        }
+        return RuleResult<CaseFile>.Success(file);
+    }
+
+    /// <summary>Records <paramref name="event"/>: a new file with one more history entry, or the rejection (this file is unchanged).</summary>
+    /// <param name="event">The event.</param>
+    /// <param name="machine">The machine.</param>
+    /// <returns>The new file or the rejection.</returns>
+    public RuleResult<CaseFile> Record(CaseEvent @event, CaseStateMachine machine)
+    {
+        Preconditions.CheckNotNull(machine);
+        var step = machine.Transition(Snapshot, @event);
+        if (!step.IsSuccess)
+        {
+            return RuleResult<CaseFile>.Failure(step.Errors);
+        }
+        var record = new CaseRecord(History.Length + 1, @event, step.Value.From, step.Value.To, step.Value.Explanation);
+        return RuleResult<CaseFile>.Success(new CaseFile(CaseId, step.Value.Snapshot, History.Add(record)));
+    }
+
+    /// <summary>The events of the history, oldest first, to store or to rebuild the file from.</summary>
+    /// <returns>The events.</returns>
+    public ImmutableArray<CaseEvent> Events() => [.. History.Select(r => r.Event)];
+}

@@ -1,0 +1,175 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using FluentValidation;
+using MarketRules.Engine;
+using MarketRules.Json;
+
+namespace MarketRules.Cases;
+
+/// <summary>One event as JSON callers send it.</summary>
+public sealed record CaseEventInput
+{
+    /// <summary>What happened.</summary>
+    public CaseEventKind Kind { get; init; }
+
+    /// <summary>When it happened.</summary>
+    public Instant At { get; init; }
+
+    /// <summary>Who recorded it.</summary>
+    public string? Actor { get; init; }
+
+    /// <summary>The fine or payment in yuan (at most two decimals).</summary>
+    public decimal? AmountYuan { get; init; }
+
+    /// <summary>The value of confiscated gains and property in yuan.</summary>
+    public decimal? ConfiscationYuan { get; init; }
+
+    /// <summary>The sanctions.</summary>
+    public ImmutableArray<Sanctions> Sanctions { get; init; } = [];
+
+    /// <summary>Who the party is.</summary>
+    public PartyKind Party { get; init; }
+
+    /// <summary>The date fact (act date, hearing date, new due date).</summary>
+    public LocalDate? Date { get; init; }
+
+    /// <summary>Life, health or financial safety involved and harm resulted.</summary>
+    public bool SeriousHarm { get; init; }
+
+    /// <summary>Why the clock pauses.</summary>
+    public PauseKind Pause { get; init; }
+
+    /// <summary>Legal review is required.</summary>
+    public bool LegalReviewRequired { get; init; }
+
+    /// <summary>A collective decision is required.</summary>
+    public bool CollectiveDiscussionRequired { get; init; }
+
+    /// <summary>Extension length in days.</summary>
+    public int Days { get; init; }
+
+    /// <summary>The extension was decided collectively.</summary>
+    public bool ByCollectiveDecision { get; init; }
+
+    /// <summary>The criminal-referral decision of a transfer to the police.</summary>
+    public CriminalReferralReference? Referral { get; init; }
+
+    internal CaseEvent ToEvent() => new()
+    {
+        Kind = Kind, At = At, Actor = Actor, Amount = Money.FromYuan(AmountYuan ?? 0m), ConfiscationValue = Money.FromYuan(ConfiscationYuan ?? 0m),
+        Sanctions = Sanctions.IsDefault ? Cases.Sanctions.None : Sanctions.Aggregate(Cases.Sanctions.None, (a, b) => a | b),
+        Party = Party, Date = Date, SeriousHarm = SeriousHarm, Pause = Pause, LegalReviewRequired = LegalReviewRequired,
+        CollectiveDiscussionRequired = CollectiveDiscussionRequired, Days = Days, ByCollectiveDecision = ByCollectiveDecision, Referral = Referral,
+    };
+}
+
+/// <summary>Input of <c>case.transition/1</c>: the case's event history and the new event.</summary>
+public sealed record CaseTransitionInput
+{
+    /// <summary>The bureau's case number (echoed, never used by a guard).</summary>
+    public string? CaseId { get; init; }
+
+    /// <summary>The accepted events so far, oldest first; the case is rebuilt from them.</summary>
+    public ImmutableArray<CaseEventInput> History { get; init; } = [];
+
+    /// <summary>The new event.</summary>
+    public CaseEventInput? Event { get; init; }
+}
+
+/// <summary>Result of <c>case.transition/1</c>.</summary>
+/// <param name="CaseId">The case number.</param>
+/// <param name="From">The state before the event.</param>
+/// <param name="To">The state after it.</param>
+/// <param name="Decision">The decision kind so far.</param>
+/// <param name="CloseReason">Why the case is closed, if it is.</param>
+/// <param name="Due">Deadlines still running on the event's date.</param>
+/// <param name="Overdue">Deadlines already missed on the event's date.</param>
+/// <param name="LateSurchargeYuan">加处罚款 accrued on the event's date.</param>
+/// <param name="OutstandingYuan">What remains to be paid.</param>
+public sealed record CaseTransitionResult(string? CaseId, CaseState From, CaseState To, CaseDecisionKind Decision, CaseCloseReason CloseReason,
+    ImmutableArray<CaseDeadline> Due, ImmutableArray<CaseDeadline> Overdue, decimal LateSurchargeYuan, decimal OutstandingYuan);
+
+/// <summary>The rule <c>case.transition/1</c>: rebuilds a case from its history, applies the new event and returns the new state, its deadlines and the explanation, or the coded rejection.</summary>
+public sealed class CaseTransitionRule : RuleDefinition<CaseTransitionInput, CaseTransitionResult>
+{
+    private static readonly InputValidator Validator = new();
+
+    /// <inheritdoc/>
+    public override string Id => CaseStateMachine.RuleId;
+
+    /// <inheritdoc/>
+    public override LocalizedText Title { get; } = new("行政处罚案件状态转换", "Administrative penalty case transition");
+
+    /// <inheritdoc/>
+    public override JsonTypeInfo<CaseTransitionInput> Input => CasesJsonContext.Default.CaseTransitionInput;
+
+    /// <inheritdoc/>
+    public override JsonTypeInfo<CaseTransitionResult> Result => CasesJsonContext.Default.CaseTransitionResult;
+
+    /// <inheritdoc/>
+    public override RuleResult<RuleDecision<CaseTransitionResult>> Evaluate(CaseTransitionInput input, RuleContext context)
+    {
+        Utility.Preconditions.CheckNotNull(context);
+        var valid = Validator.ValidateToResult(input, "$");
+        if (!valid.IsSuccess)
+        {
+            return RuleResult<RuleDecision<CaseTransitionResult>>.Failure(valid.Errors);
+        }
+        try
+        {
+            var machine = new CaseStateMachine(context.Policy, context.Jurisdiction, context.Periods);
+            var history = machine.Replay(input.History.Select(e => e.ToEvent()));
+            if (!history.IsSuccess)
+            {
+                return RuleResult<RuleDecision<CaseTransitionResult>>.Failure(history.Errors);
+            }
+            var step = machine.Transition(history.Value, input.Event!.ToEvent());
+            if (!step.IsSuccess)
+            {
+                return RuleResult<RuleDecision<CaseTransitionResult>>.Failure(step.Errors);
+            }
+            var s = step.Value;
+            var result = new CaseTransitionResult(input.CaseId, s.From, s.To, s.Snapshot.Decision, s.Snapshot.CloseReason, s.Agenda.Due, s.Agenda.Overdue,
+                s.Agenda.LateSurcharge.Yuan, s.Agenda.Outstanding.Yuan);
+            return RuleResult<RuleDecision<CaseTransitionResult>>.Success(new RuleDecision<CaseTransitionResult>(result, s.Explanation));
+        }
+        catch (MarketRulesException ex)
+        {
+            return RuleResult<RuleDecision<CaseTransitionResult>>.Failure(ex.Errors);
+        }
+    }
+
+    private sealed class InputValidator : AbstractValidator<CaseTransitionInput>
+    {
+        public InputValidator()
+        {
+            RuleFor(x => x.Event).NotNull().WithError(KernelErrors.Required);
+            RuleForEach(x => x.History).SetValidator(new EventValidator());
+            RuleFor(x => x.Event!).SetValidator(new EventValidator()).When(x => x.Event is not null);
+        }
+    }
+
+    private sealed class EventValidator : AbstractValidator<CaseEventInput>
+    {
+        public EventValidator()
+        {
+            RuleFor(x => x.Kind).IsInEnum().WithError(CaseErrors.UnknownEvent);
+            RuleFor(x => x.AmountYuan).GreaterThanOrEqualTo(0m).WithError(CaseErrors.NegativeAmount);
+            RuleFor(x => x.ConfiscationYuan).GreaterThanOrEqualTo(0m).WithError(CaseErrors.NegativeAmount);
+            RuleFor(x => x.AmountYuan).Must(v => v is null || decimal.Round(v.Value, 2) == v.Value).WithError(KernelErrors.ValueOutOfRange);
+            RuleFor(x => x.ConfiscationYuan).Must(v => v is null || decimal.Round(v.Value, 2) == v.Value).WithError(KernelErrors.ValueOutOfRange);
+            RuleFor(x => x.Days).GreaterThanOrEqualTo(0).WithError(CaseErrors.NegativeAmount);
+        }
+    }
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(LocalDateJsonConverter), typeof(InstantJsonConverter)])]
+[JsonSerializable(typeof(CaseTransitionInput))]
+[JsonSerializable(typeof(CaseTransitionResult))]
+internal sealed partial class CasesJsonContext : JsonSerializerContext
+{
+}
