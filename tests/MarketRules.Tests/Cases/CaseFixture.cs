@@ -8,7 +8,7 @@ internal static class CaseFixture
 {
     internal static readonly LocalDate D0 = new(2025, 3, 3);
 
-    internal static readonly CriminalReferralReference Referral =
+    internal static readonly CriminalReferralReference SampleReferral =
         new("刑法第一百四十条 生产、销售伪劣产品罪", "销售金额 ≥ 50,000 元", At(D0));
 
     internal static CaseStateMachine Machine => CaseStateMachine.National;
@@ -30,7 +30,7 @@ internal static class CaseFixture
         List<CaseEvent> decided = [.. held, E(CaseEventKind.CollectiveDiscussionHeld, 31),
             CaseEvent.PenaltyDecided(At(D0.PlusDays(32)), PartyKind.Organisation, Sanctions.Fine, Money.FromYuan(150_000))];
         List<CaseEvent> execution = [.. decided, E(CaseEventKind.DecisionServed, 33), E(CaseEventKind.EnforcementDemanded, 90)];
-        List<CaseEvent> police = [.. investigation, CaseEvent.TransferToPoliceDecided(At(D0.PlusDays(3)), Referral), E(CaseEventKind.TransferApproved, 4),
+        List<CaseEvent> police = [.. investigation, CaseEvent.TransferToPoliceDecided(At(D0.PlusDays(3)), SampleReferral), E(CaseEventKind.TransferApproved, 4),
             CaseEvent.Of(CaseEventKind.CaseTransferred, At(D0.PlusDays(4), 14))];
         return state switch
         {
@@ -82,7 +82,7 @@ internal static class CaseFixture
             CaseEventKind.CollectiveDiscussionHeld => CaseEvent.Of(kind, At(last.PlusDays(s.State == CaseState.Notified ? 15 : 1))),
             CaseEventKind.DecisionPeriodExtended => CaseEvent.DecisionPeriodExtended(next, 30, false),
             CaseEventKind.PenaltyDecided => CaseEvent.PenaltyDecided(At(last.PlusDays(s.State == CaseState.Notified ? 15 : 1)), PartyKind.Organisation, Sanctions.Fine, Money.FromYuan(150_000)),
-            CaseEventKind.TransferToPoliceDecided => CaseEvent.TransferToPoliceDecided(next, Referral),
+            CaseEventKind.TransferToPoliceDecided => CaseEvent.TransferToPoliceDecided(next, SampleReferral),
             CaseEventKind.PaymentDeferred => CaseEvent.PaymentDeferred(next, (s.PaymentDueOn ?? last).PlusDays(30)),
             CaseEventKind.PaymentReceived => CaseEvent.PaymentReceived(next, Money.FromYuan(50)),
             CaseEventKind.EnforcementApplied => CaseEvent.Of(kind, At((s.ServedOn ?? last).PlusDays(200) > last ? (s.ServedOn ?? last).PlusDays(200) : last.PlusDays(1))),

@@ -170,7 +170,7 @@ public partial class CaseStateMachineTests
         var investigation = Run(CaseEvent.LeadReceived(At(2025, 9, 1), new LocalDate(2025, 8, 1)), CaseEvent.Of(CaseEventKind.CaseOpened, At(2025, 9, 2)));
         Assert.Equal(CaseRejectionCode.MissingFact, Machine.Apply(investigation, CaseEvent.Of(CaseEventKind.TransferToPoliceDecided, At(2025, 9, 30))).Rejection);
 
-        var reported = Machine.Apply(investigation, CaseEvent.TransferToPoliceDecided(At(2025, 9, 30), Referral));
+        var reported = Machine.Apply(investigation, CaseEvent.TransferToPoliceDecided(At(2025, 9, 30), SampleReferral));
         // 09-30 + 3 d = 10-03, inside the National Day rest (10-01..08): the last day rolls to 10-09.
         Assert.Equal(new LocalDate(2025, 10, 9), reported.NextDeadline);
         var approved = Machine.Apply(reported.Snapshot, CaseEvent.Of(CaseEventKind.TransferApproved, At(2025, 10, 9, 15)));
