@@ -9,5 +9,6 @@ public static class BuiltInRules
     public static ImmutableArray<IRuleDefinition> All { get; } =
     [
         // One line per rule: each rule area adds its own (e.g. new Referral.CriminalReferralRule()).
+        new Subsidies.EBikeTradeInRule(),
     ];
 }
