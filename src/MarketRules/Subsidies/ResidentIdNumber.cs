@@ -82,7 +82,7 @@ public readonly record struct ResidentIdNumber
         {
             return "the address code 000000 is not a division";
         }
-        if (!DateTime.TryParseExact(text.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth) || birth.Year < 1900)
+        if (!DateTime.TryParseExact(text.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth) || birth.Year < 1800)
         {
             return "characters 7 to 14 are not a birth date (yyyyMMdd)";
         }
