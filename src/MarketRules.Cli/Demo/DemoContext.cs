@@ -70,5 +70,6 @@ internal static class DemoSteps
     public static IReadOnlyList<IDemoStep> All { get; } =
     [
         // One line per rule area, e.g. new Sampling.SamplingDemoStep(),
+        new SubsidyDemoStep(),
     ];
 }
