@@ -95,7 +95,7 @@ public class SubsidyBenchmark
     [Benchmark]
     public long EvaluateAndAllocate_SingleThread()
     {
-        var allocator = new SubsidyAllocator(new InMemorySubsidyLedger(SubsidyClaims.Scheme(500_000 * 30_000L)));
+        var allocator = new SubsidyAllocator(new InMemorySubsidyLedger(SubsidyClaims.Scheme(500_000 * 30_000L), claims.Length));
         var total = 0L;
         foreach (ref readonly var claim in claims.AsSpan())
         {
@@ -128,7 +128,7 @@ public class SubsidyAllocationBenchmark
     [Benchmark]
     public long Allocate_ReserveConfirm()
     {
-        var ledger = new InMemorySubsidyLedger(scheme);
+        var ledger = new InMemorySubsidyLedger(scheme, claims.Length);
         var workers = new Thread[Threads];
         for (var t = 0; t < workers.Length; t++)
         {

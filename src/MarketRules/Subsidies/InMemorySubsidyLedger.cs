@@ -22,8 +22,8 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
 {
     private const int Pending = -1;
 
-    private readonly ConcurrentDictionary<string, ClaimRecord> claims = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(SubsidyUniquenessKey Kind, string Value), string> keys = new();
+    private readonly ConcurrentDictionary<string, ClaimRecord> claims;
+    private readonly ConcurrentDictionary<(SubsidyUniquenessKey Kind, string Value), string> keys;
     private readonly ConcurrentQueue<SubsidyLedgerEntry> journal = new();
     private readonly Lock gate = new();
     private readonly PhaseState[] phases;
@@ -34,8 +34,20 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
     /// <summary>Creates an empty ledger for a scheme.</summary>
     /// <param name="scheme">The scheme.</param>
     public InMemorySubsidyLedger(SubsidyScheme scheme)
+        : this(scheme, 0)
+    {
+    }
+
+    /// <summary>Creates an empty ledger sized for a number of claims, so its tables never grow under load.</summary>
+    /// <param name="scheme">The scheme.</param>
+    /// <param name="expectedClaims">The number of claims expected (0 to let the tables grow).</param>
+    public InMemorySubsidyLedger(SubsidyScheme scheme, int expectedClaims)
     {
         Scheme = Preconditions.CheckNotNull(scheme);
+        Preconditions.CheckArgumentRange(expectedClaims, 0, 100_000_000);
+        var concurrency = Math.Max(Environment.ProcessorCount, 1) * 4;
+        claims = new(concurrency, Math.Max(expectedClaims, 31), StringComparer.Ordinal);
+        keys = new(concurrency, Math.Max(expectedClaims * Math.Max(scheme.UniquenessKeys.Length, 1), 31), EqualityComparer<(SubsidyUniquenessKey, string)>.Default);
         phases = [.. scheme.Phases.Select(p => new PhaseState(p))];
     }
 

@@ -200,8 +200,8 @@ public sealed class SubsidyEvaluator
     /// <summary>The first step outside the window, or <see langword="null"/> when every step and the completion are inside and the completion falls in a phase.</summary>
     internal static string? OutsideWindow(SubsidyScheme scheme, in SubsidyClaim claim)
     {
-        var firstDay = scheme.ValidFromLocal.Date;
-        var lastDay = scheme.ValidToLocal.Date;
+        var firstDay = scheme.FirstDay;
+        var lastDay = scheme.LastDay;
         if (claim.RecycledAt is { } recycled && !scheme.IsInWindow(recycled))
         {
             return "recycling";

@@ -109,6 +109,8 @@ public sealed class SubsidyScheme
         ValidToLocal = validTo;
         ValidFrom = validFrom.InZoneStrictly(LegalTime.Zone).ToInstant();
         ValidUntil = validTo.PlusSeconds(1).InZoneStrictly(LegalTime.Zone).ToInstant();
+        FirstDay = validFrom.Date;
+        LastDay = validTo.Date;
         Phases = phases;
         OverallBudget = overallBudget;
         OverallQuota = overallQuota;
@@ -184,6 +186,10 @@ public sealed class SubsidyScheme
     public ImmutableArray<SubsidyExtra> Extras { get; }
 
     internal int RequiredEvidenceMask { get; }
+
+    internal LocalDate FirstDay { get; }
+
+    internal LocalDate LastDay { get; }
 
     internal int UniquenessMask { get; }
 
