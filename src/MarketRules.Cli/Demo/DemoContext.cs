@@ -136,5 +136,6 @@ internal static class DemoSteps
         new CreditDemoStep(),
         new CaseDemoStep(),
         new ReferralDemoStep(),
+        new SubsidyDemoStep(),
     ];
 }

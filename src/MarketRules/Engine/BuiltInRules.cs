@@ -15,5 +15,6 @@ public static class BuiltInRules
         new Referral.CriminalReferralRule(),
         new Sampling.SamplingPlanRule(),
         new Cases.CaseTransitionRule(),
+        new Subsidies.EBikeTradeInRule(),
     ];
 }

@@ -1,0 +1,235 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using MarketRules.Parameters;
+using MarketRules.Utility;
+
+namespace MarketRules.Subsidies;
+
+internal static class SubsidySchemeReader
+{
+    internal static RuleResult<SubsidyScheme> Parse(string json)
+    {
+        Preconditions.CheckNotNull(json);
+        SubsidySchemeDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize(json, SubsidyJsonContext.Default.SubsidySchemeDto);
+        }
+        catch (JsonException ex)
+        {
+            return RuleResult<SubsidyScheme>.Failure(SubsidyErrors.SchemeMalformed.Create(ex.Path ?? "$", ("Detail", ex.Message)));
+        }
+        if (dto is null)
+        {
+            return RuleResult<SubsidyScheme>.Failure(SubsidyErrors.SchemeMalformed.Create("$", ("Detail", "the scheme is null")));
+        }
+        var errors = ImmutableArray.CreateBuilder<RuleError>();
+        void Require(bool ok, string path, string member)
+        {
+            if (!ok)
+            {
+                errors.Add(SubsidyErrors.SchemeMalformed.Create(path, ("Detail", $"'{member}' is required")));
+            }
+        }
+        Money? Amount(long? fen, string path)
+        {
+            if (fen is null)
+            {
+                return null;
+            }
+            if (fen < 0)
+            {
+                errors.Add(SubsidyErrors.SchemeAmountInvalid.Create(path, ("Value", fen), ("Detail", "amounts are fen, zero or more")));
+                return null;
+            }
+            return Money.FromFen(fen.Value);
+        }
+        int? Count(int? count, string path)
+        {
+            if (count is < 0)
+            {
+                errors.Add(SubsidyErrors.SchemeAmountInvalid.Create(path, ("Value", count), ("Detail", "a quota is zero or more recipients")));
+                return null;
+            }
+            return count;
+        }
+
+        Require(!string.IsNullOrWhiteSpace(dto.Id), "$.id", "id");
+        Require(dto.Title is not null, "$.title", "title");
+        Require(dto.Citation is not null, "$.citation", "citation");
+        Require(dto.Validity?.Start is not null, "$.validity.start", "validity.start");
+        Require(dto.Validity?.End is not null, "$.validity.end", "validity.end");
+        Require(dto.Phases is { Count: > 0 }, "$.phases", "phases");
+        var jurisdiction = Jurisdiction.Parse(dto.Jurisdiction);
+        if (!jurisdiction.IsSuccess)
+        {
+            errors.AddRange(jurisdiction.Errors.Select(e => e.WithPath("$.jurisdiction")));
+        }
+        var validFrom = dto.Validity?.Start;
+        var validTo = dto.Validity?.End;
+        if (validFrom is { } vf && validTo is { } vt && vt < vf)
+        {
+            errors.Add(SubsidyErrors.SchemePhasesInvalid.Create("$.validity", ("Detail", "the window ends before it starts")));
+        }
+        var overallBudget = Amount(dto.OverallBudgetFen, "$.overallBudgetFen");
+        var overallQuota = Count(dto.OverallQuota, "$.overallQuota");
+        var minimumPrice = Amount(dto.MinimumNewBikePriceFen, "$.minimumNewBikePriceFen");
+
+        var phases = ImmutableArray.CreateBuilder<SubsidyPhase>();
+        for (var i = 0; i < (dto.Phases?.Count ?? 0); i++)
+        {
+            var p = dto.Phases![i];
+            var path = $"$.phases[{i}]";
+            if (p.Start is not { } start || p.End is not { } end || p.AmountFen is null || p.Citation is null)
+            {
+                errors.Add(SubsidyErrors.SchemeMalformed.Create(path, ("Detail", "'start', 'end', 'amountFen' and 'citation' are required (every amount is cited)")));
+                continue;
+            }
+            if (end < start)
+            {
+                errors.Add(SubsidyErrors.SchemePhasesInvalid.Create(path, ("Detail", $"phase {i + 1} ends before it starts")));
+                continue;
+            }
+            if (validFrom is { } from && validTo is { } to && (start < from || end > to))
+            {
+                errors.Add(SubsidyErrors.SchemePhasesInvalid.Create(path, ("Detail", $"phase {i + 1} lies outside the scheme's window")));
+            }
+            if (phases.Count > 0 && start <= phases[^1].EndLocal)
+            {
+                errors.Add(SubsidyErrors.SchemePhasesInvalid.Create(path, ("Detail", $"phase {i + 1} starts before phase {i} ends (phases are listed in time order and do not overlap)")));
+            }
+            if (p.RateOfPrice is { } rate && (rate <= 0m || rate > 1m))
+            {
+                errors.Add(SubsidyErrors.SchemeAmountInvalid.Create(path + ".rateOfPrice", ("Value", rate), ("Detail", "a share of the price is above 0 and at most 1")));
+            }
+            var amount = Amount(p.AmountFen, path + ".amountFen");
+            var budget = Amount(p.BudgetFen, path + ".budgetFen");
+            var quota = Count(p.Quota, path + ".quota");
+            if (amount is { } a)
+            {
+                phases.Add(new SubsidyPhase(i + 1, p.Name ?? new LocalizedText($"第{i + 1}阶段", $"Phase {i + 1}"), start, end, a, p.RateOfPrice, budget, quota, p.Citation));
+            }
+        }
+
+        var keys = ImmutableArray.CreateRange((dto.Uniqueness ?? [SubsidyUniquenessKey.PersonId, SubsidyUniquenessKey.OldPlate, SubsidyUniquenessKey.OldFrame, SubsidyUniquenessKey.NewFrame]).Distinct());
+        var evidence = ImmutableArray.CreateBuilder<SubsidyEvidenceRequirement>();
+        for (var i = 0; i < (dto.Evidence?.Count ?? 0); i++)
+        {
+            var e = dto.Evidence![i];
+            if (e.Step is not { } step || e.Evidence is not { Count: > 0 } kinds)
+            {
+                errors.Add(SubsidyErrors.SchemeMalformed.Create($"$.evidence[{i}]", ("Detail", "'step' and at least one 'evidence' kind are required")));
+                continue;
+            }
+            foreach (var kind in kinds)
+            {
+                evidence.Add(new SubsidyEvidenceRequirement(step, kind));
+            }
+        }
+        var extras = ImmutableArray.CreateBuilder<SubsidyExtra>();
+        for (var i = 0; i < (dto.Extras?.Count ?? 0); i++)
+        {
+            var e = dto.Extras![i];
+            var path = $"$.extras[{i}]";
+            if (string.IsNullOrWhiteSpace(e.Id) || e.Condition is null || e.AmountFen is null || e.Citation is null)
+            {
+                errors.Add(SubsidyErrors.SchemeMalformed.Create(path, ("Detail", "'id', 'condition', 'amountFen' and 'citation' are required")));
+                continue;
+            }
+            if (Amount(e.AmountFen, path + ".amountFen") is { } amount)
+            {
+                extras.Add(new SubsidyExtra(e.Id, e.Condition.Value, amount, e.Citation));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return RuleResult<SubsidyScheme>.Failure(errors.ToImmutable());
+        }
+        return RuleResult<SubsidyScheme>.Success(new SubsidyScheme(dto.Id!, dto.Version ?? "1", jurisdiction.Value, dto.Title!, dto.Citation!,
+            validFrom!.Value, validTo!.Value, phases.ToImmutable(), overallBudget, overallQuota, keys, evidence.ToImmutable(),
+            dto.Exhaustion ?? SubsidyExhaustionPolicy.Reject, dto.Rounding ?? SubsidyRounding.DownToFen, minimumPrice, extras.ToImmutable()));
+    }
+
+    internal static string FormatLocal(LocalDateTime value) =>
+        NodaTime.Text.LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm:ss").Format(value);
+
+    internal static string FormatYuan(Money money) => money.Yuan.ToString("0.00", CultureInfo.InvariantCulture) + " 元";
+}
+
+internal sealed class SubsidySchemeDto
+{
+    public string? Id { get; set; }
+
+    public string? Version { get; set; }
+
+    public string? Jurisdiction { get; set; }
+
+    public LocalizedText? Title { get; set; }
+
+    public Citation? Citation { get; set; }
+
+    public SubsidyValidityDto? Validity { get; set; }
+
+    public List<SubsidyPhaseDto>? Phases { get; set; }
+
+    public long? OverallBudgetFen { get; set; }
+
+    public int? OverallQuota { get; set; }
+
+    public List<SubsidyUniquenessKey>? Uniqueness { get; set; }
+
+    public List<SubsidyEvidenceDto>? Evidence { get; set; }
+
+    public SubsidyExhaustionPolicy? Exhaustion { get; set; }
+
+    public SubsidyRounding? Rounding { get; set; }
+
+    public long? MinimumNewBikePriceFen { get; set; }
+
+    public List<SubsidyExtraDto>? Extras { get; set; }
+}
+
+internal sealed class SubsidyValidityDto
+{
+    public LocalDateTime? Start { get; set; }
+
+    public LocalDateTime? End { get; set; }
+}
+
+internal sealed class SubsidyPhaseDto
+{
+    public LocalizedText? Name { get; set; }
+
+    public LocalDateTime? Start { get; set; }
+
+    public LocalDateTime? End { get; set; }
+
+    public long? AmountFen { get; set; }
+
+    public decimal? RateOfPrice { get; set; }
+
+    public long? BudgetFen { get; set; }
+
+    public int? Quota { get; set; }
+
+    public Citation? Citation { get; set; }
+}
+
+internal sealed class SubsidyExtraDto
+{
+    public string? Id { get; set; }
+
+    public SubsidyExtraCondition? Condition { get; set; }
+
+    public long? AmountFen { get; set; }
+
+    public Citation? Citation { get; set; }
+}
+
+internal sealed class SubsidyEvidenceDto
+{
+    public SubsidyStep? Step { get; set; }
+
+    public List<SubsidyEvidence>? Evidence { get; set; }
+}
