@@ -11,6 +11,7 @@ public class DocsExamplesTests(HostFixture host) : IClassFixture<HostFixture>
 
     [Theory]
     [InlineData("docs/engine.md")]
+    [InlineData("README.md")]
     public async Task ShellExamples_InMarkdown_PrintTheirDocumentedOutput(string markdown)
     {
         var examples = MarkdownExample.Extract(Repository.PathOf(markdown)).Where(e => e.Language == "sh").ToList();
@@ -43,6 +44,7 @@ public class DocsExamplesTests(HostFixture host) : IClassFixture<HostFixture>
 
     [Theory]
     [InlineData("docs/engine.md")]
+    [InlineData("README.md")]
     public async Task CSharpExamples_InMarkdown_PrintTheirDocumentedOutput(string markdown)
     {
         var examples = MarkdownExample.Extract(Repository.PathOf(markdown)).Where(e => e.Language == "csharp").ToList();
