@@ -10,7 +10,8 @@ public static partial class ComplianceAssert
     /// <summary>
     /// Checks that a subsidy ledger never committed more than a budget: replays its journal line by line and, after
     /// each line, compares what is held or paid in each phase (and over all phases) with the phase's budget and quota
-    /// and the scheme's overall budget and quota. A held amount counts: once reserved it is promised to the applicant.
+    /// and the scheme's overall budget and quota. A held amount counts (once reserved it is promised to the applicant), and so does a payment made without a
+    /// reservation or made again for a claim already paid.
     /// </summary>
     /// <param name="scheme">The scheme whose budget it is.</param>
     /// <param name="journal">The ledger's journal in sequence order (e.g. <see cref="ISubsidyLedger.Entries"/>).</param>
@@ -20,27 +21,42 @@ public static partial class ComplianceAssert
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(journal);
         var committed = new Dictionary<int, (long Fen, int Count)>();
+        var open = new Dictionary<string, (int Phase, long Fen)>(StringComparer.Ordinal);
         long overallFen = 0;
         var overallCount = 0;
+        void Move(int phase, long fen, int count)
+        {
+            var (phaseFen, phaseCount) = committed.GetValueOrDefault(phase);
+            committed[phase] = (phaseFen + fen, phaseCount + count);
+            overallFen += fen;
+            overallCount += count;
+        }
         foreach (var line in journal.OrderBy(l => l.Sequence))
         {
-            var sign = line.Kind switch
+            switch (line.Kind)
             {
-                SubsidyLedgerEntryKind.Reserved => 1,
-                SubsidyLedgerEntryKind.Released => -1,
-                _ => 0, // a confirmation pays what was held; a rejection moves nothing
-            };
-            if (sign == 0)
-            {
-                continue;
+                case SubsidyLedgerEntryKind.Reserved:
+                    break;
+                case SubsidyLedgerEntryKind.Confirmed when open.Remove(line.ClaimId):
+                    // Pays what was held: the commitment does not change.
+                    continue;
+                case SubsidyLedgerEntryKind.Confirmed:
+                    // Paid without a reservation held (or paid again): new money leaves the budget.
+                    break;
+                case SubsidyLedgerEntryKind.Released:
+                    if (open.Remove(line.ClaimId, out var held))
+                    {
+                        Move(held.Phase, -held.Fen, -1);
+                    }
+                    continue;
+                default:
+                    // A rejection moves nothing.
+                    continue;
             }
-            var (fen, count) = committed.GetValueOrDefault(line.PhaseNumber);
-            committed[line.PhaseNumber] = (fen + (sign * line.Amount.Fen), count + sign);
-            overallFen += sign * line.Amount.Fen;
-            overallCount += sign;
-            if (sign < 0)
+            Move(line.PhaseNumber, line.Amount.Fen, 1);
+            if (line.Kind == SubsidyLedgerEntryKind.Reserved)
             {
-                continue;
+                open[line.ClaimId] = (line.PhaseNumber, line.Amount.Fen);
             }
             var phase = scheme.Phases.FirstOrDefault(p => p.Number == line.PhaseNumber);
             var (phaseFen, phaseCount) = committed[line.PhaseNumber];

@@ -58,6 +58,7 @@ public partial class ComplianceAssertTests
         Assert.Contains("Service deadline", ex.Expected);
         Assert.Contains("ends on 2025-04-15", ex.Expected);
         Assert.Contains("DecisionServed", ex.Actual);
+        Assert.Contains("[case.transition/1] Event #", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,6 +27,8 @@ public partial class ComplianceAssertTests
         Assert.Contains("referred: ShoddyProducts", ex.Expected);
         Assert.Contains("Art140Sales 50,000 ≥ 50,000", ex.Expected);
         Assert.Equal("not referred", ex.Actual);
+        Assert.Contains("[referral.criminal/1]", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Basis:", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

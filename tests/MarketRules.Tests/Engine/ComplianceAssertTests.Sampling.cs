@@ -32,6 +32,7 @@ public partial class ComplianceAssertTests
         Assert.Equal(SamplingParameters.Samr2019Plan, ex.Citation);
         Assert.Contains($"at least {target} selected (10 % of {receipt.Active} active", ex.Expected);
         Assert.Contains($"{receipt.SelectedCount} selected", ex.Actual);
+        Assert.Contains("[sampling.plan/1] The plan does not reach the annual coverage target.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,6 +44,17 @@ public partial class ComplianceAssertTests
     }
 
     [Fact]
+    public void WithinBudget_PaymentsWithoutReservationOverTheBudget_Throws()
+    {
+        var scheme = SubsidyTestData.OnePhase(60_000);
+        var ex = Assert.Throws<ComplianceException>(() => ComplianceAssert.WithinBudget(scheme,
+            [Line(1, "a", SubsidyLedgerEntryKind.Confirmed, 30_000, scheme), Line(2, "a", SubsidyLedgerEntryKind.Confirmed, 30_000, scheme),
+             Line(3, "b", SubsidyLedgerEntryKind.Confirmed, 30_000, scheme)]));
+        Assert.StartsWith("900.00 yuan after journal line 3", ex.Actual, StringComparison.Ordinal);
+        Assert.Contains("[subsidy.ebike-tradein/1] A phase's subsidy budget was exceeded.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WithinBudget_SecondClaimOverAQuotaOfOne_Throws()
     {
         var scheme = SubsidyTestData.OnePhase(1_000_000, quota: "1");
