@@ -69,9 +69,9 @@ public static partial class ComplianceAssert
                     if (GovernsAuthority(deadline.Kind) && e.At > deadline.ExpiresAt)
                     {
                         throw new ComplianceException(CaseStateMachine.RuleId, deadline.Citation,
-                            $"event #{index} ({e.Kind}) no later than {Format(deadline.ExpiresAt)}: the {deadline.Kind} deadline running from {Format(deadline.From)} "
+                            $"event #{index} ({e.Kind}) no later than {FormatLegal(deadline.ExpiresAt)}: the {deadline.Kind} deadline running from {Format(deadline.From)} "
                             + $"ends on {Format(deadline.LastDay)}",
-                            $"{e.Kind} at {Format(e.At)} in state {snapshot.State}",
+                            $"{e.Kind} at {FormatLegal(e.At)} in state {snapshot.State}",
                             $"Event #{index} came after the {deadline.Kind} deadline that governed it.");
                     }
                 }
@@ -87,13 +87,17 @@ public static partial class ComplianceAssert
                         ? $"event #{index} one of the events allowed in state {transition.From}: {(allowed.Length == 0 ? "none" : allowed)}"
                         : $"event #{index} ({e.Kind}) meeting the guard of {transition.From} → {row.To}",
                     $"rejected with {transition.Rejection} ({error.Code}): {error.Message.English}",
-                    $"Event #{index} ({e.Kind} at {Format(e.At)}) is not a legal transition.");
+                    $"Event #{index} ({e.Kind} at {FormatLegal(e.At)}) is not a legal transition.");
             }
             snapshot = transition.Snapshot;
             index++;
         }
         return snapshot;
     }
+
+    // Beijing time, as the case file records it.
+    private static string FormatLegal(Instant instant) =>
+        NodaTime.Text.OffsetDateTimePattern.GeneralIso.Format(instant.InZone(LegalTime.Zone).ToOffsetDateTime());
 
     private static bool GovernsAuthority(CaseDeadlineKind kind) => kind is not (CaseDeadlineKind.None or CaseDeadlineKind.StatementAndDefence
         or CaseDeadlineKind.HearingRequest or CaseDeadlineKind.Payment or CaseDeadlineKind.EnforcementDemand or CaseDeadlineKind.Limitation
