@@ -59,6 +59,17 @@ public partial class ComplianceAssertTests
     }
 
     [Fact]
+    public void CoverageMet_MandatoryEntityLeftOut_Throws()
+    {
+        var receipt = NationalReceipt();
+        var index = receipt.Strata.IndexOf(receipt.Strata.First(s => s.Selected.Length > 0 && s.Selected.All(e => !e.Mandatory)));
+        var claimed = receipt.Strata[index] with { Mandatory = 1 };
+        var ex = Assert.Throws<ComplianceException>(() => ComplianceAssert.CoverageMet(receipt with { Strata = receipt.Strata.SetItem(index, claimed) }));
+        Assert.Equal($"stratum {claimed.Stratum}: all 1 mandatory entities selected", ex.Expected);
+        Assert.Equal("0 mandatory entities selected", ex.Actual);
+    }
+
+    [Fact]
     public void UsedPublishedSeed_SameSeedAndRoster_Passes() =>
         ComplianceAssert.UsedPublishedSeed(NationalReceipt(), SamplingTestData.Seed(1), SamplingRoster);
 
