@@ -79,8 +79,8 @@ public sealed class DrawPrefix
 public sealed record SelectedEntity(string CreditCode, string Rank, bool Mandatory);
 
 /// <summary>
-/// The draw's engine: one bounded max-heap per stratum keeps the entities with the lowest ranks seen so far, so memory
-/// grows with the sample, not the roster, and the result does not depend on the order entities arrive in. Two
+/// The draw's engine: one bounded candidate buffer per stratum keeps the entities with the lowest ranks seen so far
+/// (at most twice the stratum's capacity), so memory grows with the sample, not the roster, and the result does not depend on the order entities arrive in. Two
 /// lotteries over disjoint parts of a roster merge into exactly the lottery of the whole roster: this is how a draw
 /// runs on several cores or machines (one shard per province) and stays the single-machine result.
 /// </summary>
@@ -91,7 +91,7 @@ public sealed class SamplingLottery
     private const int Lanes = 8;
     private readonly DrawPrefix prefix;
     private readonly int[] capacities;
-    private readonly StratumHeap?[] heaps;
+    private readonly StratumBuffer?[] buffers;
     private readonly ulong[] thresholds;
     private readonly List<Candidate>[] mandatory;
     private readonly byte[] pendingIds = new byte[Lanes * Sha256Lanes.CreditCodeLength];
@@ -110,10 +110,10 @@ public sealed class SamplingLottery
         {
             Preconditions.CheckArgument(capacity >= 0, nameof(capacities), "A capacity is not negative");
         }
-        heaps = new StratumHeap?[this.capacities.Length];
+        buffers = new StratumBuffer?[this.capacities.Length];
         thresholds = new ulong[this.capacities.Length];
         mandatory = new List<Candidate>[this.capacities.Length];
-        for (var s = 0; s < heaps.Length; s++)
+        for (var s = 0; s < buffers.Length; s++)
         {
             thresholds[s] = this.capacities[s] == 0 ? 0 : ulong.MaxValue;
         }
@@ -240,19 +240,19 @@ public sealed class SamplingLottery
             {
                 (mandatory[s] ??= []).AddRange(list);
             }
-            if (other.heaps[s] is not { Count: > 0 } theirs)
+            if (other.buffers[s] is not { Count: > 0 } theirs)
             {
                 continue;
             }
-            // Both shards' candidates, sorted once: the stratum keeps the lowest ranks of the union, whatever the order.
-            var mine = heaps[s];
-            var combined = new Candidate[(mine?.Count ?? 0) + theirs.Count];
-            mine?.Slots.AsSpan(0, mine.Count).CopyTo(combined);
-            theirs.Slots.AsSpan(0, theirs.Count).CopyTo(combined.AsSpan(mine?.Count ?? 0));
-            Array.Sort(combined);
-            var heap = heaps[s] = new StratumHeap();
-            heap.Rebuild(combined.AsSpan(0, Math.Min(capacities[s], combined.Length)));
-            thresholds[s] = heap.Count == capacities[s] ? heap.MaxA : ulong.MaxValue;
+            // The union of both shards' candidates, filtered and compacted like any others: the stratum keeps the lowest
+            // ranks of the union, whatever the order.
+            foreach (var candidate in theirs.Items.AsSpan(0, theirs.Count))
+            {
+                if (candidate.Key.A <= thresholds[s])
+                {
+                    Offer(s, candidate);
+                }
+            }
         }
     }
 
@@ -263,8 +263,7 @@ public sealed class SamplingLottery
     {
         Preconditions.CheckArgumentRange(stratum, 0, capacities.Length - 1);
         Flush();
-        var drawn = heaps[stratum] is { } heap ? heap.Slots.AsSpan(0, heap.Count).ToArray() : [];
-        Array.Sort(drawn);
+        var drawn = buffers[stratum] is { } buffer ? buffer.Lowest() : [];
         var forced = mandatory[stratum]?.ToArray() ?? [];
         Array.Sort(forced);
         var result = ImmutableArray.CreateBuilder<SelectedEntity>(forced.Length + drawn.Length);
@@ -314,111 +313,138 @@ public sealed class SamplingLottery
         {
             return;
         }
-        var heap = heaps[s] ??= new StratumHeap();
-        if (heap.Offer(candidate, capacity))
+        var buffer = buffers[s] ??= new StratumBuffer(capacity);
+        if (buffer.Add(candidate) is { } threshold)
         {
-            thresholds[s] = heap.MaxA;
+            thresholds[s] = threshold;
         }
     }
 
     /// <summary>
-    /// A bounded 4-ary max-heap over 16-byte entries (the rank's first word and a slot number); the full candidates sit
-    /// in a side array that never moves. Four children share one cache line, which keeps a 10,000-entry stratum fast.
+    /// A stratum's candidates as an append-only buffer of at most twice the capacity: a candidate whose rank's first
+    /// word is above the threshold (the capacity-th lowest kept so far) cannot be drawn and is never stored; when the
+    /// buffer fills, a quickselect keeps the capacity lowest and raises the threshold. Appends write one cache line in
+    /// sequence instead of sifting through a heap, and the whole buffer is compacted in linear time.
     /// </summary>
-    private sealed class StratumHeap
+    private sealed class StratumBuffer
     {
-        private HeapEntry[] entries = [];
+        private readonly int capacity;
+        private readonly int limit;
 
-        internal Candidate[] Slots { get; private set; } = [];
+        internal StratumBuffer(int capacity)
+        {
+            this.capacity = capacity;
+            limit = capacity <= int.MaxValue / 2 ? Math.Max(capacity * 2, capacity + 16) : int.MaxValue;
+        }
+
+        internal Candidate[] Items { get; private set; } = [];
 
         internal int Count { get; private set; }
 
-        internal ulong MaxA => entries[0].A;
-
-        /// <summary>Replaces the content with candidates sorted by rank; a descending order is already a max-heap.</summary>
-        internal void Rebuild(ReadOnlySpan<Candidate> ascending)
+        /// <summary>Appends a candidate; returns the new threshold when the buffer was compacted.</summary>
+        internal ulong? Add(Candidate candidate)
         {
-            Slots = ascending.ToArray();
-            entries = new HeapEntry[Slots.Length];
-            for (var i = 0; i < Slots.Length; i++)
+            if (Count == Items.Length)
             {
-                var slot = Slots.Length - 1 - i;
-                entries[i] = new HeapEntry(Slots[slot].Key.A, slot);
+                // Count is below the limit here: a full buffer was compacted to the capacity on the previous add.
+                var items = Items;
+                Array.Resize(ref items, (int)Math.Min(limit, Math.Max(64L, (long)Count * 2)));
+                Items = items;
             }
-            Count = Slots.Length;
+            Items[Count++] = candidate;
+            return Count == limit ? Compact() : null;
         }
 
-        /// <summary>Offers a candidate; returns whether the heap is full (so its maximum is the stratum's threshold).</summary>
-        internal bool Offer(Candidate candidate, int capacity)
+        /// <summary>Keeps the capacity lowest candidates, sorted by rank, and returns them.</summary>
+        internal ReadOnlySpan<Candidate> Lowest()
+        {
+            if (Count > capacity)
+            {
+                Compact();
+            }
+            var lowest = Items.AsSpan(0, Count);
+            lowest.Sort();
+            return lowest;
+        }
+
+        /// <summary>Moves the capacity lowest candidates to the front and drops the rest; returns the capacity-th rank's first word.</summary>
+        private ulong? Compact()
         {
             if (Count < capacity)
             {
-                if (Count == entries.Length)
-                {
-                    var size = Math.Min(capacity, Math.Max(16, entries.Length * 2));
-                    Array.Resize(ref entries, size);
-                    var slots = Slots;
-                    Array.Resize(ref slots, size);
-                    Slots = slots;
-                }
-                Slots[Count] = candidate;
-                var entry = new HeapEntry(candidate.Key.A, Count);
-                var i = Count++;
-                while (i > 0)
-                {
-                    var parent = (i - 1) >> 2;
-                    if (Compare(entries[parent], entry) >= 0)
-                    {
-                        break;
-                    }
-                    entries[i] = entries[parent];
-                    i = parent;
-                }
-                entries[i] = entry;
-                return Count == capacity;
+                return null;
             }
-            var root = entries[0];
-            if (candidate.Key.A > root.A || (candidate.Key.A == root.A && candidate.CompareTo(Slots[root.Slot]) >= 0))
-            {
-                return true;
-            }
-            // The largest leaves; the new candidate takes its slot and sifts down from the root.
-            Slots[root.Slot] = candidate;
-            var moving = new HeapEntry(candidate.Key.A, root.Slot);
-            var index = 0;
-            var count = Count;
-            while (true)
-            {
-                var first = (index << 2) + 1;
-                if (first >= count)
-                {
-                    break;
-                }
-                var largest = first;
-                var last = Math.Min(first + 4, count);
-                for (var child = first + 1; child < last; child++)
-                {
-                    if (Compare(entries[child], entries[largest]) > 0)
-                    {
-                        largest = child;
-                    }
-                }
-                if (Compare(entries[largest], moving) <= 0)
-                {
-                    break;
-                }
-                entries[index] = entries[largest];
-                index = largest;
-            }
-            entries[index] = moving;
-            return true;
+            Select(Items.AsSpan(0, Count), capacity - 1);
+            Count = capacity;
+            return Items[capacity - 1].Key.A;
         }
 
-        private int Compare(HeapEntry x, HeapEntry y) =>
-            x.A != y.A ? x.A.CompareTo(y.A) : Slots[x.Slot].CompareTo(Slots[y.Slot]);
-    }
+        /// <summary>Quickselect: afterwards items[nth] is the candidate of that order and none before it is greater.</summary>
+        private static void Select(Span<Candidate> items, int nth)
+        {
+            var low = 0;
+            var high = items.Length - 1;
+            var budget = 64;
+            while (high - low > 16)
+            {
+                if (--budget == 0)
+                {
+                    // Ranks are uniform hashes, so this is never reached in practice; a full sort keeps the worst case bounded.
+                    items[low..(high + 1)].Sort();
+                    return;
+                }
+                var middle = low + ((high - low) >> 1);
+                if (Less(items[middle], items[low]))
+                {
+                    (items[middle], items[low]) = (items[low], items[middle]);
+                }
+                if (Less(items[high], items[low]))
+                {
+                    (items[high], items[low]) = (items[low], items[high]);
+                }
+                if (Less(items[high], items[middle]))
+                {
+                    (items[high], items[middle]) = (items[middle], items[high]);
+                }
+                var pivot = items[middle];
+                var i = low;
+                var j = high;
+                while (i <= j)
+                {
+                    while (Less(items[i], pivot))
+                    {
+                        i++;
+                    }
+                    while (Less(pivot, items[j]))
+                    {
+                        j--;
+                    }
+                    if (i <= j)
+                    {
+                        (items[i], items[j]) = (items[j], items[i]);
+                        i++;
+                        j--;
+                    }
+                }
+                if (nth <= j)
+                {
+                    high = j;
+                }
+                else if (nth >= i)
+                {
+                    low = i;
+                }
+                else
+                {
+                    return;
+                }
+            }
+            items[low..(high + 1)].Sort();
+        }
 
-    private readonly record struct HeapEntry(ulong A, int Slot);
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool Less(in Candidate x, in Candidate y) => x.Key.A != y.Key.A ? x.Key.A < y.Key.A : x.CompareTo(y) < 0;
+    }
 
     private readonly record struct Candidate(RankKey Key, UInt128 Code) : IComparable<Candidate>
     {
