@@ -26,7 +26,10 @@ public sealed record CaseEventInput
     public decimal? ConfiscationYuan { get; init; }
 
     /// <summary>The sanctions.</summary>
-    public ImmutableArray<Sanctions> Sanctions { get; init; } = [];
+    public ImmutableArray<Sanctions> Sanctions { get => sanctions; init => sanctions = value.IsDefault ? [] : value; }
+
+    // Source-generated JSON sets absent init properties to default, so the accessor normalises to empty.
+    private readonly ImmutableArray<Sanctions> sanctions = [];
 
     /// <summary>Who the party is.</summary>
     public PartyKind Party { get; init; }
@@ -71,7 +74,10 @@ public sealed record CaseTransitionInput
     public string? CaseId { get; init; }
 
     /// <summary>The accepted events so far, oldest first; the case is rebuilt from them.</summary>
-    public ImmutableArray<CaseEventInput> History { get; init; } = [];
+    public ImmutableArray<CaseEventInput> History { get => history; init => history = value.IsDefault ? [] : value; }
+
+    // Source-generated JSON sets absent init properties to default, so the accessor normalises to empty.
+    private readonly ImmutableArray<CaseEventInput> history = [];
 
     /// <summary>The new event.</summary>
     public CaseEventInput? Event { get; init; }

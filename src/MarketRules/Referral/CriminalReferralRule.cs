@@ -64,7 +64,10 @@ public sealed record CriminalReferralInput
     public int Deaths { get; init; }
 
     /// <summary>Facts of harm, e.g. <c>["sufficient-to-endanger-health"]</c>.</summary>
-    public ImmutableArray<HarmFacts> Harm { get => field.IsDefault ? [] : field; init; }
+    public ImmutableArray<HarmFacts> Harm { get => harm; init => harm = value.IsDefault ? [] : value; }
+
+    // An explicit readonly field: a `field`-keyword backing field would not be readonly, and the DTO is immutable.
+    private readonly ImmutableArray<HarmFacts> harm = [];
 
     /// <summary>The product category.</summary>
     public ProductCategory Category { get; init; }
@@ -76,7 +79,9 @@ public sealed record CriminalReferralInput
     public bool Emergency { get; init; }
 
     /// <summary>Repeated acts whose amounts are added to the ones above (acts already handled are skipped).</summary>
-    public ImmutableArray<CriminalReferralActInput> Acts { get => field.IsDefault ? [] : field; init; }
+    public ImmutableArray<CriminalReferralActInput> Acts { get => acts; init => acts = value.IsDefault ? [] : value; }
+
+    private readonly ImmutableArray<CriminalReferralActInput> acts = [];
 
     /// <summary>The transfer's events, to compute its deadlines; <see langword="null"/> for none.</summary>
     public ReferralTimeline? Timeline { get; init; }
@@ -151,7 +156,9 @@ public sealed record CriminalReferralResult
     public FactTriggers Facts { get; init; }
 
     /// <summary>The referral thresholds reached.</summary>
-    public ImmutableArray<ReferralThreshold> Triggered { get => field.IsDefault ? [] : field; init; }
+    public ImmutableArray<ReferralThreshold> Triggered { get => triggered; init => triggered = value.IsDefault ? [] : value; }
+
+    private readonly ImmutableArray<ReferralThreshold> triggered = [];
 
     /// <summary>The date of the (last) act, after cumulation.</summary>
     public LocalDate ActDate { get; init; }
@@ -169,13 +176,19 @@ public sealed record CriminalReferralResult
     public bool LaterLawMoreLenient { get; init; }
 
     /// <summary>Every check under the law of the act date.</summary>
-    public ImmutableArray<CriminalReferralCheck> Checks { get => field.IsDefault ? [] : field; init; }
+    public ImmutableArray<CriminalReferralCheck> Checks { get => checks; init => checks = value.IsDefault ? [] : value; }
+
+    private readonly ImmutableArray<CriminalReferralCheck> checks = [];
 
     /// <summary>Every check under the law of the decision date, when it differs.</summary>
-    public ImmutableArray<CriminalReferralCheck> CurrentLawChecks { get => field.IsDefault ? [] : field; init; }
+    public ImmutableArray<CriminalReferralCheck> CurrentLawChecks { get => currentLawChecks; init => currentLawChecks = value.IsDefault ? [] : value; }
+
+    private readonly ImmutableArray<CriminalReferralCheck> currentLawChecks = [];
 
     /// <summary>The transfer deadlines, when a timeline was given.</summary>
-    public ImmutableArray<CriminalReferralDeadline> Deadlines { get => field.IsDefault ? [] : field; init; }
+    public ImmutableArray<CriminalReferralDeadline> Deadlines { get => deadlines; init => deadlines = value.IsDefault ? [] : value; }
+
+    private readonly ImmutableArray<CriminalReferralDeadline> deadlines = [];
 }
 
 /// <summary>

@@ -110,5 +110,6 @@ public readonly record struct ReferralDecision
     /// <summary>Whether the given threshold was reached.</summary>
     /// <param name="threshold">The threshold.</param>
     /// <returns>Whether its bit is set.</returns>
+    [System.Diagnostics.Contracts.Pure]
     public bool HasTriggered(ReferralThreshold threshold) => (Triggered & (UInt128.One << (int)threshold)) != UInt128.Zero;
 }

@@ -7,7 +7,12 @@ namespace MarketRules.Subsidies;
 /// A claim's decision: outcome, phase, amount reserved, the ledger's answer, and the explanation (built on first
 /// access, so the allocation hot path stays light).
 /// </summary>
-/// <remarks>This type is immutable and thread-safe.</remarks>
+/// <remarks>
+/// This type is observably immutable and thread-safe. It is marked <see cref="MutableAttribute"/> only because the
+/// explanation is a write-once cache (<see cref="LazyInitializer"/>): building it eagerly, or holding a
+/// <see cref="Lazy{T}"/>, would cost every reservation on the allocation hot path an extra allocation.
+/// </remarks>
+[Mutable]
 public sealed class SubsidyDecision
 {
     private readonly SubsidyEvaluator evaluator;

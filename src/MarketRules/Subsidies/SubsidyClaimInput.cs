@@ -158,6 +158,7 @@ public readonly record struct SubsidyClaim
     /// <param name="input">The validated input.</param>
     /// <returns>The claim.</returns>
     /// <exception cref="InvalidRuleInputException">Thrown when the input was not validated and an identifier is malformed.</exception>
+    [System.Diagnostics.Contracts.Pure]
     public static SubsidyClaim FromInput(SubsidyClaimInput input)
     {
         Utility.Preconditions.CheckNotNull(input);

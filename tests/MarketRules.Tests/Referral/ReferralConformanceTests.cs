@@ -32,32 +32,54 @@ public class ReferralConformanceTests
         var facts = CriminalReferralRule.ToFacts(input);
         var result = CriminalReferral.National.Decide(facts, asOf);
 
-        var outcome = expected.GetProperty("outcome").GetString();
-        if (outcome == "error")
+        // The file uses the engine's shape (docs/engine.md); this test replays it through the typed API so the
+        // typed decision and the engine's JSON answer cannot drift apart.
+        if (!expected.GetProperty("ok").GetBoolean())
         {
             Assert.False(result.IsSuccess);
-            var codes = expected.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToHashSet();
+            var codes = expected.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString()!).ToHashSet();
             Assert.Equal(codes, result.Errors.Select(e => e.Code).ToHashSet());
             return;
         }
         var decision = result.GetValueOrThrow();
-        Assert.Equal(outcome == "refer", decision.Refer);
-        if (expected.TryGetProperty("offence", out var offence))
+        var expectedResult = expected.GetProperty("result");
+        Assert.Equal(expectedResult.GetProperty("refer").GetBoolean(), decision.Refer);
+        if (expectedResult.TryGetProperty("offence", out var offence))
         {
             Assert.Equal(offence.GetString(), Kebab(decision.Offence.ToString()));
         }
-        if (expected.TryGetProperty("band", out var band))
+        if (expectedResult.TryGetProperty("band", out var band))
         {
             Assert.Equal(band.GetString(), Kebab(decision.Band.ToString()));
         }
-        if (expected.TryGetProperty("isAttempt", out var attempt))
+        if (expectedResult.TryGetProperty("isAttempt", out var attempt))
         {
             Assert.Equal(attempt.GetBoolean(), decision.IsAttempt);
         }
-        if (expected.TryGetProperty("triggered", out var triggered))
+        if (expectedResult.TryGetProperty("triggered", out var triggered))
         {
             var actual = Enum.GetValues<ReferralThreshold>().Where(decision.HasTriggered).Select(t => Kebab(t.ToString())).ToList();
             Assert.Equal(triggered.EnumerateArray().Select(t => t.GetString()!).ToList(), actual);
+        }
+    }
+
+    [Fact]
+    public void Vectors_AssertTheDecisionInEveryCase()
+    {
+        // Guards the file itself: every vector pins either the referral decision or coded errors with their paths.
+        using var document = JsonDocument.Parse(File.ReadAllText(VectorPath));
+        foreach (var vector in document.RootElement.GetProperty("vectors").EnumerateArray())
+        {
+            var expected = vector.GetProperty("expected");
+            if (expected.GetProperty("ok").GetBoolean())
+            {
+                Assert.Equal(JsonValueKind.Object, expected.GetProperty("result").ValueKind);
+                Assert.True(expected.GetProperty("result").TryGetProperty("refer", out _), vector.GetProperty("name").GetString());
+            }
+            else
+            {
+                Assert.All(expected.GetProperty("errors").EnumerateArray(), e => Assert.StartsWith("$.input", e.GetProperty("path").GetString(), StringComparison.Ordinal));
+            }
         }
     }
 
