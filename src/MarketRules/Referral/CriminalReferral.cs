@@ -38,6 +38,8 @@ public sealed class CriminalReferral
 
     private readonly LawSpan[] spans;
     private readonly int[] spanKeys;
+    private readonly int[] spanByMonth;
+    private readonly int firstMonth;
 
     /// <summary>Builds the decision tables for a policy and a jurisdiction.</summary>
     /// <param name="policy">The law in force: the national catalogue plus any policy packs.</param>
@@ -75,6 +77,7 @@ public sealed class CriminalReferral
         dates.Add(AmendmentXIInForce);
         spans = [.. dates.Select(date => BuildSpan(policy, jurisdiction, date))];
         spanKeys = [.. dates.Select(Key)];
+        spanByMonth = IndexByMonth(spanKeys, out firstMonth);
     }
 
     /// <summary>The decisions under national law only.</summary>
@@ -188,6 +191,10 @@ public sealed class CriminalReferral
 
     private static void CheckInput(in ReferralFacts f, LocalDate asOf, ref ImmutableArray<RuleError>.Builder? errors)
     {
+        if (IsPlainlyValid(f, asOf))
+        {
+            return;
+        }
         if (!IsKnown(f.Offence))
         {
             Add(ref errors, ReferralErrors.UnknownOffence.Create("$.offence", ("Offence", f.Offence)));
@@ -244,6 +251,23 @@ public sealed class CriminalReferral
         }
     }
 
+    // The common case in one pass of integer tests (sign bits OR-ed together); any doubt falls through to the
+    // field-by-field checks below, which name every bad field.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPlainlyValid(in ReferralFacts f, LocalDate asOf)
+    {
+        var amounts = f.Sales.Fen | f.UnsoldValue.Fen | f.BusinessVolume.Fen | f.IllegalGains.Fen | f.DirectLoss.Fen;
+        var counts = f.Pieces | f.UnsoldPieces | f.Marks | f.Patents | f.PriorPenaltiesWithinTwoYears | f.Victims
+            | f.MinorInjuries | f.SeriousInjuries | f.Deaths;
+        return amounts >= 0 && counts >= 0
+            && unchecked((uint)f.Offender) <= (uint)OffenderKind.Unit
+            && unchecked((uint)f.Category) <= (uint)ProductCategory.Service
+            && ((int)f.Harm & ~127) == 0
+            && f.ActDate != default
+            && f.ActDate <= asOf
+            && IsKnown(f.Offence);
+    }
+
     private static bool IsKnown(CriminalOffence offence) => offence is >= CriminalOffence.ShoddyProducts and <= CriminalOffence.SubstandardCosmetics
         or >= CriminalOffence.CounterfeitRegisteredMark and <= CriminalOffence.PassingOffPatents
         or CriminalOffence.FalseAdvertising or CriminalOffence.IllegalFoodBusiness;
@@ -287,6 +311,18 @@ public sealed class CriminalReferral
     {
         var key = Key(date);
         var keys = spanKeys;
+        // O(1) for dates inside the table: start at the span in force on the first of the month, then step over the
+        // (rare) changes later in that month.
+        var month = (key >> 5) - firstMonth;
+        if (unchecked((uint)month) < (uint)spanByMonth.Length)
+        {
+            int i = spanByMonth[month];
+            while (i + 1 < keys.Length && keys[i + 1] <= key)
+            {
+                i++;
+            }
+            return i < 0 ? null : spans[i];
+        }
         for (var i = keys.Length - 1; i >= 0; i--)
         {
             if (keys[i] <= key)
@@ -295,6 +331,31 @@ public sealed class CriminalReferral
             }
         }
         return null;
+    }
+
+    // For each month from the first span's month to the last span's month plus one, the index of the last span
+    // starting on or before the first of that month (-1 before the first span).
+    private static int[] IndexByMonth(int[] keys, out int first)
+    {
+        if (keys.Length == 0)
+        {
+            first = 0;
+            return [];
+        }
+        first = keys[0] >> 5;
+        var last = (keys[^1] >> 5) + 1;
+        var table = new int[last - first + 1];
+        var j = -1;
+        for (var m = first; m <= last; m++)
+        {
+            var monthKey = (m << 5) | 1;
+            while (j + 1 < keys.Length && keys[j + 1] <= monthKey)
+            {
+                j++;
+            }
+            table[m - first] = j;
+        }
+        return table;
     }
 
     private static LawSpan BuildSpan(PolicyContext policy, Jurisdiction jurisdiction, LocalDate from)
