@@ -180,7 +180,7 @@ public sealed class CriminalReferral
             NearestMiss = act.Nearest,
             ShortfallRaw = act.Shortfall,
             LawFrom = actSpan.From,
-            LawChanged = changed && (act.Refers != current.Refers || act.Band != current.Band || act.Mask != current.Mask),
+            LawChanged = changed && (act.Refers != current.Refers || act.Band != current.Band || (act.MaskLow != current.MaskLow || act.MaskHigh != current.MaskHigh)),
             ReferUnderCurrentLaw = current.Refers,
             LaterLawMoreLenient = act.Refers && !current.Refers,
         });
@@ -709,7 +709,16 @@ public sealed class CriminalReferral
         }
         if (met)
         {
-            o.Mask |= UInt128.One << (int)threshold;
+            // Two machine words rather than a UInt128 shift, which is a call with branches.
+            var bit = (int)threshold;
+            if (bit < 64)
+            {
+                o.MaskLow |= 1UL << bit;
+            }
+            else
+            {
+                o.MaskHigh |= 1UL << (bit - 64);
+            }
             if (role == CheckRole.Attempt)
             {
                 o.Attempt = true;
@@ -768,7 +777,10 @@ public sealed class CriminalReferral
         public CriminalOffence Offence;
         public SentencingBand Band;
         public FactTriggers Facts;
-        public UInt128 Mask;
+        public ulong MaskLow;
+        public ulong MaskHigh;
+
+        public readonly UInt128 Mask => new(MaskHigh, MaskLow);
         public bool Completed;
         public bool Attempt;
         public bool HasDecisive;
