@@ -7,7 +7,8 @@ using RulesEngine.Models;
 namespace MarketRules.Benchmarks;
 
 /// <summary>
-/// 1 M referral decisions (act-date law; 100,000 for RulesEngine) three ways: MarketRules' typed path, a bare hand-written if chain with the
+/// 1 M referral decisions (act-date law; 100,000 for RulesEngine) four ways: MarketRules' full typed decision
+/// (<c>Decide</c>), its refer-only answer (<c>MustRefer</c>), a bare hand-written if chain with the
 /// same thresholds, and a Microsoft RulesEngine 6.0.1 workflow carrying the whole offence catalogue. Times are per
 /// decision (OperationsPerInvoke). The set-up checks that the three agree on every generated case.
 /// </summary>
@@ -37,10 +38,11 @@ public class ReferralBenchmark
         {
             var typed = referral.Decide(facts[i], facts[i].ActDate).GetValueOrThrow().Refer;
             var bare = BareIfChain.Refer(facts[i]);
+            var referOnly = referral.MustRefer(facts[i], facts[i].ActDate).GetValueOrThrow();
             var re = RulesEngineRefer(i);
-            if (typed != bare || typed != re)
+            if (typed != bare || typed != re || typed != referOnly)
             {
-                throw new InvalidOperationException($"Case {i} ({facts[i]}): typed {typed}, if chain {bare}, RulesEngine {re}");
+                throw new InvalidOperationException($"Case {i} ({facts[i]}): typed {typed}, refer-only {referOnly}, if chain {bare}, RulesEngine {re}");
             }
         }
     }
@@ -54,6 +56,24 @@ public class ReferralBenchmark
         {
             ref readonly var f = ref all[i & (Cases - 1)];
             if (referral.Decide(f, f.ActDate).Value.Refer)
+            {
+                refer++;
+            }
+        }
+        return refer;
+    }
+
+    // The apples-to-apples comparison with the if chain: refer/not-refer only, stopping at the first threshold met,
+    // still validating the facts and resolving the law of the act date (and of the decision date) from the policy.
+    [Benchmark(OperationsPerInvoke = Decisions)]
+    public int MustRefer_TypedPath()
+    {
+        var refer = 0;
+        var all = facts;
+        for (var i = 0; i < Decisions; i++)
+        {
+            ref readonly var f = ref all[i & (Cases - 1)];
+            if (referral.MustRefer(f, f.ActDate).Value)
             {
                 refer++;
             }

@@ -38,6 +38,8 @@ public sealed class CriminalReferral
 
     private readonly LawSpan[] spans;
     private readonly int[] spanKeys;
+    private readonly int[] spanByMonth;
+    private readonly int firstMonth;
 
     /// <summary>Builds the decision tables for a policy and a jurisdiction.</summary>
     /// <param name="policy">The law in force: the national catalogue plus any policy packs.</param>
@@ -75,6 +77,7 @@ public sealed class CriminalReferral
         dates.Add(AmendmentXIInForce);
         spans = [.. dates.Select(date => BuildSpan(policy, jurisdiction, date))];
         spanKeys = [.. dates.Select(Key)];
+        spanByMonth = IndexByMonth(spanKeys, out firstMonth);
     }
 
     /// <summary>The decisions under national law only.</summary>
@@ -94,6 +97,52 @@ public sealed class CriminalReferral
     {
         var none = default(NoSink);
         return Run(facts, asOf, ref none, ref none, out _);
+    }
+
+    /// <summary>
+    /// Answers only whether the case must be referred, stopping at the first threshold or fact that makes it criminal;
+    /// allocates nothing when the facts are valid.
+    /// </summary>
+    /// <remarks>
+    /// <para>Use it to screen many cases (batch triage, dashboards, "refer?" flags) where only the yes/no matters. It
+    /// validates the facts the same way as <see cref="Decide"/> (the same coded errors), resolves the law of the act date
+    /// the same way, and applies a later law only where it is more lenient (Criminal Law Art 12), so its answer is always
+    /// <c>Decide(facts, asOf).Value.Refer</c>.</para>
+    /// <para>Use <see cref="Decide"/> when the officer needs the decision itself: the offence actually made out (Art 149
+    /// fallback), every triggered threshold, the decisive one and its margin, the nearest miss, the sentencing band, and
+    /// whether the law changed; use <see cref="Explain"/> for the citations. Those need every threshold of the offence
+    /// checked, which is what makes <see cref="Decide"/> several times slower than this refer-only answer.</para>
+    /// </remarks>
+    /// <param name="facts">The facts, amounts cumulated over the acts not yet handled.</param>
+    /// <param name="asOf">The date of the decision: a later law applies only when it is more lenient.</param>
+    /// <returns><see langword="true"/> when the case must be referred to the police, or coded errors (<see cref="ReferralErrors"/>) for bad facts.</returns>
+    public RuleResult<bool> MustRefer(in ReferralFacts facts, LocalDate asOf)
+    {
+        if (!IsPlainlyValid(facts, asOf))
+        {
+            ImmutableArray<RuleError>.Builder? errors = null;
+            CheckInput(facts, asOf, ref errors);
+            if (errors is not null)
+            {
+                return RuleResult<bool>.Failure(errors.ToImmutable());
+            }
+        }
+        var actSpan = Find(facts.ActDate);
+        if (actSpan is null || !InForce(actSpan, facts.Offence))
+        {
+            return RuleResult<bool>.Failure(Existence(facts, facts.ActDate)!);
+        }
+        if (!Refers(facts, facts.ActDate, actSpan.Values))
+        {
+            return RuleResult<bool>.Success(false);
+        }
+        if (asOf == facts.ActDate)
+        {
+            return RuleResult<bool>.Success(true);
+        }
+        var currentSpan = Find(asOf)!;
+        return RuleResult<bool>.Success(ReferenceEquals(currentSpan, actSpan)
+            || (InForce(currentSpan, facts.Offence) && Refers(facts, asOf, currentSpan.Values)));
     }
 
     /// <summary>Decides and explains: every threshold checked under the law of the act date and of the decision date, with its value, citation and margin.</summary>
@@ -177,7 +226,7 @@ public sealed class CriminalReferral
             NearestMiss = act.Nearest,
             ShortfallRaw = act.Shortfall,
             LawFrom = actSpan.From,
-            LawChanged = changed && (act.Refers != current.Refers || act.Band != current.Band || act.Mask != current.Mask),
+            LawChanged = changed && (act.Refers != current.Refers || act.Band != current.Band || (act.MaskLow != current.MaskLow || act.MaskHigh != current.MaskHigh)),
             ReferUnderCurrentLaw = current.Refers,
             LaterLawMoreLenient = act.Refers && !current.Refers,
         });
@@ -188,6 +237,10 @@ public sealed class CriminalReferral
 
     private static void CheckInput(in ReferralFacts f, LocalDate asOf, ref ImmutableArray<RuleError>.Builder? errors)
     {
+        if (IsPlainlyValid(f, asOf))
+        {
+            return;
+        }
         if (!IsKnown(f.Offence))
         {
             Add(ref errors, ReferralErrors.UnknownOffence.Create("$.offence", ("Offence", f.Offence)));
@@ -244,6 +297,23 @@ public sealed class CriminalReferral
         }
     }
 
+    // The common case in one pass of integer tests (sign bits OR-ed together); any doubt falls through to the
+    // field-by-field checks below, which name every bad field.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPlainlyValid(in ReferralFacts f, LocalDate asOf)
+    {
+        var amounts = f.Sales.Fen | f.UnsoldValue.Fen | f.BusinessVolume.Fen | f.IllegalGains.Fen | f.DirectLoss.Fen;
+        var counts = f.Pieces | f.UnsoldPieces | f.Marks | f.Patents | f.PriorPenaltiesWithinTwoYears | f.Victims
+            | f.MinorInjuries | f.SeriousInjuries | f.Deaths;
+        return amounts >= 0 && counts >= 0
+            && unchecked((uint)f.Offender) <= (uint)OffenderKind.Unit
+            && unchecked((uint)f.Category) <= (uint)ProductCategory.Service
+            && ((int)f.Harm & ~127) == 0
+            && f.ActDate != default
+            && f.ActDate <= asOf
+            && IsKnown(f.Offence);
+    }
+
     private static bool IsKnown(CriminalOffence offence) => offence is >= CriminalOffence.ShoddyProducts and <= CriminalOffence.SubstandardCosmetics
         or >= CriminalOffence.CounterfeitRegisteredMark and <= CriminalOffence.PassingOffPatents
         or CriminalOffence.FalseAdvertising or CriminalOffence.IllegalFoodBusiness;
@@ -287,6 +357,18 @@ public sealed class CriminalReferral
     {
         var key = Key(date);
         var keys = spanKeys;
+        // O(1) for dates inside the table: start at the span in force on the first of the month, then step over the
+        // (rare) changes later in that month.
+        var month = (key >> 5) - firstMonth;
+        if (unchecked((uint)month) < (uint)spanByMonth.Length)
+        {
+            int i = spanByMonth[month];
+            while (i + 1 < keys.Length && keys[i + 1] <= key)
+            {
+                i++;
+            }
+            return i < 0 ? null : spans[i];
+        }
         for (var i = keys.Length - 1; i >= 0; i--)
         {
             if (keys[i] <= key)
@@ -295,6 +377,31 @@ public sealed class CriminalReferral
             }
         }
         return null;
+    }
+
+    // For each month from the first span's month to the last span's month plus one, the index of the last span
+    // starting on or before the first of that month (-1 before the first span).
+    private static int[] IndexByMonth(int[] keys, out int first)
+    {
+        if (keys.Length == 0)
+        {
+            first = 0;
+            return [];
+        }
+        first = keys[0] >> 5;
+        var last = (keys[^1] >> 5) + 1;
+        var table = new int[last - first + 1];
+        var j = -1;
+        for (var m = first; m <= last; m++)
+        {
+            var monthKey = (m << 5) | 1;
+            while (j + 1 < keys.Length && keys[j + 1] <= monthKey)
+            {
+                j++;
+            }
+            table[m - first] = j;
+        }
+        return table;
     }
 
     private static LawSpan BuildSpan(PolicyContext policy, Jurisdiction jurisdiction, LocalDate from)
@@ -498,6 +605,112 @@ public sealed class CriminalReferral
         }
     }
 
+    // ---- Refer only: the same conditions as Evaluate (a completed crime or an attempt), short-circuited at the first
+    // that holds; bands, margins and misses are not needed. MustRefer_AgreesWithDecide_Meets_Specification keeps the two in step.
+
+    private static bool Refers(in ReferralFacts f, LocalDate date, long[] v)
+    {
+        var injured = f.MinorInjuries > 0 || f.SeriousInjuries > 0 || f.Deaths > 0;
+        switch (f.Offence)
+        {
+            case CriminalOffence.ShoddyProducts:
+                return Refers140(f, v);
+            case CriminalOffence.CounterfeitDrugs:
+            case CriminalOffence.ToxicFood:
+                return true;
+            case CriminalOffence.SubstandardDrugs:
+                return injured || (f.Harm & HarmFacts.SeriousHealthHarm) != 0 || Refers140(f, v);
+            case CriminalOffence.UnsafeFood:
+            case CriminalOffence.SubstandardMedicalDevices:
+                return injured || (f.Harm & HarmFacts.SufficientToEndangerHealth) != 0 || Refers140(f, v);
+            case CriminalOffence.UnsafeProducts:
+                return f.SeriousInjuries > 0 || f.Deaths > 0 || (f.Harm & HarmFacts.SeriousConsequences) != 0
+                    || Met(v, ReferralThreshold.Art146DirectLoss, f.DirectLoss.Fen, 1) || Refers140(f, v);
+            case CriminalOffence.ShoddyAgriculturalInputs:
+                return Met(v, ReferralThreshold.Art147Loss, f.DirectLoss.Fen, 1) || Refers140(f, v);
+            case CriminalOffence.SubstandardCosmetics:
+                return (f.Harm & (HarmFacts.Disfigurement | HarmFacts.SeriousOrganDamage | HarmFacts.MentalDisorderOrSelfHarm | HarmFacts.SeriousConsequences)) != 0
+                    || Refers140(f, v);
+            case CriminalOffence.CounterfeitRegisteredMark:
+                {
+                    var multiplier = UnitMultiplier(f, v);
+                    var multi = f.Marks >= 2 || IsRepeat(f, v);
+                    if (f.ServiceMark)
+                    {
+                        if (date < AmendmentXIInForce)
+                        {
+                            return false;
+                        }
+                        if (v[(int)ReferralThreshold.Art213ServiceGains] >= 0)
+                        {
+                            return Met(v, multi ? ReferralThreshold.Art213ServiceMultiGains : ReferralThreshold.Art213ServiceGains, f.IllegalGains.Fen, multiplier);
+                        }
+                    }
+                    return Met(v, multi ? ReferralThreshold.Art213MultiVolume : ReferralThreshold.Art213Volume, f.BusinessVolume.Fen, multiplier)
+                        || Met(v, multi ? ReferralThreshold.Art213MultiGains : ReferralThreshold.Art213Gains, f.IllegalGains.Fen, multiplier);
+                }
+            case CriminalOffence.SellingCounterfeitMarkGoods:
+                {
+                    var multiplier = UnitMultiplier(f, v);
+                    long sales = f.Sales.Fen, unsold = f.UnsoldValue.Fen, gains = f.IllegalGains.Fen;
+                    // Unsold goods alone: an attempt before 2025-04-26, completed after; either way the case is referred.
+                    return Met(v, ReferralThreshold.Art214Gains, gains, multiplier)
+                        || Met(v, ReferralThreshold.Art214Sales, sales, multiplier)
+                        || Met(v, ReferralThreshold.Art214Unsold, unsold, multiplier)
+                        || (sales > 0 && Met(v, ReferralThreshold.Art214SalesPlusUnsold, checked(sales + unsold), multiplier))
+                        || (v[(int)ReferralThreshold.Art214Gains] >= 0 && IsRepeat(f, v)
+                            && (Met(v, ReferralThreshold.Art214RepeatGains, gains, multiplier)
+                                || Met(v, ReferralThreshold.Art214RepeatSales, sales, multiplier)
+                                || Met(v, ReferralThreshold.Art214RepeatUnsold, checked(sales + unsold), multiplier)));
+                }
+            case CriminalOffence.CounterfeitMarkLabels:
+                {
+                    var multiplier = UnitMultiplier(f, v);
+                    var multi = f.Marks >= 2 || IsRepeat(f, v);
+                    return Met(v, multi ? ReferralThreshold.Art215MultiPieces : ReferralThreshold.Art215Pieces, f.Pieces, multiplier)
+                        || Met(v, multi ? ReferralThreshold.Art215MultiVolume : ReferralThreshold.Art215Volume, f.BusinessVolume.Fen, multiplier)
+                        || Met(v, multi ? ReferralThreshold.Art215MultiGains : ReferralThreshold.Art215Gains, f.IllegalGains.Fen, multiplier)
+                        || (f.UnsoldPieces > 0 && Met(v, multi ? ReferralThreshold.Art215MultiUnsoldPieces : ReferralThreshold.Art215UnsoldPieces, (long)f.Pieces + f.UnsoldPieces, multiplier));
+                }
+            case CriminalOffence.PassingOffPatents:
+                {
+                    var multiplier = UnitMultiplier(f, v);
+                    var multi = f.Patents >= 2 || IsRepeat(f, v);
+                    return Met(v, multi ? ReferralThreshold.Art216MultiVolume : ReferralThreshold.Art216Volume, f.BusinessVolume.Fen, multiplier)
+                        || Met(v, multi ? ReferralThreshold.Art216MultiGains : ReferralThreshold.Art216Gains, f.IllegalGains.Fen, multiplier)
+                        || Met(v, ReferralThreshold.Art216DirectLoss, f.DirectLoss.Fen, multiplier);
+                }
+            case CriminalOffence.FalseAdvertising:
+                return Met(v, ReferralThreshold.Art222Gains, f.IllegalGains.Fen, 1)
+                    || (f.Emergency && Met(v, ReferralThreshold.Art222EmergencyGains, f.IllegalGains.Fen, 1))
+                    || (f.Category is ProductCategory.Food or ProductCategory.Drug && Met(v, ReferralThreshold.Art222FoodOrDrugGains, f.IllegalGains.Fen, 1))
+                    || Met(v, f.Victims <= 1 ? ReferralThreshold.Art222SingleConsumerLoss : ReferralThreshold.Art222ConsumersLoss, f.DirectLoss.Fen, 1)
+                    || Met(v, ReferralThreshold.Art222PriorPenalties, f.PriorPenaltiesWithinTwoYears, 1)
+                    || injured || (f.Harm & HarmFacts.SeriousConsequences) != 0;
+            case CriminalOffence.IllegalFoodBusiness:
+                return Met(v, ReferralThreshold.Art225Volume, f.BusinessVolume.Fen, 1) || Met(v, ReferralThreshold.Art225Gains, f.IllegalGains.Fen, 1);
+            default:
+                return false;
+        }
+    }
+
+    // Art 140 (and Art 149's fallback to it): sales, unsold goods (an attempt), or the 2008 combination of both.
+    private static bool Refers140(in ReferralFacts f, long[] v)
+    {
+        var sales = f.Sales.Fen;
+        var factor = v[(int)ReferralThreshold.Art140SalesMultiplier];
+        return Met(v, ReferralThreshold.Art140Sales, sales, 1)
+            || Met(v, ReferralThreshold.Art140Unsold, f.UnsoldValue.Fen, 1)
+            || (factor >= 0 && sales > 0 && Met(v, ReferralThreshold.Art140Combined, checked((sales * factor) + f.UnsoldValue.Fen), 1));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Met(long[] v, ReferralThreshold threshold, long actual, long multiplier)
+    {
+        var required = v[(int)threshold];
+        return required >= 0 && actual >= checked(required * multiplier);
+    }
+
     private static SentencingBand Art140<TSink>(in ReferralFacts f, LawSpan span, ref TSink sink, ref Outcome o)
         where TSink : struct, ICheckSink
     {
@@ -648,7 +861,16 @@ public sealed class CriminalReferral
         }
         if (met)
         {
-            o.Mask |= UInt128.One << (int)threshold;
+            // Two machine words rather than a UInt128 shift, which is a call with branches.
+            var bit = (int)threshold;
+            if (bit < 64)
+            {
+                o.MaskLow |= 1UL << bit;
+            }
+            else
+            {
+                o.MaskHigh |= 1UL << (bit - 64);
+            }
             if (role == CheckRole.Attempt)
             {
                 o.Attempt = true;
@@ -707,7 +929,10 @@ public sealed class CriminalReferral
         public CriminalOffence Offence;
         public SentencingBand Band;
         public FactTriggers Facts;
-        public UInt128 Mask;
+        public ulong MaskLow;
+        public ulong MaskHigh;
+
+        public readonly UInt128 Mask => new(MaskHigh, MaskLow);
         public bool Completed;
         public bool Attempt;
         public bool HasDecisive;
