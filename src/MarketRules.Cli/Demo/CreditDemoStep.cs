@@ -15,7 +15,7 @@ internal sealed class CreditDemoStep : IDemoStep
     public void Run(DemoContext context)
     {
         var asOf = new LocalDate(context.Year, 6, 30);
-        var random = new Random(unchecked((int)(context.Seed ^ 0xC2ED17UL)));
+        var random = new DemoRandom(context.Seed ^ 0xC2ED17UL);
         var directory = Enumerable.Range(1, 12).Select(i => Generate(random, i, asOf)).ToList();
         var classes = CreditDirectory.Classify(directory, asOf, CreditRiskPolicy.Example, jurisdiction: context.District).GetValueOrThrow();
         context.Table($"Credit-risk classes as of {asOf:uuuu-MM-dd} (example policy; 国市监信发〔2022〕6号 classes)",
@@ -61,7 +61,7 @@ internal sealed class CreditDemoStep : IDemoStep
         ]);
     }
 
-    private static EnterpriseCreditFacts Generate(Random random, int index, LocalDate asOf)
+    private static EnterpriseCreditFacts Generate(DemoRandom random, int index, LocalDate asOf)
     {
         var facts = new EnterpriseCreditFacts($"DEMO{index:D3}", $"拱墅{Trades[index % Trades.Length]}企业{index}")
         {

@@ -21,7 +21,7 @@ internal sealed class SubsidyDemoStep : IDemoStep
         var scheme = SubsidySchemes.Gongshu2022;
         var ledger = new InMemorySubsidyLedger(scheme);
         var allocator = new SubsidyAllocator(ledger);
-        var random = new SplitMix64(context.Seed ^ 0x5B5D_1D1E_5000_0001UL);
+        var random = new DemoRandom(context.Seed ^ 0x5B5D_1D1E_5000_0001UL);
         var june = new LocalDateTime(2022, 6, 1, 0, 0).InZoneStrictly(LegalTime.Zone).ToInstant();
         var inputs = new List<SubsidyClaimInput>(Claims);
         for (var n = 0; n < Claims; n++)
@@ -116,22 +116,5 @@ internal sealed class SubsidyDemoStep : IDemoStep
             CompletedAt = completed,
             Evidence = [.. Enum.GetValues<SubsidyEvidence>()],
         };
-    }
-
-    /// <summary>A seeded generator (SplitMix64): the demo's data follows from the seed alone.</summary>
-    private struct SplitMix64(ulong state)
-    {
-        public ulong Next(ulong bound)
-        {
-            unchecked
-            {
-                state += 0x9E37_79B9_7F4A_7C15UL;
-                var z = state;
-                z = (z ^ (z >> 30)) * 0xBF58_476D_1CE4_E5B9UL;
-                z = (z ^ (z >> 27)) * 0x94D0_49BB_1331_11EBUL;
-                z ^= z >> 31;
-                return bound == 0 ? 0 : z % bound;
-            }
-        }
     }
 }
