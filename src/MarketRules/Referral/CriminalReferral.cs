@@ -621,7 +621,8 @@ public sealed class CriminalReferral
 
     private static bool Refers(in ReferralFacts f, int dateKey, long[] v)
     {
-        var injured = f.MinorInjuries > 0 || f.SeriousInjuries > 0 || f.Deaths > 0;
+        // Counts are validated non-negative before this runs, so OR-ing them tests "any > 0" without branches.
+        var injured = (f.MinorInjuries | f.SeriousInjuries | f.Deaths) > 0;
         switch (f.Offence)
         {
             case CriminalOffence.ShoddyProducts:
