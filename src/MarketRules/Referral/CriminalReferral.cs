@@ -355,7 +355,7 @@ public sealed class CriminalReferral
         _ => ReferralThreshold.Art140Sales,
     };
 
-    private static bool InForce(LawSpan span, CriminalOffence offence) => span.Values[(int)ExistenceOf(offence)] >= 0;
+    private static bool InForce(LawSpan span, CriminalOffence offence) => At(span.Values, ExistenceOf(offence)) >= 0;
 
     // Dates compared as one integer (year, month, day packed in order): the spans are scanned from the latest.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
