@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MarketRules.Parameters;
 using MarketRules.Utility;
 
@@ -31,9 +32,11 @@ public enum CheckRole
 /// </remarks>
 public sealed class CriminalReferral
 {
-    private static readonly int ThresholdCount = ReferralParameters.All.Length;
+    private static readonly int ThresholdCount = RowsCoverEveryThreshold(ReferralParameters.All.Length);
     private static readonly bool[] IsMoney = [.. ReferralParameters.All.Select(p => p.Unit == ParameterUnit.Yuan)];
     private static readonly LocalDate AmendmentXIInForce = new(2021, 3, 1);
+    private static readonly int AmendmentXIKey = Key(AmendmentXIInForce);
+    private static readonly int DefaultDateKey = Key(default);
     private static readonly Lazy<CriminalReferral> LazyNational = new(() => new CriminalReferral(PolicyContext.National(new ParameterCatalog(ReferralParameters.All)), Jurisdiction.National));
 
     private readonly LawSpan[] spans;
@@ -118,7 +121,9 @@ public sealed class CriminalReferral
     /// <returns><see langword="true"/> when the case must be referred to the police, or coded errors (<see cref="ReferralErrors"/>) for bad facts.</returns>
     public RuleResult<bool> MustRefer(in ReferralFacts facts, LocalDate asOf)
     {
-        if (!IsPlainlyValid(facts, asOf))
+        var actKey = Key(facts.ActDate);
+        var asOfKey = Key(asOf);
+        if (!IsPlainlyValid(facts, facts.ActDate, asOf, actKey, asOfKey))
         {
             ImmutableArray<RuleError>.Builder? errors = null;
             CheckInput(facts, asOf, ref errors);
@@ -127,22 +132,22 @@ public sealed class CriminalReferral
                 return RuleResult<bool>.Failure(errors.ToImmutable());
             }
         }
-        var actSpan = Find(facts.ActDate);
+        var actSpan = Find(actKey);
         if (actSpan is null || !InForce(actSpan, facts.Offence))
         {
             return RuleResult<bool>.Failure(Existence(facts, facts.ActDate)!);
         }
-        if (!Refers(facts, facts.ActDate, actSpan.Values))
+        if (!Refers(facts, actKey, actSpan.Values))
         {
             return RuleResult<bool>.Success(false);
         }
-        if (asOf == facts.ActDate)
+        if (asOfKey == actKey)
         {
             return RuleResult<bool>.Success(true);
         }
-        var currentSpan = Find(asOf)!;
+        var currentSpan = Find(asOfKey)!;
         return RuleResult<bool>.Success(ReferenceEquals(currentSpan, actSpan)
-            || (InForce(currentSpan, facts.Offence) && Refers(facts, asOf, currentSpan.Values)));
+            || (InForce(currentSpan, facts.Offence) && Refers(facts, asOfKey, currentSpan.Values)));
     }
 
     /// <summary>Decides and explains: every threshold checked under the law of the act date and of the decision date, with its value, citation and margin.</summary>
@@ -237,7 +242,7 @@ public sealed class CriminalReferral
 
     private static void CheckInput(in ReferralFacts f, LocalDate asOf, ref ImmutableArray<RuleError>.Builder? errors)
     {
-        if (IsPlainlyValid(f, asOf))
+        if (IsPlainlyValid(f, f.ActDate, asOf, Key(f.ActDate), Key(asOf)))
         {
             return;
         }
@@ -300,7 +305,9 @@ public sealed class CriminalReferral
     // The common case in one pass of integer tests (sign bits OR-ed together); any doubt falls through to the
     // field-by-field checks below, which name every bad field.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsPlainlyValid(in ReferralFacts f, LocalDate asOf)
+    // Dates are compared by packed key (valid only within one calendar, hence the ISO check); any other calendar takes
+    // the field-by-field path, which compares the LocalDates themselves.
+    private static bool IsPlainlyValid(in ReferralFacts f, LocalDate actDate, LocalDate asOf, int actKey, int asOfKey)
     {
         var amounts = f.Sales.Fen | f.UnsoldValue.Fen | f.BusinessVolume.Fen | f.IllegalGains.Fen | f.DirectLoss.Fen;
         var counts = f.Pieces | f.UnsoldPieces | f.Marks | f.Patents | f.PriorPenaltiesWithinTwoYears | f.Victims
@@ -309,8 +316,10 @@ public sealed class CriminalReferral
             && unchecked((uint)f.Offender) <= (uint)OffenderKind.Unit
             && unchecked((uint)f.Category) <= (uint)ProductCategory.Service
             && ((int)f.Harm & ~127) == 0
-            && f.ActDate != default
-            && f.ActDate <= asOf
+            && actKey != DefaultDateKey
+            && actKey <= asOfKey
+            && ReferenceEquals(actDate.Calendar, CalendarSystem.Iso)
+            && ReferenceEquals(asOf.Calendar, CalendarSystem.Iso)
             && IsKnown(f.Offence);
     }
 
@@ -346,16 +355,18 @@ public sealed class CriminalReferral
         _ => ReferralThreshold.Art140Sales,
     };
 
-    private static bool InForce(LawSpan span, CriminalOffence offence) => span.Values[(int)ExistenceOf(offence)] >= 0;
+    private static bool InForce(LawSpan span, CriminalOffence offence) => At(span.Values, ExistenceOf(offence)) >= 0;
 
     // Dates compared as one integer (year, month, day packed in order): the spans are scanned from the latest.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Key(LocalDate date) => (date.Year << 9) | (date.Month << 5) | date.Day;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private LawSpan? Find(LocalDate date)
+    private LawSpan? Find(LocalDate date) => Find(Key(date));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private LawSpan? Find(int key)
     {
-        var key = Key(date);
         var keys = spanKeys;
         // O(1) for dates inside the table: start at the span in force on the first of the month, then step over the
         // (rare) changes later in that month.
@@ -608,9 +619,10 @@ public sealed class CriminalReferral
     // ---- Refer only: the same conditions as Evaluate (a completed crime or an attempt), short-circuited at the first
     // that holds; bands, margins and misses are not needed. MustRefer_AgreesWithDecide_Meets_Specification keeps the two in step.
 
-    private static bool Refers(in ReferralFacts f, LocalDate date, long[] v)
+    private static bool Refers(in ReferralFacts f, int dateKey, long[] v)
     {
-        var injured = f.MinorInjuries > 0 || f.SeriousInjuries > 0 || f.Deaths > 0;
+        // Counts are validated non-negative before this runs, so OR-ing them tests "any > 0" without branches.
+        var injured = (f.MinorInjuries | f.SeriousInjuries | f.Deaths) > 0;
         switch (f.Offence)
         {
             case CriminalOffence.ShoddyProducts:
@@ -637,7 +649,7 @@ public sealed class CriminalReferral
                     var multi = f.Marks >= 2 || IsRepeat(f, v);
                     if (f.ServiceMark)
                     {
-                        if (date < AmendmentXIInForce)
+                        if (dateKey < AmendmentXIKey)
                         {
                             return false;
                         }
@@ -694,11 +706,29 @@ public sealed class CriminalReferral
         }
     }
 
+    // A threshold row without bounds checks: every row is built with one entry per ReferralThreshold (BuildSpan, and
+    // RowsCoverEveryThreshold below checks the enum fits), so the index is always in range.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long At(long[] v, ReferralThreshold threshold) =>
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(v), (nint)threshold);
+
+    private static int RowsCoverEveryThreshold(int count)
+    {
+        foreach (var threshold in Enum.GetValues<ReferralThreshold>())
+        {
+            if (unchecked((uint)threshold) >= (uint)count)
+            {
+                throw new InvalidOperationException($"Threshold {threshold} has no parameter definition.");
+            }
+        }
+        return count;
+    }
+
     // Art 140 (and Art 149's fallback to it): sales, unsold goods (an attempt), or the 2008 combination of both.
     private static bool Refers140(in ReferralFacts f, long[] v)
     {
         var sales = f.Sales.Fen;
-        var factor = v[(int)ReferralThreshold.Art140SalesMultiplier];
+        var factor = At(v, ReferralThreshold.Art140SalesMultiplier);
         return Met(v, ReferralThreshold.Art140Sales, sales, 1)
             || Met(v, ReferralThreshold.Art140Unsold, f.UnsoldValue.Fen, 1)
             || (factor >= 0 && sales > 0 && Met(v, ReferralThreshold.Art140Combined, checked((sales * factor) + f.UnsoldValue.Fen), 1));
@@ -707,7 +737,7 @@ public sealed class CriminalReferral
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Met(long[] v, ReferralThreshold threshold, long actual, long multiplier)
     {
-        var required = v[(int)threshold];
+        var required = At(v, threshold);
         return required >= 0 && actual >= checked(required * multiplier);
     }
 
@@ -724,7 +754,7 @@ public sealed class CriminalReferral
                 : SentencingBand.Base;
         }
         var reached = Check(ref sink, ref o, span, ReferralThreshold.Art140Unsold, f.UnsoldValue.Fen, 1, CheckRole.Attempt);
-        var factor = v[(int)ReferralThreshold.Art140SalesMultiplier];
+        var factor = At(v, ReferralThreshold.Art140SalesMultiplier);
         // Item (3) of the 2008 standard mixes sold and unsold goods; with nothing sold, item (2) alone decides (an attempt).
         if (factor >= 0 && sales > 0)
         {
@@ -828,13 +858,13 @@ public sealed class CriminalReferral
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long UnitMultiplier(in ReferralFacts f, long[] v)
     {
-        var factor = v[(int)ReferralThreshold.UnitMultiplierIp];
+        var factor = At(v, ReferralThreshold.UnitMultiplierIp);
         return f.Offender == OffenderKind.Unit && factor > 0 ? factor : 1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsRepeat(in ReferralFacts f, long[] v) =>
-        f.PriorPenaltiesWithinTwoYears > 0 && v[(int)ReferralThreshold.IpRepeatWindowYears] >= 0;
+        f.PriorPenaltiesWithinTwoYears > 0 && At(v, ReferralThreshold.IpRepeatWindowYears) >= 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Fact(ref Outcome o, FactTriggers fact)
