@@ -67,7 +67,8 @@ internal sealed class CaseController
             }
             var next = result.Snapshot with { EventCount = s.EventCount + 1, LastEventAt = e.At };
             var (kind, last) = NextDeadline(next, date);
-            return result with { Snapshot = next, NextDeadlineKind = kind, NextDeadline = last };
+            // Built afresh rather than `result with { ... }`: one copy of the large snapshot less on every accepted event.
+            return new CaseTransition { From = s.State, Event = e, Snapshot = next, NextDeadlineKind = kind, NextDeadline = last };
         }
         catch (ParameterMissing)
         {

@@ -7,12 +7,11 @@ public static class LegalTime
     public static DateTimeZone Zone { get; } = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
 
     // Asia/Shanghai has kept one offset (+08:00) since daylight saving ended in September 1991. Inside that zone
-    // interval a date conversion is plain offset arithmetic; the interval is read from the zone data itself (not
+    // interval the end of a day is plain offset arithmetic (DateOf keeps InZone: measured, the cached zone is already
+    // faster than going through OffsetDateTime); the interval is read from the zone data itself (not
     // hard-coded), so a future TZDB change simply narrows the fast path and everything else takes the general one.
     private static readonly NodaTime.TimeZones.ZoneInterval Fixed = Zone.GetZoneInterval(Instant.FromUtc(2000, 1, 1, 0, 0));
     private static readonly Offset FixedOffset = Fixed.WallOffset;
-    private static readonly Instant FixedFrom = Fixed.HasStart ? Fixed.Start : Instant.MinValue;
-
     // Stay clear of the end of NodaTime's range, where adding the offset would leave it.
     private static readonly Instant FixedUntil = Fixed.HasEnd && Fixed.End < Instant.FromUtc(9999, 12, 1, 0, 0) ? Fixed.End : Instant.FromUtc(9999, 12, 1, 0, 0);
     private static readonly LocalDate FixedDateFrom = Fixed.IsoLocalStart.Date.PlusDays(2);
@@ -21,8 +20,7 @@ public static class LegalTime
     /// <summary>The legal date of an instant: its calendar date in Asia/Shanghai.</summary>
     /// <param name="instant">The instant.</param>
     /// <returns>The date in Asia/Shanghai.</returns>
-    public static LocalDate DateOf(Instant instant) =>
-        instant >= FixedFrom && instant < FixedUntil ? instant.WithOffset(FixedOffset).Date : instant.InZone(Zone).Date;
+    public static LocalDate DateOf(Instant instant) => instant.InZone(Zone).Date;
 
     /// <summary>The instant a legal day ends: the start of the next day in Asia/Shanghai.</summary>
     /// <param name="date">The day.</param>
