@@ -67,7 +67,8 @@ internal sealed class CaseController
             }
             var next = result.Snapshot with { EventCount = s.EventCount + 1, LastEventAt = e.At };
             var (kind, last) = NextDeadline(next, date);
-            return result with { Snapshot = next, NextDeadlineKind = kind, NextDeadline = last };
+            // Built afresh rather than `result with { ... }`: one copy of the large snapshot less on every accepted event.
+            return new CaseTransition { From = s.State, Event = e, Snapshot = next, NextDeadlineKind = kind, NextDeadline = last };
         }
         catch (ParameterMissing)
         {
@@ -567,12 +568,8 @@ internal sealed class CaseController
     /// comparison delegate): the same rules (start day not counted, working days skip rest days, other periods roll past
     /// a rest day). The property test Deadlines_AnyDate_Meets_Specification checks it against the kernel.
     /// </summary>
-    /// <summary><see cref="LegalTime.EndOfDay"/> without the zone's allocating local mapping: Asia/Shanghai has kept one offset since 1991.</summary>
-    private static Instant EndOfDay(LocalDate date)
-    {
-        var utc = date.PlusDays(1).AtMidnight().InUtc().ToInstant();
-        return utc - Duration.FromSeconds(LegalTime.Zone.GetUtcOffset(utc).Seconds);
-    }
+    /// <summary><see cref="LegalTime.EndOfDay"/>, whose fixed-offset fast path avoids the zone's local mapping for every date since 1991.</summary>
+    private static Instant EndOfDay(LocalDate date) => LegalTime.EndOfDay(date);
 
     internal LegalDeadline Fast(LocalDate trigger, LegalPeriod period, RestDayRule rule)
     {
