@@ -58,9 +58,16 @@ public class HttpHostTests(HostFixture host) : IClassFixture<HostFixture>
     [Fact]
     public async Task Evaluate_BodyOverLimit_Answers413WithError()
     {
-        var (status, json) = await PostAsync("/v1/rules/calendar.deadline/1/evaluate", "{\"pad\":\"" + new string('x', 1_100_000) + "\"}");
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
-        Assert.Contains("MR.Engine.RequestTooLarge", json);
+        // The client asks "100-continue" as a well-behaved large upload does: the host refuses on the declared length before
+        // any body is sent. Without it the host's early 413 races the client's still-running upload (a broken pipe on CI).
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/v1/rules/calendar.deadline/1/evaluate", UriKind.Relative))
+        {
+            Content = new StringContent("{\"pad\":\"" + new string('x', 1_100_000) + "\"}", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.ExpectContinue = true;
+        using var response = await host.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("MR.Engine.RequestTooLarge", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

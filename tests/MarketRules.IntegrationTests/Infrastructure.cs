@@ -100,7 +100,9 @@ public sealed class HostFixture : IAsyncLifetime
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address);
-        Client = new HttpClient { BaseAddress = BaseAddress };
+        // A long wait for "100 Continue": on a loaded CI machine the default second can pass before the host answers, and
+        // the client would then start uploading a body the host has already refused.
+        Client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) }) { BaseAddress = BaseAddress };
     }
 
     public async Task DisposeAsync()
