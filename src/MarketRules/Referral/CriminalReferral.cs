@@ -123,19 +123,30 @@ public sealed class CriminalReferral
     {
         var actKey = Key(facts.ActDate);
         var asOfKey = Key(asOf);
+        // The failure paths live in their own methods so this one keeps a small frame: the common case validates in one
+        // pass and then only reads tables.
         if (!IsPlainlyValid(facts, facts.ActDate, asOf, actKey, asOfKey))
         {
-            ImmutableArray<RuleError>.Builder? errors = null;
-            CheckInput(facts, asOf, ref errors);
-            if (errors is not null)
-            {
-                return RuleResult<bool>.Failure(errors.ToImmutable());
-            }
+            return MustReferAfterFullCheck(facts, asOf, actKey, asOfKey);
         }
+        return ReferOnly(facts, actKey, asOfKey);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private RuleResult<bool> MustReferAfterFullCheck(in ReferralFacts facts, LocalDate asOf, int actKey, int asOfKey)
+    {
+        ImmutableArray<RuleError>.Builder? errors = null;
+        CheckInput(facts, asOf, ref errors);
+        return errors is not null ? RuleResult<bool>.Failure(errors.ToImmutable()) : ReferOnly(facts, actKey, asOfKey);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private RuleResult<bool> ReferOnly(in ReferralFacts facts, int actKey, int asOfKey)
+    {
         var actSpan = Find(actKey);
-        if (actSpan is null || !InForce(actSpan, facts.Offence))
+        if (actSpan is null || !actSpan.InForce(facts.Offence))
         {
-            return RuleResult<bool>.Failure(Existence(facts, facts.ActDate)!);
+            return NotYetAnOffence(facts);
         }
         if (!Refers(facts, actKey, actSpan.Values))
         {
@@ -147,8 +158,11 @@ public sealed class CriminalReferral
         }
         var currentSpan = Find(asOfKey)!;
         return RuleResult<bool>.Success(ReferenceEquals(currentSpan, actSpan)
-            || (InForce(currentSpan, facts.Offence) && Refers(facts, asOfKey, currentSpan.Values)));
+            || (currentSpan.InForce(facts.Offence) && Refers(facts, asOfKey, currentSpan.Values)));
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private RuleResult<bool> NotYetAnOffence(in ReferralFacts facts) => RuleResult<bool>.Failure(Existence(facts, facts.ActDate)!);
 
     /// <summary>Decides and explains: every threshold checked under the law of the act date and of the decision date, with its value, citation and margin.</summary>
     /// <param name="facts">The facts.</param>
@@ -194,7 +208,7 @@ public sealed class CriminalReferral
             return RuleResult<ReferralDecision>.Failure(errors.ToImmutable());
         }
         var actSpan = Find(facts.ActDate);
-        if (actSpan is null || !InForce(actSpan, facts.Offence))
+        if (actSpan is null || !actSpan.InForce(facts.Offence))
         {
             return RuleResult<ReferralDecision>.Failure(Existence(facts, facts.ActDate)!);
         }
@@ -204,7 +218,7 @@ public sealed class CriminalReferral
         var changed = !ReferenceEquals(currentSpan, actSpan);
         if (changed)
         {
-            if (InForce(currentSpan, facts.Offence))
+            if (currentSpan.InForce(facts.Offence))
             {
                 Evaluate(facts, asOf, currentSpan, ref atDecision, out current);
             }
@@ -333,7 +347,7 @@ public sealed class CriminalReferral
     private RuleError? Existence(in ReferralFacts facts, LocalDate date)
     {
         var span = Find(date);
-        if (span is not null && InForce(span, facts.Offence))
+        if (span is not null && span.InForce(facts.Offence))
         {
             return null;
         }
@@ -355,7 +369,6 @@ public sealed class CriminalReferral
         _ => ReferralThreshold.Art140Sales,
     };
 
-    private static bool InForce(LawSpan span, CriminalOffence offence) => At(span.Values, ExistenceOf(offence)) >= 0;
 
     // Dates compared as one integer (year, month, day packed in order): the spans are scanned from the latest.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -369,14 +382,14 @@ public sealed class CriminalReferral
     {
         var keys = spanKeys;
         // O(1) for dates inside the table: start at the span in force on the first of the month, then step over the
-        // (rare) changes later in that month.
-        var month = (key >> 5) - firstMonth;
+        // (rare) changes later in that month. Unchecked: a key is at most 2^23, far from overflow.
+        var month = unchecked((key >> 5) - firstMonth);
         if (unchecked((uint)month) < (uint)spanByMonth.Length)
         {
-            int i = spanByMonth[month];
-            while (i + 1 < keys.Length && keys[i + 1] <= key)
+            var i = spanByMonth[month];
+            while (unchecked((uint)(i + 1)) < (uint)keys.Length && keys[i + 1] <= key)
             {
-                i++;
+                i = unchecked(i + 1);
             }
             return i < 0 ? null : spans[i];
         }
@@ -976,12 +989,47 @@ public sealed class CriminalReferral
         public readonly bool Refers => Completed || Attempt;
     }
 
-    private sealed class LawSpan(LocalDate from, long[] values, ParameterValue?[] sources)
+    private sealed class LawSpan
     {
-        public LocalDate From { get; } = from;
+        // One bit per known offence: its number modulo 64 (140–148, 213–216, 222, 225 are all distinct there; the
+        // constructor fails if a new offence ever collides).
+        private readonly ulong offencesInForce;
 
-        public long[] Values { get; } = values;
+        public LawSpan(LocalDate from, long[] values, ParameterValue?[] sources)
+        {
+            From = from;
+            Values = values;
+            Sources = sources;
+            var known = 0UL;
+            foreach (var offence in Enum.GetValues<CriminalOffence>())
+            {
+                if (!IsKnown(offence))
+                {
+                    continue;
+                }
+                var bit = 1UL << Bit(offence);
+                if ((known & bit) != 0)
+                {
+                    throw new InvalidOperationException($"Offence {offence} shares its in-force bit with another offence.");
+                }
+                known |= bit;
+                if (values[(int)ExistenceOf(offence)] >= 0)
+                {
+                    offencesInForce |= bit;
+                }
+            }
+        }
 
-        public ParameterValue?[] Sources { get; } = sources;
+        public LocalDate From { get; }
+
+        public long[] Values { get; }
+
+        public ParameterValue?[] Sources { get; }
+
+        // Only for offences that passed IsKnown: an unknown number could share a bit.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool InForce(CriminalOffence offence) => ((offencesInForce >> Bit(offence)) & 1) != 0;
+
+        private static int Bit(CriminalOffence offence) => (int)offence & 63;
     }
 }

@@ -19,8 +19,8 @@ public readonly struct RuleResult<T>
 
     private RuleResult(T value)
     {
+        // Errors stays default (read back as empty): building an empty array here kept this constructor from inlining.
         this.value = value;
-        Errors = [];
         IsSuccess = true;
     }
 
