@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MarketRules.Calendar;
 using MarketRules.Parameters;
 
@@ -30,45 +31,18 @@ internal sealed class CaseController
 
     internal StatutoryCalendar Calendar => Periods.Calendar;
 
+    // Every path returns straight into the caller's CaseTransition: the snapshot is several hundred bytes, and each
+    // extra temporary of it on this path is a copy plus a slice of stack frame the JIT zeroes on every call.
     internal CaseTransition Apply(in CaseSnapshot s, in CaseEvent e)
     {
-        if ((uint)s.State > (uint)CaseState.Closed)
+        var code = Admit(s, e, out var date, out var row);
+        if (code != CaseRejectionCode.None)
         {
-            return Reject(s, e, CaseRejectionCode.UnknownState);
-        }
-        if ((uint)e.Kind > (uint)CaseEventKind.CaseClosed)
-        {
-            return Reject(s, e, CaseRejectionCode.UnknownEvent);
-        }
-        if (s.EventCount > 0 && e.At < s.LastEventAt)
-        {
-            return Reject(s, e, CaseRejectionCode.EventInPast, date: LegalTime.DateOf(s.LastEventAt));
-        }
-        var row = CaseTransitionTable.IndexOf(s.State, e.Kind);
-        if (row < 0)
-        {
-            return Reject(s, e, CaseRejectionCode.IllegalTransition);
-        }
-        if (e.Amount.Fen < 0 || e.ConfiscationValue.Fen < 0 || e.Days < 0)
-        {
-            return Reject(s, e, CaseRejectionCode.NegativeAmount);
-        }
-        var date = LegalTime.DateOf(e.At);
-        if (!Calendar.Covers(date))
-        {
-            return Reject(s, e, CaseRejectionCode.OutsideCalendar, date: date);
+            return RejectBeforeGuards(s, e, code, date);
         }
         try
         {
-            var result = Guarded(s, e, date, CaseTransitionTable.Rows[row]);
-            if (!result.Accepted)
-            {
-                return result;
-            }
-            var next = result.Snapshot with { EventCount = s.EventCount + 1, LastEventAt = e.At };
-            var (kind, last) = NextDeadline(next, date);
-            // Built afresh rather than `result with { ... }`: one copy of the large snapshot less on every accepted event.
-            return new CaseTransition { From = s.State, Event = e, Snapshot = next, NextDeadlineKind = kind, NextDeadline = last };
+            return Guarded(s, e, date, CaseTransitionTable.Rows[row]);
         }
         catch (ParameterMissing)
         {
@@ -80,6 +54,42 @@ internal sealed class CaseController
         }
     }
 
+    // The checks every event passes before its own guards; date is the event's legal date (or, for an event in the past,
+    // the date of the last event) and is meaningful only where a rejection refers to it.
+    private CaseRejectionCode Admit(in CaseSnapshot s, in CaseEvent e, out LocalDate date, out int row)
+    {
+        date = default;
+        row = -1;
+        if ((uint)s.State > (uint)CaseState.Closed)
+        {
+            return CaseRejectionCode.UnknownState;
+        }
+        if ((uint)e.Kind > (uint)CaseEventKind.CaseClosed)
+        {
+            return CaseRejectionCode.UnknownEvent;
+        }
+        if (s.EventCount > 0 && e.At < s.LastEventAt)
+        {
+            date = LegalTime.DateOf(s.LastEventAt);
+            return CaseRejectionCode.EventInPast;
+        }
+        row = CaseTransitionTable.IndexOf(s.State, e.Kind);
+        if (row < 0)
+        {
+            return CaseRejectionCode.IllegalTransition;
+        }
+        if (e.Amount.Fen < 0 || e.ConfiscationValue.Fen < 0 || e.Days < 0)
+        {
+            return CaseRejectionCode.NegativeAmount;
+        }
+        date = LegalTime.DateOf(e.At);
+        return Calendar.Covers(date) ? CaseRejectionCode.None : CaseRejectionCode.OutsideCalendar;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static CaseTransition RejectBeforeGuards(in CaseSnapshot s, in CaseEvent e, CaseRejectionCode code, LocalDate date) =>
+        Reject(s, e, code, date: code is CaseRejectionCode.EventInPast or CaseRejectionCode.OutsideCalendar ? date : null);
+
     private CaseTransition Guarded(in CaseSnapshot s, in CaseEvent e, LocalDate date, CaseTransitionRow row)
     {
         switch (e.Kind)
@@ -89,7 +99,7 @@ internal sealed class CaseController
                 {
                     return Reject(s, e, CaseRejectionCode.MissingFact, text: "date (date of the act)");
                 }
-                return Accept(s, e, s with { State = row.To, LeadReceivedOn = date, ActDate = act, SeriousHarm = e.SeriousHarm });
+                return Accept(s, e, date, s with { State = row.To, LeadReceivedOn = date, ActDate = act, SeriousHarm = e.SeriousHarm });
 
             case CaseEventKind.VerificationExtended:
                 if (s.VerificationExtended)
@@ -100,42 +110,42 @@ internal sealed class CaseController
                 {
                     return Reject(s, e, CaseRejectionCode.PeriodAlreadyExpired, date: VerificationDeadline(s).LastDay);
                 }
-                return Accept(s, e, s with { VerificationExtended = true });
+                return Accept(s, e, date, s with { VerificationExtended = true });
 
             case CaseEventKind.CaseOpened:
                 if (LimitationExpired(s))
                 {
-                    return Accept(s, e, s with { State = row.Alternative, CloseReason = CaseCloseReason.LimitationExpired });
+                    return Accept(s, e, date, s with { State = row.Alternative, CloseReason = CaseCloseReason.LimitationExpired });
                 }
-                return Accept(s, e, s with { State = row.To, OpenedOn = date });
+                return Accept(s, e, date, s with { State = row.To, OpenedOn = date });
 
             case CaseEventKind.CaseNotOpened:
-                return Accept(s, e, s with { State = row.To, CloseReason = CaseCloseReason.NotOpened });
+                return Accept(s, e, date, s with { State = row.To, CloseReason = CaseCloseReason.NotOpened });
 
             case CaseEventKind.InvestigationSuspended:
-                return Accept(s, e, s with { State = row.To, PausedSince = date, Pause = e.Pause });
+                return Accept(s, e, date, s with { State = row.To, PausedSince = date, Pause = e.Pause });
 
             case CaseEventKind.InvestigationResumed:
-                return Accept(s, e, Unpause(s, date) with { State = row.To });
+                return Accept(s, e, date, Unpause(s, date) with { State = row.To });
 
             case CaseEventKind.InvestigationEnded:
-                return Accept(s, e, Unpause(s, date) with { State = row.To, CloseReason = CaseCloseReason.InvestigationEnded });
+                return Accept(s, e, date, Unpause(s, date) with { State = row.To, CloseReason = CaseCloseReason.InvestigationEnded });
 
             case CaseEventKind.CaseCancelled:
-                return Accept(s, e, Unpause(s, date) with { State = row.To, CloseReason = CaseCloseReason.Cancelled });
+                return Accept(s, e, date, Unpause(s, date) with { State = row.To, CloseReason = CaseCloseReason.Cancelled });
 
             case CaseEventKind.InvestigationConcluded:
-                return Accept(s, e, s with
+                return Accept(s, e, date, s with
                 {
                     State = row.To, LegalReviewRequired = e.LegalReviewRequired, CollectiveDiscussionRequired = e.CollectiveDiscussionRequired,
                     LegalReviewDone = false, CollectiveDiscussionDone = false, ActDate = e.Date ?? s.ActDate, SeriousHarm = e.Date is null ? s.SeriousHarm : e.SeriousHarm,
                 });
 
             case CaseEventKind.LegalReviewStarted:
-                return Accept(s, e, s with { State = row.To, LegalReviewStartedOn = date });
+                return Accept(s, e, date, s with { State = row.To, LegalReviewStartedOn = date });
 
             case CaseEventKind.LegalReviewCompleted:
-                return Accept(s, e, s with { State = row.To, LegalReviewDone = true });
+                return Accept(s, e, date, s with { State = row.To, LegalReviewDone = true });
 
             case CaseEventKind.NoticeServed:
                 if (s.LegalReviewRequired && !s.LegalReviewDone)
@@ -146,14 +156,14 @@ internal sealed class CaseController
                 {
                     return Reject(s, e, CaseRejectionCode.MissingFact, text: "amount (the intended fine)");
                 }
-                return Accept(s, e, s with
+                return Accept(s, e, date, s with
                 {
                     State = row.To, NoticeServedOn = date, Party = e.Party, NotifiedSanctions = e.Sanctions, NotifiedFine = e.Amount,
                     InHearingScope = InHearingScope(e, date), RightsWaived = false,
                 });
 
             case CaseEventKind.RightsWaived:
-                return Accept(s, e, s with { RightsWaived = true });
+                return Accept(s, e, date, s with { RightsWaived = true });
 
             case CaseEventKind.HearingRequested:
                 if (!s.InHearingScope)
@@ -165,7 +175,7 @@ internal sealed class CaseController
                 {
                     return Reject(s, e, CaseRejectionCode.HearingRequestOutOfTime, date: requestBy.LastDay);
                 }
-                return Accept(s, e, s with { State = row.To, HearingRequestedOn = date, PausedSince = date });
+                return Accept(s, e, date, s with { State = row.To, HearingRequestedOn = date, PausedSince = date });
 
             case CaseEventKind.HearingNoticeServed:
                 if (e.Date is not { } hearing)
@@ -177,21 +187,21 @@ internal sealed class CaseController
                 {
                     return Reject(s, e, CaseRejectionCode.HearingNoticeTooLate, date: earliest);
                 }
-                return Accept(s, e, s with { State = row.To, HearingDate = hearing });
+                return Accept(s, e, date, s with { State = row.To, HearingDate = hearing });
 
             case CaseEventKind.HearingHeld:
                 if (date < s.HearingDate!.Value)
                 {
                     return Reject(s, e, CaseRejectionCode.HearingBeforeNoticeDate, date: s.HearingDate);
                 }
-                return Accept(s, e, Unpause(s, date) with { State = row.To });
+                return Accept(s, e, date, Unpause(s, date) with { State = row.To });
 
             case CaseEventKind.CollectiveDiscussionHeld:
                 if (s.State == CaseState.Notified && StatementRunning(s, e.At, out var until))
                 {
                     return Reject(s, e, CaseRejectionCode.StatementPeriodRunning, date: until);
                 }
-                return Accept(s, e, s with { State = row.To, CollectiveDiscussionDone = true });
+                return Accept(s, e, date, s with { State = row.To, CollectiveDiscussionDone = true });
 
             case CaseEventKind.DecisionPeriodExtended:
                 {
@@ -208,14 +218,14 @@ internal sealed class CaseController
                             return Reject(s, e, CaseRejectionCode.ExtensionNotAllowed,
                                 text: s.ApprovalExtensionUsed ? "the head's 30 days were used; decide collectively" : "the head's extension is exactly 30 days");
                         }
-                        return Accept(s, e, s with { ApprovalExtensionUsed = true, ExtensionDays = s.ExtensionDays + e.Days });
+                        return Accept(s, e, date, s with { ApprovalExtensionUsed = true, ExtensionDays = s.ExtensionDays + e.Days });
                     }
                     if (!s.ApprovalExtensionUsed || e.Days == 0)
                     {
                         return Reject(s, e, CaseRejectionCode.ExtensionNotAllowed,
                             text: e.Days == 0 ? "a collective extension must set its length in days" : "first use the head's 30-day extension");
                     }
-                    return Accept(s, e, s with { ExtensionDays = s.ExtensionDays + e.Days });
+                    return Accept(s, e, date, s with { ExtensionDays = s.ExtensionDays + e.Days });
                 }
 
             case CaseEventKind.PenaltyDecided:
@@ -227,20 +237,20 @@ internal sealed class CaseController
                 {
                     return Reject(s, e, CaseRejectionCode.MissingFact, text: "referral (the criminal-referral decision)");
                 }
-                return Accept(s, e, Unpause(s, date) with
+                return Accept(s, e, date, Unpause(s, date) with
                 {
                     State = row.To, Referral = e.Referral, TransferReportedAt = e.At, TransferApprovedAt = null, TransferredAt = null,
                     PoliceDeclinedAt = null, ReconsiderationRequestedAt = null, PoliceAcceptedAt = null,
                 });
 
             case CaseEventKind.TransferToAgencyDecided:
-                return Accept(s, e, Unpause(s, date) with { State = row.To, Decision = CaseDecisionKind.TransferToAgency, DecidedOn = date });
+                return Accept(s, e, date, Unpause(s, date) with { State = row.To, Decision = CaseDecisionKind.TransferToAgency, DecidedOn = date });
 
             case CaseEventKind.DecisionServed:
                 {
                     var toPay = s.Fine.Fen > 0;
                     var due = toPay ? Deadline(date, CaseParameters.Payment, date).LastDay : (LocalDate?)null;
-                    return Accept(s, e, s with { State = toPay ? row.To : row.Alternative, ServedOn = date, PaymentDueOn = due });
+                    return Accept(s, e, date, s with { State = toPay ? row.To : row.Alternative, ServedOn = date, PaymentDueOn = due });
                 }
 
             case CaseEventKind.DecisionPublished:
@@ -249,7 +259,7 @@ internal sealed class CaseController
                     return Reject(s, e, CaseRejectionCode.PublicationNotApplicable,
                         text: s.PublishedOn is not null ? "already published" : "not an ordinary-procedure penalty beyond a warning");
                 }
-                return Accept(s, e, s with { PublishedOn = date });
+                return Accept(s, e, date, s with { PublishedOn = date });
 
             case CaseEventKind.PaymentDeferred:
                 if (e.Date is not { } newDue)
@@ -260,7 +270,7 @@ internal sealed class CaseController
                 {
                     return Reject(s, e, CaseRejectionCode.DeferralNotLater, date: s.PaymentDueOn);
                 }
-                return Accept(s, e, s with { PaymentDueOn = newDue });
+                return Accept(s, e, date, s with { PaymentDueOn = newDue });
 
             case CaseEventKind.PaymentReceived:
                 {
@@ -274,7 +284,7 @@ internal sealed class CaseController
                         return Reject(s, e, CaseRejectionCode.PaymentExceedsBalance, amount: owed);
                     }
                     var paid = s.Paid + e.Amount;
-                    return Accept(s, e, s with { Paid = paid, State = e.Amount == owed ? row.Alternative : row.To });
+                    return Accept(s, e, date, s with { Paid = paid, State = e.Amount == owed ? row.Alternative : row.To });
                 }
 
             case CaseEventKind.EnforcementDemanded:
@@ -284,7 +294,7 @@ internal sealed class CaseController
                     {
                         return Reject(s, e, CaseRejectionCode.DemandTooEarly, date: earliest2);
                     }
-                    return Accept(s, e, s with { DemandedOn = date });
+                    return Accept(s, e, date, s with { DemandedOn = date });
                 }
 
             case CaseEventKind.EnforcementApplied:
@@ -298,24 +308,24 @@ internal sealed class CaseController
                     {
                         return Reject(s, e, CaseRejectionCode.EnforcementWindowClosed, date: closes);
                     }
-                    return Accept(s, e, s with { State = row.To, EnforcementAppliedOn = date });
+                    return Accept(s, e, date, s with { State = row.To, EnforcementAppliedOn = date });
                 }
 
             case CaseEventKind.TransferApproved:
-                return Accept(s, e, s with { State = row.To, TransferApprovedAt = e.At });
+                return Accept(s, e, date, s with { State = row.To, TransferApprovedAt = e.At });
 
             case CaseEventKind.TransferRefused:
             case CaseEventKind.AdministrativeProceedingsResumed:
-                return Accept(s, e, s with { State = row.To, Decision = CaseDecisionKind.None });
+                return Accept(s, e, date, s with { State = row.To, Decision = CaseDecisionKind.None });
 
             case CaseEventKind.CaseTransferred:
-                return Accept(s, e, s with { State = row.To, TransferredAt = e.At, Decision = CaseDecisionKind.TransferToPolice, DecidedOn = date });
+                return Accept(s, e, date, s with { State = row.To, TransferredAt = e.At, Decision = CaseDecisionKind.TransferToPolice, DecidedOn = date });
 
             case CaseEventKind.PoliceAccepted:
-                return Accept(s, e, s with { State = row.To, PoliceAcceptedAt = e.At });
+                return Accept(s, e, date, s with { State = row.To, PoliceAcceptedAt = e.At });
 
             case CaseEventKind.PoliceDeclined:
-                return Accept(s, e, s with { State = row.To, PoliceDeclinedAt = e.At });
+                return Accept(s, e, date, s with { State = row.To, PoliceDeclinedAt = e.At });
 
             case CaseEventKind.ReconsiderationRequested:
                 {
@@ -328,11 +338,11 @@ internal sealed class CaseController
                     {
                         return Reject(s, e, CaseRejectionCode.ReconsiderationNotAllowed, date: by.LastDay);
                     }
-                    return Accept(s, e, s with { State = row.To, ReconsiderationRequestedAt = e.At });
+                    return Accept(s, e, date, s with { State = row.To, ReconsiderationRequestedAt = e.At });
                 }
 
             case CaseEventKind.FilesHandedOver:
-                return Accept(s, e, s with { State = row.To, CloseReason = CaseCloseReason.TransferredToPolice });
+                return Accept(s, e, date, s with { State = row.To, CloseReason = CaseCloseReason.TransferredToPolice });
 
             case CaseEventKind.SummaryPenaltyImposed:
                 return Summary(s, e, date, row);
@@ -349,7 +359,7 @@ internal sealed class CaseController
                         CaseState.TransferredToAgency => CaseCloseReason.TransferredToAgency,
                         _ => CaseCloseReason.Executed,
                     };
-                    return Accept(s, e, s with { State = row.To, CloseReason = reason });
+                    return Accept(s, e, date, s with { State = row.To, CloseReason = reason });
                 }
 
             default:
@@ -390,9 +400,9 @@ internal sealed class CaseController
         }
         if (penalty && LimitationExpired(s))
         {
-            return Accept(s, e, s with { State = row.Alternative, CloseReason = CaseCloseReason.LimitationExpired });
+            return Accept(s, e, date, s with { State = row.Alternative, CloseReason = CaseCloseReason.LimitationExpired });
         }
-        return Accept(s, e, s with
+        return Accept(s, e, date, s with
         {
             State = row.To, Decision = penalty ? CaseDecisionKind.Penalty : CaseDecisionKind.NoPenalty, DecidedOn = date,
             DecidedSanctions = penalty ? e.Sanctions : Sanctions.None, Fine = penalty ? e.Amount : Money.Zero,
@@ -408,7 +418,7 @@ internal sealed class CaseController
             return Reject(s, e, CaseRejectionCode.SummaryLimitExceeded, amount: limit);
         }
         var due = e.Amount.Fen > 0 ? Deadline(date, CaseParameters.Payment, date).LastDay : (LocalDate?)null;
-        return Accept(s, e, s with
+        return Accept(s, e, date, s with
         {
             State = row.To, Party = e.Party, Decision = CaseDecisionKind.SummaryPenalty, DecidedOn = date, DecidedSanctions = e.Sanctions,
             Fine = e.Amount, ServedOn = date, PaymentDueOn = due, LeadReceivedOn = date,
@@ -595,8 +605,19 @@ internal sealed class CaseController
 
     private decimal Value(ParameterDefinition parameter, LocalDate asOf) => Resolve(parameter, asOf).Value;
 
-    private static CaseTransition Accept(in CaseSnapshot before, in CaseEvent e, in CaseSnapshot after) =>
-        new() { From = before.State, Event = e, Snapshot = after };
+    // The one place an accepted transition is built: the event counted, its instant kept, the governing deadline set.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private CaseTransition Accept(in CaseSnapshot before, in CaseEvent e, LocalDate date, in CaseSnapshot after)
+    {
+        // The governing deadline never reads the event count or instant, so it is computed on `after` itself: one copy
+        // of the snapshot fewer than building the counted snapshot first.
+        var (kind, last) = NextDeadline(after, date);
+        return new CaseTransition
+        {
+            From = before.State, Event = e, Snapshot = after with { EventCount = before.EventCount + 1, LastEventAt = e.At },
+            NextDeadlineKind = kind, NextDeadline = last,
+        };
+    }
 
     private static CaseTransition Reject(in CaseSnapshot s, in CaseEvent e, CaseRejectionCode code, LocalDate? date = null, Money? amount = null, string? text = null) =>
         new() { From = s.State, Event = e, Snapshot = s, Rejection = code, LimitDate = date, LimitAmount = amount, LimitText = text };
