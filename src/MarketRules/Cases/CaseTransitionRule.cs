@@ -114,36 +114,26 @@ public sealed class CaseTransitionRule : RuleDefinition<CaseTransitionInput, Cas
     public override JsonTypeInfo<CaseTransitionResult> Result => CasesJsonContext.Default.CaseTransitionResult;
 
     /// <inheritdoc/>
-    public override RuleResult<RuleDecision<CaseTransitionResult>> Evaluate(CaseTransitionInput input, RuleContext context)
+    protected override ImmutableArray<RuleError> Validate(CaseTransitionInput input, RuleContext context) => Validator.Validate(input).ToRuleErrors();
+
+    /// <inheritdoc />
+    protected override RuleResult<RuleDecision<CaseTransitionResult>> Decide(CaseTransitionInput input, RuleContext context)
     {
-        Utility.Preconditions.CheckNotNull(context);
-        var valid = Validator.ValidateToResult(input, "$");
-        if (!valid.IsSuccess)
+        var machine = new CaseStateMachine(context.Policy, context.Jurisdiction, context.Periods);
+        var history = machine.Replay(input.History.Select(e => e.ToEvent()));
+        if (!history.IsSuccess)
         {
-            return RuleResult<RuleDecision<CaseTransitionResult>>.Failure(valid.Errors);
+            return RuleResult<RuleDecision<CaseTransitionResult>>.Failure(history.Errors);
         }
-        try
+        var step = machine.Transition(history.Value, input.Event!.ToEvent());
+        if (!step.IsSuccess)
         {
-            var machine = new CaseStateMachine(context.Policy, context.Jurisdiction, context.Periods);
-            var history = machine.Replay(input.History.Select(e => e.ToEvent()));
-            if (!history.IsSuccess)
-            {
-                return RuleResult<RuleDecision<CaseTransitionResult>>.Failure(history.Errors);
-            }
-            var step = machine.Transition(history.Value, input.Event!.ToEvent());
-            if (!step.IsSuccess)
-            {
-                return RuleResult<RuleDecision<CaseTransitionResult>>.Failure(step.Errors);
-            }
-            var s = step.Value;
-            var result = new CaseTransitionResult(input.CaseId, s.From, s.To, s.Snapshot.Decision, s.Snapshot.CloseReason, s.Agenda.Due, s.Agenda.Overdue,
-                s.Agenda.LateSurcharge.Yuan, s.Agenda.Outstanding.Yuan);
-            return RuleResult<RuleDecision<CaseTransitionResult>>.Success(new RuleDecision<CaseTransitionResult>(result, s.Explanation));
+            return RuleResult<RuleDecision<CaseTransitionResult>>.Failure(step.Errors);
         }
-        catch (MarketRulesException ex)
-        {
-            return RuleResult<RuleDecision<CaseTransitionResult>>.Failure(ex.Errors);
-        }
+        var s = step.Value;
+        var result = new CaseTransitionResult(input.CaseId, s.From, s.To, s.Snapshot.Decision, s.Snapshot.CloseReason, s.Agenda.Due, s.Agenda.Overdue,
+            s.Agenda.LateSurcharge.Yuan, s.Agenda.Outstanding.Yuan);
+        return RuleResult<RuleDecision<CaseTransitionResult>>.Success(new RuleDecision<CaseTransitionResult>(result, s.Explanation));
     }
 
     private sealed class InputValidator : AbstractValidator<CaseTransitionInput>

@@ -58,14 +58,11 @@ public sealed class CreditTierRule : RuleDefinition<CreditTierInput, CreditTierO
     public override JsonTypeInfo<CreditTierOutput> Result => CreditJsonContext.Default.CreditTierOutput;
 
     /// <inheritdoc />
-    public override RuleResult<RuleDecision<CreditTierOutput>> Evaluate(CreditTierInput input, RuleContext context)
+    protected override ImmutableArray<RuleError> Validate(CreditTierInput input, RuleContext context) => InputValidator.Validate(input).ToRuleErrors();
+
+    /// <inheritdoc />
+    protected override RuleResult<RuleDecision<CreditTierOutput>> Decide(CreditTierInput input, RuleContext context)
     {
-        Utility.Preconditions.CheckNotNull(context);
-        var valid = InputValidator.ValidateToResult(Utility.Preconditions.CheckNotNull(input));
-        if (!valid.IsSuccess)
-        {
-            return RuleResult<RuleDecision<CreditTierOutput>>.Failure(valid.Errors);
-        }
         var policy = CreditRiskPolicy.Example;
         if (context.AsOf < policy.EffectiveFrom)
         {
@@ -151,38 +148,28 @@ public sealed class CreditPublicationRule : RuleDefinition<CreditPublicationInpu
     public override JsonTypeInfo<CreditPublicationOutput> Result => CreditJsonContext.Default.CreditPublicationOutput;
 
     /// <inheritdoc />
-    public override RuleResult<RuleDecision<CreditPublicationOutput>> Evaluate(CreditPublicationInput input, RuleContext context)
+    protected override ImmutableArray<RuleError> Validate(CreditPublicationInput input, RuleContext context) => InputValidator.Validate(input).ToRuleErrors();
+
+    /// <inheritdoc />
+    protected override RuleResult<RuleDecision<CreditPublicationOutput>> Decide(CreditPublicationInput input, RuleContext context)
     {
-        Utility.Preconditions.CheckNotNull(context);
-        var valid = InputValidator.ValidateToResult(Utility.Preconditions.CheckNotNull(input));
-        if (!valid.IsSuccess)
+        var record = new PenaltyRecord("input", input.DecidedOn!.Value, [.. input.Measures!])
         {
-            return RuleResult<RuleDecision<CreditPublicationOutput>>.Failure(valid.Errors);
-        }
-        try
+            Fine = Money.FromYuan(input.FineYuan),
+            Field = input.Field,
+            SummaryProcedure = input.SummaryProcedure,
+            CrossProvince = input.CrossProvince,
+            RestrictionEndsOn = input.RestrictionEndsOn,
+        };
+        var schedule = PenaltyPublication.Schedule(record, input.PublishedOn, context.Policy, context.Jurisdiction);
+        if (!schedule.IsSuccess)
         {
-            var record = new PenaltyRecord("input", input.DecidedOn!.Value, [.. input.Measures!])
-            {
-                Fine = Money.FromYuan(input.FineYuan),
-                Field = input.Field,
-                SummaryProcedure = input.SummaryProcedure,
-                CrossProvince = input.CrossProvince,
-                RestrictionEndsOn = input.RestrictionEndsOn,
-            };
-            var schedule = PenaltyPublication.Schedule(record, input.PublishedOn, context.Policy, context.Jurisdiction);
-            if (!schedule.IsSuccess)
-            {
-                return RuleResult<RuleDecision<CreditPublicationOutput>>.Failure(schedule.Errors);
-            }
-            var s = schedule.Value;
-            var output = new CreditPublicationOutput(s.Published, s.PublishBy, s.PublishedOn, s.LastDay, s.RepairFrom,
-                s.IsPublishedOn(context.AsOf), s.RepairFrom is { } from && context.AsOf >= from && context.AsOf <= s.LastDay);
-            return RuleResult<RuleDecision<CreditPublicationOutput>>.Success(new RuleDecision<CreditPublicationOutput>(output, s.Explanation));
+            return RuleResult<RuleDecision<CreditPublicationOutput>>.Failure(schedule.Errors);
         }
-        catch (MarketRulesException ex)
-        {
-            return RuleResult<RuleDecision<CreditPublicationOutput>>.Failure(ex.Errors);
-        }
+        var s = schedule.Value;
+        var output = new CreditPublicationOutput(s.Published, s.PublishBy, s.PublishedOn, s.LastDay, s.RepairFrom,
+            s.IsPublishedOn(context.AsOf), s.RepairFrom is { } from && context.AsOf >= from && context.AsOf <= s.LastDay);
+        return RuleResult<RuleDecision<CreditPublicationOutput>>.Success(new RuleDecision<CreditPublicationOutput>(output, s.Explanation));
     }
 
     private sealed class Validator : AbstractValidator<CreditPublicationInput>

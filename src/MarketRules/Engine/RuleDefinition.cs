@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Serialization.Metadata;
 using MarketRules.Calendar;
 using MarketRules.Parameters;
@@ -105,11 +106,43 @@ public abstract class RuleDefinition<TInput, TResult> : IRuleDefinition
 
     JsonTypeInfo IRuleDefinition.ResultTypeInfo => Result;
 
-    /// <summary>Validates and evaluates an input.</summary>
+    /// <summary>
+    /// Validates and evaluates an input: <see cref="Validate"/>, then, when it found nothing, <see cref="Decide"/>. A
+    /// <see cref="MarketRulesException"/> from either (a date outside the calendar, a parameter not in force) becomes
+    /// its coded errors, so bad input never throws.
+    /// </summary>
     /// <param name="input">The input.</param>
     /// <param name="context">The context.</param>
     /// <returns>The decision, or coded errors with paths relative to the input (<c>$</c>).</returns>
-    public abstract RuleResult<RuleDecision<TResult>> Evaluate(TInput input, RuleContext context);
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="input"/> or <paramref name="context"/> is <see langword="null"/>.</exception>
+    public RuleResult<RuleDecision<TResult>> Evaluate(TInput input, RuleContext context)
+    {
+        Preconditions.CheckNotNull(input);
+        Preconditions.CheckNotNull(context);
+        try
+        {
+            var errors = Validate(input, context);
+            return errors.IsDefaultOrEmpty ? Decide(input, context) : RuleResult<RuleDecision<TResult>>.Failure(errors);
+        }
+        catch (MarketRulesException ex)
+        {
+            return RuleResult<RuleDecision<TResult>>.Failure(ex.Errors);
+        }
+    }
+
+    /// <summary>Checks the input's shape and ranges (usually the rule's FluentValidation validator) before anything is decided.</summary>
+    /// <param name="input">The input, not <see langword="null"/>.</param>
+    /// <param name="context">The context, not <see langword="null"/>.</param>
+    /// <returns>The coded errors, with paths relative to the input (<c>$</c>); empty when the input may be decided.</returns>
+    /// <remarks>The default finds nothing: override it unless <see cref="Decide"/> validates as it goes (when checking needs what deciding builds).</remarks>
+    protected virtual ImmutableArray<RuleError> Validate(TInput input, RuleContext context) => [];
+
+    /// <summary>Decides a validated input under the law of <see cref="RuleContext.AsOf"/>.</summary>
+    /// <param name="input">The input, validated by <see cref="Validate"/>.</param>
+    /// <param name="context">The context.</param>
+    /// <returns>The decision with its explanation, or coded errors for facts only the law can reject.</returns>
+    /// <remarks>May throw <see cref="MarketRulesException"/>; <see cref="Evaluate"/> turns it into its errors.</remarks>
+    protected abstract RuleResult<RuleDecision<TResult>> Decide(TInput input, RuleContext context);
 
     /// <inheritdoc />
     public RuleResult<RuleDecision<object>> EvaluateUntyped(object input, RuleContext context)

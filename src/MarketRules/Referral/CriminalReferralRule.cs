@@ -283,74 +283,63 @@ public sealed class CriminalReferralRule : RuleDefinition<CriminalReferralInput,
     }
 
     /// <inheritdoc />
-    public override RuleResult<RuleDecision<CriminalReferralResult>> Evaluate(CriminalReferralInput input, RuleContext context)
+    protected override ImmutableArray<RuleError> Validate(CriminalReferralInput input, RuleContext context) => Validator.Validate(input).ToRuleErrors();
+
+    /// <inheritdoc />
+    protected override RuleResult<RuleDecision<CriminalReferralResult>> Decide(CriminalReferralInput input, RuleContext context)
     {
-        Utility.Preconditions.CheckNotNull(input);
-        Utility.Preconditions.CheckNotNull(context);
-        try
+        var facts = ToFacts(input);
+        var report = For(context).Explain(facts, context.AsOf);
+        if (!report.IsSuccess)
         {
-            var valid = Validator.ValidateToResult(input);
-            if (!valid.IsSuccess)
-            {
-                return RuleResult<RuleDecision<CriminalReferralResult>>.Failure(valid.Errors);
-            }
-            var facts = ToFacts(input);
-            var report = For(context).Explain(facts, context.AsOf);
-            if (!report.IsSuccess)
-            {
-                return RuleResult<RuleDecision<CriminalReferralResult>>.Failure(report.Errors);
-            }
-            var deadlines = ImmutableArray<CriminalReferralDeadline>.Empty;
-            var explanation = report.Value!.Explanation;
-            if (input.Timeline is { } timeline)
-            {
-                var computed = ReferralTimetable.Compute(timeline, context.Policy, context.Periods, context.Jurisdiction);
-                if (!computed.IsSuccess)
-                {
-                    return RuleResult<RuleDecision<CriminalReferralResult>>.Failure(computed.Errors);
-                }
-                deadlines = [.. computed.Value.Select(d => new CriminalReferralDeadline(d.Step, d.Deadline.LastDay, d.Deadline.ExpiresAt, d.Deadline.Period.ToString(), d.MetInTime))];
-                var builder = new ExplanationBuilder(explanation.Rule, explanation.AsOf, explanation.Jurisdiction);
-                foreach (var reason in explanation.Reasons)
-                {
-                    builder.Add(reason);
-                }
-                foreach (var parameter in explanation.Parameters)
-                {
-                    builder.Use(parameter);
-                }
-                foreach (var d in computed.Value)
-                {
-                    builder.Use(d.Period);
-                    builder.Add(ComputedDate.FromDeadline("referral." + d.Step.ToString(), ReferralParameters.Of(StepParameter(d.Step)).Name, d.Deadline, d.Period.Citation));
-                }
-                explanation = builder.Build(explanation.Outcome);
-            }
-            var r = report.Value;
-            var decision = r.Decision;
-            var result = new CriminalReferralResult
-            {
-                Refer = decision.Refer,
-                Offence = decision.Offence,
-                Band = decision.Band,
-                IsAttempt = decision.IsAttempt,
-                Facts = decision.Facts,
-                Triggered = [.. Enum.GetValues<ReferralThreshold>().Where(decision.HasTriggered)],
-                ActDate = facts.ActDate,
-                LawFrom = decision.LawFrom,
-                LawChanged = decision.LawChanged,
-                ReferUnderCurrentLaw = decision.ReferUnderCurrentLaw,
-                LaterLawMoreLenient = decision.LaterLawMoreLenient,
-                Checks = [.. r.Checks.Select(ToDto)],
-                CurrentLawChecks = [.. r.CurrentLawChecks.Select(ToDto)],
-                Deadlines = deadlines,
-            };
-            return RuleResult<RuleDecision<CriminalReferralResult>>.Success(new RuleDecision<CriminalReferralResult>(result, explanation));
+            return RuleResult<RuleDecision<CriminalReferralResult>>.Failure(report.Errors);
         }
-        catch (MarketRulesException e)
+        var deadlines = ImmutableArray<CriminalReferralDeadline>.Empty;
+        var explanation = report.Value!.Explanation;
+        if (input.Timeline is { } timeline)
         {
-            return RuleResult<RuleDecision<CriminalReferralResult>>.Failure(e.Errors);
+            var computed = ReferralTimetable.Compute(timeline, context.Policy, context.Periods, context.Jurisdiction);
+            if (!computed.IsSuccess)
+            {
+                return RuleResult<RuleDecision<CriminalReferralResult>>.Failure(computed.Errors);
+            }
+            deadlines = [.. computed.Value.Select(d => new CriminalReferralDeadline(d.Step, d.Deadline.LastDay, d.Deadline.ExpiresAt, d.Deadline.Period.ToString(), d.MetInTime))];
+            var builder = new ExplanationBuilder(explanation.Rule, explanation.AsOf, explanation.Jurisdiction);
+            foreach (var reason in explanation.Reasons)
+            {
+                builder.Add(reason);
+            }
+            foreach (var parameter in explanation.Parameters)
+            {
+                builder.Use(parameter);
+            }
+            foreach (var d in computed.Value)
+            {
+                builder.Use(d.Period);
+                builder.Add(ComputedDate.FromDeadline("referral." + d.Step.ToString(), ReferralParameters.Of(StepParameter(d.Step)).Name, d.Deadline, d.Period.Citation));
+            }
+            explanation = builder.Build(explanation.Outcome);
         }
+        var r = report.Value;
+        var decision = r.Decision;
+        var result = new CriminalReferralResult
+        {
+            Refer = decision.Refer,
+            Offence = decision.Offence,
+            Band = decision.Band,
+            IsAttempt = decision.IsAttempt,
+            Facts = decision.Facts,
+            Triggered = [.. Enum.GetValues<ReferralThreshold>().Where(decision.HasTriggered)],
+            ActDate = facts.ActDate,
+            LawFrom = decision.LawFrom,
+            LawChanged = decision.LawChanged,
+            ReferUnderCurrentLaw = decision.ReferUnderCurrentLaw,
+            LaterLawMoreLenient = decision.LaterLawMoreLenient,
+            Checks = [.. r.Checks.Select(ToDto)],
+            CurrentLawChecks = [.. r.CurrentLawChecks.Select(ToDto)],
+            Deadlines = deadlines,
+        };
+        return RuleResult<RuleDecision<CriminalReferralResult>>.Success(new RuleDecision<CriminalReferralResult>(result, explanation));
     }
 
     private static CriminalReferralCheck ToDto(ThresholdCheck c) =>

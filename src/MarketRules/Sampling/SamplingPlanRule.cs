@@ -103,69 +103,61 @@ public sealed class SamplingPlanRule : RuleDefinition<SamplingPlanInput, Samplin
     /// <inheritdoc />
     public override JsonTypeInfo<SamplingPlanResult> Result => SamplingJsonContext.Default.SamplingPlanResult;
 
+    // Validation needs what deciding builds (the roster records, the parsed seed), so it happens here, every error collected.
     /// <inheritdoc />
-    public override RuleResult<RuleDecision<SamplingPlanResult>> Evaluate(SamplingPlanInput input, RuleContext context)
+    protected override RuleResult<RuleDecision<SamplingPlanResult>> Decide(SamplingPlanInput input, RuleContext context)
     {
-        Utility.Preconditions.CheckNotNull(input);
-        Utility.Preconditions.CheckNotNull(context);
-        try
+        var errors = Validator.Validate(input).ToRuleErrors("$").ToBuilder();
+        byte[] seed = [];
+        if (errors.Count == 0)
         {
-            var errors = Validator.Validate(input).ToRuleErrors("$").ToBuilder();
-            byte[] seed = [];
-            if (errors.Count == 0)
+            try
             {
-                try
-                {
-                    seed = Convert.FromHexString(input.Seed!);
-                }
-                catch (FormatException)
-                {
-                    errors.Add(SamplingErrors.InvalidSeed.Create("$.seed", ("Seed", input.Seed)));
-                }
+                seed = Convert.FromHexString(input.Seed!);
             }
-            var roster = ToRecords(input.Roster.IsDefault ? [] : input.Roster, errors);
-            if (errors.Count > 0)
+            catch (FormatException)
             {
-                return RuleResult<RuleDecision<SamplingPlanResult>>.Failure(errors.ToImmutable());
+                errors.Add(SamplingErrors.InvalidSeed.Create("$.seed", ("Seed", input.Seed)));
             }
-            var policy = SamplingPolicy.Resolve(context.Policy, context.AsOf, context.Jurisdiction, out var used) with
-            {
-                MandatoryInclusions = input.MandatoryInclusions.IsDefault ? [] : input.MandatoryInclusions,
-                Exclusions = input.Exclusions.IsDefault ? [] : input.Exclusions,
-                MandatoryMarks = input.MandatoryMarks,
-            };
-            var drawn = DoubleRandomSampler.Plan(input.TaskId!, context.AsOf, policy, seed, roster);
-            if (!drawn.IsSuccess)
-            {
-                return RuleResult<RuleDecision<SamplingPlanResult>>.Failure(drawn.Errors);
-            }
-            var receipt = drawn.Value;
-            var explanation = new ExplanationBuilder(Id, context.AsOf, context.JurisdictionCode);
-            foreach (var value in used)
-            {
-                explanation.Use(value);
-            }
-            explanation.Add(SamplingReasons.PlanDrawn.ToReason(SamplingParameters.Samr2019Plan,
-                ("Active", receipt.Active), ("Selected", receipt.SelectedCount), ("Strata", receipt.Strata.Length), ("Coverage", policy.AnnualCoverage)));
-            foreach (var tier in Enum.GetValues<CreditRiskClass>())
-            {
-                if (context.Policy.TryResolve(SamplingParameters.TierRatioOf(tier), context.AsOf, context.Jurisdiction) is null)
-                {
-                    explanation.Add(SamplingReasons.TierRatioDefaulted.ToReason(null, ("Tier", tier), ("Coverage", policy.AnnualCoverage)));
-                }
-            }
-            if (receipt.Scale != 1m)
-            {
-                explanation.Add(SamplingReasons.RatiosScaled.ToReason(null, ("Scale", receipt.Scale), ("Target", receipt.Target)));
-            }
-            var rows = receipt.Strata.Select(s => new StratumReportRow(s.Stratum.Region, s.Stratum.Industry, s.Stratum.Tier, s.Active, s.Population, s.Quota, s.Selected.Length, s.RealisedRatio));
-            return RuleResult<RuleDecision<SamplingPlanResult>>.Success(new RuleDecision<SamplingPlanResult>(
-                new SamplingPlanResult(receipt, [.. rows]), explanation.Build("drawn")));
         }
-        catch (MarketRulesException ex)
+        var roster = ToRecords(input.Roster.IsDefault ? [] : input.Roster, errors);
+        if (errors.Count > 0)
         {
-            return RuleResult<RuleDecision<SamplingPlanResult>>.Failure(ex.Errors);
+            return RuleResult<RuleDecision<SamplingPlanResult>>.Failure(errors.ToImmutable());
         }
+        var policy = SamplingPolicy.Resolve(context.Policy, context.AsOf, context.Jurisdiction, out var used) with
+        {
+            MandatoryInclusions = input.MandatoryInclusions.IsDefault ? [] : input.MandatoryInclusions,
+            Exclusions = input.Exclusions.IsDefault ? [] : input.Exclusions,
+            MandatoryMarks = input.MandatoryMarks,
+        };
+        var drawn = DoubleRandomSampler.Plan(input.TaskId!, context.AsOf, policy, seed, roster);
+        if (!drawn.IsSuccess)
+        {
+            return RuleResult<RuleDecision<SamplingPlanResult>>.Failure(drawn.Errors);
+        }
+        var receipt = drawn.Value;
+        var explanation = new ExplanationBuilder(Id, context.AsOf, context.JurisdictionCode);
+        foreach (var value in used)
+        {
+            explanation.Use(value);
+        }
+        explanation.Add(SamplingReasons.PlanDrawn.ToReason(SamplingParameters.Samr2019Plan,
+            ("Active", receipt.Active), ("Selected", receipt.SelectedCount), ("Strata", receipt.Strata.Length), ("Coverage", policy.AnnualCoverage)));
+        foreach (var tier in Enum.GetValues<CreditRiskClass>())
+        {
+            if (context.Policy.TryResolve(SamplingParameters.TierRatioOf(tier), context.AsOf, context.Jurisdiction) is null)
+            {
+                explanation.Add(SamplingReasons.TierRatioDefaulted.ToReason(null, ("Tier", tier), ("Coverage", policy.AnnualCoverage)));
+            }
+        }
+        if (receipt.Scale != 1m)
+        {
+            explanation.Add(SamplingReasons.RatiosScaled.ToReason(null, ("Scale", receipt.Scale), ("Target", receipt.Target)));
+        }
+        var rows = receipt.Strata.Select(s => new StratumReportRow(s.Stratum.Region, s.Stratum.Industry, s.Stratum.Tier, s.Active, s.Population, s.Quota, s.Selected.Length, s.RealisedRatio));
+        return RuleResult<RuleDecision<SamplingPlanResult>>.Success(new RuleDecision<SamplingPlanResult>(
+            new SamplingPlanResult(receipt, [.. rows]), explanation.Build("drawn")));
     }
 
     private static List<EntityRecord> ToRecords(ImmutableArray<EntityRecordInput> input, ImmutableArray<RuleError>.Builder errors)

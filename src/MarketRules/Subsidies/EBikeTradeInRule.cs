@@ -69,45 +69,37 @@ public sealed class EBikeTradeInRule : RuleDefinition<SubsidyRuleInput, SubsidyR
     /// <inheritdoc />
     public override JsonTypeInfo<SubsidyRuleResult> Result => SubsidyJsonContext.Default.SubsidyRuleResult;
 
+    // Validation needs the scheme the input names, so it happens here.
     /// <inheritdoc />
-    public override RuleResult<RuleDecision<SubsidyRuleResult>> Evaluate(SubsidyRuleInput input, RuleContext context)
+    protected override RuleResult<RuleDecision<SubsidyRuleResult>> Decide(SubsidyRuleInput input, RuleContext context)
     {
-        Preconditions.CheckNotNull(input);
-        Preconditions.CheckNotNull(context);
-        try
+        var scheme = schemes.Find(input.SchemeId);
+        if (!scheme.IsSuccess)
         {
-            var scheme = schemes.Find(input.SchemeId);
-            if (!scheme.IsSuccess)
-            {
-                return RuleResult<RuleDecision<SubsidyRuleResult>>.Failure(scheme.Errors);
-            }
-            if (input.Claim is null)
-            {
-                return RuleResult<RuleDecision<SubsidyRuleResult>>.Failure(SubsidyErrors.Required.Create("$.claim", ("PropertyName", "Claim")));
-            }
-            var errors = new SubsidyClaimInputValidator(scheme.Value).Validate(input.Claim).ToRuleErrors("$.claim");
-            if (!errors.IsEmpty)
-            {
-                return RuleResult<RuleDecision<SubsidyRuleResult>>.Failure(errors);
-            }
-            var evaluator = new SubsidyEvaluator(scheme.Value);
-            var claim = SubsidyClaim.FromInput(input.Claim);
-            var assessment = evaluator.Assess(claim);
-            var explanation = evaluator.Explain(claim, assessment).Build(assessment.IsEligible ? "eligible" : "not-eligible");
-            var result = new SubsidyRuleResult
-            {
-                SchemeId = scheme.Value.Id,
-                ClaimId = claim.ClaimId,
-                Eligible = assessment.IsEligible,
-                Phase = assessment.PhaseIndex + 1,
-                AmountFen = assessment.Amount.Fen,
-                Reasons = assessment.IsEligible ? [] : [.. explanation.Reasons.Select(r => r.Code)],
-            };
-            return RuleResult<RuleDecision<SubsidyRuleResult>>.Success(new RuleDecision<SubsidyRuleResult>(result, explanation));
+            return RuleResult<RuleDecision<SubsidyRuleResult>>.Failure(scheme.Errors);
         }
-        catch (MarketRulesException ex)
+        if (input.Claim is null)
         {
-            return RuleResult<RuleDecision<SubsidyRuleResult>>.Failure(ex.Errors);
+            return RuleResult<RuleDecision<SubsidyRuleResult>>.Failure(SubsidyErrors.Required.Create("$.claim", ("PropertyName", "Claim")));
         }
+        var errors = new SubsidyClaimInputValidator(scheme.Value).Validate(input.Claim).ToRuleErrors("$.claim");
+        if (!errors.IsEmpty)
+        {
+            return RuleResult<RuleDecision<SubsidyRuleResult>>.Failure(errors);
+        }
+        var evaluator = new SubsidyEvaluator(scheme.Value);
+        var claim = SubsidyClaim.FromInput(input.Claim);
+        var assessment = evaluator.Assess(claim);
+        var explanation = evaluator.Explain(claim, assessment).Build(assessment.IsEligible ? "eligible" : "not-eligible");
+        var result = new SubsidyRuleResult
+        {
+            SchemeId = scheme.Value.Id,
+            ClaimId = claim.ClaimId,
+            Eligible = assessment.IsEligible,
+            Phase = assessment.PhaseIndex + 1,
+            AmountFen = assessment.Amount.Fen,
+            Reasons = assessment.IsEligible ? [] : [.. explanation.Reasons.Select(r => r.Code)],
+        };
+        return RuleResult<RuleDecision<SubsidyRuleResult>>.Success(new RuleDecision<SubsidyRuleResult>(result, explanation));
     }
 }

@@ -176,25 +176,13 @@ public sealed class DeadlineRule : RuleDefinition<DeadlineInput, DeadlineResult>
     public override JsonTypeInfo<DeadlineResult> Result => CalendarRuleJsonContext.Default.DeadlineResult;
 
     /// <inheritdoc />
-    public override RuleResult<RuleDecision<DeadlineResult>> Evaluate(DeadlineInput input, RuleContext context)
-    {
-        Utility.Preconditions.CheckNotNull(context);
-        var validation = Validator.ValidateToResult(Utility.Preconditions.CheckNotNull(input));
-        if (!validation.IsSuccess)
-        {
-            return RuleResult<RuleDecision<DeadlineResult>>.Failure(validation.Errors);
-        }
-        try
-        {
-            return RuleResult<RuleDecision<DeadlineResult>>.Success(Decide(input, context));
-        }
-        catch (MarketRulesException ex)
-        {
-            return RuleResult<RuleDecision<DeadlineResult>>.Failure(ex.Errors);
-        }
-    }
+    protected override ImmutableArray<RuleError> Validate(DeadlineInput input, RuleContext context) => Validator.Validate(input).ToRuleErrors();
 
-    private static RuleDecision<DeadlineResult> Decide(DeadlineInput input, RuleContext context)
+    /// <inheritdoc />
+    protected override RuleResult<RuleDecision<DeadlineResult>> Decide(DeadlineInput input, RuleContext context) =>
+        RuleResult<RuleDecision<DeadlineResult>>.Success(Deadline(input, context));
+
+    private static RuleDecision<DeadlineResult> Deadline(DeadlineInput input, RuleContext context)
     {
         var period = input.PenaltyLawDays is { } penaltyDays
             ? LegalPeriod.UnderAdministrativePenaltyLaw(penaltyDays)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Serialization.Metadata;
 using FluentValidation;
 using MarketRules.Engine;
@@ -46,42 +47,32 @@ public sealed class WorkingDaysRule : RuleDefinition<WorkingDaysInput, WorkingDa
     public override JsonTypeInfo<WorkingDaysResult> Result => CalendarRuleJsonContext.Default.WorkingDaysResult;
 
     /// <inheritdoc />
-    public override RuleResult<RuleDecision<WorkingDaysResult>> Evaluate(WorkingDaysInput input, RuleContext context)
+    protected override ImmutableArray<RuleError> Validate(WorkingDaysInput input, RuleContext context) => Validator.Validate(input).ToRuleErrors();
+
+    /// <inheritdoc />
+    protected override RuleResult<RuleDecision<WorkingDaysResult>> Decide(WorkingDaysInput input, RuleContext context)
     {
-        Utility.Preconditions.CheckNotNull(context);
-        var validation = Validator.ValidateToResult(Utility.Preconditions.CheckNotNull(input));
-        if (!validation.IsSuccess)
+        var calendar = context.Periods.Calendar;
+        var date = input.Date!.Value;
+        var kind = calendar.GetDayKind(date);
+        var explanation = new ExplanationBuilder(Id, context.AsOf, context.JurisdictionCode);
+        var notice = calendar.Years.FirstOrDefault(y => y.Year == date.Year)?.Notice;
+        explanation.Add(CalendarRuleReasons.DayKindOf.ToReason(notice, ("Date", date), ("Kind", Json.KebabCase(kind))));
+        int? count = null;
+        if (input.Until is { } until)
         {
-            return RuleResult<RuleDecision<WorkingDaysResult>>.Failure(validation.Errors);
+            count = calendar.CountWorkingDays(date, until);
+            explanation.Add(CalendarRuleReasons.WorkingDaysCounted.ToReason(null, ("Date", date), ("Until", until), ("Count", count)));
         }
-        try
+        LocalDate? plus = null;
+        if (input.AddWorkingDays is { } n)
         {
-            var calendar = context.Periods.Calendar;
-            var date = input.Date!.Value;
-            var kind = calendar.GetDayKind(date);
-            var explanation = new ExplanationBuilder(Id, context.AsOf, context.JurisdictionCode);
-            var notice = calendar.Years.FirstOrDefault(y => y.Year == date.Year)?.Notice;
-            explanation.Add(CalendarRuleReasons.DayKindOf.ToReason(notice, ("Date", date), ("Kind", Json.KebabCase(kind))));
-            int? count = null;
-            if (input.Until is { } until)
-            {
-                count = calendar.CountWorkingDays(date, until);
-                explanation.Add(CalendarRuleReasons.WorkingDaysCounted.ToReason(null, ("Date", date), ("Until", until), ("Count", count)));
-            }
-            LocalDate? plus = null;
-            if (input.AddWorkingDays is { } n)
-            {
-                plus = calendar.AddWorkingDays(date, n);
-                explanation.Add(CalendarRuleReasons.WorkingDaysAdded.ToReason(null, ("Date", date), ("Count", n), ("Result", plus)));
-            }
-            var isWorking = calendar.IsWorkingDay(date);
-            var result = new WorkingDaysResult(date, kind, isWorking, calendar.FindHoliday(date)?.Name, calendar.NextWorkingDayOnOrAfter(date), count, plus);
-            return RuleResult<RuleDecision<WorkingDaysResult>>.Success(new(result, explanation.Build(isWorking ? "working-day" : "rest-day")));
+            plus = calendar.AddWorkingDays(date, n);
+            explanation.Add(CalendarRuleReasons.WorkingDaysAdded.ToReason(null, ("Date", date), ("Count", n), ("Result", plus)));
         }
-        catch (MarketRulesException ex)
-        {
-            return RuleResult<RuleDecision<WorkingDaysResult>>.Failure(ex.Errors);
-        }
+        var isWorking = calendar.IsWorkingDay(date);
+        var result = new WorkingDaysResult(date, kind, isWorking, calendar.FindHoliday(date)?.Name, calendar.NextWorkingDayOnOrAfter(date), count, plus);
+        return RuleResult<RuleDecision<WorkingDaysResult>>.Success(new(result, explanation.Build(isWorking ? "working-day" : "rest-day")));
     }
 
     private sealed class WorkingDaysValidator : AbstractValidator<WorkingDaysInput>
