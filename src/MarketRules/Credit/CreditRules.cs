@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using FluentValidation;
 using MarketRules.Engine;
@@ -32,6 +33,13 @@ public sealed class CreditTierInput
 
     /// <summary>On the serious-violation list.</summary>
     public bool OnSeriousList { get; set; }
+
+    /// <summary>
+    /// The credit-risk model to classify with — indicators with weights and caps, cut points, list overrides, in the
+    /// form <c>docs/credit.md</c> gives — as a province or city publishes it; absent: the example model
+    /// (<see cref="CreditRiskPolicy.Example"/>), which is not law.
+    /// </summary>
+    public JsonElement? Policy { get; set; }
 }
 
 /// <summary>Result of <c>credit.tier/1</c>.</summary>
@@ -40,7 +48,7 @@ public sealed class CreditTierInput
 /// <param name="Basis">What decided the class.</param>
 public sealed record CreditTierOutput(CreditRiskClass Class, int Score, CreditClassBasis Basis);
 
-/// <summary><c>credit.tier/1</c>: classifies an enterprise (A–D) with the example policy and explains which indicators and rules decided.</summary>
+/// <summary><c>credit.tier/1</c>: classifies an enterprise (A–D) with the model given in the input (or the example model) and explains which indicators and rules decided.</summary>
 public sealed class CreditTierRule : RuleDefinition<CreditTierInput, CreditTierOutput>
 {
     private static readonly Validator InputValidator = new();
@@ -64,6 +72,15 @@ public sealed class CreditTierRule : RuleDefinition<CreditTierInput, CreditTierO
     protected override RuleResult<RuleDecision<CreditTierOutput>> Decide(CreditTierInput input, RuleContext context)
     {
         var policy = CreditRiskPolicy.Example;
+        if (input.Policy is { } document)
+        {
+            var parsed = CreditRiskPolicy.Parse(document.GetRawText());
+            if (!parsed.IsSuccess)
+            {
+                return RuleResult<RuleDecision<CreditTierOutput>>.Failure([.. parsed.Errors.Select(e => e.Under("$.policy"))]);
+            }
+            policy = parsed.Value;
+        }
         if (context.AsOf < policy.EffectiveFrom)
         {
             return RuleResult<RuleDecision<CreditTierOutput>>.Failure(

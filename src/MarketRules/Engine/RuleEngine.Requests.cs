@@ -361,7 +361,7 @@ public sealed partial class RuleEngine
 
     // A rule reports paths relative to its input ($); the caller sent a request, whose input is at $.input.
     private static ImmutableArray<RuleError> Rebase(ImmutableArray<RuleError> errors) =>
-        errors.Select(e => e.Path is { } p && p.StartsWith('$') ? e.WithPath("$.input" + p[1..]) : e).ToImmutableArray();
+        errors.Select(e => e.Under("$.input")).ToImmutableArray();
 
     private static RuleResult<RuleDecision<object>> Fail(RuleError error) => RuleResult<RuleDecision<object>>.Failure(error);
 

@@ -37,6 +37,53 @@ public class CreditRulesTests
         Assert.Equal("$.penalties", error.Path);
     }
 
+    // A province's model unlike the example: complaints weigh 10 (2 in the example) and B starts at 20 (10), so two
+    // complaints are an A under the example and a B here.
+    private const string ProvincialModel = """
+        { "id": "province-model-2024", "effectiveFrom": "2024-01-01", "status": "verified-secondary",
+          "indicators": { "complaints": { "weight": 10, "cap": 10 }, "penalties": { "weight": 20, "cap": 5 } },
+          "cutPoints": { "b": 20, "c": 40, "d": 80 } }
+        """;
+
+    [Fact]
+    public void CreditTier_WithTheCallersModel_ClassifiesByThatModel()
+    {
+        var rule = new CreditTierRule();
+        var example = JsonSerializer.Deserialize("""{ "complaints": 2 }""", rule.Input)!;
+        var provincial = JsonSerializer.Deserialize($$"""{ "complaints": 2, "policy": {{ProvincialModel}} }""", rule.Input)!;
+        var context = Context(new LocalDate(2025, 6, 30));
+
+        var byExample = rule.Evaluate(example, context).GetValueOrThrow();
+        var byProvince = rule.Evaluate(provincial, context).GetValueOrThrow();
+
+        Assert.Equal((CreditRiskClass.A, 4), (byExample.Result.Class, byExample.Result.Score));
+        Assert.Equal((CreditRiskClass.B, 20), (byProvince.Result.Class, byProvince.Result.Score));
+        Assert.All(byProvince.Explanation.Reasons, r => Assert.Equal("province-model-2024", r.Citation?.Document.Chinese));
+    }
+
+    [Fact]
+    public void CreditTier_WithTheCallersModel_AppliesItsEffectiveDate()
+    {
+        var rule = new CreditTierRule();
+        var input = JsonSerializer.Deserialize($$"""{ "complaints": 2, "policy": {{ProvincialModel}} }""", rule.Input)!;
+        var result = rule.Evaluate(input, Context(new LocalDate(2023, 12, 31)));
+        Assert.Equal("MR.Credit.PolicyNotInForce", Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public void CreditTier_WithABadModel_ReportsEveryErrorUnderPolicy()
+    {
+        var rule = new CreditTierRule();
+        var input = JsonSerializer.Deserialize("""
+            { "penalties": 1, "policy": { "id": "bad", "effectiveFrom": "2024-01-01",
+              "indicators": { "bribes": { "weight": 5, "cap": 1 } }, "cutPoints": { "b": 30, "c": 20, "d": 80 } } }
+            """, rule.Input)!;
+        var result = rule.Evaluate(input, Context(new LocalDate(2025, 6, 30)));
+        Assert.False(result.IsSuccess);
+        Assert.Equal(["MR.Credit.UnknownIndicator@$.policy.indicators['bribes']", "MR.Credit.PolicyInvalid@$.policy.cutPoints"],
+            result.Errors.Select(e => $"{e.Code}@{e.Path}"));
+    }
+
     [Fact]
     public void CreditPublication_AsOfADate_ReportsPublicationAndRepair()
     {

@@ -36,6 +36,21 @@ public sealed class RuleError : IEquatable<RuleError>
     /// <returns>The relocated error.</returns>
     public RuleError WithPath(string? path) => new(Code, path, Message, Arguments);
 
+    /// <summary>
+    /// Returns a copy of this error with its path re-rooted under <paramref name="parent"/>: an error a part reported
+    /// at <c>$.seed</c> is, for the document that holds the part at <c>$.input</c>, at <c>$.input.seed</c>.
+    /// </summary>
+    /// <param name="parent">The path of the part in the enclosing document, starting with <c>$</c>.</param>
+    /// <returns>The re-rooted error; this error itself when its path is absent or not rooted at <c>$</c>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="parent"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="parent"/> does not start with <c>$</c>.</exception>
+    public RuleError Under(string parent)
+    {
+        Preconditions.CheckNotNull(parent);
+        Preconditions.CheckArgument(parent.StartsWith('$'), nameof(parent), "A JSON path starting with '$'");
+        return Path is { } path && path.StartsWith('$') ? WithPath(parent + path[1..]) : this;
+    }
+
     /// <summary>Gets the message in a culture's language (see <see cref="LocalizedText.Get"/>).</summary>
     /// <param name="culture">The culture.</param>
     /// <returns>The message.</returns>
