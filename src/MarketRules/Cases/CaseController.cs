@@ -60,11 +60,11 @@ internal sealed class CaseController
     {
         date = default;
         row = -1;
-        if ((uint)s.State > (uint)CaseState.Closed)
+        if ((uint)s.State >= (uint)CaseTransitionTable.StateCount)
         {
             return CaseRejectionCode.UnknownState;
         }
-        if ((uint)e.Kind > (uint)CaseEventKind.CaseClosed)
+        if ((uint)e.Kind >= (uint)CaseTransitionTable.EventCount)
         {
             return CaseRejectionCode.UnknownEvent;
         }
@@ -104,23 +104,40 @@ internal sealed class CaseController
             case CaseEventKind.VerificationExtended:
                 if (s.VerificationExtended)
                 {
-                    return Reject(s, e, CaseRejectionCode.VerificationAlreadyExtended, date: VerificationDeadline(s).LastDay);
+                    return Reject(s, e, CaseRejectionCode.VerificationAlreadyExtended, date: VerificationDeadline(s, date).LastDay);
                 }
-                if (date > VerificationDeadline(s).LastDay)
+                if (date > VerificationDeadline(s, date).LastDay)
                 {
-                    return Reject(s, e, CaseRejectionCode.PeriodAlreadyExpired, date: VerificationDeadline(s).LastDay);
+                    return Reject(s, e, CaseRejectionCode.PeriodAlreadyExpired, date: VerificationDeadline(s, date).LastDay);
                 }
                 return Accept(s, e, date, s with { VerificationExtended = true });
+
+            case CaseEventKind.VerificationPaused:
+                {
+                    if (e.Pause is PauseKind.Suspension or PauseKind.PublicNotice || !Enum.IsDefined(e.Pause))
+                    {
+                        return Reject(s, e, CaseRejectionCode.PauseNotExcluded, text: "testing, inspection, quarantine, appraisal or right-holder identification");
+                    }
+                    var runs = VerificationDeadline(s, date);
+                    if (date > runs.LastDay)
+                    {
+                        return Reject(s, e, CaseRejectionCode.PeriodAlreadyExpired, date: runs.LastDay);
+                    }
+                    return Accept(s, e, date, s with { State = row.To, PausedSince = date, Pause = e.Pause });
+                }
+
+            case CaseEventKind.VerificationResumed:
+                return Accept(s, e, date, UnpauseVerification(s, date) with { State = row.To });
 
             case CaseEventKind.CaseOpened:
                 if (LimitationExpired(s))
                 {
-                    return Accept(s, e, date, s with { State = row.Alternative, CloseReason = CaseCloseReason.LimitationExpired });
+                    return Accept(s, e, date, UnpauseVerification(s, date) with { State = row.Alternative, CloseReason = CaseCloseReason.LimitationExpired });
                 }
-                return Accept(s, e, date, s with { State = row.To, OpenedOn = date });
+                return Accept(s, e, date, UnpauseVerification(s, date) with { State = row.To, OpenedOn = date });
 
             case CaseEventKind.CaseNotOpened:
-                return Accept(s, e, date, s with { State = row.To, CloseReason = CaseCloseReason.NotOpened });
+                return Accept(s, e, date, UnpauseVerification(s, date) with { State = row.To, CloseReason = CaseCloseReason.NotOpened });
 
             case CaseEventKind.InvestigationSuspended:
                 return Accept(s, e, date, s with { State = row.To, PausedSince = date, Pause = e.Pause });
@@ -465,12 +482,32 @@ internal sealed class CaseController
         return Fast(act, Period(parameter, found), RestDayRule.None).LastDay;
     }
 
-    internal LegalDeadline VerificationDeadline(in CaseSnapshot s)
+    /// <summary>The verification deadline as of <paramref name="asOf"/>: 15 working days (+15 when extended) from the lead, plus the working days of testing and the like (running pause included).</summary>
+    internal LegalDeadline VerificationDeadline(in CaseSnapshot s, LocalDate asOf)
     {
         var lead = s.LeadReceivedOn!.Value;
-        var days = (int)Value(CaseParameters.LeadVerification, lead) + (s.VerificationExtended ? (int)Value(CaseParameters.LeadVerificationExtension, lead) : 0);
+        var days = (int)Value(CaseParameters.LeadVerification, lead) + (s.VerificationExtended ? (int)Value(CaseParameters.LeadVerificationExtension, lead) : 0)
+            + s.VerificationExcludedWorkingDays + VerificationPausedWorkingDays(s, asOf);
+        // Adding the paused working days equals the kernel's paused-clock computation because a pause may only start on or
+        // before the last day (the guard above); the cross-check test compares the two.
         return Fast(lead, LegalPeriod.WorkingDays(days), RestDayRule.RollForward);
     }
+
+    /// <summary>Working days of the running verification pause up to the day before <paramref name="asOf"/>: the pause's first day counts, the resumption day does not (as for the decision clock).</summary>
+    internal int VerificationPausedWorkingDays(in CaseSnapshot s, LocalDate asOf)
+    {
+        if (s.State != CaseState.VerificationPaused || s.PausedSince is not { } since || s.LeadReceivedOn is not { } lead)
+        {
+            return 0;
+        }
+        // The lead's own day is never counted, so a pause that starts that day only stops the clock from the next.
+        var first = since > lead ? since : lead.PlusDays(1);
+        return asOf > first ? Calendar.CountWorkingDays(first.PlusDays(-1), asOf.PlusDays(-1)) : 0;
+    }
+
+    private CaseSnapshot UnpauseVerification(in CaseSnapshot s, LocalDate date) =>
+        s.State != CaseState.VerificationPaused ? s
+            : s with { VerificationExcludedWorkingDays = s.VerificationExcludedWorkingDays + VerificationPausedWorkingDays(s, date), PausedSince = null };
 
     /// <summary>The decision deadline as of <paramref name="asOf"/>: 90 days from opening, shifted by excluded time (running pause included) and extensions.</summary>
     internal LegalDeadline DecisionDeadline(in CaseSnapshot s, LocalDate asOf)
@@ -534,7 +571,8 @@ internal sealed class CaseController
         switch (s.State)
         {
             case CaseState.UnderVerification:
-                return (CaseDeadlineKind.LeadVerification, VerificationDeadline(s).LastDay);
+            case CaseState.VerificationPaused:
+                return (CaseDeadlineKind.LeadVerification, VerificationDeadline(s, date).LastDay);
             case CaseState.Investigation:
             case CaseState.InvestigationConcluded:
             case CaseState.LegalReviewCompleted:

@@ -97,6 +97,9 @@ public enum CaseRejectionCode
 
     /// <summary>The case cannot be closed while a fine is unpaid.</summary>
     FineUnpaid,
+
+    /// <summary>Only testing, inspection, quarantine, appraisal and identification by the right holder pause lead verification.</summary>
+    PauseNotExcluded,
 }
 
 /// <summary>The coded messages of the case lifecycle (<c>MR.Cases.*</c>): each says which rule forbids the event and what would allow it.</summary>
@@ -247,13 +250,18 @@ public static class CaseErrors
         "罚款尚未缴清（未缴{Limit}），不能结案；缴清后或申请强制执行后方可结案",
         "The fine is not paid ({Limit} outstanding); close the case after payment or after applying for enforcement");
 
+    /// <summary>A pause kind that does not stop the verification period.</summary>
+    public static readonly MessageDefinition PauseNotExcluded = new("MR.Cases.PauseNotExcluded",
+        "线索核查期间只有检测、检验、检疫、鉴定以及权利人辨认或者鉴别所需时间不计入核查期限（程序规定第十八条）：{Limit}",
+        "During lead verification only testing, inspection, quarantine, appraisal and identification by the right holder do not count in the period (Procedure Rules Art 18): {Limit}");
+
     private static readonly ImmutableArray<MessageDefinition> ByCode =
     [
         IllegalTransition, IllegalTransition, UnknownState, UnknownEvent, EventInPast, OutsideCalendar, ParameterNotInForce, NegativeAmount,
         MissingFact, VerificationAlreadyExtended, PeriodAlreadyExpired, LegalReviewRequired, StatementPeriodRunning, HearingRequestOutOfTime,
         NotInHearingScope, HearingNoticeTooLate, HearingBeforeNoticeDate, CollectiveDiscussionRequired, DecisionPeriodExpired, ExtensionNotAllowed,
         HeavierThanNotified, SummaryLimitExceeded, PaymentExceedsBalance, DeferralNotLater, DemandTooEarly, EnforcementTooEarly,
-        EnforcementWindowClosed, ReconsiderationNotAllowed, PublicationNotApplicable, FineUnpaid,
+        EnforcementWindowClosed, ReconsiderationNotAllowed, PublicationNotApplicable, FineUnpaid, PauseNotExcluded,
     ];
 
     /// <summary>The message definition of <paramref name="code"/>.</summary>

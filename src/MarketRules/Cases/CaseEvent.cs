@@ -80,6 +80,15 @@ public readonly record struct CaseEvent
     public static CaseEvent Suspended(Instant at, PauseKind pause, string? actor = null) =>
         new() { Kind = CaseEventKind.InvestigationSuspended, At = at, Pause = pause, Actor = actor };
 
+    /// <summary>Lead verification waits for testing, inspection, quarantine, appraisal or identification by the right holder (not counted, 程序规定 Art 18(2)).</summary>
+    /// <param name="at">When the item was sent.</param>
+    /// <param name="pause">Which of those it is; suspension and public notice do not pause verification.</param>
+    /// <param name="actor">Who recorded it.</param>
+    /// <returns>The event.</returns>
+    [Pure]
+    public static CaseEvent VerificationPaused(Instant at, PauseKind pause, string? actor = null) =>
+        new() { Kind = CaseEventKind.VerificationPaused, At = at, Pause = pause, Actor = actor };
+
     /// <summary>The investigation is concluded, with what the decision will need.</summary>
     [Pure]
     public static CaseEvent Concluded(Instant at, bool legalReviewRequired, bool collectiveDiscussionRequired, string? actor = null) =>

@@ -87,6 +87,12 @@ public enum CaseState
 
     /// <summary>结案: the case file is closed (terminal); see <see cref="CaseSnapshot.CloseReason"/>.</summary>
     Closed = 25,
+
+    /// <summary>
+    /// 核查期间检测、检验、检疫、鉴定或者权利人辨认、鉴别: lead verification waits for testing, inspection, quarantine, appraisal
+    /// or identification by the right holder, whose time does not count in the verification period (程序规定 Art 18(2)).
+    /// </summary>
+    VerificationPaused = 26,
 }
 
 /// <summary>What happened to a case: every event is a trigger of at most one row per state in <see cref="CaseTransitionTable"/>.</summary>
@@ -206,6 +212,15 @@ public enum CaseEventKind
 
     /// <summary>结案.</summary>
     CaseClosed = 37,
+
+    /// <summary>
+    /// Lead verification sends something for testing, inspection, quarantine, appraisal or identification by the right
+    /// holder (<see cref="CaseEvent.Pause"/> says which); that time does not count in the verification period (程序规定 Art 18(2)).
+    /// </summary>
+    VerificationPaused = 38,
+
+    /// <summary>The result of <see cref="VerificationPaused"/> is in: the verification period runs again.</summary>
+    VerificationResumed = 39,
 }
 
 /// <summary>Who the party is, for the hearing and summary-procedure thresholds.</summary>

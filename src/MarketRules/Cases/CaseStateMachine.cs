@@ -116,8 +116,8 @@ public sealed class CaseStateMachine
 
         switch (s.State)
         {
-            case CaseState.UnderVerification:
-                AddLegal(CaseDeadlineKind.LeadVerification, c.VerificationDeadline(s), CaseCitations.LeadVerification);
+            case CaseState.UnderVerification or CaseState.VerificationPaused:
+                AddLegal(CaseDeadlineKind.LeadVerification, c.VerificationDeadline(s, asOf), CaseCitations.LeadVerification, s.State == CaseState.VerificationPaused);
                 if (s.ActDate is { } act)
                 {
                     var last = c.LimitationLastDay(s, act);
@@ -208,7 +208,7 @@ public sealed class CaseStateMachine
         ParameterValue? Try(ParameterDefinition d, LocalDate? on) => on is { } day ? Policy.TryResolve(d, day, Jurisdiction) : null;
         var candidates = s.State switch
         {
-            CaseState.UnderVerification => [Try(CaseParameters.LeadVerification, s.LeadReceivedOn), Try(CaseParameters.Limitation, s.LeadReceivedOn)],
+            CaseState.UnderVerification or CaseState.VerificationPaused => [Try(CaseParameters.LeadVerification, s.LeadReceivedOn), Try(CaseParameters.Limitation, s.LeadReceivedOn)],
             CaseState.Notified => [Try(CaseParameters.StatementPeriod, s.NoticeServedOn), Try(CaseParameters.HearingRequest, s.NoticeServedOn),
                 Try(s.Party == PartyKind.Person ? CaseParameters.HearingFinePerson : CaseParameters.HearingFineOrganisation, s.NoticeServedOn)],
             CaseState.LegalReview => [Try(CaseParameters.LegalReview, s.LegalReviewStartedOn)],

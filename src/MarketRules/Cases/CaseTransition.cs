@@ -130,7 +130,7 @@ public readonly record struct CaseTransition
 /// <param name="LastDay">Its last day (rolled past rest days where the law says so).</param>
 /// <param name="ExpiresAt">The instant it expires (end of <paramref name="LastDay"/> or, for hours, the exact instant).</param>
 /// <param name="Overdue">The as-of date (or instant) is past it.</param>
-/// <param name="Paused">The decision clock is paused, so <paramref name="LastDay"/> moves later day by day.</param>
+/// <param name="Paused">Its clock is paused (the decision clock, or lead verification during testing and the like), so <paramref name="LastDay"/> moves later day by day.</param>
 /// <param name="Citation">The rule that sets it.</param>
 public sealed record CaseDeadline(CaseDeadlineKind Kind, LocalDate From, LocalDate LastDay, Instant ExpiresAt, bool Overdue, bool Paused, Citation Citation);
 

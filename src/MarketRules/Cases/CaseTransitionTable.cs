@@ -110,6 +110,13 @@ public static class CaseTransitionTable
         Add(CaseState.UnderVerification, CaseEventKind.VerificationExtended, CaseState.UnderVerification, CaseCitations.LeadVerification);
         Add(CaseState.UnderVerification, CaseEventKind.CaseOpened, CaseState.Investigation, CaseCitations.Opening, CaseState.NotOpened, "act not discovered within the limitation period");
         Add(CaseState.UnderVerification, CaseEventKind.CaseNotOpened, CaseState.NotOpened, CaseCitations.Opening);
+        Add(CaseState.UnderVerification, CaseEventKind.VerificationPaused, CaseState.VerificationPaused, CaseCitations.LeadVerification);
+
+        // While testing and the like run, the head may still extend (the pause goes on), open or decline (ending it that day).
+        Add(CaseState.VerificationPaused, CaseEventKind.VerificationResumed, CaseState.UnderVerification, CaseCitations.LeadVerification);
+        Add(CaseState.VerificationPaused, CaseEventKind.VerificationExtended, CaseState.VerificationPaused, CaseCitations.LeadVerification);
+        Add(CaseState.VerificationPaused, CaseEventKind.CaseOpened, CaseState.Investigation, CaseCitations.Opening, CaseState.NotOpened, "act not discovered within the limitation period");
+        Add(CaseState.VerificationPaused, CaseEventKind.CaseNotOpened, CaseState.NotOpened, CaseCitations.Opening);
 
         Add(CaseState.Investigation, CaseEventKind.InvestigationSuspended, CaseState.Suspended, CaseCitations.DecisionExtension);
         Add(CaseState.Investigation, CaseEventKind.InvestigationEnded, CaseState.Closed, CaseCitations.ProcedureFromMemory);

@@ -36,6 +36,7 @@ internal static class CaseFixture
         {
             CaseState.None => [],
             CaseState.UnderVerification => [lead],
+            CaseState.VerificationPaused => [lead, CaseEvent.VerificationPaused(At(D0.PlusDays(1)), PauseKind.Testing)],
             CaseState.NotOpened => [lead, E(CaseEventKind.CaseNotOpened, 1)],
             CaseState.Investigation => investigation,
             CaseState.Suspended => [.. investigation, CaseEvent.Suspended(At(D0.PlusDays(3)), PauseKind.Testing)],
@@ -75,6 +76,7 @@ internal static class CaseFixture
         {
             CaseEventKind.LeadReceived => CaseEvent.LeadReceived(next, last.PlusDays(-30)),
             CaseEventKind.InvestigationSuspended => CaseEvent.Suspended(next, PauseKind.Testing),
+            CaseEventKind.VerificationPaused => CaseEvent.VerificationPaused(next, PauseKind.Testing),
             CaseEventKind.InvestigationConcluded => CaseEvent.Concluded(next, false, false),
             CaseEventKind.NoticeServed => CaseEvent.NoticeServed(next, PartyKind.Organisation, Sanctions.Fine, Money.FromYuan(150_000)),
             CaseEventKind.HearingNoticeServed => CaseEvent.HearingNoticeServed(next, last.PlusDays(30)),

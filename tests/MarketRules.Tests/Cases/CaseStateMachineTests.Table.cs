@@ -11,7 +11,8 @@ public partial class CaseStateMachineTests
     private static readonly string[] ExpectedTable =
     [
         "None: LeadReceived>UnderVerification, SummaryPenaltyImposed>SummaryDecided",
-        "UnderVerification: VerificationExtended>UnderVerification, CaseOpened>Investigation, CaseNotOpened>NotOpened",
+        "UnderVerification: VerificationExtended>UnderVerification, CaseOpened>Investigation, CaseNotOpened>NotOpened, VerificationPaused>VerificationPaused",
+        "VerificationPaused: VerificationResumed>UnderVerification, VerificationExtended>VerificationPaused, CaseOpened>Investigation, CaseNotOpened>NotOpened",
         "NotOpened:",
         "Investigation: InvestigationSuspended>Suspended, InvestigationEnded>Closed, CaseCancelled>Closed, InvestigationConcluded>InvestigationConcluded, DecisionPeriodExtended>Investigation, TransferToPoliceDecided>TransferPendingApproval, TransferToAgencyDecided>TransferredToAgency",
         "Suspended: InvestigationResumed>Investigation, InvestigationEnded>Closed, CaseCancelled>Closed",
