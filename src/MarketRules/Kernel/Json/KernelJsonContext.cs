@@ -18,6 +18,9 @@ namespace MarketRules.Json;
 [JsonSerializable(typeof(LocalizedText))]
 internal sealed partial class KernelJsonContext : JsonSerializerContext
 {
+    // Built on first use: static initialisers of partial declarations run in no defined order, and Default is generated.
+    /// <summary><see cref="Default"/>'s options with the library's text encoding, for serialising to a string.</summary>
+    internal static KernelJsonContext Readable => field ??= new(MarketRulesJson.Readably(Default.Options));
 }
 
 /// <summary>Serialises the kernel's types (explanations, errors) to JSON, the way the rule engine answers.</summary>
@@ -37,12 +40,12 @@ public static class MarketRulesJson
     /// <summary>Serialises an explanation.</summary>
     /// <param name="explanation">The explanation.</param>
     /// <returns>Its JSON.</returns>
-    public static string Serialize(Explanation explanation) => JsonSerializer.Serialize(explanation, KernelJsonContext.Default.Explanation);
+    public static string Serialize(Explanation explanation) => JsonSerializer.Serialize(explanation, KernelJsonContext.Readable.Explanation);
 
     /// <summary>Serialises an error.</summary>
     /// <param name="error">The error.</param>
     /// <returns>Its JSON.</returns>
-    public static string Serialize(RuleError error) => JsonSerializer.Serialize(error, KernelJsonContext.Default.RuleError);
+    public static string Serialize(RuleError error) => JsonSerializer.Serialize(error, KernelJsonContext.Readable.RuleError);
 
     /// <summary>The kernel's type information, to combine with an area's context (<c>JsonTypeInfoResolver.Combine</c>).</summary>
     public static System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver TypeInfoResolver => KernelJsonContext.Default;
@@ -56,4 +59,8 @@ public static class MarketRulesJson
     /// <param name="writer">The writer.</param>
     /// <param name="error">The error.</param>
     public static void Write(Utf8JsonWriter writer, RuleError error) => JsonSerializer.Serialize(writer, error, KernelJsonContext.Default.RuleError);
+
+    /// <summary>A copy of a source-generated context's options that writes text with <see cref="Encoder"/>.</summary>
+    /// <remarks>[JsonSourceGenerationOptions] cannot name an encoder, so a context that serialises to a string is built over these.</remarks>
+    internal static JsonSerializerOptions Readably(JsonSerializerOptions options) => new(options) { Encoder = Encoder };
 }
