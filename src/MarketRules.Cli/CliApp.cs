@@ -106,7 +106,7 @@ internal sealed class CliApp
             var request = Envelope(json, parse.GetValue(asOf), parse.GetValue(jurisdiction));
             var buffer = new System.Buffers.ArrayBufferWriter<byte>();
             bool ok;
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = !parse.GetValue(compact), Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }))
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = !parse.GetValue(compact), Encoder = MarketRules.Json.MarketRulesJson.Encoder }))
             {
                 ok = engine.Evaluate(request, writer, parse.GetValue(rule));
             }
@@ -168,7 +168,7 @@ internal sealed class CliApp
             }
             if (parse.GetValue(json))
             {
-                using var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) });
+                using var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true, Encoder = MarketRules.Json.MarketRulesJson.Encoder });
                 RuleSchemas.WriteCatalog(engine, writer, includeSchemas: true);
                 await writer.FlushAsync(cancellation).ConfigureAwait(false);
                 await stdout.WriteAsync("\n"u8.ToArray(), cancellation).ConfigureAwait(false);

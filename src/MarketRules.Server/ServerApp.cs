@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using MarketRules.Engine;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -24,7 +22,7 @@ internal static class ServerApp
     /// <summary>The largest batch body (an NDJSON stream is limited per line instead).</summary>
     public const long MaxBatchBytes = 16 << 20;
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = MarketRules.Json.MarketRulesJson.Encoder };
 
     public static WebApplication Build(string[] args, RuleEngine? engine = null)
     {

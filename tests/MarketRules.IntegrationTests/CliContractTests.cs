@@ -28,6 +28,34 @@ public class CliContractTests
         Assert.Contains("\"jurisdiction\":\"330105\"", result.Stdout);
     }
 
+    [Theory]
+    [InlineData("eval", "calendar.deadline/1")]
+    [InlineData("eval", "calendar.deadline/1", "--compact")]
+    [InlineData("batch")]
+    public async Task EvalAndBatch_ChineseCitation_IsReadableOnStdout(params string[] args)
+    {
+        var result = await Cli.RunAsync("""{ "rule": "calendar.deadline/1", "asOf": "2024-09-27", "input": { "trigger": "2024-09-27", "penaltyLawDays": 5 } }""" + "\n", args);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("中华人民共和国行政处罚法", result.Stdout);
+        Assert.DoesNotMatch(NonAsciiEscape, result.Stdout);
+        using var decision = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("2024-10-10", decision.RootElement.GetProperty("result").GetProperty("lastDay").GetString());
+    }
+
+    [Fact]
+    public async Task Rules_Json_TitlesAreReadableChinese()
+    {
+        var result = await Cli.RunAsync("", "rules", "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var catalog = JsonDocument.Parse(result.Stdout);
+        var title = catalog.RootElement.EnumerateArray().Single(r => r.GetProperty("id").GetString() == "calendar.deadline/1").GetProperty("title").GetProperty("zh").GetString()!;
+        Assert.Contains("\"" + title + "\"", result.Stdout);
+        Assert.DoesNotMatch(NonAsciiEscape, result.Stdout);
+    }
+
+    // A \uXXXX escape of a character outside ASCII (escapes of ' " < > & and control characters are expected).
+    internal const string NonAsciiEscape = @"\\u(?!00[0-7][0-9A-Fa-f])[0-9A-Fa-f]{4}";
+
     public static TheoryData<string, string, string> BadInputs() => new()
     {
         { "calendar.deadline/1", "{ not json", "MR.Engine.InvalidJson" },

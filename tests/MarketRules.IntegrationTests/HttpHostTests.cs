@@ -105,6 +105,24 @@ public class HttpHostTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task Answers_ChineseText_AreReadableAndHtmlStaysEscaped()
+    {
+        const string penaltyLawDays = """{ "rule": "calendar.deadline/1", "asOf": "2024-09-27", "input": { "trigger": "2024-09-27", "penaltyLawDays": 5 } }""";
+        var (_, single) = await PostAsync("/v1/rules/calendar.deadline/1/evaluate", penaltyLawDays);
+        var (_, batch) = await PostAsync("/v1/batch", $$"""[ {{penaltyLawDays}}, { "rule": "<b>罚</b>/1" } ]""");
+        using var content = new StringContent(penaltyLawDays + "\n", Encoding.UTF8, "application/x-ndjson");
+        using var response = await host.Client.PostAsync(new Uri("/v1/batch", UriKind.Relative), content);
+        var lines = await response.Content.ReadAsStringAsync();
+        var rules = await host.Client.GetStringAsync(new Uri("/v1/rules", UriKind.Relative));
+        Assert.All(new[] { single, batch, lines }, json => Assert.Contains("\"zh\":\"中华人民共和国行政处罚法\"", json));
+        Assert.Contains(@"\u003Cb\u003E罚\u003C/b\u003E", batch);
+        Assert.DoesNotContain("<b>", batch);
+        using var decisions = JsonDocument.Parse(batch);
+        Assert.Equal("<b>罚</b>/1", decisions.RootElement[1].GetProperty("rule").GetString());
+        Assert.All(new[] { single, batch, lines, rules }, json => Assert.DoesNotMatch(CliContractTests.NonAsciiEscape, json));
+    }
+
+    [Fact]
     public async Task Health_AnswersOk()
     {
         var json = await host.Client.GetStringAsync(new Uri("/health", UriKind.Relative));

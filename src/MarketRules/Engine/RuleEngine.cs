@@ -2,9 +2,7 @@ using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.IO.Pipelines;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using MarketRules.Calendar;
 using MarketRules.Json;
 using MarketRules.Parameters;
@@ -66,10 +64,8 @@ public sealed partial class RuleEngine
         }
         Rules = [.. list.OrderBy(r => r.Id, StringComparer.Ordinal)];
         byId = map.ToFrozenDictionary(StringComparer.Ordinal);
-        // Chinese stays readable in the answers; HTML-sensitive characters are still escaped.
-        var encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
-        writerOptions = new JsonWriterOptions { Encoder = encoder, Indented = Options.Indented, SkipValidation = false };
-        lineWriterOptions = new JsonWriterOptions { Encoder = encoder, Indented = false };
+        writerOptions = new JsonWriterOptions { Encoder = MarketRulesJson.Encoder, Indented = Options.Indented, SkipValidation = false };
+        lineWriterOptions = new JsonWriterOptions { Encoder = MarketRulesJson.Encoder, Indented = false };
         readerOptions = new JsonReaderOptions { MaxDepth = Options.MaxDepth };
     }
 

@@ -43,7 +43,7 @@ public static class RuleSchemas
     {
         Preconditions.CheckNotNull(schema);
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = Json.MarketRulesJson.Encoder }))
         {
             schema.WriteTo(writer);
         }

@@ -19,4 +19,7 @@ namespace MarketRules.Sampling;
 [JsonSerializable(typeof(System.Collections.Immutable.ImmutableArray<CoverageRow>))]
 internal sealed partial class SamplingJsonContext : JsonSerializerContext
 {
+    // Built on first use: static initialisers of partial declarations run in no defined order, and Default is generated.
+    /// <summary>The published form: <see cref="Default"/>'s options with the library's text encoding.</summary>
+    internal static SamplingJsonContext Readable => field ??= new(MarketRulesJson.Readably(Default.Options));
 }

@@ -167,8 +167,8 @@ public sealed record SamplingReceipt
     public decimal RealisedCoverage => Active == 0 ? 0m : decimal.Round((decimal)SelectedCount / Active, 6);
 
     /// <summary>Serialises the receipt (the published form).</summary>
-    /// <returns>Indented JSON.</returns>
-    public string ToJson() => JsonSerializer.Serialize(this, SamplingJsonContext.Default.SamplingReceipt);
+    /// <returns>Indented JSON, its text encoded with <see cref="Json.MarketRulesJson.Encoder"/> (Chinese unescaped).</returns>
+    public string ToJson() => JsonSerializer.Serialize(this, SamplingJsonContext.Readable.SamplingReceipt);
 
     /// <summary>Reads a published receipt.</summary>
     /// <param name="json">The JSON.</param>

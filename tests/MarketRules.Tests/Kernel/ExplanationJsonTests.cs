@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MarketRules.Calendar;
@@ -32,8 +31,9 @@ public class ExplanationJsonTests
     public void Serialize_SmallExplanation_MatchesTheContractSnapshot()
     {
         var json = MarketRulesJson.Serialize(SmallExplanation());
-        // Stored indented and with Chinese unescaped so that a change to the contract reads as a reviewable diff.
-        var readable = JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        // Stored indented so that a change to the contract reads as a reviewable diff; re-encoded as the library
+        // encodes, so that the snapshot also pins which characters are escaped.
+        var readable = JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = MarketRulesJson.Encoder });
         // Snapshots live in __snapshots__ beside this file. The folder is given explicitly: CI builds map source
         // paths to /_/, so Snapshooter could not find it from the PDB.
         Snapshot.Match(readable, new SnapshotFullName("ExplanationJsonTests.Serialize_SmallExplanation.snap",

@@ -16,6 +16,17 @@ public partial class DoubleRandomSamplerTests
     private static string[] Codes(SamplingReceipt receipt) => [.. receipt.Strata.SelectMany(s => s.Selected).Select(s => s.CreditCode)];
 
     [Fact]
+    public void ToJson_ChineseTaskId_IsPublishedReadablyAndReadBack()
+    {
+        const string task = "2025年食品安全“双随机”抽查 <第一批>";
+        var receipt = DoubleRandomSampler.Plan(task, SamplingTestData.AsOf, new SamplingPolicy(), SamplingTestData.Seed(1), SamplingTestData.Roster(50), 1).GetValueOrThrow();
+        var json = receipt.ToJson();
+        // Readable for the public notice, still safe to embed in its web page.
+        Assert.Contains("\"taskId\": \"2025年食品安全“双随机”抽查 \\u003C第一批\\u003E\"", json, StringComparison.Ordinal);
+        Assert.Equal(task, SamplingReceipt.FromJson(json).GetValueOrThrow().TaskId);
+    }
+
+    [Fact]
     public void Draw_SmallRoster_EqualsReferenceSortByHashTakeQuota()
     {
         // Reference: per stratum, sort eligible entities by the hex SHA-256 of prefix ‖ code, take the quota.
