@@ -44,6 +44,12 @@ internal sealed class CaseDemoStep : IDemoStep
             CaseEvent.Of(CaseEventKind.VerificationExtended, At(10, 20)),
             CaseEvent.Of(CaseEventKind.CaseOpened, At(10, 31)));
 
+        Walk("A' sample sent for testing during verification",
+            CaseEvent.LeadReceived(At(4, 1), new LocalDate(y, 3, 20)),
+            CaseEvent.VerificationPaused(At(4, 8), PauseKind.Testing),
+            CaseEvent.Of(CaseEventKind.VerificationResumed, At(4, 22)),
+            CaseEvent.Of(CaseEventKind.CaseOpened, At(4, 28)));
+
         Walk("B notice before Spring Festival",
             CaseEvent.LeadReceived(At(1, 2), new LocalDate(y - 1, 12, 20)),
             CaseEvent.Of(CaseEventKind.CaseOpened, At(1, 6)),
