@@ -35,7 +35,8 @@ public static class CaseCitations
     /// <summary>程序规定: 中止、终止调查、撤销立案、结案 (article numbers and texts from memory).</summary>
     public static Citation ProcedureFromMemory { get; } = new(ProcedureRules, new LocalizedText("第二十一条、第四十九条至第五十一条、第八十条（条号凭记忆）", "Arts. 21, 49–51, 80 (numbers from memory)"), VerificationStatus.FromMemory)
     {
-        IssuingBody = Samr, Note = "撤销立案、中止/终止调查和结案的条文未找到原文 (domain-rules.md §3.27)",
+        IssuingBody = Samr,
+        Note = "撤销立案、中止/终止调查和结案的条文未找到原文 (domain-rules.md §3.27; searched again 2026-11-23). Only the steps 中止案件调查、案件终止调查、原因消除立即恢复 are V-S (pinggu.org flowchart); numbers and texts are MEM",
     };
 
     /// <summary>程序规定: decision period extension and excluded time (Art 64 by memory), V-S.</summary>
@@ -112,11 +113,13 @@ public static class CaseCitations
         Note = "加处罚款超过三十日…经催告；自期限届满之日起三个月内申请；催告书送达十日后；十日以内期限指工作日",
     };
 
-    /// <summary>行政诉讼法 第四十六条: six months to sue (the end of the period opens the court-enforcement window); from memory.</summary>
+    /// <summary>行政诉讼法 第四十六条: six months to sue (the end of the period opens the court-enforcement window), V-S.</summary>
     public static Citation LitigationPeriod { get; } = new(new LocalizedText("中华人民共和国行政诉讼法", "Administrative Litigation Law of the People's Republic of China"),
-        new LocalizedText("第四十六条", "Art. 46"), VerificationStatus.FromMemory)
+        new LocalizedText("第四十六条", "Art. 46"), VerificationStatus.VerifiedSecondary)
     {
-        IssuingBody = Npcsc, Note = "应当自知道或者应当知道作出行政行为之日起六个月内提出 (MEM; the 60-day review period ends earlier)",
+        IssuingBody = Npcsc, InForceFrom = new LocalDate(2015, 5, 1),
+        Source = "mip.64365.com/special/18571846; m.law.iask.sina.com.cn/jx/sh/1km2pkrpW5t2.html",
+        Note = "直接向人民法院提起诉讼的，应当自知道或者应当知道作出行政行为之日起六个月内提出。法律另有规定的除外 (the 60-day review period ends earlier; before 2015-05-01 the 1989 text gave 3 months, not encoded)",
     };
 
     /// <summary>市场监督管理行政处罚信息公示规定 第九条: publication within 20 working days.</summary>

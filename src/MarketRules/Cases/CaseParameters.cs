@@ -15,14 +15,33 @@ public static class CaseParameters
         Note = "核查 7 个工作日 (pre-2019 工商 rule, V-S); the switch to 15 on 2019-04-01 is from memory",
     };
 
-    private static readonly Citation PenaltyLawOld = new(new LocalizedText("中华人民共和国行政处罚法（2017年修正）", "Administrative Penalty Law (2017 text)"), null, VerificationStatus.FromMemory)
-    {
-        InForceFrom = PenaltyLaw1996, Note = "the 1996/2017 text used the same 15-day payment, 3-day hearing request and 7-day hearing notice (calendar days, no Art 85): from memory",
-    };
+    private static Citation PenaltyLawOld(string zh, string en, string source, string quote) =>
+        new(new LocalizedText("中华人民共和国行政处罚法（2017年修正）", "Administrative Penalty Law (2017 text)"), new LocalizedText(zh, en), VerificationStatus.VerifiedSecondary)
+        {
+            InForceFrom = PenaltyLaw1996, Source = source,
+            Note = quote + " (read in reprints of the 1996 text; that the 2009 and 2017 amendments left the article unchanged is MEM)",
+        };
+
+    // The old law counts plain 日 (it has no rule like the 2021 Art 85): reading these periods as working days before
+    // 2021-07-15 does not come from it and stays open (MEM).
+    private const string OldDaysCaveat = "; the law says 日, the working-day reading before 2021-07-15 is MEM";
+
+    private static readonly Citation PenaltyLawOldHearing = PenaltyLawOld("第四十二条", "Art. 42", "m31.bjzjxf.com/artcon/18545",
+        "当事人要求听证的，应当在行政机关告知后三日内提出；行政机关应当在听证的七日前，通知当事人举行听证的时间、地点" + OldDaysCaveat);
+
+    private static readonly Citation PenaltyLawOldService = PenaltyLawOld("第四十条", "Art. 40", "6065bob.com/fagui/60973.html",
+        "当事人不在场的，行政机关应当在七日内依照民事诉讼法的有关规定，将行政处罚决定书送达当事人" + OldDaysCaveat);
+
+    private static readonly Citation PenaltyLawOldPayment = PenaltyLawOld("第四十六条", "Art. 46", "5itupu.com/KnowledgeShow-2,724,0,491,2.html",
+        "当事人应当自收到行政处罚决定书之日起十五日内，到指定的银行缴纳罚款");
+
+    private static readonly Citation PenaltyLawOldLimitation = PenaltyLawOld("第二十九条", "Art. 29", "6065bob.com/fagui/60945.html",
+        "违法行为在二年内未被发现的，不再给予行政处罚。法律另有规定的除外");
 
     private static readonly Citation ProcedureRules2019 = CaseCitations.DecisionExtension with
     {
-        Status = VerificationStatus.FromMemory, InForceFrom = SamrRules2019, Note = "总局令第2号 (in force 2019-04-01) already set 90 days: from memory",
+        Status = VerificationStatus.FromMemory, InForceFrom = SamrRules2019,
+        Note = "总局令第2号 (in force 2019-04-01) already set 90 days: MEM. Indirect: the np.gov.cn flowchart gives 立案之日起90日内 next to the pre-2021 summary limits (五十元、一千元), so it was drawn under the 2018 rules; their text was not read",
     };
 
     private static ParameterDefinition Define(string id, string zh, string en, ParameterUnit unit, params DatedValue[] values) =>
@@ -40,13 +59,13 @@ public static class CaseParameters
     public static ParameterDefinition StatementPeriod { get; } = Define("cases.statement-period", "陈述申辩期限", "statement and defence period", ParameterUnit.WorkingDays,
         new DatedValue(new LocalDate(2016, 1, 1), 3, CaseCitations.StatementPeriodBefore2021), new DatedValue(PenaltyLaw2021, 5, CaseCitations.StatementPeriod));
 
-    /// <summary>要求听证期限: 5 working days after the notice (L1 Art 64 + 85); 3 days before 2021-07-15 (MEM).</summary>
+    /// <summary>要求听证期限: 5 working days after the notice (L1 Art 64 + 85); before 2021-07-15 the old Art 42 gave 3 日 (V-S), counted here as working days (MEM).</summary>
     public static ParameterDefinition HearingRequest { get; } = Define("cases.hearing-request", "要求听证期限", "hearing request period", ParameterUnit.WorkingDays,
-        new DatedValue(new LocalDate(2016, 1, 1), 3, PenaltyLawOld), new DatedValue(PenaltyLaw2021, 5, CaseCitations.Hearing));
+        new DatedValue(new LocalDate(2016, 1, 1), 3, PenaltyLawOldHearing), new DatedValue(PenaltyLaw2021, 5, CaseCitations.Hearing));
 
     /// <summary>听证通知: at least 7 working days before the hearing (L1 Art 64 + 85).</summary>
     public static ParameterDefinition HearingNotice { get; } = Define("cases.hearing-notice", "听证通知提前期", "hearing notice lead time", ParameterUnit.WorkingDays,
-        new DatedValue(new LocalDate(2016, 1, 1), 7, PenaltyLawOld), new DatedValue(PenaltyLaw2021, 7, CaseCitations.Hearing));
+        new DatedValue(new LocalDate(2016, 1, 1), 7, PenaltyLawOldHearing), new DatedValue(PenaltyLaw2021, 7, CaseCitations.Hearing));
 
     /// <summary>Large fine on a person that gives the hearing right: 10,000 yuan (V-S; provinces may override).</summary>
     public static ParameterDefinition HearingFinePerson { get; } = Define("cases.hearing-fine-person", "听证较大数额罚款（自然人）", "hearing threshold, fine on a person", ParameterUnit.Yuan,
@@ -70,11 +89,11 @@ public static class CaseParameters
 
     /// <summary>送达: 7 working days (L1 Art 61 + 85).</summary>
     public static ParameterDefinition Service { get; } = Define("cases.service", "决定书送达期限", "service of the decision", ParameterUnit.WorkingDays,
-        new DatedValue(PenaltyLaw1996, 7, PenaltyLawOld), new DatedValue(PenaltyLaw2021, 7, CaseCitations.Service));
+        new DatedValue(PenaltyLaw1996, 7, PenaltyLawOldService), new DatedValue(PenaltyLaw2021, 7, CaseCitations.Service));
 
     /// <summary>缴纳罚款: 15 calendar days from receipt (L1 Art 67; Q7).</summary>
     public static ParameterDefinition Payment { get; } = Define("cases.payment", "缴纳罚款期限", "payment period", ParameterUnit.Days,
-        new DatedValue(PenaltyLaw1996, 15, PenaltyLawOld), new DatedValue(PenaltyLaw2021, 15, CaseCitations.Payment));
+        new DatedValue(PenaltyLaw1996, 15, PenaltyLawOldPayment), new DatedValue(PenaltyLaw2021, 15, CaseCitations.Payment));
 
     /// <summary>加处罚款: 3 % of the fine per day, never more than the fine (L1 Art 72).</summary>
     public static ParameterDefinition LateSurchargeRate { get; } = Define("cases.late-surcharge-rate", "加处罚款日比例", "late surcharge per day", ParameterUnit.Ratio,
@@ -102,7 +121,7 @@ public static class CaseParameters
 
     /// <summary>追责时效: 2 years (L1 Art 36).</summary>
     public static ParameterDefinition Limitation { get; } = Define("cases.limitation", "追责时效", "limitation period", ParameterUnit.Years,
-        new DatedValue(PenaltyLaw1996, 2, PenaltyLawOld), new DatedValue(PenaltyLaw2021, 2, CaseCitations.Limitation));
+        new DatedValue(PenaltyLaw1996, 2, PenaltyLawOldLimitation), new DatedValue(PenaltyLaw2021, 2, CaseCitations.Limitation));
 
     /// <summary>追责时效, life, health or financial safety with harm: 5 years (L1 Art 36).</summary>
     public static ParameterDefinition LimitationSerious { get; } = Define("cases.limitation-serious", "追责时效（生命健康、金融安全且有危害后果）", "limitation period, serious harm", ParameterUnit.Years,

@@ -67,7 +67,7 @@ public static class CreditCitations
         DocumentNumber = "国家市场监督管理总局令第44号",
         InForceFrom = new LocalDate(2021, 9, 1),
         Source = "Indirect: Dongguan SAMR guide (m.163.com/local/article/KJA7ENIN053489NX.html) allows early removal only while 被列严满一年且未满三年",
-        Note = "Searched the order's text on 2026-11-23 (pages corpus): the 3-year automatic removal and the article number were not found; encoded from memory (Q4).",
+        Note = "Searched the order's text on 2026-11-23, two passes (pages corpus: Chinese article wording, the Beijing implementing measures, the Zhanjiang 解读, English and Japanese summaries): the 3-year automatic removal and the article number were not found; encoded from memory (Q4).",
     };
 
     /// <summary>总局令第44号: listing test (Art. 2) and early removal after at least one year when four conditions hold.</summary>
@@ -113,7 +113,7 @@ public static class CreditCitations
         IssuingBody = Samr,
         DocumentNumber = "国市监信规〔2021〕3号",
         InForceFrom = new LocalDate(2021, 9, 1),
-        Note = "15 working days from acceptance is from memory: searched on 2026-11-23 (pages corpus), no text stating the measures' decision deadline was found (domain-rules.md row 2.29).",
+        Note = "15 working days from acceptance is from memory: searched on 2026-11-23, two passes (pages corpus; copies of the measures at m.personalh.cn, m.wenkunet.com, qyxyxf.tv return only Arts 1–4), no text stating the decision deadline was found (domain-rules.md row 2.29).",
     };
 
     /// <summary>国市监信发〔2022〕6号: the four credit-risk classes; the indicators, weights and cut points are the project's example policy.</summary>

@@ -48,7 +48,7 @@ public static class ReferralParameters
     private static ImmutableArray<ParameterDefinition> Build()
     {
         var l18Note = "法释〔2025〕5号 read in an article-by-article copy (V-S); check against the SPC gazette before relying on it in a dispute.";
-        var practiceNote = "From 2021-03-01 Art 214 punishes 违法所得数额较大或者有其他严重情节; no interpretation set amounts until 2025-04-26 and courts kept using the 2004 amounts (domain reference Q9, not verified).";
+        var practiceNote = "From 2021-03-01 Art 214 punishes 违法所得数额较大或者有其他严重情节. That no interpretation set amounts until 2025-04-26 is V-S (m.vtlaw.cn/news/6212.html: \"目前并未有新的司法解释出台对该罪'违法所得数额'的量刑标准作出规定\"); that courts kept using the 2004 sales amounts is not verified (domain reference Q9).";
         var definitions = new (ReferralThreshold Threshold, ParameterDefinition Definition)[]
         {
             (ReferralThreshold.UnitMultiplierIp, Factor("referral.ip.unit-multiplier", "单位犯侵犯知识产权罪的定罪数额倍数", "Multiplier of the IP-crime thresholds for units",
@@ -85,7 +85,7 @@ public static class ReferralParameters
             (ReferralThreshold.Art145EspeciallySeriousMinorInjuries, Count("referral.art145.especially-serious-minor-injuries", "医疗器械 后果特别严重 轻伤人数", "Art 145: minor injuries that are especially serious consequences",
                 V(D2001, 3, Cite(ShoddyGoods2001, "第六条", "Art. 6", VO, "感染病毒性肝炎…一人以上重伤、三人以上轻伤")))),
             (ReferralThreshold.Art146DirectLoss, Yuan("referral.art146.direct-loss", "不符合安全标准的产品 直接经济损失", "Art 146: direct economic loss that is a serious consequence",
-                V(D2008, 100_000, Cite(ProsecutionStandardsI2008, "第二十二条", "Art. 22", Mem, "Amount from memory; not found in a copy of the text. Replace through a policy pack once verified.")))),
+                V(D2008, 100_000, Cite(ProsecutionStandardsI2008, "第二十二条", "Art. 22", Mem, "Amount from memory; not found in a copy of the text (searched again 2026-11-23: reprints of 追诉标准(一) returned only Art 16). Replace through a policy pack once verified.")))),
             (ReferralThreshold.Art147Loss, Yuan("referral.art147.loss", "伪劣农药、兽药、化肥、种子 较大损失", "Art 147: relatively large production loss",
                 V(D2001, 20_000, Cite(ShoddyGoods2001, "第七条", "Art. 7", VO, "一般以2万元为起点")))),
             (ReferralThreshold.Art147HeavyLoss, Yuan("referral.art147.heavy-loss", "伪劣农药、兽药、化肥、种子 重大损失", "Art 147: heavy production loss",
@@ -238,7 +238,8 @@ public static class ReferralParameters
                 V(D2022, 250_000, Cite(FoodSafety2021, "第十六条至第十八条", "Arts. 16–18", VO)))),
 
             (ReferralThreshold.ApprovalDays, Period("referral.timetable.approval", "负责人批准或者不批准移送的期限", "Head's decision on the transfer", ParameterUnit.Days, 3, "第五条第二款", "Art. 5(2)")),
-            (ReferralThreshold.TransferHours, Period("referral.timetable.transfer", "批准后向公安机关移送的期限", "Transfer to the police after approval", ParameterUnit.Hours, 24, "第五条第二款", "Art. 5(2)")),
+            (ReferralThreshold.TransferHours, Period("referral.timetable.transfer", "批准后向公安机关移送的期限", "Transfer to the police after approval", ParameterUnit.Hours, 24, "第五条第二款", "Art. 5(2)",
+                VS, "66wkw.com/doc/52753.html (the 2001 text as published, 国务院令第310号)", "\"…定批准的,应当24 小时内向同级公安机关移送\" (PDF text, characters lost in extraction).")),
             (ReferralThreshold.PoliceDecisionDays, Period("referral.timetable.police-decision", "公安机关决定是否立案的期限", "Police decision whether to open a case", ParameterUnit.Days, 3, "第八条", "Art. 8")),
             (ReferralThreshold.ReconsiderationRequestDays, Period("referral.timetable.reconsideration-request", "提请复议的期限", "Request for reconsideration of a refusal", ParameterUnit.Days, 3, "第九条第一款", "Art. 9(1)")),
             (ReferralThreshold.ReconsiderationAnswerDays, Period("referral.timetable.reconsideration-answer", "公安机关作出复议决定的期限", "Police answer to the request for reconsideration", ParameterUnit.Days, 3, "第九条第二款", "Art. 9(2)")),
@@ -267,10 +268,14 @@ public static class ReferralParameters
 
     private static ParameterDefinition Years(string id, string zh, string en, params DatedValue[] values) => new(id, new LocalizedText(zh, en), ParameterUnit.Years, values);
 
-    private static ParameterDefinition Period(string id, string zh, string en, ParameterUnit unit, int length, string articleZh, string articleEn) =>
+    // The 2001 value cites the original order, not the 2020 revision the document record describes.
+    private static ParameterDefinition Period(string id, string zh, string en, ParameterUnit unit, int length, string articleZh, string articleEn,
+        VerificationStatus originalStatus = Mem, string? originalSource = null, string? originalNote = null) =>
         new(id, new LocalizedText(zh, en), unit,
         [
-            V(D2001Order310, length, Cite(TransferRegulations, articleZh, articleEn, Mem, "The 2001 original text (国务院令第310号, 2001-07-09) is believed to set the same period; only the 2020 revision was read.")),
+            V(D2001Order310, length, Cite(TransferRegulations, articleZh, articleEn, originalStatus,
+                originalNote ?? "The 2001 original text (国务院令第310号, 2001-07-09) is believed to set the same period: 2001 copies were found (law203.infoeach.com, 66wkw.com) but not this article's text; 工商 restatements (pfflw.com/guwen/falv/6m52ww.html) give the same 3 日.")
+                with { DocumentNumber = "国务院令第310号", InForceFrom = D2001Order310, Source = originalSource ?? TransferRegulations.Source }),
             V(D2020, length, Cite(TransferRegulations, articleZh, articleEn, VO, "\"3日\" read as calendar days and \"24小时\" as clock hours, Asia/Shanghai (domain reference Q8).")),
         ]);
 }

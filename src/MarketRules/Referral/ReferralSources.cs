@@ -32,7 +32,7 @@ internal static class ReferralSources
     internal static readonly Document ProsecutionStandardsII2022 = new(
         "最高人民检察院、公安部关于公安机关管辖的刑事案件立案追诉标准的规定（二）（2022年修订）",
         "SPP–MPS Standards for Filing Criminal Cases for Prosecution (II), 2022 revision", "最高人民检察院、公安部", "SPP and MPS",
-        "公通字〔2022〕12号", new LocalDate(2022, 5, 15), "falvzhan.com reprint (Art 67); the in-force date 2022-05-15 is from memory");
+        "公通字〔2022〕12号", new LocalDate(2022, 5, 15), "falvzhan.com reprint (Art 67); notice dated 2022-04-06 (shdbkk.com reprint), released 2022-04-29 (fa.113you.com); the in-force date 2022-05-15 is from memory");
 
     internal static readonly Document IpInterpretation2004 = new(
         "最高人民法院、最高人民检察院关于办理侵犯知识产权刑事案件具体应用法律若干问题的解释",

@@ -86,7 +86,13 @@ public static class SamplingParameters
             new DatedValue(new LocalDate(1996, 10, 1), 2m, new Citation(
                 new LocalizedText("中华人民共和国行政处罚法（1996）", "Administrative Penalty Law (1996)"),
                 new LocalizedText("第三十七条", "Art. 37"),
-                VerificationStatus.FromMemory) { Note = "\"执法人员不得少于两人\" in the 1996 text, from memory; the 2021 text (art. 42) is V-O." }),
+                VerificationStatus.VerifiedSecondary)
+            {
+                IssuingBody = new LocalizedText("全国人民代表大会", "National People's Congress"),
+                InForceFrom = new LocalDate(1996, 10, 1),
+                Source = "fjsen.com/zhuanti/2013-11/29/content_13063537_6.htm; zhao119.com/news/show-1067-7.html",
+                Note = "\"第三十七条 行政机关在调查或者进行检查时，执法人员不得少于两人，并应当向当事人或者有关人员出示证件\" (reprints of the pre-2021 text; the 2021 text, art. 42, is V-O).",
+            }),
             new DatedValue(new LocalDate(2021, 7, 15), 2m, PenaltyLawArticle42),
         ]);
 
