@@ -126,18 +126,28 @@ internal sealed class CaseController
                     return Accept(s, e, date, s with { State = row.To, PausedSince = date, Pause = e.Pause });
                 }
 
+            // Resuming, opening and declining end a verification pause: its working days are banked and the clock is
+            // cleared (it is null anyway when verification was not paused). Written into the one `with` rather than
+            // through a helper returning a snapshot, which would cost a copy of the snapshot on every opening.
             case CaseEventKind.VerificationResumed:
-                return Accept(s, e, date, UnpauseVerification(s, date) with { State = row.To });
+                return Accept(s, e, date, s with { State = row.To, VerificationExcludedWorkingDays = VerificationExcludedAsOf(s, date), PausedSince = null });
 
             case CaseEventKind.CaseOpened:
                 if (LimitationExpired(s))
                 {
-                    return Accept(s, e, date, UnpauseVerification(s, date) with { State = row.Alternative, CloseReason = CaseCloseReason.LimitationExpired });
+                    return Accept(s, e, date, s with
+                    {
+                        State = row.Alternative, CloseReason = CaseCloseReason.LimitationExpired,
+                        VerificationExcludedWorkingDays = VerificationExcludedAsOf(s, date), PausedSince = null,
+                    });
                 }
-                return Accept(s, e, date, UnpauseVerification(s, date) with { State = row.To, OpenedOn = date });
+                return Accept(s, e, date, s with { State = row.To, OpenedOn = date, VerificationExcludedWorkingDays = VerificationExcludedAsOf(s, date), PausedSince = null });
 
             case CaseEventKind.CaseNotOpened:
-                return Accept(s, e, date, UnpauseVerification(s, date) with { State = row.To, CloseReason = CaseCloseReason.NotOpened });
+                return Accept(s, e, date, s with
+                {
+                    State = row.To, CloseReason = CaseCloseReason.NotOpened, VerificationExcludedWorkingDays = VerificationExcludedAsOf(s, date), PausedSince = null,
+                });
 
             case CaseEventKind.InvestigationSuspended:
                 return Accept(s, e, date, s with { State = row.To, PausedSince = date, Pause = e.Pause });
@@ -487,7 +497,7 @@ internal sealed class CaseController
     {
         var lead = s.LeadReceivedOn!.Value;
         var days = (int)Value(CaseParameters.LeadVerification, lead) + (s.VerificationExtended ? (int)Value(CaseParameters.LeadVerificationExtension, lead) : 0)
-            + s.VerificationExcludedWorkingDays + VerificationPausedWorkingDays(s, asOf);
+            + VerificationExcludedAsOf(s, asOf);
         // Adding the paused working days equals the kernel's paused-clock computation because a pause may only start on or
         // before the last day (the guard above); the cross-check test compares the two.
         return Fast(lead, LegalPeriod.WorkingDays(days), RestDayRule.RollForward);
@@ -505,9 +515,8 @@ internal sealed class CaseController
         return asOf > first ? Calendar.CountWorkingDays(first.PlusDays(-1), asOf.PlusDays(-1)) : 0;
     }
 
-    private CaseSnapshot UnpauseVerification(in CaseSnapshot s, LocalDate date) =>
-        s.State != CaseState.VerificationPaused ? s
-            : s with { VerificationExcludedWorkingDays = s.VerificationExcludedWorkingDays + VerificationPausedWorkingDays(s, date), PausedSince = null };
+    /// <summary>The working days of lead verification not counted up to <paramref name="date"/>, the running pause included.</summary>
+    private int VerificationExcludedAsOf(in CaseSnapshot s, LocalDate date) => s.VerificationExcludedWorkingDays + VerificationPausedWorkingDays(s, date);
 
     /// <summary>The decision deadline as of <paramref name="asOf"/>: 90 days from opening, shifted by excluded time (running pause included) and extensions.</summary>
     internal LegalDeadline DecisionDeadline(in CaseSnapshot s, LocalDate asOf)
