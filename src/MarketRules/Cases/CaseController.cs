@@ -102,15 +102,18 @@ internal sealed class CaseController
                 return Accept(s, e, date, s with { State = row.To, LeadReceivedOn = date, ActDate = act, SeriousHarm = e.SeriousHarm });
 
             case CaseEventKind.VerificationExtended:
-                if (s.VerificationExtended)
                 {
-                    return Reject(s, e, CaseRejectionCode.VerificationAlreadyExtended, date: VerificationDeadline(s, date).LastDay);
+                    var lastDay = VerificationDeadline(s, date).LastDay;
+                    if (s.VerificationExtended)
+                    {
+                        return Reject(s, e, CaseRejectionCode.VerificationAlreadyExtended, date: lastDay);
+                    }
+                    if (date > lastDay)
+                    {
+                        return Reject(s, e, CaseRejectionCode.PeriodAlreadyExpired, date: lastDay);
+                    }
+                    return Accept(s, e, date, s with { VerificationExtended = true });
                 }
-                if (date > VerificationDeadline(s, date).LastDay)
-                {
-                    return Reject(s, e, CaseRejectionCode.PeriodAlreadyExpired, date: VerificationDeadline(s, date).LastDay);
-                }
-                return Accept(s, e, date, s with { VerificationExtended = true });
 
             case CaseEventKind.VerificationPaused:
                 {
