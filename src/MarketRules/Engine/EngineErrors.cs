@@ -30,6 +30,18 @@ public static class EngineErrors
         "字段 {Field} 的类型或格式错误，应为 {Expected}",
         "Field {Field} has the wrong type or format; expected {Expected}");
 
+    /// <summary>A member the contract does not define: a misspelt or made-up field is refused, never ignored.</summary>
+    public static readonly MessageDefinition UnknownMember = new(
+        "MR.Engine.UnknownMember",
+        "未知字段 {Field}；可用字段：{Known}",
+        "Unknown field {Field}; known fields: {Known}");
+
+    /// <summary>A member given twice in one object: which of the two was meant cannot be known.</summary>
+    public static readonly MessageDefinition DuplicateMember = new(
+        "MR.Engine.DuplicateMember",
+        "字段 {Field} 重复出现",
+        "Field {Field} appears more than once");
+
     /// <summary>A number does not fit the field it is given for.</summary>
     public static readonly MessageDefinition ValueOutOfRange = new(
         "MR.Engine.ValueOutOfRange",

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using MarketRules.Json;
 using MarketRules.Parameters;
 using NodaTime.Text;
 
@@ -16,6 +17,11 @@ public sealed partial class RuleEngine
         if (request.Length > Options.MaxRequestBytes)
         {
             return Fail(EngineErrors.RequestTooLarge.Create("$", ("Limit", Options.MaxRequestBytes)));
+        }
+        // Duplicates and invalid text anywhere in the request are refused before any of it is read.
+        if (Refuse(StrictJson.Check(request, null, "$", readerOptions)) is { IsDefaultOrEmpty: false } defects)
+        {
+            return Fail(defects);
         }
         var errors = ImmutableArray.CreateBuilder<RuleError>();
         string? requestRule = null;
@@ -85,7 +91,9 @@ public sealed partial class RuleEngine
                 }
                 else
                 {
-                    // Unknown members of the envelope are ignored, so that callers may add their own correlation ids.
+                    // A misspelt envelope member ("jurisdicton") would otherwise change the law applied without a word.
+                    var field = StrictJson.Member("$", reader.GetString()!);
+                    errors.Add(EngineErrors.UnknownMember.Create(field, ("Field", field), ("Known", "rule, asOf, jurisdiction, input")));
                     reader.Read();
                     reader.Skip();
                 }
@@ -126,6 +134,10 @@ public sealed partial class RuleEngine
             return Fail(errors.ToImmutable());
         }
 
+        if (Refuse(StrictJson.Check(request[inputStart..inputEnd], rule.InputTypeInfo, "$.input", readerOptions)) is { IsDefaultOrEmpty: false } inputDefects)
+        {
+            return Fail(inputDefects);
+        }
         var input = ReadInput(rule, request[inputStart..inputEnd], out var inputErrors);
         if (input is null)
         {
@@ -145,6 +157,28 @@ public sealed partial class RuleEngine
             // A defect in a rule (it should have answered with coded errors): reported, so that a batch goes on.
             return Fail(EngineErrors.RuleFailed.Create(null, ("Rule", rule.Id), ("Detail", ex.Message)));
         }
+    }
+
+    // The strict door's findings as the engine's coded errors.
+    private static ImmutableArray<RuleError> Refuse(List<JsonFinding> findings)
+    {
+        if (findings.Count == 0)
+        {
+            return [];
+        }
+        var errors = ImmutableArray.CreateBuilder<RuleError>(findings.Count);
+        foreach (var finding in findings)
+        {
+            errors.Add(finding.Defect switch
+            {
+                JsonDefect.DuplicateMember => EngineErrors.DuplicateMember.Create(finding.Path, ("Field", finding.Path)),
+                JsonDefect.UnknownMember => EngineErrors.UnknownMember.Create(finding.Path, ("Field", finding.Path), ("Known", StrictJson.MemberNames(finding.Contract))),
+                JsonDefect.NullElement => EngineErrors.WrongType.Create(finding.Path, ("Field", finding.Path), ("Expected", Describe(finding.Contract?.Type))),
+                JsonDefect.InvalidText => EngineErrors.InvalidJson.Create(finding.Path, ("Detail", "invalid UTF-8 or a lone surrogate in a " + finding.Detail)),
+                _ => EngineErrors.InvalidJson.Create(finding.Path, ("Detail", finding.Detail)),
+            });
+        }
+        return errors.ToImmutable();
     }
 
     private static object? ReadInput(IRuleDefinition rule, ReadOnlySpan<byte> json, out ImmutableArray<RuleError> errors)
@@ -187,6 +221,11 @@ public sealed partial class RuleEngine
             return EngineErrors.MissingField.Create(field, ("Field", field));
         }
         var expected = TypeAt(inputType, relative);
+        // A date or instant outside the years the library reads (DoorLimits): year 0, 9999.
+        if (ex.InnerException is ArgumentOutOfRangeException)
+        {
+            return EngineErrors.ValueOutOfRange.Create(path, ("Field", path));
+        }
         // A number the reader could not fit into the field's numeric type (1e20 for an int).
         if (ex.InnerException is FormatException or OverflowException && IsNumeric(expected) && IsNumberAt(input, relative))
         {
@@ -284,7 +323,7 @@ public sealed partial class RuleEngine
         }
         if (type.IsEnum)
         {
-            return "one of " + string.Join(", ", Enum.GetNames(type).Select(n => JsonNamingPolicy.KebabCaseLower.ConvertName(n)));
+            return "one of " + string.Join(", ", JsonEnumNames.Of(type));
         }
         return typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? "array" : "object";
     }
@@ -360,8 +399,9 @@ public sealed partial class RuleEngine
     }
 
     // A rule reports paths relative to its input ($); the caller sent a request, whose input is at $.input.
+    // An error the rule could not place (a date outside the calendar found deep in a computation) is about the input.
     private static ImmutableArray<RuleError> Rebase(ImmutableArray<RuleError> errors) =>
-        errors.Select(e => e.Under("$.input")).ToImmutableArray();
+        errors.Select(e => e.Path is null ? e.WithPath("$.input") : e.Under("$.input")).ToImmutableArray();
 
     private static RuleResult<RuleDecision<object>> Fail(RuleError error) => RuleResult<RuleDecision<object>>.Failure(error);
 

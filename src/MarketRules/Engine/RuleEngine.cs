@@ -127,7 +127,10 @@ public sealed partial class RuleEngine
     public string Evaluate(string request)
     {
         Preconditions.CheckNotNull(request);
-        var bytes = System.Text.Encoding.UTF8.GetBytes(request);
+        if (!TryEncode(request, out var bytes))
+        {
+            return InvalidText();
+        }
         var buffer = new ArrayBufferWriter<byte>(256 + bytes.Length);
         using (var writer = new Utf8JsonWriter(buffer, writerOptions))
         {
@@ -160,7 +163,10 @@ public sealed partial class RuleEngine
     public string EvaluateBatch(string requests)
     {
         Preconditions.CheckNotNull(requests);
-        var bytes = System.Text.Encoding.UTF8.GetBytes(requests);
+        if (!TryEncode(requests, out var bytes))
+        {
+            return InvalidText();
+        }
         var buffer = new ArrayBufferWriter<byte>(256 + bytes.Length * 2);
         using (var writer = new Utf8JsonWriter(buffer, writerOptions))
         {
@@ -406,6 +412,33 @@ public sealed partial class RuleEngine
         }
         writer.WriteEndObject();
         return outcome.IsSuccess;
+    }
+
+    // A .NET string with a lone surrogate has no UTF-8 form: the default encoder would silently write U+FFFD instead.
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static bool TryEncode(string text, out byte[] bytes)
+    {
+        try
+        {
+            bytes = StrictUtf8.GetBytes(text);
+            return true;
+        }
+        catch (System.Text.EncoderFallbackException)
+        {
+            bytes = [];
+            return false;
+        }
+    }
+
+    private string InvalidText()
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, writerOptions))
+        {
+            WriteDecision(writer, null, null, RuleResult<RuleDecision<object>>.Failure(EngineErrors.InvalidJson.Create("$", ("Detail", "the text has a lone surrogate (not valid Unicode)"))));
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static ImmutableArray<RuleError> InvalidJson(JsonException ex) =>

@@ -128,20 +128,26 @@ public static class RuleSchemas
                     ["end"] = new JsonObject { ["type"] = "string", ["format"] = "date" },
                 },
                 ["required"] = new JsonArray("start", "end"),
+                ["additionalProperties"] = false,
             };
             nullable |= !type.IsValueType && context.PropertyInfo?.IsGetNullable == true;
         }
         else if (type.IsEnum)
         {
             var names = new JsonArray();
-            foreach (var name in Enum.GetNames(type))
+            foreach (var name in Json.JsonEnumNames.Of(type))
             {
-                names.Add((JsonNode?)JsonValue.Create(JsonNamingPolicy.KebabCaseLower.ConvertName(name)));
+                names.Add((JsonNode?)JsonValue.Create(name));
             }
             replacement = new JsonObject { ["type"] = "string", ["enum"] = names };
         }
         if (replacement is null)
         {
+            // The engine refuses members a contract does not define: say so in the schema.
+            if (context.TypeInfo.Kind == JsonTypeInfoKind.Object && schema is JsonObject objectSchema && objectSchema.ContainsKey("properties"))
+            {
+                objectSchema["additionalProperties"] = false;
+            }
             return schema;
         }
         if (nullable)

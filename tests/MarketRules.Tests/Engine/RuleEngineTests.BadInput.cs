@@ -39,7 +39,20 @@ public partial class RuleEngineTests
         { """{ "rule": "calendar.deadline/1", "asOf": "2024-09-27", "input": { "trigger": "2024-09-27", "length": 99999, "unit": "days" } }""", "MR.Deadline.OutOfRange", "$.input.length" },
         { """{ "rule": "calendar.deadline/1", "asOf": "2024-09-27", "input": { "trigger": "2024-09-27", "length": -1, "unit": "days" } }""", "MR.Deadline.OutOfRange", "$.input.length" },
         { """{ "rule": "calendar.deadline/1", "asOf": "2024-09-27", "jurisdiction": "abc", "input": { "trigger": "2024-09-27", "penaltyLawDays": 5 } }""", "MR.Jurisdiction.Invalid", "$.jurisdiction" },
-        { """{ "rule": "calendar.deadline/1", "asOf": "2030-09-27", "input": { "trigger": "2030-09-27", "penaltyLawDays": 5 } }""", "MR.Calendar.OutOfRange", null },
+        { """{ "rule": "calendar.deadline/1", "asOf": "2030-09-27", "input": { "trigger": "2030-09-27", "penaltyLawDays": 5 } }""", "MR.Calendar.OutOfRange", "$.input" },
+        // The strict door: a misspelt, repeated or invalid member is refused with its path, never ignored or guessed.
+        { """{ "rule": "calendar.deadline/1", "asOf": "2024-09-27", "input": { "trigger": "2024-09-27", "penaltyLawDay": 5 } }""", "MR.Engine.UnknownMember", "$.input.penaltyLawDay" },
+        { """{ "rule": "calendar.deadline/1", "asOf": "2024-09-27", "input": { "trigger": "2024-09-27", "penaltyLawDays": 5, "excluded": [ { "start": "2024-10-02", "end": "2024-10-03", "note": "x" } ] } }""", "MR.Engine.UnknownMember", "$.input.excluded[0].note" },
+        { """{ "rule": "calendar.deadline/1", "asOf": "2024-09-27", "jurisdicton": "330100", "input": { "trigger": "2024-09-27", "penaltyLawDays": 5 } }""", "MR.Engine.UnknownMember", "$.jurisdicton" },
+        { """{ "rule": "calendar.deadline/1", "rule": "calendar.working-days/1", "asOf": "2024-09-27", "input": { "trigger": "2024-09-27", "penaltyLawDays": 5 } }""", "MR.Engine.DuplicateMember", "$.rule" },
+        { """{ "rule": "calendar.deadline/1", "asOf": "2024-09-27", "input": { "trigger": "2024-09-27", "trigger": "2024-09-30", "penaltyLawDays": 5 } }""", "MR.Engine.DuplicateMember", "$.input.trigger" },
+        { """{ "rule": "calendar.deadline/1", "asOf": "2024-09-27", "input": { "trigger": "2024-09-27", "length": 15, "unit": "WORKING-DAYS" } }""", "MR.Engine.WrongType", "$.input.unit" },
+        { """{ "rule": "calendar.deadline/1", "asOf": "2024-09-27", "input": { "trigger": "2024-09-27", "length": 15, "unit": "WorkingDays" } }""", "MR.Engine.WrongType", "$.input.unit" },
+        { """{ "rule": "calendar.deadline/1", "asOf": "2024-09-27", "input": { "trigger": "2024-09-27", "penaltyLawDays": 5, "excluded": [ null ] } }""", "MR.Engine.WrongType", "$.input.excluded[0]" },
+        { """{ "rule": "calendar.deadline/1", "asOf": "2024-09-27", "input": { "trigger": "0000-01-01", "penaltyLawDays": 5 } }""", "MR.Engine.ValueOutOfRange", "$.input.trigger" },
+        { """{ "rule": "calendar.deadline/1", "asOf": "2024-09-27", "input": { "trigger": "9999-12-31", "penaltyLawDays": 5 } }""", "MR.Engine.ValueOutOfRange", "$.input.trigger" },
+        { """{ "rule": "calendar.deadline/1\ud800", "asOf": "2024-09-27", "input": { } }""", "MR.Engine.InvalidJson", "$.rule" },
+        { """{ "rule": "calendar.deadline/1", "asOf": "2024-09-27", "input": { "trigger": "2024-09-27", "penaltyLawDays": 5, "\udc00": 1 } }""", "MR.Engine.InvalidJson", "$.input" },
         { """{ "rule": "calendar.working-days/1", "asOf": "2024-09-27", "input": { "date": "2024-10-08", "until": "2024-10-01" } }""", "MR.Deadline.EndBeforeStart", "$.input.until" },
     };
 
@@ -55,6 +68,32 @@ public partial class RuleEngineTests
         Assert.Equal(path, error.TryGetProperty("path", out var p) ? p.GetString() : null);
         Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetProperty("zh").GetString()));
         Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetProperty("en").GetString()));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xFF })]
+    [InlineData(new byte[] { 0xC3, 0x28 })]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]
+    public void Evaluate_InvalidUtf8InAString_AnswersInvalidJsonAtItsPath(byte[] invalid)
+    {
+        var request = Encoding.UTF8.GetBytes("""{ "rule": "calendar.deadline/1", "asOf": "2024-09-27", "jurisdiction": "X", "input": { "trigger": "2024-09-27", "penaltyLawDays": 5 } }""").ToList();
+        request.InsertRange(request.IndexOf((byte)'X'), invalid);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Assert.False(Engine.Evaluate(request.ToArray(), writer));
+        }
+        using var decision = JsonDocument.Parse(buffer.WrittenMemory);
+        var error = Assert.Single(decision.RootElement.GetProperty("errors").EnumerateArray());
+        Assert.Equal("MR.Engine.InvalidJson", error.GetProperty("code").GetString());
+        Assert.StartsWith("$", error.GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public void Evaluate_StringWithLoneSurrogate_AnswersInvalidJson()
+    {
+        var json = Engine.Evaluate("{ \"rule\": \"calendar.deadline/1\", \"asOf\": \"2024-09-27\", \"jurisdiction\": \"" + '\uD800' + "\", \"input\": {} }");
+        Assert.Contains("MR.Engine.InvalidJson", json);
     }
 
     [Fact]

@@ -44,10 +44,24 @@ public partial class RuleEngineTests
     }
 
     [Fact]
-    public void Evaluate_UnknownEnvelopeMembers_AreIgnored()
+    public void Evaluate_UnknownEnvelopeMember_IsRefusedNotIgnored()
     {
+        // A misspelt "jurisdiction" would otherwise answer under national law without a word.
         var json = Engine.Evaluate("""{ "id": "corr-42", "rule": "calendar.deadline/1", "asOf": "2024-09-27", "input": { "trigger": "2024-09-27", "penaltyLawDays": 5 } }""");
-        Assert.Contains("\"ok\":true", json);
+        Assert.Contains("\"ok\":false", json);
+        Assert.Contains("MR.Engine.UnknownMember", json);
+        Assert.Contains("\"path\":\"$.id\"", json);
+    }
+
+    [Fact]
+    public void Evaluate_InstantWithOffset_IsReadAsTheSameInstant()
+    {
+        // RFC 3339 allows any offset; the whole domain runs in Asia/Shanghai (+08:00), so callers send it.
+        var reader = new MarketRules.Json.InstantJsonConverter();
+        var bytes = Encoding.UTF8.GetBytes("\"2022-06-30T23:59:59+08:00\"");
+        var json = new Utf8JsonReader(bytes);
+        json.Read();
+        Assert.Equal(Instant.FromUtc(2022, 6, 30, 15, 59, 59), reader.Read(ref json, typeof(Instant), new JsonSerializerOptions()));
     }
 
     [Fact]

@@ -1,51 +1,116 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using NodaTime.Serialization.SystemTextJson;
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using NodaTime.Text;
 
 namespace MarketRules.Json;
 
-// Source-generated contexts name converters by type, and need a parameterless constructor: these wrap NodaTime's
-// own ISO converters so every context serialises NodaTime values the same way (ISO-8601 strings).
+// Source-generated contexts name converters by type and need a parameterless constructor. These read and write
+// NodaTime values with NodaTime's own ISO patterns, strictly: one text form per type, and dates inside the years the
+// library answers for (DoorLimits), so that year 0 or 9999 is refused at the door with its path instead of failing
+// deep inside a computation. Written here rather than taken from NodaTime.Serialization.SystemTextJson, whose
+// converters are not trim- or AOT-safe (decision 0003).
 
-/// <summary>Serialises <see cref="LocalDate"/> as an ISO date (<c>2024-10-01</c>).</summary>
+/// <summary>The limits of what the library reads: dates and instants outside them are refused as out of range.</summary>
+public static class DoorLimits
+{
+    /// <summary>The earliest date read (1900-01-01): before any law the library encodes.</summary>
+    public static LocalDate EarliestDate { get; } = new(1900, 1, 1);
+
+    /// <summary>The latest date read (2199-12-31): far beyond any period the library counts.</summary>
+    public static LocalDate LatestDate { get; } = new(2199, 12, 31);
+
+    /// <summary>Whether a date is inside the limits.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>Whether <paramref name="date"/> lies between <see cref="EarliestDate"/> and <see cref="LatestDate"/>.</returns>
+    public static bool Contains(LocalDate date) => date >= EarliestDate && date <= LatestDate;
+
+    internal static JsonException OutOfRange(string text) =>
+        new($"'{text}' is outside the years 1900–2199 that the library reads", new ArgumentOutOfRangeException(nameof(text)));
+
+    internal static string ReadText(ref Utf8JsonReader reader, string expected) =>
+        reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new JsonException("Expected " + expected);
+}
+
+/// <summary>Serialises <see cref="LocalDate"/> as an ISO date (<c>2024-10-01</c>); reads only that form, between 1900 and 2199.</summary>
 public sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
 {
     /// <inheritdoc />
-    public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        NodaConverters.LocalDateConverter.Read(ref reader, typeToConvert, options);
+    public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = DoorLimits.ReadText(ref reader, "an ISO date");
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        if (!parsed.Success)
+        {
+            throw new JsonException("Expected an ISO date (yyyy-MM-dd)");
+        }
+        return DoorLimits.Contains(parsed.Value) ? parsed.Value : throw DoorLimits.OutOfRange(text);
+    }
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
-        NodaConverters.LocalDateConverter.Write(writer, value, options);
+    public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(LocalDatePattern.Iso.Format(value));
+    }
 }
 
-/// <summary>Serialises <see cref="Instant"/> as an ISO instant in UTC (<c>2024-06-30T15:59:59Z</c>).</summary>
+/// <summary>
+/// Serialises <see cref="Instant"/> as an ISO instant in UTC (<c>2024-06-30T15:59:59Z</c>); reads any RFC 3339
+/// date-time with its offset (<c>2024-06-30T23:59:59+08:00</c> is the same instant), between 1900 and 2199.
+/// </summary>
 public sealed class InstantJsonConverter : JsonConverter<Instant>
 {
     /// <inheritdoc />
-    public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        NodaConverters.InstantConverter.Read(ref reader, typeToConvert, options);
+    public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = DoorLimits.ReadText(ref reader, "an RFC 3339 date-time");
+        var parsed = OffsetDateTimePattern.ExtendedIso.Parse(text);
+        if (!parsed.Success)
+        {
+            throw new JsonException("Expected an RFC 3339 date-time with offset (yyyy-MM-ddTHH:mm:ssZ or +08:00)");
+        }
+        var instant = parsed.Value.ToInstant();
+        return DoorLimits.Contains(instant.InUtc().Date) ? instant : throw DoorLimits.OutOfRange(text);
+    }
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) =>
-        NodaConverters.InstantConverter.Write(writer, value, options);
+    public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
+    }
 }
 
 /// <summary>Serialises <see cref="OffsetDateTime"/> as an ISO date-time with offset (<c>2024-06-30T23:59:59+08:00</c>).</summary>
 public sealed class OffsetDateTimeJsonConverter : JsonConverter<OffsetDateTime>
 {
     /// <inheritdoc />
-    public override OffsetDateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        NodaConverters.OffsetDateTimeConverter.Read(ref reader, typeToConvert, options);
+    public override OffsetDateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = DoorLimits.ReadText(ref reader, "an RFC 3339 date-time");
+        var parsed = OffsetDateTimePattern.ExtendedIso.Parse(text);
+        if (!parsed.Success)
+        {
+            throw new JsonException("Expected an RFC 3339 date-time with offset");
+        }
+        return DoorLimits.Contains(parsed.Value.Date) ? parsed.Value : throw DoorLimits.OutOfRange(text);
+    }
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, OffsetDateTime value, JsonSerializerOptions options) =>
-        NodaConverters.OffsetDateTimeConverter.Write(writer, value, options);
+    public override void Write(Utf8JsonWriter writer, OffsetDateTime value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(OffsetDateTimePattern.ExtendedIso.Format(value));
+    }
 }
 
 /// <summary>Serialises <see cref="DateInterval"/> as <c>{"start": "…", "end": "…"}</c>, both ends included.</summary>
 public sealed class DateIntervalJsonConverter : JsonConverter<DateInterval>
 {
+    private static readonly LocalDateJsonConverter Dates = new();
+
     /// <inheritdoc />
     public override DateInterval? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -54,16 +119,20 @@ public sealed class DateIntervalJsonConverter : JsonConverter<DateInterval>
             throw new JsonException("A date interval is an object with 'start' and 'end'");
         }
         LocalDate? start = null, end = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString();
+            var isStart = reader.ValueTextEquals("start"u8);
+            if (!isStart && !reader.ValueTextEquals("end"u8))
+            {
+                throw new JsonException("A date interval has only 'start' and 'end'");
+            }
             reader.Read();
-            var value = NodaConverters.LocalDateConverter.Read(ref reader, typeof(LocalDate), options);
-            if (string.Equals(name, "start", StringComparison.OrdinalIgnoreCase))
+            var value = Dates.Read(ref reader, typeof(LocalDate), options);
+            if (isStart)
             {
                 start = value;
             }
-            else if (string.Equals(name, "end", StringComparison.OrdinalIgnoreCase))
+            else
             {
                 end = value;
             }
@@ -85,23 +154,90 @@ public sealed class DateIntervalJsonConverter : JsonConverter<DateInterval>
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
-        writer.WritePropertyName("start");
-        NodaConverters.LocalDateConverter.Write(writer, value.Start, options);
-        writer.WritePropertyName("end");
-        NodaConverters.LocalDateConverter.Write(writer, value.End, options);
+        writer.WriteString("start", LocalDatePattern.Iso.Format(value.Start));
+        writer.WriteString("end", LocalDatePattern.Iso.Format(value.End));
         writer.WriteEndObject();
     }
 }
 
-/// <summary>Serialises an enum as its kebab-case name (<c>VerifiedOfficial</c> → <c>verified-official</c>), AOT-safe.</summary>
+/// <summary>The one place that says how an enum value is spelt in JSON: read, written, and listed in schemas.</summary>
+internal static class JsonEnumNames
+{
+    /// <summary>The JSON names of an enum's values, in the order of <see cref="Enum.GetValues(Type)"/>: the name given by
+    /// <see cref="JsonStringEnumMemberNameAttribute"/>, else the kebab-case of the C# name.</summary>
+    /// <param name="enumType">The enum type.</param>
+    /// <returns>The names.</returns>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The trimmer keeps every field of an enum that is kept.")]
+    public static IReadOnlyList<string> Of(Type enumType)
+    {
+        var values = Enum.GetValuesAsUnderlyingType(enumType);
+        var names = new string[values.Length];
+        var fields = enumType.GetFields(BindingFlags.Public | BindingFlags.Static);
+        for (var i = 0; i < names.Length; i++)
+        {
+            var value = values.GetValue(i);
+            var field = fields.First(f => Equals(Convert.ChangeType(f.GetRawConstantValue(), value!.GetType(), System.Globalization.CultureInfo.InvariantCulture), value));
+            names[i] = field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? JsonNamingPolicy.KebabCaseLower.ConvertName(field.Name);
+        }
+        return names;
+    }
+}
+
+/// <summary>
+/// Serialises an enum as its kebab-case name (<c>VerifiedOfficial</c> → <c>verified-official</c>, or the name given by
+/// <see cref="JsonStringEnumMemberNameAttribute"/>), and reads exactly those names: no other casing, no numbers, no
+/// C# names. A misspelt value is refused rather than guessed (AOT-safe).
+/// </summary>
 /// <typeparam name="TEnum">The enum type.</typeparam>
-public sealed class KebabCaseEnumConverter<TEnum> : JsonStringEnumConverter<TEnum>
+public sealed class KebabCaseEnumConverter<TEnum> : JsonConverter<TEnum>
     where TEnum : struct, Enum
 {
-    /// <summary>Creates the converter; integers are not accepted in place of names.</summary>
-    public KebabCaseEnumConverter()
-        : base(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)
+    private static readonly (string Name, TEnum Value)[] Table = Build();
+
+    /// <summary>The names a JSON text may use for <typeparamref name="TEnum"/>, in declaration order.</summary>
+    public IReadOnlyList<string> Names { get; } = Array.AsReadOnly(Table.Select(e => e.Name).ToArray());
+
+    /// <inheritdoc />
+    public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            foreach (var (name, value) in Table)
+            {
+                if (reader.ValueTextEquals(name))
+                {
+                    return value;
+                }
+            }
+        }
+        throw new JsonException("Expected one of " + string.Join(", ", Names));
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        foreach (var (name, known) in Table)
+        {
+            if (EqualityComparer<TEnum>.Default.Equals(known, value))
+            {
+                writer.WriteStringValue(name);
+                return;
+            }
+        }
+        throw new JsonException($"{value} has no JSON name");
+    }
+
+    private static (string, TEnum)[] Build()
+    {
+        var names = JsonEnumNames.Of(typeof(TEnum));
+        var values = Enum.GetValues<TEnum>();
+        var table = new (string, TEnum)[names.Count];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = (names[i], values[i]);
+        }
+        return table;
     }
 }
 

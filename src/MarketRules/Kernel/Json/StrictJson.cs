@@ -1,0 +1,249 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace MarketRules.Json;
+
+/// <summary>What can be wrong with a JSON text before it is bound to a contract.</summary>
+internal enum JsonDefect
+{
+    /// <summary>Not well-formed JSON (the reader's own verdict).</summary>
+    Malformed,
+
+    /// <summary>A string or member name that is not valid Unicode: invalid UTF-8, or an escaped lone surrogate.</summary>
+    InvalidText,
+
+    /// <summary>A member name repeated in one object.</summary>
+    DuplicateMember,
+
+    /// <summary>A member the contract does not define (a misspelt or made-up field).</summary>
+    UnknownMember,
+
+    /// <summary>A <c>null</c> inside an array whose elements cannot be null.</summary>
+    NullElement,
+}
+
+/// <summary>One defect, where it is, and a detail for the message (the member name, the reader's complaint).</summary>
+internal readonly record struct JsonFinding(JsonDefect Defect, string Path, string Detail, JsonTypeInfo? Contract = null);
+
+/// <summary>
+/// The strict door's one reading of a JSON text, shared by everything the library reads (rule requests, policy packs,
+/// subsidy schemes, credit models): it walks the text once and reports every duplicate member, unknown member,
+/// invalid string and null array element with its JSON path, before any of it is bound to a .NET type. The binder
+/// (System.Text.Json) would otherwise keep the last of two duplicates, ignore a misspelt member, and fail on invalid
+/// text with an exception that carries no path.
+/// </summary>
+internal static class StrictJson
+{
+    private const int MaxFindings = 32;
+
+    // Member names of each object contract, looked up once per contract.
+    private static readonly ConcurrentDictionary<JsonTypeInfo, Members> MembersOf = new();
+
+    /// <summary>Checks a JSON text against a contract (or, with <see langword="null"/>, only its duplicates and text).</summary>
+    /// <param name="json">The UTF-8 JSON text (one value).</param>
+    /// <param name="contract">The contract the text will be bound to, or <see langword="null"/> to check only duplicates and text.</param>
+    /// <param name="rootPath">The path of the text's root in what the caller sent, e.g. <c>$</c> or <c>$.input</c>.</param>
+    /// <param name="options">The reader options (depth, comments, trailing commas) the binder will use.</param>
+    /// <returns>The defects found, in document order (at most 32); empty when none.</returns>
+    public static List<JsonFinding> Check(ReadOnlySpan<byte> json, JsonTypeInfo? contract, string rootPath, JsonReaderOptions options)
+    {
+        var findings = new List<JsonFinding>();
+        var path = new List<string> { rootPath };
+        var reader = new Utf8JsonReader(json, options);
+        try
+        {
+            if (reader.Read())
+            {
+                Value(ref reader, contract, path, findings);
+            }
+        }
+        catch (JsonException ex)
+        {
+            findings.Add(new JsonFinding(JsonDefect.Malformed, Join(path), Describe(ex)));
+        }
+        catch (InvalidOperationException ex)
+        {
+            findings.Add(new JsonFinding(JsonDefect.InvalidText, Join(path), ex.Message));
+        }
+        return findings;
+    }
+
+    /// <summary>A JSON reader's complaint without the .NET type names it sometimes carries.</summary>
+    /// <param name="ex">The reader's exception.</param>
+    /// <returns>Its message, e.g. <c>'}' is invalid after a property name. LineNumber: 0 | BytePositionInLine: 8.</c></returns>
+    public static string Describe(JsonException ex) => ex.Message;
+
+    /// <summary>The path of a member below a path: <c>$.input.fineYuan</c>, or <c>$.input['a b']</c> for other names.</summary>
+    /// <param name="parent">The parent path.</param>
+    /// <param name="name">The member name.</param>
+    /// <returns>The member's path.</returns>
+    public static string Member(string parent, string name) => parent + Segment(name);
+
+    private static string Segment(string name)
+    {
+        var plain = name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_');
+        for (var i = 1; plain && i < name.Length; i++)
+        {
+            plain = char.IsAsciiLetterOrDigit(name[i]) || name[i] is '_' or '-';
+        }
+        return plain ? "." + name : "['" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "']";
+    }
+
+    private static void Value(ref Utf8JsonReader reader, JsonTypeInfo? contract, List<string> path, List<JsonFinding> findings)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                Object(ref reader, contract, path, findings);
+                break;
+            case JsonTokenType.StartArray:
+                Array(ref reader, contract, path, findings);
+                break;
+            case JsonTokenType.String:
+                if (!IsValidText(ref reader))
+                {
+                    Add(findings, JsonDefect.InvalidText, path, "string");
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static void Object(ref Utf8JsonReader reader, JsonTypeInfo? contract, List<string> path, List<JsonFinding> findings)
+    {
+        var members = contract is { Kind: JsonTypeInfoKind.Object } || contract?.Type == typeof(DateInterval) ? MembersOf.GetOrAdd(contract!, static c => new Members(c)) : null;
+        var valueContract = contract is { Kind: JsonTypeInfoKind.Dictionary } ? ElementContract(contract) : null;
+        List<string>? seen = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string name;
+            if (!IsValidText(ref reader))
+            {
+                Add(findings, JsonDefect.InvalidText, path, "member name");
+                name = "\uFFFD";
+            }
+            else
+            {
+                name = reader.GetString()!;
+            }
+            seen ??= [];
+            var duplicate = seen.Contains(name);
+            seen.Add(name);
+            path.Add(Segment(name));
+            if (duplicate)
+            {
+                Add(findings, JsonDefect.DuplicateMember, path, name);
+            }
+            JsonTypeInfo? child = valueContract;
+            if (members is not null)
+            {
+                if (members.TryGet(name, out var property))
+                {
+                    child = property;
+                }
+                else if (!members.AcceptsAny)
+                {
+                    Add(findings, JsonDefect.UnknownMember, path, name, contract);
+                }
+            }
+            reader.Read();
+            Value(ref reader, child, path, findings);
+            path.RemoveAt(path.Count - 1);
+        }
+    }
+
+    private static void Array(ref Utf8JsonReader reader, JsonTypeInfo? contract, List<string> path, List<JsonFinding> findings)
+    {
+        var element = contract is { Kind: JsonTypeInfoKind.Enumerable } ? ElementContract(contract) : null;
+        var elementMayBeNull = element is null || Nullable.GetUnderlyingType(contract!.ElementType!) is not null;
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            path.Add("[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
+            if (reader.TokenType == JsonTokenType.Null && !elementMayBeNull)
+            {
+                Add(findings, JsonDefect.NullElement, path, "null", element);
+            }
+            Value(ref reader, element, path, findings);
+            path.RemoveAt(path.Count - 1);
+            index++;
+        }
+    }
+
+    private static JsonTypeInfo? ElementContract(JsonTypeInfo contract) =>
+        contract.ElementType is { } type && Resolve(contract.Options, type) is { } info ? info : null;
+
+    private static JsonTypeInfo? Resolve(JsonSerializerOptions options, Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return options.TryGetTypeInfo(type, out var info) ? info : null;
+    }
+
+    // Strings of printable ASCII without escapes are valid by construction; only the rest is decoded.
+    private static bool IsValidText(ref Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) < 0)
+        {
+            return true;
+        }
+        try
+        {
+            _ = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static void Add(List<JsonFinding> findings, JsonDefect defect, List<string> path, string detail, JsonTypeInfo? contract = null)
+    {
+        if (findings.Count < MaxFindings)
+        {
+            findings.Add(new JsonFinding(defect, Join(path), detail, contract));
+        }
+    }
+
+    private static string Join(List<string> path) => string.Concat(path);
+
+    /// <summary>The members of an object contract: their names as written in JSON and their contracts.</summary>
+    private sealed class Members
+    {
+        private readonly Dictionary<string, JsonTypeInfo?> byName = new(StringComparer.Ordinal);
+
+        public Members(JsonTypeInfo contract)
+        {
+            // A date interval is read by its own converter, which the contract cannot see into.
+            if (contract.Type == typeof(DateInterval))
+            {
+                byName["start"] = null;
+                byName["end"] = null;
+            }
+            foreach (var property in contract.Kind == JsonTypeInfoKind.Object ? contract.Properties : [])
+            {
+                if (property.IsExtensionData)
+                {
+                    AcceptsAny = true;
+                    continue;
+                }
+                byName[property.Name] = Resolve(contract.Options, property.PropertyType);
+            }
+            Names = string.Join(", ", byName.Keys.Order(StringComparer.Ordinal));
+        }
+
+        public bool AcceptsAny { get; }
+
+        public string Names { get; }
+
+        public bool TryGet(string name, out JsonTypeInfo? contract) => byName.TryGetValue(name, out contract);
+    }
+
+    /// <summary>The member names an object contract accepts, comma-separated (for an unknown member's message).</summary>
+    /// <param name="contract">The object contract.</param>
+    /// <returns>The names, or an empty string for a contract that is not an object.</returns>
+    public static string MemberNames(JsonTypeInfo? contract) =>
+        contract is { Kind: JsonTypeInfoKind.Object } || contract?.Type == typeof(DateInterval) ? MembersOf.GetOrAdd(contract!, static c => new Members(c)).Names : "";
+}
