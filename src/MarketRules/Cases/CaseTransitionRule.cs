@@ -151,10 +151,8 @@ public sealed class CaseTransitionRule : RuleDefinition<CaseTransitionInput, Cas
         public EventValidator()
         {
             RuleFor(x => x.Kind).IsInEnum().WithError(CaseErrors.UnknownEvent);
-            RuleFor(x => x.AmountYuan).GreaterThanOrEqualTo(0m).WithError(CaseErrors.NegativeAmount);
-            RuleFor(x => x.ConfiscationYuan).GreaterThanOrEqualTo(0m).WithError(CaseErrors.NegativeAmount);
-            RuleFor(x => x.AmountYuan).Must(v => v is null || decimal.Round(v.Value, 2) == v.Value).WithError(KernelErrors.ValueOutOfRange);
-            RuleFor(x => x.ConfiscationYuan).Must(v => v is null || decimal.Round(v.Value, 2) == v.Value).WithError(KernelErrors.ValueOutOfRange);
+            RuleFor(x => x.AmountYuan).GreaterThanOrEqualTo(0m).WithError(CaseErrors.NegativeAmount).DependentRules(() => RuleFor(x => x.AmountYuan).IsAmountInYuan());
+            RuleFor(x => x.ConfiscationYuan).GreaterThanOrEqualTo(0m).WithError(CaseErrors.NegativeAmount).DependentRules(() => RuleFor(x => x.ConfiscationYuan).IsAmountInYuan());
             RuleFor(x => x.Days).GreaterThanOrEqualTo(0).WithError(CaseErrors.NegativeAmount);
         }
     }

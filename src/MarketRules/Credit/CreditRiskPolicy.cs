@@ -183,15 +183,12 @@ public sealed class CreditRiskPolicy
     public static RuleResult<CreditRiskPolicy> Parse(string json)
     {
         Preconditions.CheckNotNull(json);
-        CreditRiskPolicyDto? dto;
-        try
+        var read = Json.StrictJson.Read(json, CreditJsonContext.Default.CreditRiskPolicyDto, CreditErrors.PolicyInvalid);
+        if (!read.IsSuccess)
         {
-            dto = JsonSerializer.Deserialize(json, CreditJsonContext.Default.CreditRiskPolicyDto);
+            return RuleResult<CreditRiskPolicy>.Failure(read.Errors);
         }
-        catch (JsonException ex)
-        {
-            return RuleResult<CreditRiskPolicy>.Failure(CreditErrors.PolicyInvalid.Create(ex.Path ?? "$", ("Detail", ex.Message)));
-        }
+        var dto = read.Value;
         var errors = ImmutableArray.CreateBuilder<RuleError>();
         if (dto is null || string.IsNullOrWhiteSpace(dto.Id) || dto.EffectiveFrom is null || dto.Indicators is null || dto.CutPoints is null)
         {

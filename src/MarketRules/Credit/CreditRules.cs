@@ -195,7 +195,7 @@ public sealed class CreditPublicationRule : RuleDefinition<CreditPublicationInpu
         {
             RuleFor(x => x.DecidedOn).NotNull().WithError(KernelErrors.Required);
             RuleFor(x => x.Measures).NotEmpty().WithError(KernelErrors.Required);
-            RuleFor(x => x.FineYuan).GreaterThanOrEqualTo(0m).WithError(CreditErrors.OutOfRange);
+            RuleFor(x => x.FineYuan).GreaterThanOrEqualTo(0m).WithError(CreditErrors.OutOfRange).DependentRules(() => RuleFor(x => x.FineYuan).IsAmountInYuan());
         }
     }
 }

@@ -173,6 +173,7 @@ public sealed partial class RuleEngine
             {
                 JsonDefect.DuplicateMember => EngineErrors.DuplicateMember.Create(finding.Path, ("Field", finding.Path)),
                 JsonDefect.UnknownMember => EngineErrors.UnknownMember.Create(finding.Path, ("Field", finding.Path), ("Known", StrictJson.MemberNames(finding.Contract))),
+                JsonDefect.MissingMember => EngineErrors.MissingField.Create(finding.Path, ("Field", finding.Path)),
                 JsonDefect.NullElement => EngineErrors.WrongType.Create(finding.Path, ("Field", finding.Path), ("Expected", Describe(finding.Contract?.Type))),
                 JsonDefect.InvalidText => EngineErrors.InvalidJson.Create(finding.Path, ("Detail", "invalid UTF-8 or a lone surrogate in a " + finding.Detail)),
                 _ => EngineErrors.InvalidJson.Create(finding.Path, ("Detail", finding.Detail)),

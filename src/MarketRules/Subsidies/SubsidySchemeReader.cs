@@ -11,19 +11,12 @@ internal static class SubsidySchemeReader
     internal static RuleResult<SubsidyScheme> Parse(string json)
     {
         Preconditions.CheckNotNull(json);
-        SubsidySchemeDto? dto;
-        try
+        var read = Json.StrictJson.Read(json, SubsidyJsonContext.Default.SubsidySchemeDto, SubsidyErrors.SchemeMalformed);
+        if (!read.IsSuccess)
         {
-            dto = JsonSerializer.Deserialize(json, SubsidyJsonContext.Default.SubsidySchemeDto);
+            return RuleResult<SubsidyScheme>.Failure(read.Errors);
         }
-        catch (JsonException ex)
-        {
-            return RuleResult<SubsidyScheme>.Failure(SubsidyErrors.SchemeMalformed.Create(ex.Path ?? "$", ("Detail", ex.Message)));
-        }
-        if (dto is null)
-        {
-            return RuleResult<SubsidyScheme>.Failure(SubsidyErrors.SchemeMalformed.Create("$", ("Detail", "the scheme is null")));
-        }
+        var dto = read.Value;
         var errors = ImmutableArray.CreateBuilder<RuleError>();
         void Require(bool ok, string path, string member)
         {

@@ -67,6 +67,23 @@ public class PolicyPackTests
     }
 
     [Theory]
+    // A repeated key: which of the two values was meant cannot be known, so neither is taken.
+    [InlineData("""{ "id": "x", "id": "y", "jurisdiction": "330000", "title": { "zh": "t", "en": "t" }, "citation": { "document": { "zh": "d", "en": "d" }, "status": "from-memory" }, "parameters": {} }""", "$.id")]
+    [InlineData("""{ "id": "x", "jurisdiction": "330000", "title": { "zh": "t", "en": "t" }, "citation": { "document": { "zh": "d", "en": "d" }, "status": "from-memory" }, "parameters": { "test.tier-ratio.a": { "unit": "ratio", "values": [] }, "test.tier-ratio.a": { "unit": "ratio", "values": [] } } }""", "$.parameters['test.tier-ratio.a']")]
+    // A title without its Chinese text (it used to throw ArgumentNullException and stop the CLI).
+    [InlineData("""{ "id": "x", "jurisdiction": "330000", "title": { "en": "t" }, "citation": { "document": { "zh": "d", "en": "d" }, "status": "from-memory" }, "parameters": {} }""", "$.title.zh")]
+    [InlineData("""{ "id": "x", "jurisdiction": "330000", "title": { "zh": "t", "en": "t" }, "citation": { "document": { "zh": "d" }, "status": "from-memory" }, "parameters": {} }""", "$.citation.document.en")]
+    [InlineData("""{ "id": "x", "jurisdiction": "330000", "title": { "zh": "t", "en": "t" }, "citation": { "document": { "zh": "d", "en": "d" }, "status": "From-Memory" }, "parameters": {} }""", "$.citation.status")]
+    public void Parse_DuplicateOrMissingMember_ReturnsMalformedAtItsPath_NeverThrows(string json, string path)
+    {
+        var result = PolicyPack.Parse(json, Catalog);
+        Assert.False(result.IsSuccess);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("MR.PolicyPack.Malformed", error.Code);
+        Assert.Equal(path, error.Path);
+    }
+
+    [Theory]
     [InlineData("""{ "id": "x", "jurisdiction": "33000", "title": { "zh": "t", "en": "t" }, "citation": { "document": { "zh": "d", "en": "d" }, "status": "from-memory" }, "parameters": {} }""",
         "MR.Jurisdiction.Invalid", "$.jurisdiction")]
     [InlineData("""{ "id": "x", "jurisdiction": "Zhejiang", "title": { "zh": "t", "en": "t" }, "citation": { "document": { "zh": "d", "en": "d" }, "status": "from-memory" }, "parameters": {} }""",

@@ -18,6 +18,12 @@ public static class KernelErrors
         "{Year} 年度日历数据无效：{Detail}",
         "Calendar data for {Year} is invalid: {Detail}");
 
+    /// <summary>An amount of money from a caller that cannot be one: negative, a fraction of a fen, or above <see cref="Money.MaxYuan"/>.</summary>
+    public static readonly MessageDefinition InvalidAmount = new(
+        "MR.Amount.Invalid",
+        "金额 {PropertyValue} 无效：应在 0 至 1 万亿元之间，最小单位为分",
+        "Amount {PropertyValue} is invalid: it must lie between 0 and 1 trillion yuan, in whole fen");
+
     /// <summary>A negative period length.</summary>
     public static readonly MessageDefinition NegativePeriod = new(
         "MR.Period.Negative",

@@ -27,6 +27,20 @@ public static class ValidationExtensions
         return rule.WithErrorCode(error.Code).WithMessage(error.Template.English).WithState(_ => error);
     }
 
+    /// <summary>Requires an amount in yuan that can be money (<see cref="Money.IsValidYuan"/>), reported as <see cref="KernelErrors.InvalidAmount"/>.</summary>
+    /// <typeparam name="T">The validated type.</typeparam>
+    /// <param name="rule">The rule.</param>
+    /// <returns>The rule, for chaining.</returns>
+    public static IRuleBuilderOptions<T, decimal> IsAmountInYuan<T>(this IRuleBuilder<T, decimal> rule) =>
+        Preconditions.CheckNotNull(rule).Must(Money.IsValidYuan).WithError(KernelErrors.InvalidAmount);
+
+    /// <summary>Requires an optional amount in yuan to be absent or money (<see cref="Money.IsValidYuan"/>).</summary>
+    /// <typeparam name="T">The validated type.</typeparam>
+    /// <param name="rule">The rule.</param>
+    /// <returns>The rule, for chaining.</returns>
+    public static IRuleBuilderOptions<T, decimal?> IsAmountInYuan<T>(this IRuleBuilder<T, decimal?> rule) =>
+        Preconditions.CheckNotNull(rule).Must(v => v is not { } yuan || Money.IsValidYuan(yuan)).WithError(KernelErrors.InvalidAmount);
+
     /// <summary>Converts a FluentValidation result to coded errors, with JSON paths in camelCase.</summary>
     /// <param name="result">The validation result.</param>
     /// <param name="pathPrefix">The JSON path of the validated object, <c>$</c> by default.</param>

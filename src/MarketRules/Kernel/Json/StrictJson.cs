@@ -21,6 +21,9 @@ internal enum JsonDefect
 
     /// <summary>A <c>null</c> inside an array whose elements cannot be null.</summary>
     NullElement,
+
+    /// <summary>A member without which the object cannot exist (a constructor argument that is neither optional nor nullable).</summary>
+    MissingMember,
 }
 
 /// <summary>One defect, where it is, and a detail for the message (the member name, the reader's complaint).</summary>
@@ -67,6 +70,58 @@ internal static class StrictJson
             findings.Add(new JsonFinding(JsonDefect.InvalidText, Join(path), ex.Message));
         }
         return findings;
+    }
+
+    /// <summary>
+    /// Reads a document the library validates before use (a policy pack, a subsidy scheme, a credit model): the strict
+    /// check first, then the binder; every defect comes back as the document's own "malformed" code with its path.
+    /// </summary>
+    /// <typeparam name="T">The document's contract.</typeparam>
+    /// <param name="json">The document.</param>
+    /// <param name="contract">Its contract.</param>
+    /// <param name="malformed">The document's code for a malformed document; its templates take a <c>{Detail}</c>.</param>
+    /// <returns>The bound document, or the coded errors.</returns>
+    public static RuleResult<T> Read<T>(string json, JsonTypeInfo<T> contract, MessageDefinition malformed)
+        where T : class
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetBytes(json);
+        }
+        catch (System.Text.EncoderFallbackException)
+        {
+            return RuleResult<T>.Failure(malformed.Create("$", ("Detail", "the text has a lone surrogate (not valid Unicode)")));
+        }
+        var options = new JsonReaderOptions
+        {
+            CommentHandling = contract.Options.ReadCommentHandling,
+            AllowTrailingCommas = contract.Options.AllowTrailingCommas,
+            MaxDepth = contract.Options.MaxDepth,
+        };
+        var findings = Check(bytes, contract, "$", options);
+        if (findings.Count > 0)
+        {
+            return RuleResult<T>.Failure([.. findings.Select(f => malformed.Create(f.Path, ("Detail", f.Defect switch
+            {
+                JsonDefect.DuplicateMember => $"member '{f.Detail}' appears twice",
+                JsonDefect.UnknownMember => $"unknown member '{f.Detail}' (known: {MemberNames(f.Contract)})",
+                JsonDefect.NullElement => "null is not allowed here",
+                JsonDefect.MissingMember => $"member '{f.Detail}' is required",
+                JsonDefect.InvalidText => "invalid UTF-8 or a lone surrogate",
+                _ => f.Detail,
+            })))]);
+        }
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, contract) is { } value
+                ? RuleResult<T>.Success(value)
+                : RuleResult<T>.Failure(malformed.Create("$", ("Detail", "the document is null")));
+        }
+        catch (JsonException ex)
+        {
+            return RuleResult<T>.Failure(malformed.Create(ex.Path ?? "$", ("Detail", ex.Message)));
+        }
     }
 
     /// <summary>A JSON reader's complaint without the .NET type names it sometimes carries.</summary>
@@ -149,8 +204,25 @@ internal static class StrictJson
                 }
             }
             reader.Read();
+            // A map's values, like an array's elements, are never null in the library's contracts.
+            if (reader.TokenType == JsonTokenType.Null && valueContract is not null && Nullable.GetUnderlyingType(contract!.ElementType!) is null)
+            {
+                Add(findings, JsonDefect.NullElement, path, "null", valueContract);
+            }
             Value(ref reader, child, path, findings);
             path.RemoveAt(path.Count - 1);
+        }
+        if (members is not null)
+        {
+            foreach (var required in members.Required)
+            {
+                if (seen is null || !seen.Contains(required))
+                {
+                    path.Add(Segment(required));
+                    Add(findings, JsonDefect.MissingMember, path, required, contract);
+                    path.RemoveAt(path.Count - 1);
+                }
+            }
         }
     }
 
@@ -230,11 +302,20 @@ internal static class StrictJson
                     continue;
                 }
                 byName[property.Name] = Resolve(contract.Options, property.PropertyType);
+                // A constructor argument that is neither optional nor nullable: the object cannot be built without it.
+                if (property.AssociatedParameter is { HasDefaultValue: false, IsNullable: false, IsMemberInitializer: false })
+                {
+                    required.Add(property.Name);
+                }
             }
             Names = string.Join(", ", byName.Keys.Order(StringComparer.Ordinal));
         }
 
+        private readonly List<string> required = [];
+
         public bool AcceptsAny { get; }
+
+        public IReadOnlyList<string> Required => required;
 
         public string Names { get; }
 

@@ -60,19 +60,12 @@ public sealed class PolicyPack
     {
         Preconditions.CheckNotNull(json);
         Preconditions.CheckNotNull(catalog);
-        PolicyPackDto? dto;
-        try
+        var read = Json.StrictJson.Read(json, PolicyPackJsonContext.Default.PolicyPackDto, KernelErrors.PolicyPackMalformed);
+        if (!read.IsSuccess)
         {
-            dto = JsonSerializer.Deserialize(json, PolicyPackJsonContext.Default.PolicyPackDto);
+            return RuleResult<PolicyPack>.Failure(read.Errors);
         }
-        catch (JsonException ex)
-        {
-            return RuleResult<PolicyPack>.Failure(KernelErrors.PolicyPackMalformed.Create(ex.Path ?? "$", ("Detail", ex.Message)));
-        }
-        if (dto is null)
-        {
-            return RuleResult<PolicyPack>.Failure(KernelErrors.PolicyPackMalformed.Create("$", ("Detail", "the pack is null")));
-        }
+        var dto = read.Value;
         var errors = ImmutableArray.CreateBuilder<RuleError>();
         void Require(bool ok, string path, string member)
         {

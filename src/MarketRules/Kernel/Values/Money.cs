@@ -45,6 +45,18 @@ public readonly record struct Money : IComparable<Money>
         return new((long)fen);
     }
 
+    /// <summary>
+    /// The largest amount the library reads from a caller: one trillion yuan (1 万亿元), far above any fine, sales
+    /// amount or budget the rules deal with, and small enough that sums of many such amounts still fit in fen.
+    /// </summary>
+    public static decimal MaxYuan => 1_000_000_000_000m;
+
+    /// <summary>Whether a caller's amount in yuan can be an amount of money: between 0 and <see cref="MaxYuan"/>, in whole fen.</summary>
+    /// <param name="yuan">The amount in yuan.</param>
+    /// <returns>Whether it is valid.</returns>
+    [Pure]
+    public static bool IsValidYuan(decimal yuan) => yuan >= 0m && yuan <= MaxYuan && decimal.Round(yuan, 2) == yuan;
+
     /// <summary>Adds two amounts.</summary>
     /// <param name="left">The left amount.</param>
     /// <param name="right">The right amount.</param>

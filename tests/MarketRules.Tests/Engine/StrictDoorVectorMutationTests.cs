@@ -1,0 +1,203 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MarketRules.Engine;
+using MarketRules.Testing;
+using Xunit.Abstractions;
+
+namespace MarketRules.Tests.Engine;
+
+// The strict door, held against every shipped conformance vector mutated field by field: whatever is done to a good
+// request, the engine answers a decision (never an exception), never MR.Engine.RuleFailed, every error carries a code
+// and a path, and a request with a member the contract does not define is never answered "ok": true.
+public sealed class StrictDoorVectorMutationTests(ITestOutputHelper output)
+{
+    private const string Placeholder = "@@mutation@@";
+
+    private static readonly JsonNode?[] WrongValues =
+    [
+        null, true, 12345, -1, 0, 1e20, -1e20, 1e308, 2147483648L, 0.001m, "", "text", "WORKING-DAYS",
+        "0000-01-01", "9999-12-31", "1900-01-01", "2199-12-31", "2024-02-30", "2022-06-30T23:59:59+08:00", "2022-06-30T23:59:59Z",
+        new JsonArray(), new JsonObject(), new JsonArray((JsonNode?)null),
+    ];
+
+    public enum Mutation
+    {
+        Removed,
+        Renamed,
+        Recased,
+        Duplicated,
+        WrongValue,
+        NullInArray,
+        LoneSurrogate,
+        InvalidUtf8,
+        UpperCasedText,
+    }
+
+    [Fact]
+    public void EveryVector_MutatedFieldByField_IsAnsweredWithCodedLocatedErrorsOrADecision()
+    {
+        var counts = Enum.GetValues<Mutation>().ToDictionary(m => m, _ => (Requests: 0, Refused: 0, Ok: 0));
+        var failures = new List<string>();
+        var vectors = ConformanceVectors.Load();
+        foreach (var vector in vectors)
+        {
+            var request = JsonNode.Parse(vector.RequestJson)!;
+            foreach (var (mutation, bytes, mustRefuse, where) in Mutations(request))
+            {
+                var (ok, problem) = Evaluate(bytes, mustRefuse);
+                var entry = counts[mutation];
+                counts[mutation] = (entry.Requests + 1, entry.Refused + (ok ? 0 : 1), entry.Ok + (ok ? 1 : 0));
+                if (problem is not null && failures.Count < 20)
+                {
+                    failures.Add($"{vector}: {mutation} at {where}: {problem}");
+                }
+            }
+        }
+        foreach (var (mutation, (requests, refused, ok)) in counts)
+        {
+            output.WriteLine($"{mutation,-14} {requests,7} requests  {refused,7} refused  {ok,6} answered ok");
+        }
+        output.WriteLine($"{vectors.Length} vectors, {counts.Values.Sum(c => c.Requests)} mutated requests");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.All(counts, c => Assert.True(c.Value.Requests > 0, $"no request was mutated by {c.Key}"));
+    }
+
+    private static (bool Ok, string? Problem) Evaluate(byte[] request, bool mustRefuse)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        bool ok;
+        try
+        {
+            using var writer = new Utf8JsonWriter(buffer);
+            ok = RuleEngine.Default.Evaluate(request, writer);
+        }
+        catch (Exception ex)
+        {
+            return (false, "threw " + ex.GetType().Name + ": " + ex.Message);
+        }
+        using var decision = JsonDocument.Parse(buffer.WrittenMemory);
+        if (ok)
+        {
+            return (true, mustRefuse ? "answered ok: true although the request has a member the contract does not define" : null);
+        }
+        foreach (var error in decision.RootElement.GetProperty("errors").EnumerateArray())
+        {
+            var code = error.GetProperty("code").GetString();
+            if (string.IsNullOrEmpty(code) || code == "MR.Engine.RuleFailed")
+            {
+                return (false, "error " + error);
+            }
+            if (!error.TryGetProperty("path", out var path) || path.GetString() is not { } p || !p.StartsWith('$'))
+            {
+                return (false, "error without a path: " + error);
+            }
+        }
+        return (false, null);
+    }
+
+    // Every mutation of every member (and array element) of a request, as the bytes a caller would send.
+    private static IEnumerable<(Mutation Mutation, byte[] Bytes, bool MustRefuse, string Where)> Mutations(JsonNode request)
+    {
+        foreach (var (parent, key, path) in Members(request, "$"))
+        {
+            var value = parent[key];
+            yield return (Mutation.Removed, With(request, path, (p, k) => p.AsObject().Remove(k)), false, path);
+            yield return (Mutation.Renamed, With(request, path, (p, k) => Rename(p, k, k + "x")), true, path);
+            var recased = char.IsLower(key[0]) ? char.ToUpperInvariant(key[0]) + key[1..] : key.ToLowerInvariant() + "_";
+            yield return (Mutation.Recased, With(request, path, (p, k) => Rename(p, k, recased)), true, path);
+            yield return (Mutation.Duplicated, Substitute(request, path, $"{value?.ToJsonString() ?? "null"},\"{key}\":{value?.ToJsonString() ?? "null"}"), true, path);
+            foreach (var wrong in WrongValues)
+            {
+                yield return (Mutation.WrongValue, With(request, path, (p, k) => p[k] = wrong?.DeepClone()), false, path);
+            }
+            if (value is JsonArray { Count: > 0 })
+            {
+                yield return (Mutation.NullInArray, With(request, path, (p, k) => p[k]!.AsArray().Insert(0, null)), false, path);
+            }
+            if (value is JsonValue text && text.GetValueKind() == JsonValueKind.String)
+            {
+                yield return (Mutation.LoneSurrogate, Substitute(request, path, "\"" + text.GetValue<string>() + "\\ud800\""), false, path);
+                yield return (Mutation.InvalidUtf8, SubstituteBytes(request, path, [(byte)'"', 0xC3, 0x28, (byte)'"']), false, path);
+                yield return (Mutation.UpperCasedText, With(request, path, (p, k) => p[k] = text.GetValue<string>().ToUpperInvariant()), false, path);
+            }
+        }
+    }
+
+    // The members of every object in the tree (objects inside arrays included), with their paths.
+    private static IEnumerable<(JsonNode Parent, string Key, string Path)> Members(JsonNode node, string path)
+    {
+        if (node is JsonObject obj)
+        {
+            foreach (var (key, value) in obj.ToList())
+            {
+                yield return (obj, key, path + "." + key);
+                if (value is not null)
+                {
+                    foreach (var inner in Members(value, path + "." + key))
+                    {
+                        yield return inner;
+                    }
+                }
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                if (array[i] is { } element)
+                {
+                    foreach (var inner in Members(element, path + "[" + i + "]"))
+                    {
+                        yield return inner;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Rename(JsonNode parent, string key, string name)
+    {
+        var obj = parent.AsObject();
+        var value = obj[key];
+        obj.Remove(key);
+        obj[name] = value?.DeepClone();
+    }
+
+    private static byte[] With(JsonNode request, string path, Action<JsonNode, string> change)
+    {
+        var copy = request.DeepClone();
+        var (parent, key) = Find(copy, path);
+        change(parent, key);
+        return Encoding.UTF8.GetBytes(copy.ToJsonString());
+    }
+
+    // The request with the member's value replaced by raw text (for what a JSON tree cannot hold: duplicates, bad escapes).
+    private static byte[] Substitute(JsonNode request, string path, string raw)
+    {
+        var copy = request.DeepClone();
+        var (parent, key) = Find(copy, path);
+        parent[key] = Placeholder;
+        return Encoding.UTF8.GetBytes(copy.ToJsonString().Replace("\"" + Placeholder + "\"", raw, StringComparison.Ordinal));
+    }
+
+    private static byte[] SubstituteBytes(JsonNode request, string path, byte[] raw)
+    {
+        var text = Encoding.UTF8.GetString(Substitute(request, path, "\u0001"));
+        var at = text.IndexOf('\u0001', StringComparison.Ordinal);
+        return [.. Encoding.UTF8.GetBytes(text[..at]), .. raw, .. Encoding.UTF8.GetBytes(text[(at + 1)..])];
+    }
+
+    private static (JsonNode Parent, string Key) Find(JsonNode root, string path)
+    {
+        foreach (var (parent, key, p) in Members(root, "$"))
+        {
+            if (p == path)
+            {
+                return (parent, key);
+            }
+        }
+        throw new InvalidOperationException("No member at " + path);
+    }
+}
