@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Json.Schema;
+using MarketRules.Engine;
+using MarketRules.Testing;
+
+namespace MarketRules.Tests.Engine;
+
+// The published schemas say what the engine reads: every enum value a schema lists is accepted by its rule's
+// contract, and every conformance vector's input validates against its rule's input schema (JsonSchema.Net, an
+// independent JSON Schema 2020-12 validator; decision 0014).
+public sealed class SchemaContractTests
+{
+    // Schemas carry an $id, and the validator refuses to register one twice: each is built once.
+    private static readonly Dictionary<string, JsonSchema> Schemas = BuiltInRules.All.ToDictionary(
+        r => r.Id, r => JsonSchema.FromText(RuleSchemas.Format(RuleSchemas.Input(r))), StringComparer.Ordinal);
+
+    [Fact]
+    public void EveryEnumValue_InEveryInputSchema_IsAcceptedByItsRule()
+    {
+        var checkedValues = 0;
+        var refused = new List<string>();
+        foreach (var rule in BuiltInRules.All)
+        {
+        Walk(RuleSchemas.Input(rule), rule.InputTypeInfo, rule.Id + " $", (path, contract, value) =>
+        {
+            checkedValues++;
+            try
+            {
+                JsonSerializer.Deserialize(JsonSerializer.Serialize(value), contract);
+            }
+            catch (JsonException)
+            {
+                refused.Add($"{path}: \"{value}\"");
+            }
+        });
+        }
+        Assert.Empty(refused);
+        // Units, event kinds, offences, standards, credit classes…: the walk must have reached them.
+        Assert.True(checkedValues > 50, "only " + checkedValues + " enum values found in the input schemas");
+    }
+
+    [Fact]
+    public void EveryVectorInput_ValidatesAgainstItsRulesInputSchema()
+    {
+        var invalid = new List<string>();
+        var count = 0;
+        foreach (var vector in ConformanceVectors.Load())
+        {
+            var rule = BuiltInRules.All.Single(r => r.Id == vector.RuleId);
+            var schema = Schemas[rule.Id];
+            using var request = JsonDocument.Parse(vector.RequestJson);
+            var result = schema.Evaluate(request.RootElement.GetProperty("input"), new EvaluationOptions { OutputFormat = OutputFormat.List });
+            count++;
+            if (!result.IsValid)
+            {
+                invalid.Add(vector + ": " + string.Join("; ", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+                    .Select(d => d.InstanceLocation + " " + string.Join(", ", d.Errors!.Values))));
+            }
+        }
+        Assert.True(count > 100, "only " + count + " vectors");
+        Assert.True(invalid.Count == 0, string.Join("\n", invalid));
+    }
+
+    [Fact]
+    public void InputSchema_RefusesWhatTheEngineRefuses_AMisspeltMemberAndAWrongEnumSpelling()
+    {
+        var schema = Schemas["referral.criminal/1"];
+        using var misspelt = JsonDocument.Parse("""{ "offence": "shoddy-products", "actDate": "2019-06-01", "sale": 60000 }""");
+        using var recased = JsonDocument.Parse("""{ "offence": "SHODDY-PRODUCTS", "actDate": "2019-06-01", "sales": 60000 }""");
+        using var good = JsonDocument.Parse("""{ "offence": "shoddy-products", "actDate": "2019-06-01", "sales": 60000 }""");
+        Assert.False(schema.Evaluate(misspelt.RootElement).IsValid);
+        Assert.False(schema.Evaluate(recased.RootElement).IsValid);
+        Assert.True(schema.Evaluate(good.RootElement).IsValid);
+        Assert.Contains("MR.Engine.UnknownMember", RuleEngine.Default.Evaluate("""{ "rule": "referral.criminal/1", "asOf": "2019-06-01", "input": { "offence": "shoddy-products", "actDate": "2019-06-01", "sale": 60000 } }"""));
+    }
+
+    // Walks a schema beside the contract it was generated from, calling back for each enum value with the contract
+    // of the field that holds it.
+    private static void Walk(JsonNode? schema, JsonTypeInfo? contract, string path, Action<string, JsonTypeInfo, string> onEnumValue)
+    {
+        if (schema is not JsonObject node || contract is null)
+        {
+            return;
+        }
+        if (node["enum"] is JsonArray values)
+        {
+            foreach (var value in values)
+            {
+                if (value is not null)
+                {
+                    onEnumValue(path, contract, value.GetValue<string>());
+                }
+            }
+        }
+        if (node["properties"] is JsonObject properties && contract.Kind == JsonTypeInfoKind.Object)
+        {
+            foreach (var (name, property) in properties)
+            {
+                var info = contract.Properties.SingleOrDefault(p => p.Name == name);
+                if (info is not null)
+                {
+                    Walk(property, contract.Options.GetTypeInfo(info.PropertyType), path + "." + name, onEnumValue);
+                }
+            }
+        }
+        if (node["items"] is JsonNode items && contract.ElementType is { } element)
+        {
+            Walk(items, contract.Options.GetTypeInfo(element), path + "[]", onEnumValue);
+        }
+        if (node["additionalProperties"] is JsonObject values2 && contract.Kind == JsonTypeInfoKind.Dictionary && contract.ElementType is { } valueType)
+        {
+            Walk(values2, contract.Options.GetTypeInfo(valueType), path + "[*]", onEnumValue);
+        }
+    }
+}
