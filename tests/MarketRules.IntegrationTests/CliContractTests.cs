@@ -125,6 +125,26 @@ public class CliContractTests
     }
 
     [Fact]
+    public async Task Batch_LinesTheStrictDoorRefuses_AreAnsweredEachWithItsCodeAndTheBatchGoesOn()
+    {
+        var stdin = string.Join("\n",
+            """{ "rule": "calendar.deadline/1\ud800", "asOf": "2024-09-24", "input": {} }""",
+            """{ "rule": "calendar.deadline/1", "rule": "calendar.deadline/1", "asOf": "2024-09-24", "input": {} }""",
+            """{ "rule": "calendar.deadline/1", "asOf": "2024-09-24", "input": { "trigger": "0000-01-01", "penaltyLawDays": 5 } }""",
+            """{ "rule": "calendar.deadline/1", "asOf": "2024-09-24", "input": { "trigger": "2024-09-24", "penaltyLawDay": 5 } }""",
+            """{ "rule": "calendar.working-days/1", "asOf": "2024-10-12", "input": { "date": "2024-10-12" } }""");
+        var result = await Cli.RunAsync(stdin, "batch");
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(5, lines.Length);
+        Assert.Contains("MR.Engine.InvalidJson", lines[0]);
+        Assert.Contains("MR.Engine.DuplicateMember", lines[1]);
+        Assert.Contains("MR.Engine.ValueOutOfRange", lines[2]);
+        Assert.Contains("MR.Engine.UnknownMember", lines[3]);
+        Assert.Contains("\"ok\":true", lines[4]);
+    }
+
+    [Fact]
     public async Task Rules_Json_ListsEveryBuiltInRuleWithSchemas()
     {
         var result = await Cli.RunAsync("", "rules", "--json");

@@ -95,6 +95,35 @@ public class HttpHostTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task Batch_Ndjson_InvalidUtf8Line_IsAnsweredAndTheBatchGoesOn()
+    {
+        var good = Encoding.UTF8.GetBytes("""{ "rule": "calendar.working-days/1", "asOf": "2024-10-12", "input": { "date": "2024-10-12" } }""" + "\n");
+        byte[] bad = [.. Encoding.UTF8.GetBytes("{ \"rule\": \"calendar.working-days/1\", \"asOf\": \"2024-10-12\", \"jurisdiction\": \""), 0xFF, 0xFE, .. Encoding.UTF8.GetBytes("\", \"input\": {} }\n")];
+        using var content = new ByteArrayContent([.. good, .. bad, .. good]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-ndjson");
+        using var response = await host.Client.PostAsync(new Uri("/v1/batch", UriKind.Relative), content);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("\"isWorkingDay\":true", lines[0]);
+        Assert.Contains("MR.Engine.InvalidJson", lines[1]);
+        Assert.Contains("\"path\":\"$.jurisdiction\"", lines[1]);
+        Assert.Contains("\"isWorkingDay\":true", lines[2]);
+    }
+
+    [Fact]
+    public async Task Evaluate_InvalidUtf8_AnswersCodedErrorNot500()
+    {
+        byte[] bad = [.. Encoding.UTF8.GetBytes("{ \"asOf\": \"2024-10-12\", \"input\": { \"date\": \"2024-10-12"), 0xC3, 0x28, .. Encoding.UTF8.GetBytes("\" } }")];
+        using var content = new ByteArrayContent(bad);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await host.Client.PostAsync(new Uri("/v1/rules/calendar.working-days/1/evaluate", UriKind.Relative), content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.NotEqual(System.Net.HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("MR.Engine.InvalidJson", body);
+    }
+
+    [Fact]
     public async Task Rules_ListsEveryBuiltInRuleWithSchemas()
     {
         var json = await host.Client.GetStringAsync(new Uri("/v1/rules", UriKind.Relative));
