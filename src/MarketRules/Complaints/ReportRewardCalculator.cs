@@ -229,7 +229,7 @@ public sealed class ReportRewardCalculator
         }
         else if (qualifies.Count == 0 && f.FinesAndConfiscations.Fen > 0)
         {
-            return RuleResult<RewardDecision>.Failure(RewardErrors.ThresholdNotSet.Create("$.jurisdiction", ("Jurisdiction", jurisdictionText ?? "national"), ("Date", date)));
+            return RuleResult<RewardDecision>.Failure(RewardErrors.ThresholdNotSet.Create(null, ("Jurisdiction", jurisdictionText ?? "national"), ("Date", date)));
         }
         builder.Add(RewardReasons.Scope.ToReason(ComplaintCitations.RewardScope, ("QualifiesBy", qualifies.Count == 0 ? "-" : string.Join(", ", qualifies))));
         if (qualifies.Count == 0)
@@ -299,6 +299,11 @@ public static class RewardErrors
     public static readonly MessageDefinition NegativeAmount = new("MR.Rewards.NegativeAmount",
         "罚没款金额不能为负数",
         "Fines and confiscations cannot be negative");
+
+    /// <summary>An amount with fractions of a fen, or beyond a trillion yuan.</summary>
+    public static readonly MessageDefinition AmountNotInFen = new("MR.Rewards.AmountNotInFen",
+        "罚没款金额须以元为单位、最多两位小数（分），且不超过一万亿元",
+        "Fines and confiscations are given in yuan with at most two decimals (fen), up to a trillion yuan");
 
     /// <summary>No 较大数额 for the jurisdiction.</summary>
     public static readonly MessageDefinition ThresholdNotSet = new("MR.Rewards.ThresholdNotSet",
