@@ -25,6 +25,8 @@ public class ComplaintRulesTests
         { Complaint("""{ "event": { "kind": "received", "at": "2026-04-15T02:00:00Z", "harmKnowOn": "2026-01-01" } }"""), "MR.Engine.WrongType", "$.input.event.harmKnowOn" },
         { Complaint($$"""{ "history": [ { "kind": "received", "at": "2026-04-15T02:00:00Z", "extra": 1 } ], "event": {{Received}} }"""), "MR.Engine.WrongType", "$.input.history[0].extra" },
         { Reward("""{ "level": "level1", "finesAndConfiscationYuan": 5 }"""), "MR.Engine.WrongType", "$.input.finesAndConfiscationYuan" },
+        // Duplicate members
+        { Complaint("""{ "event": { "kind": "received", "kind": "accepted", "at": "2026-04-15T02:00:00Z" } }"""), "MR.Engine.WrongType", "$.input.event.kind" },
         // Wrong enum spellings
         { Complaint("""{ "event": { "kind": "recieved", "at": "2026-04-15T02:00:00Z" } }"""), "MR.Engine.WrongType", "$.input.event.kind" },
         { Complaint("""{ "event": { "kind": "refused", "at": "2026-04-15T02:00:00Z", "refusalGrounds": ["too-late"] } }"""), "MR.Engine.WrongType", "$.input.event.refusalGrounds[0]" },

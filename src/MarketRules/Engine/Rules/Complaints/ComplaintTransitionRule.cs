@@ -100,10 +100,10 @@ public sealed class ComplaintTransitionRule : RuleDefinition<ComplaintTransition
     public override LocalizedText Title { get; } = new("投诉处理状态转换", "Consumer complaint transition");
 
     /// <inheritdoc/>
-    public override JsonTypeInfo<ComplaintTransitionInput> Input => ComplaintsJsonContext.Default.ComplaintTransitionInput;
+    public override JsonTypeInfo<ComplaintTransitionInput> Input => ComplaintsJsonContext.Strict.ComplaintTransitionInput;
 
     /// <inheritdoc/>
-    public override JsonTypeInfo<ComplaintTransitionResult> Result => ComplaintsJsonContext.Default.ComplaintTransitionResult;
+    public override JsonTypeInfo<ComplaintTransitionResult> Result => ComplaintsJsonContext.Strict.ComplaintTransitionResult;
 
     /// <inheritdoc/>
     protected override ImmutableArray<RuleError> Validate(ComplaintTransitionInput input, RuleContext context) => Validator.Validate(input).ToRuleErrors();

@@ -3,8 +3,9 @@ using MarketRules.Json;
 
 namespace MarketRules.Engine.Rules.Complaints;
 
-// Strict at the door: an unknown or misspelt member is an error, not silently ignored. (AllowDuplicateProperties = false is
-// set too, but the engine's reader still lets a repeated member through: the last one wins; see docs/complaints.md.)
+// Strict at the door: an unknown or misspelt member and a repeated member are errors, not silently ignored. The rules use
+// Strict: AllowDuplicateProperties = false in the attribute alone did not reach the options the engine deserialises with
+// (a repeated member was still accepted), so Strict copies the options with it set.
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -17,4 +18,9 @@ namespace MarketRules.Engine.Rules.Complaints;
 [JsonSerializable(typeof(ReportRewardResult))]
 internal sealed partial class ComplaintsJsonContext : JsonSerializerContext
 {
+    private static readonly Lazy<ComplaintsJsonContext> LazyStrict = new(() => new ComplaintsJsonContext(
+        new System.Text.Json.JsonSerializerOptions(Default!.Options) { AllowDuplicateProperties = false }));
+
+    /// <summary>The contracts with duplicate members refused (the attribute's setting alone does not reach the generated options).</summary>
+    internal static ComplaintsJsonContext Strict => LazyStrict.Value;
 }

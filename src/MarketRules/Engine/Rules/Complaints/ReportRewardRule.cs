@@ -73,10 +73,10 @@ public sealed class ReportRewardRule : RuleDefinition<ReportRewardInput, ReportR
     public override LocalizedText Title { get; } = new("重大违法行为举报奖励", "Reward for reporting a major violation");
 
     /// <inheritdoc/>
-    public override JsonTypeInfo<ReportRewardInput> Input => ComplaintsJsonContext.Default.ReportRewardInput;
+    public override JsonTypeInfo<ReportRewardInput> Input => ComplaintsJsonContext.Strict.ReportRewardInput;
 
     /// <inheritdoc/>
-    public override JsonTypeInfo<ReportRewardResult> Result => ComplaintsJsonContext.Default.ReportRewardResult;
+    public override JsonTypeInfo<ReportRewardResult> Result => ComplaintsJsonContext.Strict.ReportRewardResult;
 
     /// <inheritdoc/>
     protected override ImmutableArray<RuleError> Validate(ReportRewardInput input, RuleContext context) => Validator.Validate(input).ToRuleErrors();
