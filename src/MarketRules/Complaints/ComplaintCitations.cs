@@ -89,8 +89,8 @@ public static class ComplaintCitations
     /// <summary>Order 121 Art 16 (四): the 3-year limitation.</summary>
     public static Citation Order121Limitation { get; } = Order121("第十六条第（四）项", "Art. 16(4)", "除法律另有规定外，投诉人知道或者应当知道自己的权益受到被投诉人侵害之日起超过三年的");
 
-    /// <summary>Order 20 Arts 17–20: mediation with both parties' consent; testing and appraisal time not counted (Art 20).</summary>
-    public static Citation Order20Mediation { get; } = Order20("第十七条（条号凭记忆）、第二十条", "Arts. 17 (number from memory), 20", "经投诉人和被投诉人同意，采用调解的方式处理投诉；检定、检验、检测、鉴定所需时间不计算在调解期限内");
+    /// <summary>Order 20 Arts 16, 20: mediation with both parties' consent; testing and appraisal time not counted (Art 20).</summary>
+    public static Citation Order20Mediation { get; } = Order20("第十六条、第二十条", "Arts. 16, 20", "经投诉人和被投诉人同意，采用调解的方式处理投诉；检定、检验、检测、鉴定所需时间不计算在调解期限内");
 
     /// <summary>Order 121 Arts 18–22: mediation with both parties' consent; appraisal and testing time not counted (Art 22).</summary>
     public static Citation Order121Mediation { get; } = Order121("第十八条、第二十二条", "Arts. 18, 22", "经投诉人和被投诉人同意，采用调解的方式处理投诉；鉴定、检测所需时间不计算在调解期限内");
@@ -127,10 +127,7 @@ public static class ComplaintCitations
     public static Citation Order121ReportHandling { get; } = Order121("第三十五条第一款", "Art. 35(1)", "市场监督管理部门应当按照《市场监督管理行政处罚程序规定》处理举报");
 
     /// <summary>Order 20 Art 31 ¶1: reports are handled under the penalty procedure.</summary>
-    public static Citation Order20ReportHandling { get; } = Order20("第三十一条第一款（措辞凭记忆）", "Art. 31(1) (wording from memory)", "市场监督管理部门应当按照市场监督管理行政处罚等有关规定处理举报") with
-    {
-        Status = VerificationStatus.FromMemory,
-    };
+    public static Citation Order20ReportHandling { get; } = Order20("第三十一条第一款", "Art. 31(1)", "市场监督管理部门应当按照市场监督管理行政处罚等有关规定处理举报");
 
     /// <summary>Order 121 Art 35 ¶2: a repeat report of the same facts is not handled again; new facts are merged and the period restarts.</summary>
     public static Citation Order121RepeatReport { get; } = Order121("第三十五条第二款", "Art. 35(2)",
@@ -139,11 +136,8 @@ public static class ComplaintCitations
     /// <summary>Order 20 Art 9 / Order 121 Art 9: a complaint and a report in one submission are handled separately.</summary>
     public static Citation Order121Separate { get; } = Order121("第九条", "Art. 9", "应当按照本办法规定的程序对投诉和举报予以分别处理");
 
-    /// <summary>Order 20 Art 13 (number from memory) / Order 121 Art 14: two competent bureaus, the first to receive the complaint handles it.</summary>
-    public static Citation Order20FirstReceiver { get; } = Order20("第十三条（条号凭记忆）", "Art. 13 (number from memory)", "两个以上市场监督管理部门均有处理权限的，由先收到投诉的市场监督管理部门处理") with
-    {
-        Status = VerificationStatus.FromMemory,
-    };
+    /// <summary>Order 20 Art 13: two competent bureaus, the first to receive the complaint handles it.</summary>
+    public static Citation Order20FirstReceiver { get; } = Order20("第十三条", "Art. 13", "对同一消费者权益争议的投诉，两个以上市场监督管理部门均有处理权限的，由先收到投诉的市场监督管理部门处理");
 
     /// <summary>Order 121 Art 14: the first bureau to receive the complaint handles it.</summary>
     public static Citation Order121FirstReceiver { get; } = Order121("第十四条", "Art. 14", "由先收到投诉的市场监督管理部门处理");

@@ -16,7 +16,7 @@ public sealed record ComplaintVenue(string Bureau, Citation Citation, LocalizedT
 
 /// <summary>
 /// Jurisdiction checks for complaints: the bureau that received first handles a complaint two bureaus may handle
-/// (Order 20 Art 13, number MEM; Order 121 Art 14), and a platform seller's complaint goes to the seller's address or
+/// (Order 20 Art 13; Order 121 Art 14), and a platform seller's complaint goes to the seller's address or
 /// the platform's domicile (Order 20 Art 12: actual place of business; Order 121 Art 13: disclosed address, and the
 /// platform's domicile when none is disclosed or it cannot be reached).
 /// </summary>

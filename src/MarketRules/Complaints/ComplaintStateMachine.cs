@@ -323,7 +323,7 @@ public sealed class ComplaintStateMachine
                 {
                     if (!e.BothPartiesConsent)
                     {
-                        return Reject(s, e, ComplaintErrors.ConsentRequired, ("Limit", s.Order == ComplaintOrder.Order20 ? "Order 20 Art 17" : "Order 121 Art 18"));
+                        return Reject(s, e, ComplaintErrors.ConsentRequired, ("Limit", s.Order == ComplaintOrder.Order20 ? "Order 20 Art 16" : "Order 121 Art 18"));
                     }
                     var limit = MediationDeadline(s, date).Deadline;
                     if (date > limit.LastDay)

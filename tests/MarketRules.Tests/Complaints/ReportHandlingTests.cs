@@ -66,8 +66,9 @@ public class ReportHandlingTests
             [new ComplaintReceipt("330106", At(D(2026, 6, 1), 15)), new ComplaintReceipt("330105", At(D(2026, 6, 1), 9))]);
         Assert.Equal("330105", venue.Bureau);
         Assert.Equal("第十四条", venue.Citation.Article!.Chinese);
-        Assert.Equal(VerificationStatus.FromMemory,
-            ComplaintJurisdiction.FirstReceiver(ComplaintOrder.Order20, [new ComplaintReceipt("330106", At(D(2026, 1, 5)))]).Citation.Status);
+        var order20 = ComplaintJurisdiction.FirstReceiver(ComplaintOrder.Order20, [new ComplaintReceipt("330106", At(D(2026, 1, 5)))]).Citation;
+        Assert.Equal(VerificationStatus.VerifiedOfficial, order20.Status);
+        Assert.Equal("第十三条", order20.Article!.Chinese);
     }
 
     [Theory]
