@@ -11,6 +11,8 @@ public static class NationalCatalog
     [
         // One line per rule area: each area owns its parameters.
         .. Cases.CaseParameters.All,
+        .. Complaints.ComplaintParameters.All,
+        .. Complaints.RewardParameters.All,
         .. Credit.CreditParameters.All,
         .. Referral.ReferralParameters.All,
         .. Sampling.SamplingParameters.All,

@@ -187,6 +187,10 @@ public class CliContractTests
             Assert.Contains("credit-classes.csv", files);
             Assert.Contains("MR.Credit.RepairTooEarly", result.Stdout);
             Assert.Contains("2026-04-15", result.Stdout);
+            // The complaints step: a month of 12315 traffic across Order 20 and Order 121, and one reward (3 % of 400,000).
+            Assert.Contains("complaints-2026-04.csv", files);
+            Assert.Contains("not-handled-again", result.Stdout);
+            Assert.Contains("12000.00 yuan", result.Stdout);
             using var decisions = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "calendar-deadlines.json")));
             Assert.All(decisions.RootElement.EnumerateArray(), d => Assert.True(d.GetProperty("ok").GetBoolean()));
         }

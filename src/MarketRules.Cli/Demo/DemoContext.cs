@@ -137,5 +137,6 @@ internal static class DemoSteps
         new CaseDemoStep(),
         new ReferralDemoStep(),
         new SubsidyDemoStep(),
+        new ComplaintDemoStep(),
     ];
 }

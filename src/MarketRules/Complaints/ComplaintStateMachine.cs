@@ -1,0 +1,590 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using MarketRules.Calendar;
+using MarketRules.Parameters;
+using MarketRules.Utility;
+
+namespace MarketRules.Complaints;
+
+/// <summary>The outcome of <see cref="ComplaintStateMachine.Apply"/>: the new snapshot, or the coded rejection with the snapshot unchanged.</summary>
+/// <param name="Snapshot">The new snapshot (the old one when rejected).</param>
+/// <param name="Error">The rejection, or <see langword="null"/> when the event was accepted.</param>
+public sealed record ComplaintTransition(ComplaintSnapshot Snapshot, RuleError? Error)
+{
+    /// <summary>The event was accepted.</summary>
+    public bool Accepted => Error is null;
+}
+
+/// <summary>
+/// A consumer complaint (投诉) as a pure state machine: from (snapshot, event) to a new snapshot with its deadlines, or
+/// a coded rejection. The governing order (Order 20 or Order 121) is chosen by the day the complaint was received, and
+/// every period is read as of that day and counted by the kernel's <see cref="PeriodCalculator"/>: working days on the
+/// statutory calendar, appraisal and testing time excluded from the mediation limit, Order 121 Art 45 for its 60 days.
+/// </summary>
+/// <remarks>Thread-safe: immutable; one instance serves any number of complaints.</remarks>
+public sealed class ComplaintStateMachine
+{
+    /// <summary>The rule id of explanations.</summary>
+    public const string RuleId = "complaint.transition/1";
+
+    /// <summary>A machine under <paramref name="policy"/>.</summary>
+    /// <param name="policy">National parameters and policy packs.</param>
+    /// <param name="jurisdiction">The bureau's jurisdiction; national by default.</param>
+    /// <param name="periods">The period calculator; <see cref="PeriodCalculator.China"/> by default.</param>
+    public ComplaintStateMachine(PolicyContext policy, Jurisdiction jurisdiction = default, PeriodCalculator? periods = null)
+    {
+        Policy = Preconditions.CheckNotNull(policy);
+        Jurisdiction = jurisdiction;
+        Periods = periods ?? PeriodCalculator.China;
+    }
+
+    /// <summary>The machine under national law.</summary>
+    public static ComplaintStateMachine National { get; } = new(NationalCatalog.Policy);
+
+    /// <summary>The policy.</summary>
+    public PolicyContext Policy { get; }
+
+    /// <summary>The bureau's jurisdiction.</summary>
+    public Jurisdiction Jurisdiction { get; }
+
+    /// <summary>The period calculator.</summary>
+    public PeriodCalculator Periods { get; }
+
+    /// <summary>Which order governs a complaint or report received on <paramref name="received"/>, with the parameter value that says so.</summary>
+    /// <param name="received">The receipt date.</param>
+    /// <returns>The order and its value, or <see langword="null"/> when none was in force.</returns>
+    public (ComplaintOrder Order, ParameterValue Value)? GoverningOrder(LocalDate received) =>
+        Policy.TryResolve(ComplaintParameters.GoverningOrder, received, Jurisdiction) is { } value
+            ? ((ComplaintOrder)(int)value.Value, value)
+            : null;
+
+    /// <summary>Applies <paramref name="event"/> to <paramref name="current"/>; never throws for bad facts.</summary>
+    /// <param name="current">The caller's snapshot.</param>
+    /// <param name="event">The event.</param>
+    /// <returns>The new snapshot, or the rejection (path <c>$.event</c>).</returns>
+    public ComplaintTransition Apply(ComplaintSnapshot current, ComplaintEvent @event)
+    {
+        Preconditions.CheckNotNull(current);
+        Preconditions.CheckNotNull(@event);
+        try
+        {
+            return Guarded(current, @event);
+        }
+        catch (MarketRulesException ex)
+        {
+            return new ComplaintTransition(current, ex.Errors.IsEmpty ? KernelErrors.Unknown.Create("$.event") : ex.Errors[0].WithPath("$.event"));
+        }
+    }
+
+    /// <summary>Applies <paramref name="event"/> and explains it: the governing order and why, the transition, every running deadline and the parameters used.</summary>
+    /// <param name="current">The caller's snapshot.</param>
+    /// <param name="event">The event.</param>
+    /// <returns>The step, or the coded rejection.</returns>
+    public RuleResult<ComplaintStep> Transition(ComplaintSnapshot current, ComplaintEvent @event)
+    {
+        var result = Apply(current, @event);
+        if (!result.Accepted)
+        {
+            return RuleResult<ComplaintStep>.Failure(result.Error!);
+        }
+        try
+        {
+            var s = result.Snapshot;
+            var date = LegalTime.DateOf(@event.At);
+            var received = s.ReceivedOn!.Value;
+            var builder = new ExplanationBuilder(RuleId, date, Jurisdiction.IsNational ? null : Jurisdiction.ToString());
+            var governing = GoverningOrder(received)!.Value;
+            builder.Use(governing.Value);
+            builder.Add(ComplaintReasons.GoverningOrder.ToReason(governing.Value.Citation, ("Received", received), ("Order", Kebab(s.Order))));
+            var row = ComplaintTransitionTable.Find(current.State, @event.Kind)!;
+            builder.Add(ComplaintReasons.Transition.ToReason(row.CitationUnder(s.Order),
+                ("Event", Kebab(@event.Kind)), ("From", Kebab(current.State)), ("To", Kebab(s.State))));
+            foreach (var ground in s.State == ComplaintState.Refused && current.State != ComplaintState.Refused ? s.RefusalGrounds : [])
+            {
+                builder.Add(ComplaintReasons.RefusalGround.ToReason(row.CitationUnder(s.Order), ("Ground", Kebab(ground))));
+            }
+            if (@event.Kind == ComplaintEventKind.MediationTerminated)
+            {
+                builder.Add(ComplaintReasons.EndGround.ToReason(row.CitationUnder(s.Order), ("Ground", Kebab(s.EndGround))));
+            }
+            if (s.Missed.Length > current.Missed.Length)
+            {
+                var missed = s.Missed[^1];
+                var closed = ClosedDeadline(current, missed);
+                builder.Add(ComplaintReasons.DeadlineMissed.ToReason(closed.Citation, ("Deadline", Kebab(missed)), ("Limit", closed.LastDay.LastDay)));
+            }
+            var deadlines = Deadlines(s, date);
+            foreach (var d in deadlines)
+            {
+                builder.Add(ComplaintReasons.DeadlineRuns.ToReason(d.Citation, ("Deadline", Kebab(d.Kind)), ("Limit", d.LastDay), ("Excluded", d.ExcludedDays)));
+                builder.Add(new ComputedDate(Kebab(d.Kind), new LocalizedText(Kebab(d.Kind), Kebab(d.Kind)), d.LastDay) { From = d.From, ExpiresAt = d.ExpiresAt, Citation = d.Citation });
+            }
+            if (s.Order == ComplaintOrder.Order121)
+            {
+                var weekend = Resolve(ComplaintParameters.RollOnWeekend, received);
+                builder.Use(weekend);
+                builder.Add(ComplaintReasons.PeriodCounting.ToReason(ComplaintCitations.Order121Periods, ("Rule", "Order 121 Art 45"),
+                    ("Weekend", weekend.Value == 1 ? "rolls-forward" : "does-not-roll")));
+            }
+            foreach (var parameter in ParametersOf(s))
+            {
+                builder.Use(parameter);
+            }
+            return RuleResult<ComplaintStep>.Success(new ComplaintStep(current.State, s.State, s, deadlines, builder.Build(Kebab(s.State))));
+        }
+        catch (MarketRulesException ex)
+        {
+            return RuleResult<ComplaintStep>.Failure([.. ex.Errors.Select(e => e.WithPath("$.event"))]);
+        }
+    }
+
+    /// <summary>Rebuilds a complaint from its events; stops at the first rejected one (its path names the index).</summary>
+    /// <param name="events">The events, oldest first.</param>
+    /// <returns>The snapshot, or the first rejection.</returns>
+    public RuleResult<ComplaintSnapshot> Replay(IEnumerable<ComplaintEvent> events)
+    {
+        Preconditions.CheckNotNull(events);
+        var snapshot = ComplaintSnapshot.Initial;
+        var index = 0;
+        foreach (var e in events)
+        {
+            var result = Apply(snapshot, e);
+            if (!result.Accepted)
+            {
+                return RuleResult<ComplaintSnapshot>.Failure(result.Error!.WithPath($"$.history[{index}]"));
+            }
+            snapshot = result.Snapshot;
+            index++;
+        }
+        return RuleResult<ComplaintSnapshot>.Success(snapshot);
+    }
+
+    /// <summary>The deadlines running for <paramref name="snapshot"/> on <paramref name="asOf"/>.</summary>
+    /// <param name="snapshot">The complaint.</param>
+    /// <param name="asOf">The day asked.</param>
+    /// <returns>The deadlines, overdue ones marked.</returns>
+    /// <exception cref="CalendarOutOfRangeException">Thrown when a deadline runs outside the statutory calendar.</exception>
+    public ImmutableArray<ComplaintDeadline> Deadlines(ComplaintSnapshot snapshot, LocalDate asOf)
+    {
+        Preconditions.CheckNotNull(snapshot);
+        var list = ImmutableArray.CreateBuilder<ComplaintDeadline>();
+        void Add(ComplaintDeadlineKind kind, LegalDeadline d, Citation citation, bool paused = false) =>
+            list.Add(new ComplaintDeadline(kind, d.Trigger, d.LastDay, d.ExpiresAt, asOf > d.LastDay, paused, d.ExcludedDays, citation));
+        var s = snapshot;
+        if (s.State == ComplaintState.Received)
+        {
+            var (d, c) = AcceptanceDeadline(s);
+            Add(ComplaintDeadlineKind.Acceptance, d, c);
+        }
+        if (s.DisputeSince is not null)
+        {
+            var (d, c) = DisputeDeadline(s);
+            Add(ComplaintDeadlineKind.JurisdictionDispute, d, c);
+        }
+        if (s.State is ComplaintState.Accepted or ComplaintState.Mediating or ComplaintState.MediationPaused)
+        {
+            var (d, c) = MediationDeadline(s, asOf);
+            Add(ComplaintDeadlineKind.Mediation, d, c, s.State == ComplaintState.MediationPaused);
+        }
+        if (s.State == ComplaintState.MediationEnded)
+        {
+            var (d, c) = NoticeDeadline(s);
+            Add(ComplaintDeadlineKind.TerminationNotice, d, c);
+        }
+        if (s.ClueFoundOn is not null)
+        {
+            var (d, c) = ClueDeadline(s);
+            Add(ComplaintDeadlineKind.ClueVerification, d, c);
+        }
+        return list.ToImmutable();
+    }
+
+    /// <summary>The last day to file the complaint: 3 years from the day the harm was known, counted under the governing order.</summary>
+    /// <param name="harmKnownOn">The day the complainant knew or should have known of the harm.</param>
+    /// <param name="received">The receipt date, which chooses the order.</param>
+    /// <returns>The last day.</returns>
+    /// <exception cref="InvalidRuleInputException">Thrown when no order was in force on <paramref name="received"/>.</exception>
+    public LocalDate LimitationLastDay(LocalDate harmKnownOn, LocalDate received)
+    {
+        var order = GoverningOrder(received)?.Order ?? throw new InvalidRuleInputException(ComplaintErrors.NoOrderInForce.Create(null, ("Limit", received)));
+        var period = Resolve(ComplaintParameters.Limitation, received).AsPeriod();
+        var nominal = harmKnownOn.PlusYears(period.Length);
+        if (!Periods.Calendar.Covers(nominal))
+        {
+            // Before the calendar's first year a 3-year period ending on a rest day can move by a few days only.
+            return nominal;
+        }
+        return Count(harmKnownOn, period, [], order, received).LastDay;
+    }
+
+    internal static string Kebab<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    private static ComplaintTransition Reject(ComplaintSnapshot s, ComplaintEvent e, MessageDefinition error, params (string Name, object? Value)[] arguments)
+    {
+        var all = new List<(string, object?)>(arguments) { ("Event", Kebab(e.Kind)), ("State", Kebab(s.State)) };
+        if (!arguments.Any(a => a.Name == "Limit"))
+        {
+            all.Add(("Limit", "-"));
+        }
+        return new ComplaintTransition(s, error.Create("$.event", [.. all]));
+    }
+
+    private ComplaintTransition Guarded(ComplaintSnapshot s, ComplaintEvent e)
+    {
+        if (s.EventCount > 0 && e.At < s.LastEventAt)
+        {
+            return Reject(s, e, ComplaintErrors.EventInPast, ("Limit", s.LastEventAt));
+        }
+        var row = ComplaintTransitionTable.Find(s.State, e.Kind);
+        if (row is null)
+        {
+            var allowed = string.Join(", ", ComplaintTransitionTable.AllowedEvents(s.State).Select(Kebab));
+            return Reject(s, e, ComplaintErrors.IllegalTransition, ("Allowed", allowed.Length == 0 ? "-" : allowed));
+        }
+        var date = LegalTime.DateOf(e.At);
+        if (!Periods.Calendar.Covers(date))
+        {
+            throw new CalendarOutOfRangeException(date, Periods.Calendar.FirstYear, Periods.Calendar.LastYear);
+        }
+        var next = s with { EventCount = s.EventCount + 1, LastEventAt = e.At };
+        switch (e.Kind)
+        {
+            case ComplaintEventKind.Received:
+                {
+                    if (GoverningOrder(date) is not { } governing)
+                    {
+                        return Reject(s, e, ComplaintErrors.NoOrderInForce, ("Limit", date));
+                    }
+                    if (e.HarmKnownOn is { } known && known > date)
+                    {
+                        return Reject(s, e, ComplaintErrors.MissingFact, ("Limit", "harmKnownOn after the receipt date"));
+                    }
+                    next = next with { State = row.To, Order = governing.Order, ReceivedOn = date, HarmKnownOn = e.HarmKnownOn };
+                    // Computing the acceptance deadline now rejects a complaint whose clock would run off the calendar.
+                    _ = AcceptanceDeadline(next);
+                    return new ComplaintTransition(next, null);
+                }
+
+            case ComplaintEventKind.Accepted:
+                if (s.HarmKnownOn is { } harm && LimitationLastDay(harm, s.ReceivedOn!.Value) is var last && s.ReceivedOn.Value > last)
+                {
+                    return Reject(s, e, ComplaintErrors.LimitationExpired, ("Limit", last));
+                }
+                next = Closing(next, ComplaintDeadlineKind.Acceptance, AcceptanceDeadline(s).Deadline, date) with { State = row.To, DecidedOn = date };
+                _ = MediationDeadline(next, date);
+                return new ComplaintTransition(next, null);
+
+            case ComplaintEventKind.Refused:
+                {
+                    if (e.RefusalGrounds.IsDefaultOrEmpty)
+                    {
+                        return Reject(s, e, ComplaintErrors.NoRefusalGround, ("Limit", Kebab(s.Order)));
+                    }
+                    foreach (var ground in e.RefusalGrounds)
+                    {
+                        if (!RefusalGroundsUnder(s.Order).Contains(ground))
+                        {
+                            return Reject(s, e, ComplaintErrors.GroundNotInForce, ("Ground", Kebab(ground)), ("Limit", Kebab(s.Order)));
+                        }
+                        if (ground == ComplaintRefusalGround.LimitationExpired)
+                        {
+                            var limit = s.HarmKnownOn is { } k ? LimitationLastDay(k, s.ReceivedOn!.Value) : (LocalDate?)null;
+                            if (limit is not { } l || s.ReceivedOn!.Value <= l)
+                            {
+                                return Reject(s, e, ComplaintErrors.GroundNotEstablished, ("Limit", (object?)limit ?? "-"));
+                            }
+                        }
+                    }
+                    next = Closing(next, ComplaintDeadlineKind.Acceptance, AcceptanceDeadline(s).Deadline, date) with
+                    {
+                        State = row.To, DecidedOn = date, RefusalGrounds = [.. e.RefusalGrounds.Distinct().Order()], DisputeSince = null,
+                    };
+                    return new ComplaintTransition(next, null);
+                }
+
+            case ComplaintEventKind.JurisdictionDisputed:
+                if (s.DisputeSince is not null)
+                {
+                    return Reject(s, e, ComplaintErrors.DisputeNotApplicable, ("Limit", "a dispute is already open"));
+                }
+                next = next with { DisputeSince = date };
+                _ = DisputeDeadline(next);
+                return new ComplaintTransition(next, null);
+
+            case ComplaintEventKind.JurisdictionSettled:
+                if (s.DisputeSince is null)
+                {
+                    return Reject(s, e, ComplaintErrors.DisputeNotApplicable, ("Limit", "no dispute is open"));
+                }
+                return new ComplaintTransition(Closing(next, ComplaintDeadlineKind.JurisdictionDispute, DisputeDeadline(s).Deadline, date) with { DisputeSince = null }, null);
+
+            case ComplaintEventKind.MediationStarted:
+                {
+                    if (!e.BothPartiesConsent)
+                    {
+                        return Reject(s, e, ComplaintErrors.ConsentRequired, ("Limit", s.Order == ComplaintOrder.Order20 ? "Order 20 Art 16" : "Order 121 Art 18"));
+                    }
+                    var limit = MediationDeadline(s, date).Deadline;
+                    if (date > limit.LastDay)
+                    {
+                        return Reject(s, e, ComplaintErrors.MediationLimitExpired, ("Limit", limit.LastDay));
+                    }
+                    return new ComplaintTransition(next with { State = row.To, MediationStartedOn = date }, null);
+                }
+
+            case ComplaintEventKind.TestingStarted:
+                {
+                    if (!PausesUnder(s.Order).Contains(e.Pause))
+                    {
+                        return Reject(s, e, ComplaintErrors.PauseNotExcluded, ("Pause", Kebab(e.Pause)), ("Limit", Kebab(s.Order)));
+                    }
+                    var limit = MediationDeadline(s, date).Deadline;
+                    if (date > limit.LastDay)
+                    {
+                        return Reject(s, e, ComplaintErrors.MediationLimitExpired, ("Limit", limit.LastDay));
+                    }
+                    return new ComplaintTransition(next with { State = row.To, PausedSince = date, Pause = e.Pause }, null);
+                }
+
+            case ComplaintEventKind.TestingEnded:
+                next = Unpause(next, date) with { State = row.To };
+                _ = MediationDeadline(next, date);
+                return new ComplaintTransition(next, null);
+
+            case ComplaintEventKind.AgreementReached:
+                {
+                    var limit = MediationDeadline(s, date).Deadline;
+                    if (date > limit.LastDay)
+                    {
+                        return Reject(s, e, ComplaintErrors.MediationLimitExpired, ("Limit", limit.LastDay));
+                    }
+                    return new ComplaintTransition(Closing(next, ComplaintDeadlineKind.Mediation, limit, date) with { State = row.To, AgreedOn = date }, null);
+                }
+
+            case ComplaintEventKind.MediationTerminated:
+                {
+                    if (!EndGroundsUnder(s.Order).Contains(e.EndGround))
+                    {
+                        return Reject(s, e, ComplaintErrors.EndGroundNotInForce, ("Ground", Kebab(e.EndGround)), ("Limit", Kebab(s.Order)));
+                    }
+                    var limit = MediationDeadline(s, date).Deadline;
+                    if (e.EndGround == MediationEndGround.LimitElapsed && date <= limit.LastDay)
+                    {
+                        return Reject(s, e, ComplaintErrors.LimitNotElapsed, ("Limit", limit.LastDay));
+                    }
+                    next = Unpause(next, date) with { State = row.To, EndedOn = date, EndGround = e.EndGround };
+                    _ = NoticeDeadline(next);
+                    return new ComplaintTransition(next, null);
+                }
+
+            case ComplaintEventKind.TerminationNotified:
+                return new ComplaintTransition(Closing(next, ComplaintDeadlineKind.TerminationNotice, NoticeDeadline(s).Deadline, date) with { State = row.To, NotifiedOn = date }, null);
+
+            case ComplaintEventKind.Closed:
+                return new ComplaintTransition(next with { State = row.To }, null);
+
+            case ComplaintEventKind.ClueFound:
+                if (s.ClueFoundOn is not null)
+                {
+                    return Reject(s, e, ComplaintErrors.ClueNotApplicable, ("Limit", "a clue is already being verified"));
+                }
+                next = next with { ClueFoundOn = date, ClueExtended = false };
+                _ = ClueDeadline(next);
+                return new ComplaintTransition(next, null);
+
+            case ComplaintEventKind.ClueVerificationExtended:
+                {
+                    if (s.ClueFoundOn is null)
+                    {
+                        return Reject(s, e, ComplaintErrors.ClueNotApplicable, ("Limit", "no clue is being verified"));
+                    }
+                    var current = ClueDeadline(s).Deadline;
+                    var needsApproval = Resolve(ComplaintParameters.ClueExtensionNeedsApproval, s.ReceivedOn!.Value).Value == 1;
+                    if (s.ClueExtended || date > current.LastDay || (needsApproval && !e.HeadApproved))
+                    {
+                        return Reject(s, e, ComplaintErrors.ClueExtensionNotAllowed, ("Limit", current.LastDay));
+                    }
+                    next = next with { ClueExtended = true };
+                    _ = ClueDeadline(next);
+                    return new ComplaintTransition(next, null);
+                }
+
+            case ComplaintEventKind.ClueResolved:
+                if (s.ClueFoundOn is null)
+                {
+                    return Reject(s, e, ComplaintErrors.ClueNotApplicable, ("Limit", "no clue is being verified"));
+                }
+                return new ComplaintTransition(Closing(next, ComplaintDeadlineKind.ClueVerification, ClueDeadline(s).Deadline, date) with
+                {
+                    ClueFoundOn = null, ClueExtended = false, CaseOpenedOnClue = s.CaseOpenedOnClue || e.CaseOpened,
+                }, null);
+
+            default:
+                return Reject(s, e, ComplaintErrors.IllegalTransition, ("Allowed", "-"));
+        }
+    }
+
+    /// <summary>The refusal grounds each order lists.</summary>
+    /// <param name="order">The order.</param>
+    /// <returns>The grounds.</returns>
+    public static ImmutableArray<ComplaintRefusalGround> RefusalGroundsUnder(ComplaintOrder order) => order switch
+    {
+        ComplaintOrder.Order20 =>
+        [
+            ComplaintRefusalGround.OutsideDutyOrAuthority, ComplaintRefusalGround.HandledElsewhere, ComplaintRefusalGround.HandledByMediationOrganisation,
+            ComplaintRefusalGround.NotConsumerDispute, ComplaintRefusalGround.LimitationExpired, ComplaintRefusalGround.MissingMaterials, ComplaintRefusalGround.OtherLegalGround,
+        ],
+        ComplaintOrder.Order121 =>
+        [
+            ComplaintRefusalGround.OutsideDutyOrAuthority, ComplaintRefusalGround.HandledElsewhere, ComplaintRefusalGround.NotConsumerDispute,
+            ComplaintRefusalGround.LimitationExpired, ComplaintRefusalGround.MissingMaterials, ComplaintRefusalGround.FalseMaterials,
+            ComplaintRefusalGround.IdentityNotVerified, ComplaintRefusalGround.OtherLegalGround,
+        ],
+        _ => [],
+    };
+
+    /// <summary>The termination grounds each order lists.</summary>
+    /// <param name="order">The order.</param>
+    /// <returns>The grounds.</returns>
+    public static ImmutableArray<MediationEndGround> EndGroundsUnder(ComplaintOrder order) => order switch
+    {
+        ComplaintOrder.Order20 =>
+        [
+            MediationEndGround.WithdrawnOrSettled, MediationEndGround.TestingFeesDisagreement, MediationEndGround.TestingLabDisagreement,
+            MediationEndGround.NoShowOrRespondentRefused, MediationEndGround.NoAgreementPossible, MediationEndGround.LimitElapsed,
+            MediationEndGround.RefusalGroundFound, MediationEndGround.OtherLegalGround,
+        ],
+        ComplaintOrder.Order121 =>
+        [
+            MediationEndGround.WithdrawnOrSettled, MediationEndGround.NoShowOrRespondentRefused, MediationEndGround.ComplainantRefused,
+            MediationEndGround.NoAgreementPossible, MediationEndGround.TestingFeesDisagreement, MediationEndGround.LimitElapsed,
+            MediationEndGround.RefusalGroundFound, MediationEndGround.FraudFound, MediationEndGround.PartyCeased, MediationEndGround.OtherLegalGround,
+        ],
+        _ => [],
+    };
+
+    /// <summary>The kinds of time each order excludes from the mediation limit.</summary>
+    /// <param name="order">The order.</param>
+    /// <returns>The pauses.</returns>
+    public static ImmutableArray<MediationPause> PausesUnder(ComplaintOrder order) => order switch
+    {
+        ComplaintOrder.Order20 => [MediationPause.Testing, MediationPause.Appraisal, MediationPause.VerificationOrInspection],
+        ComplaintOrder.Order121 => [MediationPause.Testing, MediationPause.Appraisal],
+        _ => [],
+    };
+
+    private static ComplaintSnapshot Closing(ComplaintSnapshot next, ComplaintDeadlineKind kind, LegalDeadline deadline, LocalDate date) =>
+        date > deadline.LastDay ? next with { Missed = next.Missed.Add(kind) } : next with { Met = next.Met.Add(kind) };
+
+    private static ComplaintSnapshot Unpause(ComplaintSnapshot s, LocalDate date) =>
+        s.PausedSince is { } since
+            ? s with
+            {
+                PausedSince = null, Pause = MediationPause.None,
+                ExcludedIntervals = date > since ? s.ExcludedIntervals.Add(new DateInterval(since, date.PlusDays(-1))) : s.ExcludedIntervals,
+            }
+            : s;
+
+    private (LegalDeadline LastDay, Citation Citation) ClosedDeadline(ComplaintSnapshot before, ComplaintDeadlineKind kind) => kind switch
+    {
+        ComplaintDeadlineKind.Acceptance => AcceptanceDeadline(before),
+        ComplaintDeadlineKind.JurisdictionDispute => DisputeDeadline(before),
+        ComplaintDeadlineKind.TerminationNotice => NoticeDeadline(before),
+        ComplaintDeadlineKind.ClueVerification => ClueDeadline(before),
+        _ => MediationDeadline(before, LegalTime.DateOf(before.LastEventAt)),
+    };
+
+    private ParameterValue Resolve(ParameterDefinition parameter, LocalDate received) => Policy.Resolve(parameter, received, Jurisdiction);
+
+    private (LegalDeadline Deadline, Citation Citation) WorkingDays(LocalDate trigger, ParameterDefinition parameter, LocalDate received, int extra = 0)
+    {
+        var value = Resolve(parameter, received);
+        return (Periods.Deadline(trigger, LegalPeriod.WorkingDays((int)value.Value + extra)), value.Citation);
+    }
+
+    private (LegalDeadline Deadline, Citation Citation) AcceptanceDeadline(ComplaintSnapshot s) =>
+        WorkingDays(s.ReceivedOn!.Value, ComplaintParameters.Acceptance, s.ReceivedOn.Value);
+
+    private (LegalDeadline Deadline, Citation Citation) DisputeDeadline(ComplaintSnapshot s) =>
+        WorkingDays(s.DisputeSince!.Value, ComplaintParameters.JurisdictionDispute, s.ReceivedOn!.Value);
+
+    private (LegalDeadline Deadline, Citation Citation) NoticeDeadline(ComplaintSnapshot s) =>
+        WorkingDays(s.EndedOn!.Value, ComplaintParameters.TerminationNotice, s.ReceivedOn!.Value);
+
+    private (LegalDeadline Deadline, Citation Citation) ClueDeadline(ComplaintSnapshot s)
+    {
+        var extra = s.ClueExtended ? (int)Resolve(ComplaintParameters.ClueVerificationExtension, s.ReceivedOn!.Value).Value : 0;
+        return WorkingDays(s.ClueFoundOn!.Value, ComplaintParameters.ClueVerification, s.ReceivedOn!.Value, extra);
+    }
+
+    /// <summary>The mediation limit as of a day: the banked pauses plus, while testing runs, its days up to the day before.</summary>
+    private (LegalDeadline Deadline, Citation Citation) MediationDeadline(ComplaintSnapshot s, LocalDate asOf)
+    {
+        var received = s.ReceivedOn!.Value;
+        var accepted = s.DecidedOn!.Value;
+        var excluded = s.ExcludedIntervals;
+        if (s.PausedSince is { } since && asOf > since)
+        {
+            excluded = excluded.Add(new DateInterval(since, asOf.PlusDays(-1)));
+        }
+        var value = s.Order == ComplaintOrder.Order20
+            ? Resolve(ComplaintParameters.MediationLimitWorkingDays, received)
+            : Resolve(ComplaintParameters.MediationLimitDays, received);
+        return (Count(accepted, value.AsPeriod(), excluded.AsSpan(), s.Order, received), value.Citation);
+    }
+
+    /// <summary>
+    /// Counts a period under the governing order. Working days are the same under both. A period in days, months or
+    /// years ends, under Order 20, on the next working day when its last day is a rest day (民法典 第二百零三条);
+    /// under Order 121 Art 45, on the first day after a statutory holiday, and on an ordinary weekend as the
+    /// <see cref="ComplaintParameters.RollOnWeekend"/> parameter says.
+    /// </summary>
+    private LegalDeadline Count(LocalDate trigger, LegalPeriod period, ReadOnlySpan<DateInterval> excluded, ComplaintOrder order, LocalDate received)
+    {
+        if (period.Unit == PeriodUnit.WorkingDays || order != ComplaintOrder.Order121 || Resolve(ComplaintParameters.RollOnWeekend, received).Value == 1)
+        {
+            return Periods.Deadline(trigger, period, excluded, RestDayRule.RollForward);
+        }
+        var plain = Periods.Deadline(trigger, period, excluded, RestDayRule.None);
+        var last = plain.NominalLastDay;
+        while (Periods.Calendar.GetDayKind(last) == DayKind.HolidayRest)
+        {
+            last = last.PlusDays(1);
+        }
+        return new LegalDeadline(plain.Trigger, period, plain.NominalLastDay, last, plain.ExcludedDays, LegalTime.EndOfDay(last));
+    }
+
+    private IEnumerable<ParameterValue> ParametersOf(ComplaintSnapshot s)
+    {
+        var received = s.ReceivedOn!.Value;
+        ParameterValue? Try(ParameterDefinition d) => Policy.TryResolve(d, received, Jurisdiction);
+        var list = new List<ParameterValue?> { Try(ComplaintParameters.Acceptance) };
+        if (s.HarmKnownOn is not null)
+        {
+            list.Add(Try(ComplaintParameters.Limitation));
+        }
+        if (s.State is ComplaintState.Accepted or ComplaintState.Mediating or ComplaintState.MediationPaused or ComplaintState.Agreed)
+        {
+            list.Add(Try(s.Order == ComplaintOrder.Order20 ? ComplaintParameters.MediationLimitWorkingDays : ComplaintParameters.MediationLimitDays));
+        }
+        if (s.State is ComplaintState.MediationEnded or ComplaintState.Closed && s.EndedOn is not null)
+        {
+            list.Add(Try(ComplaintParameters.TerminationNotice));
+        }
+        if (s.DisputeSince is not null)
+        {
+            list.Add(Try(ComplaintParameters.JurisdictionDispute));
+        }
+        if (s.ClueFoundOn is not null)
+        {
+            list.Add(Try(ComplaintParameters.ClueVerification));
+            list.Add(Try(ComplaintParameters.ClueExtensionNeedsApproval));
+            if (s.ClueExtended)
+            {
+                list.Add(Try(ComplaintParameters.ClueVerificationExtension));
+            }
+        }
+        return list.OfType<ParameterValue>();
+    }
+}

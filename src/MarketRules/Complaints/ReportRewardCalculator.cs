@@ -1,0 +1,356 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using MarketRules.Json;
+using MarketRules.Parameters;
+using MarketRules.Utility;
+
+namespace MarketRules.Complaints;
+
+/// <summary>The reward level (Art 11), which the bureau assesses from the quality of the report: the caller's input.</summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<RewardLevel>))]
+public enum RewardLevel
+{
+    /// <summary>Not given.</summary>
+    None = 0,
+
+    /// <summary>一级: detailed facts and direct evidence, fully matching, a particularly serious violation or a suspected crime (5 %, at least 5,000).</summary>
+    Level1 = 1,
+
+    /// <summary>二级: detailed facts and direct evidence, fully matching (3 %, at least 3,000).</summary>
+    Level2 = 2,
+
+    /// <summary>三级: basic facts and related evidence, basically matching (1 %, at least 1,000).</summary>
+    Level3 = 3,
+}
+
+/// <summary>How a percentage is brought to whole fen. No source states one (Q-R2): the caller chooses, and the explanation says which.</summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<RewardRounding>))]
+public enum RewardRounding
+{
+    /// <summary>Round half away from zero to the fen (四舍五入到分): the library's default.</summary>
+    HalfUpToFen = 0,
+
+    /// <summary>Round down to the fen (舍去分以下).</summary>
+    DownToFen = 1,
+}
+
+/// <summary>Why a reporter or a case does not qualify for a reward.</summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<RewardExclusion>))]
+public enum RewardExclusion
+{
+    /// <summary>Not excluded.</summary>
+    None = 0,
+
+    /// <summary>The reporter is not a natural person (Art 2 ¶1).</summary>
+    NotNaturalPerson = 1,
+
+    /// <summary>The reporter is SAMR staff or has a statutory duty to supervise or report.</summary>
+    OfficialDuty = 2,
+
+    /// <summary>The reporter is the infringed party, its agent or an interested party.</summary>
+    InfringedParty = 3,
+
+    /// <summary>The reporter committed the violation (insiders who report are not excluded).</summary>
+    Violator = 4,
+
+    /// <summary>The reporter was paid by another market entity for the report.</summary>
+    PaidByCompetitor = 5,
+
+    /// <summary>The case was not verified and closed (or prosecuted).</summary>
+    NotVerifiedAndClosed = 6,
+
+    /// <summary>The case is not a major violation (重大违法): no crime, no closure, suspension or revocation, and fines and confiscations below the province's 较大数额.</summary>
+    NotMajorViolation = 7,
+}
+
+/// <summary>The facts of a reward decision.</summary>
+/// <remarks>Thread-safe: immutable.</remarks>
+public sealed record RewardCase
+{
+    /// <summary>The day the case was closed (the law of that day applies).</summary>
+    public LocalDate ClosedOn { get; init; }
+
+    /// <summary>The reporter is a natural person.</summary>
+    public bool ReporterIsNaturalPerson { get; init; } = true;
+
+    /// <summary>Exclusions the bureau found about the reporter (official duty, infringed party, violator, paid by a competitor).</summary>
+    public ImmutableArray<RewardExclusion> ReporterExclusions { get; init; } = [];
+
+    /// <summary>The report was verified and the case closed, or the case was sent to the prosecutor.</summary>
+    public bool VerifiedAndClosed { get; init; } = true;
+
+    /// <summary>The violation is a suspected crime transferred for prosecution.</summary>
+    public bool SuspectedCrime { get; init; }
+
+    /// <summary>The penalty ordered suspension or closure (责令停产停业、责令关闭).</summary>
+    public bool SuspensionOrClosure { get; init; }
+
+    /// <summary>The penalty revoked a licence or permit (吊销（撤销）许可证件).</summary>
+    public bool LicenceRevoked { get; init; }
+
+    /// <summary>Fines and confiscations (罚没款: fines, confiscated illegal gains and goods), exact to the fen.</summary>
+    public Money FinesAndConfiscations { get; init; }
+
+    /// <summary>The violator is a natural person (a province may set a lower 较大数额 for persons, e.g. Liaoning).</summary>
+    public bool ViolatorIsNaturalPerson { get; init; }
+
+    /// <summary>The reward level the bureau assessed.</summary>
+    public RewardLevel Level { get; init; }
+
+    /// <summary>How the percentage is brought to whole fen.</summary>
+    public RewardRounding Rounding { get; init; }
+}
+
+/// <summary>A reward decision.</summary>
+/// <param name="Eligible">Whether a reward is due.</param>
+/// <param name="Exclusions">Why not, when not.</param>
+/// <param name="QualifiesBy">What makes the case a major violation: crime, suspension-or-closure, licence-revoked, large-amount.</param>
+/// <param name="Percentage">The level's percentage of the fines and confiscations, before rounding, in yuan.</param>
+/// <param name="Amount">The reward, exact to the fen (zero when not eligible).</param>
+/// <param name="FloorApplied">The floor raised the amount (or the case has no fines: the floor is the minimum and more is the bureau's discretion).</param>
+/// <param name="CapApplied">The 1,000,000-yuan cap per case lowered it.</param>
+/// <param name="NeedsFinanceCoDecision">500,000 yuan or more: set together with the finance department.</param>
+/// <param name="Explanation">Why.</param>
+public sealed record RewardDecision(bool Eligible, ImmutableArray<RewardExclusion> Exclusions, ImmutableArray<string> QualifiesBy, decimal Percentage, Money Amount,
+    bool FloorApplied, bool CapApplied, bool NeedsFinanceCoDecision, Explanation Explanation);
+
+/// <summary>
+/// Whistle-blower rewards under 国市监稽规〔2021〕4号: eligibility (a natural person, not excluded, a verified and closed
+/// major violation), the amount (5 % / 3 % / 1 % of fines and confiscations, floors 5,000 / 3,000 / 1,000 yuan, cap
+/// 1,000,000 yuan per case), exact to the fen with the stated rounding, and the finance co-decision at 500,000 and
+/// above. The 较大数额 threshold is the province's (a jurisdiction pack, <see cref="RewardPolicyPacks"/>); 以上 includes the amount.
+/// </summary>
+/// <remarks>Thread-safe: immutable.</remarks>
+public sealed class ReportRewardCalculator
+{
+    /// <summary>The rule id.</summary>
+    public const string RuleId = "report.reward/1";
+
+    /// <summary>A calculator under <paramref name="policy"/> for the province, city or district <paramref name="jurisdiction"/>.</summary>
+    /// <param name="policy">The law in force, with the province's pack.</param>
+    /// <param name="jurisdiction">Where the case was handled.</param>
+    public ReportRewardCalculator(PolicyContext policy, Jurisdiction jurisdiction)
+    {
+        Policy = Preconditions.CheckNotNull(policy);
+        Jurisdiction = jurisdiction;
+    }
+
+    /// <summary>The policy.</summary>
+    public PolicyContext Policy { get; }
+
+    /// <summary>The jurisdiction.</summary>
+    public Jurisdiction Jurisdiction { get; }
+
+    /// <summary>Decides a reward.</summary>
+    /// <param name="facts">The case.</param>
+    /// <returns>The decision, or a coded error: no level, a negative amount, the measures not in force, or no 较大数额 set for the jurisdiction when the amount alone decides.</returns>
+    public RuleResult<RewardDecision> Decide(RewardCase facts)
+    {
+        Preconditions.CheckNotNull(facts);
+        try
+        {
+            return DecideCore(facts);
+        }
+        catch (MarketRulesException ex)
+        {
+            return RuleResult<RewardDecision>.Failure(ex.Errors);
+        }
+    }
+
+    /// <summary>Rounds an amount in fen to whole fen.</summary>
+    /// <param name="fen">The exact amount in fen.</param>
+    /// <param name="rounding">The rule.</param>
+    /// <returns>Whole fen.</returns>
+    public static long ToWholeFen(decimal fen, RewardRounding rounding) =>
+        (long)(rounding == RewardRounding.DownToFen ? decimal.Floor(fen) : decimal.Round(fen, 0, MidpointRounding.AwayFromZero));
+
+    private RuleResult<RewardDecision> DecideCore(RewardCase f)
+    {
+        if (f.Level is not (RewardLevel.Level1 or RewardLevel.Level2 or RewardLevel.Level3))
+        {
+            return RuleResult<RewardDecision>.Failure(RewardErrors.LevelRequired.Create("$.level"));
+        }
+        if (f.FinesAndConfiscations.Fen < 0)
+        {
+            return RuleResult<RewardDecision>.Failure(RewardErrors.NegativeAmount.Create("$.finesAndConfiscationsYuan"));
+        }
+        var date = f.ClosedOn;
+        var jurisdictionText = Jurisdiction.IsNational ? null : Jurisdiction.ToString();
+        var builder = new ExplanationBuilder(RuleId, date, jurisdictionText);
+        ParameterValue Use(ParameterDefinition p)
+        {
+            var v = Policy.Resolve(p, date, Jurisdiction);
+            builder.Use(v);
+            return v;
+        }
+
+        var exclusions = ImmutableArray.CreateBuilder<RewardExclusion>();
+        if (!f.ReporterIsNaturalPerson)
+        {
+            exclusions.Add(RewardExclusion.NotNaturalPerson);
+        }
+        foreach (var x in f.ReporterExclusions.Distinct().Order())
+        {
+            if (x is RewardExclusion.OfficialDuty or RewardExclusion.InfringedParty or RewardExclusion.Violator or RewardExclusion.PaidByCompetitor)
+            {
+                exclusions.Add(x);
+            }
+        }
+        if (!f.VerifiedAndClosed)
+        {
+            exclusions.Add(RewardExclusion.NotVerifiedAndClosed);
+        }
+
+        var qualifies = ImmutableArray.CreateBuilder<string>();
+        if (f.SuspectedCrime)
+        {
+            qualifies.Add("crime");
+        }
+        if (f.SuspensionOrClosure)
+        {
+            qualifies.Add("suspension-or-closure");
+        }
+        if (f.LicenceRevoked)
+        {
+            qualifies.Add("licence-revoked");
+        }
+        var threshold = (f.ViolatorIsNaturalPerson ? Policy.TryResolve(RewardParameters.LargeAmountPerson, date, Jurisdiction) : null)
+            ?? Policy.TryResolve(RewardParameters.LargeAmount, date, Jurisdiction);
+        if (threshold is not null)
+        {
+            builder.Use(threshold);
+            var reached = f.FinesAndConfiscations.Yuan >= threshold.Value;
+            if (reached)
+            {
+                qualifies.Add("large-amount");
+            }
+            builder.Add(RewardReasons.Threshold.ToReason(threshold.Citation, ("Amount", f.FinesAndConfiscations.Yuan), ("Threshold", threshold.Value),
+                ("Reached", reached ? "reached" : "not-reached")));
+        }
+        else if (qualifies.Count == 0 && f.FinesAndConfiscations.Fen > 0)
+        {
+            return RuleResult<RewardDecision>.Failure(RewardErrors.ThresholdNotSet.Create(null, ("Jurisdiction", jurisdictionText ?? "national"), ("Date", date)));
+        }
+        builder.Add(RewardReasons.Scope.ToReason(ComplaintCitations.RewardScope, ("QualifiesBy", qualifies.Count == 0 ? "-" : string.Join(", ", qualifies))));
+        if (qualifies.Count == 0)
+        {
+            exclusions.Add(RewardExclusion.NotMajorViolation);
+        }
+
+        if (exclusions.Count > 0)
+        {
+            foreach (var x in exclusions)
+            {
+                builder.Add(RewardReasons.Excluded.ToReason(x == RewardExclusion.NotMajorViolation || x == RewardExclusion.NotNaturalPerson ? ComplaintCitations.RewardScope : ComplaintCitations.RewardExclusions,
+                    ("Exclusion", ComplaintStateMachine.Kebab(x))));
+            }
+            return RuleResult<RewardDecision>.Success(new RewardDecision(false, exclusions.ToImmutable(), qualifies.ToImmutable(), 0m, Money.Zero, false, false, false,
+                builder.Build("not-eligible")));
+        }
+
+        var (ratioParameter, floorParameter) = f.Level switch
+        {
+            RewardLevel.Level1 => (RewardParameters.Level1Ratio, RewardParameters.Level1Floor),
+            RewardLevel.Level2 => (RewardParameters.Level2Ratio, RewardParameters.Level2Floor),
+            _ => (RewardParameters.Level3Ratio, RewardParameters.Level3Floor),
+        };
+        var ratio = Use(ratioParameter).Value;
+        var floor = Money.FromYuan(Use(floorParameter).Value);
+        var cap = Money.FromYuan(Use(RewardParameters.CapPerCase).Value);
+        var coDecision = Money.FromYuan(Use(RewardParameters.FinanceCoDecision).Value);
+
+        var exactFen = f.FinesAndConfiscations.Fen * ratio;
+        var rounded = Money.FromFen(ToWholeFen(exactFen, f.Rounding));
+        builder.Add(RewardReasons.Percentage.ToReason(ComplaintCitations.RewardAmounts, ("Level", ComplaintStateMachine.Kebab(f.Level)), ("Ratio", ratio),
+            ("Base", f.FinesAndConfiscations.Yuan), ("Exact", exactFen / 100m), ("Rounded", rounded.Yuan)));
+        builder.Add(RewardReasons.Rounding.ToReason(ComplaintCitations.RewardRounding, ("Rounding", ComplaintStateMachine.Kebab(f.Rounding))));
+        var amount = rounded;
+        var floorApplied = amount < floor;
+        if (floorApplied)
+        {
+            amount = floor;
+            builder.Add(RewardReasons.Floor.ToReason(ComplaintCitations.RewardAmounts, ("Floor", floor.Yuan), ("NoFine", f.FinesAndConfiscations.Fen == 0 ? "yes" : "no")));
+        }
+        var capApplied = amount > cap;
+        if (capApplied)
+        {
+            amount = cap;
+            builder.Add(RewardReasons.Cap.ToReason(ComplaintCitations.RewardCap, ("Cap", cap.Yuan)));
+        }
+        var needsFinance = amount >= coDecision;
+        if (needsFinance)
+        {
+            builder.Add(RewardReasons.FinanceCoDecision.ToReason(ComplaintCitations.RewardFinanceCoDecision, ("Amount", amount.Yuan), ("Threshold", coDecision.Yuan)));
+        }
+        return RuleResult<RewardDecision>.Success(new RewardDecision(true, [], qualifies.ToImmutable(), exactFen / 100m, amount, floorApplied, capApplied, needsFinance,
+            builder.Build("eligible")));
+    }
+}
+
+/// <summary>The coded errors of reward decisions (<c>MR.Rewards.*</c>).</summary>
+public static class RewardErrors
+{
+    /// <summary>The level is missing.</summary>
+    public static readonly MessageDefinition LevelRequired = new("MR.Rewards.LevelRequired",
+        "须给出举报奖励等级（一级、二级或三级，暂行办法第十一条），等级由市场监督管理部门评定",
+        "Give the reward level (level 1, 2 or 3, Measures Art 11); the bureau assesses it");
+
+    /// <summary>A negative amount.</summary>
+    public static readonly MessageDefinition NegativeAmount = new("MR.Rewards.NegativeAmount",
+        "罚没款金额不能为负数",
+        "Fines and confiscations cannot be negative");
+
+    /// <summary>An amount with fractions of a fen, or beyond a trillion yuan.</summary>
+    public static readonly MessageDefinition AmountNotInFen = new("MR.Rewards.AmountNotInFen",
+        "罚没款金额须以元为单位、最多两位小数（分），且不超过一万亿元",
+        "Fines and confiscations are given in yuan with at most two decimals (fen), up to a trillion yuan");
+
+    /// <summary>No 较大数额 for the jurisdiction.</summary>
+    public static readonly MessageDefinition ThresholdNotSet = new("MR.Rewards.ThresholdNotSet",
+        "{Jurisdiction}在{Date}没有“较大数额罚没款”标准（由省级市场监督管理部门商财政部门确定，暂行办法第二条）；请加载该省的政策包",
+        "{Jurisdiction} has no 'large fines and confiscations' threshold on {Date} (set by the province with its finance department, Measures Art 2); load the province's policy pack");
+}
+
+/// <summary>The coded reasons of reward decisions.</summary>
+public static class RewardReasons
+{
+    /// <summary>The province's threshold.</summary>
+    public static readonly MessageDefinition Threshold = new("MR.Rewards.Threshold",
+        "罚没款{Amount}元，较大数额标准{Threshold}元（以上含本数）：{Reached}",
+        "Fines and confiscations {Amount} yuan against the large-amount threshold {Threshold} yuan (inclusive): {Reached}");
+
+    /// <summary>What makes the case a major violation.</summary>
+    public static readonly MessageDefinition Scope = new("MR.Rewards.Scope",
+        "重大违法行为的依据：{QualifiesBy}",
+        "Major violation by: {QualifiesBy}");
+
+    /// <summary>An exclusion.</summary>
+    public static readonly MessageDefinition Excluded = new("MR.Rewards.Excluded",
+        "不予奖励：{Exclusion}",
+        "No reward: {Exclusion}");
+
+    /// <summary>The percentage.</summary>
+    public static readonly MessageDefinition Percentage = new("MR.Rewards.Percentage",
+        "{Level}：罚没款{Base}元×{Ratio}={Exact}元，取整到分为{Rounded}元",
+        "{Level}: {Base} yuan x {Ratio} = {Exact} yuan, {Rounded} yuan in whole fen");
+
+    /// <summary>The rounding rule.</summary>
+    public static readonly MessageDefinition Rounding = new("MR.Rewards.Rounding",
+        "取整规则：{Rounding}（未见规定，本库的约定）",
+        "Rounding: {Rounding} (no rule found; the library's convention)");
+
+    /// <summary>The floor.</summary>
+    public static readonly MessageDefinition Floor = new("MR.Rewards.Floor",
+        "按比例计算不足{Floor}元，给予{Floor}元（无罚没款：{NoFine}；无罚没款的为最低额）",
+        "The percentage is below {Floor} yuan, so {Floor} yuan is given (no fines: {NoFine}; without fines this is the minimum)");
+
+    /// <summary>The cap.</summary>
+    public static readonly MessageDefinition Cap = new("MR.Rewards.Cap",
+        "每起案件举报奖励不得超过{Cap}元",
+        "The reward per case may not exceed {Cap} yuan");
+
+    /// <summary>The finance co-decision.</summary>
+    public static readonly MessageDefinition FinanceCoDecision = new("MR.Rewards.FinanceCoDecision",
+        "奖励{Amount}元达到{Threshold}元以上（含），由发放部门同本级财政部门确定",
+        "The reward of {Amount} yuan is {Threshold} yuan or more, so it is set together with the finance department");
+}

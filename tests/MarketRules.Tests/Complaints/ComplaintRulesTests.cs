@@ -1,0 +1,98 @@
+using System.Text.Json;
+using MarketRules.Complaints;
+using MarketRules.Engine;
+using MarketRules.Engine.Rules.Complaints;
+using MarketRules.Parameters;
+
+namespace MarketRules.Tests.Complaints;
+
+// The JSON door of complaint.transition/1 and report.reward/1: strict input, coded errors with paths, never an exception.
+public class ComplaintRulesTests
+{
+    private static readonly RuleEngine Engine = RuleEngine.Default;
+
+    private const string Received = """{ "kind": "received", "at": "2026-04-15T02:00:00Z" }""";
+
+    private static string Complaint(string input) => $$"""{ "rule": "complaint.transition/1", "asOf": "2026-04-15", "input": {{input}} }""";
+
+    private static string Reward(string input, string jurisdiction = "330000") =>
+        $$"""{ "rule": "report.reward/1", "asOf": "2026-06-30", "jurisdiction": "{{jurisdiction}}", "input": {{input}} }""";
+
+    public static TheoryData<string, string, string?> BadRequests() => new()
+    {
+        // Unknown or misspelt members, at every level
+        { Complaint($$"""{ "event": {{Received}}, "complaintNo": "C-1" }"""), "MR.Engine.WrongType", "$.input.complaintNo" },
+        { Complaint("""{ "event": { "kind": "received", "at": "2026-04-15T02:00:00Z", "harmKnowOn": "2026-01-01" } }"""), "MR.Engine.WrongType", "$.input.event.harmKnowOn" },
+        { Complaint($$"""{ "history": [ { "kind": "received", "at": "2026-04-15T02:00:00Z", "extra": 1 } ], "event": {{Received}} }"""), "MR.Engine.WrongType", "$.input.history[0].extra" },
+        { Reward("""{ "level": "level1", "finesAndConfiscationYuan": 5 }"""), "MR.Engine.WrongType", "$.input.finesAndConfiscationYuan" },
+        // Duplicate members
+        { Complaint("""{ "event": { "kind": "received", "kind": "accepted", "at": "2026-04-15T02:00:00Z" } }"""), "MR.Engine.WrongType", "$.input.event.kind" },
+        // Wrong enum spellings
+        { Complaint("""{ "event": { "kind": "recieved", "at": "2026-04-15T02:00:00Z" } }"""), "MR.Engine.WrongType", "$.input.event.kind" },
+        { Complaint("""{ "event": { "kind": "refused", "at": "2026-04-15T02:00:00Z", "refusalGrounds": ["too-late"] } }"""), "MR.Engine.WrongType", "$.input.event.refusalGrounds[0]" },
+        { Complaint("""{ "event": { "kind": "testing-started", "at": "2026-04-15T02:00:00Z", "pause": 1 } }"""), "MR.Engine.WrongType", "$.input.event.pause" },
+        { Reward("""{ "level": "level-1" }"""), "MR.Engine.WrongType", "$.input.level" },
+        { Reward("""{ "level": "level1", "rounding": "bankers" }"""), "MR.Engine.WrongType", "$.input.rounding" },
+        // Impossible dates and instants
+        { Complaint("""{ "event": { "kind": "received", "at": "2026-02-30T02:00:00Z" } }"""), "MR.Engine.WrongType", "$.input.event.at" },
+        { Complaint("""{ "event": { "kind": "received", "at": "2026-04-15T02:00:00Z", "harmKnownOn": "2023-13-01" } }"""), "MR.Engine.WrongType", "$.input.event.harmKnownOn" },
+        { Reward("""{ "level": "level1", "closedOn": "30/06/2026" }"""), "MR.Engine.WrongType", "$.input.closedOn" },
+        // Missing and null members
+        { Complaint("""{ }"""), "MR.Input.Required", "$.input.event" },
+        { Complaint("""{ "event": null }"""), "MR.Input.Required", "$.input.event" },
+        { Complaint("""{ "event": { "kind": "received" } }"""), "MR.Input.Required", "$.input.event.at" },
+        // Numbers out of range
+        { Reward("""{ "level": "level1", "finesAndConfiscationsYuan": -1 }"""), "MR.Rewards.NegativeAmount", "$.input.finesAndConfiscationsYuan" },
+        { Reward("""{ "level": "level1", "finesAndConfiscationsYuan": 1.001 }"""), "MR.Rewards.AmountNotInFen", "$.input.finesAndConfiscationsYuan" },
+        { Reward("""{ "level": "level1", "finesAndConfiscationsYuan": 1e40 }"""), "MR.Engine.ValueOutOfRange", "$.input.finesAndConfiscationsYuan" },
+        // Law not in force
+        { Complaint("""{ "event": { "kind": "received", "at": "2019-06-03T02:00:00Z" } }"""), "MR.Complaints.NoOrderInForce", "$.input.event" },
+        { Reward("""{ "level": "level1", "suspectedCrime": true, "closedOn": "2021-11-30" }"""), "MR.Parameter.NotInForce", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public void Evaluate_BadInput_AnswersACodedLocatedBilingualError(string request, string code, string? path)
+    {
+        using var decision = JsonDocument.Parse(Engine.Evaluate(request));
+        var root = decision.RootElement;
+        Assert.False(root.GetProperty("ok").GetBoolean(), root.GetRawText());
+        var errors = root.GetProperty("errors").EnumerateArray().ToList();
+        var error = Assert.Single(errors, e => e.GetProperty("code").GetString() == code);
+        Assert.Equal(path, error.TryGetProperty("path", out var p) ? p.GetString() : null);
+        var zh = error.GetProperty("message").GetProperty("zh").GetString()!;
+        var en = error.GetProperty("message").GetProperty("en").GetString()!;
+        Assert.False(string.IsNullOrWhiteSpace(zh));
+        Assert.DoesNotContain("Exception", en, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_ComplaintTransition_ExplainsTheOrderAndCitesIt()
+    {
+        using var decision = JsonDocument.Parse(Engine.Evaluate(Complaint($$"""{ "complaintId": "C-9", "event": {{Received}} }""")));
+        var root = decision.RootElement;
+        Assert.True(root.GetProperty("ok").GetBoolean(), root.GetRawText());
+        Assert.Equal("order121", root.GetProperty("result").GetProperty("order").GetString());
+        var reasons = root.GetProperty("explanation").GetProperty("reasons").EnumerateArray().ToList();
+        var governing = Assert.Single(reasons, r => r.GetProperty("code").GetString() == "MR.Complaints.GoverningOrder");
+        Assert.Contains("第四十六条", governing.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_Reward_UsesTheShippedProvincialPack_AndACallersPackWins()
+    {
+        var rule = new ReportRewardRule();
+        var zhejiang = Jurisdiction.Parse("330000").GetValueOrThrow();
+        var input = new ReportRewardInput { Level = RewardLevel.Level3, FinesAndConfiscationsYuan = 150_000m };
+        var national = new RuleContext(new LocalDate(2026, 6, 30), zhejiang, NationalCatalog.Policy, Calendar.PeriodCalculator.China);
+        Assert.True(rule.Evaluate(input, national).Value!.Result.Eligible);
+
+        var own = PolicyPack.Parse("""
+            { "id": "zhejiang-stricter", "jurisdiction": "330000", "title": { "zh": "测试", "en": "test" },
+              "citation": { "document": { "zh": "测试", "en": "test" }, "status": "from-memory" },
+              "parameters": { "rewards.large-amount": { "unit": "yuan", "values": [ { "from": "2021-12-01", "value": 200000 } ] } } }
+            """, NationalCatalog.Catalog).GetValueOrThrow();
+        var stricter = new RuleContext(new LocalDate(2026, 6, 30), zhejiang, NationalCatalog.Policy.WithPack(own).GetValueOrThrow(), Calendar.PeriodCalculator.China);
+        Assert.False(rule.Evaluate(input, stricter).Value!.Result.Eligible);
+    }
+}

@@ -1,0 +1,168 @@
+using MarketRules.Complaints;
+using MarketRules.Parameters;
+
+namespace MarketRules.Tests.Complaints;
+
+public class ReportRewardCalculatorTests
+{
+    private static readonly LocalDate Closed = new(2026, 6, 30);
+    private static readonly Jurisdiction Zhejiang = Jurisdiction.Parse("330000").GetValueOrThrow();
+    private static readonly Jurisdiction Hangzhou = Jurisdiction.Parse("330106").GetValueOrThrow();
+    private static readonly PolicyContext Packs = RewardPolicyPacks.WithAll();
+
+    private static RewardDecision Decide(decimal fines, RewardLevel level, Jurisdiction? where = null, RewardRounding rounding = RewardRounding.HalfUpToFen,
+        bool crime = false, bool person = false) =>
+        new ReportRewardCalculator(Packs, where ?? Zhejiang).Decide(new RewardCase
+        {
+            ClosedOn = Closed, FinesAndConfiscations = Money.FromYuan(fines), Level = level, Rounding = rounding, SuspectedCrime = crime,
+            ViolatorIsNaturalPerson = person,
+        }).GetValueOrThrow();
+
+    [Theory]
+    // Each floor: the percentage is below it (R3 vectors: 50,000 at level 1 gives 2,500 → 5,000).
+    [InlineData(100_000, RewardLevel.Level1, 5_000, true)]
+    [InlineData(100_000, RewardLevel.Level2, 3_000, true)]
+    [InlineData(100_000, RewardLevel.Level3, 1_000, true)]
+    [InlineData(50_000, RewardLevel.Level1, 5_000, true)]
+    [InlineData(400_000, RewardLevel.Level2, 12_000, false)]
+    [InlineData(100_001, RewardLevel.Level1, 5_000.05, false)]
+    [InlineData(12_000_000, RewardLevel.Level1, 600_000, false)]
+    [InlineData(20_000_000, RewardLevel.Level1, 1_000_000, false)]
+    [InlineData(30_000_000, RewardLevel.Level1, 1_000_000, false)]
+    public void Amount_Percentage_Floor_AndCap(decimal fines, RewardLevel level, decimal expected, bool floor)
+    {
+        var d = Decide(fines, level, crime: true);
+        Assert.True(d.Eligible);
+        Assert.Equal(Money.FromYuan(expected), d.Amount);
+        Assert.Equal(floor && fines * (level == RewardLevel.Level1 ? 0.05m : level == RewardLevel.Level2 ? 0.03m : 0.01m) < expected, d.FloorApplied);
+        Assert.Equal(fines * (level == RewardLevel.Level1 ? 0.05m : level == RewardLevel.Level2 ? 0.03m : 0.01m) > 1_000_000m, d.CapApplied);
+        Assert.Equal(d.Amount.Yuan >= 500_000m, d.NeedsFinanceCoDecision);
+    }
+
+    [Fact]
+    public void Amount_FloorBoundary_OneFenAboveTheFloor_IsThePercentage()
+    {
+        // 5 % of 100,000.20 = 5,000.01: just above the floor.
+        var d = Decide(100_000.20m, RewardLevel.Level1);
+        Assert.Equal(Money.FromFen(500_001), d.Amount);
+        Assert.False(d.FloorApplied);
+        var exact = Decide(100_000m, RewardLevel.Level1);
+        Assert.Equal(Money.FromYuan(5_000), exact.Amount);
+        Assert.False(exact.FloorApplied); // 5,000 is not below 5,000
+    }
+
+    [Fact]
+    public void Amount_AtTheCap_ExactlyAndOneFenAbove()
+    {
+        var at = Decide(20_000_000m, RewardLevel.Level1);
+        Assert.Equal(Money.FromYuan(1_000_000), at.Amount);
+        Assert.False(at.CapApplied);
+        var above = Decide(20_000_000.20m, RewardLevel.Level1);
+        Assert.Equal(Money.FromYuan(1_000_000), above.Amount);
+        Assert.True(above.CapApplied);
+        Assert.Contains(above.Explanation.Reasons, r => r.Code == "MR.Rewards.Cap");
+    }
+
+    [Fact]
+    public void FinanceCoDecision_From500000Inclusive()
+    {
+        Assert.True(Decide(10_000_000m, RewardLevel.Level1).NeedsFinanceCoDecision); // exactly 500,000
+        Assert.False(Decide(9_999_999.80m, RewardLevel.Level1).NeedsFinanceCoDecision); // 499,999.99
+    }
+
+    [Fact]
+    public void Rounding_IsStated_AndEitherRuleIsExactToTheFen()
+    {
+        // 3 % of 123,456.79 = 3,703.7037 yuan: 3,703.70 either way; 1 % of 123,456.79 = 1,234.5679 → 1,234.57 half-up, 1,234.56 down.
+        Assert.Equal(Money.FromYuan(3_703.70m), Decide(123_456.79m, RewardLevel.Level2).Amount);
+        Assert.Equal(Money.FromYuan(1_234.57m), Decide(123_456.79m, RewardLevel.Level3).Amount);
+        Assert.Equal(Money.FromYuan(1_234.56m), Decide(123_456.79m, RewardLevel.Level3, rounding: RewardRounding.DownToFen).Amount);
+        // Half a fen: 1 % of 100,000.50 = 1,000.005 → 1,000.01 half away from zero, 1,000.00 down.
+        Assert.Equal(Money.FromFen(100_001), Decide(100_000.50m, RewardLevel.Level3).Amount);
+        Assert.Equal(Money.FromYuan(1_000m), Decide(100_000.50m, RewardLevel.Level3, rounding: RewardRounding.DownToFen).Amount);
+        var reason = Assert.Single(Decide(123_456.79m, RewardLevel.Level3).Explanation.Reasons, r => r.Code == "MR.Rewards.Rounding");
+        Assert.Equal(VerificationStatus.FromMemory, reason.Citation!.Status);
+    }
+
+    [Theory]
+    [InlineData("330000", 100_000, true)] // Zhejiang: 10万（含10万元）以上 includes the amount
+    [InlineData("330000", 99_999.99, false)] // one fen below
+    [InlineData("330106", 100_000, true)] // a Hangzhou district inherits the province's threshold
+    [InlineData("500000", 100_000, true)] // Chongqing
+    [InlineData("500000", 99_999.99, false)]
+    [InlineData("610000", 300_000, true)] // Shaanxi 30万
+    [InlineData("610000", 299_999.99, false)]
+    [InlineData("210000", 100_000, true)] // Liaoning, organisations
+    [InlineData("210000", 99_999.99, false)]
+    public void Eligibility_ProvincialThreshold_InclusiveAndJustBelow(string code, decimal fines, bool eligible)
+    {
+        var d = Decide(fines, RewardLevel.Level3, Jurisdiction.Parse(code).GetValueOrThrow());
+        Assert.Equal(eligible, d.Eligible);
+        Assert.Equal(eligible ? [] : new[] { RewardExclusion.NotMajorViolation }, d.Exclusions.ToArray());
+        Assert.Contains(d.Explanation.Parameters, p => p.ParameterId == "rewards.large-amount" && p.Source != "national");
+    }
+
+    [Fact]
+    public void Eligibility_Liaoning_NaturalPersonThresholdIs10000()
+    {
+        var liaoning = Jurisdiction.Parse("210000").GetValueOrThrow();
+        Assert.True(Decide(10_000m, RewardLevel.Level3, liaoning, person: true).Eligible);
+        Assert.False(Decide(9_999.99m, RewardLevel.Level3, liaoning, person: true).Eligible);
+        Assert.False(Decide(10_000m, RewardLevel.Level3, liaoning, person: false).Eligible);
+    }
+
+    [Fact]
+    public void Eligibility_CrimeQualifiesWithoutAThreshold_AndTheFloorIsTheMinimumWithoutFines()
+    {
+        var d = new ReportRewardCalculator(NationalCatalog.Policy, Jurisdiction.National).Decide(new RewardCase
+        {
+            ClosedOn = Closed, Level = RewardLevel.Level2, SuspectedCrime = true,
+        }).GetValueOrThrow();
+        Assert.True(d.Eligible);
+        Assert.Equal(Money.FromYuan(3_000), d.Amount);
+        Assert.True(d.FloorApplied);
+        Assert.Equal(new[] { "crime" }, d.QualifiesBy.ToArray());
+    }
+
+    [Fact]
+    public void Eligibility_AmountAloneWithoutAProvincialThreshold_IsACodedError()
+    {
+        var result = new ReportRewardCalculator(NationalCatalog.Policy, Jurisdiction.Parse("110000").GetValueOrThrow()).Decide(new RewardCase
+        {
+            ClosedOn = Closed, Level = RewardLevel.Level1, FinesAndConfiscations = Money.FromYuan(200_000),
+        });
+        Assert.Equal("MR.Rewards.ThresholdNotSet", Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public void Eligibility_ExcludedReporters_AndUnverifiedCases_GetNoReward()
+    {
+        var d = new ReportRewardCalculator(Packs, Zhejiang).Decide(new RewardCase
+        {
+            ClosedOn = Closed, Level = RewardLevel.Level1, FinesAndConfiscations = Money.FromYuan(500_000), ReporterIsNaturalPerson = false,
+            ReporterExclusions = [RewardExclusion.InfringedParty, RewardExclusion.OfficialDuty], VerifiedAndClosed = false,
+        }).GetValueOrThrow();
+        Assert.False(d.Eligible);
+        Assert.Equal(new[] { RewardExclusion.NotNaturalPerson, RewardExclusion.OfficialDuty, RewardExclusion.InfringedParty, RewardExclusion.NotVerifiedAndClosed }, d.Exclusions.ToArray());
+        Assert.Equal(Money.Zero, d.Amount);
+        Assert.Equal("not-eligible", d.Explanation.Outcome);
+    }
+
+    [Fact]
+    public void Decide_BeforeTheMeasures_AndWithoutALevel_AreCodedErrors()
+    {
+        var calculator = new ReportRewardCalculator(Packs, Zhejiang);
+        Assert.Equal("MR.Rewards.LevelRequired", Assert.Single(calculator.Decide(new RewardCase { ClosedOn = Closed, SuspectedCrime = true }).Errors).Code);
+        Assert.Equal("MR.Parameter.NotInForce",
+            calculator.Decide(new RewardCase { ClosedOn = new LocalDate(2021, 11, 30), Level = RewardLevel.Level1, SuspectedCrime = true }).Errors[0].Code);
+    }
+
+    [Fact]
+    public void Parameters_CarryTheirStatus_CapArticleFromMemory()
+    {
+        Assert.All(RewardParameters.All.SelectMany(p => p.Values), v => Assert.Equal(new LocalDate(2021, 12, 1), v.EffectiveFrom));
+        Assert.Contains("条号凭记忆", RewardParameters.CapPerCase.Values[0].Citation.Article!.Chinese, StringComparison.Ordinal);
+        Assert.Empty(RewardParameters.LargeAmount.Values);
+        Assert.Equal(4, RewardPolicyPacks.All.Length);
+    }
+}
