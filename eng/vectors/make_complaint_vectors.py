@@ -67,7 +67,7 @@ complaints = [
      "expected": err(("MR.Calendar.OutOfRange", "$.input.event"))},
     {"name": "an unknown member is refused",
      "request": creq("2026-04-15", [], {**ev("received", "2026-04-15"), "recievedBy": "330106"}),
-     "expected": err(("MR.Engine.WrongType", "$.input.event.recievedBy"))},
+     "expected": err(("MR.Engine.UnknownMember", "$.input.event.recievedBy"))},
     {"name": "an event kind outside the enumeration is refused",
      "request": creq("2026-04-15", [], ev("lodged", "2026-04-15")),
      "expected": err(("MR.Engine.WrongType", "$.input.event.kind"))},

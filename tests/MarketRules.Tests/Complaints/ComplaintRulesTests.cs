@@ -21,12 +21,12 @@ public class ComplaintRulesTests
     public static TheoryData<string, string, string?> BadRequests() => new()
     {
         // Unknown or misspelt members, at every level
-        { Complaint($$"""{ "event": {{Received}}, "complaintNo": "C-1" }"""), "MR.Engine.WrongType", "$.input.complaintNo" },
-        { Complaint("""{ "event": { "kind": "received", "at": "2026-04-15T02:00:00Z", "harmKnowOn": "2026-01-01" } }"""), "MR.Engine.WrongType", "$.input.event.harmKnowOn" },
-        { Complaint($$"""{ "history": [ { "kind": "received", "at": "2026-04-15T02:00:00Z", "extra": 1 } ], "event": {{Received}} }"""), "MR.Engine.WrongType", "$.input.history[0].extra" },
-        { Reward("""{ "level": "level1", "finesAndConfiscationYuan": 5 }"""), "MR.Engine.WrongType", "$.input.finesAndConfiscationYuan" },
+        { Complaint($$"""{ "event": {{Received}}, "complaintNo": "C-1" }"""), "MR.Engine.UnknownMember", "$.input.complaintNo" },
+        { Complaint("""{ "event": { "kind": "received", "at": "2026-04-15T02:00:00Z", "harmKnowOn": "2026-01-01" } }"""), "MR.Engine.UnknownMember", "$.input.event.harmKnowOn" },
+        { Complaint($$"""{ "history": [ { "kind": "received", "at": "2026-04-15T02:00:00Z", "extra": 1 } ], "event": {{Received}} }"""), "MR.Engine.UnknownMember", "$.input.history[0].extra" },
+        { Reward("""{ "level": "level1", "finesAndConfiscationYuan": 5 }"""), "MR.Engine.UnknownMember", "$.input.finesAndConfiscationYuan" },
         // Duplicate members
-        { Complaint("""{ "event": { "kind": "received", "kind": "accepted", "at": "2026-04-15T02:00:00Z" } }"""), "MR.Engine.WrongType", "$.input.event.kind" },
+        { Complaint("""{ "event": { "kind": "received", "kind": "accepted", "at": "2026-04-15T02:00:00Z" } }"""), "MR.Engine.DuplicateMember", "$.input.event.kind" },
         // Wrong enum spellings
         { Complaint("""{ "event": { "kind": "recieved", "at": "2026-04-15T02:00:00Z" } }"""), "MR.Engine.WrongType", "$.input.event.kind" },
         { Complaint("""{ "event": { "kind": "refused", "at": "2026-04-15T02:00:00Z", "refusalGrounds": ["too-late"] } }"""), "MR.Engine.WrongType", "$.input.event.refusalGrounds[0]" },
@@ -47,7 +47,7 @@ public class ComplaintRulesTests
         { Reward("""{ "level": "level1", "finesAndConfiscationsYuan": 1e40 }"""), "MR.Engine.ValueOutOfRange", "$.input.finesAndConfiscationsYuan" },
         // Law not in force
         { Complaint("""{ "event": { "kind": "received", "at": "2019-06-03T02:00:00Z" } }"""), "MR.Complaints.NoOrderInForce", "$.input.event" },
-        { Reward("""{ "level": "level1", "suspectedCrime": true, "closedOn": "2021-11-30" }"""), "MR.Parameter.NotInForce", null },
+        { Reward("""{ "level": "level1", "suspectedCrime": true, "closedOn": "2021-11-30" }"""), "MR.Parameter.NotInForce", "$.input" },
     };
 
     [Theory]

@@ -28,6 +28,10 @@ public sealed class ArchitectureTests
         "MarketRules.Calendar.WorkingDaysRule → engine",
         "MarketRules.Cases.CaseStateMachine → composition",
         "MarketRules.Cases.CaseTransitionRule → engine",
+        // The National instances of the complaint machines, built like CaseStateMachine.National (issue 11's law context removes them).
+        "MarketRules.Complaints.ComplaintStateMachine → composition",
+        "MarketRules.Complaints.ReportHandling → composition",
+        "MarketRules.Complaints.RewardPolicyPacks → composition",
         "MarketRules.Credit.AbnormalListRules → composition",
         "MarketRules.Credit.CreditDirectory → composition",
         "MarketRules.Credit.CreditPublicationRule → engine",
