@@ -147,6 +147,8 @@ public class ReferralBenchmark
         {
             var (offence, from) = offences[random.Next(offences.Length)];
             var date = from.PlusDays(random.Next(Period.DaysBetween(from, end) + 1));
+            var food = random.Next(5) == 0;
+            var serviceMark = offence == CriminalOffence.CounterfeitRegisteredMark && random.Next(5) == 0;
             result[i] = new ReferralFacts
             {
                 Offence = offence,
@@ -165,8 +167,9 @@ public class ReferralBenchmark
                 Victims = random.Next(4),
                 MinorInjuries = random.Next(20) == 0 ? 1 : 0,
                 Harm = random.Next(4) == 0 ? HarmFacts.SufficientToEndangerHealth : HarmFacts.None,
-                Category = random.Next(5) == 0 ? ProductCategory.Food : ProductCategory.General,
-                ServiceMark = offence == CriminalOffence.CounterfeitRegisteredMark && random.Next(5) == 0,
+                // A service mark is never on goods of a category (that would be MR.Referral.ConflictingFacts).
+                Category = serviceMark ? ProductCategory.Service : food ? ProductCategory.Food : ProductCategory.General,
+                ServiceMark = serviceMark,
                 Emergency = random.Next(10) == 0,
             };
         }
