@@ -147,6 +147,8 @@ public class ReferralBenchmark
         {
             var (offence, from) = offences[random.Next(offences.Length)];
             var date = from.PlusDays(random.Next(Period.DaysBetween(from, end) + 1));
+            var food = random.Next(5) == 0;
+            var serviceMark = offence == CriminalOffence.CounterfeitRegisteredMark && random.Next(5) == 0;
             result[i] = new ReferralFacts
             {
                 Offence = offence,
@@ -165,8 +167,9 @@ public class ReferralBenchmark
                 Victims = random.Next(4),
                 MinorInjuries = random.Next(20) == 0 ? 1 : 0,
                 Harm = random.Next(4) == 0 ? HarmFacts.SufficientToEndangerHealth : HarmFacts.None,
-                Category = random.Next(5) == 0 ? ProductCategory.Food : ProductCategory.General,
-                ServiceMark = offence == CriminalOffence.CounterfeitRegisteredMark && random.Next(5) == 0,
+                // A service mark is never on goods of a category (that would be MR.Referral.ConflictingFacts).
+                Category = serviceMark ? ProductCategory.Service : food ? ProductCategory.Food : ProductCategory.General,
+                ServiceMark = serviceMark,
                 Emergency = random.Next(10) == 0,
             };
         }
@@ -185,7 +188,8 @@ public class ReferralBenchmark
             "f.Offence == 140 && f.Date >= 20010410 && f.Unsold >= 150000",
             "f.Offence == 140 && f.Date >= 20080625 && f.Sales > 0 && f.Sales * 3 + f.Unsold >= 150000",
             "f.Offence >= 141 && f.Offence <= 148 && (f.Sales >= 50000 || (f.Date >= 20010410 && f.Unsold >= 150000) || (f.Date >= 20080625 && f.Sales > 0 && f.Sales * 3 + f.Unsold >= 150000))",
-            "f.Offence == 141 || f.Offence == 144",
+            "f.Offence == 144",
+            "f.Offence == 141 && (f.Date >= 20110501 || f.Sufficient || f.Injuries > 0)",
             "f.Offence == 143 && (f.Sufficient || f.Injuries > 0)",
             "f.Offence == 147 && f.Loss >= 20000",
             $"f.Offence == 213 && !(f.Service && f.Date < 20210301) && !(f.Service && f.Date >= 20250426) && f.Marks < 2 && !(f.Date >= 20250426 && f.Prior > 0) && (f.Volume >= 50000 * {M} || f.Gains >= 30000 * {M})",
@@ -281,6 +285,7 @@ public class ReferralBenchmark
         private static readonly LocalDate D2008 = new(2008, 6, 25);
         private static readonly LocalDate D2010 = new(2010, 5, 7);
         private static readonly LocalDate D2011 = new(2011, 1, 10);
+        private static readonly LocalDate D2011AmendmentVIII = new(2011, 5, 1);
         private static readonly LocalDate D2021 = new(2021, 3, 1);
         private static readonly LocalDate D2022 = new(2022, 5, 15);
         private static readonly LocalDate D2025 = new(2025, 4, 26);
@@ -298,6 +303,8 @@ public class ReferralBenchmark
                 case CriminalOffence.ShoddyProducts:
                     return Art140(sales, unsold, d);
                 case CriminalOffence.CounterfeitDrugs:
+                    // Before Amendment VIII (2011-05-01) art 141 required 足以严重危害人体健康.
+                    return d >= D2011AmendmentVIII || (f.Harm & HarmFacts.SufficientToEndangerHealth) != 0 || injured || Art140(sales, unsold, d);
                 case CriminalOffence.ToxicFood:
                     return true;
                 case CriminalOffence.UnsafeFood:

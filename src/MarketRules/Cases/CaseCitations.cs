@@ -74,7 +74,7 @@ public static class CaseCitations
     };
 
     /// <summary>行政处罚法 第三十六条: limitation.</summary>
-    public static Citation Limitation { get; } = Law("第三十六条", "Art. 36", "二年内未被发现的，不再给予行政处罚；涉及公民生命健康安全、金融安全且有危害后果的，上述期限延长至五年");
+    public static Citation Limitation { get; } = Law("第三十六条", "Art. 36", "二年内未被发现的，不再给予行政处罚；涉及公民生命健康安全、金融安全且有危害后果的，上述期限延长至五年。前款规定的期限，从违法行为发生之日起计算；违法行为有连续或者继续状态的，从行为终了之日起计算");
 
     /// <summary>行政处罚法 第四十四条、第四十五条、第六十二条: notice before the decision, no heavier penalty for a defence.</summary>
     public static Citation Notice { get; } = Law("第四十四条、第四十五条、第六十二条", "Arts. 44, 45, 62", "未告知或者拒绝听取陈述、申辩的，不得作出行政处罚决定，当事人明确放弃的除外；不得因陈述、申辩而给予更重的处罚");
@@ -105,6 +105,25 @@ public static class CaseCitations
 
     /// <summary>行政处罚法 第七十二条: late surcharge 3 % a day, capped at the fine.</summary>
     public static Citation Surcharge { get; } = Law("第七十二条", "Art. 72", "每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额");
+
+    /// <summary>行政处罚法 第七十二条第二款: with a deferral or instalments approved, the court-enforcement period counts from the end of the deferral.</summary>
+    public static Citation DeferredEnforcement { get; } = Law("第七十二条第二款", "Art. 72(2)", "行政机关批准延期、分期缴纳罚款的，申请人民法院强制执行的期限，自暂缓或者分期缴纳罚款期限结束之日起计算");
+
+    /// <summary>企业信息公示暂行条例 第六条: penalty information published within 20 working days (from 2014-10-01, before SAMR Order 45).</summary>
+    public static Citation PublicationBeforeOrder45 { get; } = new(new LocalizedText("企业信息公示暂行条例", "Interim Regulations on Enterprise Information Disclosure"),
+        new LocalizedText("第六条", "Art. 6"), VerificationStatus.VerifiedOfficial)
+    {
+        IssuingBody = StateCouncil, DocumentNumber = "国务院令第654号", InForceFrom = new LocalDate(2014, 10, 1), Source = "LawRefBook/Laws 行政法规/企业信息公示暂行条例.md",
+        Note = "工商行政管理部门应当通过企业信用信息公示系统，公示其在履行职责过程中产生的下列企业信息：…（四）行政处罚信息…前款规定的企业信息应当自产生之日起20个工作日内予以公示",
+    };
+
+    /// <summary>The 2001 text of the transfer provisions (国务院令第310号): the same timetable as the 2020 revision, believed unchanged.</summary>
+    public static Citation Transfer2001 { get; } = new(TransferRules, new LocalizedText("第五条、第八条、第九条、第十二条", "Arts. 5, 8, 9, 12"), VerificationStatus.FromMemory)
+    {
+        IssuingBody = StateCouncil, DocumentNumber = "国务院令第310号", InForceFrom = new LocalDate(2001, 7, 9),
+        Source = "66wkw.com/doc/52753.html (2001 text, Art 5(2) 24 小时, V-S); the 3-day periods of the 2001 text were not read",
+        Note = "Same values as the referral timetable's 2001 values (referral.timetable.*): 3 日 periods from memory, 24 hours V-S",
+    };
 
     /// <summary>行政强制法 第四十五条、第四十六条、第五十三条、第五十四条、第六十九条: surcharge, demand and court application windows.</summary>
     public static Citation Enforcement { get; } = new(CompulsionLaw, new LocalizedText("第四十五条、第四十六条、第五十三条、第五十四条、第六十九条", "Arts. 45, 46, 53, 54, 69"), VerificationStatus.VerifiedOfficial)

@@ -99,7 +99,15 @@ internal sealed class CaseController
                 {
                     return Reject(s, e, CaseRejectionCode.MissingFact, text: "date (date of the act)");
                 }
-                return Accept(s, e, date, s with { State = row.To, LeadReceivedOn = date, ActDate = act, SeriousHarm = e.SeriousHarm });
+                if (e.ActEnd is { } end && end < act)
+                {
+                    return Reject(s, e, CaseRejectionCode.MissingFact, date: act, text: "actEnd (the end of the act may not precede its start)");
+                }
+                return Accept(s, e, date, s with
+                {
+                    State = row.To, LeadReceivedOn = date, ActDate = act, ActEndedOn = e.ActContinuing ? null : e.ActEnd, ActContinuing = e.ActContinuing,
+                    SeriousHarm = e.SeriousHarm,
+                });
 
             case CaseEventKind.VerificationExtended:
                 {
@@ -169,6 +177,7 @@ internal sealed class CaseController
                 {
                     State = row.To, LegalReviewRequired = e.LegalReviewRequired, CollectiveDiscussionRequired = e.CollectiveDiscussionRequired,
                     LegalReviewDone = false, CollectiveDiscussionDone = false, ActDate = e.Date ?? s.ActDate, SeriousHarm = e.Date is null ? s.SeriousHarm : e.SeriousHarm,
+                    ActEndedOn = e.Date is null ? s.ActEndedOn : e.ActContinuing ? null : e.ActEnd, ActContinuing = e.Date is null ? s.ActContinuing : e.ActContinuing,
                 });
 
             case CaseEventKind.LegalReviewStarted:
@@ -284,7 +293,7 @@ internal sealed class CaseController
                 }
 
             case CaseEventKind.DecisionPublished:
-                if (s.Decision != CaseDecisionKind.Penalty || s.DecidedSanctions == Sanctions.Warning || s.PublishedOn is not null)
+                if (s.Decision != CaseDecisionKind.Penalty || !Published(s) || s.PublishedOn is not null)
                 {
                     return Reject(s, e, CaseRejectionCode.PublicationNotApplicable,
                         text: s.PublishedOn is not null ? "already published" : "not an ordinary-procedure penalty beyond a warning");
@@ -300,7 +309,7 @@ internal sealed class CaseController
                 {
                     return Reject(s, e, CaseRejectionCode.DeferralNotLater, date: s.PaymentDueOn);
                 }
-                return Accept(s, e, date, s with { PaymentDueOn = newDue });
+                return Accept(s, e, date, s with { PaymentDueOn = newDue, PaymentDeferred = true });
 
             case CaseEventKind.PaymentReceived:
                 {
@@ -441,11 +450,13 @@ internal sealed class CaseController
 
     private CaseTransition Summary(in CaseSnapshot s, in CaseEvent e, LocalDate date, CaseTransitionRow row)
     {
-        var limit = Money.FromYuan(Value(e.Party == PartyKind.Person ? CaseParameters.SummaryFinePerson : CaseParameters.SummaryFineOrganisation, date));
+        var parameter = Resolve(e.Party == PartyKind.Person ? CaseParameters.SummaryFinePerson : CaseParameters.SummaryFineOrganisation, date);
+        var limit = Money.FromYuan(parameter.Value);
         if ((e.Sanctions & ~(Sanctions.Warning | Sanctions.Fine)) != 0 || e.Sanctions == Sanctions.None || e.Amount > limit
             || ((e.Sanctions & Sanctions.Fine) != 0) != (e.Amount.Fen > 0))
         {
-            return Reject(s, e, CaseRejectionCode.SummaryLimitExceeded, amount: limit);
+            // The limit's own article: 第三十三条 of the earlier text before 2021-07-15, 第五十一条 after.
+            return Reject(s, e, CaseRejectionCode.SummaryLimitExceeded, amount: limit) with { LimitCitation = parameter.Citation };
         }
         var due = e.Amount.Fen > 0 ? Deadline(date, CaseParameters.Payment, date).LastDay : (LocalDate?)null;
         return Accept(s, e, date, s with
@@ -484,9 +495,18 @@ internal sealed class CaseController
         return !s.RightsWaived && at < end.ExpiresAt;
     }
 
-    internal bool LimitationExpired(in CaseSnapshot s) =>
-        s.ActDate is { } act && s.LeadReceivedOn is { } found && found > LimitationLastDay(s, act);
+    // 行政处罚法第三十六条第二款: "从违法行为发生之日起计算；违法行为有连续或者继续状态的，从行为终了之日起计算".
+    // Before SAMR Order 45 (2021-09-01) every ordinary-procedure penalty was published (企业信息公示暂行条例 Art 6; 工商总局令第71号
+    // Art 2); from then a warning alone is not (Order 45 Art 2).
+    internal static bool Published(in CaseSnapshot s) =>
+        s.DecidedSanctions != Sanctions.Warning || s.DecidedOn is not { } decided || decided < Order45InForce;
 
+    private static readonly LocalDate Order45InForce = new(2021, 9, 1);
+
+    internal bool LimitationExpired(in CaseSnapshot s) =>
+        !s.ActContinuing && s.ActDate is { } act && s.LeadReceivedOn is { } found && found > LimitationLastDay(s, s.ActEndedOn ?? act);
+
+    /// <summary>The last day of the limitation counted from <paramref name="act"/> (the act, or the end of a continuing one).</summary>
     internal LocalDate LimitationLastDay(in CaseSnapshot s, LocalDate act)
     {
         var found = s.LeadReceivedOn ?? act;
@@ -552,7 +572,11 @@ internal sealed class CaseController
     {
         var served = s.ServedOn!.Value;
         var litigationEnds = Deadline(served, CaseParameters.LitigationPeriod, served).LastDay;
-        var closes = Deadline(litigationEnds, CaseParameters.EnforcementApplicationWindow, served).LastDay;
+        // 行政处罚法第七十二条第二款: with a deferral or instalments approved, the period to apply to the court counts from
+        // the end of the deferral — where that is later than the end of the litigation period (it never closes the window
+        // before 行政强制法第五十三条 opens it).
+        var from = s.PaymentDeferred && s.PaymentDueOn is { } deferredTo && deferredTo > litigationEnds ? deferredTo : litigationEnds;
+        var closes = Deadline(from, CaseParameters.EnforcementApplicationWindow, served).LastDay;
         var opens = litigationEnds.PlusDays(1);
         if (s.DemandedOn is { } demanded)
         {

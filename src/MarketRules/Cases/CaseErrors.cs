@@ -207,8 +207,8 @@ public static class CaseErrors
 
     /// <summary>Summary limit exceeded.</summary>
     public static readonly MessageDefinition SummaryLimitExceeded = new("MR.Cases.SummaryLimitExceeded",
-        "当场处罚仅限警告或不超过{Limit}的罚款（行政处罚法第五十一条）；其他处罚适用普通程序",
-        "A summary penalty is a warning or a fine of at most {Limit} (Administrative Penalty Law Art 51); use the ordinary procedure otherwise");
+        "当场处罚仅限警告或不超过{Limit}的罚款（行政处罚法{Article}）；其他处罚适用普通程序",
+        "A summary penalty is a warning or a fine of at most {Limit} (Administrative Penalty Law {Article}); use the ordinary procedure otherwise");
 
     /// <summary>Payment exceeds balance.</summary>
     public static readonly MessageDefinition PaymentExceedsBalance = new("MR.Cases.PaymentExceedsBalance",

@@ -45,6 +45,15 @@ public readonly record struct CaseEvent
     /// <summary>A date fact: the act's date for a lead, the hearing date for a hearing notice, the new due date of a deferral.</summary>
     public LocalDate? Date { get; init; }
 
+    /// <summary>
+    /// For a lead or a concluded investigation: the day a continuing or repeated act (违法行为有连续或者继续状态) ended; the
+    /// limitation runs from it (行政处罚法第三十六条第二款). <see langword="null"/> for a single act, which ends on <see cref="Date"/>.
+    /// </summary>
+    public LocalDate? ActEnd { get; init; }
+
+    /// <summary>For a lead or a concluded investigation: the act is still continuing, so the limitation has not started to run (行政处罚法第三十六条第二款).</summary>
+    public bool ActContinuing { get; init; }
+
     /// <summary>For a lead or a concluded investigation: life, health or financial safety was involved and harm resulted.</summary>
     public bool SeriousHarm { get; init; }
 
@@ -70,10 +79,25 @@ public readonly record struct CaseEvent
     [Pure]
     public static CaseEvent Of(CaseEventKind kind, Instant at, string? actor = null) => new() { Kind = kind, At = at, Actor = actor };
 
-    /// <summary>A lead (线索) received; <paramref name="actDate"/> is the date of the act or the end of a continuing act.</summary>
+    /// <summary>A lead (线索) received; <paramref name="actDate"/> is the date of the act (the first day of a continuing or repeated one).</summary>
     [Pure]
     public static CaseEvent LeadReceived(Instant at, LocalDate actDate, bool seriousHarm = false, string? actor = null) =>
         new() { Kind = CaseEventKind.LeadReceived, At = at, Date = actDate, SeriousHarm = seriousHarm, Actor = actor };
+
+    /// <summary>
+    /// A lead (线索) received for a continuing or repeated act: it began on <paramref name="actDate"/> and ended on
+    /// <paramref name="actEnd"/>, or is still continuing when <paramref name="actEnd"/> is <see langword="null"/>; the
+    /// limitation runs from the end (行政处罚法第三十六条第二款).
+    /// </summary>
+    /// <param name="at">When the lead was received.</param>
+    /// <param name="actDate">The first day of the act.</param>
+    /// <param name="actEnd">The day it ended, or <see langword="null"/> while it continues.</param>
+    /// <param name="seriousHarm">Life, health or financial safety was involved and harm resulted (5-year limitation).</param>
+    /// <param name="actor">Who recorded it.</param>
+    /// <returns>The event.</returns>
+    [Pure]
+    public static CaseEvent LeadReceivedForContinuingAct(Instant at, LocalDate actDate, LocalDate? actEnd, bool seriousHarm = false, string? actor = null) =>
+        new() { Kind = CaseEventKind.LeadReceived, At = at, Date = actDate, ActEnd = actEnd, ActContinuing = actEnd is null, SeriousHarm = seriousHarm, Actor = actor };
 
     /// <summary>Suspension or excluded time starts.</summary>
     [Pure]

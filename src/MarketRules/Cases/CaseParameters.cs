@@ -115,9 +115,9 @@ public static class CaseParameters
     public static ParameterDefinition LitigationPeriod { get; } = Define("cases.litigation-period", "起诉期限", "litigation period", ParameterUnit.Months,
         new DatedValue(new LocalDate(2015, 5, 1), 6, CaseCitations.LitigationPeriod));
 
-    /// <summary>公示: 20 working days from the decision (总局令第45号 Art 9).</summary>
+    /// <summary>公示: 20 working days from the decision (企业信息公示暂行条例 Art 6 from 2014-10-01; 总局令第45号 Art 9 from 2021-09-01).</summary>
     public static ParameterDefinition Publication { get; } = Define("cases.publication", "处罚信息公示期限", "publication of the decision", ParameterUnit.WorkingDays,
-        new DatedValue(new LocalDate(2021, 9, 1), 20, CaseCitations.Publication));
+        new DatedValue(new LocalDate(2014, 10, 1), 20, CaseCitations.PublicationBeforeOrder45), new DatedValue(new LocalDate(2021, 9, 1), 20, CaseCitations.Publication));
 
     /// <summary>追责时效: 2 years (L1 Art 36).</summary>
     public static ParameterDefinition Limitation { get; } = Define("cases.limitation", "追责时效", "limitation period", ParameterUnit.Years,
@@ -137,27 +137,27 @@ public static class CaseParameters
 
     /// <summary>Head's decision on a transfer: 3 days from the report (L8 Art 5).</summary>
     public static ParameterDefinition TransferApproval { get; } = Define("cases.transfer-approval", "移送审批期限", "transfer approval", ParameterUnit.Days,
-        new DatedValue(new LocalDate(2020, 8, 7), 3, CaseCitations.Transfer));
+        new DatedValue(new LocalDate(2001, 7, 9), 3, CaseCitations.Transfer2001), new DatedValue(new LocalDate(2020, 8, 7), 3, CaseCitations.Transfer));
 
     /// <summary>Transfer to the police after approval: 24 hours (L8 Art 5).</summary>
     public static ParameterDefinition TransferDelivery { get; } = Define("cases.transfer-delivery", "批准后移送时限", "transfer after approval", ParameterUnit.Hours,
-        new DatedValue(new LocalDate(2020, 8, 7), 24, CaseCitations.Transfer));
+        new DatedValue(new LocalDate(2001, 7, 9), 24, CaseCitations.Transfer2001), new DatedValue(new LocalDate(2020, 8, 7), 24, CaseCitations.Transfer));
 
     /// <summary>Police decide whether to open a case: 3 days from receipt (L8 Art 8).</summary>
     public static ParameterDefinition PoliceDecision { get; } = Define("cases.police-decision", "公安立案审查期限", "police decision", ParameterUnit.Days,
-        new DatedValue(new LocalDate(2020, 8, 7), 3, CaseCitations.Transfer));
+        new DatedValue(new LocalDate(2001, 7, 9), 3, CaseCitations.Transfer2001), new DatedValue(new LocalDate(2020, 8, 7), 3, CaseCitations.Transfer));
 
     /// <summary>Request for reconsideration: 3 days from the police notice (L8 Art 9).</summary>
     public static ParameterDefinition ReconsiderationRequest { get; } = Define("cases.reconsideration-request", "提请复议期限", "reconsideration request", ParameterUnit.Days,
-        new DatedValue(new LocalDate(2020, 8, 7), 3, CaseCitations.Transfer));
+        new DatedValue(new LocalDate(2001, 7, 9), 3, CaseCitations.Transfer2001), new DatedValue(new LocalDate(2020, 8, 7), 3, CaseCitations.Transfer));
 
     /// <summary>Police decision on the reconsideration: 3 days (L8 Art 9).</summary>
     public static ParameterDefinition ReconsiderationDecision { get; } = Define("cases.reconsideration-decision", "复议决定期限", "reconsideration decision", ParameterUnit.Days,
-        new DatedValue(new LocalDate(2020, 8, 7), 3, CaseCitations.Transfer));
+        new DatedValue(new LocalDate(2001, 7, 9), 3, CaseCitations.Transfer2001), new DatedValue(new LocalDate(2020, 8, 7), 3, CaseCitations.Transfer));
 
     /// <summary>Hand-over of files and seized items after the police open a case: 3 days (L8 Art 12).</summary>
     public static ParameterDefinition FilesHandOver { get; } = Define("cases.files-hand-over", "移交涉案物品期限", "hand-over of files", ParameterUnit.Days,
-        new DatedValue(new LocalDate(2020, 8, 7), 3, CaseCitations.Transfer));
+        new DatedValue(new LocalDate(2001, 7, 9), 3, CaseCitations.Transfer2001), new DatedValue(new LocalDate(2020, 8, 7), 3, CaseCitations.Transfer));
 
     /// <summary>Every parameter of the case lifecycle.</summary>
     public static ImmutableArray<ParameterDefinition> All { get; } =

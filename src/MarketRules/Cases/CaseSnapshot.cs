@@ -26,8 +26,14 @@ public readonly record struct CaseSnapshot
     /// <summary>Lead verification was extended by the head.</summary>
     public bool VerificationExtended { get; init; }
 
-    /// <summary>The date of the act, or of the end of a continuing act.</summary>
+    /// <summary>The date of the act (the first day of a continuing or repeated one).</summary>
     public LocalDate? ActDate { get; init; }
+
+    /// <summary>The day a continuing or repeated act ended, from which the limitation runs (行政处罚法第三十六条第二款); <see langword="null"/> for a single act.</summary>
+    public LocalDate? ActEndedOn { get; init; }
+
+    /// <summary>The act was still continuing when last recorded: the limitation has not started.</summary>
+    public bool ActContinuing { get; init; }
 
     /// <summary>Life, health or financial safety was involved and harm resulted (5-year limitation).</summary>
     public bool SeriousHarm { get; init; }
@@ -109,6 +115,9 @@ public readonly record struct CaseSnapshot
 
     /// <summary>The last day to pay (15 days after service, or the deferred date).</summary>
     public LocalDate? PaymentDueOn { get; init; }
+
+    /// <summary>A deferral or instalment plan was approved (暂缓或者分期缴纳): the court-enforcement period counts from its end (行政处罚法第七十二条第二款).</summary>
+    public bool PaymentDeferred { get; init; }
 
     /// <summary>What was paid so far (fine and surcharge).</summary>
     public Money Paid { get; init; }

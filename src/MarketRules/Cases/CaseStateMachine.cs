@@ -59,10 +59,14 @@ public sealed class CaseStateMachine
         var agenda = AsOf(result.Snapshot, date);
         var builder = new ExplanationBuilder(RuleId, date, Jurisdiction.IsNational ? null : Jurisdiction.ToString());
         var row = CaseTransitionTable.Find(current.State, @event.Kind)!;
-        builder.Add(CaseReasons.Transition.ToReason(row.Citation, ("Event", @event.Kind.ToString()), ("From", current.State.ToString()), ("To", result.Snapshot.State.ToString())));
+        var rowCitation = @event.Kind == CaseEventKind.SummaryPenaltyImposed
+            && Policy.TryResolve(result.Snapshot.Party == PartyKind.Person ? CaseParameters.SummaryFinePerson : CaseParameters.SummaryFineOrganisation, date, Jurisdiction) is { } summary
+            ? summary.Citation : row.Citation;
+        builder.Add(CaseReasons.Transition.ToReason(rowCitation, ("Event", @event.Kind.ToString()), ("From", current.State.ToString()), ("To", result.Snapshot.State.ToString())));
         if (result.Snapshot.CloseReason == CaseCloseReason.LimitationExpired && result.Snapshot.ActDate is { } act)
         {
-            builder.Add(CaseReasons.LimitationExpired.ToReason(CaseCitations.Limitation, ("ActDate", act), ("Limit", controller.LimitationLastDay(result.Snapshot, act))));
+            var end = result.Snapshot.ActEndedOn ?? act;
+            builder.Add(CaseReasons.LimitationExpired.ToReason(CaseCitations.Limitation, ("ActDate", end), ("Limit", controller.LimitationLastDay(result.Snapshot, end))));
         }
         foreach (var deadline in agenda.Due.Concat(agenda.Overdue))
         {
@@ -118,10 +122,12 @@ public sealed class CaseStateMachine
         {
             case CaseState.UnderVerification or CaseState.VerificationPaused:
                 AddLegal(CaseDeadlineKind.LeadVerification, c.VerificationDeadline(s, asOf), CaseCitations.LeadVerification, s.State == CaseState.VerificationPaused);
-                if (s.ActDate is { } act)
+                // A continuing act has no limitation running yet (行政处罚法第三十六条第二款).
+                if (s.ActDate is { } act && !s.ActContinuing)
                 {
-                    var last = c.LimitationLastDay(s, act);
-                    Add(CaseDeadlineKind.Limitation, act, last, LegalTime.EndOfDay(last), CaseCitations.Limitation);
+                    var end = s.ActEndedOn ?? act;
+                    var last = c.LimitationLastDay(s, end);
+                    Add(CaseDeadlineKind.Limitation, end, last, LegalTime.EndOfDay(last), CaseCitations.Limitation);
                 }
                 break;
             case CaseState.Investigation or CaseState.Suspended or CaseState.InvestigationConcluded or CaseState.LegalReview or CaseState.LegalReviewCompleted
@@ -159,7 +165,7 @@ public sealed class CaseStateMachine
                         list.Add(new CaseDeadline(CaseDeadlineKind.EnforcementDemand, due, demand, LegalTime.StartOfDay(demand), false, false, CaseCitations.Enforcement));
                     }
                     var (opens, closes) = c.EnforcementWindow(s);
-                    Add(CaseDeadlineKind.EnforcementApplication, opens, closes, LegalTime.EndOfDay(closes), CaseCitations.Enforcement);
+                    Add(CaseDeadlineKind.EnforcementApplication, opens, closes, LegalTime.EndOfDay(closes), s.PaymentDeferred ? CaseCitations.DeferredEnforcement : CaseCitations.Enforcement);
                 }
                 break;
             case CaseState.TransferPendingApproval:
@@ -182,10 +188,10 @@ public sealed class CaseStateMachine
                 AddLegal(CaseDeadlineKind.FilesHandOver, c.Deadline(LegalTime.DateOf(s.PoliceAcceptedAt!.Value), CaseParameters.FilesHandOver, asOf), CaseCitations.Transfer);
                 break;
         }
-        if (s.Decision == CaseDecisionKind.Penalty && s.DecidedSanctions != Sanctions.Warning && s.PublishedOn is null && s.State != CaseState.Closed
-            && c.Policy.TryResolve(CaseParameters.Publication, s.DecidedOn!.Value, c.Jurisdiction) is not null)
+        if (s.Decision == CaseDecisionKind.Penalty && CaseController.Published(s) && s.PublishedOn is null && s.State != CaseState.Closed
+            && c.Policy.TryResolve(CaseParameters.Publication, s.DecidedOn!.Value, c.Jurisdiction) is { } publication)
         {
-            AddLegal(CaseDeadlineKind.Publication, c.Deadline(s.DecidedOn.Value, CaseParameters.Publication, s.DecidedOn.Value), CaseCitations.Publication);
+            AddLegal(CaseDeadlineKind.Publication, c.Deadline(s.DecidedOn.Value, CaseParameters.Publication, s.DecidedOn.Value), publication.Citation);
         }
         var surcharge = s.State is CaseState.Execution or CaseState.EnforcementApplied or CaseState.SummaryDecided ? c.Surcharge(s, asOf) : Money.Zero;
         var outstanding = Money.FromFen(Math.Max(0, s.Fine.Fen + surcharge.Fen - s.Paid.Fen));

@@ -99,6 +99,9 @@ public readonly record struct CaseTransition
     /// <summary>A fixed text a rejection refers to (the missing fact…).</summary>
     public string? LimitText { get; init; }
 
+    /// <summary>The legal basis of the limit a rejection refers to, when it depends on the date (e.g. the summary-procedure limit: 行政处罚法第三十三条 before 2021-07-15, 第五十一条 after).</summary>
+    public Citation? LimitCitation { get; init; }
+
     /// <summary>The deadline that governs the next step of the new state, or <see cref="CaseDeadlineKind.None"/>.</summary>
     public CaseDeadlineKind NextDeadlineKind { get; init; }
 
@@ -119,6 +122,13 @@ public readonly record struct CaseTransition
         var limit = LimitText ?? (LimitDate is { } d ? d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)
             : LimitAmount is { } m ? m.ToString() : "-");
         var allowed = string.Join(", ", CaseTransitionTable.AllowedEvents(From));
+        if (LimitCitation?.Article is { } article)
+        {
+            static LocalizedText Same(string text) => new(text, text);
+            return CaseErrors.For(Rejection).CreateLocalized(path,
+                ("State", Same(From.ToString())), ("Event", Same(Event.Kind.ToString())), ("Limit", Same(limit)),
+                ("Allowed", Same(allowed.Length == 0 ? "-" : allowed)), ("Article", article));
+        }
         return CaseErrors.For(Rejection).Create(path,
             ("State", From.ToString()), ("Event", Event.Kind.ToString()), ("Limit", limit), ("Allowed", allowed.Length == 0 ? "-" : allowed));
     }

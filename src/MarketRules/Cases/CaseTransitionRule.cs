@@ -37,6 +37,12 @@ public sealed record CaseEventInput
     /// <summary>The date fact (act date, hearing date, new due date).</summary>
     public LocalDate? Date { get; init; }
 
+    /// <summary>For a lead or a concluded investigation: the day a continuing or repeated act ended; the limitation runs from it (行政处罚法第三十六条第二款). Omit for a single act.</summary>
+    public LocalDate? ActEnd { get; init; }
+
+    /// <summary>For a lead or a concluded investigation: the act is still continuing, so the limitation has not started (行政处罚法第三十六条第二款).</summary>
+    public bool ActContinuing { get; init; }
+
     /// <summary>Life, health or financial safety involved and harm resulted.</summary>
     public bool SeriousHarm { get; init; }
 
@@ -62,7 +68,7 @@ public sealed record CaseEventInput
     {
         Kind = Kind, At = At, Actor = Actor, Amount = Money.FromYuan(AmountYuan ?? 0m), ConfiscationValue = Money.FromYuan(ConfiscationYuan ?? 0m),
         Sanctions = Sanctions.IsDefault ? Cases.Sanctions.None : Sanctions.Aggregate(Cases.Sanctions.None, (a, b) => a | b),
-        Party = Party, Date = Date, SeriousHarm = SeriousHarm, Pause = Pause, LegalReviewRequired = LegalReviewRequired,
+        Party = Party, Date = Date, ActEnd = ActEnd, ActContinuing = ActContinuing, SeriousHarm = SeriousHarm, Pause = Pause, LegalReviewRequired = LegalReviewRequired,
         CollectiveDiscussionRequired = CollectiveDiscussionRequired, Days = Days, ByCollectiveDecision = ByCollectiveDecision, Referral = Referral,
     };
 }

@@ -88,6 +88,27 @@ public static class CreditCitations
         InForceFrom = new LocalDate(2021, 9, 1),
     };
 
+    /// <summary>企业信息公示暂行条例 (2014) Art. 6: penalty information published within 20 working days of arising — the deadline before SAMR Order 45.</summary>
+    public static Citation DisclosureRegulations2014Article6 { get; } = Of(DisclosureRegulations, "第六条", "Art. 6", VerificationStatus.VerifiedOfficial) with
+    {
+        IssuingBody = StateCouncil,
+        DocumentNumber = "国务院令第654号",
+        InForceFrom = new LocalDate(2014, 10, 1),
+        Source = "LawRefBook/Laws 行政法规/企业信息公示暂行条例.md",
+        Note = "工商行政管理部门应当通过企业信用信息公示系统，公示其在履行职责过程中产生的下列企业信息：…（四）行政处罚信息…前款规定的企业信息应当自产生之日起20个工作日内予以公示",
+    };
+
+    /// <summary>工商行政管理行政处罚信息公示暂行规定 (工商总局令第71号) Art. 2: ordinary-procedure decisions published, with no exclusion of warnings (2014-10-01 to 2021-08-31).</summary>
+    public static Citation PenaltyPublication2014 { get; } = Of(new LocalizedText("工商行政管理行政处罚信息公示暂行规定", "SAIC Interim Provisions on Publishing Administrative Penalty Information"),
+        "第二条", "Art. 2", VerificationStatus.VerifiedSecondary) with
+    {
+        IssuingBody = Saic,
+        DocumentNumber = "国家工商行政管理总局令第71号",
+        InForceFrom = new LocalDate(2014, 10, 1),
+        Source = "big5.www.gov.cn/gate/big5/www.gov.cn/gongbao/content/2014/content_2771082.htm (State Council gazette mirror, Arts 1–6 read)",
+        Note = "工商行政管理部门适用一般程序作出行政处罚决定的相关信息应当向社会公示. Its publication term was not read: for a decision before 2021-09-01 the library applies Order 45's term and repair from that date (decision 0014, MEM reading).",
+    };
+
     /// <summary>总局令第45号 Art. 13: the lower-amount fine (较低数额罚款) is defined by each provincial bureau.</summary>
     public static Citation LowerAmountFine { get; } = Of(PenaltyPublicationRules, "第十三条", "Art. 13", VerificationStatus.ProjectRequirement) with
     {

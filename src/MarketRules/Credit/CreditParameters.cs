@@ -89,9 +89,10 @@ public static class CreditParameters
         "申请提前移出严重违法失信名单的最短列入期", "Minimum time listed before early removal", ParameterUnit.Years,
         new DatedValue(Order44And45, 1, CreditCitations.SeriousList2021EarlyRemoval));
 
-    /// <summary>Publication within 20 working days of the penalty decision.</summary>
+    /// <summary>Publication within 20 working days of the penalty decision (企业信息公示暂行条例 Art. 6 from 2014-10-01; 总局令第45号 Art. 9 from 2021-09-01).</summary>
     public static ParameterDefinition PublicationDeadline { get; } = Define("credit.publication.deadline",
         "行政处罚信息公示期限", "Publishing a penalty decision", ParameterUnit.WorkingDays,
+        new DatedValue(Regulations2014, 20, CreditCitations.DisclosureRegulations2014Article6),
         new DatedValue(Order44And45, 20, CreditCitations.PenaltyPublication));
 
     /// <summary>Across provinces: pushed to the home bureau within 10 working days, which publishes within 10 more.</summary>

@@ -49,9 +49,11 @@ public sealed record PublicationSchedule(bool Published, Explanation Explanation
 /// <param name="Explanation">Why.</param>
 public sealed record EarlyStopDecision(bool Granted, LocalDate DecideBy, Explanation Explanation);
 
-/// <summary>Publication of penalty information (总局令第45号) and its repair (国市监信规〔2021〕3号).</summary>
+/// <summary>Publication of penalty information (总局令第45号; before it, 企业信息公示暂行条例 Art. 6) and its repair (国市监信规〔2021〕3号).</summary>
 public static class PenaltyPublication
 {
+    private static readonly LocalDate Order45InForce = new(2021, 9, 1);
+
     /// <summary>Computes a decision's publication: whether, by when, until when, and when repair opens.</summary>
     /// <param name="penalty">The decision.</param>
     /// <param name="publishedOn">The actual publication date; <see langword="null"/> to assume the last lawful day.</param>
@@ -76,7 +78,16 @@ public static class PenaltyPublication
         var context = law ?? NationalCatalog.Policy;
         var decided = penalty.DecidedOn;
         var builder = new ExplanationBuilder("credit.publication/1", decided, jurisdiction.IsNational ? null : jurisdiction.ToString());
-        if (penalty.IsWarningOnly || penalty.SummaryProcedure)
+        // Before SAMR Order 45 took force (2021-09-01) the 2014 regulations (Art. 6) and 工商总局令第71号 (Art. 2) governed:
+        // ordinary-procedure decisions, warnings included, published within 20 working days. The term and the repair
+        // are Order 45's from its entry into force (decision 0014).
+        var beforeOrder45 = decided < Order45InForce;
+        if (beforeOrder45 && context.TryResolve(CreditParameters.PublicationDeadline, decided, jurisdiction) is null)
+        {
+            return RuleResult<PublicationSchedule>.Failure(KernelErrors.ParameterNotInForce.Create("$.decidedOn",
+                ("Parameter", CreditParameters.PublicationDeadline.Id), ("Date", decided), ("EffectiveFrom", CreditParameters.PublicationDeadline.Values[0].EffectiveFrom)));
+        }
+        if ((penalty.IsWarningOnly && !beforeOrder45) || penalty.SummaryProcedure)
         {
             builder.Add(CreditReasons.NotPublished.ToReason(CreditCitations.PenaltyPublication,
                 ("Detail", penalty.IsWarningOnly ? "仅受到警告 / a warning alone" : "简易程序 / summary procedure")));
@@ -84,7 +95,8 @@ public static class PenaltyPublication
         }
         var periods = PeriodCalculator.China;
         LegalDeadline publishBy;
-        if (penalty.CrossProvince)
+        var regime = beforeOrder45 ? Order45InForce : decided;
+        if (penalty.CrossProvince && !beforeOrder45)
         {
             var step = context.Resolve(CreditParameters.PublicationCrossProvinceStep, decided, jurisdiction);
             builder.Use(step);
@@ -98,14 +110,19 @@ public static class PenaltyPublication
             builder.Use(deadline);
             publishBy = periods.Deadline(decided, deadline.AsPeriod());
         }
-        builder.Add(ComputedDate.FromDeadline("publish-by", new LocalizedText("公示期限", "Publish by"), publishBy, CreditCitations.PenaltyPublication));
+        builder.Add(ComputedDate.FromDeadline("publish-by", new LocalizedText("公示期限", "Publish by"), publishBy,
+            beforeOrder45 ? CreditCitations.DisclosureRegulations2014Article6 : CreditCitations.PenaltyPublication));
+        if (beforeOrder45)
+        {
+            builder.Add(CreditReasons.PublishedUnderEarlierRules.ToReason(CreditCitations.PenaltyPublication2014, ("Date", Order45InForce)));
+        }
         var start = publishedOn ?? publishBy.LastDay;
 
-        var threshold = context.Resolve(CreditParameters.LowerAmountFine, decided, jurisdiction);
+        var threshold = context.Resolve(CreditParameters.LowerAmountFine, regime, jurisdiction);
         var onlyLight = penalty.Measures.All(m => m is PenaltyMeasure.Warning or PenaltyMeasure.PublicCriticism or PenaltyMeasure.Fine);
         var lowerFine = penalty.Has(PenaltyMeasure.Fine) && threshold.Value > 0 && penalty.Fine.Yuan <= builder.Use(threshold);
         var shortPeriod = onlyLight && (!penalty.Has(PenaltyMeasure.Fine) || lowerFine);
-        var length = context.Resolve(shortPeriod ? CreditParameters.PublicationShortPeriod : CreditParameters.PublicationStandardPeriod, decided, jurisdiction);
+        var length = context.Resolve(shortPeriod ? CreditParameters.PublicationShortPeriod : CreditParameters.PublicationStandardPeriod, regime, jurisdiction);
         builder.Use(length);
         var period = periods.Deadline(start, length.AsPeriod(), RestDayRule.None);
         var lastDay = period.LastDay;
@@ -125,7 +142,7 @@ public static class PenaltyPublication
         else
         {
             var sensitive = penalty.Field is PenaltyField.Food or PenaltyField.Drugs or PenaltyField.SpecialEquipment;
-            var minimum = context.Resolve(sensitive ? CreditParameters.RepairMinimumSensitive : CreditParameters.RepairMinimum, decided, jurisdiction);
+            var minimum = context.Resolve(sensitive ? CreditParameters.RepairMinimumSensitive : CreditParameters.RepairMinimum, regime, jurisdiction);
             builder.Use(minimum);
             var wait = periods.Deadline(start, minimum.AsPeriod(), RestDayRule.None);
             repairFrom = wait.LastDay.PlusDays(1);

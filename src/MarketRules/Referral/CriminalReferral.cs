@@ -34,8 +34,16 @@ public sealed class CriminalReferral
 {
     private static readonly int ThresholdCount = RowsCoverEveryThreshold(ReferralParameters.All.Length);
     private static readonly bool[] IsMoney = [.. ReferralParameters.All.Select(p => p.Unit == ParameterUnit.Yuan)];
-    private static readonly LocalDate AmendmentXIInForce = new(2021, 3, 1);
+    private static readonly LocalDate AmendmentXIInForce = ReferralElements.AmendmentXIInForce;
     private static readonly int AmendmentXIKey = Key(AmendmentXIInForce);
+    private static readonly int Ip2025Key = Key(ReferralElements.IpInterpretation2025InForce);
+    private static readonly int Food2013Key = Key(ReferralElements.FoodSafety2013InForce);
+    private static readonly int Food2021Key = Key(ReferralElements.FoodSafety2021InForce);
+    private static readonly LocalDate TransferRevision2020 = new(2020, 8, 7);
+    private static readonly int TransferRevision2020Key = Key(TransferRevision2020);
+
+    // Which offences each threshold belongs to (for the date an article's standard took force): a bit per offence index.
+    private static readonly int[] ThresholdOwners = [.. ReferralParameters.All.Select(p => OwnersOf(p.Id))];
     private static readonly int DefaultDateKey = Key(default);
     private static readonly Lazy<CriminalReferral> LazyNational = new(() => new CriminalReferral(PolicyContext.National(new ParameterCatalog(ReferralParameters.All)), Jurisdiction.National));
 
@@ -77,7 +85,16 @@ public sealed class CriminalReferral
                 }
             }
         }
+        foreach (var rule in ReferralElements.All)
+        {
+            dates.Add(rule.EffectiveFrom);
+            if (rule.EffectiveUntil is { } until)
+            {
+                dates.Add(until);
+            }
+        }
         dates.Add(AmendmentXIInForce);
+        dates.Add(TransferRevision2020);
         spans = [.. dates.Select(date => BuildSpan(policy, jurisdiction, date))];
         spanKeys = [.. dates.Select(Key)];
         spanByMonth = IndexByMonth(spanKeys, out firstMonth);
@@ -129,7 +146,7 @@ public sealed class CriminalReferral
         {
             return MustReferAfterFullCheck(facts, asOf, actKey, asOfKey);
         }
-        return ReferOnly(facts, actKey, asOfKey);
+        return ReferOnly(facts, asOf, actKey, asOfKey);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -137,32 +154,100 @@ public sealed class CriminalReferral
     {
         ImmutableArray<RuleError>.Builder? errors = null;
         CheckInput(facts, asOf, ref errors);
-        return errors is not null ? RuleResult<bool>.Failure(errors.ToImmutable()) : ReferOnly(facts, actKey, asOfKey);
+        return errors is not null ? RuleResult<bool>.Failure(errors.ToImmutable()) : ReferOnly(facts, asOf, actKey, asOfKey);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private RuleResult<bool> ReferOnly(in ReferralFacts facts, int actKey, int asOfKey)
+    private RuleResult<bool> ReferOnly(in ReferralFacts facts, LocalDate asOf, int actKey, int asOfKey)
     {
         var actSpan = Find(actKey);
         if (actSpan is null || !actSpan.InForce(facts.Offence))
         {
             return NotYetAnOffence(facts);
         }
-        if (!Refers(facts, actKey, actSpan.Values))
+        var lawKey = actKey;
+        var gap = InterpretationGapUntil(facts, actKey);
+        if (gap != 0)
         {
-            return RuleResult<bool>.Success(false);
+            if (asOfKey >= gap)
+            {
+                actSpan = Find(asOfKey)!;
+                lawKey = asOfKey;
+            }
+            else if (facts.Offence == CriminalOffence.IllegalFoodBusiness)
+            {
+                return NoStandardYet(facts, asOf);
+            }
         }
-        if (asOfKey == actKey)
+        if (!Refers(facts, lawKey, actSpan))
+        {
+            return RuleResult<bool>.Success(OnReasonableSuspicion(facts, asOfKey));
+        }
+        if (asOfKey == lawKey)
         {
             return RuleResult<bool>.Success(true);
         }
         var currentSpan = Find(asOfKey)!;
         return RuleResult<bool>.Success(ReferenceEquals(currentSpan, actSpan)
-            || (currentSpan.InForce(facts.Offence) && Refers(facts, asOfKey, currentSpan.Values)));
+            || (currentSpan.InForce(facts.Offence) && Refers(facts, asOfKey, currentSpan))
+            || OnReasonableSuspicion(facts, asOfKey));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private RuleResult<bool> NotYetAnOffence(in ReferralFacts facts) => RuleResult<bool>.Failure(Existence(facts, facts.ActDate)!);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static RuleResult<bool> NoStandardYet(in ReferralFacts facts, LocalDate asOf) => RuleResult<bool>.Failure(NoStandard(facts, asOf));
+
+    // State Council Order 310 Art 3(2) (from the 2020 revision): an IP case with a reasonable suspicion is transferred.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool OnReasonableSuspicion(in ReferralFacts facts, int asOfKey) =>
+        facts.ReasonableSuspicion && IsIntellectualProperty(facts.Offence) && asOfKey >= TransferRevision2020Key;
+
+    /// <summary>Whether the facts establish a harm element (endangerment, shown also by actual harm; or actual harm); other elements are decided by the thresholds.</summary>
+    internal static bool Establishes(in ReferralFacts f, OffenceElement element)
+    {
+        var seriousHarm = f.MinorInjuries > 0 || f.SeriousInjuries > 0 || f.Deaths > 0 || (f.Harm & HarmFacts.SeriousHealthHarm) != 0;
+        return element switch
+        {
+            OffenceElement.Endangerment => seriousHarm || (f.Harm & HarmFacts.SufficientToEndangerHealth) != 0,
+            OffenceElement.ActualHarm => seriousHarm,
+            _ => true,
+        };
+    }
+
+    internal static bool IsIntellectualProperty(CriminalOffence offence) => offence is >= CriminalOffence.CounterfeitRegisteredMark and <= CriminalOffence.PassingOffPatents;
+
+    /// <summary>
+    /// For an act whose element no interpretation defined when it was done, the date key from which the interpretation
+    /// that applies to cases handled after it took force (2001 time-effect rule Art 2; decision 0014); 0 otherwise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int InterpretationGapUntil(in ReferralFacts f, int actKey) => f.Offence switch
+    {
+        CriminalOffence.SellingCounterfeitMarkGoods when actKey >= AmendmentXIKey && actKey < Ip2025Key => Ip2025Key,
+        CriminalOffence.CounterfeitRegisteredMark when actKey >= AmendmentXIKey && actKey < Ip2025Key && f.IsServiceMark => Ip2025Key,
+        CriminalOffence.IllegalFoodBusiness when actKey >= Food2013Key && actKey < Food2021Key => Food2021Key,
+        _ => 0,
+    };
+
+    /// <summary>Whether the thresholds of the decision date apply to these facts (2001 time-effect rule Art 2).</summary>
+    internal static bool UsesInterpretationOfDecisionDate(in ReferralFacts facts, LocalDate asOf)
+    {
+        var gap = InterpretationGapUntil(facts, Key(facts.ActDate));
+        return gap != 0 && Key(asOf) >= gap;
+    }
+
+    /// <summary>The first day of the interpretation that defines the element for these facts, or <see langword="null"/>.</summary>
+    internal static LocalDate? InterpretationGapEnd(in ReferralFacts facts) => InterpretationGapUntil(facts, Key(facts.ActDate)) switch
+    {
+        0 => null,
+        var key when key == Food2021Key => ReferralElements.FoodSafety2021InForce,
+        _ => ReferralElements.IpInterpretation2025InForce,
+    };
+
+    private static RuleError NoStandard(in ReferralFacts facts, LocalDate asOf) =>
+        ReferralErrors.NoAmountStandard.Create("$.actDate", ("Offence", facts.Offence), ("AsOf", asOf), ("From", ReferralElements.FoodSafety2021InForce));
 
     /// <summary>Decides and explains: every threshold checked under the law of the act date and of the decision date, with its value, citation and margin.</summary>
     /// <param name="facts">The facts.</param>
@@ -179,7 +264,7 @@ public sealed class CriminalReferral
         }
         var actChecks = ToChecks(atAct.Items, spanPair.Act!);
         var currentChecks = spanPair.Current is null ? [] : ToChecks(atDecision.Items, spanPair.Current);
-        return RuleResult<ReferralReport>.Success(ReferralReport.Create(facts, asOf, Jurisdiction, result.Value, actChecks, currentChecks));
+        return RuleResult<ReferralReport>.Success(ReferralReport.Create(facts, asOf, spanPair.LawDate, Jurisdiction, result.Value, actChecks, currentChecks));
     }
 
     /// <summary>Checks facts for bad input without deciding.</summary>
@@ -194,10 +279,14 @@ public sealed class CriminalReferral
         {
             return [missing];
         }
+        if (errors is null && facts.Offence == CriminalOffence.IllegalFoodBusiness && InterpretationGapUntil(facts, Key(facts.ActDate)) is var gap and not 0 && Key(asOf) < gap)
+        {
+            return [NoStandard(facts, asOf)];
+        }
         return errors?.ToImmutable() ?? [];
     }
 
-    private RuleResult<ReferralDecision> Run<TSink>(in ReferralFacts facts, LocalDate asOf, ref TSink atAct, ref TSink atDecision, out (LawSpan? Act, LawSpan? Current) used)
+    private RuleResult<ReferralDecision> Run<TSink>(in ReferralFacts facts, LocalDate asOf, ref TSink atAct, ref TSink atDecision, out (LawSpan? Act, LawSpan? Current, LocalDate LawDate) used)
         where TSink : struct, ICheckSink
     {
         used = default;
@@ -207,13 +296,33 @@ public sealed class CriminalReferral
         {
             return RuleResult<ReferralDecision>.Failure(errors.ToImmutable());
         }
-        var actSpan = Find(facts.ActDate);
+        var actKey = Key(facts.ActDate);
+        var asOfKey = Key(asOf);
+        var actSpan = Find(actKey);
         if (actSpan is null || !actSpan.InForce(facts.Offence))
         {
             return RuleResult<ReferralDecision>.Failure(Existence(facts, facts.ActDate)!);
         }
-        Evaluate(facts, facts.ActDate, actSpan, ref atAct, out var act);
-        var currentSpan = asOf == facts.ActDate ? actSpan : Find(asOf)!;
+        // The law of the act date, except where no interpretation defined the element then: the interpretation in force
+        // when the case is handled applies (2001 time-effect rule Art 2; decision 0014).
+        var lawDate = facts.ActDate;
+        var handling = false;
+        var gap = InterpretationGapUntil(facts, actKey);
+        if (gap != 0)
+        {
+            if (asOfKey >= gap)
+            {
+                actSpan = Find(asOfKey)!;
+                lawDate = asOf;
+                handling = true;
+            }
+            else if (facts.Offence == CriminalOffence.IllegalFoodBusiness)
+            {
+                return RuleResult<ReferralDecision>.Failure(NoStandard(facts, asOf));
+            }
+        }
+        Evaluate(facts, lawDate, actSpan, ref atAct, out var act);
+        var currentSpan = handling || asOfKey == actKey ? actSpan : Find(asOfKey)!;
         var current = act;
         var changed = !ReferenceEquals(currentSpan, actSpan);
         if (changed)
@@ -227,16 +336,20 @@ public sealed class CriminalReferral
                 current = default;
             }
         }
-        used = (actSpan, changed ? currentSpan : null);
+        used = (actSpan, changed ? currentSpan : null, lawDate);
         var refer = act.Refers && current.Refers;
-        var band = refer ? (SentencingBand)Math.Min((int)act.Band, (int)current.Band) : SentencingBand.None;
+        // Criminal Law Art 12: both laws make it a crime; the later one applies only where it punishes less heavily.
+        var laterLighter = refer && changed
+            && StatutoryPunishments.Compare(current.Offence, current.Band, asOf, act.Offence, act.Band, lawDate) < 0;
+        var suspicion = !refer && OnReasonableSuspicion(facts, asOfKey);
+        var appliedOffence = laterLighter ? current.Offence : act.Refers ? act.Offence : facts.Offence;
         return RuleResult<ReferralDecision>.Success(new ReferralDecision
         {
-            Refer = refer,
-            Offence = act.Refers ? act.Offence : facts.Offence,
-            Band = band,
-            IsAttempt = refer && act.Attempt && !act.Completed,
-            Facts = act.Facts,
+            Refer = refer || suspicion,
+            Offence = appliedOffence,
+            Band = !refer ? SentencingBand.None : laterLighter ? current.Band : act.Band,
+            IsAttempt = refer && (laterLighter ? current.Attempt && !current.Completed : act.Attempt && !act.Completed),
+            Facts = suspicion ? act.Facts | FactTriggers.ReasonableSuspicion : act.Facts,
             Triggered = act.Mask,
             HasDecisiveThreshold = act.HasDecisive,
             DecisiveThreshold = act.Decisive,
@@ -244,10 +357,15 @@ public sealed class CriminalReferral
             HasNearestMiss = act.HasNearest,
             NearestMiss = act.Nearest,
             ShortfallRaw = act.Shortfall,
-            LawFrom = actSpan.From,
+            LawFrom = (laterLighter ? currentSpan : actSpan).OffenceFrom(appliedOffence),
             LawChanged = changed && (act.Refers != current.Refers || act.Band != current.Band || (act.MaskLow != current.MaskLow || act.MaskHigh != current.MaskHigh)),
             ReferUnderCurrentLaw = current.Refers,
             LaterLawMoreLenient = act.Refers && !current.Refers,
+            MissingElement = !act.Refers ? act.Missing : !current.Refers || laterLighter ? current.Missing : act.Missing,
+            LighterOffence = !refer ? CriminalOffence.Unspecified : laterLighter ? current.LighterOffence : act.LighterOffence,
+            LighterBand = !refer ? SentencingBand.None : laterLighter ? current.LighterBand : act.LighterBand,
+            InterpretationOfDecisionDate = handling,
+            LaterLawLighter = laterLighter,
         });
     }
 
@@ -275,6 +393,11 @@ public sealed class CriminalReferral
         if (((int)f.Harm & ~127) != 0)
         {
             Add(ref errors, ReferralErrors.UnknownValue.Create("$.harm", ("Field", "harm"), ("Value", (int)f.Harm)));
+        }
+        if (f.ServiceMark && f.Category is not (ProductCategory.General or ProductCategory.Service) && (uint)f.Category <= (uint)ProductCategory.Service)
+        {
+            Add(ref errors, ReferralErrors.ConflictingFacts.Create("$.serviceMark", ("Field", "serviceMark"), ("Other", "category"),
+                ("Detail", "a service mark cannot be used on goods of category " + f.Category)));
         }
         if (f.ActDate == default)
         {
@@ -330,6 +453,7 @@ public sealed class CriminalReferral
             && unchecked((uint)f.Offender) <= (uint)OffenderKind.Unit
             && unchecked((uint)f.Category) <= (uint)ProductCategory.Service
             && ((int)f.Harm & ~127) == 0
+            && (!f.ServiceMark || f.Category is ProductCategory.General or ProductCategory.Service)
             && actKey != DefaultDateKey
             && actKey <= asOfKey
             && ReferenceEquals(actDate.Calendar, CalendarSystem.Iso)
@@ -351,23 +475,31 @@ public sealed class CriminalReferral
         {
             return null;
         }
-        var definition = ReferralParameters.Of(ExistenceOf(facts.Offence));
         return ReferralErrors.ActBeforeLaw.Create("$.actDate", ("Offence", facts.Offence), ("Date", date),
-            ("EffectiveFrom", definition.Values.IsEmpty ? "-" : (object)definition.Values[0].EffectiveFrom));
+            ("EffectiveFrom", ReferralElements.FirstDay(facts.Offence) is { } first ? first : "-"));
     }
 
-    private static ReferralThreshold ExistenceOf(CriminalOffence offence) => offence switch
+    // "referral.art140.…" belongs to Art 140, "referral.ip.…" to Arts 213–216; the timetable to none.
+    private static int OwnersOf(string id)
     {
-        CriminalOffence.ShoddyAgriculturalInputs => ReferralThreshold.Art147Loss,
-        CriminalOffence.CounterfeitRegisteredMark => ReferralThreshold.Art213Volume,
-        CriminalOffence.SellingCounterfeitMarkGoods => ReferralThreshold.Art214Sales,
-        CriminalOffence.CounterfeitMarkLabels => ReferralThreshold.Art215Pieces,
-        CriminalOffence.PassingOffPatents => ReferralThreshold.Art216Volume,
-        CriminalOffence.FalseAdvertising => ReferralThreshold.Art222Gains,
-        CriminalOffence.IllegalFoodBusiness => ReferralThreshold.Art225Volume,
-        // Arts 140–146 and 148 exist since the 1997 Criminal Law, whose Art 140 amount opens the catalogue.
-        _ => ReferralThreshold.Art140Sales,
-    };
+        if (id.StartsWith("referral.ip.", StringComparison.Ordinal))
+        {
+            var ip = 0;
+            for (var offence = CriminalOffence.CounterfeitRegisteredMark; offence <= CriminalOffence.PassingOffPatents; offence++)
+            {
+                ip |= 1 << ReferralElements.OffenceIndex(offence);
+            }
+            return ip;
+        }
+        const string prefix = "referral.art";
+        if (id.StartsWith(prefix, StringComparison.Ordinal)
+            && int.TryParse(id.AsSpan(prefix.Length, 3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var article)
+            && ReferralElements.OffenceIndex((CriminalOffence)article) is var index and >= 0)
+        {
+            return 1 << index;
+        }
+        return 0;
+    }
 
 
     // Dates compared as one integer (year, month, day packed in order): the spans are scanned from the latest.
@@ -439,7 +571,7 @@ public sealed class CriminalReferral
             sources[i] = value;
             values[i] = value is null ? -1 : definition.Unit == ParameterUnit.Yuan ? (long)(value.Value * 100m) : (long)value.Value;
         }
-        return new LawSpan(from, values, sources);
+        return new LawSpan(from, values, sources, ThresholdOwners);
     }
 
     private static ImmutableArray<ThresholdCheck> ToChecks(List<Recorded> items, LawSpan span) =>
@@ -456,44 +588,52 @@ public sealed class CriminalReferral
         o.Offence = f.Offence;
         var v = span.Values;
         var injured = f.MinorInjuries > 0 || f.SeriousInjuries > 0 || f.Deaths > 0;
+        // 对人体健康造成严重危害: an injury, or serious harm established without a counted injury.
+        var seriousHarm = injured || (f.Harm & HarmFacts.SeriousHealthHarm) != 0;
         switch (f.Offence)
         {
             case CriminalOffence.ShoddyProducts:
                 o.Band = Art140(f, span, ref sink, ref o);
                 return;
             case CriminalOffence.CounterfeitDrugs:
-                Fact(ref o, FactTriggers.ActItself);
-                o.Band = f.Deaths > 0 ? SentencingBand.EspeciallySerious
-                    : injured || (f.Harm & HarmFacts.SeriousHealthHarm) != 0 ? SentencingBand.Aggravated : SentencingBand.Base;
+                if (span.ElementOf(f.Offence) == OffenceElement.ActItself)
+                {
+                    // From 2011-05-01 (Amendment VIII) the act itself is the crime.
+                    Fact(ref o, FactTriggers.ActItself);
+                    o.Band = f.Deaths > 0 ? SentencingBand.EspeciallySerious : seriousHarm ? SentencingBand.Aggravated : SentencingBand.Base;
+                    break;
+                }
+                // Before: 足以严重危害人体健康 (1997 text; 2001 interpretation Art 3), which actual harm also shows.
+                if (!Endangers(f, seriousHarm, ref o))
+                {
+                    o.Missing = OffenceElement.Endangerment;
+                    break;
+                }
+                o.Band = f.Deaths > 0 || f.SeriousInjuries >= 3 || f.MinorInjuries >= 10 ? SentencingBand.EspeciallySerious
+                    : seriousHarm ? SentencingBand.Aggravated : SentencingBand.Base;
                 break;
             case CriminalOffence.SubstandardDrugs:
-                if (injured)
+                if (!HarmsActually(f, injured, ref o))
                 {
-                    Fact(ref o, FactTriggers.InjuryOrDeath);
-                }
-                if ((f.Harm & HarmFacts.SeriousHealthHarm) != 0)
-                {
-                    Fact(ref o, FactTriggers.Harm);
+                    o.Missing = OffenceElement.ActualHarm;
                 }
                 o.Band = o.Completed ? SentencingBand.Base : SentencingBand.None;
                 break;
             case CriminalOffence.UnsafeFood:
-                if (injured)
+                if (!Endangers(f, seriousHarm, ref o))
                 {
-                    Fact(ref o, FactTriggers.InjuryOrDeath);
+                    o.Missing = OffenceElement.Endangerment;
+                    break;
                 }
-                if ((f.Harm & HarmFacts.SufficientToEndangerHealth) != 0)
-                {
-                    Fact(ref o, FactTriggers.Harm);
-                }
-                if (o.Completed)
                 {
                     var serious = Check(ref sink, ref o, span, ReferralThreshold.Art143SeriousSales, f.Sales.Fen, 1, CheckRole.Band);
                     if ((f.Harm & HarmFacts.AggravatingCircumstances) != 0)
                     {
                         serious |= Check(ref sink, ref o, span, ReferralThreshold.Art143SeriousSalesAggravated, f.Sales.Fen, 1, CheckRole.Band);
                     }
-                    o.Band = injured || serious ? SentencingBand.Aggravated : SentencingBand.Base;
+                    // 后果特别严重: death, 3 or more serious or 10 or more minor injuries (2001 Art 4; 2013 and 2021 Art 4).
+                    o.Band = f.Deaths > 0 || f.SeriousInjuries >= 3 || f.MinorInjuries >= 10 ? SentencingBand.EspeciallySerious
+                        : seriousHarm || serious ? SentencingBand.Aggravated : SentencingBand.Base;
                 }
                 break;
             case CriminalOffence.ToxicFood:
@@ -505,24 +645,35 @@ public sealed class CriminalReferral
                         serious |= Check(ref sink, ref o, span, ReferralThreshold.Art144SeriousSalesAggravated, f.Sales.Fen, 1, CheckRole.Band);
                     }
                     var especially = Check(ref sink, ref o, span, ReferralThreshold.Art144EspeciallySeriousSales, f.Sales.Fen, 1, CheckRole.Band);
-                    o.Band = especially || f.Deaths > 0 ? SentencingBand.EspeciallySerious
-                        : serious || injured ? SentencingBand.Aggravated : SentencingBand.Base;
+                    o.Band = especially || f.Deaths > 0 || f.SeriousInjuries >= 3 || f.MinorInjuries >= 10 ? SentencingBand.EspeciallySerious
+                        : serious || seriousHarm ? SentencingBand.Aggravated : SentencingBand.Base;
                     break;
                 }
             case CriminalOffence.SubstandardMedicalDevices:
-                if (injured)
+                if (span.ElementOf(f.Offence) == OffenceElement.ActualHarm)
                 {
-                    Fact(ref o, FactTriggers.InjuryOrDeath);
+                    // Before 2002-12-28 (1997 text; 2001 interpretation Art 6): actual serious harm is the element;
+                    // 后果特别严重 (1 serious or 3 minor injuries) and 情节特别恶劣 (death, 3 serious or 10 minor) raise it.
+                    if (!HarmsActually(f, injured, ref o))
+                    {
+                        o.Missing = OffenceElement.ActualHarm;
+                        break;
+                    }
+                    var worse = Check(ref sink, ref o, span, ReferralThreshold.Art145EspeciallySeriousMinorInjuries, f.MinorInjuries, 1, CheckRole.Band)
+                        | f.SeriousInjuries > 0;
+                    o.Band = f.Deaths > 0 || f.SeriousInjuries >= 3 || f.MinorInjuries >= 10 ? SentencingBand.EspeciallySerious
+                        : worse ? SentencingBand.Aggravated : SentencingBand.Base;
+                    break;
                 }
-                if ((f.Harm & HarmFacts.SufficientToEndangerHealth) != 0)
+                if (!Endangers(f, seriousHarm, ref o))
                 {
-                    Fact(ref o, FactTriggers.Harm);
+                    o.Missing = OffenceElement.Endangerment;
+                    break;
                 }
-                if (o.Completed)
                 {
                     var especially = Check(ref sink, ref o, span, ReferralThreshold.Art145EspeciallySeriousMinorInjuries, f.MinorInjuries, 1, CheckRole.Band)
                         | f.SeriousInjuries > 0 | f.Deaths > 0;
-                    o.Band = especially ? SentencingBand.EspeciallySerious : injured ? SentencingBand.Aggravated : SentencingBand.Base;
+                    o.Band = especially ? SentencingBand.EspeciallySerious : seriousHarm ? SentencingBand.Aggravated : SentencingBand.Base;
                 }
                 break;
             case CriminalOffence.UnsafeProducts:
@@ -535,6 +686,10 @@ public sealed class CriminalReferral
                     Fact(ref o, FactTriggers.Harm);
                 }
                 Check(ref sink, ref o, span, ReferralThreshold.Art146DirectLoss, f.DirectLoss.Fen, 1, CheckRole.Referral);
+                if (!o.Refers)
+                {
+                    o.Missing = OffenceElement.SeriousConsequences;
+                }
                 o.Band = o.Completed ? SentencingBand.Base : SentencingBand.None;
                 break;
             case CriminalOffence.ShoddyAgriculturalInputs:
@@ -550,6 +705,10 @@ public sealed class CriminalReferral
                 {
                     Fact(ref o, FactTriggers.Harm);
                     o.Band = SentencingBand.Base;
+                }
+                else
+                {
+                    o.Missing = OffenceElement.SeriousConsequences;
                 }
                 break;
             case CriminalOffence.CounterfeitRegisteredMark:
@@ -608,18 +767,40 @@ public sealed class CriminalReferral
         }
 
         // Art 149: a product of Arts 141–148 is also measured against Art 140; the fallback when the specific crime is
-        // not made out, the heavier of the two when both are.
+        // not made out (149(1)); when both are, the provision with the heavier statutory punishment (149(2)).
         var specific = o.Refers;
         var specificBand = o.Band;
+        var specificCompleted = o.Completed;
+        var specificAttempt = o.Attempt;
+        o.Completed = false;
+        o.Attempt = false;
         var band140 = Art140(f, span, ref sink, ref o);
         if (band140 == SentencingBand.None)
         {
             o.Band = specificBand;
+            o.Completed = specificCompleted;
+            o.Attempt = specificAttempt;
         }
         else if (specific)
         {
             o.Facts |= FactTriggers.HeavierOfBoth;
-            o.Band = (SentencingBand)Math.Max((int)specificBand, (int)band140);
+            // Equal punishments keep the specific article (the special provision); an attempt under Art 140 is compared
+            // by its band, as the statutory punishment is the same (Criminal Law Art 23 only allows a lighter one).
+            if (StatutoryPunishments.Compare(CriminalOffence.ShoddyProducts, band140, date, f.Offence, specificBand, date) > 0)
+            {
+                o.LighterOffence = f.Offence;
+                o.LighterBand = specificBand;
+                o.Offence = CriminalOffence.ShoddyProducts;
+                o.Band = band140;
+            }
+            else
+            {
+                o.LighterOffence = CriminalOffence.ShoddyProducts;
+                o.LighterBand = band140;
+                o.Band = specificBand;
+                o.Completed = specificCompleted;
+                o.Attempt = specificAttempt;
+            }
         }
         else
         {
@@ -629,25 +810,62 @@ public sealed class CriminalReferral
         }
     }
 
+    // The endangerment element (足以…): established by testing, or shown by actual harm. Records the fact that triggered.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Endangers(in ReferralFacts f, bool seriousHarm, ref Outcome o)
+    {
+        if (f.MinorInjuries > 0 || f.SeriousInjuries > 0 || f.Deaths > 0)
+        {
+            Fact(ref o, FactTriggers.InjuryOrDeath);
+        }
+        if ((f.Harm & (HarmFacts.SufficientToEndangerHealth | HarmFacts.SeriousHealthHarm)) != 0)
+        {
+            Fact(ref o, FactTriggers.Harm);
+        }
+        return o.Completed;
+    }
+
+    // The actual-harm element (对人体健康造成严重危害): an injury or death, or serious harm established without one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HarmsActually(in ReferralFacts f, bool injured, ref Outcome o)
+    {
+        if (injured)
+        {
+            Fact(ref o, FactTriggers.InjuryOrDeath);
+        }
+        if ((f.Harm & HarmFacts.SeriousHealthHarm) != 0)
+        {
+            Fact(ref o, FactTriggers.Harm);
+        }
+        return o.Completed;
+    }
+
     // ---- Refer only: the same conditions as Evaluate (a completed crime or an attempt), short-circuited at the first
     // that holds; bands, margins and misses are not needed. MustRefer_AgreesWithDecide_Meets_Specification keeps the two in step.
 
-    private static bool Refers(in ReferralFacts f, int dateKey, long[] v)
+    private static bool Refers(in ReferralFacts f, int dateKey, LawSpan span)
     {
+        var v = span.Values;
         // Counts are validated non-negative before this runs, so OR-ing them tests "any > 0" without branches.
         var injured = (f.MinorInjuries | f.SeriousInjuries | f.Deaths) > 0;
+        var seriousHarm = injured || (f.Harm & HarmFacts.SeriousHealthHarm) != 0;
         switch (f.Offence)
         {
             case CriminalOffence.ShoddyProducts:
                 return Refers140(f, v);
-            case CriminalOffence.CounterfeitDrugs:
             case CriminalOffence.ToxicFood:
                 return true;
-            case CriminalOffence.SubstandardDrugs:
-                return injured || (f.Harm & HarmFacts.SeriousHealthHarm) != 0 || Refers140(f, v);
+            case CriminalOffence.CounterfeitDrugs:
             case CriminalOffence.UnsafeFood:
             case CriminalOffence.SubstandardMedicalDevices:
-                return injured || (f.Harm & HarmFacts.SufficientToEndangerHealth) != 0 || Refers140(f, v);
+            case CriminalOffence.SubstandardDrugs:
+                // The element of the date: the act itself, endangerment (which actual harm also shows) or actual harm.
+                return span.ElementOf(f.Offence) switch
+                {
+                    OffenceElement.ActItself => true,
+                    OffenceElement.Endangerment => seriousHarm || (f.Harm & HarmFacts.SufficientToEndangerHealth) != 0,
+                    _ => seriousHarm,
+                } || Refers140(f, v);
             case CriminalOffence.UnsafeProducts:
                 return f.SeriousInjuries > 0 || f.Deaths > 0 || (f.Harm & HarmFacts.SeriousConsequences) != 0
                     || Met(v, ReferralThreshold.Art146DirectLoss, f.DirectLoss.Fen, 1) || Refers140(f, v);
@@ -660,7 +878,7 @@ public sealed class CriminalReferral
                 {
                     var multiplier = UnitMultiplier(f, v);
                     var multi = f.Marks >= 2 || IsRepeat(f, v);
-                    if (f.ServiceMark)
+                    if (f.IsServiceMark)
                     {
                         if (dateKey < AmendmentXIKey)
                         {
@@ -782,7 +1000,7 @@ public sealed class CriminalReferral
         var v = span.Values;
         var multiplier = UnitMultiplier(f, v);
         var multi = f.Marks >= 2 || IsRepeat(f, v);
-        if (f.ServiceMark)
+        if (f.IsServiceMark)
         {
             if (date < AmendmentXIInForce)
             {
@@ -985,6 +1203,9 @@ public sealed class CriminalReferral
         public ReferralThreshold Nearest;
         public long Shortfall;
         public long NearestRequired;
+        public OffenceElement Missing;
+        public CriminalOffence LighterOffence;
+        public SentencingBand LighterBand;
 
         public readonly bool Refers => Completed || Attempt;
     }
@@ -994,8 +1215,10 @@ public sealed class CriminalReferral
         // One bit per known offence: its number modulo 64 (140–148, 213–216, 222, 225 are all distinct there; the
         // constructor fails if a new offence ever collides).
         private readonly ulong offencesInForce;
+        private readonly OffenceElement[] elements = new OffenceElement[ReferralElements.OffenceCount];
+        private readonly LocalDate[] standardFrom = new LocalDate[ReferralElements.OffenceCount];
 
-        public LawSpan(LocalDate from, long[] values, ParameterValue?[] sources)
+        public LawSpan(LocalDate from, long[] values, ParameterValue?[] sources, int[] owners)
         {
             From = from;
             Values = values;
@@ -1013,9 +1236,21 @@ public sealed class CriminalReferral
                     throw new InvalidOperationException($"Offence {offence} shares its in-force bit with another offence.");
                 }
                 known |= bit;
-                if (values[(int)ExistenceOf(offence)] >= 0)
+                // In the catalogue on this date when one of its element rules applies (ReferralElements).
+                var index = ReferralElements.OffenceIndex(offence);
+                if (ReferralElements.At(offence, from) is { } rule)
                 {
                     offencesInForce |= bit;
+                    elements[index] = rule.Element;
+                    var latest = rule.EffectiveFrom;
+                    for (var i = 0; i < sources.Length; i++)
+                    {
+                        if ((owners[i] & (1 << index)) != 0 && sources[i] is { } value && value.EffectiveFrom > latest)
+                        {
+                            latest = value.EffectiveFrom;
+                        }
+                    }
+                    standardFrom[index] = latest;
                 }
             }
         }
@@ -1029,6 +1264,14 @@ public sealed class CriminalReferral
         // Only for offences that passed IsKnown: an unknown number could share a bit.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool InForce(CriminalOffence offence) => ((offencesInForce >> Bit(offence)) & 1) != 0;
+
+        /// <summary>The element the offence requires on this span's dates (only for an offence in force).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public OffenceElement ElementOf(CriminalOffence offence) => elements[ReferralElements.OffenceIndex(offence)];
+
+        /// <summary>The date the offence's standard (element rule and its thresholds' values) took force, for an offence in force.</summary>
+        public LocalDate OffenceFrom(CriminalOffence offence) =>
+            ReferralElements.OffenceIndex(offence) is var index and >= 0 && standardFrom[index] != default ? standardFrom[index] : From;
 
         private static int Bit(CriminalOffence offence) => (int)offence & 63;
     }

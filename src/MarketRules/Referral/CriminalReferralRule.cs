@@ -63,17 +63,24 @@ public sealed record CriminalReferralInput
     /// <summary>Deaths.</summary>
     public int Deaths { get; init; }
 
-    /// <summary>Facts of harm, e.g. <c>["sufficient-to-endanger-health"]</c>.</summary>
+    /// <summary>
+    /// Facts of harm, e.g. <c>["sufficient-to-endanger-health"]</c>: <c>sufficient-to-endanger-health</c> is the element
+    /// of Art 141 before 2011-05-01, of Art 143 and of Art 145 from 2002-12-28; <c>serious-health-harm</c> (actual
+    /// serious harm) is the element of Art 142 and of Art 145 before 2002-12-28. See docs/referral.md, Elements.
+    /// </summary>
     public ImmutableArray<HarmFacts> Harm { get => harm; init => harm = value.IsDefault ? [] : value; }
 
     // An explicit readonly field: a `field`-keyword backing field would not be readonly, and the DTO is immutable.
     private readonly ImmutableArray<HarmFacts> harm = [];
 
-    /// <summary>The product category.</summary>
+    /// <summary>The product category; <c>service</c> makes an Art 213 mark a service mark.</summary>
     public ProductCategory Category { get; init; }
 
-    /// <summary>Whether the mark is a service mark.</summary>
+    /// <summary>Whether the mark is a service mark: the same as <c>category: "service"</c>; with a goods category it is <c>MR.Referral.ConflictingFacts</c>.</summary>
     public bool ServiceMark { get; init; }
+
+    /// <summary>IP cases (Arts 213–216): the officer finds a reasonable suspicion of a crime whose amounts only police measures can establish (State Council Order 310 Art 3(2), from 2020-08-07); the case is then transferred.</summary>
+    public bool ReasonableSuspicion { get; init; }
 
     /// <summary>Whether false adverts exploited an emergency or epidemic.</summary>
     public bool Emergency { get; init; }
@@ -163,8 +170,23 @@ public sealed record CriminalReferralResult
     /// <summary>The date of the (last) act, after cumulation.</summary>
     public LocalDate ActDate { get; init; }
 
-    /// <summary>The first day of the span of law applied.</summary>
+    /// <summary>The date the applied article's standard (its element and the thresholds it uses) took force.</summary>
     public LocalDate LawFrom { get; init; }
+
+    /// <summary>The element the applied law required and the facts do not establish, e.g. <c>endangerment</c>; <c>none</c> when nothing is missing.</summary>
+    public OffenceElement MissingElement { get; init; }
+
+    /// <summary>Under Art 149(2), the provision set aside because it punishes less heavily; <c>unspecified</c> otherwise.</summary>
+    public CriminalOffence LighterOffence { get; init; }
+
+    /// <summary>The band of the set-aside provision.</summary>
+    public SentencingBand LighterBand { get; init; }
+
+    /// <summary>Whether the thresholds of the decision date apply because no interpretation defined the element when the act was done (decision 0014).</summary>
+    public bool InterpretationOfDecisionDate { get; init; }
+
+    /// <summary>Whether both laws make it a crime and the decision-date law, punishing less heavily, applies (Criminal Law Art 12).</summary>
+    public bool LaterLawLighter { get; init; }
 
     /// <summary>Whether the thresholds changed between the acts and the decision date.</summary>
     public bool LawChanged { get; init; }
@@ -249,6 +271,7 @@ public sealed class CriminalReferralRule : RuleDefinition<CriminalReferralInput,
             Category = input.Category,
             ServiceMark = input.ServiceMark,
             Emergency = input.Emergency,
+            ReasonableSuspicion = input.ReasonableSuspicion,
         };
         if (input.Acts.IsDefaultOrEmpty)
         {
@@ -335,6 +358,11 @@ public sealed class CriminalReferralRule : RuleDefinition<CriminalReferralInput,
             LawChanged = decision.LawChanged,
             ReferUnderCurrentLaw = decision.ReferUnderCurrentLaw,
             LaterLawMoreLenient = decision.LaterLawMoreLenient,
+            MissingElement = decision.MissingElement,
+            LighterOffence = decision.LighterOffence,
+            LighterBand = decision.LighterBand,
+            InterpretationOfDecisionDate = decision.InterpretationOfDecisionDate,
+            LaterLawLighter = decision.LaterLawLighter,
             Checks = [.. r.Checks.Select(ToDto)],
             CurrentLawChecks = [.. r.CurrentLawChecks.Select(ToDto)],
             Deadlines = deadlines,

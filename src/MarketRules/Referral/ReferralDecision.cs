@@ -43,8 +43,11 @@ public enum FactTriggers
     /// <summary>Art 149(1): a product of Arts 141–148 that is not that crime but reaches the Art 140 sales threshold.</summary>
     FallbackToArt140 = 8,
 
-    /// <summary>Art 149(2): both the specific crime and Art 140 apply; the heavier penalty applies.</summary>
+    /// <summary>Art 149(2): both the specific crime and Art 140 apply; the provision with the heavier punishment applies (<see cref="ReferralDecision.LighterOffence"/> is the one set aside).</summary>
     HeavierOfBoth = 16,
+
+    /// <summary>State Council Order 310 Art 3(2): an IP case with a reasonable suspicion of a crime is transferred so that the police can establish the amounts.</summary>
+    ReasonableSuspicion = 32,
 }
 
 /// <summary>
@@ -95,8 +98,27 @@ public readonly record struct ReferralDecision
     /// <summary>How much is missing to reach <see cref="NearestMiss"/>, in its unit.</summary>
     public decimal Shortfall => HasNearestMiss ? ReferralParameters.InUnit(NearestMiss, ShortfallRaw) : 0m;
 
-    /// <summary>The first day of the span of law the act date falls in.</summary>
+    /// <summary>The date the applied article's standard (its element and the thresholds it uses) took force.</summary>
     public LocalDate LawFrom { get; init; }
+
+    /// <summary>The element the applied law required and the facts do not establish (e.g. endangerment for Art 141 before 2011-05-01); <see cref="OffenceElement.None"/> when nothing is missing.</summary>
+    public OffenceElement MissingElement { get; init; }
+
+    /// <summary>Under Art 149(2), the provision set aside because it punishes less heavily; <see cref="CriminalOffence.Unspecified"/> otherwise.</summary>
+    public CriminalOffence LighterOffence { get; init; }
+
+    /// <summary>The band the set-aside provision would have applied.</summary>
+    public SentencingBand LighterBand { get; init; }
+
+    /// <summary>
+    /// Whether the thresholds applied are those in force on the decision date because no interpretation defined the
+    /// element when the act was done (2001 time-effect rule Art 2; decision 0014): Art 214 and service marks under
+    /// Art 213 for acts from 2021-03-01 to 2025-04-25, Art 225 (food) for acts from 2013-05-04 to 2021-12-31.
+    /// </summary>
+    public bool InterpretationOfDecisionDate { get; init; }
+
+    /// <summary>Whether both laws make it a crime and the decision-date law punishes less heavily, so it applies (Criminal Law Art 12).</summary>
+    public bool LaterLawLighter { get; init; }
 
     /// <summary>Whether the law changed between the act date and the decision date.</summary>
     public bool LawChanged { get; init; }

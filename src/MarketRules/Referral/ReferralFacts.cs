@@ -105,10 +105,16 @@ public enum HarmFacts
     /// <summary>None.</summary>
     None = 0,
 
-    /// <summary>Sufficient to seriously endanger health or to cause serious food poisoning (足以…), established by testing (Arts 143, 145).</summary>
+    /// <summary>
+    /// Sufficient to seriously endanger health or to cause serious food poisoning (足以严重危害人体健康 / 足以造成严重食物中毒事故…),
+    /// established by testing: the element of Art 141 before 2011-05-01, of Art 143, and of Art 145 from 2002-12-28.
+    /// </summary>
     SufficientToEndangerHealth = 1,
 
-    /// <summary>Serious harm to health established (对人体健康造成严重危害) without a counted injury (Arts 141, 142).</summary>
+    /// <summary>
+    /// Actual serious harm to health established (对人体健康造成严重危害) without a counted injury: the element of Art 142 and
+    /// of Art 145 before 2002-12-28; it also raises the band of Arts 141, 143 and 145 and satisfies an endangerment element.
+    /// </summary>
     SeriousHealthHarm = 2,
 
     /// <summary>An aggravating fact of the food-safety interpretation: six months or more, infant or medical food, schools, a prior record (Arts 143, 144).</summary>
@@ -188,11 +194,25 @@ public readonly record struct ReferralFacts
     /// <summary>Facts of harm and circumstance.</summary>
     public HarmFacts Harm { get; init; }
 
-    /// <summary>The product or service concerned.</summary>
+    /// <summary>The product or service concerned; <see cref="ProductCategory.Service"/> makes an Art 213 mark a service mark.</summary>
     public ProductCategory Category { get; init; }
 
-    /// <summary>Whether the counterfeited mark is a service mark (Art 213, from 2021-03-01).</summary>
+    /// <summary>
+    /// Whether the counterfeited mark is a service mark (Art 213, from 2021-03-01): the same as
+    /// <see cref="Category"/> = <see cref="ProductCategory.Service"/>. Set together with a goods category it is a coded
+    /// conflict (<c>MR.Referral.ConflictingFacts</c>).
+    /// </summary>
     public bool ServiceMark { get; init; }
+
+    /// <summary>Whether the mark is a service mark: <see cref="ServiceMark"/>, or <see cref="Category"/> = <see cref="ProductCategory.Service"/>.</summary>
+    public bool IsServiceMark => ServiceMark || Category == ProductCategory.Service;
+
+    /// <summary>
+    /// The officer's finding that, in an intellectual-property case, there is a reasonable suspicion of a crime and the
+    /// police must take measures to establish whether the amounts reach the threshold (State Council Order 310 Art 3(2),
+    /// from 2020-08-07): the case is then transferred although the amounts found are below it. Arts 213–216 only.
+    /// </summary>
+    public bool ReasonableSuspicion { get; init; }
 
     /// <summary>Whether false adverts exploited an emergency or epidemic (Art 222).</summary>
     public bool Emergency { get; init; }

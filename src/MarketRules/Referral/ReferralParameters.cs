@@ -23,6 +23,7 @@ public static class ReferralParameters
     private static readonly LocalDate D2008 = new(2008, 6, 25);
     private static readonly LocalDate D2010 = new(2010, 5, 7);
     private static readonly LocalDate D2011 = new(2011, 1, 10);
+    private static readonly LocalDate D2013Food = new(2013, 5, 4);
     private static readonly LocalDate D2020 = new(2020, 8, 7);
     private static readonly LocalDate D2021 = new(2021, 3, 1);
     private static readonly LocalDate D2022 = new(2022, 1, 1);
@@ -48,7 +49,7 @@ public static class ReferralParameters
     private static ImmutableArray<ParameterDefinition> Build()
     {
         var l18Note = "法释〔2025〕5号 read in an article-by-article copy (V-S); check against the SPC gazette before relying on it in a dispute.";
-        var practiceNote = "From 2021-03-01 Art 214 punishes 违法所得数额较大或者有其他严重情节. That no interpretation set amounts until 2025-04-26 is V-S (m.vtlaw.cn/news/6212.html: \"目前并未有新的司法解释出台对该罪'违法所得数额'的量刑标准作出规定\"); that courts kept using the 2004 sales amounts is not verified (domain reference Q9).";
+        var practiceNote = "From 2021-03-01 Art 214 punishes 违法所得数额较大或者有其他严重情节. That no interpretation set amounts until 2025-04-26 is V-S (m.vtlaw.cn/news/6212.html: \"目前并未有新的司法解释出台对该罪'违法所得数额'的量刑标准作出规定\"); that courts kept using the 2004 sales amounts is not verified (domain reference Q9). Used only for decisions dated before 2025-04-26: a case handled from that date applies 法释〔2025〕5号 Art 5 to acts from 2021-03-01 (2001 time-effect rule Art 2; decision 0014).";
         var definitions = new (ReferralThreshold Threshold, ParameterDefinition Definition)[]
         {
             (ReferralThreshold.UnitMultiplierIp, Factor("referral.ip.unit-multiplier", "单位犯侵犯知识产权罪的定罪数额倍数", "Multiplier of the IP-crime thresholds for units",
@@ -73,14 +74,19 @@ public static class ReferralParameters
                 V(D1997, 2_000_000, Cite(CriminalLaw, "第一百四十条", "Art. 140", VO)))),
 
             (ReferralThreshold.Art143SeriousSales, Yuan("referral.art143.serious-sales", "不符合安全标准的食品 其他严重情节 销售金额", "Art 143: sales that are other serious circumstances",
+                V(D2013Food, 200_000, Cite(FoodSafety2013, "第三条第（一）项", "Art. 3(i)", VO, "生产、销售金额二十万元以上的")),
                 V(D2022, 200_000, Cite(FoodSafety2021, "第三条", "Art. 3", VO)))),
             (ReferralThreshold.Art143SeriousSalesAggravated, Yuan("referral.art143.serious-sales-aggravated", "不符合安全标准的食品 其他严重情节 销售金额（有加重情形）", "Art 143: sales that are serious with an aggravating fact",
+                V(D2013Food, 100_000, Cite(FoodSafety2013, "第三条第（二）至（四）项", "Art. 3(ii)–(iv)", VO, "生产、销售金额十万元以上不满二十万元，不符合食品安全标准的食品数量较大或者生产、销售持续时间较长的；…属于婴幼儿食品的；…一年内曾因危害食品安全违法犯罪活动受过行政处罚或者刑事处罚的")),
                 V(D2022, 100_000, Cite(FoodSafety2021, "第三条", "Art. 3", VO, "≥6 months, infant or medical food, schools, prior record…")))),
             (ReferralThreshold.Art144SeriousSales, Yuan("referral.art144.serious-sales", "有毒、有害食品 其他严重情节 销售金额", "Art 144: sales that are other serious circumstances",
+                V(D2013Food, 200_000, Cite(FoodSafety2013, "第六条第（一）项", "Art. 6(i)", VO, "生产、销售金额二十万元以上不满五十万元的")),
                 V(D2022, 200_000, Cite(FoodSafety2021, "第七条", "Art. 7", VO)))),
             (ReferralThreshold.Art144SeriousSalesAggravated, Yuan("referral.art144.serious-sales-aggravated", "有毒、有害食品 其他严重情节 销售金额（有加重情形）", "Art 144: sales that are serious with an aggravating fact",
+                V(D2013Food, 100_000, Cite(FoodSafety2013, "第六条第（二）至（四）项", "Art. 6(ii)–(iv)", VO)),
                 V(D2022, 100_000, Cite(FoodSafety2021, "第七条", "Art. 7", VO)))),
             (ReferralThreshold.Art144EspeciallySeriousSales, Yuan("referral.art144.especially-serious-sales", "有毒、有害食品 其他特别严重情节 销售金额", "Art 144: sales that are especially serious",
+                V(D2013Food, 500_000, Cite(FoodSafety2013, "第七条", "Art. 7", VO, "生产、销售金额五十万元以上…应当认定为刑法第一百四十四条规定的“致人死亡或者有其他特别严重情节”")),
                 V(D2022, 500_000, Cite(FoodSafety2021, "第八条", "Art. 8", VO)))),
             (ReferralThreshold.Art145EspeciallySeriousMinorInjuries, Count("referral.art145.especially-serious-minor-injuries", "医疗器械 后果特别严重 轻伤人数", "Art 145: minor injuries that are especially serious consequences",
                 V(D2001, 3, Cite(ShoddyGoods2001, "第六条", "Art. 6", VO, "感染病毒性肝炎…一人以上重伤、三人以上轻伤")))),

@@ -49,7 +49,7 @@ public sealed class ReferralReport
     /// <summary>The distinct citations of every check.</summary>
     public ImmutableArray<Citation> Citations => [.. Checks.Concat(CurrentLawChecks).Select(c => c.Value.Citation).Distinct()];
 
-    internal static ReferralReport Create(in ReferralFacts facts, LocalDate asOf, Jurisdiction jurisdiction, ReferralDecision decision,
+    internal static ReferralReport Create(in ReferralFacts facts, LocalDate asOf, LocalDate lawDate, Jurisdiction jurisdiction, ReferralDecision decision,
         ImmutableArray<ThresholdCheck> checks, ImmutableArray<ThresholdCheck> currentLawChecks)
     {
         var builder = new ExplanationBuilder(CriminalReferralRule.RuleId, asOf, jurisdiction.IsNational ? null : jurisdiction.ToString());
@@ -58,13 +58,36 @@ public sealed class ReferralReport
             builder.Use(check.Value);
             builder.Add(Describe(check));
         }
+        // The element the law applied to the act required (and, where it differs, the one of the decision date).
+        var elementAtAct = ReferralElements.At(facts.Offence, lawDate);
+        if (elementAtAct is not null)
+        {
+            builder.Add(DescribeElement(facts, lawDate, elementAtAct, decision));
+        }
+        if (ReferralElements.At(facts.Offence, asOf) is { } elementNow && elementAtAct is not null && elementNow.Element != elementAtAct.Element)
+        {
+            builder.Add(DescribeElement(facts, asOf, elementNow, decision));
+        }
+        if (decision.InterpretationOfDecisionDate)
+        {
+            builder.Add(ReferralReasons.InterpretationOfDecisionDate.ToReason(InterpretationTimeEffectArticle2,
+                ("ActDate", facts.ActDate), ("AsOf", asOf), ("From", CriminalReferral.InterpretationGapEnd(facts) ?? asOf)));
+        }
+        else if (CriminalReferral.InterpretationGapEnd(facts) is { } gapEnd && asOf < gapEnd && facts.Offence != CriminalOffence.IllegalFoodBusiness)
+        {
+            builder.Add(ReferralReasons.InterpretationNotYetIssued.ToReason(InterpretationTimeEffectArticle2, ("AsOf", asOf), ("From", gapEnd)));
+        }
         if (decision.Facts != FactTriggers.None)
         {
             builder.Add(ReferralReasons.FactReached.ToReason(null, ("Offence", OffenceLabel(facts.Offence)), ("Facts", decision.Facts.ToString())));
         }
-        if (facts.Offence == CriminalOffence.CounterfeitRegisteredMark && facts.ServiceMark && facts.ActDate < new LocalDate(2021, 3, 1))
+        if ((decision.Facts & FactTriggers.HeavierOfBoth) != 0 && decision.Refer && decision.LighterOffence != CriminalOffence.Unspecified)
         {
-            builder.Add(ReferralReasons.ServiceMarkNotCovered.ToReason(null, ("Date", new LocalDate(2021, 3, 1))));
+            builder.Add(DescribeHeavierOfBoth(facts, decision, decision.LaterLawLighter ? asOf : lawDate));
+        }
+        if (facts.Offence == CriminalOffence.CounterfeitRegisteredMark && facts.IsServiceMark && facts.ActDate < ReferralElements.AmendmentXIInForce)
+        {
+            builder.Add(ReferralReasons.ServiceMarkNotCovered.ToReason(null, ("Date", ReferralElements.AmendmentXIInForce)));
         }
         if (decision.LawChanged)
         {
@@ -83,11 +106,73 @@ public sealed class ReferralReport
                 builder.Add(ReferralReasons.LaterLawStricter.ToReason(CriminalLawArticle12, ("ActDate", facts.ActDate), ("AsOf", asOf)));
             }
         }
+        if (decision.LaterLawLighter)
+        {
+            builder.Add(ReferralReasons.LaterLawLighter.ToReason(CriminalLawArticle12, ("ActDate", facts.ActDate), ("AsOf", asOf)));
+        }
+        if (facts.ReasonableSuspicion)
+        {
+            if ((decision.Facts & FactTriggers.ReasonableSuspicion) != 0)
+            {
+                builder.Add(ReferralReasons.ReasonableSuspicion.ToReason(ReasonableSuspicionArticle));
+            }
+            else if (!CriminalReferral.IsIntellectualProperty(facts.Offence))
+            {
+                builder.Add(ReferralReasons.ReasonableSuspicionNotApplicable.ToLocalizedReason(ReasonableSuspicionArticle,
+                    ("Detail", new LocalizedText("第三条第二款只适用于知识产权领域的案件（刑法第二百一十三条至第二百一十六条）",
+                        "Art 3(2) covers intellectual-property cases only (Criminal Law Arts 213–216)"))));
+            }
+            else if (asOf < new LocalDate(2020, 8, 7))
+            {
+                builder.Add(ReferralReasons.ReasonableSuspicionNotApplicable.ToLocalizedReason(ReasonableSuspicionArticle,
+                    ("Detail", new LocalizedText("第三条第二款自2020年8月7日修订后施行", "Art 3(2) applies from the 2020-08-07 revision"))));
+            }
+            else
+            {
+                builder.Add(ReferralReasons.ReasonableSuspicionNotApplicable.ToLocalizedReason(ReasonableSuspicionArticle,
+                    ("Detail", new LocalizedText("已达到追诉标准，按第三条第一款移送", "the threshold is reached: transferred under Art 3(1)"))));
+            }
+        }
         builder.Add(decision.Refer
-            ? ReferralReasons.Refer.ToReason(TransferDuty, ("Offence", OffenceLabel(decision.Offence)), ("Band", decision.Band.ToString()))
+            ? ReferralReasons.Refer.ToReason((decision.Facts & FactTriggers.ReasonableSuspicion) != 0 ? ReasonableSuspicionArticle : TransferDuty,
+                ("Offence", OffenceLabel(decision.Offence)), ("Band", decision.Band.ToString()))
             : ReferralReasons.DoNotRefer.ToReason(null, ("Offence", OffenceLabel(facts.Offence))));
         return new ReferralReport(facts, decision, checks, currentLawChecks, builder.Build(decision.Refer ? "refer" : "do-not-refer"));
     }
+
+    private static Reason DescribeElement(in ReferralFacts facts, LocalDate date, ElementRule rule, ReferralDecision decision)
+    {
+        var met = rule.Element is OffenceElement.Endangerment or OffenceElement.ActualHarm
+            ? CriminalReferral.Establishes(facts, rule.Element)
+            : decision.MissingElement != rule.Element;
+        var (zh, en) = rule.Element switch
+        {
+            OffenceElement.ActItself => ("行为本身即构成犯罪", "the act itself is the crime"),
+            OffenceElement.Amount => ("以追诉标准的数额衡量", "measured by the amounts of the thresholds"),
+            _ when met => ("事实具备该要件", "the facts establish it"),
+            _ => ("事实未认定该要件，不构成本条之罪", "the facts do not establish it: not this article's crime"),
+        };
+        return ReferralReasons.ElementRequired.ToLocalizedReason(rule.Citation,
+            ("Date", Same(MessageDefinition.FormatValue(date))), ("Offence", Label(facts.Offence)), ("Requirement", rule.Requirement),
+            ("Outcome", new LocalizedText(zh, en)));
+    }
+
+    private static Reason DescribeHeavierOfBoth(in ReferralFacts facts, ReferralDecision decision, LocalDate date)
+    {
+        var specificBand = decision.Offence == CriminalOffence.ShoddyProducts ? decision.LighterBand : decision.Band;
+        var band140 = decision.Offence == CriminalOffence.ShoddyProducts ? decision.Band : decision.LighterBand;
+        var specific = StatutoryPunishments.Of(facts.Offence, specificBand, date);
+        var art140 = StatutoryPunishments.Of(CriminalOffence.ShoddyProducts, band140, date);
+        return ReferralReasons.HeavierOfBoth.ToLocalizedReason(CriminalLawArticle149,
+            ("Specific", Label(facts.Offence)), ("SpecificRange", specific?.Text ?? Same("-")),
+            ("Art140", Label(CriminalOffence.ShoddyProducts)), ("Art140Range", art140?.Text ?? Same("-")),
+            ("Chosen", Label(decision.Offence)));
+    }
+
+    private static LocalizedText Same(string text) => new(text, text);
+
+    private static LocalizedText Label(CriminalOffence offence) =>
+        new("刑法第" + ((int)offence).ToString(CultureInfo.InvariantCulture) + "条", OffenceLabel(offence));
 
     private static Reason Describe(ThresholdCheck check)
     {
@@ -106,6 +191,18 @@ public sealed class ReferralReport
 
     private static readonly Citation CriminalLawArticle12 =
         ReferralSources.Cite(ReferralSources.CriminalLaw, "第十二条", "Art. 12", VerificationStatus.VerifiedOfficial, "从旧兼从轻: the law at the time of the act unless the later law is more lenient.");
+
+    private static readonly Citation CriminalLawArticle149 =
+        ReferralSources.Cite(ReferralSources.CriminalLaw, "第一百四十九条第二款", "Art. 149(2)", VerificationStatus.VerifiedOfficial,
+            "生产、销售本节第一百四十一条至第一百四十八条所列产品，构成各该条规定的犯罪，同时又构成本节第一百四十条规定之罪的，依照处罚较重的规定定罪处罚");
+
+    private static readonly Citation InterpretationTimeEffectArticle2 =
+        ReferralSources.Cite(ReferralSources.InterpretationTimeEffect2001, "第二条", "Art. 2", VerificationStatus.VerifiedSecondary,
+            "对于司法解释实施前发生的行为，行为时没有相关司法解释，司法解释施行后尚未处理或者正在处理的案件，依照司法解释的规定办理");
+
+    private static readonly Citation ReasonableSuspicionArticle =
+        ReferralSources.Cite(ReferralSources.TransferRegulations, "第三条第二款", "Art. 3(2)", VerificationStatus.VerifiedOfficial,
+            "知识产权领域的违法案件，行政执法机关根据调查收集的证据和查明的案件事实，认为存在犯罪的合理嫌疑，需要公安机关采取措施进一步获取证据以判断是否达到刑事案件立案追诉标准的，应当向公安机关移送");
 
     private static readonly Citation TransferDuty =
         ReferralSources.Cite(ReferralSources.TransferRegulations, "第三条", "Art. 3", VerificationStatus.VerifiedOfficial, "A penalty may not replace the transfer (Art 11).");

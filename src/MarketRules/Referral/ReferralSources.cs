@@ -14,6 +14,30 @@ internal static class ReferralSources
         "中华人民共和国刑法修正案（十一）", "Amendment XI to the Criminal Law", "全国人民代表大会常务委员会", "NPC Standing Committee",
         null, new LocalDate(2021, 3, 1), LawRefBook);
 
+    internal static readonly Document CriminalLaw1997 = new(
+        "中华人民共和国刑法（1997年修订文本）", "Criminal Law of the People's Republic of China, 1997 text before the amendments", "全国人民代表大会", "National People's Congress",
+        null, new LocalDate(1997, 10, 1),
+        "Secondary copies of the 1997 wording: www.51dongshi.net/wzztf/rdara/rdarascsb (Art 141); itanlian.com/zuiming/scwlspz/66666.html (Art 145); m.changpinglsh.com/nd.jsp?id=7428&mid=5 (Art 214)");
+
+    internal static readonly Document AmendmentIV = new(
+        "中华人民共和国刑法修正案（四）", "Amendment IV to the Criminal Law", "全国人民代表大会常务委员会", "NPC Standing Committee",
+        null, new LocalDate(2002, 12, 28), LawRefBook + " 刑法/刑法修正案4.md (\"本修正案自公布之日起实行\", adopted 2002-12-28)");
+
+    internal static readonly Document AmendmentVIII = new(
+        "中华人民共和国刑法修正案（八）", "Amendment VIII to the Criminal Law", "全国人民代表大会常务委员会", "NPC Standing Committee",
+        null, new LocalDate(2011, 5, 1), LawRefBook + " 刑法/刑法修正案8.md (\"本修正案自2011年5月1日起实行\")");
+
+    internal static readonly Document InterpretationTimeEffect2001 = new(
+        "最高人民法院、最高人民检察院关于适用刑事司法解释时间效力问题的规定",
+        "SPC–SPP Provisions on the Time Effect of Criminal Judicial Interpretations", "最高人民法院、最高人民检察院", "SPC and SPP",
+        "高检发释字〔2001〕5号", new LocalDate(2001, 12, 17),
+        "zh.wikisource.org (text with the SPC–SPP notice, in force 2001-12-17); reprint of the SPP website text (freewechat.com/a/MzIzNTg5MDU5Mg==/2247484551/1)");
+
+    internal static readonly Document FoodSafety2013 = new(
+        "最高人民法院、最高人民检察院关于办理危害食品安全刑事案件适用法律若干问题的解释",
+        "SPC–SPP Interpretation on Criminal Cases Endangering Food Safety (2013)", "最高人民法院、最高人民检察院", "SPC and SPP",
+        "法释〔2013〕12号", new LocalDate(2013, 5, 4), LawRefBook + "; repealed from 2022-01-01 by 法释〔2021〕24号 Art 26 (V-O)");
+
     internal static readonly Document ShoddyGoods2001 = new(
         "最高人民法院、最高人民检察院关于办理生产、销售伪劣商品刑事案件具体应用法律若干问题的解释",
         "SPC–SPP Interpretation on Criminal Cases of Producing and Selling Counterfeit and Shoddy Goods", "最高人民法院、最高人民检察院", "SPC and SPP",

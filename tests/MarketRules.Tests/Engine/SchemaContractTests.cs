@@ -9,7 +9,7 @@ namespace MarketRules.Tests.Engine;
 
 // The published schemas say what the engine reads: every enum value a schema lists is accepted by its rule's
 // contract, and every conformance vector's input validates against its rule's input schema (JsonSchema.Net, an
-// independent JSON Schema 2020-12 validator; decision 0014).
+// independent JSON Schema 2020-12 validator; decision 0015).
 public sealed class SchemaContractTests
 {
     // Schemas carry an $id, and the validator refuses to register one twice: each is built once.

@@ -117,7 +117,7 @@ public partial class CriminalReferralTests
     [Fact]
     public void MustRefer_ActBeforeTheLaw_CodedError()
     {
-        var facts = Facts(CriminalOffence.IllegalFoodBusiness, new LocalDate(2021, 12, 31), "", "volume", 200_000m);
+        var facts = Facts(CriminalOffence.IllegalFoodBusiness, new LocalDate(2013, 5, 3), "", "volume", 200_000m);
         Assert.Equal("MR.Referral.ActBeforeLaw", Assert.Single(CriminalReferral.National.MustRefer(facts, Today).Errors).Code);
     }
 

@@ -62,10 +62,14 @@ public partial class CriminalReferralTests
         var from = new LocalDate(2025, 4, 26);
         Assert.False(Decide(Facts(CriminalOffence.SellingCounterfeitMarkGoods, before, "", "gains", 40_000m), before).Refer);
         Assert.True(Decide(Facts(CriminalOffence.SellingCounterfeitMarkGoods, from, "", "gains", 40_000m), from).HasTriggered(ReferralThreshold.Art214Gains));
-        // The act of 2025-04-25 decided later: the stricter new interpretation does not reach back.
+        // The act of 2025-04-25 handled later: no interpretation defined 违法所得数额较大 when it was done, so the one in
+        // force when the case is handled applies (两高《关于适用刑事司法解释时间效力问题的规定》第二条: "行为时没有相关司法解释，
+        // 司法解释施行后尚未处理或者正在处理的案件，依照司法解释的规定办理"; decision 0014).
         var late = Decide(Facts(CriminalOffence.SellingCounterfeitMarkGoods, before, "", "gains", 40_000m), Today);
-        Assert.False(late.Refer);
-        Assert.True(late.ReferUnderCurrentLaw);
+        Assert.True(late.Refer);
+        Assert.True(late.InterpretationOfDecisionDate);
+        Assert.True(late.HasTriggered(ReferralThreshold.Art214Gains));
+        Assert.Equal(new LocalDate(2025, 4, 26), late.LawFrom);
     }
 
     [Fact]
@@ -152,10 +156,14 @@ public partial class CriminalReferralTests
         Assert.Equal(CriminalOffence.ShoddyProducts, fallback.Offence);
         Assert.True(fallback.Facts.HasFlag(FactTriggers.FallbackToArt140));
 
+        // Both apply: Art 142 (3–10 years) against Art 140 with sales of 600,000 (7 years or more): Art 140 punishes more
+        // heavily, so it is charged (刑法第一百四十九条第二款 "依照处罚较重的规定定罪处罚").
         var both = Decide(Facts(CriminalOffence.SubstandardDrugs, date, "minor=1", "sales", 600_000m), date);
-        Assert.Equal(CriminalOffence.SubstandardDrugs, both.Offence);
+        Assert.Equal(CriminalOffence.ShoddyProducts, both.Offence);
         Assert.True(both.Facts.HasFlag(FactTriggers.HeavierOfBoth));
         Assert.Equal(SentencingBand.EspeciallySerious, both.Band);
+        Assert.Equal(CriminalOffence.SubstandardDrugs, both.LighterOffence);
+        Assert.Equal(SentencingBand.Base, both.LighterBand);
 
         Assert.False(Decide(Facts(CriminalOffence.SubstandardDrugs, date, "", "sales", 49_999.99m), date).Refer);
     }
@@ -211,7 +219,7 @@ public partial class CriminalReferralTests
     [Theory]
     [InlineData(CriminalOffence.CounterfeitRegisteredMark, "2003-06-01")]
     [InlineData(CriminalOffence.ShoddyProducts, "1997-09-30")]
-    [InlineData(CriminalOffence.IllegalFoodBusiness, "2021-12-31")]
+    [InlineData(CriminalOffence.IllegalFoodBusiness, "2013-05-03")]
     public void Decide_ActBeforeTheLaw_CodedError(CriminalOffence offence, string date)
     {
         var actDate = Parse(date);

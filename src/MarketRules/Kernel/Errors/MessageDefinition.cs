@@ -46,6 +46,31 @@ public sealed class MessageDefinition
         return new Reason(Code, new LocalizedText(Fill(Template.Chinese, arguments2), Fill(Template.English, arguments2)), arguments2, citation);
     }
 
+    /// <summary>
+    /// Creates a reason whose placeholder values differ by language (a statutory phrase in Chinese, its meaning in
+    /// English): each template is filled with the values of its own language; the arguments keep the Chinese ones.
+    /// </summary>
+    /// <param name="citation">The legal basis of the reason, or <see langword="null"/>.</param>
+    /// <param name="arguments">Placeholder values by name, each in both languages.</param>
+    /// <returns>The reason.</returns>
+    internal Reason ToLocalizedReason(Citation? citation, params (string Name, LocalizedText Value)[] arguments)
+    {
+        var chinese = Collect([.. arguments.Select(a => (a.Name, (object?)a.Value.Chinese))]);
+        var english = Collect([.. arguments.Select(a => (a.Name, (object?)a.Value.English))]);
+        return new Reason(Code, new LocalizedText(Fill(Template.Chinese, chinese), Fill(Template.English, english)), chinese, citation);
+    }
+
+    /// <summary>Creates an error whose placeholder values differ by language; each template is filled with its own language's values.</summary>
+    /// <param name="path">Where in the input the error is, or <see langword="null"/>.</param>
+    /// <param name="arguments">Placeholder values by name, each in both languages.</param>
+    /// <returns>The error; its arguments keep the Chinese values.</returns>
+    internal RuleError CreateLocalized(string? path, params (string Name, LocalizedText Value)[] arguments)
+    {
+        var chinese = Collect([.. arguments.Select(a => (a.Name, (object?)a.Value.Chinese))]);
+        var english = Collect([.. arguments.Select(a => (a.Name, (object?)a.Value.English))]);
+        return new RuleError(Code, path, new LocalizedText(Fill(Template.Chinese, chinese), Fill(Template.English, english)), chinese);
+    }
+
     /// <summary>Creates an error from this definition, filling the placeholders.</summary>
     /// <param name="path">Where in the input the error is (a JSON path such as <c>$.claims[2].personId</c>), or <see langword="null"/>.</param>
     /// <param name="arguments">Placeholder values by name; formatted with the invariant culture.</param>

@@ -209,6 +209,21 @@ public sealed class KebabCaseEnumConverter<TEnum> : JsonConverter<TEnum>
                     return value;
                 }
             }
+            // A combination of flags is written "a, b" (as System.Text.Json writes it); each part must be exact.
+            if (IsFlags && reader.GetString() is { } text && text.Contains(',', StringComparison.Ordinal))
+            {
+                ulong bits = 0;
+                foreach (var part in text.Split(", "))
+                {
+                    var index = Array.FindIndex(Table, e => string.Equals(e.Name, part, StringComparison.Ordinal));
+                    if (index < 0)
+                    {
+                        throw new JsonException("Expected one or more of " + string.Join(", ", Names));
+                    }
+                    bits |= Convert.ToUInt64(Table[index].Value, System.Globalization.CultureInfo.InvariantCulture);
+                }
+                return (TEnum)Enum.ToObject(typeof(TEnum), bits);
+            }
         }
         throw new JsonException("Expected one of " + string.Join(", ", Names));
     }
@@ -225,8 +240,29 @@ public sealed class KebabCaseEnumConverter<TEnum> : JsonConverter<TEnum>
                 return;
             }
         }
+        if (IsFlags)
+        {
+            var bits = Convert.ToUInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+            var parts = new List<string>();
+            foreach (var (name, known) in Table)
+            {
+                var flag = Convert.ToUInt64(known, System.Globalization.CultureInfo.InvariantCulture);
+                if (flag != 0 && (bits & flag) == flag)
+                {
+                    parts.Add(name);
+                    bits &= ~flag;
+                }
+            }
+            if (bits == 0)
+            {
+                writer.WriteStringValue(string.Join(", ", parts));
+                return;
+            }
+        }
         throw new JsonException($"{value} has no JSON name");
     }
+
+    private static bool IsFlags { get; } = typeof(TEnum).IsDefined(typeof(FlagsAttribute), inherit: false);
 
     private static (string, TEnum)[] Build()
     {
