@@ -16,5 +16,6 @@ public static class BuiltInRules
         new Sampling.SamplingPlanRule(),
         new Cases.CaseTransitionRule(),
         new Subsidies.EBikeTradeInRule(),
+        new Rules.SpotChecks.SpotCheckTransitionRule(), new Rules.SpotChecks.SpotCheckPassRateRule(),
     ];
 }

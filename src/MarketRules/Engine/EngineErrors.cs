@@ -53,4 +53,16 @@ public static class EngineErrors
         "MR.Engine.RuleFailed",
         "规则 {Rule} 执行失败：{Detail}",
         "Rule {Rule} failed: {Detail}");
+
+    /// <summary>A member the rule's input does not have (a misspelt or unknown name), for rules whose contract is strict.</summary>
+    public static readonly MessageDefinition UnknownMember = new(
+        "MR.Engine.UnknownMember",
+        "字段 {Field} 不属于该规则的输入",
+        "Field {Field} is not part of the rule's input");
+
+    /// <summary>A member given twice in one object, for rules whose contract is strict.</summary>
+    public static readonly MessageDefinition DuplicateMember = new(
+        "MR.Engine.DuplicateMember",
+        "字段 {Field} 重复出现",
+        "Field {Field} appears more than once");
 }

@@ -186,6 +186,15 @@ public sealed partial class RuleEngine
             var field = first.Length == 0 ? path : path + "." + first;
             return EngineErrors.MissingField.Create(field, ("Field", field));
         }
+        // Strict contracts (JsonUnmappedMemberHandling.Disallow, AllowDuplicateProperties = false) name the member in the path.
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return EngineErrors.UnknownMember.Create(path, ("Field", path));
+        }
+        if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase) && message.Contains("propert", StringComparison.OrdinalIgnoreCase))
+        {
+            return EngineErrors.DuplicateMember.Create(path, ("Field", path));
+        }
         var expected = TypeAt(inputType, relative);
         // A number the reader could not fit into the field's numeric type (1e20 for an int).
         if (ex.InnerException is FormatException or OverflowException && IsNumeric(expected) && IsNumberAt(input, relative))
