@@ -277,6 +277,7 @@ public sealed class SpotCheckStateMachine
             AddLegal(SpotCheckStep.RetestRequest, SpotCheckActor.Producer, RetestWindow(lot), RetestCitation(lot), window: true);
         }
         if (s is SpotCheckState.Notified or SpotCheckState.RetestRequested or SpotCheckState.Confirmed or SpotCheckState.RectificationOrdered
+                or SpotCheckState.ReviewFailed or SpotCheckState.Announced or SpotCheckState.Reorganisation
             && lot.SaleStoppedOn is null && lot.ResultReceivedOn is { } received)
         {
             list.Add(new SpotCheckDeadline(SpotCheckStep.StopSale, SpotCheckActor.Producer, received, received, LegalTime.EndOfDay(received), asOf > received, SpotCheckCitations.StopSale));

@@ -61,8 +61,9 @@ public static class SpotCheckTransitionTable
         Add(SpotCheckState.Announced, SpotCheckEventKind.SecondReviewFailed, SpotCheckState.Reorganisation, SpotCheckCitations.SecondReview);
         Add(SpotCheckState.Reorganisation, SpotCheckEventKind.ReorganisationReviewPassed, SpotCheckState.Closed, SpotCheckCitations.Escalation);
         Add(SpotCheckState.Reorganisation, SpotCheckEventKind.ReorganisationReviewFailed, SpotCheckState.Closed, SpotCheckCitations.Escalation);
-        // Stopping sales is a fact, not a stage: it may be recorded once in any state from the non-conforming result to the order.
-        foreach (var state in (ReadOnlySpan<SpotCheckState>)[SpotCheckState.NonConforming, SpotCheckState.Notified, SpotCheckState.RetestRequested, SpotCheckState.Confirmed, SpotCheckState.RectificationOrdered])
+        // Stopping sales is a fact, not a stage: it may be recorded once in any state from the non-conforming result until the lot is closed.
+        foreach (var state in (ReadOnlySpan<SpotCheckState>)[SpotCheckState.NonConforming, SpotCheckState.Notified, SpotCheckState.RetestRequested, SpotCheckState.Confirmed, SpotCheckState.RectificationOrdered,
+            SpotCheckState.ReviewFailed, SpotCheckState.Announced, SpotCheckState.Reorganisation])
         {
             Add(state, SpotCheckEventKind.SaleStopped, state, SpotCheckCitations.StopSale);
         }
