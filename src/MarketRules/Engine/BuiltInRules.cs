@@ -17,5 +17,6 @@ public static class BuiltInRules
         new Cases.CaseTransitionRule(),
         new Subsidies.EBikeTradeInRule(),
         new Rules.SpotChecks.SpotCheckTransitionRule(), new Rules.SpotChecks.SpotCheckPassRateRule(),
+        new Rules.Campaigns.CampaignCalendarRule(), new Rules.Campaigns.CampaignLatenessRule(),
     ];
 }
