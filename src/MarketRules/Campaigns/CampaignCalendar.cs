@@ -34,8 +34,8 @@ public enum ReportDueNote
 /// <param name="DueAt">The instant it is due before: the time of day in Asia/Shanghai, or the end of the day.</param>
 /// <param name="Before">The time of day (<c>HH:mm</c>), or <see langword="null"/> for the end of the day.</param>
 /// <param name="NominalDayKind">The kind of the nominal day on the statutory calendar.</param>
-/// <param name="Flags">What happened to the day.</param>
-public sealed record ReportDue(string Series, LocalDate Date, LocalDate NominalDate, Instant DueAt, string? Before, DayKind NominalDayKind, ImmutableArray<ReportDueNote> Flags);
+/// <param name="Notes">What happened to the day.</param>
+public sealed record ReportDue(string Series, LocalDate Date, LocalDate NominalDate, Instant DueAt, string? Before, DayKind NominalDayKind, ImmutableArray<ReportDueNote> Notes);
 
 /// <summary>A campaign's reporting calendar over a range, with its explanation.</summary>
 /// <param name="Plan">The plan's id.</param>
@@ -128,7 +128,7 @@ public static class CampaignCalendar
                 if (byDate.TryGetValue(date, out var existing))
                 {
                     // Moved onto a day the series already has: one report answers both.
-                    byDate[date] = existing with { Flags = existing.Flags.Contains(ReportDueNote.Merged) ? existing.Flags : existing.Flags.Add(ReportDueNote.Merged) };
+                    byDate[date] = existing with { Notes = existing.Notes.Contains(ReportDueNote.Merged) ? existing.Notes : existing.Notes.Add(ReportDueNote.Merged) };
                     continue;
                 }
                 byDate[date] = due;

@@ -161,7 +161,7 @@ public static class CampaignLateness
             }
             builder.Add(CampaignReasons.UnitRecord.ToLocalizedReason(plan.Citation, ("Unit", unit.Name.Chinese, unit.Name.English),
                 ("OnTime", onTime.Count, onTime.Count), ("Late", late.Count, late.Count), ("Missing", missing.Count, missing.Count)));
-            units.Add(new UnitLateness(unit.Id, onTime.ToImmutable(), late.ToImmutable(), missing.ToImmutable(), unmatched.ToImmutable()));
+            units.Add(new UnitLateness(unit.Id, [.. onTime.OrderBy(r => r.DueAt)], [.. late.OrderBy(r => r.DueAt)], [.. missing.OrderBy(r => r.DueAt)], unmatched.ToImmutable()));
         }
         var outcome = units.Any(u => u.Late.Length > 0 || u.Missing.Length > 0) ? "exceptions" : "all-on-time";
         return RuleResult<CampaignLatenessResult>.Success(new CampaignLatenessResult(plan.Id, asOf, units.ToImmutable(), builder.Build(outcome)));
