@@ -137,5 +137,7 @@ internal static class DemoSteps
         new CaseDemoStep(),
         new ReferralDemoStep(),
         new SubsidyDemoStep(),
+        new SpotCheckDemoStep(),
+        new CampaignDemoStep(),
     ];
 }

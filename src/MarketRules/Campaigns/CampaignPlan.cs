@@ -125,6 +125,11 @@ public sealed class CampaignPlan
     /// <summary>The plan's rest-day rule, or <see langword="null"/> when the plan does not say (then <see cref="CampaignRestDayRule.Keep"/> applies and every due on a rest day is flagged).</summary>
     public CampaignRestDayRule? RestDays { get; }
 
+    /// <summary>The same plan with a stated rest-day rule (to see what each rule would do to a silent plan's calendar).</summary>
+    /// <param name="rule">The rule, or <see langword="null"/> for a plan that does not say.</param>
+    /// <returns>The plan with its rule replaced; the series' own rules are kept.</returns>
+    public CampaignPlan WithRestDays(CampaignRestDayRule? rule) => new(Id, Title, Issuer, Citation, Window, Phases, Concentrated, Units, Series, rule);
+
     /// <summary>The seed's example: the Daguan District (Anqing) New Year and Spring Festival anti-counterfeit campaign, 2016-12-01 → 2017-02-28.</summary>
     public static CampaignPlan Daguan2016 => LazyDaguan.Value;
 
