@@ -16,6 +16,7 @@ public static class NationalCatalog
         .. Credit.CreditParameters.All,
         .. Referral.ReferralParameters.All,
         .. Sampling.SamplingParameters.All,
+        .. SpotChecks.SpotCheckParameters.All,
     ]));
 
     /// <summary>Every national parameter of the library.</summary>

@@ -138,5 +138,7 @@ internal static class DemoSteps
         new ReferralDemoStep(),
         new SubsidyDemoStep(),
         new ComplaintDemoStep(),
+        new SpotCheckDemoStep(),
+        new CampaignDemoStep(),
     ];
 }

@@ -17,5 +17,7 @@ public static class BuiltInRules
         new Cases.CaseTransitionRule(),
         new Subsidies.EBikeTradeInRule(),
         new Rules.Complaints.ComplaintTransitionRule(), new Rules.Complaints.ReportRewardRule(),
+        new Rules.SpotChecks.SpotCheckTransitionRule(), new Rules.SpotChecks.SpotCheckPassRateRule(),
+        new Rules.Campaigns.CampaignCalendarRule(), new Rules.Campaigns.CampaignLatenessRule(),
     ];
 }

@@ -205,6 +205,13 @@ public sealed partial class RuleEngine
             errors = Rebase(ex.Errors);
             return null;
         }
+        catch (ArgumentException)
+        {
+            // A constructor that checks its arguments (a text without its zh or en): the strict check above locates
+            // the usual cases; this keeps any other from escaping the engine.
+            errors = [EngineErrors.WrongType.Create("$.input", ("Field", "$.input"), ("Expected", Describe(rule.InputTypeInfo.Type)))];
+            return null;
+        }
     }
 
     private static RuleError Classify(JsonException ex, ReadOnlySpan<byte> input, JsonTypeInfo inputType)

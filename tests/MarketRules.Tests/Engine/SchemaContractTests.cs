@@ -110,7 +110,9 @@ public sealed class SchemaContractTests
                 var info = contract.Properties.SingleOrDefault(p => p.Name == name);
                 if (info is not null)
                 {
-                    Walk(property, contract.Options.GetTypeInfo(info.PropertyType), path + "." + name, onEnumValue);
+                    // A converter on the property (e.g. kebab-case weekdays) reads it, not the type's default contract.
+                    var options = info.CustomConverter is { } converter ? new JsonSerializerOptions(contract.Options) { Converters = { converter } } : contract.Options;
+                    Walk(property, options.GetTypeInfo(info.PropertyType), path + "." + name, onEnumValue);
                 }
             }
         }

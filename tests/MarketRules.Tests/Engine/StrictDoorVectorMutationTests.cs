@@ -29,6 +29,7 @@ public sealed class StrictDoorVectorMutationTests(ITestOutputHelper output)
     private static readonly string[] KnownLeaks =
     [
         "? zh",
+        "MR.Campaigns.PackInvalid zh",
         "MR.Cases.DeadlineRuns zh",
         "MR.Cases.EventInPast zh",
         "MR.Cases.IllegalTransition zh",
@@ -71,6 +72,8 @@ public sealed class StrictDoorVectorMutationTests(ITestOutputHelper output)
         "MR.Referral.UnknownOffence zh",
         "MR.Sampling.InvalidCreditCode zh",
         "MR.Sampling.InvalidField zh",
+        "MR.SpotChecks.InvalidValue zh",
+        "MR.SpotChecks.PassRate en",
         "MR.Subsidy.NotOwner en",
         "MR.Subsidy.OldBikeNotRegisteredNonStandard en",
         "MR.Subsidy.PhaseApplies en",

@@ -40,6 +40,9 @@ public sealed class ArchitectureTests
         "MarketRules.Credit.PenaltyPublication → composition",
         "MarketRules.Credit.SeriousViolationList → composition",
         "MarketRules.Referral.CriminalReferralRule → engine",
+        // The spot-check area's national defaults, built like CaseStateMachine.National.
+        "MarketRules.SpotChecks.SpotCheckPlanningGuards → composition",
+        "MarketRules.SpotChecks.SpotCheckStateMachine → composition",
         "MarketRules.Sampling.SamplingPlanRule → engine",
         "MarketRules.Sampling.SamplingPolicyPacks → composition",
         "MarketRules.Subsidies.EBikeTradeInRule → engine",

@@ -109,6 +109,22 @@ public sealed class MessageDefinition
         return names.ToImmutable();
     }
 
+    /// <summary>Creates a reason whose placeholders read differently in each language (a state's Chinese label in the zh text, its English label in the en text); the reason's arguments keep the English values.</summary>
+    internal Reason ToLocalizedReason(Citation? citation, params (string Name, object? Chinese, object? English)[] arguments)
+    {
+        var chinese = Collect([.. arguments.Select(a => (a.Name, a.Chinese))]);
+        var english = Collect([.. arguments.Select(a => (a.Name, a.English))]);
+        return new Reason(Code, new LocalizedText(Fill(Template.Chinese, chinese), Fill(Template.English, english)), english, citation);
+    }
+
+    /// <summary>Creates an error whose placeholders read differently in each language; the error's arguments keep the English values.</summary>
+    internal RuleError CreateLocalized(string? path, params (string Name, object? Chinese, object? English)[] arguments)
+    {
+        var chinese = Collect([.. arguments.Select(a => (a.Name, a.Chinese))]);
+        var english = Collect([.. arguments.Select(a => (a.Name, a.English))]);
+        return new RuleError(Code, path, new LocalizedText(Fill(Template.Chinese, chinese), Fill(Template.English, english)), english);
+    }
+
     /// <inheritdoc />
     public override string ToString() => Code;
 

@@ -204,6 +204,11 @@ internal static class StrictJson
                 }
             }
             reader.Read();
+            // A member that cannot be null (a non-nullable constructor argument or property) given as null.
+            if (reader.TokenType == JsonTokenType.Null && members is not null && members.IsNonNullable(name))
+            {
+                Add(findings, JsonDefect.NullElement, path, "null", child);
+            }
             // A map's values, like an array's elements, are never null in the library's contracts.
             if (reader.TokenType == JsonTokenType.Null && valueContract is not null && Nullable.GetUnderlyingType(contract!.ElementType!) is null)
             {
@@ -307,11 +312,18 @@ internal static class StrictJson
                 {
                     required.Add(property.Name);
                 }
+                if (property.AssociatedParameter is { IsNullable: false } || (!property.IsSetNullable && !property.PropertyType.IsValueType))
+                {
+                    nonNullable.Add(property.Name);
+                }
             }
             Names = string.Join(", ", byName.Keys.Order(StringComparer.Ordinal));
         }
 
         private readonly List<string> required = [];
+        private readonly HashSet<string> nonNullable = new(StringComparer.Ordinal);
+
+        public bool IsNonNullable(string name) => nonNullable.Contains(name);
 
         public bool AcceptsAny { get; }
 

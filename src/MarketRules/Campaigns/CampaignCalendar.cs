@@ -1,0 +1,190 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json.Serialization;
+using MarketRules.Calendar;
+using MarketRules.Json;
+using MarketRules.Utility;
+
+namespace MarketRules.Campaigns;
+
+/// <summary>What happened to a report's due day.</summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<ReportDueNote>))]
+public enum ReportDueNote
+{
+    /// <summary>The nominal day is a rest day (weekend or holiday) and the report stays due on it.</summary>
+    OnRestDay = 0,
+
+    /// <summary>The plan does not say what a rest day does; the day was kept (the library's default) — check with the issuer.</summary>
+    RestDayRuleUnstated = 1,
+
+    /// <summary>Moved to the last working day before.</summary>
+    MovedEarlier = 2,
+
+    /// <summary>Moved to the first working day after.</summary>
+    MovedLater = 3,
+
+    /// <summary>Moved onto a day the series already falls due on: one report answers both.</summary>
+    Merged = 4,
+}
+
+/// <summary>One report due.</summary>
+/// <param name="Series">The series' id.</param>
+/// <param name="Date">The day it is due (after any move).</param>
+/// <param name="NominalDate">The day the plan's rule gives.</param>
+/// <param name="DueAt">The instant it is due before: the time of day in Asia/Shanghai, or the end of the day.</param>
+/// <param name="Before">The time of day (<c>HH:mm</c>), or <see langword="null"/> for the end of the day.</param>
+/// <param name="NominalDayKind">The kind of the nominal day on the statutory calendar.</param>
+/// <param name="Notes">What happened to the day.</param>
+public sealed record ReportDue(string Series, LocalDate Date, LocalDate NominalDate, Instant DueAt, string? Before, DayKind NominalDayKind, ImmutableArray<ReportDueNote> Notes);
+
+/// <summary>A campaign's reporting calendar over a range, with its explanation.</summary>
+/// <param name="Plan">The plan's id.</param>
+/// <param name="From">The first day of the range.</param>
+/// <param name="To">The last day of the range.</param>
+/// <param name="Dues">Every report due in the range, by date, time and series.</param>
+/// <param name="Explanation">The explanation.</param>
+public sealed record CampaignCalendarResult(string Plan, LocalDate From, LocalDate To, ImmutableArray<ReportDue> Dues, Explanation Explanation);
+
+/// <summary>
+/// A campaign plan's reporting calendar: every report due in a date range, in Asia/Shanghai with its time of day, on the
+/// statutory calendar. What a due day on a rest day becomes is the plan's (or the series') <see cref="CampaignRestDayRule"/>;
+/// when the plan is silent — every plan found is — the day is kept and flagged <see cref="ReportDueNote.RestDayRuleUnstated"/>.
+/// </summary>
+public static class CampaignCalendar
+{
+    /// <summary>The rule id of explanations.</summary>
+    public const string RuleId = "campaign.calendar/1";
+
+    /// <summary>The reports due from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="from">The first day.</param>
+    /// <param name="to">The last day.</param>
+    /// <param name="calendar">The statutory calendar; <see cref="StatutoryCalendar.China"/> by default.</param>
+    /// <returns>The calendar, or <c>MR.Campaigns.RangeInvalid</c>.</returns>
+    /// <exception cref="CalendarOutOfRangeException">Thrown when a day lies outside the statutory calendar.</exception>
+    public static RuleResult<CampaignCalendarResult> Dues(CampaignPlan plan, LocalDate from, LocalDate to, StatutoryCalendar? calendar = null)
+    {
+        Preconditions.CheckNotNull(plan);
+        if (to < from)
+        {
+            return RuleResult<CampaignCalendarResult>.Failure(CampaignErrors.RangeInvalid.Create("$.to", ("From", from), ("To", to)));
+        }
+        calendar ??= StatutoryCalendar.China;
+        var builder = new ExplanationBuilder(RuleId, from);
+        var dues = Compute(plan, from, to, calendar, builder);
+        builder.Add(CampaignReasons.Dues.ToReason(plan.Citation, ("From", from), ("To", to), ("Count", dues.Length)));
+        return RuleResult<CampaignCalendarResult>.Success(new CampaignCalendarResult(plan.Id, from, to, dues, builder.Build(dues.IsEmpty ? "none-due" : "dues")));
+    }
+
+    internal static ImmutableArray<ReportDue> Compute(CampaignPlan plan, LocalDate from, LocalDate to, StatutoryCalendar calendar, ExplanationBuilder? builder)
+    {
+        var all = ImmutableArray.CreateBuilder<ReportDue>();
+        foreach (var series in plan.Series)
+        {
+            var rule = series.RestDays ?? plan.RestDays;
+            var effective = rule ?? CampaignRestDayRule.Keep;
+            var name = series.Name;
+            var ruleText = (rule, effective) switch
+            {
+                (null, _) => ("方案未作规定，按原定日期报送并逐一标注（默认）", "the plan does not say; the day is kept and flagged (the default)"),
+                (_, CampaignRestDayRule.Keep) => ("方案规定照常报送", "the plan keeps the day"),
+                (_, CampaignRestDayRule.PreviousWorkingDay) => ("提前至前一个工作日", "moved to the previous working day"),
+                _ => ("顺延至下一个工作日", "moved to the next working day"),
+            };
+            var byDate = new SortedDictionary<LocalDate, ReportDue>();
+            foreach (var nominal in NominalDates(series, from.PlusDays(-40), to.PlusDays(40)))
+            {
+                var kind = calendar.GetDayKind(nominal);
+                var flags = ImmutableArray.CreateBuilder<ReportDueNote>();
+                var date = nominal;
+                if (!calendar.IsWorkingDay(nominal))
+                {
+                    switch (effective)
+                    {
+                        case CampaignRestDayRule.Keep:
+                            flags.Add(ReportDueNote.OnRestDay);
+                            if (rule is null)
+                            {
+                                flags.Add(ReportDueNote.RestDayRuleUnstated);
+                            }
+                            break;
+                        case CampaignRestDayRule.PreviousWorkingDay:
+                            date = PreviousWorkingDay(calendar, nominal);
+                            flags.Add(ReportDueNote.MovedEarlier);
+                            break;
+                        default:
+                            date = calendar.NextWorkingDayOnOrAfter(nominal);
+                            flags.Add(ReportDueNote.MovedLater);
+                            break;
+                    }
+                }
+                if (date < from || date > to)
+                {
+                    continue;
+                }
+                var before = series.Before;
+                var dueAt = before is { } time ? date.At(time).InZoneLeniently(LegalTime.Zone).ToInstant() : LegalTime.EndOfDay(date);
+                var due = new ReportDue(series.Id, date, nominal, dueAt, before?.ToString("HH:mm", CultureInfo.InvariantCulture), kind, flags.ToImmutable());
+                if (byDate.TryGetValue(date, out var existing))
+                {
+                    // Moved onto a day the series already has: one report answers both.
+                    byDate[date] = existing with { Notes = existing.Notes.Contains(ReportDueNote.Merged) ? existing.Notes : existing.Notes.Add(ReportDueNote.Merged) };
+                    continue;
+                }
+                byDate[date] = due;
+                if (builder is not null && !calendar.IsWorkingDay(nominal))
+                {
+                    var (kindZh, kindEn) = kind == DayKind.HolidayRest ? ("法定节假日", "a statutory holiday") : ("周休息日", "a weekend day");
+                    var outcome = effective == CampaignRestDayRule.Keep
+                        ? (rule is null ? ("照常报送（方案未规定，默认）", "still due that day (the plan is silent; the default)") : ("照常报送", "still due that day"))
+                        : ($"改为 {date:uuuu-MM-dd} 报送", $"due on {date:uuuu-MM-dd} instead");
+                    builder.Add(CampaignReasons.DueOnRestDay.ToLocalizedReason(plan.Citation, ("Series", name.Chinese, name.English), ("Date", nominal, nominal),
+                        ("DayKind", kindZh, kindEn), ("Outcome", outcome.Item1, outcome.Item2)));
+                }
+            }
+            builder?.Add(CampaignReasons.RestDayRule.ToLocalizedReason(plan.Citation, ("Series", name.Chinese, name.English), ("Rule", ruleText.Item1, ruleText.Item2)));
+            all.AddRange(byDate.Values);
+        }
+        return [.. all.OrderBy(d => d.DueAt).ThenBy(d => d.Series, StringComparer.Ordinal)];
+    }
+
+    private static IEnumerable<LocalDate> NominalDates(ReportSeries series, LocalDate from, LocalDate to)
+    {
+        if (series.Cadence == ReportCadence.Once)
+        {
+            foreach (var date in series.Dates.Where(d => d >= from && d <= to))
+            {
+                yield return date;
+            }
+            yield break;
+        }
+        foreach (var window in series.Windows)
+        {
+            var start = window.Start > from ? window.Start : from;
+            var end = window.End < to ? window.End : to;
+            for (var d = start; d <= end; d = d.PlusDays(1))
+            {
+                var due = series.Cadence switch
+                {
+                    ReportCadence.Daily => true,
+                    ReportCadence.Weekly => d.DayOfWeek == series.Weekday,
+                    _ => d.Day == Math.Min(series.DayOfMonth!.Value, d.Calendar.GetDaysInMonth(d.Year, d.Month)),
+                };
+                if (due)
+                {
+                    yield return d;
+                }
+            }
+        }
+    }
+
+    private static LocalDate PreviousWorkingDay(StatutoryCalendar calendar, LocalDate date)
+    {
+        var d = date.PlusDays(-1);
+        while (!calendar.IsWorkingDay(d))
+        {
+            d = d.PlusDays(-1);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,193 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using MarketRules.Calendar;
+using MarketRules.Json;
+using MarketRules.Utility;
+
+namespace MarketRules.Campaigns;
+
+/// <summary>A report a unit sent.</summary>
+/// <param name="Unit">The unit's id.</param>
+/// <param name="Series">The series' id.</param>
+/// <param name="At">When it arrived.</param>
+public sealed record ReportSubmission(string Unit, string Series, Instant At)
+{
+    /// <summary>The due day the report answers, when the unit said so; otherwise the report is matched to the due it falls before.</summary>
+    public LocalDate? For { get; init; }
+}
+
+/// <summary>How a due report was met.</summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<ReportStanding>))]
+public enum ReportStanding
+{
+    /// <summary>Sent before it was due.</summary>
+    OnTime = 0,
+
+    /// <summary>Sent after it was due.</summary>
+    Late = 1,
+
+    /// <summary>Not sent, and already due.</summary>
+    Missing = 2,
+}
+
+/// <summary>One due report of one unit and how it was met.</summary>
+/// <param name="Series">The series' id.</param>
+/// <param name="Date">The due day.</param>
+/// <param name="DueAt">The instant it was due before.</param>
+/// <param name="Standing">On time, late or missing.</param>
+/// <param name="SubmittedAt">When it arrived, or <see langword="null"/>.</param>
+/// <param name="LateByMinutes">For a late report, the whole minutes after <paramref name="DueAt"/> (rounded up).</param>
+public sealed record UnitReport(string Series, LocalDate Date, Instant DueAt, ReportStanding Standing, Instant? SubmittedAt, long? LateByMinutes);
+
+/// <summary>One unit's record.</summary>
+/// <param name="Unit">The unit's id.</param>
+/// <param name="OnTime">Reports sent in time.</param>
+/// <param name="Late">Reports sent late.</param>
+/// <param name="Missing">Reports due and not sent.</param>
+/// <param name="Unmatched">Submissions that answer no due report (a series the unit does not send, or more reports than dues).</param>
+public sealed record UnitLateness(string Unit, ImmutableArray<UnitReport> OnTime, ImmutableArray<UnitReport> Late, ImmutableArray<UnitReport> Missing, ImmutableArray<ReportSubmission> Unmatched);
+
+/// <summary>Every reporting unit's record as of an instant.</summary>
+/// <param name="Plan">The plan's id.</param>
+/// <param name="AsOf">The instant of the assessment: reports due after it are not yet missing.</param>
+/// <param name="Units">One record per reporting unit, in the plan's order.</param>
+/// <param name="Explanation">The explanation.</param>
+public sealed record CampaignLatenessResult(string Plan, Instant AsOf, ImmutableArray<UnitLateness> Units, Explanation Explanation);
+
+/// <summary>
+/// Who reported on time, who late and by how much, and who did not report, per unit. A submission that names its due
+/// day (<see cref="ReportSubmission.For"/>) answers that day; otherwise it answers the unanswered due of its series nearest
+/// in time (the earlier one on a tie). A report is on time when it arrives strictly before the due instant.
+/// </summary>
+public static class CampaignLateness
+{
+    /// <summary>The rule id of explanations.</summary>
+    public const string RuleId = "campaign.lateness/1";
+
+    /// <summary>Assesses submissions against the plan's calendar over the campaign's window (or a part of it).</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="submissions">The reports received.</param>
+    /// <param name="asOf">The instant of the assessment.</param>
+    /// <param name="from">The first day assessed; the campaign's first day by default.</param>
+    /// <param name="to">The last day assessed; the campaign's last day by default.</param>
+    /// <param name="calendar">The statutory calendar; <see cref="StatutoryCalendar.China"/> by default.</param>
+    /// <returns>The records, or coded errors for submissions naming an unknown unit or series.</returns>
+    /// <exception cref="CalendarOutOfRangeException">Thrown when a day lies outside the statutory calendar.</exception>
+    public static RuleResult<CampaignLatenessResult> Assess(CampaignPlan plan, IEnumerable<ReportSubmission> submissions, Instant asOf,
+        LocalDate? from = null, LocalDate? to = null, StatutoryCalendar? calendar = null)
+    {
+        Preconditions.CheckNotNull(plan);
+        var list = Preconditions.CheckNotNull(submissions).ToList();
+        var errors = ImmutableArray.CreateBuilder<RuleError>();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (!plan.Units.Any(u => u.Id == list[i].Unit))
+            {
+                errors.Add(CampaignErrors.UnknownReference.Create($"$.submissions[{i}].unit", ("Id", list[i].Unit)));
+            }
+            if (!plan.Series.Any(s => s.Id == list[i].Series))
+            {
+                errors.Add(CampaignErrors.UnknownReference.Create($"$.submissions[{i}].series", ("Id", list[i].Series)));
+            }
+        }
+        var first = from ?? plan.Window.Start;
+        var last = to ?? plan.Window.End;
+        if (last < first)
+        {
+            errors.Add(CampaignErrors.RangeInvalid.Create("$.to", ("From", first), ("To", last)));
+        }
+        if (errors.Count > 0)
+        {
+            return RuleResult<CampaignLatenessResult>.Failure(errors.ToImmutable());
+        }
+        var dues = CampaignCalendar.Compute(plan, first, last, calendar ?? StatutoryCalendar.China, null);
+        var builder = new ExplanationBuilder(RuleId, LegalTime.DateOf(asOf));
+        var units = ImmutableArray.CreateBuilder<UnitLateness>();
+        foreach (var unit in plan.Units.Where(u => plan.Series.Any(s => s.Reporters.Contains(u.Id))))
+        {
+            var onTime = ImmutableArray.CreateBuilder<UnitReport>();
+            var late = ImmutableArray.CreateBuilder<UnitReport>();
+            var missing = ImmutableArray.CreateBuilder<UnitReport>();
+            var unmatched = ImmutableArray.CreateBuilder<ReportSubmission>();
+            foreach (var series in plan.Series)
+            {
+                var mine = list.Where(s => s.Unit == unit.Id && s.Series == series.Id).OrderBy(s => s.At).ToList();
+                if (!series.Reporters.Contains(unit.Id))
+                {
+                    unmatched.AddRange(mine);
+                    continue;
+                }
+                var seriesDues = dues.Where(d => d.Series == series.Id).ToList();
+                var answer = new ReportSubmission?[seriesDues.Count];
+                foreach (var s in mine)
+                {
+                    var index = s.For is { } day
+                        ? seriesDues.FindIndex(d => d.Date == day && answer[seriesDues.IndexOf(d)] is null)
+                        : OpenDue(seriesDues, answer, s.At);
+                    if (index < 0)
+                    {
+                        unmatched.Add(s);
+                    }
+                    else
+                    {
+                        answer[index] = s;
+                    }
+                }
+                for (var i = 0; i < seriesDues.Count; i++)
+                {
+                    var d = seriesDues[i];
+                    if (answer[i] is { } s)
+                    {
+                        if (s.At < d.DueAt)
+                        {
+                            onTime.Add(new UnitReport(series.Id, d.Date, d.DueAt, ReportStanding.OnTime, s.At, null));
+                        }
+                        else
+                        {
+                            var minutes = (long)Math.Ceiling((s.At - d.DueAt).TotalMinutes);
+                            late.Add(new UnitReport(series.Id, d.Date, d.DueAt, ReportStanding.Late, s.At, minutes));
+                            builder.Add(CampaignReasons.LateReport.ToLocalizedReason(plan.Citation, ("Unit", unit.Name.Chinese, unit.Name.English),
+                                ("Series", series.Name.Chinese, series.Name.English), ("DueAt", Local(d.DueAt), Local(d.DueAt)),
+                                ("SubmittedAt", Local(s.At), Local(s.At)), ("Minutes", minutes, minutes)));
+                        }
+                    }
+                    else if (d.DueAt <= asOf)
+                    {
+                        missing.Add(new UnitReport(series.Id, d.Date, d.DueAt, ReportStanding.Missing, null, null));
+                        builder.Add(CampaignReasons.MissingReport.ToLocalizedReason(plan.Citation, ("Unit", unit.Name.Chinese, unit.Name.English),
+                            ("Series", series.Name.Chinese, series.Name.English), ("DueAt", Local(d.DueAt), Local(d.DueAt))));
+                    }
+                }
+            }
+            builder.Add(CampaignReasons.UnitRecord.ToLocalizedReason(plan.Citation, ("Unit", unit.Name.Chinese, unit.Name.English),
+                ("OnTime", onTime.Count, onTime.Count), ("Late", late.Count, late.Count), ("Missing", missing.Count, missing.Count)));
+            units.Add(new UnitLateness(unit.Id, [.. onTime.OrderBy(r => r.DueAt)], [.. late.OrderBy(r => r.DueAt)], [.. missing.OrderBy(r => r.DueAt)], unmatched.ToImmutable()));
+        }
+        var outcome = units.Any(u => u.Late.Length > 0 || u.Missing.Length > 0) ? "exceptions" : "all-on-time";
+        return RuleResult<CampaignLatenessResult>.Success(new CampaignLatenessResult(plan.Id, asOf, units.ToImmutable(), builder.Build(outcome)));
+    }
+
+    // The unanswered due nearest in time to the submission (the earlier one on a tie): a daily report sent the next
+    // morning answers that day's due, a weekly report an hour late answers this week's.
+    private static int OpenDue(List<ReportDue> dues, ReportSubmission?[] answer, Instant at)
+    {
+        var best = -1;
+        var bestDistance = Duration.MaxValue;
+        for (var i = 0; i < dues.Count; i++)
+        {
+            if (answer[i] is not null)
+            {
+                continue;
+            }
+            var distance = dues[i].DueAt > at ? dues[i].DueAt - at : at - dues[i].DueAt;
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (i, distance);
+            }
+        }
+        return best;
+    }
+
+    private static string Local(Instant instant) =>
+        NodaTime.Text.LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm").Format(instant.InZone(LegalTime.Zone).LocalDateTime);
+}

@@ -1,0 +1,404 @@
+using System.Collections.Immutable;
+using MarketRules.Calendar;
+using MarketRules.Parameters;
+using MarketRules.Utility;
+
+namespace MarketRules.SpotChecks;
+
+/// <summary>What is due and what is overdue for a lot on a date.</summary>
+/// <param name="AsOf">The date.</param>
+/// <param name="State">The lot's state.</param>
+/// <param name="Due">Steps still in time.</param>
+/// <param name="Overdue">Steps whose last day has passed with nothing recorded.</param>
+public sealed record SpotCheckAgenda(LocalDate AsOf, SpotCheckState State, ImmutableArray<SpotCheckDeadline> Due, ImmutableArray<SpotCheckDeadline> Overdue);
+
+/// <summary>One accepted event with its consequences: the new lot, what is due, the steps taken late, and the explanation.</summary>
+/// <param name="From">The state before.</param>
+/// <param name="To">The state after.</param>
+/// <param name="Lot">The new lot.</param>
+/// <param name="Agenda">The agenda on the event's day.</param>
+/// <param name="Late">The step the event took, when it was taken after its last day.</param>
+/// <param name="Explanation">The explanation.</param>
+public sealed record SpotCheckTransition(SpotCheckState From, SpotCheckState To, SpotCheckLot Lot, SpotCheckAgenda Agenda, ImmutableArray<SpotCheckLateStep> Late, Explanation Explanation);
+
+/// <summary>
+/// A lot's journey after a product-quality spot check as a pure state machine: from the plan through sampling and
+/// testing to the follow-up chain of a non-conforming lot (re-test, stop of sales, rectification, review, provincial
+/// announcement, second review, reorganisation, revocation), each step with its deadline and citation. An event the
+/// table does not allow in the lot's state, or one its guard refuses, is rejected with a code; a step taken late is
+/// accepted and reported in the explanation — never a silent state change.
+/// </summary>
+/// <remarks>This type is immutable and thread-safe; one instance serves any number of lots.</remarks>
+public sealed class SpotCheckStateMachine
+{
+    /// <summary>The rule id of explanations.</summary>
+    public const string RuleId = "spotcheck.transition/1";
+
+    /// <summary>A machine under a policy, for a bureau's jurisdiction.</summary>
+    /// <param name="policy">National parameters and policy packs.</param>
+    /// <param name="jurisdiction">The bureau's jurisdiction; national by default.</param>
+    /// <param name="periods">The period calculator; <see cref="PeriodCalculator.China"/> by default.</param>
+    public SpotCheckStateMachine(PolicyContext policy, Jurisdiction jurisdiction = default, PeriodCalculator? periods = null)
+    {
+        Policy = Preconditions.CheckNotNull(policy);
+        Jurisdiction = jurisdiction;
+        Periods = periods ?? PeriodCalculator.China;
+    }
+
+    /// <summary>The machine under national law.</summary>
+    public static SpotCheckStateMachine National { get; } = new(NationalCatalog.Policy);
+
+    /// <summary>The law in force.</summary>
+    public PolicyContext Policy { get; }
+
+    /// <summary>The bureau's jurisdiction.</summary>
+    public Jurisdiction Jurisdiction { get; }
+
+    /// <summary>The period calculator.</summary>
+    public PeriodCalculator Periods { get; }
+
+    /// <summary>Applies an event without an explanation.</summary>
+    /// <param name="lot">The caller's lot.</param>
+    /// <param name="event">The event.</param>
+    /// <param name="path">The JSON path errors are reported at.</param>
+    /// <returns>The new lot, or the coded rejection (the lot is unchanged).</returns>
+    /// <exception cref="MarketRulesException">Thrown when a date is outside the statutory calendar or a period has no value in force on it.</exception>
+    public RuleResult<SpotCheckLot> Apply(SpotCheckLot lot, SpotCheckEvent @event, string? path = "$.event")
+    {
+        Preconditions.CheckNotNull(lot);
+        Preconditions.CheckNotNull(@event);
+        var row = SpotCheckTransitionTable.Find(lot.State, @event.Kind);
+        if (row is null)
+        {
+            var allowed = SpotCheckTransitionTable.AllowedEvents(lot.State);
+            return Reject(SpotCheckErrors.IllegalTransition.CreateLocalized(path is null ? null : path + ".kind",
+                ("State", SpotCheckLabels.Of(lot.State).Zh, SpotCheckLabels.Of(lot.State).En),
+                ("Event", SpotCheckLabels.Of(@event.Kind).Zh, SpotCheckLabels.Of(@event.Kind).En),
+                ("Allowed", allowed.IsEmpty ? "无" : string.Join("、", allowed.Select(a => SpotCheckLabels.Of(a).Zh)),
+                    allowed.IsEmpty ? "none" : string.Join(", ", allowed.Select(a => SpotCheckLabels.Of(a).En)))));
+        }
+        var on = @event.On;
+        var at = path is null ? null : path + ".on";
+        if (lot.LastEventOn is { } last && on < last)
+        {
+            return Reject(SpotCheckErrors.EventInPast.Create(at, ("Date", on), ("Last", last)));
+        }
+        var next = lot with { State = row.To, LastEventOn = on, EventCount = lot.EventCount + 1 };
+        switch (@event.Kind)
+        {
+            case SpotCheckEventKind.TestedConforming:
+                return Accept(next with { CloseReason = SpotCheckCloseReason.Conforming, ClosedOn = on });
+            case SpotCheckEventKind.TestedNonConforming:
+                return Accept(next with { NonConformingOn = on });
+            case SpotCheckEventKind.ResultReceived:
+                _ = RetestWindow(next with { ResultReceivedOn = on });
+                return Accept(next with { ResultReceivedOn = on });
+            case SpotCheckEventKind.SaleStopped:
+                return lot.SaleStoppedOn is { } stopped
+                    ? Reject(SpotCheckErrors.AlreadyRecorded.CreateLocalized(at, ("Event", SpotCheckLabels.Of(@event.Kind).Zh, SpotCheckLabels.Of(@event.Kind).En), ("Date", stopped, stopped)))
+                    : Accept(next with { SaleStoppedOn = on });
+            case SpotCheckEventKind.RetestRequested:
+                var window = RetestWindow(lot);
+                if (on > window.LastDay)
+                {
+                    var period = SpotCheckLabels.Of(window.Period);
+                    return Reject(SpotCheckErrors.RetestWindowClosed.CreateLocalized(at, ("Date", on, on), ("From", window.Trigger, window.Trigger),
+                        ("Period", period.Zh, period.En), ("LastDay", window.LastDay, window.LastDay)));
+                }
+                return Accept(next with { RetestRequestedOn = on });
+            case SpotCheckEventKind.RetestUpheld:
+                return Accept(next with { RetestCost = RetestCostBearer.Applicant });
+            case SpotCheckEventKind.RetestOverturned:
+                return Accept(next with { RetestCost = RetestCostBearer.OrganisingBureau, CloseReason = SpotCheckCloseReason.RetestOverturned, ClosedOn = on });
+            case SpotCheckEventKind.RectificationOrdered:
+                next = next with { RectificationOrderedOn = on };
+                _ = FirstReviewDeadline(next);
+                _ = RectificationDeadline(next);
+                return Accept(next);
+            case SpotCheckEventKind.ReviewPassed:
+                return Accept(next with { ReviewedOn = on, CloseReason = SpotCheckCloseReason.Rectified, ClosedOn = on });
+            case SpotCheckEventKind.ReviewFailed:
+                return Accept(next with { ReviewedOn = on });
+            case SpotCheckEventKind.Announced:
+                next = next with { AnnouncedOn = on };
+                _ = SecondReviewWindow(next);
+                return Accept(next);
+            case SpotCheckEventKind.SecondReviewPassed or SpotCheckEventKind.SecondReviewFailed:
+                var (opens, _, _) = SecondReviewWindow(lot);
+                if (on < opens)
+                {
+                    return Reject(SpotCheckErrors.SecondReviewTooEarly.Create(at, ("Date", on), ("From", lot.AnnouncedOn!.Value), ("Opens", opens)));
+                }
+                if (@event.Kind == SpotCheckEventKind.SecondReviewPassed)
+                {
+                    return Accept(next with { SecondReviewedOn = on, CloseReason = SpotCheckCloseReason.RectifiedAfterAnnouncement, ClosedOn = on });
+                }
+                if (@event.Until is not { } until || until <= on)
+                {
+                    return Reject(SpotCheckErrors.ReorganisationPeriodRequired.Create(path is null ? null : path + ".until", ("Date", on)));
+                }
+                return Accept(next with { SecondReviewedOn = on, ReorganisationUntil = until });
+            case SpotCheckEventKind.ReorganisationReviewPassed or SpotCheckEventKind.ReorganisationReviewFailed:
+                if (on <= lot.ReorganisationUntil!.Value)
+                {
+                    return Reject(SpotCheckErrors.ReorganisationNotEnded.Create(at, ("Until", lot.ReorganisationUntil.Value), ("Date", on)));
+                }
+                return Accept(next with
+                {
+                    ClosedOn = on,
+                    CloseReason = @event.Kind == SpotCheckEventKind.ReorganisationReviewPassed
+                        ? SpotCheckCloseReason.RectifiedAfterReorganisation
+                        : SpotCheckCloseReason.BusinessLicenceRevoked,
+                });
+            default:
+                return Accept(next);
+        }
+
+        static RuleResult<SpotCheckLot> Accept(SpotCheckLot lot) => RuleResult<SpotCheckLot>.Success(lot);
+        static RuleResult<SpotCheckLot> Reject(RuleError error) => RuleResult<SpotCheckLot>.Failure(error);
+    }
+
+    /// <summary>Applies an event and explains it: the transition, the step it took late (if any), what is now due and overdue, the parameters and dates used.</summary>
+    /// <param name="lot">The caller's lot.</param>
+    /// <param name="event">The event.</param>
+    /// <param name="path">The JSON path errors are reported at.</param>
+    /// <returns>The transition, or the coded rejection.</returns>
+    public RuleResult<SpotCheckTransition> Transition(SpotCheckLot lot, SpotCheckEvent @event, string? path = "$.event")
+    {
+        RuleResult<SpotCheckLot> applied;
+        try
+        {
+            applied = Apply(lot, @event, path);
+        }
+        catch (MarketRulesException ex)
+        {
+            return RuleResult<SpotCheckTransition>.Failure(ex.Errors);
+        }
+        if (!applied.IsSuccess)
+        {
+            return RuleResult<SpotCheckTransition>.Failure(applied.Errors);
+        }
+        var next = applied.Value;
+        var on = @event.On;
+        var builder = new ExplanationBuilder(RuleId, on, Jurisdiction.IsNational ? null : Jurisdiction.ToString());
+        var row = SpotCheckTransitionTable.Find(lot.State, @event.Kind)!;
+        builder.Add(SpotCheckReasons.Transition.ToLocalizedReason(row.Citation, ("Date", on, on),
+            ("Event", SpotCheckLabels.Of(@event.Kind).Zh, SpotCheckLabels.Of(@event.Kind).En),
+            ("From", SpotCheckLabels.Of(lot.State).Zh, SpotCheckLabels.Of(lot.State).En),
+            ("To", SpotCheckLabels.Of(next.State).Zh, SpotCheckLabels.Of(next.State).En)));
+
+        var late = LateStep(lot, @event);
+        foreach (var step in late)
+        {
+            builder.Add(SpotCheckReasons.StepLate.ToLocalizedReason(CitationOf(step.Step), ("Step", SpotCheckLabels.Of(step.Step).Zh, SpotCheckLabels.Of(step.Step).En),
+                ("TakenOn", step.TakenOn, step.TakenOn), ("LastDay", step.LastDay, step.LastDay), ("DaysLate", step.DaysLate, step.DaysLate)));
+        }
+        if (next.RetestCost != lot.RetestCost)
+        {
+            var bearer = SpotCheckLabels.Of(next.RetestCost);
+            builder.Add(SpotCheckReasons.RetestCost.ToLocalizedReason(SpotCheckCitations.RetestOutcome, ("Bearer", bearer.Zh, bearer.En)));
+        }
+        if (@event.Kind == SpotCheckEventKind.TestedNonConforming && lot.Facts.LicensedProduct && lot.Facts.Level is SpotCheckLevel.National or SpotCheckLevel.Provincial)
+        {
+            var level = SpotCheckLabels.Of(lot.Facts.Level);
+            builder.Add(SpotCheckReasons.LicenceAtStake.ToLocalizedReason(SpotCheckCitations.ProductionLicence, ("Level", level.Zh, level.En)));
+        }
+        if (@event.Kind == SpotCheckEventKind.Announced)
+        {
+            var (opens, closes, _) = SecondReviewWindow(next);
+            builder.Add(SpotCheckReasons.SecondReviewWindow.ToReason(SpotCheckCitations.SecondReview, ("Opens", opens), ("Closes", closes)));
+            if (!Periods.Calendar.IsWorkingDay(closes))
+            {
+                builder.Add(SpotCheckReasons.WindowEndsOnRestDay.ToReason(SpotCheckCitations.SecondReview, ("Closes", closes)));
+            }
+        }
+        var agenda = AsOf(next, on);
+        Explain(agenda, builder);
+        foreach (var parameter in ParametersOf(next))
+        {
+            builder.Use(parameter);
+        }
+        var outcome = next.State == SpotCheckState.Closed ? "closed-" + Kebab(next.CloseReason) : Kebab(next.State);
+        return RuleResult<SpotCheckTransition>.Success(new SpotCheckTransition(lot.State, next.State, next, agenda, late, builder.Build(outcome)));
+    }
+
+    /// <summary>Rebuilds a lot from its events; stops at the first rejected one.</summary>
+    /// <param name="facts">The lot's facts.</param>
+    /// <param name="events">The events, oldest first.</param>
+    /// <returns>The lot, or the rejection of the first bad event (its path names the index under <c>$.history</c>).</returns>
+    public RuleResult<SpotCheckLot> Replay(SpotCheckLotFacts facts, IEnumerable<SpotCheckEvent> events)
+    {
+        Preconditions.CheckNotNull(events);
+        var lot = SpotCheckLot.New(facts);
+        var index = 0;
+        try
+        {
+            foreach (var e in events)
+            {
+                var result = Apply(lot, e, $"$.history[{index}]");
+                if (!result.IsSuccess)
+                {
+                    return result;
+                }
+                lot = result.Value;
+                index++;
+            }
+        }
+        catch (MarketRulesException ex)
+        {
+            return RuleResult<SpotCheckLot>.Failure(ex.Errors);
+        }
+        return RuleResult<SpotCheckLot>.Success(lot);
+    }
+
+    /// <summary>What is due and overdue for a lot on a date. The producer's windows (re-test request, rectification, reorganisation) are listed while they run; the bureau's reviews and the stop of sales become overdue when their last day passes with nothing recorded.</summary>
+    /// <param name="lot">The lot.</param>
+    /// <param name="asOf">The date.</param>
+    /// <returns>The agenda.</returns>
+    /// <exception cref="MarketRulesException">Thrown when a date is outside the statutory calendar or a period has no value in force.</exception>
+    public SpotCheckAgenda AsOf(SpotCheckLot lot, LocalDate asOf)
+    {
+        Preconditions.CheckNotNull(lot);
+        var list = ImmutableArray.CreateBuilder<SpotCheckDeadline>();
+        void AddLegal(SpotCheckStep step, SpotCheckActor actor, LegalDeadline d, Citation citation, bool window)
+        {
+            if (window && asOf > d.LastDay)
+            {
+                return;
+            }
+            list.Add(new SpotCheckDeadline(step, actor, d.Trigger, d.LastDay, d.ExpiresAt, asOf > d.LastDay, citation)
+            {
+                RolledForwardFrom = d.RolledForward ? d.NominalLastDay : null, Period = d.Period.ToString(),
+            });
+        }
+        var s = lot.State;
+        if (s == SpotCheckState.Notified)
+        {
+            AddLegal(SpotCheckStep.RetestRequest, SpotCheckActor.Producer, RetestWindow(lot), RetestCitation(lot), window: true);
+        }
+        if (s is SpotCheckState.Notified or SpotCheckState.RetestRequested or SpotCheckState.Confirmed or SpotCheckState.RectificationOrdered
+                or SpotCheckState.ReviewFailed or SpotCheckState.Announced or SpotCheckState.Reorganisation
+            && lot.SaleStoppedOn is null && lot.ResultReceivedOn is { } received)
+        {
+            list.Add(new SpotCheckDeadline(SpotCheckStep.StopSale, SpotCheckActor.Producer, received, received, LegalTime.EndOfDay(received), asOf > received, SpotCheckCitations.StopSale));
+        }
+        if (s == SpotCheckState.RectificationOrdered)
+        {
+            AddLegal(SpotCheckStep.Rectification, SpotCheckActor.Producer, RectificationDeadline(lot), SpotCheckCitations.Rectification, window: true);
+            AddLegal(SpotCheckStep.FirstReview, SpotCheckActor.Bureau, FirstReviewDeadline(lot), SpotCheckCitations.FirstReview, window: false);
+        }
+        if (s == SpotCheckState.Announced)
+        {
+            var (opens, closes, period) = SecondReviewWindow(lot);
+            list.Add(new SpotCheckDeadline(SpotCheckStep.SecondReview, SpotCheckActor.Bureau, lot.AnnouncedOn!.Value, closes, LegalTime.EndOfDay(closes), asOf > closes, SpotCheckCitations.SecondReview)
+            {
+                Opens = opens, Period = period,
+            });
+        }
+        if (s == SpotCheckState.Reorganisation && lot.ReorganisationUntil is { } until && asOf <= until)
+        {
+            list.Add(new SpotCheckDeadline(SpotCheckStep.Reorganisation, SpotCheckActor.Producer, lot.SecondReviewedOn!.Value, until, LegalTime.EndOfDay(until), false, SpotCheckCitations.Escalation));
+        }
+        var all = list.ToImmutable();
+        return new SpotCheckAgenda(asOf, s, [.. all.Where(d => !d.Overdue)], [.. all.Where(d => d.Overdue)]);
+    }
+
+    /// <summary>Adds the agenda's steps to an explanation: a reason and a computed date for each step due, a reason for each step overdue.</summary>
+    /// <param name="agenda">The agenda.</param>
+    /// <param name="builder">The explanation being built.</param>
+    public static void Explain(SpotCheckAgenda agenda, ExplanationBuilder builder)
+    {
+        Preconditions.CheckNotNull(agenda);
+        Preconditions.CheckNotNull(builder);
+        foreach (var d in agenda.Due.Concat(agenda.Overdue))
+        {
+            var step = SpotCheckLabels.Of(d.Step);
+            var actor = SpotCheckLabels.Of(d.Actor);
+            builder.Add(d.Overdue
+                ? SpotCheckReasons.StepOverdue.ToLocalizedReason(d.Citation, ("Step", step.Zh, step.En), ("Actor", actor.Zh, actor.En), ("LastDay", d.LastDay, d.LastDay), ("AsOf", agenda.AsOf, agenda.AsOf))
+                : SpotCheckReasons.StepDue.ToLocalizedReason(d.Citation, ("Step", step.Zh, step.En), ("Actor", actor.Zh, actor.En), ("LastDay", d.LastDay, d.LastDay)));
+            builder.Add(new ComputedDate("spotcheck." + Kebab(d.Step), new LocalizedText(step.Zh, step.En), d.LastDay)
+            {
+                From = d.From, ExpiresAt = d.ExpiresAt, Period = d.Period, RolledForwardFrom = d.RolledForwardFrom, Citation = d.Citation,
+            });
+        }
+    }
+
+    internal LegalDeadline RetestWindow(SpotCheckLot lot)
+    {
+        var received = lot.ResultReceivedOn!.Value;
+        return Periods.Deadline(received, Period(lot.Facts.Food ? SpotCheckParameters.FoodRetestWindow : SpotCheckParameters.RetestWindow, received));
+    }
+
+    internal LegalDeadline RectificationDeadline(SpotCheckLot lot)
+    {
+        var order = lot.RectificationOrderedOn!.Value;
+        return Periods.Deadline(order, Period(SpotCheckParameters.Rectification, order));
+    }
+
+    internal LegalDeadline FirstReviewDeadline(SpotCheckLot lot)
+    {
+        var order = lot.RectificationOrderedOn!.Value;
+        return Periods.Deadline(order, Period(SpotCheckParameters.FirstReview, order));
+    }
+
+    // "公告之日起六十日后九十日前": day 60 and day 90 counted from the announcement (not itself counted), both excluded; a
+    // window set by the law is not rolled over rest days (rolling its end forward would pass day 90).
+    internal (LocalDate Opens, LocalDate Closes, string Period) SecondReviewWindow(SpotCheckLot lot)
+    {
+        var announced = lot.AnnouncedOn!.Value;
+        var after = Periods.Deadline(announced, Period(SpotCheckParameters.SecondReviewOpens, announced), RestDayRule.None);
+        var before = Periods.Deadline(announced, Period(SpotCheckParameters.SecondReviewCloses, announced), RestDayRule.None);
+        return (after.LastDay.PlusDays(1), before.LastDay.PlusDays(-1), $"after {after.Period}, before {before.Period}");
+    }
+
+    internal static string Kebab<TEnum>(TEnum value)
+        where TEnum : struct, Enum => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    private LegalPeriod Period(ParameterDefinition parameter, LocalDate on) => Policy.Resolve(parameter, on, Jurisdiction).AsPeriod();
+
+    private static Citation RetestCitation(SpotCheckLot lot) => lot.Facts.Food ? SpotCheckCitations.FoodRetestWindow : SpotCheckCitations.RetestWindow;
+
+    private static Citation CitationOf(SpotCheckStep step) => step switch
+    {
+        SpotCheckStep.StopSale => SpotCheckCitations.StopSale,
+        SpotCheckStep.FirstReview => SpotCheckCitations.FirstReview,
+        SpotCheckStep.SecondReview => SpotCheckCitations.SecondReview,
+        _ => SpotCheckCitations.Escalation,
+    };
+
+    private ImmutableArray<SpotCheckLateStep> LateStep(SpotCheckLot lot, SpotCheckEvent e)
+    {
+        LocalDate? lastDay = null;
+        var step = SpotCheckStep.None;
+        switch (e.Kind)
+        {
+            case SpotCheckEventKind.SaleStopped when lot.ResultReceivedOn is { } received:
+                (step, lastDay) = (SpotCheckStep.StopSale, received);
+                break;
+            case SpotCheckEventKind.ReviewPassed or SpotCheckEventKind.ReviewFailed:
+                (step, lastDay) = (SpotCheckStep.FirstReview, FirstReviewDeadline(lot).LastDay);
+                break;
+            case SpotCheckEventKind.SecondReviewPassed or SpotCheckEventKind.SecondReviewFailed:
+                (step, lastDay) = (SpotCheckStep.SecondReview, SecondReviewWindow(lot).Closes);
+                break;
+        }
+        return lastDay is { } last && e.On > last ? [new SpotCheckLateStep(step, last, e.On, NodaTime.Period.DaysBetween(last, e.On))] : [];
+    }
+
+    private IEnumerable<ParameterValue> ParametersOf(SpotCheckLot lot)
+    {
+        ParameterValue? Try(ParameterDefinition d, LocalDate? on) => on is { } day ? Policy.TryResolve(d, day, Jurisdiction) : null;
+        ParameterValue?[] candidates = lot.State switch
+        {
+            SpotCheckState.Notified or SpotCheckState.RetestRequested or SpotCheckState.Confirmed =>
+                [Try(lot.Facts.Food ? SpotCheckParameters.FoodRetestWindow : SpotCheckParameters.RetestWindow, lot.ResultReceivedOn)],
+            SpotCheckState.RectificationOrdered or SpotCheckState.ReviewFailed =>
+                [Try(SpotCheckParameters.Rectification, lot.RectificationOrderedOn), Try(SpotCheckParameters.FirstReview, lot.RectificationOrderedOn)],
+            SpotCheckState.Announced or SpotCheckState.Reorganisation =>
+                [Try(SpotCheckParameters.SecondReviewOpens, lot.AnnouncedOn), Try(SpotCheckParameters.SecondReviewCloses, lot.AnnouncedOn)],
+            _ => [],
+        };
+        return candidates.OfType<ParameterValue>();
+    }
+}
