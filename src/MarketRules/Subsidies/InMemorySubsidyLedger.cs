@@ -238,7 +238,7 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
         {
             if (!claims.TryGetValue(claimId, out var record))
             {
-                return RuleResult<SubsidyReservation>.Failure(SubsidyErrors.UnknownClaim.Create("$.claimId", ("ClaimId", claimId)));
+                return RuleResult<SubsidyReservation>.Failure(SubsidyLedgerRules.UnknownClaim(claimId));
             }
             if (record.State == target)
             {
@@ -246,9 +246,7 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
             }
             if (record.State != SubsidyReservationState.Reserved)
             {
-                return RuleResult<SubsidyReservation>.Failure(SubsidyErrors.InvalidLedgerTransition.Create("$.claimId", ("ClaimId", claimId),
-                    ("State", SubsidyClaimInputValidator.Kebab(record.State)),
-                    ("Operation", target == SubsidyReservationState.Confirmed ? "confirmed" : "released")));
+                return RuleResult<SubsidyReservation>.Failure(SubsidyLedgerRules.InvalidTransition(claimId, record.State, target));
             }
             return RuleResult<SubsidyReservation>.Success(SettleLocked(record, target, target == SubsidyReservationState.Confirmed ? Code.Confirmed : Code.Released, at));
         }

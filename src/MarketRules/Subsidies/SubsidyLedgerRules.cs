@@ -84,6 +84,140 @@ public static class SubsidyLedgerRules
         }
     }
 
+    /// <summary>
+    /// Decides a new claim id (not a repeat) against the ledger's state read inside the ledger's transaction: a key
+    /// held by a live claim refuses it as already subsidised; else the budget step (<see cref="Allocate"/>) reserves it
+    /// or refuses it for budget. Nothing is taken: the ledger writes what the answer says, in the same transaction.
+    /// </summary>
+    /// <param name="scheme">The scheme.</param>
+    /// <param name="claim">The claim.</param>
+    /// <param name="phaseIndex">The index of the phase in force at completion.</param>
+    /// <param name="conflict">The first of the claim's keys (in <see cref="SubsidyScheme.UniquenessKeys"/> order) held by a live claim, with that claim's id, or <see langword="null"/>.</param>
+    /// <param name="balances">The balances, one per phase.</param>
+    /// <param name="at">When the ledger records it (dates the hold and its expiry), or <see langword="null"/> without a clock.</param>
+    /// <returns>The reservation to record: <see cref="SubsidyReservationState.Reserved"/> (with the phase's remaining budget after it) or <see cref="SubsidyReservationState.Rejected"/>.</returns>
+    public static SubsidyReservation Decide(SubsidyScheme scheme, in SubsidyClaim claim, int phaseIndex, (SubsidyUniquenessKey Key, string ClaimId)? conflict,
+        IReadOnlyList<SubsidyPhaseBalance> balances, Instant? at)
+    {
+        Preconditions.CheckNotNull(scheme);
+        Preconditions.CheckNotNull(balances);
+        var asked = scheme.Phases[phaseIndex];
+        if (conflict is { } c)
+        {
+            return new SubsidyReservation(claim.ClaimId, SubsidyReservationState.Rejected, asked.Number, Money.Zero, balances[phaseIndex].Remaining, asked.Citation)
+            {
+                Rejection = SubsidyErrors.AlreadySubsidised,
+                ConflictingKey = c.Key,
+                ConflictingClaimId = c.ClaimId,
+                ReservedAt = at,
+            };
+        }
+        var allocation = Allocate(scheme, claim, phaseIndex, balances);
+        if (!allocation.Fits)
+        {
+            return new SubsidyReservation(claim.ClaimId, SubsidyReservationState.Rejected, asked.Number, Money.Zero, balances[phaseIndex].Remaining, asked.Citation)
+            {
+                Rejection = SubsidyErrors.BudgetExhausted,
+                WaitListedFromPhase = allocation.WaitListedFromPhase,
+                ReservedAt = at,
+            };
+        }
+        var phase = scheme.Phases[allocation.PhaseIndex];
+        var remaining = balances[allocation.PhaseIndex].Remaining is { } r ? r - allocation.Amount : (Money?)null;
+        return new SubsidyReservation(claim.ClaimId, SubsidyReservationState.Reserved, phase.Number, allocation.Amount, remaining, phase.Citation)
+        {
+            WaitListedFromPhase = allocation.WaitListedFromPhase,
+            ReservedAt = at,
+            ExpiresAt = at is { } t ? ExpiryOf(scheme, t) : null,
+        };
+    }
+
+    /// <summary>The stored name of a state: <c>reserved</c>, <c>confirmed</c>, <c>released</c>, <c>rejected</c>.</summary>
+    /// <param name="state">The state.</param>
+    /// <returns>The name.</returns>
+    public static string Name(SubsidyReservationState state) => state switch
+    {
+        SubsidyReservationState.Reserved => "reserved",
+        SubsidyReservationState.Confirmed => "confirmed",
+        SubsidyReservationState.Released => "released",
+        _ => "rejected",
+    };
+
+    /// <summary>The stored name of a journal line's kind: <c>reserved</c>, <c>confirmed</c>, <c>released</c>, <c>rejected</c>.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The name.</returns>
+    public static string Name(SubsidyLedgerEntryKind kind) => Name((SubsidyReservationState)(int)kind);
+
+    /// <summary>The stored name of a uniqueness key: <c>person-id</c>, <c>old-plate</c>, <c>old-frame</c>, <c>new-frame</c>.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The name.</returns>
+    public static string Name(SubsidyUniquenessKey key) => SubsidyClaimInputValidator.Kebab(key);
+
+    /// <summary>Reads a stored state name.</summary>
+    /// <param name="name">The name (<see cref="Name(SubsidyReservationState)"/>).</param>
+    /// <returns>The state.</returns>
+    /// <exception cref="FormatException">Thrown for an unknown name.</exception>
+    public static SubsidyReservationState ParseState(string name) => name switch
+    {
+        "reserved" => SubsidyReservationState.Reserved,
+        "confirmed" => SubsidyReservationState.Confirmed,
+        "released" => SubsidyReservationState.Released,
+        "rejected" => SubsidyReservationState.Rejected,
+        _ => throw new FormatException($"Unknown reservation state '{name}'"),
+    };
+
+    /// <summary>Reads a stored uniqueness key name.</summary>
+    /// <param name="name">The name (<see cref="Name(SubsidyUniquenessKey)"/>).</param>
+    /// <returns>The key.</returns>
+    /// <exception cref="FormatException">Thrown for an unknown name.</exception>
+    public static SubsidyUniquenessKey ParseKey(string name)
+    {
+        foreach (var key in Enum.GetValues<SubsidyUniquenessKey>())
+        {
+            if (Name(key) == name)
+            {
+                return key;
+            }
+        }
+        throw new FormatException($"Unknown uniqueness key '{name}'");
+    }
+
+    /// <summary>The ledger's message for a stored rejection or release code, or <see langword="null"/>.</summary>
+    /// <param name="code">The code, e.g. <c>MR.Subsidy.BudgetExhausted</c>.</param>
+    /// <returns>The message definition, or <see langword="null"/> for none or an unknown code.</returns>
+    public static MessageDefinition? Message(string? code) => code switch
+    {
+        "MR.Subsidy.AlreadySubsidised" => SubsidyErrors.AlreadySubsidised,
+        "MR.Subsidy.BudgetExhausted" => SubsidyErrors.BudgetExhausted,
+        "MR.Subsidy.ReservationExpired" => SubsidyErrors.ReservationExpired,
+        "MR.Subsidy.Released" => SubsidyErrors.Released,
+        "MR.Subsidy.Confirmed" => SubsidyErrors.Confirmed,
+        "MR.Subsidy.Reserved" => SubsidyErrors.Reserved,
+        _ => null,
+    };
+
+    /// <summary>The citation of a journal line: the expiry's citation for a lapsed hold, else the phase's.</summary>
+    /// <param name="scheme">The scheme.</param>
+    /// <param name="phaseNumber">The line's phase.</param>
+    /// <param name="reasonCode">The line's reason code.</param>
+    /// <returns>The citation.</returns>
+    public static Citation CitationOf(SubsidyScheme scheme, int phaseNumber, string reasonCode) =>
+        reasonCode == SubsidyErrors.ReservationExpired.Code ? Preconditions.CheckNotNull(scheme).ReservationExpiryCitation : scheme.Phases[phaseNumber - 1].Citation;
+
+    /// <summary>The error a ledger answers when a settled claim is asked to settle the other way.</summary>
+    /// <param name="claimId">The claim.</param>
+    /// <param name="state">Its state.</param>
+    /// <param name="target">What was asked: <see cref="SubsidyReservationState.Confirmed"/> or <see cref="SubsidyReservationState.Released"/>.</param>
+    /// <returns><c>MR.Subsidy.InvalidLedgerTransition</c>.</returns>
+    public static RuleError InvalidTransition(string claimId, SubsidyReservationState state, SubsidyReservationState target) =>
+        SubsidyErrors.InvalidLedgerTransition.Create("$.claimId", ("ClaimId", claimId), ("State", Name(state)),
+            ("Operation", target == SubsidyReservationState.Confirmed ? "confirmed" : "released"));
+
+    /// <summary>The error a ledger answers for a claim id it never saw.</summary>
+    /// <param name="claimId">The claim.</param>
+    /// <returns><c>MR.Subsidy.UnknownClaim</c>.</returns>
+    public static RuleError UnknownClaim(string claimId) => SubsidyErrors.UnknownClaim.Create("$.claimId", ("ClaimId", claimId));
+
     /// <summary>Whether an amount fits a budget and a quota given what is already held or paid against them.</summary>
     /// <param name="budget">The budget, or <see langword="null"/> for none.</param>
     /// <param name="quota">The quota, or <see langword="null"/> for none.</param>
