@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace MarketRules.Subsidies.Tests;
+namespace MarketRules.Subsidies.Testing;
 
 /// <summary>
 /// A real, throwaway PostgreSQL cluster for the test run: initdb in a temporary directory, pg_ctl start on a free
@@ -21,6 +21,11 @@ public sealed class PostgreSqlServer : IDisposable
     private int stopped;
 
     public PostgreSqlServer()
+        : this(durable: false)
+    {
+    }
+
+    private PostgreSqlServer(bool durable)
     {
         bin = FindBinaries() ?? throw new InvalidOperationException(
             "PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin or MARKETRULES_PG_BIN. " +
@@ -44,9 +49,9 @@ public sealed class PostgreSqlServer : IDisposable
                 var port = FreePort();
                 try
                 {
-                    // A throwaway cluster: fsync off (its files die with it), loopback only, the socket inside the temporary directory.
+                    // A throwaway cluster: fsync off unless durable (its files die with it), loopback only, the socket inside the temporary directory.
                     Run("pg_ctl", "-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", ((int)Patience.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        "-o", $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB", "start");
+                        "-o", $"-p {port} -k {root} -c listen_addresses=127.0.0.1 {(durable ? "" : "-c fsync=off -c full_page_writes=off ")}-c max_connections=200 -c shared_buffers=64MB", "start");
                     WaitUntilReady(port);
                     Port = port;
                     ConnectionString = new NpgsqlConnectionStringBuilder
@@ -72,6 +77,9 @@ public sealed class PostgreSqlServer : IDisposable
             throw;
         }
     }
+
+    /// <summary>Starts a cluster whose commits are flushed to disk (fsync on, as in production): for benchmarks. Tests run with fsync off.</summary>
+    public static PostgreSqlServer StartDurable() => new(durable: true);
 
     /// <summary>The loopback port the server listens on.</summary>
     public int Port { get; }
@@ -215,10 +223,4 @@ public sealed class PostgreSqlServer : IDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PostgreSqlCluster : ICollectionFixture<PostgreSqlServer>
-{
-    public const string Name = "PostgreSQL";
 }

@@ -2,6 +2,7 @@
 -- Created by SqliteSubsidyLedger on first use, inside one BEGIN IMMEDIATE transaction (idempotent: IF NOT EXISTS,
 -- and the version row is written last). The file runs in WAL mode, so several processes may share it, every write is
 -- one BEGIN IMMEDIATE transaction, which SQLite serialises across processes.
+-- Tables are WITHOUT ROWID: each row lives in its primary key's b-tree, one page write instead of two.
 -- Amounts are fen (INTEGER), instants are UTC text 'YYYY-MM-DDTHH:MM:SS.ffffffZ' (fixed width: they sort as they compare).
 
 CREATE TABLE IF NOT EXISTS mr_schema_version (
@@ -22,7 +23,7 @@ CREATE TABLE IF NOT EXISTS mr_subsidy_ledger (
     CHECK (taken_fen >= 0 AND taken_count >= 0),
     CHECK (overall_budget_fen IS NULL OR taken_fen <= overall_budget_fen),
     CHECK (overall_quota IS NULL OR taken_count <= overall_quota)
-);
+) WITHOUT ROWID;
 
 -- One row per phase: what is held and paid, never past the phase's budget or quota (CHECK).
 CREATE TABLE IF NOT EXISTS mr_subsidy_phase (
@@ -38,7 +39,7 @@ CREATE TABLE IF NOT EXISTS mr_subsidy_phase (
     CHECK (reserved_fen >= 0 AND paid_fen >= 0 AND reserved_count >= 0 AND paid_count >= 0),
     CHECK (budget_fen IS NULL OR reserved_fen + paid_fen <= budget_fen),
     CHECK (quota IS NULL OR reserved_count + paid_count <= quota)
-);
+) WITHOUT ROWID;
 
 -- One row per claim id (idempotency: the primary key), in its current state.
 CREATE TABLE IF NOT EXISTS mr_subsidy_claim (
@@ -58,7 +59,7 @@ CREATE TABLE IF NOT EXISTS mr_subsidy_claim (
     settled_code         TEXT    NULL,               -- MR.Subsidy.Confirmed | MR.Subsidy.Released | MR.Subsidy.ReservationExpired
     PRIMARY KEY (scheme_id, claim_id),
     CHECK ((state = 'rejected') = (rejection_code IS NOT NULL))
-);
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mr_subsidy_claim_expiry ON mr_subsidy_claim (scheme_id, expires_at) WHERE state = 'reserved';
 
 -- The keys held by live claims (reserved or confirmed): one holder per key value (the primary key).
@@ -69,7 +70,7 @@ CREATE TABLE IF NOT EXISTS mr_subsidy_key (
     claim_id  TEXT NOT NULL,
     PRIMARY KEY (scheme_id, key_kind, key_value),
     FOREIGN KEY (scheme_id, claim_id) REFERENCES mr_subsidy_claim (scheme_id, claim_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mr_subsidy_key_claim ON mr_subsidy_key (scheme_id, claim_id);
 
 -- The journal: append-only, one line per reserve, confirm, release or reject. A claim has at most one line of each
@@ -86,6 +87,6 @@ CREATE TABLE IF NOT EXISTS mr_subsidy_journal (
     citation            TEXT    NOT NULL,            -- the document (and article) the amount or period comes from
     at                  TEXT    NULL,
     PRIMARY KEY (scheme_id, sequence)
-);
+) WITHOUT ROWID;
 CREATE UNIQUE INDEX IF NOT EXISTS mr_subsidy_journal_decided_once ON mr_subsidy_journal (scheme_id, claim_id) WHERE kind IN ('reserved', 'rejected');
 CREATE UNIQUE INDEX IF NOT EXISTS mr_subsidy_journal_settled_once ON mr_subsidy_journal (scheme_id, claim_id) WHERE kind IN ('confirmed', 'released');

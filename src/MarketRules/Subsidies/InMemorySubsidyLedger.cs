@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using MarketRules.Utility;
 
 namespace MarketRules.Subsidies;
@@ -85,66 +86,75 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
         var at = clock?.GetCurrentInstant();
         lock (gate)
         {
-            if (claims.TryGetValue(claim.ClaimId, out var existing))
+            // One probe of the claims table: the id's slot, found or added.
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(claims, claim.ClaimId, out var seen);
+            if (seen)
             {
-                return new SubsidyReserveResult(existing.Reservation, IsRepeat: true);
+                return new SubsidyReserveResult(slot!.Reservation, IsRepeat: true);
             }
-            var record = new ClaimRecord(claim.ClaimId);
-            claims.Add(claim.ClaimId, record);
+            var record = slot = new ClaimRecord(claim.ClaimId);
 
-            // Uniqueness: a key held by a live claim (reserved or paid) refuses the claim. Nothing is taken yet.
-            foreach (var kind in keyKinds)
-            {
-                if (SubsidyLedgerRules.KeyValue(claim, kind) is { } value && keys[(int)kind]!.TryGetValue(value, out var holder))
-                {
-                    var asked = Scheme.Phases[phaseIndex];
-                    record.Reservation = new SubsidyReservation(claim.ClaimId, SubsidyReservationState.Rejected, asked.Number, Money.Zero, phases[phaseIndex].Remaining, asked.Citation)
-                    {
-                        Rejection = SubsidyErrors.AlreadySubsidised,
-                        ConflictingKey = kind,
-                        ConflictingClaimId = holder.ClaimId,
-                        ReservedAt = at,
-                    };
-                    Append(record, SubsidyLedgerEntryKind.Rejected, phaseIndex, 0, Code.AlreadySubsidised, at);
-                    return new SubsidyReserveResult(record.Reservation, IsRepeat: false);
-                }
-            }
-
-            // Budget: the phase in force, or wait-listed into the next phases when the scheme says so.
+            // The budget step first (no table is touched), then the keys: a key held by a live claim (reserved or paid)
+            // refuses the claim as already subsidised whatever the budget says, and nothing is taken unless both pass.
             var index = phaseIndex;
             int? waitListedFrom = null;
             long amount;
+            bool fits;
             while (true)
             {
                 amount = Scheme.ComputeAmount(index, claim.Price, claim.LithiumToLeadAcid).Fen;
-                if (phases[index].Fits(amount) && SubsidyLedgerRules.Fits(Scheme.OverallBudget, Scheme.OverallQuota, overallFen, overallCount, amount))
+                fits = phases[index].Fits(amount) && SubsidyLedgerRules.Fits(Scheme.OverallBudget, Scheme.OverallQuota, overallFen, overallCount, amount);
+                if (fits || Scheme.Exhaustion != SubsidyExhaustionPolicy.WaitListNextPhase || index + 1 >= phases.Length)
                 {
                     break;
-                }
-                if (Scheme.Exhaustion != SubsidyExhaustionPolicy.WaitListNextPhase || index + 1 >= phases.Length)
-                {
-                    var asked = Scheme.Phases[phaseIndex];
-                    record.Reservation = new SubsidyReservation(claim.ClaimId, SubsidyReservationState.Rejected, asked.Number, Money.Zero, phases[phaseIndex].Remaining, asked.Citation)
-                    {
-                        Rejection = SubsidyErrors.BudgetExhausted,
-                        WaitListedFromPhase = waitListedFrom,
-                        ReservedAt = at,
-                    };
-                    Append(record, SubsidyLedgerEntryKind.Rejected, phaseIndex, 0, Code.BudgetExhausted, at);
-                    return new SubsidyReserveResult(record.Reservation, IsRepeat: false);
                 }
                 waitListedFrom ??= phaseIndex + 1;
                 index++;
             }
-
-            // Take the keys and the amount together.
-            foreach (var kind in keyKinds)
+            if (!fits)
             {
-                if (SubsidyLedgerRules.KeyValue(claim, kind) is { } value)
+                foreach (var kind in keyKinds)
                 {
-                    keys[(int)kind]!.Add(value, record);
-                    record.SetKey(kind, value);
+                    if (SubsidyLedgerRules.KeyValue(claim, kind) is { } value && keys[(int)kind]!.TryGetValue(value, out var holder))
+                    {
+                        return RejectAsAlreadySubsidised(record, claim.ClaimId, phaseIndex, kind, holder, at);
+                    }
                 }
+                var asked = Scheme.Phases[phaseIndex];
+                record.Reservation = new SubsidyReservation(claim.ClaimId, SubsidyReservationState.Rejected, asked.Number, Money.Zero, phases[phaseIndex].Remaining, asked.Citation)
+                {
+                    Rejection = SubsidyErrors.BudgetExhausted,
+                    WaitListedFromPhase = waitListedFrom,
+                    ReservedAt = at,
+                };
+                Append(record, SubsidyLedgerEntryKind.Rejected, phaseIndex, 0, Code.BudgetExhausted, at);
+                return new SubsidyReserveResult(record.Reservation, IsRepeat: false);
+            }
+
+            // One probe per key: its slot, found (held: undo the keys taken so far) or taken.
+            for (var k = 0; k < keyKinds.Length; k++)
+            {
+                var kind = keyKinds[k];
+                if (SubsidyLedgerRules.KeyValue(claim, kind) is not { } value)
+                {
+                    continue;
+                }
+                ref var holderSlot = ref CollectionsMarshal.GetValueRefOrAddDefault(keys[(int)kind]!, value, out var held);
+                if (held)
+                {
+                    var holder = holderSlot!;
+                    for (var undo = 0; undo < k; undo++)
+                    {
+                        if (record.KeyOf((int)keyKinds[undo]) is { } taken)
+                        {
+                            keys[(int)keyKinds[undo]]!.Remove(taken);
+                        }
+                    }
+                    record.ClearKeys();
+                    return RejectAsAlreadySubsidised(record, claim.ClaimId, phaseIndex, kind, holder, at);
+                }
+                holderSlot = record;
+                record.SetKey(kind, value);
             }
             phases[index].Take(amount);
             overallFen += amount;
@@ -163,6 +173,21 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
             Append(record, SubsidyLedgerEntryKind.Reserved, index, amount, Code.Reserved, at);
             return new SubsidyReserveResult(record.Reservation, IsRepeat: false);
         }
+    }
+
+    // Under the gate.
+    private SubsidyReserveResult RejectAsAlreadySubsidised(ClaimRecord record, string claimId, int phaseIndex, SubsidyUniquenessKey kind, ClaimRecord holder, Instant? at)
+    {
+        var asked = Scheme.Phases[phaseIndex];
+        record.Reservation = new SubsidyReservation(claimId, SubsidyReservationState.Rejected, asked.Number, Money.Zero, phases[phaseIndex].Remaining, asked.Citation)
+        {
+            Rejection = SubsidyErrors.AlreadySubsidised,
+            ConflictingKey = kind,
+            ConflictingClaimId = holder.ClaimId,
+            ReservedAt = at,
+        };
+        Append(record, SubsidyLedgerEntryKind.Rejected, phaseIndex, 0, Code.AlreadySubsidised, at);
+        return new SubsidyReserveResult(record.Reservation, IsRepeat: false);
     }
 
     /// <inheritdoc />
@@ -331,6 +356,8 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
                 default: newFrame = value; break;
             }
         }
+
+        public void ClearKeys() => person = oldPlate = oldFrame = newFrame = null;
 
         public string? KeyOf(int kind) => kind switch
         {
