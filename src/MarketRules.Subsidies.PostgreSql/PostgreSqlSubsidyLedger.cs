@@ -16,9 +16,11 @@ namespace MarketRules.Subsidies.PostgreSql;
 /// <para>The schema (<see cref="SchemaSql"/>, <c>Schema/v1.sql</c>) is created on first use in the PostgreSQL schema
 /// named by <c>schema</c> (default <c>marketrules</c>), versioned in <c>mr_schema_version</c>, under an advisory lock
 /// so that servers starting together create it once; a database written by a newer version is refused.</para>
-/// <para>A reservation costs two round trips (one batch that begins, locks and reads; one that writes and commits).
-/// Commits are synchronous by default; <c>synchronousCommit: false</c> sets <c>synchronous_commit = off</c> for the
-/// ledger's transactions (a server crash may lose the last acknowledged transactions, never half of one).</para>
+/// <para>A reservation and a settlement are one statement each (the functions <c>mr_subsidy_reserve</c> and
+/// <c>mr_subsidy_settle</c>, which apply the decisions of <see cref="SubsidyLedgerRules"/> with the amounts the library
+/// computed), so the ledger row is locked only while the server runs them. Commits are synchronous by default;
+/// <c>synchronousCommit: false</c> sets <c>synchronous_commit = off</c> for the ledger's connections (a server crash
+/// may lose the last acknowledged transactions, never half of one, never a constraint).</para>
 /// <para>Decisions are made by <see cref="SubsidyLedgerRules"/>, exactly as the in-memory ledger makes them.</para>
 /// <para>This type is thread-safe (pooled connections, one per call). Dispose it to close the pool.</para>
 /// </remarks>
@@ -39,7 +41,7 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
     private readonly NpgsqlDataSource dataSource;
     private readonly IClock? clock;
     private readonly string begin;
-    private readonly bool synchronousCommit;
+    private readonly string[] phaseCitations;
 
     /// <summary>Opens (creating the schema when absent) the ledger of a scheme in a PostgreSQL database.</summary>
     /// <param name="scheme">The scheme.</param>
@@ -60,8 +62,12 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
         Schema = schema;
         this.clock = clock;
         begin = "BEGIN ISOLATION LEVEL READ COMMITTED";
-        this.synchronousCommit = synchronousCommit;
+        phaseCitations = [.. scheme.Phases.Select(p => p.Citation.ToString())];
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema };
+        if (!synchronousCommit)
+        {
+            builder.Options = (builder.Options + " -c synchronous_commit=off").Trim();
+        }
         if (builder.MaxAutoPrepare == 0)
         {
             builder.MaxAutoPrepare = 64;
@@ -104,85 +110,26 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
                 values.Add(value);
             }
         }
+        // The amount and citation of each candidate phase: the one asked for, then the later ones when the scheme wait-lists.
+        var last = Scheme.Exhaustion == SubsidyExhaustionPolicy.WaitListNextPhase ? Scheme.Phases.Length - 1 : phaseIndex;
+        var amounts = new long[last - phaseIndex + 1];
+        var citations = new string[amounts.Length];
+        for (var i = phaseIndex; i <= last; i++)
+        {
+            amounts[i - phaseIndex] = Scheme.ComputeAmount(i, claim.Price, claim.LithiumToLeadAcid).Fen;
+            citations[i - phaseIndex] = Scheme.Phases[i].Citation.ToString();
+        }
+        var at = Now();
+        var expires = at is { } t ? SubsidyLedgerRules.ExpiryOf(Scheme, t) : (Instant?)null;
         using var connection = dataSource.OpenConnection();
-        try
+        using var batch = Batch(connection, ("SELECT * FROM mr_subsidy_reserve($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            [Scheme.Id, claim.ClaimId, phaseIndex + 1, amounts, kinds.ToArray(), values.ToArray(), Time(at), Time(expires), citations]));
+        using var reader = batch.ExecuteReader();
+        if (!reader.Read())
         {
-            long sequence;
-            SubsidyReservation? existing;
-            var holders = new Dictionary<string, string>(StringComparer.Ordinal);
-            List<SubsidyPhaseBalance> balances;
-            using (var read = Batch(connection,
-                (begin, []),
-                ("SELECT last_sequence FROM mr_subsidy_ledger WHERE scheme_id = $1 FOR UPDATE", [Scheme.Id]),
-                ($"SELECT {ClaimColumns} FROM mr_subsidy_claim WHERE scheme_id = $1 AND claim_id = $2", [Scheme.Id, claim.ClaimId]),
-                ("SELECT k.key_kind, k.key_value, k.claim_id FROM mr_subsidy_key k JOIN unnest($2::text[], $3::text[]) AS w(kind, value) ON k.key_kind = w.kind AND k.key_value = w.value WHERE k.scheme_id = $1",
-                    [Scheme.Id, kinds.ToArray(), values.ToArray()]),
-                ("SELECT phase, reserved_fen, paid_fen, reserved_count, paid_count FROM mr_subsidy_phase WHERE scheme_id = $1 ORDER BY phase", [Scheme.Id])))
-            using (var reader = read.ExecuteReader())
-            {
-                sequence = ReadSequence(reader);
-                reader.NextResult();
-                existing = reader.Read() ? ReadReservation(reader) : null;
-                reader.NextResult();
-                while (reader.Read())
-                {
-                    holders[reader.GetString(0) + "\n" + reader.GetString(1)] = reader.GetString(2);
-                }
-                reader.NextResult();
-                balances = ReadBalances(reader);
-            }
-            if (existing is not null)
-            {
-                Execute(connection, "COMMIT");
-                return new SubsidyReserveResult(existing, IsRepeat: true);
-            }
-            (SubsidyUniquenessKey, string)? conflict = null;
-            for (var i = 0; i < kinds.Count && conflict is null; i++)
-            {
-                if (holders.TryGetValue(kinds[i] + "\n" + values[i], out var holder))
-                {
-                    conflict = (SubsidyLedgerRules.ParseKey(kinds[i]), holder);
-                }
-            }
-            var at = Now();
-            var reservation = SubsidyLedgerRules.Decide(Scheme, claim, phaseIndex, conflict, balances, at);
-            var writes = new List<(string, object?[])>
-            {
-                ("""
-                 INSERT INTO mr_subsidy_claim (scheme_id, claim_id, state, phase, amount_fen, phase_remaining_fen, wait_listed_from, rejection_code,
-                                               conflicting_key, conflicting_claim_id, reserved_at, expires_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-                 """,
-                 [Scheme.Id, reservation.ClaimId, SubsidyLedgerRules.Name(reservation.State), reservation.PhaseNumber, reservation.Amount.Fen, reservation.PhaseRemaining?.Fen,
-                  reservation.WaitListedFromPhase, reservation.Rejection?.Code, reservation.ConflictingKey is { } ck ? SubsidyLedgerRules.Name(ck) : null,
-                  reservation.ConflictingClaimId, Time(reservation.ReservedAt), Time(reservation.ExpiresAt)]),
-            };
-            if (reservation.State == SubsidyReservationState.Reserved)
-            {
-                writes.Add(("INSERT INTO mr_subsidy_key (scheme_id, key_kind, key_value, claim_id) SELECT $1, kind, value, $4 FROM unnest($2::text[], $3::text[]) AS w(kind, value)",
-                    [Scheme.Id, kinds.ToArray(), values.ToArray(), claim.ClaimId]));
-                writes.Add(("UPDATE mr_subsidy_phase SET reserved_fen = reserved_fen + $3, reserved_count = reserved_count + 1 WHERE scheme_id = $1 AND phase = $2",
-                    [Scheme.Id, reservation.PhaseNumber, reservation.Amount.Fen]));
-                writes.AddRange(Journal(++sequence, claim.ClaimId, SubsidyLedgerEntryKind.Reserved, reservation.PhaseNumber, reservation.Amount.Fen,
-                    reservation.PhaseRemaining?.Fen, SubsidyErrors.Reserved.Code, reservation.Amount.Fen, 1, at));
-            }
-            else
-            {
-                writes.AddRange(Journal(++sequence, claim.ClaimId, SubsidyLedgerEntryKind.Rejected, reservation.PhaseNumber, 0,
-                    reservation.PhaseRemaining?.Fen, reservation.Rejection!.Code, 0, 0, at));
-            }
-            writes.Add(("COMMIT", []));
-            using (var write = Batch(connection, [.. writes]))
-            {
-                write.ExecuteNonQuery();
-            }
-            return new SubsidyReserveResult(reservation, IsRepeat: false);
+            throw new InvalidOperationException("mr_subsidy_reserve returned no row");
         }
-        catch
-        {
-            TryRollback(connection);
-            throw;
-        }
+        return new SubsidyReserveResult(ReadReservation(reader, 1, claim.ClaimId), IsRepeat: reader.GetBoolean(0));
     }
 
     /// <inheritdoc />
@@ -308,40 +255,23 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
     {
         ArgumentNullException.ThrowIfNull(claimId);
         using var connection = dataSource.OpenConnection();
-        try
+        using var batch = Batch(connection, ("SELECT * FROM mr_subsidy_settle($1, $2, $3, $4, $5, $6, $7)",
+            [Scheme.Id, claimId, SubsidyLedgerRules.Name(target), target == SubsidyReservationState.Confirmed ? SubsidyErrors.Confirmed.Code : SubsidyErrors.Released.Code,
+             Time(Now()), phaseCitations, Scheme.ReservationExpiryCitation.ToString()]));
+        using var reader = batch.ExecuteReader();
+        if (!reader.Read())
         {
-            long sequence;
-            SubsidyReservation? current;
-            using (var read = Batch(connection,
-                (begin, []),
-                ("SELECT last_sequence FROM mr_subsidy_ledger WHERE scheme_id = $1 FOR UPDATE", [Scheme.Id]),
-                ($"SELECT {ClaimColumns} FROM mr_subsidy_claim WHERE scheme_id = $1 AND claim_id = $2", [Scheme.Id, claimId])))
-            using (var reader = read.ExecuteReader())
-            {
-                sequence = ReadSequence(reader);
-                reader.NextResult();
-                current = reader.Read() ? ReadReservation(reader) : null;
-            }
-            if (current is null || current.State != SubsidyReservationState.Reserved)
-            {
-                Execute(connection, "COMMIT");
-                return current is null ? RuleResult<SubsidyReservation>.Failure(SubsidyLedgerRules.UnknownClaim(claimId))
-                    : current.State == target ? RuleResult<SubsidyReservation>.Success(current)
-                    : RuleResult<SubsidyReservation>.Failure(SubsidyLedgerRules.InvalidTransition(claimId, current.State, target));
-            }
-            var writes = SettleWrites(current, target, target == SubsidyReservationState.Confirmed ? SubsidyErrors.Confirmed.Code : SubsidyErrors.Released.Code, sequence + 1, Now());
-            writes.Add(("COMMIT", []));
-            using (var write = Batch(connection, [.. writes]))
-            {
-                write.ExecuteNonQuery();
-            }
-            return RuleResult<SubsidyReservation>.Success(current with { State = target });
+            throw new InvalidOperationException("mr_subsidy_settle returned no row");
         }
-        catch
+        var outcome = reader.GetString(0);
+        if (outcome == "unknown")
         {
-            TryRollback(connection);
-            throw;
+            return RuleResult<SubsidyReservation>.Failure(SubsidyLedgerRules.UnknownClaim(claimId));
         }
+        var reservation = ReadReservation(reader, 1, claimId);
+        return outcome == "settled" ? RuleResult<SubsidyReservation>.Success(reservation with { State = target })
+            : reservation.State == target ? RuleResult<SubsidyReservation>.Success(reservation)
+            : RuleResult<SubsidyReservation>.Failure(SubsidyLedgerRules.InvalidTransition(claimId, reservation.State, target));
     }
 
     private List<(string, object?[])> SettleWrites(SubsidyReservation current, SubsidyReservationState target, string code, long sequence, Instant? at)
@@ -397,18 +327,22 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
         return entries.ToImmutable();
     }
 
-    private SubsidyReservation ReadReservation(NpgsqlDataReader reader)
+    private SubsidyReservation ReadReservation(NpgsqlDataReader reader) => ReadReservation(reader, 0, reader.GetString(10));
+
+    // The columns state, phase, amount_fen, phase_remaining_fen, wait_listed_from, rejection_code, conflicting_key,
+    // conflicting_claim_id, reserved_at, expires_at from an offset.
+    private SubsidyReservation ReadReservation(NpgsqlDataReader reader, int o, string claimId)
     {
-        var phase = reader.GetInt32(1);
-        return new SubsidyReservation(reader.GetString(10), SubsidyLedgerRules.ParseState(reader.GetString(0)), phase, Money.FromFen(reader.GetInt64(2)),
-            reader.IsDBNull(3) ? null : Money.FromFen(reader.GetInt64(3)), Scheme.Phases[phase - 1].Citation)
+        var phase = reader.GetInt32(o + 1);
+        return new SubsidyReservation(claimId, SubsidyLedgerRules.ParseState(reader.GetString(o)), phase, Money.FromFen(reader.GetInt64(o + 2)),
+            reader.IsDBNull(o + 3) ? null : Money.FromFen(reader.GetInt64(o + 3)), Scheme.Phases[phase - 1].Citation)
         {
-            WaitListedFromPhase = reader.IsDBNull(4) ? null : reader.GetInt32(4),
-            Rejection = reader.IsDBNull(5) ? null : SubsidyLedgerRules.Message(reader.GetString(5)),
-            ConflictingKey = reader.IsDBNull(6) ? null : SubsidyLedgerRules.ParseKey(reader.GetString(6)),
-            ConflictingClaimId = reader.IsDBNull(7) ? null : reader.GetString(7),
-            ReservedAt = reader.IsDBNull(8) ? null : Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(8), DateTimeKind.Utc)),
-            ExpiresAt = reader.IsDBNull(9) ? null : Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(9), DateTimeKind.Utc)),
+            WaitListedFromPhase = reader.IsDBNull(o + 4) ? null : reader.GetInt32(o + 4),
+            Rejection = reader.IsDBNull(o + 5) ? null : SubsidyLedgerRules.Message(reader.GetString(o + 5)),
+            ConflictingKey = reader.IsDBNull(o + 6) ? null : SubsidyLedgerRules.ParseKey(reader.GetString(o + 6)),
+            ConflictingClaimId = reader.IsDBNull(o + 7) ? null : reader.GetString(o + 7),
+            ReservedAt = reader.IsDBNull(o + 8) ? null : Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(o + 8), DateTimeKind.Utc)),
+            ExpiresAt = reader.IsDBNull(o + 9) ? null : Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(o + 9), DateTimeKind.Utc)),
         };
     }
 
@@ -522,17 +456,11 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
         }
     }
 
-    private NpgsqlBatch Batch(NpgsqlConnection connection, params (string Sql, object?[] Parameters)[] commands)
+    private static NpgsqlBatch Batch(NpgsqlConnection connection, params (string Sql, object?[] Parameters)[] commands)
     {
         var batch = new NpgsqlBatch(connection);
         foreach (var (sql, parameters) in commands)
         {
-            if (ReferenceEquals(sql, begin) && !synchronousCommit)
-            {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
-                batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"));
-                continue;
-            }
             var command = new NpgsqlBatchCommand(sql);
             foreach (var value in parameters)
             {

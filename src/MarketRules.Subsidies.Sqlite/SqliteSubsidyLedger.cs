@@ -37,6 +37,8 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
     private readonly Lock gate = new();
     private readonly IClock? clock;
     private readonly SqliteConnection connection;
+    private readonly Mutex writers;
+    private bool writing;
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
     private bool disposed;
 
@@ -52,6 +54,11 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
         Scheme = scheme;
         DatabasePath = Path.GetFullPath(databasePath);
         this.clock = clock;
+        // Writers of this library on one machine queue on a named mutex per file before taking SQLite's write lock:
+        // SQLite's own busy handler sleeps up to 100 ms at a time, leaving the file idle while processes queue. A
+        // process killed while holding it abandons it, and the next writer takes it (SQLite rolls the dead one back).
+        var name = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(DatabasePath)))[..24];
+        writers = new Mutex(false, @"Global\mr-sqlite-" + name);
         connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
@@ -73,6 +80,7 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
         catch
         {
             connection.Dispose();
+            writers.Dispose();
             throw;
         }
     }
@@ -103,14 +111,34 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
                     Commit();
                     return new SubsidyReserveResult(existing, IsRepeat: true);
                 }
-                (SubsidyUniquenessKey, string)? conflict = null;
+                // The claim's keys in the scheme's order, four slots (NULL never matches): one look-up, one insert.
+                var slots = new (string? Kind, string? Value)[4];
+                var used = 0;
                 foreach (var kind in Scheme.UniquenessKeys)
                 {
-                    if (SubsidyLedgerRules.KeyValue(claim, kind) is { } value &&
-                        Command("SELECT claim_id FROM mr_subsidy_key WHERE scheme_id = $s AND key_kind = $k AND key_value = $v", ("$k", SubsidyLedgerRules.Name(kind)), ("$v", value)).ExecuteScalar() is string holder)
+                    if (SubsidyLedgerRules.KeyValue(claim, kind) is { } value && used < slots.Length)
                     {
-                        conflict = (kind, holder);
-                        break;
+                        slots[used++] = (SubsidyLedgerRules.Name(kind), value);
+                    }
+                }
+                (SubsidyUniquenessKey, string)? conflict = null;
+                if (used > 0)
+                {
+                    var holders = new Dictionary<string, string>(StringComparer.Ordinal);
+                    using (var reader = Command("SELECT key_kind, claim_id FROM mr_subsidy_key WHERE scheme_id = $s AND (key_kind, key_value) IN (VALUES ($k0, $v0), ($k1, $v1), ($k2, $v2), ($k3, $v3))",
+                        KeyParameters(slots)).ExecuteReader())
+                    {
+                        while (reader.Read())
+                        {
+                            holders[reader.GetString(0)] = reader.GetString(1);
+                        }
+                    }
+                    for (var i = 0; i < used && conflict is null; i++)
+                    {
+                        if (holders.TryGetValue(slots[i].Kind!, out var holder))
+                        {
+                            conflict = (SubsidyLedgerRules.ParseKey(slots[i].Kind!), holder);
+                        }
                     }
                 }
                 var at = Now();
@@ -118,13 +146,12 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
                 InsertClaim(reservation);
                 if (reservation.State == SubsidyReservationState.Reserved)
                 {
-                    foreach (var kind in Scheme.UniquenessKeys)
+                    if (used > 0)
                     {
-                        if (SubsidyLedgerRules.KeyValue(claim, kind) is { } value)
-                        {
-                            Command("INSERT INTO mr_subsidy_key (scheme_id, key_kind, key_value, claim_id) VALUES ($s, $k, $v, $c)",
-                                ("$k", SubsidyLedgerRules.Name(kind)), ("$v", value), ("$c", claim.ClaimId)).ExecuteNonQuery();
-                        }
+                        Command("""
+                            INSERT INTO mr_subsidy_key (scheme_id, key_kind, key_value, claim_id)
+                            SELECT $s, column1, column2, $c FROM (VALUES ($k0, $v0), ($k1, $v1), ($k2, $v2), ($k3, $v3)) WHERE column2 IS NOT NULL
+                            """, [.. KeyParameters(slots), ("$c", claim.ClaimId)]).ExecuteNonQuery();
                     }
                     Command("UPDATE mr_subsidy_phase SET reserved_fen = reserved_fen + $a, reserved_count = reserved_count + 1 WHERE scheme_id = $s AND phase = $p",
                         ("$a", reservation.Amount.Fen), ("$p", reservation.PhaseNumber)).ExecuteNonQuery();
@@ -281,6 +308,7 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
                 command.Dispose();
             }
             connection.Dispose();
+            writers.Dispose();
         }
     }
 
@@ -366,6 +394,10 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
             ("$q", sequence), ("$c", claimId), ("$k", SubsidyLedgerRules.Name(kind)), ("$p", phase), ("$a", amountFen), ("$r", remainingFen),
             ("$code", code), ("$cite", SubsidyLedgerRules.CitationOf(Scheme, phase, code).ToString()), ("$at", Format(at))).ExecuteNonQuery();
     }
+
+    private static (string, object?)[] KeyParameters((string? Kind, string? Value)[] slots) =>
+        [("$k0", slots[0].Kind), ("$v0", slots[0].Value), ("$k1", slots[1].Kind), ("$v1", slots[1].Value),
+         ("$k2", slots[2].Kind), ("$v2", slots[2].Value), ("$k3", slots[3].Kind), ("$v3", slots[3].Value)];
 
     private void InsertClaim(SubsidyReservation r) =>
         Command("""
@@ -461,23 +493,68 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
 
     private static Instant Parse(string text) => TimePattern.Parse(text).GetValueOrThrow();
 
-    private void Begin() => Command("BEGIN IMMEDIATE").ExecuteNonQuery();
+    private void Begin()
+    {
+        try
+        {
+            if (!writers.WaitOne(TimeSpan.FromMinutes(2)))
+            {
+                throw new TimeoutException($"Another writer held {DatabasePath} for two minutes");
+            }
+        }
+        catch (AbandonedMutexException)
+        {
+            // Its holder died mid-write; this thread holds it now, and SQLite rolls the dead writer's transaction back.
+        }
+        writing = true;
+        try
+        {
+            Command("BEGIN IMMEDIATE").ExecuteNonQuery();
+        }
+        catch
+        {
+            EndWrite();
+            throw;
+        }
+    }
 
-    private void Commit() => Command("COMMIT").ExecuteNonQuery();
+    private void Commit()
+    {
+        try
+        {
+            Command("COMMIT").ExecuteNonQuery();
+        }
+        finally
+        {
+            EndWrite();
+        }
+    }
+
+    private void EndWrite()
+    {
+        if (writing)
+        {
+            writing = false;
+            writers.ReleaseMutex();
+        }
+    }
 
     private void Rollback()
     {
         try
         {
-            if (!connection.State.HasFlag(System.Data.ConnectionState.Open))
+            if (connection.State.HasFlag(System.Data.ConnectionState.Open))
             {
-                return;
+                Command("ROLLBACK").ExecuteNonQuery();
             }
-            Command("ROLLBACK").ExecuteNonQuery();
         }
         catch (SqliteException)
         {
             // No transaction was open (it failed to begin, or SQLite already rolled it back).
+        }
+        finally
+        {
+            EndWrite();
         }
     }
 
