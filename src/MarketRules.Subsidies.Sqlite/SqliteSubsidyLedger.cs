@@ -143,26 +143,13 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
                 }
                 var at = Now();
                 var reservation = SubsidyLedgerRules.Decide(Scheme, claim, phaseIndex, conflict, ReadBalances(), at);
-                InsertClaim(reservation);
-                if (reservation.State == SubsidyReservationState.Reserved)
-                {
-                    if (used > 0)
-                    {
-                        Command("""
-                            INSERT INTO mr_subsidy_key (scheme_id, key_kind, key_value, claim_id)
-                            SELECT $s, column1, column2, $c FROM (VALUES ($k0, $v0), ($k1, $v1), ($k2, $v2), ($k3, $v3)) WHERE column2 IS NOT NULL
-                            """, [.. KeyParameters(slots), ("$c", claim.ClaimId)]).ExecuteNonQuery();
-                    }
-                    Command("UPDATE mr_subsidy_phase SET reserved_fen = reserved_fen + $a, reserved_count = reserved_count + 1 WHERE scheme_id = $s AND phase = $p",
-                        ("$a", reservation.Amount.Fen), ("$p", reservation.PhaseNumber)).ExecuteNonQuery();
-                    Journal(claim.ClaimId, SubsidyLedgerEntryKind.Reserved, reservation.PhaseNumber, reservation.Amount.Fen, reservation.PhaseRemaining?.Fen,
-                        SubsidyErrors.Reserved.Code, reservation.Amount.Fen, 1, at);
-                }
-                else
-                {
-                    Journal(claim.ClaimId, SubsidyLedgerEntryKind.Rejected, reservation.PhaseNumber, 0, reservation.PhaseRemaining?.Fen,
-                        reservation.Rejection!.Code, 0, 0, at);
-                }
+                var r = reservation;
+                var cite = SubsidyLedgerRules.CitationOf(Scheme, reservation.PhaseNumber, reservation.Rejection?.Code ?? SubsidyErrors.Reserved.Code).ToString();
+                Command(reservation.State == SubsidyReservationState.Reserved ? ReserveSql : RejectSql,
+                    [.. KeyParameters(slots), ("$c", r.ClaimId), ("$st", SubsidyLedgerRules.Name(r.State)), ("$p", r.PhaseNumber), ("$a", r.Amount.Fen),
+                     ("$r", r.PhaseRemaining?.Fen), ("$w", r.WaitListedFromPhase), ("$rej", r.Rejection?.Code),
+                     ("$ck", r.ConflictingKey is { } ck ? SubsidyLedgerRules.Name(ck) : null), ("$cc", r.ConflictingClaimId), ("$at", Format(r.ReservedAt)),
+                     ("$exp", Format(r.ExpiresAt)), ("$code", r.Rejection?.Code ?? SubsidyErrors.Reserved.Code), ("$cite", cite)]).ExecuteNonQuery();
                 Commit();
                 return new SubsidyReserveResult(reservation, IsRepeat: false);
             }
@@ -367,47 +354,66 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
     // Inside a write transaction, on a claim read in it and still reserved.
     private SubsidyReservation SettleLocked(SubsidyReservation current, SubsidyReservationState target, string code, Instant? at)
     {
-        var fen = current.Amount.Fen;
-        Command("UPDATE mr_subsidy_claim SET state = $st, settled_at = $at, settled_code = $code WHERE scheme_id = $s AND claim_id = $c AND state = 'reserved'",
-            ("$st", SubsidyLedgerRules.Name(target)), ("$at", Format(at)), ("$code", code), ("$c", current.ClaimId)).ExecuteNonQuery();
-        var remaining = Command(target == SubsidyReservationState.Confirmed
-                ? "UPDATE mr_subsidy_phase SET reserved_fen = reserved_fen - $a, reserved_count = reserved_count - 1, paid_fen = paid_fen + $a, paid_count = paid_count + 1 WHERE scheme_id = $s AND phase = $p RETURNING budget_fen - reserved_fen - paid_fen"
-                : "UPDATE mr_subsidy_phase SET reserved_fen = reserved_fen - $a, reserved_count = reserved_count - 1 WHERE scheme_id = $s AND phase = $p RETURNING budget_fen - reserved_fen - paid_fen",
-            ("$a", fen), ("$p", current.PhaseNumber)).ExecuteScalar();
-        if (target == SubsidyReservationState.Released)
-        {
-            Command("DELETE FROM mr_subsidy_key WHERE scheme_id = $s AND claim_id = $c", ("$c", current.ClaimId)).ExecuteNonQuery();
-        }
-        Journal(current.ClaimId, target == SubsidyReservationState.Confirmed ? SubsidyLedgerEntryKind.Confirmed : SubsidyLedgerEntryKind.Released,
-            current.PhaseNumber, fen, remaining is long r ? r : null, code, target == SubsidyReservationState.Released ? -fen : 0, target == SubsidyReservationState.Released ? -1 : 0, at);
+        Command(target == SubsidyReservationState.Confirmed ? ConfirmSql : ReleaseSql,
+            ("$c", current.ClaimId), ("$a", current.Amount.Fen), ("$p", current.PhaseNumber), ("$at", Format(at)), ("$code", code),
+            ("$cite", SubsidyLedgerRules.CitationOf(Scheme, current.PhaseNumber, code).ToString())).ExecuteNonQuery();
         return current with { State = target };
     }
 
-    private void Journal(string claimId, SubsidyLedgerEntryKind kind, int phase, long amountFen, long? remainingFen, string code, long takenFen, int takenCount, Instant? at)
-    {
-        var sequence = (long)Command("UPDATE mr_subsidy_ledger SET last_sequence = last_sequence + 1, taken_fen = taken_fen + $f, taken_count = taken_count + $n WHERE scheme_id = $s RETURNING last_sequence",
-            ("$f", takenFen), ("$n", takenCount)).ExecuteScalar()!;
-        Command("""
-            INSERT INTO mr_subsidy_journal (scheme_id, sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at)
-            VALUES ($s, $q, $c, $k, $p, $a, $r, $code, $cite, $at)
-            """,
-            ("$q", sequence), ("$c", claimId), ("$k", SubsidyLedgerRules.Name(kind)), ("$p", phase), ("$a", amountFen), ("$r", remainingFen),
-            ("$code", code), ("$cite", SubsidyLedgerRules.CitationOf(Scheme, phase, code).ToString()), ("$at", Format(at))).ExecuteNonQuery();
-    }
+    private const string InsertClaimSql = """
+        INSERT INTO mr_subsidy_claim (scheme_id, claim_id, state, phase, amount_fen, phase_remaining_fen, wait_listed_from, rejection_code,
+                                      conflicting_key, conflicting_claim_id, reserved_at, expires_at)
+        VALUES ($s, $c, $st, $p, $a, $r, $w, $rej, $ck, $cc, $at, $exp);
+        """;
+
+    // One command per write, several statements each: fewer round trips through the driver.
+    private const string ReserveSql = InsertClaimSql + """
+        INSERT INTO mr_subsidy_key (scheme_id, key_kind, key_value, claim_id)
+        SELECT $s, column1, column2, $c FROM (VALUES ($k0, $v0), ($k1, $v1), ($k2, $v2), ($k3, $v3)) WHERE column2 IS NOT NULL;
+        UPDATE mr_subsidy_phase SET reserved_fen = reserved_fen + $a, reserved_count = reserved_count + 1 WHERE scheme_id = $s AND phase = $p;
+        """ + "\n" + ReservedJournalSql;
+
+    private const string ReservedJournalSql = """
+        UPDATE mr_subsidy_ledger SET last_sequence = last_sequence + 1, taken_fen = taken_fen + $a, taken_count = taken_count + 1 WHERE scheme_id = $s;
+        INSERT INTO mr_subsidy_journal (scheme_id, sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at)
+        SELECT $s, l.last_sequence, $c, 'reserved', $p, $a,
+               (SELECT ph.budget_fen - ph.reserved_fen - ph.paid_fen FROM mr_subsidy_phase ph WHERE ph.scheme_id = $s AND ph.phase = $p), $code, $cite, $at
+        FROM mr_subsidy_ledger l WHERE l.scheme_id = $s;
+        """;
+
+    private const string RejectSql = InsertClaimSql + """
+        UPDATE mr_subsidy_ledger SET last_sequence = last_sequence + 1 WHERE scheme_id = $s;
+        INSERT INTO mr_subsidy_journal (scheme_id, sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at)
+        SELECT $s, l.last_sequence, $c, 'rejected', $p, 0,
+               (SELECT ph.budget_fen - ph.reserved_fen - ph.paid_fen FROM mr_subsidy_phase ph WHERE ph.scheme_id = $s AND ph.phase = $p), $code, $cite, $at
+        FROM mr_subsidy_ledger l WHERE l.scheme_id = $s;
+        """;
+
+    private const string ConfirmSql = """
+        UPDATE mr_subsidy_claim SET state = 'confirmed', settled_at = $at, settled_code = $code WHERE scheme_id = $s AND claim_id = $c AND state = 'reserved';
+        UPDATE mr_subsidy_phase SET reserved_fen = reserved_fen - $a, reserved_count = reserved_count - 1, paid_fen = paid_fen + $a, paid_count = paid_count + 1
+        WHERE scheme_id = $s AND phase = $p;
+        UPDATE mr_subsidy_ledger SET last_sequence = last_sequence + 1 WHERE scheme_id = $s;
+        INSERT INTO mr_subsidy_journal (scheme_id, sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at)
+        SELECT $s, l.last_sequence, $c, 'confirmed', $p, $a,
+               (SELECT ph.budget_fen - ph.reserved_fen - ph.paid_fen FROM mr_subsidy_phase ph WHERE ph.scheme_id = $s AND ph.phase = $p), $code, $cite, $at
+        FROM mr_subsidy_ledger l WHERE l.scheme_id = $s;
+        """;
+
+    private const string ReleaseSql = """
+        UPDATE mr_subsidy_claim SET state = 'released', settled_at = $at, settled_code = $code WHERE scheme_id = $s AND claim_id = $c AND state = 'reserved';
+        UPDATE mr_subsidy_phase SET reserved_fen = reserved_fen - $a, reserved_count = reserved_count - 1 WHERE scheme_id = $s AND phase = $p;
+        DELETE FROM mr_subsidy_key WHERE scheme_id = $s AND claim_id = $c;
+        UPDATE mr_subsidy_ledger SET last_sequence = last_sequence + 1, taken_fen = taken_fen - $a, taken_count = taken_count - 1 WHERE scheme_id = $s;
+        INSERT INTO mr_subsidy_journal (scheme_id, sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at)
+        SELECT $s, l.last_sequence, $c, 'released', $p, $a,
+               (SELECT ph.budget_fen - ph.reserved_fen - ph.paid_fen FROM mr_subsidy_phase ph WHERE ph.scheme_id = $s AND ph.phase = $p), $code, $cite, $at
+        FROM mr_subsidy_ledger l WHERE l.scheme_id = $s;
+        """;
 
     private static (string, object?)[] KeyParameters((string? Kind, string? Value)[] slots) =>
         [("$k0", slots[0].Kind), ("$v0", slots[0].Value), ("$k1", slots[1].Kind), ("$v1", slots[1].Value),
          ("$k2", slots[2].Kind), ("$v2", slots[2].Value), ("$k3", slots[3].Kind), ("$v3", slots[3].Value)];
-
-    private void InsertClaim(SubsidyReservation r) =>
-        Command("""
-            INSERT INTO mr_subsidy_claim (scheme_id, claim_id, state, phase, amount_fen, phase_remaining_fen, wait_listed_from, rejection_code,
-                                          conflicting_key, conflicting_claim_id, reserved_at, expires_at)
-            VALUES ($s, $c, $st, $p, $a, $r, $w, $rej, $ck, $cc, $at, $exp)
-            """,
-            ("$c", r.ClaimId), ("$st", SubsidyLedgerRules.Name(r.State)), ("$p", r.PhaseNumber), ("$a", r.Amount.Fen), ("$r", r.PhaseRemaining?.Fen),
-            ("$w", r.WaitListedFromPhase), ("$rej", r.Rejection?.Code), ("$ck", r.ConflictingKey is { } k ? SubsidyLedgerRules.Name(k) : null),
-            ("$cc", r.ConflictingClaimId), ("$at", Format(r.ReservedAt)), ("$exp", Format(r.ExpiresAt))).ExecuteNonQuery();
 
     private SubsidyReservation? ReadClaim(string claimId)
     {

@@ -90,7 +90,7 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
             ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(claims, claim.ClaimId, out var seen);
             if (seen)
             {
-                return new SubsidyReserveResult(slot!.Reservation, IsRepeat: true);
+                return new SubsidyReserveResult(slot!.ToReservation(Scheme), IsRepeat: true);
             }
             var record = slot = new ClaimRecord(claim.ClaimId);
 
@@ -120,15 +120,13 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
                         return RejectAsAlreadySubsidised(record, claim.ClaimId, phaseIndex, kind, holder, at);
                     }
                 }
-                var asked = Scheme.Phases[phaseIndex];
-                record.Reservation = new SubsidyReservation(claim.ClaimId, SubsidyReservationState.Rejected, asked.Number, Money.Zero, phases[phaseIndex].Remaining, asked.Citation)
-                {
-                    Rejection = SubsidyErrors.BudgetExhausted,
-                    WaitListedFromPhase = waitListedFrom,
-                    ReservedAt = at,
-                };
+                record.PhaseIndex = phaseIndex;
+                record.RemainingFen = phases[phaseIndex].RemainingFen;
+                record.Rejection = SubsidyErrors.BudgetExhausted;
+                record.WaitListedFromPhase = waitListedFrom;
+                record.ReservedAt = at;
                 Append(record, SubsidyLedgerEntryKind.Rejected, phaseIndex, 0, Code.BudgetExhausted, at);
-                return new SubsidyReserveResult(record.Reservation, IsRepeat: false);
+                return new SubsidyReserveResult(record.ToReservation(Scheme), IsRepeat: false);
             }
 
             // One probe per key: its slot, found (held: undo the keys taken so far) or taken.
@@ -162,32 +160,26 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
             record.State = SubsidyReservationState.Reserved;
             record.PhaseIndex = index;
             record.AmountFen = amount;
-            var phase = Scheme.Phases[index];
-            record.Reservation = new SubsidyReservation(claim.ClaimId, SubsidyReservationState.Reserved, phase.Number, Money.FromFen(amount), phases[index].Remaining, phase.Citation)
-            {
-                WaitListedFromPhase = waitListedFrom,
-                ReservedAt = at,
-                ExpiresAt = at is { } t ? SubsidyLedgerRules.ExpiryOf(Scheme, t) : null,
-            };
-            record.ExpiresAt = record.Reservation.ExpiresAt;
+            record.RemainingFen = phases[index].RemainingFen;
+            record.WaitListedFromPhase = waitListedFrom;
+            record.ReservedAt = at;
+            record.ExpiresAt = at is { } t ? SubsidyLedgerRules.ExpiryOf(Scheme, t) : null;
             Append(record, SubsidyLedgerEntryKind.Reserved, index, amount, Code.Reserved, at);
-            return new SubsidyReserveResult(record.Reservation, IsRepeat: false);
+            return new SubsidyReserveResult(record.ToReservation(Scheme), IsRepeat: false);
         }
     }
 
     // Under the gate.
     private SubsidyReserveResult RejectAsAlreadySubsidised(ClaimRecord record, string claimId, int phaseIndex, SubsidyUniquenessKey kind, ClaimRecord holder, Instant? at)
     {
-        var asked = Scheme.Phases[phaseIndex];
-        record.Reservation = new SubsidyReservation(claimId, SubsidyReservationState.Rejected, asked.Number, Money.Zero, phases[phaseIndex].Remaining, asked.Citation)
-        {
-            Rejection = SubsidyErrors.AlreadySubsidised,
-            ConflictingKey = kind,
-            ConflictingClaimId = holder.ClaimId,
-            ReservedAt = at,
-        };
+        record.PhaseIndex = phaseIndex;
+        record.RemainingFen = phases[phaseIndex].RemainingFen;
+        record.Rejection = SubsidyErrors.AlreadySubsidised;
+        record.ConflictingKey = kind;
+        record.ConflictingClaimId = holder.ClaimId;
+        record.ReservedAt = at;
         Append(record, SubsidyLedgerEntryKind.Rejected, phaseIndex, 0, Code.AlreadySubsidised, at);
-        return new SubsidyReserveResult(record.Reservation, IsRepeat: false);
+        return new SubsidyReserveResult(record.ToReservation(Scheme), IsRepeat: false);
     }
 
     /// <inheritdoc />
@@ -221,7 +213,7 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
         Preconditions.CheckNotNull(claimId);
         lock (gate)
         {
-            return claims.TryGetValue(claimId, out var record) ? record.Reservation : null;
+            return claims.TryGetValue(claimId, out var record) ? record.ToReservation(Scheme) : null;
         }
     }
 
@@ -267,7 +259,7 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
             }
             if (record.State == target)
             {
-                return RuleResult<SubsidyReservation>.Success(record.Reservation);
+                return RuleResult<SubsidyReservation>.Success(record.ToReservation(Scheme));
             }
             if (record.State != SubsidyReservationState.Reserved)
             {
@@ -299,10 +291,9 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
             }
         }
         record.State = target;
-        record.Reservation = record.Reservation with { State = target };
         Append(record, target == SubsidyReservationState.Confirmed ? SubsidyLedgerEntryKind.Confirmed : SubsidyLedgerEntryKind.Released,
             record.PhaseIndex, record.AmountFen, code, at);
-        return record.Reservation;
+        return record.ToReservation(Scheme);
     }
 
     private void Append(ClaimRecord record, SubsidyLedgerEntryKind kind, int phaseIndex, long amountFen, Code code, Instant? at)
@@ -326,9 +317,36 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
 
     private readonly record struct JournalLine(ClaimRecord Record, SubsidyLedgerEntryKind Kind, int PhaseIndex, long AmountFen, long RemainingFen, Code Code, Instant? At);
 
-    // Guarded by the ledger's gate.
+    // Guarded by the ledger's gate. The claim's answer as fields: a SubsidyReservation is built only for a caller, so
+    // the ledger keeps one small object per claim.
     private sealed class ClaimRecord(string claimId)
     {
+        public long RemainingFen { get; set; } = -1;
+
+        public int? WaitListedFromPhase { get; set; }
+
+        public MessageDefinition? Rejection { get; set; }
+
+        public SubsidyUniquenessKey? ConflictingKey { get; set; }
+
+        public string? ConflictingClaimId { get; set; }
+
+        public Instant? ReservedAt { get; set; }
+
+        public SubsidyReservation ToReservation(SubsidyScheme scheme)
+        {
+            var phase = scheme.Phases[PhaseIndex];
+            return new SubsidyReservation(ClaimId, State, phase.Number, Money.FromFen(AmountFen), RemainingFen < 0 ? null : Money.FromFen(RemainingFen), phase.Citation)
+            {
+                WaitListedFromPhase = WaitListedFromPhase,
+                Rejection = Rejection,
+                ConflictingKey = ConflictingKey,
+                ConflictingClaimId = ConflictingClaimId,
+                ReservedAt = ReservedAt,
+                ExpiresAt = ExpiresAt,
+            };
+        }
+
         private string? person;
         private string? oldPlate;
         private string? oldFrame;
@@ -337,8 +355,6 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
         public string ClaimId { get; } = claimId;
 
         public SubsidyReservationState State { get; set; } = SubsidyReservationState.Rejected;
-
-        public SubsidyReservation Reservation { get; set; } = null!;
 
         public int PhaseIndex { get; set; }
 
