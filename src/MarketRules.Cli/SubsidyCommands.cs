@@ -41,7 +41,7 @@ internal sealed partial class CliApp
             using (reader)
             {
                 var text = await reader.ReadToEndAsync(cancellation).ConfigureAwait(false);
-                var lines = text.TrimStart().StartsWith('{') && !text.Trim().Contains('\n', StringComparison.Ordinal) ? [text] : text.Split('\n');
+                var lines = IsOneJsonObject(text) ? [text] : text.Split('\n');
                 foreach (var raw in lines)
                 {
                     var line = raw.Trim();
@@ -58,11 +58,14 @@ internal sealed partial class CliApp
                         continue;
                     }
                     var decision = result.Value;
+                    SubsidyReservation? current = null;
                     if (parse.GetValue(confirm) && decision.Reservation is { State: SubsidyReservationState.Reserved })
                     {
-                        failed |= !ledger.Confirm(decision.ClaimId).IsSuccess;
+                        var confirmed = ledger.Confirm(decision.ClaimId);
+                        failed |= !confirmed.IsSuccess;
+                        current = confirmed.IsSuccess ? confirmed.Value : null;
                     }
-                    await WriteLineAsync(w => SubsidyLedgerJson.Write(w, decision, parse.GetValue(explain)), cancellation).ConfigureAwait(false);
+                    await WriteLineAsync(w => SubsidyLedgerJson.Write(w, decision, parse.GetValue(explain), current), cancellation).ConfigureAwait(false);
                 }
             }
             return failed ? RuleErrors : Ok;
@@ -198,6 +201,24 @@ internal sealed partial class CliApp
         await stdout.WriteAsync(buffer.WrittenMemory, cancellation).ConfigureAwait(false);
         await stdout.WriteAsync("\n"u8.ToArray(), cancellation).ConfigureAwait(false);
         await stdout.FlushAsync(cancellation).ConfigureAwait(false);
+    }
+
+    // One claim, possibly pretty-printed, or NDJSON (one claim per line).
+    private static bool IsOneJsonObject(string text)
+    {
+        if (!text.TrimStart().StartsWith('{'))
+        {
+            return false;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static void WriteErrors(Utf8JsonWriter writer, IEnumerable<RuleError> errors)

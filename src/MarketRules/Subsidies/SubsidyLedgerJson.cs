@@ -73,7 +73,8 @@ public static class SubsidyLedgerJson
     /// <param name="writer">The writer.</param>
     /// <param name="decision">The decision.</param>
     /// <param name="explain">Whether to include the explanation.</param>
-    public static void Write(Utf8JsonWriter writer, SubsidyDecision decision, bool explain = true)
+    /// <param name="current">The reservation as it stands now (after a confirmation, say), written instead of the decision's.</param>
+    public static void Write(Utf8JsonWriter writer, SubsidyDecision decision, bool explain = true, SubsidyReservation? current = null)
     {
         Preconditions.CheckNotNull(writer);
         Preconditions.CheckNotNull(decision);
@@ -83,7 +84,7 @@ public static class SubsidyLedgerJson
         writer.WriteString("reasonCode", decision.ReasonCode);
         writer.WriteNumber("amountFen", decision.Amount.Fen);
         writer.WriteBoolean("isRepeat", decision.IsRepeat);
-        if (decision.Reservation is { } reservation)
+        if ((current ?? decision.Reservation) is { } reservation)
         {
             writer.WritePropertyName("reservation");
             Write(writer, reservation);
