@@ -13,7 +13,7 @@ namespace MarketRules.Cli;
 /// The `marketrules` commands over given streams and clock, so that tests run them in process as well as the
 /// built tool. Exit codes: 0 success, 1 rule or input errors (details on stderr, the decision on stdout), 2 usage.
 /// </summary>
-internal sealed class CliApp
+internal sealed partial class CliApp
 {
     public const int Ok = 0;
     public const int RuleErrors = 1;
@@ -83,6 +83,7 @@ internal sealed class CliApp
         root.Subcommands.Add(BatchCommand());
         root.Subcommands.Add(RulesCommand());
         root.Subcommands.Add(CalendarCommand());
+        root.Subcommands.Add(SubsidyCommand());
         return root;
     }
 

@@ -9,7 +9,8 @@ namespace MarketRules.Server;
 /// <summary>
 /// The HTTP host: <c>POST /v1/rules/{rule}/{version}/evaluate</c>, <c>POST /v1/batch</c> (a JSON array, or
 /// NDJSON with <c>Content-Type: application/x-ndjson</c>), <c>GET /v1/rules</c>, <c>GET /health</c> and the
-/// OpenAPI document at <c>/openapi/v1.json</c>. Bad input answers 400 with the engine's error objects.
+/// OpenAPI document at <c>/openapi/v1.json</c>. Bad input answers 400 with the engine's error objects. The subsidy
+/// claims endpoints (<c>/v1/subsidies/…</c>, <see cref="SubsidyEndpoints"/>) run a phase over a durable ledger.
 /// </summary>
 internal static class ServerApp
 {
@@ -24,7 +25,7 @@ internal static class ServerApp
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = MarketRules.Json.MarketRulesJson.Encoder };
 
-    public static WebApplication Build(string[] args, RuleEngine? engine = null)
+    public static WebApplication Build(string[] args, RuleEngine? engine = null, NodaTime.IClock? clock = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
@@ -41,6 +42,10 @@ internal static class ServerApp
         });
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(engine ?? CreateEngine(builder.Configuration.GetSection("MarketRules:PolicyPacks").Get<string[]>() ?? []));
+#pragma warning disable RS0030 // The host is a composition root: the real clock enters here unless the caller (a test) passes one.
+        builder.Services.AddSingleton(clock ?? NodaTime.SystemClock.Instance);
+#pragma warning restore RS0030
+        builder.Services.AddSingleton<SubsidyLedgers>();
 
         var app = builder.Build();
         app.Use(GuardAsync);
@@ -74,6 +79,8 @@ internal static class ServerApp
             .WithSummary("Evaluate a JSON array of requests (→ array of decisions, in order), or NDJSON (Content-Type application/x-ndjson → one decision per line).")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces(StatusCodes.Status400BadRequest, contentType: "application/json");
+
+        SubsidyEndpoints.Map(app);
         return app;
     }
 

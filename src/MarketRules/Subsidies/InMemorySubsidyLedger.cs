@@ -1,54 +1,78 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using MarketRules.Utility;
 
 namespace MarketRules.Subsidies;
 
 /// <summary>
-/// A thread-safe in-memory <see cref="ISubsidyLedger"/>. Idempotency and uniqueness are lock-free (concurrent
-/// dictionaries: the first claim to insert a key owns it); the budget arithmetic of all phases sits behind one small
-/// lock held for a few comparisons and additions, so a phase budget, a phase quota and the overall budget are checked
-/// and taken together — correctness first, and never beyond any of them.
+/// A thread-safe in-memory <see cref="ISubsidyLedger"/>: a dictionary per table and one lock. Each operation runs
+/// whole under the lock — the claim id, every uniqueness key, the phase budget, the phase quota and the overall budget
+/// are checked and taken together — so the ledger is never beyond any budget, never pays a key twice, and refuses a
+/// claim for the right reason (see <see cref="SubsidyLedgerRules"/>). The lock is held for a few dictionary look-ups
+/// and additions: one thread reserves and confirms well over a million claims a second.
 /// </summary>
 /// <remarks>
 /// <para>Claims are served in the order they reach the ledger. First come, first served by completion instant means
 /// submitting in completion order: <see cref="SubsidyAllocator.SubmitInOrder"/> sorts a batch so.</para>
 /// <para>A repeated claim id returns the first answer unchanged, even when the claim's content differs: resubmit a
 /// corrected claim under a new id.</para>
+/// <para>Holds expire only when the ledger has a clock (<see cref="InMemorySubsidyLedger(SubsidyScheme, IClock, int)"/>):
+/// each reservation then carries <see cref="SubsidyReservation.ExpiresAt"/> and <see cref="ReleaseExpired"/> returns lapsed holds.</para>
+/// <para>Everything is lost when the process stops: use a durable ledger (MarketRules.Subsidies.Sqlite or
+/// MarketRules.Subsidies.PostgreSql) to run a real phase.</para>
 /// <para>This type is thread-safe. It is deliberately mutable.</para>
 /// </remarks>
 [Mutable]
 public sealed class InMemorySubsidyLedger : ISubsidyLedger
 {
-    private const int Pending = -1;
+    private const int KeyKinds = 4;
 
-    private readonly ConcurrentDictionary<string, ClaimRecord> claims;
-    private readonly ConcurrentDictionary<(SubsidyUniquenessKey Kind, string Value), string> keys;
-    private readonly ConcurrentQueue<SubsidyLedgerEntry> journal = new();
     private readonly Lock gate = new();
+    private readonly IClock? clock;
+    private readonly Dictionary<string, ClaimRecord> claims;
+    private readonly Dictionary<string, ClaimRecord>?[] keys = new Dictionary<string, ClaimRecord>?[KeyKinds];
+    private readonly SubsidyUniquenessKey[] keyKinds;
     private readonly PhaseState[] phases;
-    private long sequence;
-    private long overallTaken;
+    private readonly string[] reasonCodes;
+    private JournalLine[] journal;
+    private int journalCount;
+    private long overallFen;
     private int overallCount;
 
-    /// <summary>Creates an empty ledger for a scheme.</summary>
+    /// <summary>Creates an empty ledger for a scheme, without a clock: its holds never expire.</summary>
     /// <param name="scheme">The scheme.</param>
     public InMemorySubsidyLedger(SubsidyScheme scheme)
         : this(scheme, 0)
     {
     }
 
-    /// <summary>Creates an empty ledger sized for a number of claims, so its tables never grow under load.</summary>
+    /// <summary>Creates an empty ledger sized for a number of claims, so its tables never grow under load; without a clock, its holds never expire.</summary>
     /// <param name="scheme">The scheme.</param>
     /// <param name="expectedClaims">The number of claims expected (0 to let the tables grow).</param>
     public InMemorySubsidyLedger(SubsidyScheme scheme, int expectedClaims)
+        : this(scheme, null, expectedClaims)
+    {
+    }
+
+    /// <summary>Creates an empty ledger whose reservations expire after the scheme's <see cref="SubsidyScheme.ReservationExpiry"/>, read on a clock.</summary>
+    /// <param name="scheme">The scheme.</param>
+    /// <param name="clock">The clock that dates reservations and journal lines.</param>
+    /// <param name="expectedClaims">The number of claims expected (0 to let the tables grow).</param>
+    public InMemorySubsidyLedger(SubsidyScheme scheme, IClock? clock, int expectedClaims = 0)
     {
         Scheme = Preconditions.CheckNotNull(scheme);
         Preconditions.CheckArgumentRange(expectedClaims, 0, 100_000_000);
-        var concurrency = Math.Max(Environment.ProcessorCount, 1) * 4;
-        claims = new(concurrency, Math.Max(expectedClaims, 31), StringComparer.Ordinal);
-        keys = new(concurrency, Math.Max(expectedClaims * Math.Max(scheme.UniquenessKeys.Length, 1), 31), EqualityComparer<(SubsidyUniquenessKey, string)>.Default);
+        this.clock = clock;
+        claims = new(Math.Max(expectedClaims, 16), StringComparer.Ordinal);
+        keyKinds = [.. scheme.UniquenessKeys.Where(k => (int)k is >= 0 and < KeyKinds)];
+        foreach (var kind in keyKinds)
+        {
+            keys[(int)kind] = new(Math.Max(expectedClaims, 16), StringComparer.Ordinal);
+        }
         phases = [.. scheme.Phases.Select(p => new PhaseState(p))];
+        reasonCodes = [SubsidyErrors.Reserved.Code, SubsidyErrors.Confirmed.Code, SubsidyErrors.Released.Code, SubsidyErrors.ReservationExpired.Code,
+            SubsidyErrors.AlreadySubsidised.Code, SubsidyErrors.BudgetExhausted.Code];
+        journal = new JournalLine[Math.Max(expectedClaims * 2, 64)];
     }
 
     /// <inheritdoc />
@@ -59,96 +83,139 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
     {
         Preconditions.CheckArgument(!string.IsNullOrEmpty(claim.ClaimId), nameof(claim), "A claim needs an id");
         Preconditions.CheckArgumentRange(phaseIndex, 0, phases.Length - 1);
-        var record = new ClaimRecord();
-        var existing = claims.GetOrAdd(claim.ClaimId, record);
-        if (!ReferenceEquals(existing, record))
-        {
-            return new SubsidyReserveResult(Current(existing), IsRepeat: true);
-        }
-
-        // Uniqueness: the first claim to insert a key owns it until it is released.
-        var held = new List<(SubsidyUniquenessKey, string)>(4);
-        foreach (var kind in Scheme.UniquenessKeys)
-        {
-            var value = KeyValue(claim, kind);
-            if (value is null)
-            {
-                continue;
-            }
-            var key = (kind, value);
-            if (keys.TryAdd(key, claim.ClaimId))
-            {
-                held.Add(key);
-                continue;
-            }
-            keys.TryGetValue(key, out var holder);
-            ReleaseKeys(held, claim.ClaimId);
-            var phase = Scheme.Phases[phaseIndex];
-            return Publish(record, new SubsidyReservation(claim.ClaimId, SubsidyReservationState.Rejected, phase.Number, Money.Zero, phases[phaseIndex].RemainingLocked(gate), phase.Citation)
-            {
-                Rejection = SubsidyErrors.AlreadySubsidised,
-                ConflictingKey = kind,
-                ConflictingClaimId = holder,
-            }, SubsidyLedgerEntryKind.Rejected, SubsidyErrors.AlreadySubsidised.Code);
-        }
-        record.Keys = held;
-
-        // Budget: take from the phase in force, or wait-list into the next phases when the scheme says so.
-        var waitListedFrom = (int?)null;
-        var index = phaseIndex;
-        Money amount;
-        Money? remaining;
-        var taken = false;
+        var at = clock?.GetCurrentInstant();
         lock (gate)
         {
+            // One probe of the claims table: the id's slot, found or added.
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(claims, claim.ClaimId, out var seen);
+            if (seen)
+            {
+                return new SubsidyReserveResult(slot!.ToReservation(Scheme), IsRepeat: true);
+            }
+            var record = slot = new ClaimRecord(claim.ClaimId);
+
+            // The budget step first (no table is touched), then the keys: a key held by a live claim (reserved or paid)
+            // refuses the claim as already subsidised whatever the budget says, and nothing is taken unless both pass.
+            var index = phaseIndex;
+            int? waitListedFrom = null;
+            long amount;
+            bool fits;
             while (true)
             {
-                amount = Scheme.ComputeAmount(index, claim.Price, claim.LithiumToLeadAcid);
-                if (phases[index].Fits(amount.Fen) && OverallFits(amount.Fen))
-                {
-                    phases[index].Take(amount.Fen);
-                    overallTaken += amount.Fen;
-                    overallCount++;
-                    taken = true;
-                    break;
-                }
-                if (Scheme.Exhaustion != SubsidyExhaustionPolicy.WaitListNextPhase || index + 1 >= phases.Length)
+                amount = Scheme.ComputeAmount(index, claim.Price, claim.LithiumToLeadAcid).Fen;
+                fits = phases[index].Fits(amount) && SubsidyLedgerRules.Fits(Scheme.OverallBudget, Scheme.OverallQuota, overallFen, overallCount, amount);
+                if (fits || Scheme.Exhaustion != SubsidyExhaustionPolicy.WaitListNextPhase || index + 1 >= phases.Length)
                 {
                     break;
                 }
                 waitListedFrom ??= phaseIndex + 1;
                 index++;
             }
-            remaining = phases[index].Remaining;
-        }
-        var phaseTaken = Scheme.Phases[index];
-        if (!taken)
-        {
-            ReleaseKeys(held, claim.ClaimId);
-            var asked = Scheme.Phases[phaseIndex];
-            return Publish(record, new SubsidyReservation(claim.ClaimId, SubsidyReservationState.Rejected, asked.Number, Money.Zero, phases[phaseIndex].RemainingLocked(gate), asked.Citation)
+            if (!fits)
             {
-                Rejection = SubsidyErrors.BudgetExhausted,
-                WaitListedFromPhase = waitListedFrom,
-            }, SubsidyLedgerEntryKind.Rejected, SubsidyErrors.BudgetExhausted.Code);
+                foreach (var kind in keyKinds)
+                {
+                    if (SubsidyLedgerRules.KeyValue(claim, kind) is { } value && keys[(int)kind]!.TryGetValue(value, out var holder))
+                    {
+                        return RejectAsAlreadySubsidised(record, claim.ClaimId, phaseIndex, kind, holder, at);
+                    }
+                }
+                record.PhaseIndex = phaseIndex;
+                record.RemainingFen = phases[phaseIndex].RemainingFen;
+                record.Rejection = SubsidyErrors.BudgetExhausted;
+                record.WaitListedFromPhase = waitListedFrom;
+                record.ReservedAt = at;
+                Append(record, SubsidyLedgerEntryKind.Rejected, phaseIndex, 0, Code.BudgetExhausted, at);
+                return new SubsidyReserveResult(record.ToReservation(Scheme), IsRepeat: false);
+            }
+
+            // One probe per key: its slot, found (held: undo the keys taken so far) or taken.
+            for (var k = 0; k < keyKinds.Length; k++)
+            {
+                var kind = keyKinds[k];
+                if (SubsidyLedgerRules.KeyValue(claim, kind) is not { } value)
+                {
+                    continue;
+                }
+                ref var holderSlot = ref CollectionsMarshal.GetValueRefOrAddDefault(keys[(int)kind]!, value, out var held);
+                if (held)
+                {
+                    var holder = holderSlot!;
+                    for (var undo = 0; undo < k; undo++)
+                    {
+                        if (record.KeyOf((int)keyKinds[undo]) is { } taken)
+                        {
+                            keys[(int)keyKinds[undo]]!.Remove(taken);
+                        }
+                    }
+                    record.ClearKeys();
+                    return RejectAsAlreadySubsidised(record, claim.ClaimId, phaseIndex, kind, holder, at);
+                }
+                holderSlot = record;
+                record.SetKey(kind, value);
+            }
+            phases[index].Take(amount);
+            overallFen += amount;
+            overallCount++;
+            record.State = SubsidyReservationState.Reserved;
+            record.PhaseIndex = index;
+            record.AmountFen = amount;
+            record.RemainingFen = phases[index].RemainingFen;
+            record.WaitListedFromPhase = waitListedFrom;
+            record.ReservedAt = at;
+            record.ExpiresAt = at is { } t ? SubsidyLedgerRules.ExpiryOf(Scheme, t) : null;
+            Append(record, SubsidyLedgerEntryKind.Reserved, index, amount, Code.Reserved, at);
+            return new SubsidyReserveResult(record.ToReservation(Scheme), IsRepeat: false);
         }
-        record.PhaseIndex = index;
-        record.AmountFen = amount.Fen;
-        return Publish(record, new SubsidyReservation(claim.ClaimId, SubsidyReservationState.Reserved, phaseTaken.Number, amount, remaining, phaseTaken.Citation)
-        {
-            WaitListedFromPhase = waitListedFrom,
-        }, SubsidyLedgerEntryKind.Reserved, SubsidyErrors.Reserved.Code);
+    }
+
+    // Under the gate.
+    private SubsidyReserveResult RejectAsAlreadySubsidised(ClaimRecord record, string claimId, int phaseIndex, SubsidyUniquenessKey kind, ClaimRecord holder, Instant? at)
+    {
+        record.PhaseIndex = phaseIndex;
+        record.RemainingFen = phases[phaseIndex].RemainingFen;
+        record.Rejection = SubsidyErrors.AlreadySubsidised;
+        record.ConflictingKey = kind;
+        record.ConflictingClaimId = holder.ClaimId;
+        record.ReservedAt = at;
+        Append(record, SubsidyLedgerEntryKind.Rejected, phaseIndex, 0, Code.AlreadySubsidised, at);
+        return new SubsidyReserveResult(record.ToReservation(Scheme), IsRepeat: false);
     }
 
     /// <inheritdoc />
-    public RuleResult<SubsidyReservation> Confirm(string claimId) => Settle(claimId, SubsidyReservationState.Confirmed);
+    public RuleResult<SubsidyReservation> Confirm(string claimId) => Settle(claimId, SubsidyReservationState.Confirmed, null);
 
     /// <inheritdoc />
-    public RuleResult<SubsidyReservation> Release(string claimId) => Settle(claimId, SubsidyReservationState.Released);
+    public RuleResult<SubsidyReservation> Release(string claimId) => Settle(claimId, SubsidyReservationState.Released, null);
 
     /// <inheritdoc />
-    public SubsidyReservation? Find(string claimId) =>
-        claims.TryGetValue(Preconditions.CheckNotNull(claimId), out var record) ? Current(record) : null;
+    public ImmutableArray<SubsidyReservation> ReleaseExpired(Instant now)
+    {
+        var released = ImmutableArray.CreateBuilder<SubsidyReservation>();
+        lock (gate)
+        {
+            // The journal holds every live reservation's line; scanning it keeps the hot path free of a second index.
+            for (var i = 0; i < journalCount; i++)
+            {
+                var record = journal[i].Record;
+                if (journal[i].Kind == SubsidyLedgerEntryKind.Reserved && record.State == SubsidyReservationState.Reserved && record.ExpiresAt is { } expires && expires <= now)
+                {
+                    released.Add(SettleLocked(record, SubsidyReservationState.Released, Code.ReservationExpired, clock?.GetCurrentInstant() ?? now));
+                }
+            }
+        }
+        return released.ToImmutable();
+    }
+
+    /// <inheritdoc />
+    public SubsidyReservation? Find(string claimId)
+    {
+        Preconditions.CheckNotNull(claimId);
+        lock (gate)
+        {
+            return claims.TryGetValue(claimId, out var record) ? record.ToReservation(Scheme) : null;
+        }
+    }
 
     /// <inheritdoc />
     public SubsidyLedgerSnapshot Snapshot()
@@ -160,112 +227,161 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
     }
 
     /// <inheritdoc />
-    public ImmutableArray<SubsidyLedgerEntry> Entries() => [.. journal.OrderBy(e => e.Sequence)];
-
-    private RuleResult<SubsidyReservation> Settle(string claimId, SubsidyReservationState target)
+    public ImmutableArray<SubsidyLedgerEntry> Entries()
     {
-        Preconditions.CheckNotNull(claimId);
-        if (!claims.TryGetValue(claimId, out var record))
-        {
-            return RuleResult<SubsidyReservation>.Failure(SubsidyErrors.UnknownClaim.Create("$.claimId", ("ClaimId", claimId)));
-        }
-        WaitUntilDecided(record);
-        var previous = Interlocked.CompareExchange(ref record.State, (int)target, (int)SubsidyReservationState.Reserved);
-        if (previous == (int)target)
-        {
-            return RuleResult<SubsidyReservation>.Success(Current(record));
-        }
-        if (previous != (int)SubsidyReservationState.Reserved)
-        {
-            return RuleResult<SubsidyReservation>.Failure(SubsidyErrors.InvalidLedgerTransition.Create("$.claimId", ("ClaimId", claimId),
-                ("State", SubsidyClaimInputValidator.Kebab((SubsidyReservationState)previous)),
-                ("Operation", target == SubsidyReservationState.Confirmed ? "confirmed" : "released")));
-        }
-        Money? remaining;
-        var phase = phases[record.PhaseIndex];
         lock (gate)
         {
-            if (target == SubsidyReservationState.Confirmed)
+            var entries = ImmutableArray.CreateBuilder<SubsidyLedgerEntry>(journalCount);
+            for (var i = 0; i < journalCount; i++)
             {
-                phase.Pay(record.AmountFen);
+                ref readonly var line = ref journal[i];
+                var phase = Scheme.Phases[line.PhaseIndex];
+                var citation = line.Code == Code.ReservationExpired ? Scheme.ReservationExpiryCitation : phase.Citation;
+                entries.Add(new SubsidyLedgerEntry(i + 1, line.Record.ClaimId, line.Kind, phase.Number, Money.FromFen(line.AmountFen),
+                    line.RemainingFen < 0 ? null : Money.FromFen(line.RemainingFen), reasonCodes[(int)line.Code], citation)
+                {
+                    At = line.At,
+                });
             }
-            else
+            return entries.MoveToImmutable();
+        }
+    }
+
+    private RuleResult<SubsidyReservation> Settle(string claimId, SubsidyReservationState target, Instant? at)
+    {
+        Preconditions.CheckNotNull(claimId);
+        at ??= clock?.GetCurrentInstant();
+        lock (gate)
+        {
+            if (!claims.TryGetValue(claimId, out var record))
             {
-                phase.Return(record.AmountFen);
-                overallTaken -= record.AmountFen;
-                overallCount--;
+                return RuleResult<SubsidyReservation>.Failure(SubsidyLedgerRules.UnknownClaim(claimId));
             }
-            remaining = phase.Remaining;
+            if (record.State == target)
+            {
+                return RuleResult<SubsidyReservation>.Success(record.ToReservation(Scheme));
+            }
+            if (record.State != SubsidyReservationState.Reserved)
+            {
+                return RuleResult<SubsidyReservation>.Failure(SubsidyLedgerRules.InvalidTransition(claimId, record.State, target));
+            }
+            return RuleResult<SubsidyReservation>.Success(SettleLocked(record, target, target == SubsidyReservationState.Confirmed ? Code.Confirmed : Code.Released, at));
         }
-        if (target == SubsidyReservationState.Released)
+    }
+
+    // Under the gate, on a reservation still held.
+    private SubsidyReservation SettleLocked(ClaimRecord record, SubsidyReservationState target, Code code, Instant? at)
+    {
+        var phase = phases[record.PhaseIndex];
+        if (target == SubsidyReservationState.Confirmed)
         {
-            ReleaseKeys(record.Keys, claimId);
+            phase.Pay(record.AmountFen);
         }
-        var result = Current(record);
-        journal.Enqueue(new SubsidyLedgerEntry(Interlocked.Increment(ref sequence), claimId,
-            target == SubsidyReservationState.Confirmed ? SubsidyLedgerEntryKind.Confirmed : SubsidyLedgerEntryKind.Released,
-            result.PhaseNumber, result.Amount, remaining, SubsidyErrors.Reserved.Code, result.Citation));
-        return RuleResult<SubsidyReservation>.Success(result);
-    }
-
-    private SubsidyReserveResult Publish(ClaimRecord record, SubsidyReservation reservation, SubsidyLedgerEntryKind kind, string code)
-    {
-        record.Reservation = reservation;
-        Volatile.Write(ref record.State, (int)reservation.State);
-        journal.Enqueue(new SubsidyLedgerEntry(Interlocked.Increment(ref sequence), reservation.ClaimId, kind, reservation.PhaseNumber,
-            reservation.Amount, reservation.PhaseRemaining, code, reservation.Citation));
-        return new SubsidyReserveResult(reservation, IsRepeat: false);
-    }
-
-    private static SubsidyReservation Current(ClaimRecord record)
-    {
-        WaitUntilDecided(record);
-        var state = (SubsidyReservationState)Volatile.Read(ref record.State);
-        var reservation = record.Reservation!;
-        return reservation.State == state ? reservation : reservation with { State = state };
-    }
-
-    private static void WaitUntilDecided(ClaimRecord record)
-    {
-        var spin = default(SpinWait);
-        while (Volatile.Read(ref record.State) == Pending)
+        else
         {
-            spin.SpinOnce();
+            phase.Return(record.AmountFen);
+            overallFen -= record.AmountFen;
+            overallCount--;
+            for (var kind = 0; kind < KeyKinds; kind++)
+            {
+                if (record.KeyOf(kind) is { } value)
+                {
+                    keys[kind]!.Remove(value);
+                }
+            }
         }
+        record.State = target;
+        Append(record, target == SubsidyReservationState.Confirmed ? SubsidyLedgerEntryKind.Confirmed : SubsidyLedgerEntryKind.Released,
+            record.PhaseIndex, record.AmountFen, code, at);
+        return record.ToReservation(Scheme);
     }
 
-    private void ReleaseKeys(List<(SubsidyUniquenessKey, string)>? held, string claimId)
+    private void Append(ClaimRecord record, SubsidyLedgerEntryKind kind, int phaseIndex, long amountFen, Code code, Instant? at)
     {
-        if (held is null)
+        if (journalCount == journal.Length)
         {
-            return;
+            Array.Resize(ref journal, journal.Length * 2);
         }
-        foreach (var key in held)
-        {
-            keys.TryRemove(new KeyValuePair<(SubsidyUniquenessKey, string), string>(key, claimId));
-        }
+        journal[journalCount++] = new JournalLine(record, kind, phaseIndex, amountFen, phases[phaseIndex].RemainingFen, code, at);
     }
 
-    private bool OverallFits(long fen) =>
-        (Scheme.OverallBudget is not { } budget || overallTaken + fen <= budget.Fen) &&
-        (Scheme.OverallQuota is not { } quota || overallCount < quota);
-
-    private static string? KeyValue(in SubsidyClaim claim, SubsidyUniquenessKey kind) => kind switch
+    private enum Code : byte
     {
-        SubsidyUniquenessKey.PersonId => claim.Applicant.Value,
-        SubsidyUniquenessKey.OldPlate => claim.OldPlate,
-        SubsidyUniquenessKey.OldFrame => claim.OldFrameNumber,
-        SubsidyUniquenessKey.NewFrame => claim.NewFrameNumber,
-        _ => null,
-    };
+        Reserved,
+        Confirmed,
+        Released,
+        ReservationExpired,
+        AlreadySubsidised,
+        BudgetExhausted,
+    }
 
-    private sealed class ClaimRecord
+    private readonly record struct JournalLine(ClaimRecord Record, SubsidyLedgerEntryKind Kind, int PhaseIndex, long AmountFen, long RemainingFen, Code Code, Instant? At);
+
+    // Guarded by the ledger's gate. The claim's answer as fields: a SubsidyReservation is built only for a caller, so
+    // the ledger keeps one small object per claim.
+    private sealed class ClaimRecord(string claimId)
     {
-        public int State = Pending;
-        public SubsidyReservation? Reservation;
-        public List<(SubsidyUniquenessKey, string)>? Keys;
-        public int PhaseIndex;
-        public long AmountFen;
+        public long RemainingFen { get; set; } = -1;
+
+        public int? WaitListedFromPhase { get; set; }
+
+        public MessageDefinition? Rejection { get; set; }
+
+        public SubsidyUniquenessKey? ConflictingKey { get; set; }
+
+        public string? ConflictingClaimId { get; set; }
+
+        public Instant? ReservedAt { get; set; }
+
+        public SubsidyReservation ToReservation(SubsidyScheme scheme)
+        {
+            var phase = scheme.Phases[PhaseIndex];
+            return new SubsidyReservation(ClaimId, State, phase.Number, Money.FromFen(AmountFen), RemainingFen < 0 ? null : Money.FromFen(RemainingFen), phase.Citation)
+            {
+                WaitListedFromPhase = WaitListedFromPhase,
+                Rejection = Rejection,
+                ConflictingKey = ConflictingKey,
+                ConflictingClaimId = ConflictingClaimId,
+                ReservedAt = ReservedAt,
+                ExpiresAt = ExpiresAt,
+            };
+        }
+
+        private string? person;
+        private string? oldPlate;
+        private string? oldFrame;
+        private string? newFrame;
+
+        public string ClaimId { get; } = claimId;
+
+        public SubsidyReservationState State { get; set; } = SubsidyReservationState.Rejected;
+
+        public int PhaseIndex { get; set; }
+
+        public long AmountFen { get; set; }
+
+        public Instant? ExpiresAt { get; set; }
+
+        public void SetKey(SubsidyUniquenessKey kind, string value)
+        {
+            switch (kind)
+            {
+                case SubsidyUniquenessKey.PersonId: person = value; break;
+                case SubsidyUniquenessKey.OldPlate: oldPlate = value; break;
+                case SubsidyUniquenessKey.OldFrame: oldFrame = value; break;
+                default: newFrame = value; break;
+            }
+        }
+
+        public void ClearKeys() => person = oldPlate = oldFrame = newFrame = null;
+
+        public string? KeyOf(int kind) => kind switch
+        {
+            (int)SubsidyUniquenessKey.PersonId => person,
+            (int)SubsidyUniquenessKey.OldPlate => oldPlate,
+            (int)SubsidyUniquenessKey.OldFrame => oldFrame,
+            _ => newFrame,
+        };
     }
 
     // Guarded by the ledger's gate.
@@ -276,19 +392,11 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
         private int reservedCount;
         private int paidCount;
 
+        public long RemainingFen => phase.Budget is { } b ? b.Fen - reservedFen - paidFen : -1;
+
         public Money? Remaining => phase.Budget is { } b ? Money.FromFen(b.Fen - reservedFen - paidFen) : null;
 
-        public Money? RemainingLocked(Lock gate)
-        {
-            lock (gate)
-            {
-                return Remaining;
-            }
-        }
-
-        public bool Fits(long fen) =>
-            (phase.Budget is not { } budget || reservedFen + paidFen + fen <= budget.Fen) &&
-            (phase.Quota is not { } quota || reservedCount + paidCount < quota);
+        public bool Fits(long fen) => SubsidyLedgerRules.Fits(phase.Budget, phase.Quota, reservedFen + paidFen, reservedCount + paidCount, fen);
 
         public void Take(long fen)
         {

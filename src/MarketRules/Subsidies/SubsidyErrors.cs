@@ -176,6 +176,24 @@ public static class SubsidyErrors
         "已从第 {Phase} 阶段预算中预留 {Amount}，剩余 {Remaining}",
         "{Amount} reserved from the budget of phase {Phase}; {Remaining} left");
 
+    /// <summary>A reservation was paid (journal line of a confirmation).</summary>
+    public static readonly MessageDefinition Confirmed = new(
+        "MR.Subsidy.Confirmed",
+        "申请 {ClaimId} 的补贴 {Amount} 已发放",
+        "The subsidy {Amount} of claim {ClaimId} was paid");
+
+    /// <summary>A reservation was released because its payment failed or was withdrawn (journal line of a release).</summary>
+    public static readonly MessageDefinition Released = new(
+        "MR.Subsidy.Released",
+        "申请 {ClaimId} 的预留 {Amount} 已释放，资金退回第 {Phase} 阶段预算",
+        "The reservation {Amount} of claim {ClaimId} was released back to the budget of phase {Phase}");
+
+    /// <summary>An unpaid reservation lapsed and was released (journal line of <c>ReleaseExpired</c>).</summary>
+    public static readonly MessageDefinition ReservationExpired = new(
+        "MR.Subsidy.ReservationExpired",
+        "申请 {ClaimId} 的预留已于 {ExpiresAt} 到期未发放，资金退回预算",
+        "The reservation of claim {ClaimId} lapsed unpaid at {ExpiresAt}; its amount returned to the budget");
+
     /// <summary>The claim was wait-listed from an exhausted phase into the next one.</summary>
     public static readonly MessageDefinition WaitListed = new(
         "MR.Subsidy.WaitListed",

@@ -59,6 +59,16 @@ public sealed record SubsidyReservation(string ClaimId, SubsidyReservationState 
 
     /// <summary>For <c>MR.Subsidy.AlreadySubsidised</c>: the claim holding that key.</summary>
     public string? ConflictingClaimId { get; init; }
+
+    /// <summary>When the ledger recorded the reservation (or the rejection), or <see langword="null"/> when the ledger has no clock.</summary>
+    public Instant? ReservedAt { get; init; }
+
+    /// <summary>
+    /// When an unpaid hold lapses: <see cref="ReservedAt"/> plus the scheme's <see cref="SubsidyScheme.ReservationExpiry"/>.
+    /// From then on <see cref="ISubsidyLedger.ReleaseExpired"/> returns the amount to the budget and frees the keys.
+    /// <see langword="null"/> for a rejection, or when the ledger has no clock.
+    /// </summary>
+    public Instant? ExpiresAt { get; init; }
 }
 
 /// <summary>The answer of <see cref="ISubsidyLedger.Reserve"/>: the reservation and whether the claim id had been seen before.</summary>
@@ -76,7 +86,11 @@ public readonly record struct SubsidyReserveResult(SubsidyReservation Reservatio
 /// <param name="ReasonCode">The code explaining the line (<c>MR.Subsidy.Reserved</c>, <c>MR.Subsidy.BudgetExhausted</c>…).</param>
 /// <param name="Citation">The citation of the phase's amount.</param>
 public sealed record SubsidyLedgerEntry(long Sequence, string ClaimId, SubsidyLedgerEntryKind Kind, int PhaseNumber, Money Amount, Money? PhaseRemaining,
-    string ReasonCode, Citation Citation);
+    string ReasonCode, Citation Citation)
+{
+    /// <summary>When the ledger recorded the line, or <see langword="null"/> when the ledger has no clock.</summary>
+    public Instant? At { get; init; }
+}
 
 /// <summary>A phase's money at one moment.</summary>
 /// <param name="PhaseNumber">The phase.</param>
@@ -129,6 +143,16 @@ public interface ISubsidyLedger
     /// <param name="claimId">The claim.</param>
     /// <returns>The reservation, or <c>MR.Subsidy.UnknownClaim</c> / <c>MR.Subsidy.InvalidLedgerTransition</c> (nothing changed).</returns>
     RuleResult<SubsidyReservation> Release(string claimId);
+
+    /// <summary>
+    /// Releases every reservation whose hold lapsed (<see cref="SubsidyReservation.ExpiresAt"/> at or before
+    /// <paramref name="now"/>) and is still unpaid: the amount returns to its phase and the keys are free, with a journal
+    /// line coded <c>MR.Subsidy.ReservationExpired</c>. Idempotent: a hold released once is not returned again, and a
+    /// hold confirmed or released meanwhile is left as it is (each claim settles exactly once).
+    /// </summary>
+    /// <param name="now">The instant to compare the expiries with.</param>
+    /// <returns>The reservations this call released, in their released state.</returns>
+    ImmutableArray<SubsidyReservation> ReleaseExpired(Instant now);
 
     /// <summary>Finds a claim's reservation in its current state.</summary>
     /// <param name="claimId">The claim.</param>

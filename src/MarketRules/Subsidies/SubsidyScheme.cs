@@ -98,8 +98,12 @@ public sealed class SubsidyScheme
     internal SubsidyScheme(string id, string version, Jurisdiction jurisdiction, LocalizedText title, Citation citation,
         LocalDateTime validFrom, LocalDateTime validTo, ImmutableArray<SubsidyPhase> phases, Money? overallBudget, int? overallQuota,
         ImmutableArray<SubsidyUniquenessKey> uniquenessKeys, ImmutableArray<SubsidyEvidenceRequirement> evidence,
-        SubsidyExhaustionPolicy exhaustion, SubsidyRounding rounding, Money? minimumNewBikePrice, ImmutableArray<SubsidyExtra> extras)
+        SubsidyExhaustionPolicy exhaustion, SubsidyRounding rounding, Money? minimumNewBikePrice, ImmutableArray<SubsidyExtra> extras,
+        Duration? reservationExpiry = null, Citation? reservationExpiryCitation = null)
     {
+        ReservationExpiry = reservationExpiry ?? DefaultReservationExpiry;
+        ReservationExpiryCitation = reservationExpiry is null ? DefaultReservationExpiryCitation : reservationExpiryCitation ?? citation;
+        ReservationExpiryIsDefault = reservationExpiry is null;
         Id = id;
         Version = version;
         Jurisdiction = jurisdiction;
@@ -130,8 +134,36 @@ public sealed class SubsidyScheme
         }
     }
 
+    /// <summary>
+    /// How long an unpaid reservation holds its money when a scheme states no period of its own: 72 hours. No law,
+    /// regulation or notice found sets one (the law is silent), so this is MarketRules' own default, cited as such
+    /// (<see cref="DefaultReservationExpiryCitation"/>); a scheme states its own with <c>reservationExpiry</c>.
+    /// </summary>
+    public static readonly Duration DefaultReservationExpiry = Duration.FromHours(72);
+
+    /// <summary>The citation of <see cref="DefaultReservationExpiry"/>: MarketRules' own value, because the law is silent.</summary>
+    public static readonly Citation DefaultReservationExpiryCitation = new(
+        new LocalizedText("MarketRules 默认值：补贴预留保留期限（法律法规及已知实施细则均未规定）", "MarketRules default: how long a subsidy reservation is held (no law, regulation or known implementing rule sets it)"),
+        null, VerificationStatus.FromMemory)
+    {
+        Note = "The law is silent. 72 hours gives a payment platform three days to settle or retry an e-CNY transfer. " +
+            "Not a legal value: a scheme whose notice sets a period states it as reservationExpiry with that notice's citation.",
+    };
+
     /// <summary>The scheme's stable id, e.g. <c>gongshu-2022-ebike-tradein</c>.</summary>
     public string Id { get; }
+
+    /// <summary>
+    /// How long a reservation holds its amount unpaid before <see cref="ISubsidyLedger.ReleaseExpired"/> returns it to the
+    /// budget: the scheme's own <c>reservationExpiry</c>, or <see cref="DefaultReservationExpiry"/> when it states none.
+    /// </summary>
+    public Duration ReservationExpiry { get; }
+
+    /// <summary>Where <see cref="ReservationExpiry"/> comes from: the scheme's citation for it, or <see cref="DefaultReservationExpiryCitation"/>.</summary>
+    public Citation ReservationExpiryCitation { get; }
+
+    /// <summary>Whether <see cref="ReservationExpiry"/> is MarketRules' default because the scheme (and the law) states none.</summary>
+    public bool ReservationExpiryIsDefault { get; }
 
     /// <summary>The scheme's version.</summary>
     public string Version { get; }

@@ -135,13 +135,30 @@ internal static class SubsidySchemeReader
                 extras.Add(new SubsidyExtra(e.Id, e.Condition.Value, amount, e.Citation));
             }
         }
+        Duration? expiry = null;
+        if (dto.ReservationExpiry is { } re)
+        {
+            if (re.Hours is not { } hours || re.Citation is null)
+            {
+                errors.Add(SubsidyErrors.SchemeMalformed.Create("$.reservationExpiry", ("Detail", "'hours' and 'citation' are required (the period is cited like every amount)")));
+            }
+            else if (hours <= 0 || hours > 24 * 366)
+            {
+                errors.Add(SubsidyErrors.SchemeAmountInvalid.Create("$.reservationExpiry.hours", ("Value", hours), ("Detail", "a reservation is held for more than 0 and at most 8,784 hours")));
+            }
+            else
+            {
+                expiry = Duration.FromHours(hours);
+            }
+        }
         if (errors.Count > 0)
         {
             return RuleResult<SubsidyScheme>.Failure(errors.ToImmutable());
         }
         return RuleResult<SubsidyScheme>.Success(new SubsidyScheme(dto.Id!, dto.Version ?? "1", jurisdiction.Value, dto.Title!, dto.Citation!,
             validFrom!.Value, validTo!.Value, phases.ToImmutable(), overallBudget, overallQuota, keys, evidence.ToImmutable(),
-            dto.Exhaustion ?? SubsidyExhaustionPolicy.Reject, dto.Rounding ?? SubsidyRounding.DownToFen, minimumPrice, extras.ToImmutable()));
+            dto.Exhaustion ?? SubsidyExhaustionPolicy.Reject, dto.Rounding ?? SubsidyRounding.DownToFen, minimumPrice, extras.ToImmutable(),
+            expiry, dto.ReservationExpiry?.Citation));
     }
 
     internal static string FormatLocal(LocalDateTime value) =>
@@ -181,6 +198,15 @@ internal sealed class SubsidySchemeDto
     public long? MinimumNewBikePriceFen { get; set; }
 
     public List<SubsidyExtraDto>? Extras { get; set; }
+
+    public SubsidyReservationExpiryDto? ReservationExpiry { get; set; }
+}
+
+internal sealed class SubsidyReservationExpiryDto
+{
+    public int? Hours { get; set; }
+
+    public Citation? Citation { get; set; }
 }
 
 internal sealed class SubsidyValidityDto

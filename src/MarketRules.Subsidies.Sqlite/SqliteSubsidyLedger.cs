@@ -1,0 +1,605 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using MarketRules.Subsidies;
+using Microsoft.Data.Sqlite;
+using NodaTime.Text;
+
+namespace MarketRules.Subsidies.Sqlite;
+
+/// <summary>
+/// A durable <see cref="ISubsidyLedger"/> in one SQLite file: every reservation, confirmation, release and rejection
+/// is one <c>BEGIN IMMEDIATE</c> transaction, so the budget, the quotas, the uniqueness keys and the journal survive a
+/// restart or a crash, and several processes on one machine may share the file (WAL mode: readers never wait for the
+/// writer; writers queue on SQLite's lock). Budgets and quotas are also CHECK constraints, claim ids and key values
+/// primary keys: the file refuses an overspend or a second holder even from a faulty writer.
+/// </summary>
+/// <remarks>
+/// <para>The schema (<see cref="SchemaSql"/>, <c>Schema/v1.sql</c>) is created on first use, versioned in
+/// <c>mr_schema_version</c>; opening a file written by a newer version fails rather than guessing. Several schemes may
+/// share one file (every table is keyed by scheme id).</para>
+/// <para>Durability: <c>synchronous = NORMAL</c> in WAL mode — a committed transaction survives the process being
+/// killed; after a power loss the last transactions before it may be rolled back, never half applied. Pass
+/// <c>synchronous: true</c> for <c>FULL</c> (an fsync per commit).</para>
+/// <para>Decisions are made by <see cref="SubsidyLedgerRules"/>, exactly as the in-memory ledger makes them.</para>
+/// <para>This type is thread-safe (one connection, one lock per instance; other instances and processes are
+/// serialised by SQLite). Dispose it to close the file.</para>
+/// </remarks>
+[Mutable]
+public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
+{
+    /// <summary>The schema version this library creates and reads.</summary>
+    public const int SchemaVersion = 1;
+
+    private const string Component = "subsidy-ledger";
+
+    private static readonly InstantPattern TimePattern = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'.'ffffff'Z'");
+
+    private readonly Lock gate = new();
+    private readonly IClock? clock;
+    private readonly SqliteConnection connection;
+    private readonly Mutex writers;
+    private bool writing;
+    private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+    private bool disposed;
+
+    /// <summary>Opens (creating when absent) the ledger of a scheme in a SQLite file.</summary>
+    /// <param name="scheme">The scheme.</param>
+    /// <param name="databasePath">The file.</param>
+    /// <param name="clock">The clock that dates reservations and journal lines and starts each hold's expiry; without one, holds never expire.</param>
+    /// <param name="synchronous">Whether each commit is flushed to disk (<c>synchronous = FULL</c>) rather than at checkpoints (<c>NORMAL</c>, the default).</param>
+    public SqliteSubsidyLedger(SubsidyScheme scheme, string databasePath, IClock? clock = null, bool synchronous = false)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        ArgumentException.ThrowIfNullOrEmpty(databasePath);
+        Scheme = scheme;
+        DatabasePath = Path.GetFullPath(databasePath);
+        this.clock = clock;
+        // Writers of this library on one machine queue on a named mutex per file before taking SQLite's write lock:
+        // SQLite's own busy handler sleeps up to 100 ms at a time, leaving the file idle while processes queue. A
+        // process killed while holding it abandons it, and the next writer takes it (SQLite rolls the dead one back).
+        var name = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(DatabasePath)))[..24];
+        writers = new Mutex(false, @"Global\mr-sqlite-" + name);
+        connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 120,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            Execute("PRAGMA busy_timeout = 120000");
+            Execute("PRAGMA journal_mode = WAL");
+            Execute(synchronous ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+            Execute("PRAGMA foreign_keys = ON");
+            // Checkpoint (copy the WAL into the file, with an fsync) every ~16 MB of WAL rather than every 4 MB.
+            Execute("PRAGMA wal_autocheckpoint = 4000");
+            Migrate();
+        }
+        catch
+        {
+            connection.Dispose();
+            writers.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The schema this library creates (version <see cref="SchemaVersion"/>), as SQL a DBA can read.</summary>
+    public static string SchemaSql { get; } = ReadSchema();
+
+    /// <inheritdoc />
+    public SubsidyScheme Scheme { get; }
+
+    /// <summary>The database file's full path.</summary>
+    public string DatabasePath { get; }
+
+    /// <inheritdoc />
+    public SubsidyReserveResult Reserve(in SubsidyClaim claim, int phaseIndex)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(claim.ClaimId, nameof(claim));
+        ArgumentOutOfRangeException.ThrowIfNegative(phaseIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(phaseIndex, Scheme.Phases.Length);
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            Begin();
+            try
+            {
+                if (ReadClaim(claim.ClaimId) is { } existing)
+                {
+                    Commit();
+                    return new SubsidyReserveResult(existing, IsRepeat: true);
+                }
+                // The claim's keys in the scheme's order, four slots (NULL never matches): one look-up, one insert.
+                var slots = new (string? Kind, string? Value)[4];
+                var used = 0;
+                foreach (var kind in Scheme.UniquenessKeys)
+                {
+                    if (SubsidyLedgerRules.KeyValue(claim, kind) is { } value && used < slots.Length)
+                    {
+                        slots[used++] = (SubsidyLedgerRules.Name(kind), value);
+                    }
+                }
+                (SubsidyUniquenessKey, string)? conflict = null;
+                if (used > 0)
+                {
+                    var holders = new Dictionary<string, string>(StringComparer.Ordinal);
+                    using (var reader = Command("SELECT key_kind, claim_id FROM mr_subsidy_key WHERE scheme_id = $s AND (key_kind, key_value) IN (VALUES ($k0, $v0), ($k1, $v1), ($k2, $v2), ($k3, $v3))",
+                        KeyParameters(slots)).ExecuteReader())
+                    {
+                        while (reader.Read())
+                        {
+                            holders[reader.GetString(0)] = reader.GetString(1);
+                        }
+                    }
+                    for (var i = 0; i < used && conflict is null; i++)
+                    {
+                        if (holders.TryGetValue(slots[i].Kind!, out var holder))
+                        {
+                            conflict = (SubsidyLedgerRules.ParseKey(slots[i].Kind!), holder);
+                        }
+                    }
+                }
+                var at = Now();
+                var reservation = SubsidyLedgerRules.Decide(Scheme, claim, phaseIndex, conflict, ReadBalances(), at);
+                var r = reservation;
+                var cite = SubsidyLedgerRules.CitationOf(Scheme, reservation.PhaseNumber, reservation.Rejection?.Code ?? SubsidyErrors.Reserved.Code).ToString();
+                Command(reservation.State == SubsidyReservationState.Reserved ? ReserveSql : RejectSql,
+                    [.. KeyParameters(slots), ("$c", r.ClaimId), ("$st", SubsidyLedgerRules.Name(r.State)), ("$p", r.PhaseNumber), ("$a", r.Amount.Fen),
+                     ("$r", r.PhaseRemaining?.Fen), ("$w", r.WaitListedFromPhase), ("$rej", r.Rejection?.Code),
+                     ("$ck", r.ConflictingKey is { } ck ? SubsidyLedgerRules.Name(ck) : null), ("$cc", r.ConflictingClaimId), ("$at", Format(r.ReservedAt)),
+                     ("$exp", Format(r.ExpiresAt)), ("$code", r.Rejection?.Code ?? SubsidyErrors.Reserved.Code), ("$cite", cite)]).ExecuteNonQuery();
+                Commit();
+                return new SubsidyReserveResult(reservation, IsRepeat: false);
+            }
+            catch
+            {
+                Rollback();
+                throw;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public RuleResult<SubsidyReservation> Confirm(string claimId) => Settle(claimId, SubsidyReservationState.Confirmed);
+
+    /// <inheritdoc />
+    public RuleResult<SubsidyReservation> Release(string claimId) => Settle(claimId, SubsidyReservationState.Released);
+
+    /// <inheritdoc />
+    public ImmutableArray<SubsidyReservation> ReleaseExpired(Instant now)
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            Begin();
+            try
+            {
+                var due = new List<string>();
+                using (var reader = Command("SELECT claim_id FROM mr_subsidy_claim WHERE scheme_id = $s AND state = 'reserved' AND expires_at <= $now ORDER BY expires_at, claim_id",
+                    ("$now", Format(now))).ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        due.Add(reader.GetString(0));
+                    }
+                }
+                var released = ImmutableArray.CreateBuilder<SubsidyReservation>(due.Count);
+                var at = Now() ?? now;
+                foreach (var claimId in due)
+                {
+                    released.Add(SettleLocked(ReadClaim(claimId)!, SubsidyReservationState.Released, SubsidyErrors.ReservationExpired.Code, at));
+                }
+                Commit();
+                return released.MoveToImmutable();
+            }
+            catch
+            {
+                Rollback();
+                throw;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public SubsidyReservation? Find(string claimId)
+    {
+        ArgumentNullException.ThrowIfNull(claimId);
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return ReadClaim(claimId);
+        }
+    }
+
+    /// <inheritdoc />
+    public SubsidyLedgerSnapshot Snapshot()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return new SubsidyLedgerSnapshot([.. ReadBalances()], Scheme.OverallBudget);
+        }
+    }
+
+    /// <inheritdoc />
+    public ImmutableArray<SubsidyLedgerEntry> Entries()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            var entries = ImmutableArray.CreateBuilder<SubsidyLedgerEntry>();
+            using var reader = Command("SELECT sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, at FROM mr_subsidy_journal WHERE scheme_id = $s ORDER BY sequence").ExecuteReader();
+            while (reader.Read())
+            {
+                var phase = reader.GetInt32(3);
+                var code = reader.GetString(6);
+                entries.Add(new SubsidyLedgerEntry(reader.GetInt64(0), reader.GetString(1), (SubsidyLedgerEntryKind)(int)SubsidyLedgerRules.ParseState(reader.GetString(2)), phase,
+                    Money.FromFen(reader.GetInt64(4)), reader.IsDBNull(5) ? null : Money.FromFen(reader.GetInt64(5)), code, SubsidyLedgerRules.CitationOf(Scheme, phase, code))
+                {
+                    At = reader.IsDBNull(7) ? null : Parse(reader.GetString(7)),
+                });
+            }
+            return entries.ToImmutable();
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds the balances from the journal (<see cref="SubsidyLedgerRules.Replay"/>) and writes them over the
+    /// balance rows, in one transaction: the journal is the record, the balances a summary of it.
+    /// </summary>
+    /// <returns>The rebuilt balances.</returns>
+    public SubsidyLedgerSnapshot RebuildBalances()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            Begin();
+            try
+            {
+                var snapshot = SubsidyLedgerRules.Replay(Scheme, EntriesLocked());
+                long takenFen = 0;
+                var takenCount = 0;
+                foreach (var p in snapshot.Phases)
+                {
+                    Command("UPDATE mr_subsidy_phase SET reserved_fen = $r, paid_fen = $pd, reserved_count = $rc, paid_count = $pc WHERE scheme_id = $s AND phase = $p",
+                        ("$r", p.Reserved.Fen), ("$pd", p.Paid.Fen), ("$rc", p.ReservedCount), ("$pc", p.PaidCount), ("$p", p.PhaseNumber)).ExecuteNonQuery();
+                    takenFen += p.Reserved.Fen + p.Paid.Fen;
+                    takenCount += p.ReservedCount + p.PaidCount;
+                }
+                Command("UPDATE mr_subsidy_ledger SET taken_fen = $f, taken_count = $n WHERE scheme_id = $s", ("$f", takenFen), ("$n", takenCount)).ExecuteNonQuery();
+                Commit();
+                return snapshot;
+            }
+            catch
+            {
+                Rollback();
+                throw;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+            disposed = true;
+            foreach (var command in commands.Values)
+            {
+                command.Dispose();
+            }
+            connection.Dispose();
+            writers.Dispose();
+        }
+    }
+
+    private ImmutableArray<SubsidyLedgerEntry> EntriesLocked()
+    {
+        var entries = ImmutableArray.CreateBuilder<SubsidyLedgerEntry>();
+        using var reader = Command("SELECT sequence, claim_id, kind, phase, amount_fen, reason_code FROM mr_subsidy_journal WHERE scheme_id = $s ORDER BY sequence").ExecuteReader();
+        while (reader.Read())
+        {
+            var phase = reader.GetInt32(3);
+            entries.Add(new SubsidyLedgerEntry(reader.GetInt64(0), reader.GetString(1), (SubsidyLedgerEntryKind)(int)SubsidyLedgerRules.ParseState(reader.GetString(2)), phase,
+                Money.FromFen(reader.GetInt64(4)), null, reader.GetString(5), Scheme.Phases[phase - 1].Citation));
+        }
+        return entries.ToImmutable();
+    }
+
+    private RuleResult<SubsidyReservation> Settle(string claimId, SubsidyReservationState target)
+    {
+        ArgumentNullException.ThrowIfNull(claimId);
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            Begin();
+            try
+            {
+                var current = ReadClaim(claimId);
+                RuleResult<SubsidyReservation> result;
+                if (current is null)
+                {
+                    result = RuleResult<SubsidyReservation>.Failure(SubsidyLedgerRules.UnknownClaim(claimId));
+                }
+                else if (current.State == target)
+                {
+                    result = RuleResult<SubsidyReservation>.Success(current);
+                }
+                else if (current.State != SubsidyReservationState.Reserved)
+                {
+                    result = RuleResult<SubsidyReservation>.Failure(SubsidyLedgerRules.InvalidTransition(claimId, current.State, target));
+                }
+                else
+                {
+                    result = RuleResult<SubsidyReservation>.Success(SettleLocked(current, target,
+                        target == SubsidyReservationState.Confirmed ? SubsidyErrors.Confirmed.Code : SubsidyErrors.Released.Code, Now()));
+                }
+                Commit();
+                return result;
+            }
+            catch
+            {
+                Rollback();
+                throw;
+            }
+        }
+    }
+
+    // Inside a write transaction, on a claim read in it and still reserved.
+    private SubsidyReservation SettleLocked(SubsidyReservation current, SubsidyReservationState target, string code, Instant? at)
+    {
+        Command(target == SubsidyReservationState.Confirmed ? ConfirmSql : ReleaseSql,
+            ("$c", current.ClaimId), ("$a", current.Amount.Fen), ("$p", current.PhaseNumber), ("$at", Format(at)), ("$code", code),
+            ("$cite", SubsidyLedgerRules.CitationOf(Scheme, current.PhaseNumber, code).ToString())).ExecuteNonQuery();
+        return current with { State = target };
+    }
+
+    private const string InsertClaimSql = """
+        INSERT INTO mr_subsidy_claim (scheme_id, claim_id, state, phase, amount_fen, phase_remaining_fen, wait_listed_from, rejection_code,
+                                      conflicting_key, conflicting_claim_id, reserved_at, expires_at)
+        VALUES ($s, $c, $st, $p, $a, $r, $w, $rej, $ck, $cc, $at, $exp);
+        """;
+
+    // One command per write, several statements each: fewer round trips through the driver.
+    private const string ReserveSql = InsertClaimSql + """
+        INSERT INTO mr_subsidy_key (scheme_id, key_kind, key_value, claim_id)
+        SELECT $s, column1, column2, $c FROM (VALUES ($k0, $v0), ($k1, $v1), ($k2, $v2), ($k3, $v3)) WHERE column2 IS NOT NULL;
+        UPDATE mr_subsidy_phase SET reserved_fen = reserved_fen + $a, reserved_count = reserved_count + 1 WHERE scheme_id = $s AND phase = $p;
+        """ + "\n" + ReservedJournalSql;
+
+    private const string ReservedJournalSql = """
+        UPDATE mr_subsidy_ledger SET last_sequence = last_sequence + 1, taken_fen = taken_fen + $a, taken_count = taken_count + 1 WHERE scheme_id = $s;
+        INSERT INTO mr_subsidy_journal (scheme_id, sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at)
+        SELECT $s, l.last_sequence, $c, 'reserved', $p, $a,
+               (SELECT ph.budget_fen - ph.reserved_fen - ph.paid_fen FROM mr_subsidy_phase ph WHERE ph.scheme_id = $s AND ph.phase = $p), $code, $cite, $at
+        FROM mr_subsidy_ledger l WHERE l.scheme_id = $s;
+        """;
+
+    private const string RejectSql = InsertClaimSql + """
+        UPDATE mr_subsidy_ledger SET last_sequence = last_sequence + 1 WHERE scheme_id = $s;
+        INSERT INTO mr_subsidy_journal (scheme_id, sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at)
+        SELECT $s, l.last_sequence, $c, 'rejected', $p, 0,
+               (SELECT ph.budget_fen - ph.reserved_fen - ph.paid_fen FROM mr_subsidy_phase ph WHERE ph.scheme_id = $s AND ph.phase = $p), $code, $cite, $at
+        FROM mr_subsidy_ledger l WHERE l.scheme_id = $s;
+        """;
+
+    private const string ConfirmSql = """
+        UPDATE mr_subsidy_claim SET state = 'confirmed', settled_at = $at, settled_code = $code WHERE scheme_id = $s AND claim_id = $c AND state = 'reserved';
+        UPDATE mr_subsidy_phase SET reserved_fen = reserved_fen - $a, reserved_count = reserved_count - 1, paid_fen = paid_fen + $a, paid_count = paid_count + 1
+        WHERE scheme_id = $s AND phase = $p;
+        UPDATE mr_subsidy_ledger SET last_sequence = last_sequence + 1 WHERE scheme_id = $s;
+        INSERT INTO mr_subsidy_journal (scheme_id, sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at)
+        SELECT $s, l.last_sequence, $c, 'confirmed', $p, $a,
+               (SELECT ph.budget_fen - ph.reserved_fen - ph.paid_fen FROM mr_subsidy_phase ph WHERE ph.scheme_id = $s AND ph.phase = $p), $code, $cite, $at
+        FROM mr_subsidy_ledger l WHERE l.scheme_id = $s;
+        """;
+
+    private const string ReleaseSql = """
+        UPDATE mr_subsidy_claim SET state = 'released', settled_at = $at, settled_code = $code WHERE scheme_id = $s AND claim_id = $c AND state = 'reserved';
+        UPDATE mr_subsidy_phase SET reserved_fen = reserved_fen - $a, reserved_count = reserved_count - 1 WHERE scheme_id = $s AND phase = $p;
+        DELETE FROM mr_subsidy_key WHERE scheme_id = $s AND claim_id = $c;
+        UPDATE mr_subsidy_ledger SET last_sequence = last_sequence + 1, taken_fen = taken_fen - $a, taken_count = taken_count - 1 WHERE scheme_id = $s;
+        INSERT INTO mr_subsidy_journal (scheme_id, sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at)
+        SELECT $s, l.last_sequence, $c, 'released', $p, $a,
+               (SELECT ph.budget_fen - ph.reserved_fen - ph.paid_fen FROM mr_subsidy_phase ph WHERE ph.scheme_id = $s AND ph.phase = $p), $code, $cite, $at
+        FROM mr_subsidy_ledger l WHERE l.scheme_id = $s;
+        """;
+
+    private static (string, object?)[] KeyParameters((string? Kind, string? Value)[] slots) =>
+        [("$k0", slots[0].Kind), ("$v0", slots[0].Value), ("$k1", slots[1].Kind), ("$v1", slots[1].Value),
+         ("$k2", slots[2].Kind), ("$v2", slots[2].Value), ("$k3", slots[3].Kind), ("$v3", slots[3].Value)];
+
+    private SubsidyReservation? ReadClaim(string claimId)
+    {
+        using var reader = Command("""
+            SELECT state, phase, amount_fen, phase_remaining_fen, wait_listed_from, rejection_code, conflicting_key, conflicting_claim_id, reserved_at, expires_at
+            FROM mr_subsidy_claim WHERE scheme_id = $s AND claim_id = $c
+            """, ("$c", claimId)).ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+        var phase = reader.GetInt32(1);
+        return new SubsidyReservation(claimId, SubsidyLedgerRules.ParseState(reader.GetString(0)), phase, Money.FromFen(reader.GetInt64(2)),
+            reader.IsDBNull(3) ? null : Money.FromFen(reader.GetInt64(3)), Scheme.Phases[phase - 1].Citation)
+        {
+            WaitListedFromPhase = reader.IsDBNull(4) ? null : reader.GetInt32(4),
+            Rejection = reader.IsDBNull(5) ? null : SubsidyLedgerRules.Message(reader.GetString(5)),
+            ConflictingKey = reader.IsDBNull(6) ? null : SubsidyLedgerRules.ParseKey(reader.GetString(6)),
+            ConflictingClaimId = reader.IsDBNull(7) ? null : reader.GetString(7),
+            ReservedAt = reader.IsDBNull(8) ? null : Parse(reader.GetString(8)),
+            ExpiresAt = reader.IsDBNull(9) ? null : Parse(reader.GetString(9)),
+        };
+    }
+
+    private List<SubsidyPhaseBalance> ReadBalances()
+    {
+        var balances = new List<SubsidyPhaseBalance>(Scheme.Phases.Length);
+        using var reader = Command("SELECT phase, reserved_fen, paid_fen, reserved_count, paid_count FROM mr_subsidy_phase WHERE scheme_id = $s ORDER BY phase").ExecuteReader();
+        while (reader.Read())
+        {
+            var number = reader.GetInt32(0);
+            if (number > Scheme.Phases.Length)
+            {
+                continue;
+            }
+            var phase = Scheme.Phases[number - 1];
+            balances.Add(new SubsidyPhaseBalance(number, phase.Budget, phase.Quota, Money.FromFen(reader.GetInt64(1)), Money.FromFen(reader.GetInt64(2)),
+                reader.GetInt32(3), reader.GetInt32(4)));
+        }
+        return balances;
+    }
+
+    private void Migrate()
+    {
+        Begin();
+        try
+        {
+            var hasTable = Convert.ToInt64(Command("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'mr_schema_version'").ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+            var version = hasTable ? Command("SELECT version FROM mr_schema_version WHERE component = $comp", ("$comp", Component)).ExecuteScalar() as long? : null;
+            if (version is null)
+            {
+                Execute(SchemaSql);
+                Command("INSERT INTO mr_schema_version (component, version, applied_at) VALUES ($comp, $v, $at)",
+                    ("$comp", Component), ("$v", SchemaVersion), ("$at", Format(Now()) ?? "")).ExecuteNonQuery();
+            }
+            else if (version > SchemaVersion)
+            {
+                throw new NotSupportedException($"{DatabasePath} holds subsidy-ledger schema version {version}; this library reads version {SchemaVersion} and older. Use a newer MarketRules.Subsidies.Sqlite.");
+            }
+            Command("""
+                INSERT INTO mr_subsidy_ledger (scheme_id, scheme_version, overall_budget_fen, overall_quota) VALUES ($s, $ver, $b, $q)
+                ON CONFLICT (scheme_id) DO UPDATE SET scheme_version = excluded.scheme_version, overall_budget_fen = excluded.overall_budget_fen, overall_quota = excluded.overall_quota
+                """, ("$ver", Scheme.Version), ("$b", Scheme.OverallBudget?.Fen), ("$q", Scheme.OverallQuota)).ExecuteNonQuery();
+            foreach (var phase in Scheme.Phases)
+            {
+                Command("""
+                    INSERT INTO mr_subsidy_phase (scheme_id, phase, budget_fen, quota) VALUES ($s, $p, $b, $q)
+                    ON CONFLICT (scheme_id, phase) DO UPDATE SET budget_fen = excluded.budget_fen, quota = excluded.quota
+                    """, ("$p", phase.Number), ("$b", phase.Budget?.Fen), ("$q", phase.Quota)).ExecuteNonQuery();
+            }
+            Commit();
+        }
+        catch
+        {
+            Rollback();
+            throw;
+        }
+    }
+
+    private Instant? Now() => clock?.GetCurrentInstant() is { } now ? Instant.FromUnixTimeTicks(now.ToUnixTimeTicks() - (now.ToUnixTimeTicks() % 10)) : null;
+
+    private static string? Format(Instant? instant) => instant is { } i ? TimePattern.Format(Instant.FromUnixTimeTicks(i.ToUnixTimeTicks() - (i.ToUnixTimeTicks() % 10))) : null;
+
+    private static Instant Parse(string text) => TimePattern.Parse(text).GetValueOrThrow();
+
+    private void Begin()
+    {
+        try
+        {
+            if (!writers.WaitOne(TimeSpan.FromMinutes(2)))
+            {
+                throw new TimeoutException($"Another writer held {DatabasePath} for two minutes");
+            }
+        }
+        catch (AbandonedMutexException)
+        {
+            // Its holder died mid-write; this thread holds it now, and SQLite rolls the dead writer's transaction back.
+        }
+        writing = true;
+        try
+        {
+            Command("BEGIN IMMEDIATE").ExecuteNonQuery();
+        }
+        catch
+        {
+            EndWrite();
+            throw;
+        }
+    }
+
+    private void Commit()
+    {
+        try
+        {
+            Command("COMMIT").ExecuteNonQuery();
+        }
+        finally
+        {
+            EndWrite();
+        }
+    }
+
+    private void EndWrite()
+    {
+        if (writing)
+        {
+            writing = false;
+            writers.ReleaseMutex();
+        }
+    }
+
+    private void Rollback()
+    {
+        try
+        {
+            if (connection.State.HasFlag(System.Data.ConnectionState.Open))
+            {
+                Command("ROLLBACK").ExecuteNonQuery();
+            }
+        }
+        catch (SqliteException)
+        {
+            // No transaction was open (it failed to begin, or SQLite already rolled it back).
+        }
+        finally
+        {
+            EndWrite();
+        }
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    // Prepared once per connection and reused: the scheme id is always $s.
+    private SqliteCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$s", Scheme.Id);
+            commands.Add(sql, command);
+        }
+        foreach (var (name, value) in parameters)
+        {
+            if (command.Parameters.Contains(name))
+            {
+                command.Parameters[name].Value = value ?? DBNull.Value;
+            }
+            else
+            {
+                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+        }
+        return command;
+    }
+
+    private static string ReadSchema()
+    {
+        using var stream = typeof(SqliteSubsidyLedger).Assembly.GetManifestResourceStream("MarketRules.Subsidies.Sqlite.v1.sql")
+            ?? throw new InvalidOperationException("The embedded schema MarketRules.Subsidies.Sqlite.v1.sql is missing");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,167 @@
+using MarketRules.Subsidies;
+using MarketRules.Subsidies.PostgreSql;
+using MarketRules.Subsidies.Sqlite;
+using MarketRules.Subsidies.Testing;
+using MarketRules.Tests.Subsidies;
+
+namespace MarketRules.Subsidies.Tests;
+
+public sealed class InMemoryLedgerContract : LedgerContract
+{
+    protected override string NewStore() => "";
+
+    protected override ISubsidyLedger OpenLedger(SubsidyScheme scheme, IClock clock, string store) => new InMemorySubsidyLedger(scheme, clock);
+}
+
+/// <summary>What a durable ledger adds: everything survives a restart, and the balances rebuild from the journal.</summary>
+public abstract class DurableLedgerContract : LedgerContract
+{
+    protected override int RaceClaims => 4_000;
+
+    [Fact]
+    public void Reopen_AfterARestart_KeepsClaimsKeysBalancesAndJournal()
+    {
+        var scheme = SubsidyTestData.OnePhase(60_000);
+        var store = NewStore();
+        var first = Open(scheme, store);
+        var allocator = new SubsidyAllocator(first);
+        allocator.Submit(SubsidyTestData.Claim(1, Start));
+        allocator.Submit(SubsidyTestData.Claim(2, Start));
+        first.Confirm("C000001");
+        var entries = first.Entries();
+        ((IDisposable)first).Dispose();
+
+        var second = Open(scheme, store);
+        Assert.Equal(entries.ToArray(), second.Entries().ToArray());
+        Assert.Equal(SubsidyReservationState.Confirmed, second.Find("C000001")!.State);
+        Assert.Equal(SubsidyReservationState.Reserved, second.Find("C000002")!.State);
+        var again = new SubsidyAllocator(second);
+        Assert.True(again.Submit(SubsidyTestData.Claim(1, Start)).IsRepeat);
+        Assert.Equal(SubsidyOutcome.AlreadySubsidised, again.Submit(SubsidyTestData.Claim(3, Start, person: 2)).Outcome);
+        Assert.Equal(SubsidyOutcome.BudgetExhausted, again.Submit(SubsidyTestData.Claim(4, Start)).Outcome);
+        Assert.Equal(Money.FromYuan(300m), second.Snapshot().Paid);
+        Assert.Equal(Money.FromYuan(300m), second.Snapshot().Reserved);
+        Assert.Single(second.ReleaseExpired(Start + Duration.FromDays(3)));
+        AssertJournalAddsUp(second);
+    }
+
+    [Fact]
+    public void TwoLedgersOnOneStore_ShareOneBudget()
+    {
+        var scheme = SubsidyTestData.OnePhase(30_000 * 50);
+        var store = NewStore();
+        var a = new SubsidyAllocator(Open(scheme, store));
+        var b = new SubsidyAllocator(Open(scheme, store));
+        var granted = 0;
+        Parallel.For(0, 120, new ParallelOptions { MaxDegreeOfParallelism = 4 }, n =>
+        {
+            var decision = (n % 2 == 0 ? a : b).Submit(SubsidyTestData.Claim(n, Start, person: n % 100));
+            if (decision.Outcome == SubsidyOutcome.Granted)
+            {
+                Interlocked.Increment(ref granted);
+            }
+        });
+        Assert.Equal(50, granted);
+        Assert.Equal(a.Ledger.Snapshot().Phases.ToArray(), b.Ledger.Snapshot().Phases.ToArray());
+        AssertJournalAddsUp(b.Ledger);
+    }
+
+    [Fact]
+    public void RebuildBalances_FromTheJournal_EqualsTheBalances()
+    {
+        var ledger = Open(SubsidyTestData.OnePhase(90_000, exhaustion: "wait-list-next-phase", extraPhase: SubsidyTestData.JulyPhase));
+        var allocator = new SubsidyAllocator(ledger);
+        for (var n = 0; n < 8; n++)
+        {
+            allocator.Submit(SubsidyTestData.Claim(n, Start));
+        }
+        ledger.Confirm("C000000");
+        ledger.Release("C000001");
+        var before = ledger.Snapshot();
+        var rebuilt = Rebuild(ledger);
+        Assert.Equal(before.Phases.ToArray(), rebuilt.Phases.ToArray());
+        Assert.Equal(before.Phases.ToArray(), ledger.Snapshot().Phases.ToArray());
+    }
+
+    protected abstract SubsidyLedgerSnapshot Rebuild(ISubsidyLedger ledger);
+}
+
+public sealed class SqliteLedgerContract : DurableLedgerContract
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("mr-sqlite-").FullName;
+
+    protected override string NewStore() => Path.Combine(directory, Guid.NewGuid().ToString("N")[..8] + ".db");
+
+    protected override ISubsidyLedger OpenLedger(SubsidyScheme scheme, IClock clock, string store) => new SqliteSubsidyLedger(scheme, store, clock);
+
+    protected override SubsidyLedgerSnapshot Rebuild(ISubsidyLedger ledger) => ((SqliteSubsidyLedger)ledger).RebuildBalances();
+
+    [Fact]
+    public void TheFile_IsInWalModeWithTheVersionedSchema()
+    {
+        var store = NewStore();
+        Open(SubsidyTestData.OnePhase(30_000), store);
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + store);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", command.ExecuteScalar());
+        command.CommandText = "SELECT version FROM mr_schema_version WHERE component = 'subsidy-ledger'";
+        Assert.Equal(1L, command.ExecuteScalar());
+        // The budget is a constraint of the file itself: a writer that skips the ledger cannot overspend.
+        command.CommandText = "UPDATE mr_subsidy_phase SET reserved_fen = budget_fen + 1";
+        Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => command.ExecuteNonQuery());
+        Assert.Contains("CREATE TABLE IF NOT EXISTS mr_subsidy_journal", SqliteSubsidyLedger.SchemaSql, StringComparison.Ordinal);
+    }
+}
+
+[Collection(PostgreSqlCluster.Name)]
+public sealed class PostgreSqlLedgerContract(PostgreSqlServer server) : DurableLedgerContract
+{
+    protected override string NewStore() => PostgreSqlServer.NewSchema();
+
+    protected override ISubsidyLedger OpenLedger(SubsidyScheme scheme, IClock clock, string store) => new PostgreSqlSubsidyLedger(scheme, server.ConnectionString, clock, store);
+
+    protected override SubsidyLedgerSnapshot Rebuild(ISubsidyLedger ledger) => ((PostgreSqlSubsidyLedger)ledger).RebuildBalances();
+
+    [Fact]
+    public void TheDatabase_EnforcesTheBudgetAndKeysWithConstraintsAndVersionsTheSchema()
+    {
+        var schema = NewStore();
+        var ledger = Open(SubsidyTestData.OnePhase(30_000), schema);
+        new SubsidyAllocator(ledger).Submit(SubsidyTestData.Claim(1, Start));
+        using var connection = new Npgsql.NpgsqlConnection(server.ConnectionString + ";Search Path=" + schema);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version FROM mr_schema_version WHERE component = 'subsidy-ledger'";
+        Assert.Equal(1, command.ExecuteScalar());
+        command.CommandText = "UPDATE mr_subsidy_phase SET reserved_fen = budget_fen + 1";
+        Assert.Throws<Npgsql.PostgresException>(() => command.ExecuteNonQuery());
+        command.CommandText = "INSERT INTO mr_subsidy_key (scheme_id, key_kind, key_value, claim_id) SELECT scheme_id, key_kind, key_value, claim_id FROM mr_subsidy_key";
+        Assert.Equal("23505", Assert.Throws<Npgsql.PostgresException>(() => command.ExecuteNonQuery()).SqlState);
+        // Opening again (another server starting) migrates nothing twice.
+        Open(SubsidyTestData.OnePhase(30_000), schema);
+        command.CommandText = "SELECT count(*) FROM mr_schema_version";
+        Assert.Equal(1L, command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void ServersStartingTogether_CreateTheSchemaOnce()
+    {
+        var schema = NewStore();
+        var scheme = SubsidyTestData.OnePhase(30_000);
+        var ledgers = new ISubsidyLedger[6];
+        Parallel.For(0, ledgers.Length, i => ledgers[i] = new PostgreSqlSubsidyLedger(scheme, server.ConnectionString, Clock, schema));
+        try
+        {
+            Assert.All(ledgers, l => Assert.Equal(Money.FromFen(30_000), l.Snapshot().Phases[0].Remaining));
+        }
+        finally
+        {
+            foreach (var ledger in ledgers)
+            {
+                ((IDisposable)ledger).Dispose();
+            }
+        }
+    }
+}
