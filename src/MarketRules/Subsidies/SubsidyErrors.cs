@@ -8,7 +8,13 @@ public static class SubsidyErrors
 {
     // ---- Scheme (policy pack) errors ----
 
-    /// <summary>A scheme that is not valid JSON or misses a required member.</summary>
+    /// <summary>A claim that is not valid JSON, has a member twice, a member a claim does not have, or invalid text.</summary>
+    public static readonly MessageDefinition ClaimMalformed = new(
+        "MR.Subsidy.ClaimMalformed",
+        "补贴申请格式错误：{Detail}",
+        "Malformed subsidy claim: {Detail}");
+
+    /// <summary>A subsidy scheme that is not valid JSON or misses a required member.</summary>
     public static readonly MessageDefinition SchemeMalformed = new(
         "MR.Subsidy.SchemeMalformed",
         "补贴方案格式错误：{Detail}",

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MarketRules.Engine;
 using MarketRules.Utility;
 using NodaTime.Text;
 
@@ -14,20 +13,10 @@ public static class SubsidyLedgerJson
 {
     /// <summary>Reads a claim as a caller sends it (the members of <see cref="SubsidyClaimInput"/>, camel case).</summary>
     /// <param name="utf8Json">The JSON.</param>
-    /// <returns>The claim (not yet validated), or <c>MR.Engine.InvalidJson</c>.</returns>
-    public static RuleResult<SubsidyClaimInput> ReadClaim(ReadOnlySpan<byte> utf8Json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(utf8Json, SubsidyJsonContext.Default.SubsidyClaimInput) is { } input
-                ? RuleResult<SubsidyClaimInput>.Success(input)
-                : RuleResult<SubsidyClaimInput>.Failure(EngineErrors.InvalidJson.Create("$", ("Detail", "the claim is null")));
-        }
-        catch (JsonException ex)
-        {
-            return RuleResult<SubsidyClaimInput>.Failure(EngineErrors.InvalidJson.Create(ex.Path ?? "$", ("Detail", ex.Message)));
-        }
-    }
+    /// <returns>The claim (not yet validated), or <c>MR.Subsidy.ClaimMalformed</c> at the path of what is wrong (a
+    /// member a claim does not have, a member given twice, invalid text, a wrong type).</returns>
+    public static RuleResult<SubsidyClaimInput> ReadClaim(ReadOnlySpan<byte> utf8Json) =>
+        Json.StrictJson.Read(utf8Json, SubsidyJsonContext.Default.SubsidyClaimInput, SubsidyErrors.ClaimMalformed);
 
     /// <summary>Writes a claim as <see cref="ReadClaim"/> reads it.</summary>
     /// <param name="input">The claim.</param>

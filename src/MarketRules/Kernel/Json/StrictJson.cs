@@ -93,6 +93,18 @@ internal static class StrictJson
         {
             return RuleResult<T>.Failure(malformed.Create("$", ("Detail", "the text has a lone surrogate (not valid Unicode)")));
         }
+        return Read(bytes, contract, malformed);
+    }
+
+    /// <summary>Reads a UTF-8 document the library validates before use, as <see cref="Read{T}(string, JsonTypeInfo{T}, MessageDefinition)"/> does.</summary>
+    /// <typeparam name="T">The document's contract.</typeparam>
+    /// <param name="bytes">The document, UTF-8.</param>
+    /// <param name="contract">Its contract.</param>
+    /// <param name="malformed">The document's code for a malformed document; its templates take a <c>{Detail}</c>.</param>
+    /// <returns>The bound document, or the coded errors.</returns>
+    public static RuleResult<T> Read<T>(ReadOnlySpan<byte> bytes, JsonTypeInfo<T> contract, MessageDefinition malformed)
+        where T : class
+    {
         var options = new JsonReaderOptions
         {
             CommentHandling = contract.Options.ReadCommentHandling,

@@ -1,0 +1,22 @@
+using System.Text;
+using MarketRules.Subsidies;
+
+namespace MarketRules.Tests.Subsidies;
+
+// A claim sent to the ledger (CLI or HTTP) passes the same strict door as a rule request: a misspelt member must
+// not become a claim without that fact, and a repeated member must not be resolved by "last one wins".
+public sealed class SubsidyLedgerJsonTests
+{
+    [Theory]
+    [InlineData("""{ "claimId": "A1", "claimID": "A2" }""", "$.claimID")]
+    [InlineData("""{ "claimId": "A1", "claimId": "A2" }""", "$.claimId")]
+    [InlineData("""{ "claimId": "A1\ud800" }""", "$.claimId")]
+    public void ReadClaim_MisspeltRepeatedOrInvalidMember_IsMalformedAtItsPath(string json, string path)
+    {
+        var result = SubsidyLedgerJson.ReadClaim(Encoding.UTF8.GetBytes(json));
+        Assert.False(result.IsSuccess);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("MR.Subsidy.ClaimMalformed", error.Code);
+        Assert.Equal(path, error.Path);
+    }
+}
