@@ -9,7 +9,7 @@ namespace MarketRules.Subsidies;
 /// whole under the lock — the claim id, every uniqueness key, the phase budget, the phase quota and the overall budget
 /// are checked and taken together — so the ledger is never beyond any budget, never pays a key twice, and refuses a
 /// claim for the right reason (see <see cref="SubsidyLedgerRules"/>). The lock is held for a few dictionary look-ups
-/// and additions: one thread reserves and confirms well over a million claims a second.
+/// and additions; the claims live in one array of structs, so the ledger keeps no heap object per claim.
 /// </summary>
 /// <remarks>
 /// <para>Claims are served in the order they reach the ledger. First come, first served by completion instant means
@@ -29,11 +29,13 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
 
     private readonly Lock gate = new();
     private readonly IClock? clock;
-    private readonly Dictionary<string, ClaimRecord> claims;
-    private readonly Dictionary<string, ClaimRecord>?[] keys = new Dictionary<string, ClaimRecord>?[KeyKinds];
+    private readonly Dictionary<string, int> claims;
+    private readonly Dictionary<string, int>?[] keys = new Dictionary<string, int>?[KeyKinds];
     private readonly SubsidyUniquenessKey[] keyKinds;
     private readonly PhaseState[] phases;
     private readonly string[] reasonCodes;
+    private ClaimRecord[] records;
+    private int recordCount;
     private JournalLine[] journal;
     private int journalCount;
     private long overallFen;
@@ -72,6 +74,7 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
         phases = [.. scheme.Phases.Select(p => new PhaseState(p))];
         reasonCodes = [SubsidyErrors.Reserved.Code, SubsidyErrors.Confirmed.Code, SubsidyErrors.Released.Code, SubsidyErrors.ReservationExpired.Code,
             SubsidyErrors.AlreadySubsidised.Code, SubsidyErrors.BudgetExhausted.Code];
+        records = new ClaimRecord[Math.Max(expectedClaims, 16)];
         journal = new JournalLine[Math.Max(expectedClaims * 2, 64)];
     }
 
@@ -90,9 +93,15 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
             ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(claims, claim.ClaimId, out var seen);
             if (seen)
             {
-                return new SubsidyReserveResult(slot!.ToReservation(Scheme), IsRepeat: true);
+                return new SubsidyReserveResult(ToReservation(records[slot]), IsRepeat: true);
             }
-            var record = slot = new ClaimRecord(claim.ClaimId);
+            if (recordCount == records.Length)
+            {
+                Array.Resize(ref records, records.Length * 2);
+            }
+            var id = slot = recordCount++;
+            ref var record = ref records[id];
+            record = new ClaimRecord(claim.ClaimId, at);
 
             // The budget step first (no table is touched), then the keys: a key held by a live claim (reserved or paid)
             // refuses the claim as already subsidised whatever the budget says, and nothing is taken unless both pass.
@@ -117,16 +126,15 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
                 {
                     if (SubsidyLedgerRules.KeyValue(claim, kind) is { } value && keys[(int)kind]!.TryGetValue(value, out var holder))
                     {
-                        return RejectAsAlreadySubsidised(record, claim.ClaimId, phaseIndex, kind, holder, at);
+                        return RejectAsAlreadySubsidised(id, phaseIndex, kind, holder, at);
                     }
                 }
                 record.PhaseIndex = phaseIndex;
                 record.RemainingFen = phases[phaseIndex].RemainingFen;
                 record.Rejection = SubsidyErrors.BudgetExhausted;
-                record.WaitListedFromPhase = waitListedFrom;
-                record.ReservedAt = at;
-                Append(record, SubsidyLedgerEntryKind.Rejected, phaseIndex, 0, Code.BudgetExhausted, at);
-                return new SubsidyReserveResult(record.ToReservation(Scheme), IsRepeat: false);
+                record.WaitListedFromPhase = waitListedFrom ?? 0;
+                Append(id, SubsidyLedgerEntryKind.Rejected, phaseIndex, 0, Code.BudgetExhausted, at);
+                return new SubsidyReserveResult(ToReservation(record), IsRepeat: false);
             }
 
             // One probe per key: its slot, found (held: undo the keys taken so far) or taken.
@@ -140,7 +148,7 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
                 ref var holderSlot = ref CollectionsMarshal.GetValueRefOrAddDefault(keys[(int)kind]!, value, out var held);
                 if (held)
                 {
-                    var holder = holderSlot!;
+                    var holder = holderSlot;
                     for (var undo = 0; undo < k; undo++)
                     {
                         if (record.KeyOf((int)keyKinds[undo]) is { } taken)
@@ -149,9 +157,9 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
                         }
                     }
                     record.ClearKeys();
-                    return RejectAsAlreadySubsidised(record, claim.ClaimId, phaseIndex, kind, holder, at);
+                    return RejectAsAlreadySubsidised(id, phaseIndex, kind, holder, at);
                 }
-                holderSlot = record;
+                holderSlot = id;
                 record.SetKey(kind, value);
             }
             phases[index].Take(amount);
@@ -161,25 +169,11 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
             record.PhaseIndex = index;
             record.AmountFen = amount;
             record.RemainingFen = phases[index].RemainingFen;
-            record.WaitListedFromPhase = waitListedFrom;
-            record.ReservedAt = at;
+            record.WaitListedFromPhase = waitListedFrom ?? 0;
             record.ExpiresAt = at is { } t ? SubsidyLedgerRules.ExpiryOf(Scheme, t) : null;
-            Append(record, SubsidyLedgerEntryKind.Reserved, index, amount, Code.Reserved, at);
-            return new SubsidyReserveResult(record.ToReservation(Scheme), IsRepeat: false);
+            Append(id, SubsidyLedgerEntryKind.Reserved, index, amount, Code.Reserved, at);
+            return new SubsidyReserveResult(ToReservation(record), IsRepeat: false);
         }
-    }
-
-    // Under the gate.
-    private SubsidyReserveResult RejectAsAlreadySubsidised(ClaimRecord record, string claimId, int phaseIndex, SubsidyUniquenessKey kind, ClaimRecord holder, Instant? at)
-    {
-        record.PhaseIndex = phaseIndex;
-        record.RemainingFen = phases[phaseIndex].RemainingFen;
-        record.Rejection = SubsidyErrors.AlreadySubsidised;
-        record.ConflictingKey = kind;
-        record.ConflictingClaimId = holder.ClaimId;
-        record.ReservedAt = at;
-        Append(record, SubsidyLedgerEntryKind.Rejected, phaseIndex, 0, Code.AlreadySubsidised, at);
-        return new SubsidyReserveResult(record.ToReservation(Scheme), IsRepeat: false);
     }
 
     /// <inheritdoc />
@@ -194,13 +188,11 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
         var released = ImmutableArray.CreateBuilder<SubsidyReservation>();
         lock (gate)
         {
-            // The journal holds every live reservation's line; scanning it keeps the hot path free of a second index.
-            for (var i = 0; i < journalCount; i++)
+            for (var id = 0; id < recordCount; id++)
             {
-                var record = journal[i].Record;
-                if (journal[i].Kind == SubsidyLedgerEntryKind.Reserved && record.State == SubsidyReservationState.Reserved && record.ExpiresAt is { } expires && expires <= now)
+                if (records[id].State == SubsidyReservationState.Reserved && records[id].ExpiresAt is { } expires && expires <= now)
                 {
-                    released.Add(SettleLocked(record, SubsidyReservationState.Released, Code.ReservationExpired, clock?.GetCurrentInstant() ?? now));
+                    released.Add(SettleLocked(id, SubsidyReservationState.Released, Code.ReservationExpired, clock?.GetCurrentInstant() ?? now));
                 }
             }
         }
@@ -213,7 +205,7 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
         Preconditions.CheckNotNull(claimId);
         lock (gate)
         {
-            return claims.TryGetValue(claimId, out var record) ? record.ToReservation(Scheme) : null;
+            return claims.TryGetValue(claimId, out var id) ? ToReservation(records[id]) : null;
         }
     }
 
@@ -237,7 +229,7 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
                 ref readonly var line = ref journal[i];
                 var phase = Scheme.Phases[line.PhaseIndex];
                 var citation = line.Code == Code.ReservationExpired ? Scheme.ReservationExpiryCitation : phase.Citation;
-                entries.Add(new SubsidyLedgerEntry(i + 1, line.Record.ClaimId, line.Kind, phase.Number, Money.FromFen(line.AmountFen),
+                entries.Add(new SubsidyLedgerEntry(i + 1, records[line.Record].ClaimId, line.Kind, phase.Number, Money.FromFen(line.AmountFen),
                     line.RemainingFen < 0 ? null : Money.FromFen(line.RemainingFen), reasonCodes[(int)line.Code], citation)
                 {
                     At = line.At,
@@ -247,31 +239,46 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
         }
     }
 
+    // Under the gate.
+    private SubsidyReserveResult RejectAsAlreadySubsidised(int id, int phaseIndex, SubsidyUniquenessKey kind, int holder, Instant? at)
+    {
+        ref var record = ref records[id];
+        record.PhaseIndex = phaseIndex;
+        record.RemainingFen = phases[phaseIndex].RemainingFen;
+        record.Rejection = SubsidyErrors.AlreadySubsidised;
+        record.ConflictingKey = kind;
+        record.ConflictingClaimId = records[holder].ClaimId;
+        Append(id, SubsidyLedgerEntryKind.Rejected, phaseIndex, 0, Code.AlreadySubsidised, at);
+        return new SubsidyReserveResult(ToReservation(record), IsRepeat: false);
+    }
+
     private RuleResult<SubsidyReservation> Settle(string claimId, SubsidyReservationState target, Instant? at)
     {
         Preconditions.CheckNotNull(claimId);
         at ??= clock?.GetCurrentInstant();
         lock (gate)
         {
-            if (!claims.TryGetValue(claimId, out var record))
+            if (!claims.TryGetValue(claimId, out var id))
             {
                 return RuleResult<SubsidyReservation>.Failure(SubsidyLedgerRules.UnknownClaim(claimId));
             }
-            if (record.State == target)
+            var state = records[id].State;
+            if (state == target)
             {
-                return RuleResult<SubsidyReservation>.Success(record.ToReservation(Scheme));
+                return RuleResult<SubsidyReservation>.Success(ToReservation(records[id]));
             }
-            if (record.State != SubsidyReservationState.Reserved)
+            if (state != SubsidyReservationState.Reserved)
             {
-                return RuleResult<SubsidyReservation>.Failure(SubsidyLedgerRules.InvalidTransition(claimId, record.State, target));
+                return RuleResult<SubsidyReservation>.Failure(SubsidyLedgerRules.InvalidTransition(claimId, state, target));
             }
-            return RuleResult<SubsidyReservation>.Success(SettleLocked(record, target, target == SubsidyReservationState.Confirmed ? Code.Confirmed : Code.Released, at));
+            return RuleResult<SubsidyReservation>.Success(SettleLocked(id, target, target == SubsidyReservationState.Confirmed ? Code.Confirmed : Code.Released, at));
         }
     }
 
     // Under the gate, on a reservation still held.
-    private SubsidyReservation SettleLocked(ClaimRecord record, SubsidyReservationState target, Code code, Instant? at)
+    private SubsidyReservation SettleLocked(int id, SubsidyReservationState target, Code code, Instant? at)
     {
+        ref var record = ref records[id];
         var phase = phases[record.PhaseIndex];
         if (target == SubsidyReservationState.Confirmed)
         {
@@ -291,18 +298,33 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
             }
         }
         record.State = target;
-        Append(record, target == SubsidyReservationState.Confirmed ? SubsidyLedgerEntryKind.Confirmed : SubsidyLedgerEntryKind.Released,
+        Append(id, target == SubsidyReservationState.Confirmed ? SubsidyLedgerEntryKind.Confirmed : SubsidyLedgerEntryKind.Released,
             record.PhaseIndex, record.AmountFen, code, at);
-        return record.ToReservation(Scheme);
+        return ToReservation(record);
     }
 
-    private void Append(ClaimRecord record, SubsidyLedgerEntryKind kind, int phaseIndex, long amountFen, Code code, Instant? at)
+    private SubsidyReservation ToReservation(in ClaimRecord record)
+    {
+        var phase = Scheme.Phases[record.PhaseIndex];
+        return new SubsidyReservation(record.ClaimId, record.State, phase.Number, Money.FromFen(record.AmountFen),
+            record.RemainingFen < 0 ? null : Money.FromFen(record.RemainingFen), phase.Citation)
+        {
+            WaitListedFromPhase = record.WaitListedFromPhase == 0 ? null : record.WaitListedFromPhase,
+            Rejection = record.Rejection,
+            ConflictingKey = record.ConflictingKey,
+            ConflictingClaimId = record.ConflictingClaimId,
+            ReservedAt = record.ReservedAt,
+            ExpiresAt = record.ExpiresAt,
+        };
+    }
+
+    private void Append(int id, SubsidyLedgerEntryKind kind, int phaseIndex, long amountFen, Code code, Instant? at)
     {
         if (journalCount == journal.Length)
         {
             Array.Resize(ref journal, journal.Length * 2);
         }
-        journal[journalCount++] = new JournalLine(record, kind, phaseIndex, amountFen, phases[phaseIndex].RemainingFen, code, at);
+        journal[journalCount++] = new JournalLine(id, kind, phaseIndex, amountFen, phases[phaseIndex].RemainingFen, code, at);
     }
 
     private enum Code : byte
@@ -315,50 +337,37 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
         BudgetExhausted,
     }
 
-    private readonly record struct JournalLine(ClaimRecord Record, SubsidyLedgerEntryKind Kind, int PhaseIndex, long AmountFen, long RemainingFen, Code Code, Instant? At);
+    // No reference: the journal array costs the garbage collector nothing to scan.
+    private readonly record struct JournalLine(int Record, SubsidyLedgerEntryKind Kind, int PhaseIndex, long AmountFen, long RemainingFen, Code Code, Instant? At);
 
-    // Guarded by the ledger's gate. The claim's answer as fields: a SubsidyReservation is built only for a caller, so
-    // the ledger keeps one small object per claim.
-    private sealed class ClaimRecord(string claimId)
+    // Guarded by the ledger's gate. A claim's answer as fields, in the ledger's array of records: a SubsidyReservation
+    // is built only for a caller, and the ledger keeps no heap object per claim.
+    private struct ClaimRecord(string claimId, Instant? reservedAt)
     {
-        public long RemainingFen { get; set; } = -1;
-
-        public int? WaitListedFromPhase { get; set; }
-
-        public MessageDefinition? Rejection { get; set; }
-
-        public SubsidyUniquenessKey? ConflictingKey { get; set; }
-
-        public string? ConflictingClaimId { get; set; }
-
-        public Instant? ReservedAt { get; set; }
-
-        public SubsidyReservation ToReservation(SubsidyScheme scheme)
-        {
-            var phase = scheme.Phases[PhaseIndex];
-            return new SubsidyReservation(ClaimId, State, phase.Number, Money.FromFen(AmountFen), RemainingFen < 0 ? null : Money.FromFen(RemainingFen), phase.Citation)
-            {
-                WaitListedFromPhase = WaitListedFromPhase,
-                Rejection = Rejection,
-                ConflictingKey = ConflictingKey,
-                ConflictingClaimId = ConflictingClaimId,
-                ReservedAt = ReservedAt,
-                ExpiresAt = ExpiresAt,
-            };
-        }
-
         private string? person;
         private string? oldPlate;
         private string? oldFrame;
         private string? newFrame;
 
-        public string ClaimId { get; } = claimId;
+        public readonly string ClaimId { get; } = claimId;
+
+        public readonly Instant? ReservedAt { get; } = reservedAt;
 
         public SubsidyReservationState State { get; set; } = SubsidyReservationState.Rejected;
 
         public int PhaseIndex { get; set; }
 
         public long AmountFen { get; set; }
+
+        public long RemainingFen { get; set; } = -1;
+
+        public int WaitListedFromPhase { get; set; }
+
+        public MessageDefinition? Rejection { get; set; }
+
+        public SubsidyUniquenessKey? ConflictingKey { get; set; }
+
+        public string? ConflictingClaimId { get; set; }
 
         public Instant? ExpiresAt { get; set; }
 
@@ -375,7 +384,7 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
 
         public void ClearKeys() => person = oldPlate = oldFrame = newFrame = null;
 
-        public string? KeyOf(int kind) => kind switch
+        public readonly string? KeyOf(int kind) => kind switch
         {
             (int)SubsidyUniquenessKey.PersonId => person,
             (int)SubsidyUniquenessKey.OldPlate => oldPlate,
