@@ -135,29 +135,26 @@ public static class CaseParameters
     public static ParameterDefinition SummaryFineOrganisation { get; } = Define("cases.summary-fine-organisation", "当场处罚罚款上限（法人或其他组织）", "summary fine limit, organisation", ParameterUnit.Yuan,
         new DatedValue(PenaltyLaw1996, 1_000m, CaseCitations.SummaryBefore2021), new DatedValue(PenaltyLaw2021, 3_000m, CaseCitations.Summary));
 
-    /// <summary>Head's decision on a transfer: 3 days from the report (L8 Art 5).</summary>
-    public static ParameterDefinition TransferApproval { get; } = Define("cases.transfer-approval", "移送审批期限", "transfer approval", ParameterUnit.Days,
-        new DatedValue(new LocalDate(2001, 7, 9), 3, CaseCitations.Transfer2001), new DatedValue(new LocalDate(2020, 8, 7), 3, CaseCitations.Transfer));
+    // The State Council Order 310 transfer timetable is defined once, in the referral area (ReferralParameters), with
+    // its 2001 and 2020 texts; the case lifecycle reads the same definitions, so a policy pack that sets one sets both.
 
-    /// <summary>Transfer to the police after approval: 24 hours (L8 Art 5).</summary>
-    public static ParameterDefinition TransferDelivery { get; } = Define("cases.transfer-delivery", "批准后移送时限", "transfer after approval", ParameterUnit.Hours,
-        new DatedValue(new LocalDate(2001, 7, 9), 24, CaseCitations.Transfer2001), new DatedValue(new LocalDate(2020, 8, 7), 24, CaseCitations.Transfer));
+    /// <summary>Head's decision on a transfer: 3 days from the report (Order 310 Art 5); the referral area's definition.</summary>
+    public static ParameterDefinition TransferApproval => Referral.ReferralParameters.Of(Referral.ReferralThreshold.ApprovalDays);
 
-    /// <summary>Police decide whether to open a case: 3 days from receipt (L8 Art 8).</summary>
-    public static ParameterDefinition PoliceDecision { get; } = Define("cases.police-decision", "公安立案审查期限", "police decision", ParameterUnit.Days,
-        new DatedValue(new LocalDate(2001, 7, 9), 3, CaseCitations.Transfer2001), new DatedValue(new LocalDate(2020, 8, 7), 3, CaseCitations.Transfer));
+    /// <summary>Transfer to the police after approval: 24 hours (Order 310 Art 5); the referral area's definition.</summary>
+    public static ParameterDefinition TransferDelivery => Referral.ReferralParameters.Of(Referral.ReferralThreshold.TransferHours);
 
-    /// <summary>Request for reconsideration: 3 days from the police notice (L8 Art 9).</summary>
-    public static ParameterDefinition ReconsiderationRequest { get; } = Define("cases.reconsideration-request", "提请复议期限", "reconsideration request", ParameterUnit.Days,
-        new DatedValue(new LocalDate(2001, 7, 9), 3, CaseCitations.Transfer2001), new DatedValue(new LocalDate(2020, 8, 7), 3, CaseCitations.Transfer));
+    /// <summary>Police decide whether to open a case: 3 days from receipt (Order 310 Art 8); the referral area's definition.</summary>
+    public static ParameterDefinition PoliceDecision => Referral.ReferralParameters.Of(Referral.ReferralThreshold.PoliceDecisionDays);
 
-    /// <summary>Police decision on the reconsideration: 3 days (L8 Art 9).</summary>
-    public static ParameterDefinition ReconsiderationDecision { get; } = Define("cases.reconsideration-decision", "复议决定期限", "reconsideration decision", ParameterUnit.Days,
-        new DatedValue(new LocalDate(2001, 7, 9), 3, CaseCitations.Transfer2001), new DatedValue(new LocalDate(2020, 8, 7), 3, CaseCitations.Transfer));
+    /// <summary>Request for reconsideration: 3 days from the police notice (Order 310 Art 9); the referral area's definition.</summary>
+    public static ParameterDefinition ReconsiderationRequest => Referral.ReferralParameters.Of(Referral.ReferralThreshold.ReconsiderationRequestDays);
 
-    /// <summary>Hand-over of files and seized items after the police open a case: 3 days (L8 Art 12).</summary>
-    public static ParameterDefinition FilesHandOver { get; } = Define("cases.files-hand-over", "移交涉案物品期限", "hand-over of files", ParameterUnit.Days,
-        new DatedValue(new LocalDate(2001, 7, 9), 3, CaseCitations.Transfer2001), new DatedValue(new LocalDate(2020, 8, 7), 3, CaseCitations.Transfer));
+    /// <summary>Police decision on the reconsideration: 3 days (Order 310 Art 9); the referral area's definition.</summary>
+    public static ParameterDefinition ReconsiderationDecision => Referral.ReferralParameters.Of(Referral.ReferralThreshold.ReconsiderationAnswerDays);
+
+    /// <summary>Hand-over of files and seized items after the police open a case: 3 days (Order 310 Art 12); the referral area's definition.</summary>
+    public static ParameterDefinition FilesHandOver => Referral.ReferralParameters.Of(Referral.ReferralThreshold.HandOverDays);
 
     /// <summary>Every parameter of the case lifecycle.</summary>
     public static ImmutableArray<ParameterDefinition> All { get; } =
@@ -165,6 +162,5 @@ public static class CaseParameters
         LeadVerification, LeadVerificationExtension, StatementPeriod, HearingRequest, HearingNotice, HearingFinePerson, HearingFineOrganisation,
         LegalReview, DecisionPeriod, DecisionExtension, Service, Payment, LateSurchargeRate, EnforcementSurchargeDays, EnforcementDemandWait,
         EnforcementApplicationWindow, LitigationPeriod, Publication, Limitation, LimitationSerious, SummaryFinePerson, SummaryFineOrganisation,
-        TransferApproval, TransferDelivery, PoliceDecision, ReconsiderationRequest, ReconsiderationDecision, FilesHandOver,
     ];
 }
