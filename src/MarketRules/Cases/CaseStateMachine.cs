@@ -62,7 +62,7 @@ public sealed class CaseStateMachine
         var rowCitation = @event.Kind == CaseEventKind.SummaryPenaltyImposed
             && Policy.TryResolve(result.Snapshot.Party == PartyKind.Person ? CaseParameters.SummaryFinePerson : CaseParameters.SummaryFineOrganisation, date, Jurisdiction) is { } summary
             ? summary.Citation : row.Citation;
-        builder.Add(CaseReasons.Transition.ToReason(rowCitation, ("Event", @event.Kind.ToString()), ("From", current.State.ToString()), ("To", result.Snapshot.State.ToString())));
+        builder.Add(CaseReasons.Transition.ToLocalizedReason(rowCitation, ("Event", CaseLabels.Of(@event.Kind)), ("From", CaseLabels.Of(current.State)), ("To", CaseLabels.Of(result.Snapshot.State))));
         if (result.Snapshot.CloseReason == CaseCloseReason.LimitationExpired && result.Snapshot.ActDate is { } act)
         {
             var end = result.Snapshot.ActEndedOn ?? act;

@@ -121,16 +121,13 @@ public readonly record struct CaseTransition
         }
         var limit = LimitText ?? (LimitDate is { } d ? d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)
             : LimitAmount is { } m ? m.ToString() : "-");
-        var allowed = string.Join(", ", CaseTransitionTable.AllowedEvents(From));
-        if (LimitCitation?.Article is { } article)
-        {
-            static LocalizedText Same(string text) => new(text, text);
-            return CaseErrors.For(Rejection).CreateLocalized(path,
-                ("State", Same(From.ToString())), ("Event", Same(Event.Kind.ToString())), ("Limit", Same(limit)),
-                ("Allowed", Same(allowed.Length == 0 ? "-" : allowed)), ("Article", article));
-        }
-        return CaseErrors.For(Rejection).Create(path,
-            ("State", From.ToString()), ("Event", Event.Kind.ToString()), ("Limit", limit), ("Allowed", allowed.Length == 0 ? "-" : allowed));
+        var allowed = CaseLabels.Of(CaseTransitionTable.AllowedEvents(From));
+        static LocalizedText Same(string text) => new(text, text);
+        return LimitCitation?.Article is { } article
+            ? CaseErrors.For(Rejection).CreateLocalized(path,
+                ("State", CaseLabels.Of(From)), ("Event", CaseLabels.Of(Event.Kind)), ("Limit", Same(limit)), ("Allowed", allowed), ("Article", article))
+            : CaseErrors.For(Rejection).CreateLocalized(path,
+                ("State", CaseLabels.Of(From)), ("Event", CaseLabels.Of(Event.Kind)), ("Limit", Same(limit)), ("Allowed", allowed));
     }
 }
 
