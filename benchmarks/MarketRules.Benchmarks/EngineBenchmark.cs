@@ -4,6 +4,7 @@ using System.Text.Json;
 using MarketRules.Calendar;
 using MarketRules.Engine;
 using MarketRules.Parameters;
+using MarketRules.Engine.Rules.Calendar;
 
 namespace MarketRules.Benchmarks;
 

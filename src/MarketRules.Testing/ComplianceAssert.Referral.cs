@@ -1,5 +1,6 @@
 using System.Globalization;
 using MarketRules.Referral;
+using MarketRules.Engine.Rules.Referral;
 
 namespace MarketRules.Testing;
 

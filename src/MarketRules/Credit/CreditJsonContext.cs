@@ -78,10 +78,6 @@ internal sealed class TierSettingDto
     Converters = [typeof(LocalDateJsonConverter), typeof(InstantJsonConverter), typeof(DateIntervalJsonConverter)])]
 [JsonSerializable(typeof(CreditRiskPolicyDto))]
 [JsonSerializable(typeof(LocalTierPolicyDto))]
-[JsonSerializable(typeof(CreditTierInput))]
-[JsonSerializable(typeof(CreditTierOutput))]
-[JsonSerializable(typeof(CreditPublicationInput))]
-[JsonSerializable(typeof(CreditPublicationOutput))]
 internal sealed partial class CreditJsonContext : JsonSerializerContext
 {
 }

@@ -32,6 +32,9 @@ public enum CheckRole
 /// </remarks>
 public sealed class CriminalReferral
 {
+    /// <summary>The id under which referral decisions are explained and evaluated: <c>referral.criminal/1</c>.</summary>
+    public const string RuleId = "referral.criminal/1";
+
     private static readonly int ThresholdCount = RowsCoverEveryThreshold(ReferralParameters.All.Length);
     private static readonly bool[] IsMoney = [.. ReferralParameters.All.Select(p => p.Unit == ParameterUnit.Yuan)];
     private static readonly LocalDate AmendmentXIInForce = ReferralElements.AmendmentXIInForce;

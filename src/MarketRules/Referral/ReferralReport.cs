@@ -52,7 +52,7 @@ public sealed class ReferralReport
     internal static ReferralReport Create(in ReferralFacts facts, LocalDate asOf, LocalDate lawDate, Jurisdiction jurisdiction, ReferralDecision decision,
         ImmutableArray<ThresholdCheck> checks, ImmutableArray<ThresholdCheck> currentLawChecks)
     {
-        var builder = new ExplanationBuilder(CriminalReferralRule.RuleId, asOf, jurisdiction.IsNational ? null : jurisdiction.ToString());
+        var builder = new ExplanationBuilder(CriminalReferral.RuleId, asOf, jurisdiction.IsNational ? null : jurisdiction.ToString());
         foreach (var check in checks)
         {
             builder.Use(check.Value);

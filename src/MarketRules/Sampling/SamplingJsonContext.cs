@@ -4,7 +4,7 @@ using MarketRules.Json;
 
 namespace MarketRules.Sampling;
 
-/// <summary>The JSON contract of double-random inspections: receipts, plans and the <c>sampling.plan/1</c> rule.</summary>
+/// <summary>The JSON contract of double-random inspections: receipts and plans.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -12,8 +12,6 @@ namespace MarketRules.Sampling;
     Converters = [typeof(LocalDateJsonConverter), typeof(InstantJsonConverter), typeof(DateIntervalJsonConverter)])]
 [JsonSerializable(typeof(SamplingReceipt))]
 [JsonSerializable(typeof(RosterCommitment))]
-[JsonSerializable(typeof(SamplingPlanInput))]
-[JsonSerializable(typeof(SamplingPlanResult))]
 [JsonSerializable(typeof(TeamDrawResult))]
 [JsonSerializable(typeof(PublicationReport))]
 [JsonSerializable(typeof(System.Collections.Immutable.ImmutableArray<CoverageRow>))]

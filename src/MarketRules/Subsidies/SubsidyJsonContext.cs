@@ -4,7 +4,7 @@ using MarketRules.Json;
 
 namespace MarketRules.Subsidies;
 
-/// <summary>The JSON contract of the subsidy area: schemes, claims and the rule's input and result.</summary>
+/// <summary>The JSON contract of the subsidy area: schemes and claims.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -13,8 +13,6 @@ namespace MarketRules.Subsidies;
     Converters = [typeof(LocalDateJsonConverter), typeof(InstantJsonConverter), typeof(LocalDateTimeJsonConverter)])]
 [JsonSerializable(typeof(SubsidySchemeDto))]
 [JsonSerializable(typeof(SubsidyClaimInput))]
-[JsonSerializable(typeof(SubsidyRuleInput))]
-[JsonSerializable(typeof(SubsidyRuleResult))]
 internal sealed partial class SubsidyJsonContext : JsonSerializerContext
 {
 }

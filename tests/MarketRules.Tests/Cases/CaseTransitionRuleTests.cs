@@ -3,6 +3,7 @@ using MarketRules.Calendar;
 using MarketRules.Cases;
 using MarketRules.Engine;
 using static MarketRules.Tests.Cases.CaseFixture;
+using MarketRules.Engine.Rules.Cases;
 
 namespace MarketRules.Tests.Cases;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MarketRules.Calendar;
 using MarketRules.Credit;
 using MarketRules.Engine;
+using MarketRules.Engine.Rules.Credit;
 
 namespace MarketRules.Tests.Credit;
 

@@ -1,5 +1,6 @@
 using MarketRules.Referral;
 using MarketRules.Testing;
+using MarketRules.Engine.Rules.Referral;
 
 namespace MarketRules.Tests.Engine;
 

@@ -1,5 +1,6 @@
 using MarketRules.Engine;
 using MarketRules.Testing;
+using MarketRules.Engine.Rules.Calendar;
 
 namespace MarketRules.Tests.Engine;
 
@@ -42,7 +43,7 @@ public class PublishedDocsTests
     [Fact]
     public void Schemas_OfDeadlineInput_DescribeDatesAndEnums()
     {
-        var schema = RuleSchemas.Input(new Calendar.DeadlineRule()).ToJsonString();
+        var schema = RuleSchemas.Input(new DeadlineRule()).ToJsonString();
         Assert.Contains("\"format\":\"date\"", schema);
         Assert.Contains("\"working-days\"", schema);
         Assert.Contains("\"roll-forward\"", schema);

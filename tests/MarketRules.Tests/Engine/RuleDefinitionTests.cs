@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json.Serialization.Metadata;
 using MarketRules.Calendar;
 using MarketRules.Engine;
+using MarketRules.Engine.Rules.Calendar;
 
 namespace MarketRules.Tests.Engine;
 

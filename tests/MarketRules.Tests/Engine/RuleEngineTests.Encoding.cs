@@ -3,6 +3,7 @@ using System.Text.Json;
 using MarketRules.Calendar;
 using MarketRules.Engine;
 using MarketRules.Json;
+using MarketRules.Engine.Rules.Calendar;
 
 namespace MarketRules.Tests.Engine;
 

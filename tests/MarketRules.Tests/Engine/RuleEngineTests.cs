@@ -3,6 +3,7 @@ using System.Text.Json;
 using CsCheck;
 using MarketRules.Calendar;
 using MarketRules.Engine;
+using MarketRules.Engine.Rules.Calendar;
 
 namespace MarketRules.Tests.Engine;
 

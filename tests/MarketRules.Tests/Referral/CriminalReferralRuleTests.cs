@@ -2,6 +2,7 @@ using System.Text.Json;
 using MarketRules.Calendar;
 using MarketRules.Engine;
 using MarketRules.Referral;
+using MarketRules.Engine.Rules.Referral;
 
 namespace MarketRules.Tests.Referral;
 

@@ -3,6 +3,7 @@ using MarketRules.Calendar;
 using MarketRules.Engine;
 using MarketRules.Referral;
 using static MarketRules.Tests.Referral.CriminalReferralTests;
+using MarketRules.Engine.Rules.Referral;
 
 namespace MarketRules.Tests.Referral;
 

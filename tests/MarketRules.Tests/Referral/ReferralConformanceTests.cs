@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MarketRules.Referral;
+using MarketRules.Engine.Rules.Referral;
 
 namespace MarketRules.Tests.Referral;
 

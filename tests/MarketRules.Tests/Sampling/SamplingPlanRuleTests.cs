@@ -3,6 +3,7 @@ using MarketRules.Calendar;
 using MarketRules.Engine;
 using MarketRules.Parameters;
 using MarketRules.Sampling;
+using MarketRules.Engine.Rules.Sampling;
 
 namespace MarketRules.Tests.Sampling;
 

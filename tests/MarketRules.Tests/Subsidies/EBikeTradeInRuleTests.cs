@@ -1,6 +1,7 @@
 using MarketRules.Calendar;
 using MarketRules.Engine;
 using MarketRules.Subsidies;
+using MarketRules.Engine.Rules.Subsidies;
 
 namespace MarketRules.Tests.Subsidies;
 

@@ -6,8 +6,9 @@ using FluentValidation.Results;
 using MarketRules.Engine;
 using MarketRules.Json;
 using MarketRules.Parameters;
+using MarketRules.Referral;
 
-namespace MarketRules.Referral;
+namespace MarketRules.Engine.Rules.Referral;
 
 /// <summary>The JSON input of <c>referral.criminal/1</c>: the facts, optionally as a list of acts to cumulate, and optionally the transfer timeline.</summary>
 public sealed record CriminalReferralInput
@@ -220,7 +221,7 @@ public sealed record CriminalReferralResult
 public sealed class CriminalReferralRule : RuleDefinition<CriminalReferralInput, CriminalReferralResult>
 {
     /// <summary>The rule id.</summary>
-    public const string RuleId = "referral.criminal/1";
+    public const string RuleId = CriminalReferral.RuleId;
 
     private static readonly InputValidator Validator = new();
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PolicyContext, System.Collections.Concurrent.ConcurrentDictionary<Jurisdiction, CriminalReferral>> Compiled = new();

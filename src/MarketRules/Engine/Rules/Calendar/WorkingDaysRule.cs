@@ -2,8 +2,9 @@ using System.Collections.Immutable;
 using System.Text.Json.Serialization.Metadata;
 using FluentValidation;
 using MarketRules.Engine;
+using MarketRules.Calendar;
 
-namespace MarketRules.Calendar;
+namespace MarketRules.Engine.Rules.Calendar;
 
 /// <summary>The input of <c>calendar.working-days/1</c>: a date, and optionally a second date or a number of working days.</summary>
 public sealed record WorkingDaysInput

@@ -1,3 +1,5 @@
+using MarketRules.Json;
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
@@ -5,8 +7,9 @@ using FluentValidation;
 using MarketRules.Credit;
 using MarketRules.Engine;
 using MarketRules.Parameters;
+using MarketRules.Sampling;
 
-namespace MarketRules.Sampling;
+namespace MarketRules.Engine.Rules.Sampling;
 
 /// <summary>Input of <c>sampling.plan/1</c>: the roster inline, the task, the public seed and the plan's options.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
@@ -98,10 +101,10 @@ public sealed class SamplingPlanRule : RuleDefinition<SamplingPlanInput, Samplin
     public override LocalizedText Title { get; } = new("“双随机、一公开”抽查计划（可验证抽取）", "Double-random inspection plan (verifiable draw)");
 
     /// <inheritdoc />
-    public override JsonTypeInfo<SamplingPlanInput> Input => SamplingJsonContext.Default.SamplingPlanInput;
+    public override JsonTypeInfo<SamplingPlanInput> Input => SamplingRuleJsonContext.Default.SamplingPlanInput;
 
     /// <inheritdoc />
-    public override JsonTypeInfo<SamplingPlanResult> Result => SamplingJsonContext.Default.SamplingPlanResult;
+    public override JsonTypeInfo<SamplingPlanResult> Result => SamplingRuleJsonContext.Default.SamplingPlanResult;
 
     // Validation needs what deciding builds (the roster records, the parsed seed), so it happens here, every error collected.
     /// <inheritdoc />
@@ -221,4 +224,15 @@ public sealed class SamplingPlanRule : RuleDefinition<SamplingPlanInput, Samplin
     /// <param name="ratio">The ratio.</param>
     /// <returns>E.g. <c>5.00 %</c>.</returns>
     internal static string Percent(decimal ratio) => (ratio * 100m).ToString("0.00", CultureInfo.InvariantCulture) + " %";
+}
+
+/// <summary>The JSON contract of <c>sampling.plan/1</c> (source-generated, AOT-safe).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(LocalDateJsonConverter), typeof(InstantJsonConverter), typeof(DateIntervalJsonConverter)])]
+[JsonSerializable(typeof(SamplingPlanInput))]
+[JsonSerializable(typeof(SamplingPlanResult))]
+internal sealed partial class SamplingRuleJsonContext : JsonSerializerContext
+{
 }

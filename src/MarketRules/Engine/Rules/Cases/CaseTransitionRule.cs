@@ -4,8 +4,9 @@ using System.Text.Json.Serialization.Metadata;
 using FluentValidation;
 using MarketRules.Engine;
 using MarketRules.Json;
+using MarketRules.Cases;
 
-namespace MarketRules.Cases;
+namespace MarketRules.Engine.Rules.Cases;
 
 /// <summary>One event as JSON callers send it.</summary>
 public sealed record CaseEventInput
@@ -67,7 +68,7 @@ public sealed record CaseEventInput
     internal CaseEvent ToEvent() => new()
     {
         Kind = Kind, At = At, Actor = Actor, Amount = Money.FromYuan(AmountYuan ?? 0m), ConfiscationValue = Money.FromYuan(ConfiscationYuan ?? 0m),
-        Sanctions = Sanctions.IsDefault ? Cases.Sanctions.None : Sanctions.Aggregate(Cases.Sanctions.None, (a, b) => a | b),
+        Sanctions = Sanctions.IsDefault ? MarketRules.Cases.Sanctions.None : Sanctions.Aggregate(MarketRules.Cases.Sanctions.None, (a, b) => a | b),
         Party = Party, Date = Date, ActEnd = ActEnd, ActContinuing = ActContinuing, SeriousHarm = SeriousHarm, Pause = Pause, LegalReviewRequired = LegalReviewRequired,
         CollectiveDiscussionRequired = CollectiveDiscussionRequired, Days = Days, ByCollectiveDecision = ByCollectiveDecision, Referral = Referral,
     };

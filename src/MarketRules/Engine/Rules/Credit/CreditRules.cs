@@ -1,10 +1,13 @@
+using MarketRules.Json;
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using FluentValidation;
 using MarketRules.Engine;
+using MarketRules.Credit;
 
-namespace MarketRules.Credit;
+namespace MarketRules.Engine.Rules.Credit;
 
 /// <summary>Input of <c>credit.tier/1</c>: an enterprise's indicator values as of the context's date.</summary>
 [Mutable]
@@ -60,10 +63,10 @@ public sealed class CreditTierRule : RuleDefinition<CreditTierInput, CreditTierO
     public override LocalizedText Title { get; } = new("企业信用风险分类（A/B/C/D）", "Enterprise credit-risk class (A/B/C/D)");
 
     /// <inheritdoc />
-    public override JsonTypeInfo<CreditTierInput> Input => CreditJsonContext.Default.CreditTierInput;
+    public override JsonTypeInfo<CreditTierInput> Input => CreditRuleJsonContext.Default.CreditTierInput;
 
     /// <inheritdoc />
-    public override JsonTypeInfo<CreditTierOutput> Result => CreditJsonContext.Default.CreditTierOutput;
+    public override JsonTypeInfo<CreditTierOutput> Result => CreditRuleJsonContext.Default.CreditTierOutput;
 
     /// <inheritdoc />
     protected override ImmutableArray<RuleError> Validate(CreditTierInput input, RuleContext context) => InputValidator.Validate(input).ToRuleErrors();
@@ -159,10 +162,10 @@ public sealed class CreditPublicationRule : RuleDefinition<CreditPublicationInpu
     public override LocalizedText Title { get; } = new("行政处罚信息公示期与信用修复", "Penalty publication period and credit repair");
 
     /// <inheritdoc />
-    public override JsonTypeInfo<CreditPublicationInput> Input => CreditJsonContext.Default.CreditPublicationInput;
+    public override JsonTypeInfo<CreditPublicationInput> Input => CreditRuleJsonContext.Default.CreditPublicationInput;
 
     /// <inheritdoc />
-    public override JsonTypeInfo<CreditPublicationOutput> Result => CreditJsonContext.Default.CreditPublicationOutput;
+    public override JsonTypeInfo<CreditPublicationOutput> Result => CreditRuleJsonContext.Default.CreditPublicationOutput;
 
     /// <inheritdoc />
     protected override ImmutableArray<RuleError> Validate(CreditPublicationInput input, RuleContext context) => InputValidator.Validate(input).ToRuleErrors();
@@ -198,4 +201,18 @@ public sealed class CreditPublicationRule : RuleDefinition<CreditPublicationInpu
             RuleFor(x => x.FineYuan).GreaterThanOrEqualTo(0m).WithError(CreditErrors.OutOfRange).DependentRules(() => RuleFor(x => x.FineYuan).IsAmountInYuan());
         }
     }
+}
+
+/// <summary>The JSON contract of <c>credit.tier/1 and credit.publication/1</c> (source-generated, AOT-safe).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+    Converters = [typeof(LocalDateJsonConverter), typeof(InstantJsonConverter), typeof(DateIntervalJsonConverter)])]
+[JsonSerializable(typeof(CreditTierInput))]
+[JsonSerializable(typeof(CreditTierOutput))]
+[JsonSerializable(typeof(CreditPublicationInput))]
+[JsonSerializable(typeof(CreditPublicationOutput))]
+internal sealed partial class CreditRuleJsonContext : JsonSerializerContext
+{
 }

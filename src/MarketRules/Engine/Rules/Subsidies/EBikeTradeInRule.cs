@@ -1,9 +1,12 @@
+using MarketRules.Json;
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using System.Text.Json.Serialization.Metadata;
 using MarketRules.Engine;
 using MarketRules.Utility;
+using MarketRules.Subsidies;
 
-namespace MarketRules.Subsidies;
+namespace MarketRules.Engine.Rules.Subsidies;
 
 /// <summary>The input of <c>subsidy.ebike-tradein/1</c>: a claim and the id of the scheme to judge it by.</summary>
 public sealed record SubsidyRuleInput
@@ -64,10 +67,10 @@ public sealed class EBikeTradeInRule : RuleDefinition<SubsidyRuleInput, SubsidyR
     public override LocalizedText Title { get; } = new("电动自行车以旧换新补贴资格与金额", "E-bike trade-in subsidy: eligibility and amount");
 
     /// <inheritdoc />
-    public override JsonTypeInfo<SubsidyRuleInput> Input => SubsidyJsonContext.Default.SubsidyRuleInput;
+    public override JsonTypeInfo<SubsidyRuleInput> Input => SubsidyRuleJsonContext.Default.SubsidyRuleInput;
 
     /// <inheritdoc />
-    public override JsonTypeInfo<SubsidyRuleResult> Result => SubsidyJsonContext.Default.SubsidyRuleResult;
+    public override JsonTypeInfo<SubsidyRuleResult> Result => SubsidyRuleJsonContext.Default.SubsidyRuleResult;
 
     // Validation needs the scheme the input names, so it happens here.
     /// <inheritdoc />
@@ -102,4 +105,17 @@ public sealed class EBikeTradeInRule : RuleDefinition<SubsidyRuleInput, SubsidyR
         };
         return RuleResult<RuleDecision<SubsidyRuleResult>>.Success(new RuleDecision<SubsidyRuleResult>(result, explanation));
     }
+}
+
+/// <summary>The JSON contract of the e-bike trade-in rule (source-generated, AOT-safe).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+    AllowTrailingCommas = true,
+    Converters = [typeof(LocalDateJsonConverter), typeof(InstantJsonConverter), typeof(LocalDateTimeJsonConverter)])]
+[JsonSerializable(typeof(SubsidyRuleInput))]
+[JsonSerializable(typeof(SubsidyRuleResult))]
+internal sealed partial class SubsidyRuleJsonContext : JsonSerializerContext
+{
 }

@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using FluentValidation;
 using MarketRules.Engine;
+using MarketRules.Calendar;
 
-namespace MarketRules.Calendar;
+namespace MarketRules.Engine.Rules.Calendar;
 
 /// <summary>The input of <c>calendar.deadline/1</c>: when a legal period starts, how long it is, and what does not count.</summary>
 /// <remarks>Give exactly one of <see cref="Trigger"/> and <see cref="TriggerAt"/>, and either <see cref="Length"/> with
