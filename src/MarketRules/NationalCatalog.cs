@@ -1,3 +1,4 @@
+using MarketRules.Calendar;
 using MarketRules.Parameters;
 
 namespace MarketRules;
@@ -24,4 +25,9 @@ public static class NationalCatalog
 
     /// <summary>The national law with no local policy.</summary>
     public static PolicyContext Policy => PolicyContext.National(Catalog);
+
+    /// <summary>The national law with no local policy, counted on the built-in statutory calendar: what an evaluator is built from when no pack applies.</summary>
+    public static LawContext Law => LazyLaw.Value;
+
+    private static readonly Lazy<LawContext> LazyLaw = new(() => new LawContext(Policy, PeriodCalculator.China));
 }

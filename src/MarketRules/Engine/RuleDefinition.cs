@@ -46,6 +46,9 @@ public sealed class RuleContext
     /// <returns>The value in force.</returns>
     /// <exception cref="InvalidRuleInputException">Thrown (code <c>MR.Parameter.NotInForce</c>) when no value is in force.</exception>
     public ParameterValue Resolve(ParameterDefinition parameter) => Policy.Resolve(parameter, AsOf, Jurisdiction);
+
+    /// <summary>The law of this request — its policy, jurisdiction and calendar — as the areas' evaluators receive it.</summary>
+    public LawContext Law => field ??= new LawContext(Policy, Periods, Jurisdiction);
 }
 
 /// <summary>A rule's answer: the typed result and its explanation.</summary>
