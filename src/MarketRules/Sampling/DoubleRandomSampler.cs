@@ -458,7 +458,7 @@ public static class DoubleRandomSampler
         private readonly Dictionary<(int Region, string Industry, CreditRiskClass Tier), int> strata;
         private readonly int[] capacities;
         private readonly EligibilityRules rules;
-        private readonly SamplingLottery lottery;
+        private SamplingLottery? lottery;
         private readonly int[] inStratum;
         private readonly int[] population;
         private readonly int[] mandatory;
@@ -485,7 +485,6 @@ public static class DoubleRandomSampler
                 capacities[i] = commitment.Strata[i].Quota - commitment.Strata[i].Mandatory;
             }
             rules = new EligibilityRules(commitment.Policy, commitment.AsOf);
-            lottery = new SamplingLottery(prefix, capacities);
             inStratum = new int[capacities.Length];
             population = new int[capacities.Length];
             mandatory = new int[capacities.Length];
@@ -497,7 +496,15 @@ public static class DoubleRandomSampler
         {
             lock (gate)
             {
-                lottery.Merge(worker.Lottery);
+                // The first worker's lottery becomes the draw's: n workers, n lotteries, n − 1 merges.
+                if (lottery is null)
+                {
+                    lottery = worker.Lottery;
+                }
+                else
+                {
+                    lottery.Merge(worker.Lottery);
+                }
                 active += worker.Active;
                 unexpected ??= worker.Unexpected;
                 for (var i = 0; i < population.Length; i++)
@@ -529,6 +536,7 @@ public static class DoubleRandomSampler
                 return RuleResult<SamplingReceipt>.Failure(SamplingErrors.RosterChanged.Create("$.roster", ("Detail", detail)));
             }
             var results = ImmutableArray.CreateBuilder<StratumResult>(population.Length);
+            lottery ??= new SamplingLottery(prefix, capacities);
             for (var i = 0; i < population.Length; i++)
             {
                 var q = commitment.Strata[i];
