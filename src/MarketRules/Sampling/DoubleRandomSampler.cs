@@ -60,7 +60,7 @@ public static class DoubleRandomSampler
             var path = $"$.roster[{index}]";
             if (record is null)
             {
-                AddError(errors, SamplingErrors.InvalidCreditCode.Create(path, ("Index", index), ("Code", ""), ("Detail", "the record is null")));
+                AddError(errors, SamplingErrors.InvalidCreditCode.CreateLocalized(path, ("Index", index, index), ("Code", "", ""), ("Detail", "记录为空", "the record is null")));
                 index++;
                 continue;
             }
@@ -68,7 +68,7 @@ public static class DoubleRandomSampler
             var valid = true;
             if (code.Length == 0)
             {
-                AddError(errors, SamplingErrors.InvalidCreditCode.Create(path + ".creditCode", ("Index", index), ("Code", ""), ("Detail", "missing")));
+                AddError(errors, SamplingErrors.InvalidCreditCode.CreateLocalized(path + ".creditCode", ("Index", index, index), ("Code", "", ""), ("Detail", "未填写", "missing")));
                 valid = false;
             }
             if (!Enum.IsDefined(record.Tier))
