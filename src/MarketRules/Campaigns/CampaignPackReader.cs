@@ -156,7 +156,7 @@ internal static class CampaignPackReader
                 }
                 else
                 {
-                    Invalid(path + ".before", $"“{text}”不是按“时:分”（两位数）书写的时刻", $"'{text}' is not a time of day written HH:mm");
+                    Invalid(path + ".before", "不是按“时:分”（两位数）书写的时刻", $"'{text}' is not a time of day written HH:mm");
                 }
             }
             if ((cadence == ReportCadence.Weekly) != (s.Weekday is not null) || s.Weekday is IsoDayOfWeek.None)
