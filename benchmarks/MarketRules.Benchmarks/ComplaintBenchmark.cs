@@ -32,7 +32,7 @@ public class ComplaintBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        machine = ComplaintStateMachine.National;
+        machine = new ComplaintStateMachine(NationalCatalog.Law);
         static Instant At(int m, int d) => new LocalDate(2026, m, d).At(new LocalTime(10, 0)).InZoneStrictly(LegalTime.Zone).ToInstant();
         ComplaintEvent[] journey =
         [
@@ -59,7 +59,7 @@ public class ComplaintBenchmark
         steps = [.. list];
         transitionParameters = [.. steps.Select(s => new[] { new RuleParameter("t", ReStep.From(machine, s.Before, s.Event)) })];
 
-        calculator = new ReportRewardCalculator(RewardPolicyPacks.WithAll(), Jurisdiction.Parse("330000").GetValueOrThrow());
+        calculator = new ReportRewardCalculator(RewardPolicyPacks.WithAll(NationalCatalog.Law).For(Jurisdiction.Parse("330000").GetValueOrThrow()));
         var random = new Random(20261206);
         rewards = [.. Enumerable.Range(0, 1024).Select(_ => new RewardCase
         {

@@ -16,7 +16,7 @@ public class SpotCheckBenchmark
     private const int Lots = 4096;
     private const string Workflow = "retest";
 
-    private readonly SpotCheckStateMachine machine = SpotCheckStateMachine.National;
+    private readonly SpotCheckStateMachine machine = new(NationalCatalog.Law);
     private SpotCheckLot[] lots = [];
     private SpotCheckEvent[] requests = [];
     private RuleParameter[][] parameters = [];
@@ -83,7 +83,7 @@ public class SpotCheckBenchmark
 
     [Benchmark]
     public int DaguanCalendar_WholeCampaign() =>
-        CampaignCalendar.Dues(CampaignPlan.Daguan2016, CampaignPlan.Daguan2016.Window.Start, CampaignPlan.Daguan2016.Window.End).GetValueOrThrow().Dues.Length;
+        CampaignCalendar.Dues(NationalCatalog.Law, CampaignPlan.Daguan2016, CampaignPlan.Daguan2016.Window.Start, CampaignPlan.Daguan2016.Window.End).GetValueOrThrow().Dues.Length;
 
     [Benchmark]
     public bool PassRate_Hangzhou2017() => PassRates.Agrees(PassRates.Of("overall", 1808, 1444), 79.82m);

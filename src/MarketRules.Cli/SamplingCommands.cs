@@ -54,7 +54,7 @@ internal sealed partial class CliApp
                 await stderr.WriteLineAsync($"marketrules: roster '{path}' not found").ConfigureAwait(false);
                 return UsageError;
             }
-            var policy = SamplingPolicy.Resolve(engine.Policy, date.Value, place.Value, out _);
+            var policy = SamplingPolicy.Resolve(new LawContext(engine.Policy, engine.Periods, place.Value), date.Value, out _);
             var degree = Math.Clamp(parse.GetValue(cores), 1, 256);
             var clockwatch = Stopwatch.StartNew();
             RuleResult<RosterCommitment> commitment;

@@ -17,12 +17,12 @@ public static partial class ComplianceAssert
     /// </summary>
     /// <param name="history">The events in the order the system recorded them.</param>
     /// <param name="asOf">The date the history was taken; <see langword="null"/> to check only up to the last event.</param>
-    /// <param name="machine">The machine; <see langword="null"/> for <see cref="ComplaintStateMachine.National"/>.</param>
+    /// <param name="machine">The machine; <see langword="null"/> for the machine under <c>NationalCatalog.Law</c>.</param>
     /// <exception cref="ComplianceException">Thrown at the first rejected event, the first event past a deadline, or a deadline passed by <paramref name="asOf"/>.</exception>
     public static void ComplaintDeadlinesMet(IEnumerable<ComplaintEvent> history, LocalDate? asOf = null, ComplaintStateMachine? machine = null)
     {
         ArgumentNullException.ThrowIfNull(history);
-        machine ??= ComplaintStateMachine.National;
+        machine ??= new ComplaintStateMachine(NationalCatalog.Law);
         var snapshot = ComplaintSnapshot.Initial;
         var index = 0;
         foreach (var e in history)
@@ -78,7 +78,7 @@ public static partial class ComplianceAssert
     public static void RewardComputed(RewardCase facts, Money paid, bool financeCoDecided, ReportRewardCalculator? calculator = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        calculator ??= new ReportRewardCalculator(RewardPolicyPacks.WithAll(), default);
+        calculator ??= new ReportRewardCalculator(RewardPolicyPacks.WithAll(NationalCatalog.Law));
         var result = calculator.Decide(facts);
         if (!result.IsSuccess)
         {

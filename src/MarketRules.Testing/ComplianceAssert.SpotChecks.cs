@@ -17,13 +17,13 @@ public static partial class ComplianceAssert
     /// <param name="facts">The lot's facts (food or not, level, licence).</param>
     /// <param name="history">The events as the system recorded them, oldest first.</param>
     /// <param name="asOf">The date the history was taken, or <see langword="null"/> to check only up to the last event.</param>
-    /// <param name="machine">The machine; <see langword="null"/> for <see cref="SpotCheckStateMachine.National"/>.</param>
+    /// <param name="machine">The machine; <see langword="null"/> for the machine under <c>NationalCatalog.Law</c>.</param>
     /// <exception cref="ComplianceException">Thrown at the first rejected, late or overdue step.</exception>
     public static void FollowUpChainMet(SpotCheckLotFacts facts, IEnumerable<SpotCheckEvent> history, LocalDate? asOf = null, SpotCheckStateMachine? machine = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(history);
-        machine ??= SpotCheckStateMachine.National;
+        machine ??= new SpotCheckStateMachine(NationalCatalog.Law);
         var lot = SpotCheckLot.New(facts);
         var index = 0;
         foreach (var e in history)

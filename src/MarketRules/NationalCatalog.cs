@@ -23,11 +23,13 @@ public static class NationalCatalog
     /// <summary>Every national parameter of the library.</summary>
     public static ParameterCatalog Catalog => LazyCatalog.Value;
 
-    /// <summary>The national law with no local policy.</summary>
-    public static PolicyContext Policy => PolicyContext.National(Catalog);
+    /// <summary>The national law with no local policy packs, carrying the shipped subsidy schemes (which a rule finds by id).</summary>
+    public static PolicyContext Policy => LazyPolicy.Value;
 
     /// <summary>The national law with no local policy, counted on the built-in statutory calendar: what an evaluator is built from when no pack applies.</summary>
     public static LawContext Law => LazyLaw.Value;
+
+    private static readonly Lazy<PolicyContext> LazyPolicy = new(() => Subsidies.SubsidySchemes.AddShipped(PolicyContext.National(Catalog)));
 
     private static readonly Lazy<LawContext> LazyLaw = new(() => new LawContext(Policy, PeriodCalculator.China));
 }

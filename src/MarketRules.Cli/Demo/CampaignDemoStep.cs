@@ -16,7 +16,7 @@ internal sealed class CampaignDemoStep : IDemoStep
         var plan = CampaignPlan.Daguan2016;
         var from = new LocalDate(2017, 1, 19);
         var to = new LocalDate(2017, 2, 16);
-        var calendar = CampaignCalendar.Dues(plan, from, to).GetValueOrThrow();
+        var calendar = CampaignCalendar.Dues(NationalCatalog.Law, plan, from, to).GetValueOrThrow();
         var names = plan.Series.ToDictionary(s => s.Id, s => s.Name.Chinese);
         context.Table($"Reports due {from:uuuu-MM-dd} – {to:uuuu-MM-dd} (Spring Festival 01-27 – 02-02; the plan is silent on rest days: kept and flagged)",
             ["Date", "Day", "Before", "Series", "Day kind", "Notes"],
@@ -28,7 +28,7 @@ internal sealed class CampaignDemoStep : IDemoStep
         var thursday = new LocalDate(2017, 2, 2);
         foreach (var rule in new[] { CampaignRestDayRule.PreviousWorkingDay, CampaignRestDayRule.NextWorkingDay })
         {
-            var moved = CampaignCalendar.Dues(plan.WithRestDays(rule), new LocalDate(2017, 1, 26), new LocalDate(2017, 2, 9)).GetValueOrThrow().Dues
+            var moved = CampaignCalendar.Dues(NationalCatalog.Law, plan.WithRestDays(rule), new LocalDate(2017, 1, 26), new LocalDate(2017, 2, 9)).GetValueOrThrow().Dues
                 .Where(d => d.Series == "weekly").Select(d => $"{d.Date:MM-dd}{(d.Notes.IsEmpty ? "" : " (" + string.Join(", ", d.Notes) + ")")}");
             context.Output.WriteLine($"If the plan said {rule}: the {thursday:MM-dd} weekly report → {string.Join("; ", moved)}");
         }
@@ -40,7 +40,7 @@ internal sealed class CampaignDemoStep : IDemoStep
             new("member-units", "daily", Beijing(12, 19, 10)), new("member-units", "daily", Beijing(12, 20, 14)),
             new("member-units", "daily", Beijing(12, 22, 11)), new("member-units", "daily", Beijing(12, 23, 9)), new("member-units", "weekly", Beijing(12, 22, 16)),
         ];
-        var lateness = CampaignLateness.Assess(plan, submissions, Beijing(12, 23, 18), new LocalDate(2016, 12, 19), new LocalDate(2016, 12, 23)).GetValueOrThrow();
+        var lateness = CampaignLateness.Assess(NationalCatalog.Law, plan, submissions, Beijing(12, 23, 18), new LocalDate(2016, 12, 19), new LocalDate(2016, 12, 23)).GetValueOrThrow();
         context.Table("Reports of the first concentrated week (12-19 – 12-23)", ["Unit", "Series", "Due", "Standing", "Late by"],
             lateness.Units.SelectMany(u => u.OnTime.Concat(u.Late).Concat(u.Missing).OrderBy(r => r.DueAt).Select(r => (IReadOnlyList<string>)
             [

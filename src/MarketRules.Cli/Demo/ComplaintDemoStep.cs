@@ -17,7 +17,7 @@ internal sealed class ComplaintDemoStep : IDemoStep
 
     public void Run(DemoContext context)
     {
-        var machine = new ComplaintStateMachine(RewardPolicyPacks.WithAll(), context.District);
+        var machine = new ComplaintStateMachine(RewardPolicyPacks.WithAll(NationalCatalog.Law).For(context.District));
         var random = new DemoRandom(context.Seed ^ 0x12315UL);
         static Instant At(LocalDate d, int hour = 10) => d.At(new LocalTime(hour, 0)).InZoneStrictly(LegalTime.Zone).ToInstant();
         var csv = new StringBuilder("complaint,received,order,state,refusal_grounds,end_ground,met,missed\n");
@@ -97,7 +97,7 @@ internal sealed class ComplaintDemoStep : IDemoStep
         context.WriteFile("complaints-2026-04.csv", csv.ToString());
 
         // Reports: the same reporter on 04-10 (Order 20) and again on 04-20 and 04-27 (Order 121).
-        var reports = new ReportHandling(machine.Policy, context.District);
+        var reports = new ReportHandling(machine.Law);
         var first = new ReportSubmission(new LocalDate(2026, 4, 10), "R-7", "91330105MA0000000X", "expired-food", RealName: true);
         var repeat = first with { ReceivedOn = new LocalDate(2026, 4, 20) };
         var merged = first with { ReceivedOn = new LocalDate(2026, 4, 27), FactsKey = "expired-food-second-shop", AddsNewFacts = true };
@@ -116,7 +116,7 @@ internal sealed class ComplaintDemoStep : IDemoStep
         context.Table("Reports by one reporter (verification 15 working days; Order 121 Art 35 ¶2)", ["Received", "Order", "Outcome", "Verify by"], rows);
 
         // One reward: the April report led to a case closed on 2026-08-31 with 400,000 yuan of fines and confiscations.
-        var calculator = new ReportRewardCalculator(machine.Policy, context.District);
+        var calculator = new ReportRewardCalculator(machine.Law);
         var reward = calculator.Decide(new RewardCase
         {
             ClosedOn = new LocalDate(2026, 8, 31), Level = RewardLevel.Level2, FinesAndConfiscations = Money.FromYuan(400_000),

@@ -31,7 +31,7 @@ internal sealed class SamplingDemoStep : IDemoStep
         var roster = GenerateRoster(generator);
         var directory = roster.ToDictionary(r => r.CreditCode.Value, StringComparer.Ordinal);
         var asOf = new LocalDate(context.Year, 1, 15);
-        var policy = SamplingPolicy.Resolve(NationalCatalog.Policy, asOf, context.District, out _) with
+        var policy = SamplingPolicy.Resolve(NationalCatalog.Law.For(context.District), asOf, out _) with
         {
             AvoidRepeatMonths = 12,
             MandatoryMarks = PriorityMarks.SeriousViolation,
@@ -73,7 +73,7 @@ internal sealed class SamplingDemoStep : IDemoStep
             LocalDate? published = (h[2] % 50) switch { 0 => null, 1 => calendar.AddWorkingDays(ended, 25), _ => calendar.AddWorkingDays(ended, 1 + (h[3] % 19)) };
             results.Add(new InspectionResult(visit.CreditCode, taskId, ended, outcome) { PublishedOn = published });
         }
-        var publication = ResultPublication.Report(results, new LocalDate(context.Year, 12, 31), NationalCatalog.Policy, context.District);
+        var publication = ResultPublication.Report(results, new LocalDate(context.Year, 12, 31), NationalCatalog.Law.For(context.District));
         var coverage = AnnualCoverage.Compute(roster, results, context.Year, policy.AnnualCoverage);
 
         context.Output.WriteLine($"Roster committed: {commitment.Records:N0} records, {commitment.Active:N0} active, hash {commitment.RosterHash[..16]}…; target {commitment.Target:N0} (5 %), {commitment.Strata.Length} strata.");

@@ -34,7 +34,7 @@ internal sealed class SpotCheckDemoStep : IDemoStep
         context.Output.WriteLine("Hangzhou 2017 as printed: " + hangzhou.Explanation.Reasons[^1].Message.English);
 
         // The non-conforming lots' follow-up chains, walked to different points, and what is due or overdue at year end.
-        var machine = SpotCheckStateMachine.National;
+        var machine = new SpotCheckStateMachine(NationalCatalog.Law);
         var asOf = new LocalDate(year, 12, 31);
         var rows = new List<IReadOnlyList<string>>();
         var csv = new StringBuilder("lot,category,state,step,actor,last_day,status\n");

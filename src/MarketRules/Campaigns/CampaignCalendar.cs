@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using MarketRules.Calendar;
 using MarketRules.Json;
+using MarketRules.Parameters;
 using MarketRules.Utility;
 
 namespace MarketRules.Campaigns;
@@ -56,20 +57,21 @@ public static class CampaignCalendar
     public const string RuleId = "campaign.calendar/1";
 
     /// <summary>The reports due from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    /// <param name="law">The law whose statutory calendar the dues are counted on (<c>NationalCatalog.Law</c> for the national one).</param>
     /// <param name="plan">The plan.</param>
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day.</param>
-    /// <param name="calendar">The statutory calendar; <see cref="StatutoryCalendar.China"/> by default.</param>
     /// <returns>The calendar, or <c>MR.Campaigns.RangeInvalid</c>.</returns>
     /// <exception cref="CalendarOutOfRangeException">Thrown when a day lies outside the statutory calendar.</exception>
-    public static RuleResult<CampaignCalendarResult> Dues(CampaignPlan plan, LocalDate from, LocalDate to, StatutoryCalendar? calendar = null)
+    public static RuleResult<CampaignCalendarResult> Dues(LawContext law, CampaignPlan plan, LocalDate from, LocalDate to)
     {
+        Preconditions.CheckNotNull(law);
         Preconditions.CheckNotNull(plan);
         if (to < from)
         {
             return RuleResult<CampaignCalendarResult>.Failure(CampaignErrors.RangeInvalid.Create("$.to", ("From", from), ("To", to)));
         }
-        calendar ??= StatutoryCalendar.China;
+        var calendar = law.Calendar;
         var builder = new ExplanationBuilder(RuleId, from);
         var dues = Compute(plan, from, to, calendar, builder);
         builder.Add(CampaignReasons.Dues.ToReason(plan.Citation, ("From", from), ("To", to), ("Count", dues.Length)));

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using MarketRules.Calendar;
 using MarketRules.Json;
+using MarketRules.Parameters;
 using MarketRules.Utility;
 
 namespace MarketRules.Campaigns;
@@ -65,18 +66,20 @@ public static class CampaignLateness
     public const string RuleId = "campaign.lateness/1";
 
     /// <summary>Assesses submissions against the plan's calendar over the campaign's window (or a part of it).</summary>
+    /// <param name="law">The law whose statutory calendar the dues are counted on (<c>NationalCatalog.Law</c> for the national one).</param>
     /// <param name="plan">The plan.</param>
     /// <param name="submissions">The reports received.</param>
     /// <param name="asOf">The instant of the assessment.</param>
     /// <param name="from">The first day assessed; the campaign's first day by default.</param>
     /// <param name="to">The last day assessed; the campaign's last day by default.</param>
-    /// <param name="calendar">The statutory calendar; <see cref="StatutoryCalendar.China"/> by default.</param>
     /// <returns>The records, or coded errors for submissions naming an unknown unit or series.</returns>
     /// <exception cref="CalendarOutOfRangeException">Thrown when a day lies outside the statutory calendar.</exception>
-    public static RuleResult<CampaignLatenessResult> Assess(CampaignPlan plan, IEnumerable<ReportSubmission> submissions, Instant asOf,
-        LocalDate? from = null, LocalDate? to = null, StatutoryCalendar? calendar = null)
+    public static RuleResult<CampaignLatenessResult> Assess(LawContext law, CampaignPlan plan, IEnumerable<ReportSubmission> submissions, Instant asOf,
+        LocalDate? from = null, LocalDate? to = null)
     {
+        Preconditions.CheckNotNull(law);
         Preconditions.CheckNotNull(plan);
+        var calendar = law.Calendar;
         var list = Preconditions.CheckNotNull(submissions).ToList();
         var errors = ImmutableArray.CreateBuilder<RuleError>();
         for (var i = 0; i < list.Count; i++)
@@ -100,7 +103,7 @@ public static class CampaignLateness
         {
             return RuleResult<CampaignLatenessResult>.Failure(errors.ToImmutable());
         }
-        var dues = CampaignCalendar.Compute(plan, first, last, calendar ?? StatutoryCalendar.China, null);
+        var dues = CampaignCalendar.Compute(plan, first, last, calendar, null);
         var builder = new ExplanationBuilder(RuleId, LegalTime.DateOf(asOf));
         var units = ImmutableArray.CreateBuilder<UnitLateness>();
         foreach (var unit in plan.Units.Where(u => plan.Series.Any(s => s.Reporters.Contains(u.Id))))

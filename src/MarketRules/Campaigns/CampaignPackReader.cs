@@ -39,12 +39,13 @@ internal static class CampaignPackReader
     internal static RuleResult<CampaignPlan> FromDto(CampaignPackDto dto, string root)
     {
         var errors = ImmutableArray.CreateBuilder<RuleError>();
-        void Invalid(string path, string detail) => errors.Add(CampaignErrors.PackInvalid.Create(root + path[1..], ("Detail", detail)));
+        void Invalid(string path, string chinese, string english) =>
+            errors.Add(CampaignErrors.PackInvalid.CreateLocalized(root + path[1..], ("Detail", chinese, english)));
         DateInterval? Range(DateRangeDto? range, string path)
         {
             if (range?.Start is not { } start || range.End is not { } end)
             {
-                Invalid(path, "'start' and 'end' are required");
+                Invalid(path, "须给出 start 和 end", "'start' and 'end' are required");
                 return null;
             }
             if (end < start)
@@ -56,11 +57,11 @@ internal static class CampaignPackReader
         }
         if (string.IsNullOrWhiteSpace(dto.Id))
         {
-            Invalid("$.id", "'id' is required");
+            Invalid("$.id", "须给出 id", "'id' is required");
         }
         if (dto.Title is null)
         {
-            Invalid("$.title", "'title' is required");
+            Invalid("$.title", "须给出 title", "'title' is required");
         }
         var window = Range(dto.Window, "$.window");
         bool Inside(DateInterval d) => window is null || (d.Start >= window.Start && d.End <= window.End);
@@ -72,18 +73,18 @@ internal static class CampaignPackReader
             var path = $"$.phases[{i}]";
             if (string.IsNullOrWhiteSpace(p.Id) || p.Name is null)
             {
-                Invalid(path, "'id' and 'name' are required");
+                Invalid(path, "须给出 id 和 name", "'id' and 'name' are required");
                 continue;
             }
             if (Range(new DateRangeDto { Start = p.Start, End = p.End }, path) is { } days)
             {
                 if (!Inside(days))
                 {
-                    Invalid(path, $"phase '{p.Id}' lies outside the campaign's window");
+                    Invalid(path, $"阶段“{p.Id}”超出专项行动的起止期间", $"phase '{p.Id}' lies outside the campaign's window");
                 }
                 if (phases.Count > 0 && days.Start <= phases[^1].Days.End)
                 {
-                    Invalid(path, $"phase '{p.Id}' starts before the previous phase ends (phases are in time order and do not overlap)");
+                    Invalid(path, $"阶段“{p.Id}”在上一阶段结束前开始（各阶段须按时间顺序排列且互不重叠）", $"phase '{p.Id}' starts before the previous phase ends (phases are in time order and do not overlap)");
                 }
                 phases.Add(new CampaignPhase(p.Id!, p.Name, days));
             }
@@ -95,7 +96,7 @@ internal static class CampaignPackReader
             {
                 if (!Inside(days))
                 {
-                    Invalid($"$.concentrated[{i}]", "a concentrated-action window lies outside the campaign's window");
+                    Invalid($"$.concentrated[{i}]", "集中行动期间超出专项行动的起止期间", "a concentrated-action window lies outside the campaign's window");
                 }
                 concentrated.Add(days);
             }
@@ -108,18 +109,18 @@ internal static class CampaignPackReader
             var u = dto.Units![i];
             if (string.IsNullOrWhiteSpace(u.Id) || u.Name is null)
             {
-                Invalid($"$.units[{i}]", "'id' and 'name' are required");
+                Invalid($"$.units[{i}]", "须给出 id 和 name", "'id' and 'name' are required");
                 continue;
             }
             if (!unitIds.Add(u.Id!))
             {
-                Invalid($"$.units[{i}].id", $"unit '{u.Id}' is defined twice");
+                Invalid($"$.units[{i}].id", $"单位“{u.Id}”重复定义", $"unit '{u.Id}' is defined twice");
             }
             units.Add(new CampaignUnit(u.Id!, u.Name, u.ReportsTo));
         }
         if (units.Count == 0)
         {
-            Invalid("$.units", "at least one unit is required (who reports to whom)");
+            Invalid("$.units", "至少须定义一个单位（谁向谁报送）", "at least one unit is required (who reports to whom)");
         }
         for (var i = 0; i < units.Count; i++)
         {
@@ -138,12 +139,12 @@ internal static class CampaignPackReader
             var path = $"$.series[{i}]";
             if (string.IsNullOrWhiteSpace(s.Id) || s.Name is null || s.Cadence is not { } cadence)
             {
-                Invalid(path, "'id', 'name' and 'cadence' are required");
+                Invalid(path, "须给出 id、name 和 cadence", "'id', 'name' and 'cadence' are required");
                 continue;
             }
             if (!seriesIds.Add(s.Id!))
             {
-                Invalid(path + ".id", $"series '{s.Id}' is defined twice");
+                Invalid(path + ".id", $"报送事项“{s.Id}”重复定义", $"series '{s.Id}' is defined twice");
             }
             LocalTime? before = null;
             if (s.Before is { } text)
@@ -155,30 +156,30 @@ internal static class CampaignPackReader
                 }
                 else
                 {
-                    Invalid(path + ".before", $"'{text}' is not a time of day written HH:mm");
+                    Invalid(path + ".before", "不是按“时:分”（两位数）书写的时刻", $"'{text}' is not a time of day written HH:mm");
                 }
             }
             if ((cadence == ReportCadence.Weekly) != (s.Weekday is not null) || s.Weekday is IsoDayOfWeek.None)
             {
-                Invalid(path + ".weekday", "a weekly series, and only a weekly series, names its weekday (monday … sunday)");
+                Invalid(path + ".weekday", "只有每周报送的事项须且只能写明星期几（monday 至 sunday）", "a weekly series, and only a weekly series, names its weekday (monday … sunday)");
             }
             if ((cadence == ReportCadence.Monthly) != (s.DayOfMonth is not null) || s.DayOfMonth is < 1 or > 31)
             {
-                Invalid(path + ".dayOfMonth", "a monthly series, and only a monthly series, names its day of the month (1–31)");
+                Invalid(path + ".dayOfMonth", "只有每月报送的事项须且只能写明每月几日（1至31）", "a monthly series, and only a monthly series, names its day of the month (1–31)");
             }
             if ((cadence == ReportCadence.Once) != (s.Dates is { Count: > 0 }))
             {
-                Invalid(path + ".dates", "a fixed-date series, and only a fixed-date series, lists its dates");
+                Invalid(path + ".dates", "只有按固定日期报送的事项须且只能列出日期", "a fixed-date series, and only a fixed-date series, lists its dates");
             }
             var dates = (s.Dates ?? []).ToImmutableArray();
             if (window is not null && dates.Any(d => !window.Contains(d)))
             {
-                Invalid(path + ".dates", "a fixed date lies outside the campaign's window");
+                Invalid(path + ".dates", "固定报送日期超出专项行动的起止期间", "a fixed date lies outside the campaign's window");
             }
             ImmutableArray<DateInterval> windows = [];
             if (s.Windows is { Count: > 0 } && s.Within is not null)
             {
-                Invalid(path, "give either 'within' or 'windows', not both");
+                Invalid(path, "within 与 windows 只能给出其一", "give either 'within' or 'windows', not both");
             }
             else if (s.Windows is { Count: > 0 } own)
             {
@@ -189,7 +190,7 @@ internal static class CampaignPackReader
                     {
                         if (!Inside(days))
                         {
-                            Invalid($"{path}.windows[{j}]", "a report window lies outside the campaign's window");
+                            Invalid($"{path}.windows[{j}]", "报送期间超出专项行动的起止期间", "a report window lies outside the campaign's window");
                         }
                         list.Add(days);
                     }
@@ -208,7 +209,7 @@ internal static class CampaignPackReader
                     windows = concentrated.ToImmutable();
                     if (windows.IsEmpty)
                     {
-                        Invalid(path + ".within", "the plan has no concentrated-action windows");
+                        Invalid(path + ".within", "方案未设集中行动期间", "the plan has no concentrated-action windows");
                     }
                 }
                 else if (phases.FirstOrDefault(p => p.Id == within) is { } phase)
@@ -229,7 +230,7 @@ internal static class CampaignPackReader
                 }
                 else
                 {
-                    Invalid(path + ".to", "'to' is required when the plan has no single receiving unit");
+                    Invalid(path + ".to", "方案没有唯一的接收单位时须给出 to", "'to' is required when the plan has no single receiving unit");
                     continue;
                 }
             }
@@ -247,7 +248,7 @@ internal static class CampaignPackReader
             }
             if (reporters.IsEmpty)
             {
-                Invalid(path + ".reporters", "no unit sends this series");
+                Invalid(path + ".reporters", "没有单位报送该事项", "no unit sends this series");
             }
             series.Add(new ReportSeries(s.Id!, s.Name, cadence, windows, reporters, to)
             {
@@ -256,7 +257,7 @@ internal static class CampaignPackReader
         }
         if (series.Count == 0)
         {
-            Invalid("$.series", "at least one report series is required");
+            Invalid("$.series", "至少须定义一个报送事项", "at least one report series is required");
         }
         if (errors.Count > 0)
         {

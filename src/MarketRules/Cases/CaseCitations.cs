@@ -6,11 +6,11 @@ public static class CaseCitations
     private static readonly LocalizedText Npcsc = new("全国人民代表大会常务委员会", "Standing Committee of the National People's Congress");
     private static readonly LocalizedText Samr = new("国家市场监督管理总局", "State Administration for Market Regulation");
     private static readonly LocalizedText StateCouncil = new("国务院", "State Council");
-    private static readonly LocalizedText PenaltyLaw = new("中华人民共和国行政处罚法", "Administrative Penalty Law of the People's Republic of China");
+    private static readonly LocalizedText PenaltyLaw = LegalDocuments.AdministrativePenaltyLaw.Title;
     private static readonly LocalizedText CompulsionLaw = new("中华人民共和国行政强制法", "Administrative Compulsion Law of the People's Republic of China");
     private static readonly LocalizedText ProcedureRules = new("市场监督管理行政处罚程序规定", "SAMR Provisions on Administrative Penalty Procedure");
     private static readonly LocalizedText HearingMeasures = new("市场监督管理行政处罚听证办法", "SAMR Measures on Administrative Penalty Hearings");
-    private static readonly LocalizedText TransferRules = new("行政执法机关移送涉嫌犯罪案件的规定", "Provisions on the Transfer of Suspected Criminal Cases by Administrative Law-Enforcement Agencies");
+    private static readonly LocalizedText TransferRules = LegalDocuments.CriminalCaseTransferProvisions.Title;
 
     private static Citation Law(string zh, string en, string? note = null) =>
         new(PenaltyLaw, new LocalizedText(zh, en), VerificationStatus.VerifiedOfficial)
@@ -110,7 +110,7 @@ public static class CaseCitations
     public static Citation DeferredEnforcement { get; } = Law("第七十二条第二款", "Art. 72(2)", "行政机关批准延期、分期缴纳罚款的，申请人民法院强制执行的期限，自暂缓或者分期缴纳罚款期限结束之日起计算");
 
     /// <summary>企业信息公示暂行条例 第六条: penalty information published within 20 working days (from 2014-10-01, before SAMR Order 45).</summary>
-    public static Citation PublicationBeforeOrder45 { get; } = new(new LocalizedText("企业信息公示暂行条例", "Interim Regulations on Enterprise Information Disclosure"),
+    public static Citation PublicationBeforeOrder45 { get; } = new(LegalDocuments.EnterpriseInformationDisclosureRegulations.Title,
         new LocalizedText("第六条", "Art. 6"), VerificationStatus.VerifiedOfficial)
     {
         IssuingBody = StateCouncil, DocumentNumber = "国务院令第654号", InForceFrom = new LocalDate(2014, 10, 1), Source = "LawRefBook/Laws 行政法规/企业信息公示暂行条例.md",
@@ -142,7 +142,7 @@ public static class CaseCitations
     };
 
     /// <summary>市场监督管理行政处罚信息公示规定 第九条: publication within 20 working days.</summary>
-    public static Citation Publication { get; } = new(new LocalizedText("市场监督管理行政处罚信息公示规定", "SAMR Provisions on Publishing Administrative Penalty Information"),
+    public static Citation Publication { get; } = new(LegalDocuments.PenaltyInformationPublicationProvisions.Title,
         new LocalizedText("第二条、第九条", "Arts. 2, 9"), VerificationStatus.VerifiedOfficial)
     {
         IssuingBody = Samr, DocumentNumber = "国家市场监督管理总局令第45号", InForceFrom = new LocalDate(2021, 9, 1), Source = "LawRefBook/Laws 2f4c5c2 (domain-rules.md §2.4)",

@@ -10,9 +10,9 @@ public static class ComplaintCitations
 {
     private static readonly LocalizedText Samr = new("国家市场监督管理总局", "State Administration for Market Regulation");
     private static readonly LocalizedText Npcsc = new("全国人民代表大会常务委员会", "Standing Committee of the National People's Congress");
-    private static readonly LocalizedText Order20Title = new("市场监督管理投诉举报处理暂行办法", "SAMR Interim Measures on Handling Complaints and Reports");
-    private static readonly LocalizedText Order121Title = new("市场监督管理投诉举报处理办法", "SAMR Measures on Handling Complaints and Reports");
-    private static readonly LocalizedText RewardTitle = new("市场监管领域重大违法行为举报奖励暂行办法", "Interim Measures on Rewards for Reporting Major Violations in Market Regulation");
+    private static readonly LocalizedText Order20Title = LegalDocuments.ComplaintHandlingInterimMeasures.Title;
+    private static readonly LocalizedText Order121Title = LegalDocuments.ComplaintHandlingMeasures.Title;
+    private static readonly LocalizedText RewardTitle = LegalDocuments.ReportRewardMeasures.Title;
 
     /// <summary>The day Order 20 took force.</summary>
     public static LocalDate Order20InForce { get; } = new(2020, 1, 1);
@@ -54,7 +54,7 @@ public static class ComplaintCitations
         "本办法自2026年4月15日起施行。…《市场监督管理投诉举报处理暂行办法》同时废止 (no transitional article: which order governs a complaint is chosen by its receipt date, a policy choice, Q-C1)");
 
     /// <summary>立法法 第一百零四条: rules do not apply retroactively.</summary>
-    public static Citation NoRetroactivity { get; } = new(new LocalizedText("中华人民共和国立法法", "Legislation Law of the People's Republic of China"),
+    public static Citation NoRetroactivity { get; } = new(LegalDocuments.LegislationLaw.Title,
         new LocalizedText("第一百零四条", "Art. 104"), VerificationStatus.VerifiedOfficial)
     {
         IssuingBody = new LocalizedText("全国人民代表大会", "National People's Congress"), InForceFrom = new LocalDate(2023, 3, 15),

@@ -75,8 +75,8 @@ public static class ComplaintErrors
 
     /// <summary>The clue extension needs the head's approval or was used.</summary>
     public static readonly MessageDefinition ClueExtensionNotAllowed = new("MR.Complaints.ClueExtensionNotAllowed",
-        "线索核查期限只能延长一次十五个工作日，总局令第121号第二十七条要求经负责人批准，且须在期限（至{Limit}）届满前",
-        "Clue verification may be extended once by 15 working days, with the head's approval under Order 121 Art 27, and before the period (until {Limit}) ends");
+        "线索核查期限只能延长一次{Extension}个工作日，总局令第121号第二十七条要求经负责人批准，且须在期限（至{Limit}）届满前",
+        "Clue verification may be extended once by {Extension} working days, with the head's approval under Order 121 Art 27, and before the period (until {Limit}) ends");
 
     /// <summary>No jurisdiction dispute is open, or one already is.</summary>
     public static readonly MessageDefinition DisputeNotApplicable = new("MR.Complaints.DisputeNotApplicable",

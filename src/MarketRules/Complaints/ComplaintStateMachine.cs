@@ -27,28 +27,21 @@ public sealed class ComplaintStateMachine
     /// <summary>The rule id of explanations.</summary>
     public const string RuleId = "complaint.transition/1";
 
-    /// <summary>A machine under <paramref name="policy"/>.</summary>
-    /// <param name="policy">National parameters and policy packs.</param>
-    /// <param name="jurisdiction">The bureau's jurisdiction; national by default.</param>
-    /// <param name="periods">The period calculator; <see cref="PeriodCalculator.China"/> by default.</param>
-    public ComplaintStateMachine(PolicyContext policy, Jurisdiction jurisdiction = default, PeriodCalculator? periods = null)
-    {
-        Policy = Preconditions.CheckNotNull(policy);
-        Jurisdiction = jurisdiction;
-        Periods = periods ?? PeriodCalculator.China;
-    }
+    /// <summary>A machine under the law of a bureau's jurisdiction (<c>NationalCatalog.Law</c> for national law).</summary>
+    /// <param name="law">The parameters in force, the jurisdiction and the period calculator.</param>
+    public ComplaintStateMachine(LawContext law) => Law = Preconditions.CheckNotNull(law);
 
-    /// <summary>The machine under national law.</summary>
-    public static ComplaintStateMachine National { get; } = new(NationalCatalog.Policy);
+    /// <summary>The law the machine applies.</summary>
+    public LawContext Law { get; }
 
     /// <summary>The policy.</summary>
-    public PolicyContext Policy { get; }
+    public PolicyContext Policy => Law.Policy;
 
     /// <summary>The bureau's jurisdiction.</summary>
-    public Jurisdiction Jurisdiction { get; }
+    public Jurisdiction Jurisdiction => Law.Jurisdiction;
 
     /// <summary>The period calculator.</summary>
-    public PeriodCalculator Periods { get; }
+    public PeriodCalculator Periods => Law.Periods;
 
     /// <summary>Which order governs a complaint or report received on <paramref name="received"/>, with the parameter value that says so.</summary>
     /// <param name="received">The receipt date.</param>
@@ -123,8 +116,9 @@ public sealed class ComplaintStateMachine
             {
                 var weekend = Resolve(ComplaintParameters.RollOnWeekend, received);
                 builder.Use(weekend);
-                builder.Add(ComplaintReasons.PeriodCounting.ToReason(ComplaintCitations.Order121Periods, ("Rule", "Order 121 Art 45"),
-                    ("Weekend", weekend.Value == 1 ? "rolls-forward" : "does-not-roll")));
+                builder.Add(ComplaintReasons.PeriodCounting.ToLocalizedReason(ComplaintCitations.Order121Periods,
+                    ("Rule", "《市场监督管理投诉举报处理办法》第四十五条", "Order 121 Art 45"),
+                    ("Weekend", weekend.Value == 1 ? "顺延" : "不顺延", weekend.Value == 1 ? "rolls-forward" : "does-not-roll")));
             }
             foreach (var parameter in ParametersOf(s))
             {
@@ -230,6 +224,10 @@ public sealed class ComplaintStateMachine
         return new ComplaintTransition(s, error.Create("$.event", [.. all]));
     }
 
+    // A rejection whose limit reads differently in each language (an article's Chinese title, its English short name).
+    private static ComplaintTransition Reject(ComplaintSnapshot s, ComplaintEvent e, MessageDefinition error, LocalizedText limit) =>
+        new(s, error.CreateLocalized("$.event", ("Event", Kebab(e.Kind), Kebab(e.Kind)), ("State", Kebab(s.State), Kebab(s.State)), ("Limit", limit.Chinese, limit.English)));
+
     private ComplaintTransition Guarded(ComplaintSnapshot s, ComplaintEvent e)
     {
         if (s.EventCount > 0 && e.At < s.LastEventAt)
@@ -258,7 +256,7 @@ public sealed class ComplaintStateMachine
                     }
                     if (e.HarmKnownOn is { } known && known > date)
                     {
-                        return Reject(s, e, ComplaintErrors.MissingFact, ("Limit", "harmKnownOn after the receipt date"));
+                        return Reject(s, e, ComplaintErrors.MissingFact, new LocalizedText("知道权益受侵害之日不得晚于收到投诉之日", "harmKnownOn after the receipt date"));
                     }
                     next = next with { State = row.To, Order = governing.Order, ReceivedOn = date, HarmKnownOn = e.HarmKnownOn };
                     // Computing the acceptance deadline now rejects a complaint whose clock would run off the calendar.
@@ -323,7 +321,9 @@ public sealed class ComplaintStateMachine
                 {
                     if (!e.BothPartiesConsent)
                     {
-                        return Reject(s, e, ComplaintErrors.ConsentRequired, ("Limit", s.Order == ComplaintOrder.Order20 ? "Order 20 Art 16" : "Order 121 Art 18"));
+                        return Reject(s, e, ComplaintErrors.ConsentRequired, s.Order == ComplaintOrder.Order20
+                            ? new LocalizedText("《市场监督管理投诉举报处理暂行办法》第十六条", "Order 20 Art 16")
+                            : new LocalizedText("《市场监督管理投诉举报处理办法》第十八条", "Order 121 Art 18"));
                     }
                     var limit = MediationDeadline(s, date).Deadline;
                     if (date > limit.LastDay)
@@ -403,7 +403,8 @@ public sealed class ComplaintStateMachine
                     var needsApproval = Resolve(ComplaintParameters.ClueExtensionNeedsApproval, s.ReceivedOn!.Value).Value == 1;
                     if (s.ClueExtended || date > current.LastDay || (needsApproval && !e.HeadApproved))
                     {
-                        return Reject(s, e, ComplaintErrors.ClueExtensionNotAllowed, ("Limit", current.LastDay));
+                        return Reject(s, e, ComplaintErrors.ClueExtensionNotAllowed, ("Limit", current.LastDay),
+                            ("Extension", (int)Resolve(ComplaintParameters.ClueVerificationExtension, s.ReceivedOn!.Value).Value));
                     }
                     next = next with { ClueExtended = true };
                     _ = ClueDeadline(next);

@@ -56,17 +56,9 @@ public sealed class ReportHandling
 
     private readonly ComplaintStateMachine orders;
 
-    /// <summary>Report handling under <paramref name="policy"/>.</summary>
-    /// <param name="policy">The law in force.</param>
-    /// <param name="jurisdiction">The bureau's jurisdiction.</param>
-    /// <param name="periods">The period calculator.</param>
-    public ReportHandling(PolicyContext policy, Jurisdiction jurisdiction = default, PeriodCalculator? periods = null)
-    {
-        orders = new ComplaintStateMachine(policy, jurisdiction, periods);
-    }
-
-    /// <summary>Report handling under national law.</summary>
-    public static ReportHandling National { get; } = new(NationalCatalog.Policy);
+    /// <summary>Report handling under the law of a bureau's jurisdiction (<c>NationalCatalog.Law</c> for national law).</summary>
+    /// <param name="law">The parameters in force, the jurisdiction and the period calculator.</param>
+    public ReportHandling(LawContext law) => orders = new ComplaintStateMachine(law);
 
     /// <summary>Decides what to do with <paramref name="report"/> given the reports handled before it.</summary>
     /// <param name="earlier">Earlier reports, oldest first.</param>

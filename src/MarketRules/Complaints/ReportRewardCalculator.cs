@@ -126,20 +126,18 @@ public sealed class ReportRewardCalculator
     /// <summary>The rule id.</summary>
     public const string RuleId = "report.reward/1";
 
-    /// <summary>A calculator under <paramref name="policy"/> for the province, city or district <paramref name="jurisdiction"/>.</summary>
-    /// <param name="policy">The law in force, with the province's pack.</param>
-    /// <param name="jurisdiction">Where the case was handled.</param>
-    public ReportRewardCalculator(PolicyContext policy, Jurisdiction jurisdiction)
-    {
-        Policy = Preconditions.CheckNotNull(policy);
-        Jurisdiction = jurisdiction;
-    }
+    /// <summary>A calculator under the law of the province, city or district where the case was handled (with the province's pack; see <see cref="RewardPolicyPacks.WithAll"/>).</summary>
+    /// <param name="law">The law in force and the jurisdiction.</param>
+    public ReportRewardCalculator(LawContext law) => Law = Preconditions.CheckNotNull(law);
+
+    /// <summary>The law the calculator applies.</summary>
+    public LawContext Law { get; }
 
     /// <summary>The policy.</summary>
-    public PolicyContext Policy { get; }
+    public PolicyContext Policy => Law.Policy;
 
     /// <summary>The jurisdiction.</summary>
-    public Jurisdiction Jurisdiction { get; }
+    public Jurisdiction Jurisdiction => Law.Jurisdiction;
 
     /// <summary>Decides a reward.</summary>
     /// <param name="facts">The case.</param>

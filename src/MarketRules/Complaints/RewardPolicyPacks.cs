@@ -31,9 +31,10 @@ public static class RewardPolicyPacks
     /// <summary>Every shipped reward pack.</summary>
     public static ImmutableArray<PolicyPack> All => [Zhejiang, Chongqing, Shaanxi, Liaoning];
 
-    /// <summary>The national law plus every shipped reward pack.</summary>
-    /// <returns>The policy context.</returns>
-    public static PolicyContext WithAll() => AddDefaults(NationalCatalog.Policy);
+    /// <summary>The law plus every shipped reward pack it does not already cover (see <see cref="AddDefaults"/>).</summary>
+    /// <param name="law">The law, e.g. <c>NationalCatalog.Law</c>.</param>
+    /// <returns>The law with the shipped reward packs.</returns>
+    public static LawContext WithAll(LawContext law) => Preconditions.CheckNotNull(law).WithPolicy(AddDefaults(law.Policy));
 
     /// <summary>
     /// Adds the shipped reward packs to <paramref name="policy"/> as defaults: a pack is skipped when the policy already
@@ -70,5 +71,6 @@ public static class RewardPolicyPacks
         return reader.ReadToEnd();
     }
 
-    private static PolicyPack Parse(string file) => PolicyPack.Parse(Json(file), NationalCatalog.Catalog).GetValueOrThrow();
+    // A reward pack sets reward parameters only: it is read against them, as a policy context's packs are keyed by parameter id.
+    private static PolicyPack Parse(string file) => PolicyPack.Parse(Json(file), new ParameterCatalog(RewardParameters.All)).GetValueOrThrow();
 }

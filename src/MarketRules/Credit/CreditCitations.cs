@@ -11,11 +11,11 @@ public static class CreditCitations
     private static readonly LocalizedText Saic = new("国家工商行政管理总局", "State Administration for Industry and Commerce");
     private static readonly LocalizedText StateCouncil = new("国务院", "State Council");
 
-    private static readonly LocalizedText DisclosureRegulations = new("企业信息公示暂行条例", "Interim Regulations on Enterprise Information Disclosure");
+    private static readonly LocalizedText DisclosureRegulations = LegalDocuments.EnterpriseInformationDisclosureRegulations.Title;
     private static readonly LocalizedText AbnormalListMeasures = new("企业经营异常名录管理暂行办法", "Interim Measures for the Administration of the List of Enterprises with Abnormal Operations");
     private static readonly LocalizedText SeriousList2015 = new("严重违法失信企业名单管理暂行办法", "Interim Measures for the Administration of the List of Enterprises with Serious Violations of Law and Bad Faith");
     private static readonly LocalizedText SeriousList2021 = new("市场监督管理严重违法失信名单管理办法", "Measures for the Administration of the Market-Supervision List of Serious Violations of Law and Bad Faith");
-    private static readonly LocalizedText PenaltyPublicationRules = new("市场监督管理行政处罚信息公示规定", "Provisions on the Publication of Market-Supervision Administrative Penalty Information");
+    private static readonly LocalizedText PenaltyPublicationRules = LegalDocuments.PenaltyInformationPublicationProvisions.Title;
     private static readonly LocalizedText RepairMeasures = new("市场监督管理信用修复管理办法", "Measures for Market-Supervision Credit Repair");
 
     private static Citation Of(LocalizedText document, string zhArticle, string enArticle, VerificationStatus status) =>

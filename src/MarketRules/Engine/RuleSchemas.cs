@@ -101,8 +101,33 @@ public static class RuleSchemas
         return schema;
     }
 
-    // Custom converters (NodaTime, kebab-case enums) are opaque to the exporter: describe what they read and write.
+    // Every field carries the description its C# member is documented with, and dates and instants say how they are read.
     private static JsonNode Describe(JsonSchemaExporterContext context, JsonNode schema)
+    {
+        var node = DescribeType(context, schema);
+        if (context.PropertyInfo is not null && node is JsonValue)
+        {
+            // A free-form member (JsonElement) exports as the schema `true`; the same, as an object, can carry a description.
+            node = new JsonObject();
+        }
+        if (context.PropertyInfo is { } property && node is JsonObject described && !described.ContainsKey("description"))
+        {
+            var member = property.AttributeProvider as System.Reflection.MemberInfo;
+            var text = member is null ? null : XmlDocumentation.Of(member);
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            var time = type == typeof(Instant) || type == typeof(OffsetDateTime) ? " (RFC 3339 instant; any offset, read in Asia/Shanghai)"
+                : type == typeof(LocalDate) ? " (calendar date yyyy-MM-dd, Asia/Shanghai)"
+                : "";
+            if (text is not null)
+            {
+                described["description"] = text + time;
+            }
+        }
+        return node;
+    }
+
+    // Custom converters (NodaTime, kebab-case enums) are opaque to the exporter: describe what they read and write.
+    private static JsonNode DescribeType(JsonSchemaExporterContext context, JsonNode schema)
     {
         var type = context.TypeInfo.Type;
         var underlying = Nullable.GetUnderlyingType(type);

@@ -161,22 +161,19 @@ public static class ResultPublication
     /// <summary>Computes each result's deadline and state on a date.</summary>
     /// <param name="results">The results.</param>
     /// <param name="asOf">The report's date.</param>
-    /// <param name="policy">The law in force.</param>
-    /// <param name="jurisdiction">The jurisdiction.</param>
-    /// <param name="periods">The period calculator; <see cref="PeriodCalculator.China"/> when <see langword="null"/>.</param>
+    /// <param name="law">The law in force: parameters, jurisdiction and period calculator (<c>NationalCatalog.Law</c> for national law).</param>
     /// <returns>The report.</returns>
     /// <exception cref="CalendarOutOfRangeException">Thrown when a deadline falls outside the calendar's years.</exception>
-    public static PublicationReport Report(IEnumerable<InspectionResult> results, LocalDate asOf, PolicyContext policy, Jurisdiction jurisdiction = default,
-        PeriodCalculator? periods = null)
+    public static PublicationReport Report(IEnumerable<InspectionResult> results, LocalDate asOf, LawContext law)
     {
         Preconditions.CheckNotNull(results);
-        Preconditions.CheckNotNull(policy);
-        var calculator = periods ?? PeriodCalculator.China;
-        var target = policy.Resolve(SamplingParameters.PublicationTarget, asOf, jurisdiction).Value;
+        Preconditions.CheckNotNull(law);
+        var calculator = law.Periods;
+        var target = law.Resolve(SamplingParameters.PublicationTarget, asOf).Value;
         var items = ImmutableArray.CreateBuilder<PublicationItem>();
         foreach (var result in results)
         {
-            var period = policy.Resolve(SamplingParameters.PublicationPeriod, result.InspectionEnded, jurisdiction);
+            var period = law.Resolve(SamplingParameters.PublicationPeriod, result.InspectionEnded);
             var deadline = calculator.Deadline(result.InspectionEnded, period.AsPeriod());
             var state = result.PublishedOn is { } published
                 ? (published <= deadline.LastDay ? PublicationState.PublishedOnTime : PublicationState.PublishedLate)

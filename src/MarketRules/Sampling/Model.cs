@@ -200,25 +200,24 @@ public sealed record SamplingPolicy
     }) ?? AnnualCoverage;
 
     /// <summary>Resolves the working rules in force for a jurisdiction on a date.</summary>
-    /// <param name="policy">The law in force (national catalog and policy packs).</param>
+    /// <param name="law">The law of the task's jurisdiction (national catalog and policy packs; <c>NationalCatalog.Law</c> for national law).</param>
     /// <param name="asOf">The date of the draw.</param>
-    /// <param name="jurisdiction">The jurisdiction of the task.</param>
     /// <param name="used">Receives every parameter value used, for the explanation.</param>
     /// <returns>The policy; classes without a ratio use the coverage target, and no window applies when none is set.</returns>
     /// <exception cref="InvalidRuleInputException">Thrown when a parameter with a national value has none in force on <paramref name="asOf"/>.</exception>
-    public static SamplingPolicy Resolve(PolicyContext policy, LocalDate asOf, Jurisdiction jurisdiction, out ImmutableArray<ParameterValue> used)
+    public static SamplingPolicy Resolve(LawContext law, LocalDate asOf, out ImmutableArray<ParameterValue> used)
     {
-        Utility.Preconditions.CheckNotNull(policy);
+        Utility.Preconditions.CheckNotNull(law);
         var values = ImmutableArray.CreateBuilder<ParameterValue>();
         ParameterValue Use(ParameterDefinition definition)
         {
-            var value = policy.Resolve(definition, asOf, jurisdiction);
+            var value = law.Resolve(definition, asOf);
             values.Add(value);
             return value;
         }
         ParameterValue? TryUse(ParameterDefinition definition)
         {
-            var value = policy.TryResolve(definition, asOf, jurisdiction);
+            var value = law.TryResolve(definition, asOf);
             if (value is not null)
             {
                 values.Add(value);

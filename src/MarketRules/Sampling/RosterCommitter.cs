@@ -315,14 +315,14 @@ internal sealed class RosterCommitter
                 {
                     return;
                 }
-                Error(shard, index, SamplingErrors.InvalidCreditCode.Create(owner.locate(shard, index, null), ("Index", index), ("Code", ""), ("Detail", "the record is null")));
+                Error(shard, index, SamplingErrors.InvalidCreditCode.CreateLocalized(owner.locate(shard, index, null), ("Index", index, index), ("Code", "", ""), ("Detail", "记录为空", "the record is null")));
                 return;
             }
             var code = record.CreditCode.Value;
             var valid = true;
             if (!PackedCode.TryPack(code, out var high, out var low))
             {
-                Error(shard, index, SamplingErrors.InvalidCreditCode.Create(owner.locate(shard, index, "creditCode"), ("Index", index), ("Code", code), ("Detail", "missing")));
+                Error(shard, index, SamplingErrors.InvalidCreditCode.CreateLocalized(owner.locate(shard, index, "creditCode"), ("Index", index, index), ("Code", code, code), ("Detail", "未填写", "missing")));
                 valid = false;
             }
             if (!Enum.IsDefined(record.Tier))

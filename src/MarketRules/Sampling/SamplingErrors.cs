@@ -96,8 +96,8 @@ public static class SamplingErrors
     /// <summary>An invalid field of a rule input.</summary>
     public static readonly MessageDefinition InvalidField = new(
         "MR.Sampling.InvalidField",
-        "字段 {PropertyName} 无效",
-        "Field {PropertyName} is invalid");
+        "字段取值无效（位置见错误路径）",
+        "A field's value is invalid (see the error's path)");
 
     /// <summary>A verification found a difference between a receipt and the recomputed draw.</summary>
     public static readonly MessageDefinition ReceiptMismatch = new(

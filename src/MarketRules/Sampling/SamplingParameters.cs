@@ -23,7 +23,7 @@ public static class SamplingParameters
 
     /// <summary>Administrative Penalty Law art. 42 (2021 revision): at least two enforcement officers.</summary>
     public static Citation PenaltyLawArticle42 { get; } = new(
-        new LocalizedText("中华人民共和国行政处罚法", "Administrative Penalty Law of the People's Republic of China"),
+        LegalDocuments.AdministrativePenaltyLaw.Title,
         new LocalizedText("第四十二条", "Art. 42"),
         VerificationStatus.VerifiedOfficial)
     {
@@ -35,7 +35,7 @@ public static class SamplingParameters
 
     /// <summary>Administrative Penalty Law art. 43: recusal (回避) of an officer with an interest.</summary>
     public static Citation PenaltyLawArticle43 { get; } = new(
-        new LocalizedText("中华人民共和国行政处罚法", "Administrative Penalty Law of the People's Republic of China"),
+        LegalDocuments.AdministrativePenaltyLaw.Title,
         new LocalizedText("第四十三条", "Art. 43"),
         VerificationStatus.VerifiedOfficial)
     {
@@ -46,7 +46,7 @@ public static class SamplingParameters
 
     /// <summary>Enterprise Information Disclosure Regulations art. 6: publication within 20 working days.</summary>
     public static Citation DisclosureRegulationsArticle6 { get; } = new(
-        new LocalizedText("企业信息公示暂行条例", "Interim Regulations on Enterprise Information Disclosure"),
+        LegalDocuments.EnterpriseInformationDisclosureRegulations.Title,
         new LocalizedText("第六条", "Art. 6"),
         VerificationStatus.VerifiedOfficial)
     {

@@ -13,8 +13,8 @@ public static class SamplingPolicyPacks
     /// </summary>
     public static string Henan2021Json => LazyHenan2021Json.Value;
 
-    /// <summary>The Henan 2021 pack, parsed against <see cref="NationalCatalog.Catalog"/>.</summary>
-    public static PolicyPack Henan2021 => PolicyPack.Parse(Henan2021Json, NationalCatalog.Catalog).GetValueOrThrow();
+    /// <summary>The Henan 2021 pack, parsed against the sampling parameters (the only ones it sets); load it with <see cref="LawContext.WithPack"/>.</summary>
+    public static PolicyPack Henan2021 => PolicyPack.Parse(Henan2021Json, new ParameterCatalog(SamplingParameters.All)).GetValueOrThrow();
 
     private static string Read(string name)
     {

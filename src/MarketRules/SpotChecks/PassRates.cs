@@ -120,12 +120,12 @@ public static class PassRates
             }
             if (c.ReportedPercent is { } r && (r < 0m || r > 100m))
             {
-                errors.Add(SpotCheckErrors.InvalidValue.Create($"$.counts[{i}].reportedPercent", ("Value", r), ("Detail", "a percentage from 0 to 100")));
+                errors.Add(SpotCheckErrors.InvalidValue.CreateLocalized($"$.counts[{i}].reportedPercent", ("Value", r, r), ("Detail", "应为0至100之间的百分数", "a percentage from 0 to 100")));
             }
         }
         if (reportedOverallPercent is { } overallReported && (overallReported < 0m || overallReported > 100m))
         {
-            errors.Add(SpotCheckErrors.InvalidValue.Create("$.reportedPercent", ("Value", overallReported), ("Detail", "a percentage from 0 to 100")));
+            errors.Add(SpotCheckErrors.InvalidValue.CreateLocalized("$.reportedPercent", ("Value", overallReported, overallReported), ("Detail", "应为0至100之间的百分数", "a percentage from 0 to 100")));
         }
         if (weights is not null)
         {
@@ -134,7 +134,7 @@ public static class PassRates
             {
                 if (weight <= 0m)
                 {
-                    errors.Add(SpotCheckErrors.InvalidValue.Create("$.weights", ("Value", weight), ("Detail", "a weight is above 0")));
+                    errors.Add(SpotCheckErrors.InvalidValue.CreateLocalized("$.weights", ("Value", weight, weight), ("Detail", "权重应大于0", "a weight is above 0")));
                 }
                 if (!categories.Contains(category))
                 {
@@ -259,7 +259,7 @@ public static class PassRates
     {
         if (decimals is < 0 or > 10)
         {
-            throw new InvalidRuleInputException(SpotCheckErrors.InvalidValue.Create("$.decimals", ("Value", decimals), ("Detail", "0 to 10 decimals")));
+            throw new InvalidRuleInputException(SpotCheckErrors.InvalidValue.CreateLocalized("$.decimals", ("Value", decimals, decimals), ("Detail", "小数位数应为0至10位", "0 to 10 decimals")));
         }
     }
 

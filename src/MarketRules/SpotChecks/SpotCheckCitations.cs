@@ -9,9 +9,9 @@ public static class SpotCheckCitations
 {
     private static readonly LocalizedText Npcsc = new("全国人民代表大会常务委员会", "Standing Committee of the National People's Congress");
     private static readonly LocalizedText Samr = new("国家市场监督管理总局", "State Administration for Market Regulation");
-    private static readonly LocalizedText ProductQualityLaw = new("中华人民共和国产品质量法", "Product Quality Law of the People's Republic of China");
-    private static readonly LocalizedText FoodSafetyLaw = new("中华人民共和国食品安全法", "Food Safety Law of the People's Republic of China");
-    private static readonly LocalizedText Order18 = new("产品质量监督抽查管理暂行办法", "Interim Measures for the Administration of Product Quality Supervision Spot Checks");
+    private static readonly LocalizedText ProductQualityLaw = LegalDocuments.ProductQualityLaw.Title;
+    private static readonly LocalizedText FoodSafetyLaw = LegalDocuments.FoodSafetyLaw.Title;
+    private static readonly LocalizedText Order18 = LegalDocuments.SpotCheckInterimMeasures.Title;
     private const string Order18Number = "国家市场监督管理总局令第18号";
     private const string Order18Copies = "sitongtrade.com.cn/news/show-5527723-3.html (Ch. 6, Arts 44–49); caolvse.com/d/780338.html (6-month and re-test text)";
     private const string Order18InForce = "; in force 2020-01-01 is MEM (no copy of the final article was read; reprint header 2019-11-28)";

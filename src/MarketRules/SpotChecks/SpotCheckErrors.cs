@@ -20,8 +20,8 @@ public static class SpotCheckErrors
 
     /// <summary>A second review before the window opens.</summary>
     public static readonly MessageDefinition SecondReviewTooEarly = new("MR.SpotChecks.SecondReviewTooEarly",
-        "公告后复查日 {Date} 早于复查窗口（公告日 {From} 起六十日后，最早 {Opens}）",
-        "The second review on {Date} is before its window (after day 60 from the announcement on {From}; first day {Opens})");
+        "公告后复查日 {Date} 早于复查窗口（公告日 {From} 起{OpensAfter}日后，最早 {Opens}）",
+        "The second review on {Date} is before its window (after day {OpensAfter} from the announcement on {From}; first day {Opens})");
 
     /// <summary>A review after reorganisation before the period ended.</summary>
     public static readonly MessageDefinition ReorganisationNotEnded = new("MR.SpotChecks.ReorganisationNotEnded",
@@ -89,13 +89,13 @@ public static class SpotCheckReasons
 
     /// <summary>The reading of the second-review window's ends.</summary>
     public static readonly MessageDefinition SecondReviewWindow = new("MR.SpotChecks.SecondReviewWindow",
-        "公告后复查窗口按“六十日后九十日前”读作 {Opens} 至 {Closes}（两端日不含，端点读法待核实）",
-        "The second-review window reads 'after day 60, before day 90' as {Opens} to {Closes} (day 60 and day 90 excluded; that reading is unverified)");
+        "公告后复查窗口按“{OpensAfter}日后{ClosesBefore}日前”读作 {Opens} 至 {Closes}（两端日不含，端点读法待核实）",
+        "The second-review window reads 'after day {OpensAfter}, before day {ClosesBefore}' as {Opens} to {Closes} (both end days excluded; that reading is unverified)");
 
     /// <summary>The window's last day is a rest day and is not rolled over.</summary>
     public static readonly MessageDefinition WindowEndsOnRestDay = new("MR.SpotChecks.WindowEndsOnRestDay",
-        "复查窗口最后一日 {Closes} 为休息日；“九十日前”不顺延，应在此前的工作日复查",
-        "The window's last day {Closes} is a rest day; 'before day 90' is not rolled over, so the review falls on an earlier working day");
+        "复查窗口最后一日 {Closes} 为休息日；“{ClosesBefore}日前”不顺延，应在此前的工作日复查",
+        "The window's last day {Closes} is a rest day; 'before day {ClosesBefore}' is not rolled over, so the review falls on an earlier working day");
 
     /// <summary>An exact pass rate.</summary>
     public static readonly MessageDefinition PassRate = new("MR.SpotChecks.PassRate",

@@ -81,18 +81,17 @@ public sealed record SpotCheckScreening(ImmutableArray<SpotCheckProduct> Eligibl
 public static class SpotCheckPlanningGuards
 {
     /// <summary>Screens candidates against the checks already made.</summary>
+    /// <param name="law">The law of the bureau's jurisdiction (<c>NationalCatalog.Law</c> for national law).</param>
     /// <param name="plan">The check being planned.</param>
     /// <param name="candidates">The products the plan might sample.</param>
     /// <param name="history">Checks already made (by this bureau and by upper levels; the sampled party's proof of an upper-level check belongs here).</param>
-    /// <param name="policy">The law in force; national by default.</param>
-    /// <param name="jurisdiction">The bureau's jurisdiction.</param>
     /// <returns>The screening.</returns>
     /// <exception cref="InvalidRuleInputException">Thrown (code <c>MR.Parameter.NotInForce</c>) when the window has no value on the plan's day.</exception>
-    public static SpotCheckScreening Screen(PlannedSpotCheck plan, IEnumerable<SpotCheckProduct> candidates, IEnumerable<PriorSpotCheck> history,
-        PolicyContext? policy = null, Jurisdiction jurisdiction = default)
+    public static SpotCheckScreening Screen(LawContext law, PlannedSpotCheck plan, IEnumerable<SpotCheckProduct> candidates, IEnumerable<PriorSpotCheck> history)
     {
+        Preconditions.CheckNotNull(law);
         Preconditions.CheckNotNull(plan);
-        var window = (policy ?? NationalCatalog.Policy).Resolve(SpotCheckParameters.RepeatCheckWindow, plan.On, jurisdiction);
+        var window = law.Resolve(SpotCheckParameters.RepeatCheckWindow, plan.On);
         var products = Preconditions.CheckNotNull(candidates).Distinct().ToList();
         var exempt = plan.Kind is SpotCheckKind.FollowUp or SpotCheckKind.Emergency;
         if (exempt)
@@ -115,7 +114,7 @@ public static class SpotCheckPlanningGuards
                     continue;
                 }
                 // "六个月内": the window ends on the day six months after the check; the day after, the product may be checked again.
-                var lastDay = PeriodCalculator.China.Deadline(prior.On, period, RestDayRule.None).LastDay;
+                var lastDay = law.Periods.Deadline(prior.On, period, RestDayRule.None).LastDay;
                 if (plan.On > lastDay)
                 {
                     continue;

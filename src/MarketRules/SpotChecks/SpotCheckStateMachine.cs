@@ -34,28 +34,21 @@ public sealed class SpotCheckStateMachine
     /// <summary>The rule id of explanations.</summary>
     public const string RuleId = "spotcheck.transition/1";
 
-    /// <summary>A machine under a policy, for a bureau's jurisdiction.</summary>
-    /// <param name="policy">National parameters and policy packs.</param>
-    /// <param name="jurisdiction">The bureau's jurisdiction; national by default.</param>
-    /// <param name="periods">The period calculator; <see cref="PeriodCalculator.China"/> by default.</param>
-    public SpotCheckStateMachine(PolicyContext policy, Jurisdiction jurisdiction = default, PeriodCalculator? periods = null)
-    {
-        Policy = Preconditions.CheckNotNull(policy);
-        Jurisdiction = jurisdiction;
-        Periods = periods ?? PeriodCalculator.China;
-    }
+    /// <summary>A machine under the law of a bureau's jurisdiction (<c>NationalCatalog.Law</c> for national law).</summary>
+    /// <param name="law">The parameters in force, the jurisdiction and the period calculator.</param>
+    public SpotCheckStateMachine(LawContext law) => Law = Preconditions.CheckNotNull(law);
 
-    /// <summary>The machine under national law.</summary>
-    public static SpotCheckStateMachine National { get; } = new(NationalCatalog.Policy);
+    /// <summary>The law the machine applies.</summary>
+    public LawContext Law { get; }
 
     /// <summary>The law in force.</summary>
-    public PolicyContext Policy { get; }
+    public PolicyContext Policy => Law.Policy;
 
     /// <summary>The bureau's jurisdiction.</summary>
-    public Jurisdiction Jurisdiction { get; }
+    public Jurisdiction Jurisdiction => Law.Jurisdiction;
 
     /// <summary>The period calculator.</summary>
-    public PeriodCalculator Periods { get; }
+    public PeriodCalculator Periods => Law.Periods;
 
     /// <summary>Applies an event without an explanation.</summary>
     /// <param name="lot">The caller's lot.</param>
@@ -127,7 +120,8 @@ public sealed class SpotCheckStateMachine
                 var (opens, _, _) = SecondReviewWindow(lot);
                 if (on < opens)
                 {
-                    return Reject(SpotCheckErrors.SecondReviewTooEarly.Create(at, ("Date", on), ("From", lot.AnnouncedOn!.Value), ("Opens", opens)));
+                    return Reject(SpotCheckErrors.SecondReviewTooEarly.Create(at, ("Date", on), ("From", lot.AnnouncedOn!.Value), ("Opens", opens),
+                        ("OpensAfter", Period(SpotCheckParameters.SecondReviewOpens, lot.AnnouncedOn!.Value).Length)));
                 }
                 if (@event.Kind == SpotCheckEventKind.SecondReviewPassed)
                 {
@@ -206,10 +200,14 @@ public sealed class SpotCheckStateMachine
         if (@event.Kind == SpotCheckEventKind.Announced)
         {
             var (opens, closes, _) = SecondReviewWindow(next);
-            builder.Add(SpotCheckReasons.SecondReviewWindow.ToReason(SpotCheckCitations.SecondReview, ("Opens", opens), ("Closes", closes)));
+            var announcedOn = next.AnnouncedOn!.Value;
+            var opensAfter = Period(SpotCheckParameters.SecondReviewOpens, announcedOn).Length;
+            var closesBefore = Period(SpotCheckParameters.SecondReviewCloses, announcedOn).Length;
+            builder.Add(SpotCheckReasons.SecondReviewWindow.ToReason(SpotCheckCitations.SecondReview, ("Opens", opens), ("Closes", closes),
+                ("OpensAfter", opensAfter), ("ClosesBefore", closesBefore)));
             if (!Periods.Calendar.IsWorkingDay(closes))
             {
-                builder.Add(SpotCheckReasons.WindowEndsOnRestDay.ToReason(SpotCheckCitations.SecondReview, ("Closes", closes)));
+                builder.Add(SpotCheckReasons.WindowEndsOnRestDay.ToReason(SpotCheckCitations.SecondReview, ("Closes", closes), ("ClosesBefore", closesBefore)));
             }
         }
         var agenda = AsOf(next, on);

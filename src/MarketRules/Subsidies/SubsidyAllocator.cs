@@ -69,7 +69,7 @@ public sealed class SubsidyDecision
 
     private Explanation BuildExplanation()
     {
-        var builder = evaluator.Explain(claim, Assessment);
+        var builder = evaluator.Explain(claim, out _);
         if (Reservation is { } r)
         {
             if (r.WaitListedFromPhase is { } from && r.Rejection is null)

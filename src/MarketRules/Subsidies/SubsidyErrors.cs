@@ -43,8 +43,8 @@ public static class SubsidyErrors
     /// <summary>A required member of a claim is missing.</summary>
     public static readonly MessageDefinition Required = new(
         "MR.Subsidy.Required",
-        "{PropertyName} 为必填项",
-        "{PropertyName} is required");
+        "缺少必填项（位置见错误路径）",
+        "A required value is missing (see the error's path)");
 
     /// <summary>A resident identity number that is not 18 characters with a valid birth date and check character.</summary>
     public static readonly MessageDefinition InvalidResidentId = new(
@@ -102,13 +102,13 @@ public static class SubsidyErrors
     public static readonly MessageDefinition OldBikeNotRegisteredNonStandard = new(
         "MR.Subsidy.OldBikeNotRegisteredNonStandard",
         "旧车 {Plate} 不是已备案登记的非标电动自行车",
-        "Old bike {Plate} is not a registered non-standard e-bike");
+        "The old bike {Plate} is not a registered non-standard e-bike");
 
     /// <summary>The old bike is registered to someone else.</summary>
     public static readonly MessageDefinition NotOwner = new(
         "MR.Subsidy.NotOwner",
         "旧车 {Plate} 的登记所有人不是申请人",
-        "Old bike {Plate} is not registered to the applicant");
+        "The old bike {Plate} is not registered to the applicant");
 
     /// <summary>The old bike was not handed to an authorised recycling point.</summary>
     public static readonly MessageDefinition NotRecycled = new(

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using FluentValidation;
 using MarketRules.Calendar;
 using MarketRules.Utility;
 
@@ -51,9 +49,10 @@ public readonly record struct SubsidyAssessment(SubsidyIneligibility Ineligibili
 }
 
 /// <summary>
-/// Decides eligibility and amount of claims under one scheme. <see cref="Assess"/> is the allocation-free hot path on
-/// typed, pre-validated claims; <see cref="Explain"/> builds the full explanation (all reasons, through the
-/// FluentValidation <see cref="SubsidyEligibilityValidator"/>) for one decision.
+/// Decides eligibility and amount of claims under one scheme. The ten eligibility conditions are written once, in
+/// <see cref="Evaluate"/>: without an explanation builder it stops at the first failing condition and allocates
+/// nothing (<see cref="Assess"/>, the hot path on typed, pre-validated claims); with one it records every failing
+/// condition, or the phase, amount and extras, with their citations (<see cref="Explain"/>).
 /// </summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed class SubsidyEvaluator
@@ -63,108 +62,159 @@ public sealed class SubsidyEvaluator
 
     /// <summary>Creates the evaluator of a scheme.</summary>
     /// <param name="scheme">The scheme.</param>
-    public SubsidyEvaluator(SubsidyScheme scheme)
-    {
-        Scheme = Preconditions.CheckNotNull(scheme);
-        EligibilityValidator = new SubsidyEligibilityValidator(scheme);
-    }
+    public SubsidyEvaluator(SubsidyScheme scheme) => Scheme = Preconditions.CheckNotNull(scheme);
 
     /// <summary>The scheme.</summary>
     public SubsidyScheme Scheme { get; }
 
-    /// <summary>The FluentValidation form of the eligibility rules, which reports every failing condition.</summary>
-    public SubsidyEligibilityValidator EligibilityValidator { get; }
-
-    /// <summary>Assesses a claim: the first failing condition in the order of the process, or the phase and amount.</summary>
+    /// <summary>Assesses a claim: the first failing condition in the order of the process, or the phase and amount. Allocates nothing.</summary>
     /// <param name="claim">The claim.</param>
     /// <returns>The assessment.</returns>
-    public SubsidyAssessment Assess(in SubsidyClaim claim)
-    {
-        var scheme = Scheme;
-        var reason = SubsidyIneligibility.None;
-        if (!claim.OldRegisteredNonStandard)
-        {
-            reason = SubsidyIneligibility.OldBikeNotRegisteredNonStandard;
-        }
-        else if (!claim.OwnedByApplicant)
-        {
-            reason = SubsidyIneligibility.NotOwner;
-        }
-        else if (claim.RecycledAt is null || !claim.RecyclerAuthorised)
-        {
-            reason = SubsidyIneligibility.NotRecycled;
-        }
-        else if (claim.OldPlateCancelledAt is null)
-        {
-            reason = SubsidyIneligibility.PlateNotCancelled;
-        }
-        else if (!EBikeStandards.IsCompliant(claim.NewStandard, claim.PurchaseDate, claim.ProductionDate))
-        {
-            reason = SubsidyIneligibility.NonCompliantStandard;
-        }
-        else if (!claim.HasCcc)
-        {
-            reason = SubsidyIneligibility.NoCcc;
-        }
-        else if (claim.NewPlate is null || claim.NewRegisteredAt is null)
-        {
-            reason = SubsidyIneligibility.NewBikeNotRegistered;
-        }
-        else if (scheme.MinimumNewBikePrice is { } minimum && claim.Price < minimum)
-        {
-            reason = SubsidyIneligibility.BelowMinimumPrice;
-        }
-        else if (OutsideWindow(scheme, claim) is not null)
-        {
-            reason = SubsidyIneligibility.OutsideSchemeWindow;
-        }
-        else if ((claim.PreviouslySubsidisedMask & scheme.UniquenessMask) != 0)
-        {
-            reason = SubsidyIneligibility.AlreadySubsidised;
-        }
-        if (reason != SubsidyIneligibility.None)
-        {
-            return new SubsidyAssessment(reason, scheme.PhaseIndexAt(claim.CompletedAt), Money.Zero);
-        }
-        var phase = scheme.PhaseIndexAt(claim.CompletedAt);
-        return new SubsidyAssessment(SubsidyIneligibility.None, phase, scheme.ComputeAmount(phase, claim.Price, claim.LithiumToLeadAcid));
-    }
+    public SubsidyAssessment Assess(in SubsidyClaim claim) => Evaluate(claim, null);
 
-    /// <summary>Builds the explanation of an assessment: the phase, amount and extras, or every failing condition.</summary>
+    /// <summary>Assesses a claim and explains it: the phase, amount and extras, or every failing condition.</summary>
     /// <param name="claim">The claim.</param>
-    /// <param name="assessment">Its assessment.</param>
+    /// <param name="assessment">The assessment, the same <see cref="Assess"/> returns.</param>
     /// <returns>The explanation builder, to which a ledger adds its reasons before <see cref="ExplanationBuilder.Build"/>.</returns>
-    public ExplanationBuilder Explain(in SubsidyClaim claim, SubsidyAssessment assessment)
+    public ExplanationBuilder Explain(in SubsidyClaim claim, out SubsidyAssessment assessment)
     {
         var builder = new ExplanationBuilder(RuleId, LegalTime.DateOf(claim.CompletedAt), Scheme.Jurisdiction.IsNational ? null : Scheme.Jurisdiction.ToString());
-        if (assessment.IsEligible)
+        assessment = Evaluate(claim, builder);
+        return builder;
+    }
+
+    /// <summary>
+    /// The scheme's eligibility conditions, in the order of the process. Without <paramref name="explanation"/> the
+    /// first failing condition decides and nothing is allocated; with it, every failing condition is added as a reason
+    /// (the first still decides), or, for an eligible claim, the phase and its extras.
+    /// </summary>
+    /// <param name="claim">The claim.</param>
+    /// <param name="explanation">Where the reasons go, or <see langword="null"/> for the decision alone.</param>
+    /// <returns>The assessment.</returns>
+    public SubsidyAssessment Evaluate(in SubsidyClaim claim, ExplanationBuilder? explanation)
+    {
+        var scheme = Scheme;
+        var first = SubsidyIneligibility.None;
+        if (!claim.OldRegisteredNonStandard)
         {
-            var phase = Scheme.Phases[assessment.PhaseIndex];
-            builder.Add(SubsidyErrors.PhaseApplies.ToReason(phase.Citation,
-                ("Completed", claim.CompletedAt.InZone(LegalTime.Zone).LocalDateTime), ("Phase", phase.Number),
-                ("Start", SubsidySchemeReader.FormatLocal(phase.StartLocal)), ("End", SubsidySchemeReader.FormatLocal(phase.EndLocal)),
-                ("Amount", SubsidySchemeReader.FormatYuan(Scheme.ComputeAmount(assessment.PhaseIndex, claim.Price, false)))));
-            if (claim.LithiumToLeadAcid)
+            first = SubsidyIneligibility.OldBikeNotRegisteredNonStandard;
+            if (explanation is null)
             {
-                foreach (var extra in Scheme.Extras)
+                return Ineligible(first, claim);
+            }
+            explanation.Add(SubsidyErrors.OldBikeNotRegisteredNonStandard.ToLocalizedReason(scheme.Citation, ("Plate", PlateOf(claim))));
+        }
+        if (!claim.OwnedByApplicant)
+        {
+            first = FirstOf(first, SubsidyIneligibility.NotOwner);
+            if (explanation is null)
+            {
+                return Ineligible(first, claim);
+            }
+            explanation.Add(SubsidyErrors.NotOwner.ToLocalizedReason(scheme.Citation, ("Plate", PlateOf(claim))));
+        }
+        if (claim.RecycledAt is null || !claim.RecyclerAuthorised)
+        {
+            first = FirstOf(first, SubsidyIneligibility.NotRecycled);
+            if (explanation is null)
+            {
+                return Ineligible(first, claim);
+            }
+            explanation.Add(SubsidyErrors.NotRecycled.ToReason(scheme.Citation));
+        }
+        if (claim.OldPlateCancelledAt is null)
+        {
+            first = FirstOf(first, SubsidyIneligibility.PlateNotCancelled);
+            if (explanation is null)
+            {
+                return Ineligible(first, claim);
+            }
+            explanation.Add(SubsidyErrors.PlateNotCancelled.ToLocalizedReason(scheme.Citation, ("Plate", PlateOf(claim))));
+        }
+        if (!EBikeStandards.IsCompliant(claim.NewStandard, claim.PurchaseDate, claim.ProductionDate))
+        {
+            first = FirstOf(first, SubsidyIneligibility.NonCompliantStandard);
+            if (explanation is null)
+            {
+                return Ineligible(first, claim);
+            }
+            explanation.Add(SubsidyErrors.NonCompliantStandard.ToReason(EBikeStandards.Citation,
+                ("Standard", EBikeStandards.Name(claim.NewStandard)), ("Date", claim.PurchaseDate), ("Required", EBikeStandards.Required(claim.PurchaseDate))));
+        }
+        if (!claim.HasCcc)
+        {
+            first = FirstOf(first, SubsidyIneligibility.NoCcc);
+            if (explanation is null)
+            {
+                return Ineligible(first, claim);
+            }
+            explanation.Add(SubsidyErrors.NoCcc.ToReason(scheme.Citation));
+        }
+        if (claim.NewPlate is null || claim.NewRegisteredAt is null)
+        {
+            first = FirstOf(first, SubsidyIneligibility.NewBikeNotRegistered);
+            if (explanation is null)
+            {
+                return Ineligible(first, claim);
+            }
+            explanation.Add(SubsidyErrors.NewBikeNotRegistered.ToReason(scheme.Citation));
+        }
+        if (scheme.MinimumNewBikePrice is { } minimum && claim.Price < minimum)
+        {
+            first = FirstOf(first, SubsidyIneligibility.BelowMinimumPrice);
+            if (explanation is null)
+            {
+                return Ineligible(first, claim);
+            }
+            explanation.Add(SubsidyErrors.BelowMinimumPrice.ToReason(scheme.Citation,
+                ("Price", SubsidySchemeReader.FormatYuan(claim.Price)), ("Minimum", SubsidySchemeReader.FormatYuan(minimum))));
+        }
+        if (OutsideWindow(scheme, claim) is { } step)
+        {
+            first = FirstOf(first, SubsidyIneligibility.OutsideSchemeWindow);
+            if (explanation is null)
+            {
+                return Ineligible(first, claim);
+            }
+            explanation.Add(SubsidyErrors.OutsideSchemeWindow.ToReason(scheme.Citation, ("Step", step), ("Time", TimeOf(claim, step)),
+                ("Start", SubsidySchemeReader.FormatLocal(scheme.ValidFromLocal)), ("End", SubsidySchemeReader.FormatLocal(scheme.ValidToLocal))));
+        }
+        if ((claim.PreviouslySubsidisedMask & scheme.UniquenessMask) != 0)
+        {
+            first = FirstOf(first, SubsidyIneligibility.AlreadySubsidised);
+            if (explanation is null)
+            {
+                return Ineligible(first, claim);
+            }
+            foreach (var key in scheme.UniquenessKeys)
+            {
+                if ((claim.PreviouslySubsidisedMask & (1 << (int)key)) != 0)
                 {
-                    builder.Add(SubsidyErrors.ExtraApplies.ToReason(extra.Citation, ("Extra", extra.Id), ("Amount", SubsidySchemeReader.FormatYuan(extra.Amount))));
+                    explanation.Add(SubsidyErrors.AlreadySubsidised.ToReason(scheme.Citation, ("Key", SubsidyClaimInputValidator.Kebab(key)), ("OtherClaim", "register")));
                 }
             }
-            return builder;
         }
-        var result = EligibilityValidator.Validate(claim);
-        foreach (var failure in result.Errors)
+        if (first != SubsidyIneligibility.None)
         {
-            if (failure.CustomState is MessageDefinition definition)
+            return Ineligible(first, claim);
+        }
+        var phase = scheme.PhaseIndexAt(claim.CompletedAt);
+        if (explanation is not null)
+        {
+            var rules = scheme.Phases[phase];
+            explanation.Add(SubsidyErrors.PhaseApplies.ToLocalizedReason(rules.Citation,
+                ("Completed", Both(claim.CompletedAt.InZone(LegalTime.Zone).LocalDateTime)), ("Phase", Both(rules.Number)),
+                ("Start", Both(SubsidySchemeReader.FormatLocal(rules.StartLocal))), ("End", Both(SubsidySchemeReader.FormatLocal(rules.EndLocal))),
+                ("Amount", SubsidySchemeReader.Yuan(scheme.ComputeAmount(phase, claim.Price, false)))));
+            if (claim.LithiumToLeadAcid)
             {
-                var arguments = failure.FormattedMessagePlaceholderValues
-                    .Where(p => p.Key is not ("PropertyName" or "PropertyValue" or "PropertyPath"))
-                    .Select(p => (p.Key, (object?)p.Value)).ToArray();
-                builder.Add(definition.ToReason(CitationOf(definition), arguments));
+                foreach (var extra in scheme.Extras)
+                {
+                    explanation.Add(SubsidyErrors.ExtraApplies.ToReason(extra.Citation, ("Extra", extra.Id), ("Amount", SubsidySchemeReader.FormatYuan(extra.Amount))));
+                }
             }
         }
-        return builder;
+        return new SubsidyAssessment(SubsidyIneligibility.None, phase, scheme.ComputeAmount(phase, claim.Price, claim.LithiumToLeadAcid));
     }
 
     /// <summary>Maps an ineligibility to its code.</summary>
@@ -185,10 +235,24 @@ public sealed class SubsidyEvaluator
         _ => null,
     };
 
-    internal Citation CitationOf(MessageDefinition definition) =>
-        definition == SubsidyErrors.NonCompliantStandard ? EBikeStandards.Citation : Scheme.Citation;
+    // The first failing condition in the order of the process decides; later ones only add reasons.
+    private static SubsidyIneligibility FirstOf(SubsidyIneligibility first, SubsidyIneligibility next) => first == SubsidyIneligibility.None ? next : first;
 
-    internal static string TimeOf(in SubsidyClaim claim, string step) => step switch
+    // A value that reads the same in both languages (a number, a date).
+    private static LocalizedText Both(object? value)
+    {
+        var text = MessageDefinition.FormatValue(value);
+        return new LocalizedText(text, text);
+    }
+
+    // A plate is written in Chinese characters (浙A·12345); the English text refers to it rather than quoting it, and the
+    // reason's arguments keep the plate itself.
+    private static LocalizedText PlateOf(in SubsidyClaim claim) => new(claim.OldPlate ?? "", "on the claim");
+
+    private SubsidyAssessment Ineligible(SubsidyIneligibility reason, in SubsidyClaim claim) =>
+        new(reason, Scheme.PhaseIndexAt(claim.CompletedAt), Money.Zero);
+
+    private static string TimeOf(in SubsidyClaim claim, string step) => step switch
     {
         "recycling" => MessageDefinition.FormatValue(claim.RecycledAt),
         "plate-cancellation" => MessageDefinition.FormatValue(claim.OldPlateCancelledAt),
@@ -219,70 +283,5 @@ public sealed class SubsidyEvaluator
             return "new-registration";
         }
         return scheme.IsInWindow(claim.CompletedAt) && scheme.PhaseIndexAt(claim.CompletedAt) >= 0 ? null : "completion";
-    }
-}
-
-/// <summary>
-/// The eligibility conditions of a scheme as a FluentValidation validator over a typed claim: every failing condition
-/// is reported with its code (<c>MR.Subsidy.NotOwner</c>, <c>MR.Subsidy.NoCcc</c>…). These are domain outcomes — a
-/// claim that fails is "not eligible", which is a decision, not an input error.
-/// </summary>
-public sealed class SubsidyEligibilityValidator : AbstractValidator<SubsidyClaim>
-{
-    /// <summary>Creates the validator.</summary>
-    /// <param name="scheme">The scheme.</param>
-    public SubsidyEligibilityValidator(SubsidyScheme scheme)
-    {
-        Preconditions.CheckNotNull(scheme);
-        RuleFor(x => x).Custom((c, ctx) =>
-        {
-            if (!c.OldRegisteredNonStandard)
-            {
-                SubsidyClaimInputValidator.Fail(ctx, SubsidyErrors.OldBikeNotRegisteredNonStandard, "OldRegisteredNonStandard", ("Plate", c.OldPlate));
-            }
-            if (!c.OwnedByApplicant)
-            {
-                SubsidyClaimInputValidator.Fail(ctx, SubsidyErrors.NotOwner, "OwnedByApplicant", ("Plate", c.OldPlate));
-            }
-            if (c.RecycledAt is null || !c.RecyclerAuthorised)
-            {
-                SubsidyClaimInputValidator.Fail(ctx, SubsidyErrors.NotRecycled, "RecycledAt");
-            }
-            if (c.OldPlateCancelledAt is null)
-            {
-                SubsidyClaimInputValidator.Fail(ctx, SubsidyErrors.PlateNotCancelled, "OldPlateCancelledAt", ("Plate", c.OldPlate));
-            }
-            if (!EBikeStandards.IsCompliant(c.NewStandard, c.PurchaseDate, c.ProductionDate))
-            {
-                SubsidyClaimInputValidator.Fail(ctx, SubsidyErrors.NonCompliantStandard, "NewStandard",
-                    ("Standard", EBikeStandards.Name(c.NewStandard)), ("Date", c.PurchaseDate), ("Required", EBikeStandards.Required(c.PurchaseDate)));
-            }
-            if (!c.HasCcc)
-            {
-                SubsidyClaimInputValidator.Fail(ctx, SubsidyErrors.NoCcc, "NewCccCertificate");
-            }
-            if (c.NewPlate is null || c.NewRegisteredAt is null)
-            {
-                SubsidyClaimInputValidator.Fail(ctx, SubsidyErrors.NewBikeNotRegistered, "NewPlate");
-            }
-            if (scheme.MinimumNewBikePrice is { } minimum && c.Price < minimum)
-            {
-                SubsidyClaimInputValidator.Fail(ctx, SubsidyErrors.BelowMinimumPrice, "NewPriceFen",
-                    ("Price", SubsidySchemeReader.FormatYuan(c.Price)), ("Minimum", SubsidySchemeReader.FormatYuan(minimum)));
-            }
-            if (SubsidyEvaluator.OutsideWindow(scheme, c) is { } step)
-            {
-                SubsidyClaimInputValidator.Fail(ctx, SubsidyErrors.OutsideSchemeWindow, "CompletedAt", ("Step", step), ("Time", SubsidyEvaluator.TimeOf(c, step)),
-                    ("Start", SubsidySchemeReader.FormatLocal(scheme.ValidFromLocal)), ("End", SubsidySchemeReader.FormatLocal(scheme.ValidToLocal)));
-            }
-            foreach (var key in scheme.UniquenessKeys)
-            {
-                if ((c.PreviouslySubsidisedMask & (1 << (int)key)) != 0)
-                {
-                    SubsidyClaimInputValidator.Fail(ctx, SubsidyErrors.AlreadySubsidised, "PreviouslySubsidised",
-                        ("Key", SubsidyClaimInputValidator.Kebab(key)), ("OtherClaim", "register"));
-                }
-            }
-        });
     }
 }

@@ -161,10 +161,19 @@ internal static class SubsidySchemeReader
             expiry, dto.ReservationExpiry?.Citation));
     }
 
-    internal static string FormatLocal(LocalDateTime value) =>
-        NodaTime.Text.LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm:ss").Format(value);
+    // Building a pattern parses its text: build it once, not on every explanation.
+    private static readonly NodaTime.Text.LocalDateTimePattern LocalPattern = NodaTime.Text.LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm:ss");
+
+    internal static string FormatLocal(LocalDateTime value) => LocalPattern.Format(value);
 
     internal static string FormatYuan(Money money) => money.Yuan.ToString("0.00", CultureInfo.InvariantCulture) + " 元";
+
+    // An amount as each language writes it: 300.00 元, 300.00 yuan.
+    internal static LocalizedText Yuan(Money money)
+    {
+        var amount = money.Yuan.ToString("0.00", CultureInfo.InvariantCulture);
+        return new LocalizedText(amount + " 元", amount + " yuan");
+    }
 }
 
 internal sealed class SubsidySchemeDto

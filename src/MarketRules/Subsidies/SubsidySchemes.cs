@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using MarketRules.Parameters;
 using MarketRules.Utility;
 
 namespace MarketRules.Subsidies;
@@ -47,6 +48,38 @@ public sealed class SubsidySchemes
         Preconditions.CheckNotNull(scheme);
         return new SubsidySchemes(All.Where(s => s.Id != scheme.Id).Append(scheme));
     }
+
+    /// <summary>Adds the shipped schemes to a policy that does not already carry a scheme of the same id (the caller's wins).</summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>The policy carrying the shipped schemes.</returns>
+    public static PolicyContext AddShipped(PolicyContext policy)
+    {
+        Preconditions.CheckNotNull(policy);
+        foreach (var scheme in BuiltIn.All)
+        {
+            if (!policy.TryGetInstrument<SubsidyScheme>(scheme.Id, out _))
+            {
+                policy = policy.WithInstrument(scheme.Id, scheme);
+            }
+        }
+        return policy;
+    }
+
+    /// <summary>The law with one more scheme (replacing one with the same id), found by <see cref="Resolve"/>.</summary>
+    /// <param name="law">The law.</param>
+    /// <param name="scheme">The scheme.</param>
+    /// <returns>The law carrying the scheme.</returns>
+    public static LawContext With(LawContext law, SubsidyScheme scheme) =>
+        Preconditions.CheckNotNull(law).WithInstrument(Preconditions.CheckNotNull(scheme).Id, scheme);
+
+    /// <summary>Resolves a scheme by id in the law in force, as a rule does with a policy pack's values.</summary>
+    /// <param name="law">The law (<c>NationalCatalog.Law</c> carries the shipped schemes).</param>
+    /// <param name="id">The scheme's id.</param>
+    /// <returns>The scheme, or the coded error <c>MR.Subsidy.UnknownScheme</c> at <c>$.schemeId</c>.</returns>
+    public static RuleResult<SubsidyScheme> Resolve(LawContext law, string? id) =>
+        Preconditions.CheckNotNull(law).TryGetInstrument<SubsidyScheme>(id, out var scheme)
+            ? RuleResult<SubsidyScheme>.Success(scheme)
+            : RuleResult<SubsidyScheme>.Failure(SubsidyErrors.UnknownScheme.Create("$.schemeId", ("Scheme", id ?? "")));
 
     /// <summary>Finds a scheme by id.</summary>
     /// <param name="id">The id.</param>

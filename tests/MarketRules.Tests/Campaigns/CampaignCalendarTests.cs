@@ -10,7 +10,7 @@ public class CampaignCalendarTests
     private static readonly CampaignPlan Daguan = CampaignPlan.Daguan2016;
 
     private static IEnumerable<ReportDue> Dues(CampaignPlan plan, string series, LocalDate? from = null, LocalDate? to = null) =>
-        CampaignCalendar.Dues(plan, from ?? plan.Window.Start, to ?? plan.Window.End).GetValueOrThrow().Dues.Where(d => d.Series == series);
+        CampaignCalendar.Dues(NationalCatalog.Law, plan, from ?? plan.Window.Start, to ?? plan.Window.End).GetValueOrThrow().Dues.Where(d => d.Series == series);
 
     private static string Days(IEnumerable<ReportDue> dues) => string.Join(" ", dues.Select(d => d.Date.ToString("MM-dd", null)));
 
@@ -67,7 +67,7 @@ public class CampaignCalendarTests
     [Fact]
     public void RestDayRule_Explained_DefaultStated()
     {
-        var result = CampaignCalendar.Dues(Daguan, new LocalDate(2017, 1, 26), new LocalDate(2017, 2, 15)).GetValueOrThrow();
+        var result = CampaignCalendar.Dues(NationalCatalog.Law, Daguan, new LocalDate(2017, 1, 26), new LocalDate(2017, 2, 15)).GetValueOrThrow();
         Assert.Contains(result.Explanation.Reasons, r => r.Code == "MR.Campaigns.DueOnRestDay" && r.Message.Chinese.Contains("2017-02-02（法定节假日）", StringComparison.Ordinal));
         Assert.Contains(result.Explanation.Reasons, r => r.Code == "MR.Campaigns.RestDayRule" && r.Message.English.Contains("the plan does not say", StringComparison.Ordinal));
         Assert.Equal(VerificationStatus.ProjectRequirement, Daguan.Citation.Status);
@@ -75,7 +75,7 @@ public class CampaignCalendarTests
 
     [Fact]
     public void Range_EndingBeforeItStarts_IsACodedError() =>
-        Assert.Equal("MR.Campaigns.RangeInvalid", CampaignCalendar.Dues(Daguan, new LocalDate(2017, 2, 1), new LocalDate(2017, 1, 1)).Errors[0].Code);
+        Assert.Equal("MR.Campaigns.RangeInvalid", CampaignCalendar.Dues(NationalCatalog.Law, Daguan, new LocalDate(2017, 2, 1), new LocalDate(2017, 1, 1)).Errors[0].Code);
 
     [Fact]
     public void Monthly_OnTheDayOfMonth_OffDaysFlagged()

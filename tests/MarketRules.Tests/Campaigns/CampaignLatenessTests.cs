@@ -17,7 +17,7 @@ public class CampaignLatenessTests
             new("member-units", "daily", Beijing(12, 22, 9, 0)),      // the 22nd's (nearest), so the 21st is missing
             new("member-units", "weekly", Beijing(12, 22, 15, 0)),    // at 15:00 sharp: late by 0 → counted late, 0 minutes
         ];
-        var result = CampaignLateness.Assess(CampaignPlan.Daguan2016, submissions, Beijing(12, 23, 18, 0), new LocalDate(2016, 12, 19), new LocalDate(2016, 12, 23)).GetValueOrThrow();
+        var result = CampaignLateness.Assess(NationalCatalog.Law, CampaignPlan.Daguan2016, submissions, Beijing(12, 23, 18, 0), new LocalDate(2016, 12, 19), new LocalDate(2016, 12, 23)).GetValueOrThrow();
         var unit = Assert.Single(result.Units);
         Assert.Equal("member-units", unit.Unit);
         Assert.Equal(["daily 12-19", "daily 12-22"], unit.OnTime.Select(r => $"{r.Series} {r.Date:MM-dd}"));
@@ -31,7 +31,7 @@ public class CampaignLatenessTests
     public void NotYetDue_IsNotMissing_AndNamedDueDayIsHonoured()
     {
         ReportSubmission[] submissions = [new("member-units", "daily", Beijing(12, 21, 8, 0)) { For = new LocalDate(2016, 12, 20) }];
-        var result = CampaignLateness.Assess(CampaignPlan.Daguan2016, submissions, Beijing(12, 21, 9, 0), new LocalDate(2016, 12, 19), new LocalDate(2016, 12, 23)).GetValueOrThrow();
+        var result = CampaignLateness.Assess(NationalCatalog.Law, CampaignPlan.Daguan2016, submissions, Beijing(12, 21, 9, 0), new LocalDate(2016, 12, 19), new LocalDate(2016, 12, 23)).GetValueOrThrow();
         var unit = Assert.Single(result.Units);
         Assert.Equal(new LocalDate(2016, 12, 20), Assert.Single(unit.Late).Date);
         Assert.Equal(["12-19"], unit.Missing.Select(r => r.Date.ToString("MM-dd", null)));
@@ -40,7 +40,7 @@ public class CampaignLatenessTests
     [Fact]
     public void UnknownUnitOrSeries_IsACodedError()
     {
-        var result = CampaignLateness.Assess(CampaignPlan.Daguan2016, [new ReportSubmission("town-9", "hourly", Beijing(12, 21, 8, 0))], Beijing(12, 21, 9, 0));
+        var result = CampaignLateness.Assess(NationalCatalog.Law, CampaignPlan.Daguan2016, [new ReportSubmission("town-9", "hourly", Beijing(12, 21, 8, 0))], Beijing(12, 21, 9, 0));
         Assert.Equal(["$.submissions[0].unit", "$.submissions[0].series"], result.Errors.Select(e => e.Path));
     }
 }

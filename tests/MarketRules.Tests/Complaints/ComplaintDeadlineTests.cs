@@ -109,7 +109,7 @@ public class ComplaintDeadlineTests
               "citation": { "document": { "zh": "测试", "en": "test" }, "status": "from-memory" },
               "parameters": { "complaints.art45-roll-on-weekend": { "unit": "count", "values": [ { "from": "2026-04-15", "value": 0 } ] } } }
             """, NationalCatalog.Catalog).GetValueOrThrow();
-        var local = new ComplaintStateMachine(NationalCatalog.Policy.WithPack(pack).GetValueOrThrow(), Jurisdiction.Parse("330106").GetValueOrThrow());
+        var local = new ComplaintStateMachine(NationalCatalog.Law.WithPack(pack).GetValueOrThrow().For(Jurisdiction.Parse("330106").GetValueOrThrow()));
         var s = local.Replay(events).GetValueOrThrow();
         Assert.Equal(D(2026, 7, 5), Assert.Single(local.Deadlines(s, D(2026, 5, 6)), d => d.Kind == ComplaintDeadlineKind.Mediation).LastDay);
 
@@ -203,9 +203,9 @@ public class ComplaintDeadlineTests
     [Fact]
     public void RealNameNotice_FiveWorkingDaysUnderOrder20_NoneUnderOrder121()
     {
-        Assert.Equal(D(2026, 4, 20), ReportHandling.National.RealNameNoticeDeadline(D(2026, 4, 1), D(2026, 4, 13))!.Value.LastDay);
-        Assert.Equal(D(2026, 10, 12), ReportHandling.National.RealNameNoticeDeadline(D(2026, 4, 14), D(2026, 9, 29))!.Value.LastDay);
-        Assert.Null(ReportHandling.National.RealNameNoticeDeadline(D(2026, 4, 15), D(2026, 4, 20)));
+        Assert.Equal(D(2026, 4, 20), new ReportHandling(NationalCatalog.Law).RealNameNoticeDeadline(D(2026, 4, 1), D(2026, 4, 13))!.Value.LastDay);
+        Assert.Equal(D(2026, 10, 12), new ReportHandling(NationalCatalog.Law).RealNameNoticeDeadline(D(2026, 4, 14), D(2026, 9, 29))!.Value.LastDay);
+        Assert.Null(new ReportHandling(NationalCatalog.Law).RealNameNoticeDeadline(D(2026, 4, 15), D(2026, 4, 20)));
     }
 
     [Fact]

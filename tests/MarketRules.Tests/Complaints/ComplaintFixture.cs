@@ -6,7 +6,7 @@ namespace MarketRules.Tests.Complaints;
 /// <summary>Paths into every complaint state and a guard-satisfying event of every kind.</summary>
 internal static class ComplaintFixture
 {
-    internal static ComplaintStateMachine Machine => ComplaintStateMachine.National;
+    internal static ComplaintStateMachine Machine { get; } = new(NationalCatalog.Law);
 
     internal static Instant At(LocalDate date, int hour = 10) => date.At(new LocalTime(hour, 0)).InZoneStrictly(LegalTime.Zone).ToInstant();
 

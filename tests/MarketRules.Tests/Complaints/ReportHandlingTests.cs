@@ -5,7 +5,7 @@ namespace MarketRules.Tests.Complaints;
 
 public class ReportHandlingTests
 {
-    private static readonly ReportHandling Handling = ReportHandling.National;
+    private static readonly ReportHandling Handling = new(NationalCatalog.Law);
 
     private static ReportSubmission Report(LocalDate on, string facts = "expired-food", bool newFacts = false) => new(on, "R-1", "91330106MA2XXXXX1", facts, newFacts);
 

@@ -8,11 +8,11 @@ public class ReportRewardCalculatorTests
     private static readonly LocalDate Closed = new(2026, 6, 30);
     private static readonly Jurisdiction Zhejiang = Jurisdiction.Parse("330000").GetValueOrThrow();
     private static readonly Jurisdiction Hangzhou = Jurisdiction.Parse("330106").GetValueOrThrow();
-    private static readonly PolicyContext Packs = RewardPolicyPacks.WithAll();
+    private static readonly LawContext Packs = RewardPolicyPacks.WithAll(NationalCatalog.Law);
 
     private static RewardDecision Decide(decimal fines, RewardLevel level, Jurisdiction? where = null, RewardRounding rounding = RewardRounding.HalfUpToFen,
         bool crime = false, bool person = false) =>
-        new ReportRewardCalculator(Packs, where ?? Zhejiang).Decide(new RewardCase
+        new ReportRewardCalculator(Packs.For(where ?? Zhejiang)).Decide(new RewardCase
         {
             ClosedOn = Closed, FinesAndConfiscations = Money.FromYuan(fines), Level = level, Rounding = rounding, SuspectedCrime = crime,
             ViolatorIsNaturalPerson = person,
@@ -114,7 +114,7 @@ public class ReportRewardCalculatorTests
     [Fact]
     public void Eligibility_CrimeQualifiesWithoutAThreshold_AndTheFloorIsTheMinimumWithoutFines()
     {
-        var d = new ReportRewardCalculator(NationalCatalog.Policy, Jurisdiction.National).Decide(new RewardCase
+        var d = new ReportRewardCalculator(NationalCatalog.Law).Decide(new RewardCase
         {
             ClosedOn = Closed, Level = RewardLevel.Level2, SuspectedCrime = true,
         }).GetValueOrThrow();
@@ -127,7 +127,7 @@ public class ReportRewardCalculatorTests
     [Fact]
     public void Eligibility_AmountAloneWithoutAProvincialThreshold_IsACodedError()
     {
-        var result = new ReportRewardCalculator(NationalCatalog.Policy, Jurisdiction.Parse("110000").GetValueOrThrow()).Decide(new RewardCase
+        var result = new ReportRewardCalculator(NationalCatalog.Law.For(Jurisdiction.Parse("110000").GetValueOrThrow())).Decide(new RewardCase
         {
             ClosedOn = Closed, Level = RewardLevel.Level1, FinesAndConfiscations = Money.FromYuan(200_000),
         });
@@ -137,7 +137,7 @@ public class ReportRewardCalculatorTests
     [Fact]
     public void Eligibility_ExcludedReporters_AndUnverifiedCases_GetNoReward()
     {
-        var d = new ReportRewardCalculator(Packs, Zhejiang).Decide(new RewardCase
+        var d = new ReportRewardCalculator(Packs.For(Zhejiang)).Decide(new RewardCase
         {
             ClosedOn = Closed, Level = RewardLevel.Level1, FinesAndConfiscations = Money.FromYuan(500_000), ReporterIsNaturalPerson = false,
             ReporterExclusions = [RewardExclusion.InfringedParty, RewardExclusion.OfficialDuty], VerifiedAndClosed = false,
@@ -151,7 +151,7 @@ public class ReportRewardCalculatorTests
     [Fact]
     public void Decide_BeforeTheMeasures_AndWithoutALevel_AreCodedErrors()
     {
-        var calculator = new ReportRewardCalculator(Packs, Zhejiang);
+        var calculator = new ReportRewardCalculator(Packs.For(Zhejiang));
         Assert.Equal("MR.Rewards.LevelRequired", Assert.Single(calculator.Decide(new RewardCase { ClosedOn = Closed, SuspectedCrime = true }).Errors).Code);
         Assert.Equal("MR.Parameter.NotInForce",
             calculator.Decide(new RewardCase { ClosedOn = new LocalDate(2021, 11, 30), Level = RewardLevel.Level1, SuspectedCrime = true }).Errors[0].Code);

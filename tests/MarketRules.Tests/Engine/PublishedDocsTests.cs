@@ -49,6 +49,55 @@ public class PublishedDocsTests
         Assert.Contains("\"roll-forward\"", schema);
     }
 
+    [Fact]
+    public void Schemas_InDocs_DescribeEveryField()
+    {
+        // Every property of every published schema says what it is (from the C# member's XML documentation).
+        var undescribed = new List<string>();
+        var files = Directory.GetFiles(RepositoryFiles.PathOf("docs/schemas"), "*.json");
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            Walk(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!, Path.GetFileName(file) + "#");
+        }
+        Assert.True(undescribed.Count == 0, undescribed.Count + " fields without a description:\n" + string.Join("\n", undescribed.Take(50)));
+
+        void Walk(System.Text.Json.Nodes.JsonNode node, string at)
+        {
+            if (node is System.Text.Json.Nodes.JsonObject obj)
+            {
+                if (obj["properties"] is System.Text.Json.Nodes.JsonObject properties)
+                {
+                    foreach (var (name, value) in properties)
+                    {
+                        if (value is not System.Text.Json.Nodes.JsonObject field || field["description"] is null
+                            || string.IsNullOrWhiteSpace(field["description"]!.GetValue<string>()))
+                        {
+                            undescribed.Add(at + "/" + name);
+                        }
+                    }
+                }
+                foreach (var (name, value) in obj)
+                {
+                    if (value is not null)
+                    {
+                        Walk(value, at + "/" + name);
+                    }
+                }
+            }
+            else if (node is System.Text.Json.Nodes.JsonArray array)
+            {
+                foreach (var item in array)
+                {
+                    if (item is not null)
+                    {
+                        Walk(item, at + "[]");
+                    }
+                }
+            }
+        }
+    }
+
     private static void AssertPublished(string relative, string generated)
     {
         var path = RepositoryFiles.PathOf(relative);

@@ -24,19 +24,11 @@ public sealed class ArchitectureTests
     private static readonly string[] KnownViolations =
     [
         "MarketRules.Cases.CaseStateMachine → composition",
-        // The National instances of the complaint machines, built like CaseStateMachine.National (issue 11's law context removes them).
-        "MarketRules.Complaints.ComplaintStateMachine → composition",
-        "MarketRules.Complaints.ReportHandling → composition",
-        "MarketRules.Complaints.RewardPolicyPacks → composition",
         "MarketRules.Credit.AbnormalListRules → composition",
         "MarketRules.Credit.CreditDirectory → composition",
         "MarketRules.Credit.LocalTierPolicy → composition",
         "MarketRules.Credit.PenaltyPublication → composition",
         "MarketRules.Credit.SeriousViolationList → composition",
-        // The spot-check area's national defaults, built like CaseStateMachine.National.
-        "MarketRules.SpotChecks.SpotCheckPlanningGuards → composition",
-        "MarketRules.SpotChecks.SpotCheckStateMachine → composition",
-        "MarketRules.Sampling.SamplingPolicyPacks → composition",
     ];
 
     [Fact]

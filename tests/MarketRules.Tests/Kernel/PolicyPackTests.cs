@@ -42,6 +42,36 @@ public class PolicyPackTests
     }
 
     [Theory]
+    // A registered document under another English title.
+    [InlineData("""{ "document": { "zh": "中华人民共和国行政处罚法", "en": "Penalty Law" }, "status": "verified-official" }""", "$.parameters['test.tier-ratio.a'].values[0].citation.document")]
+    // A registered document under another number.
+    [InlineData("""{ "document": { "zh": "企业信息公示暂行条例", "en": "Interim Regulations on Enterprise Information Disclosure" }, "documentNumber": "国务院令第1号", "status": "verified-official" }""", "$.parameters['test.tier-ratio.a'].values[0].citation.document")]
+    // No title at all.
+    [InlineData("""{ "document": { "zh": "", "en": "" }, "status": "verified-official" }""", "$.parameters['test.tier-ratio.a'].values[0].citation.document")]
+    public void Parse_CitationNamingNoRegisteredDocumentAsRegistered_ReturnsCodedError(string citation, string path)
+    {
+        var json = Pack("c-1", "330000", $$"""
+            "test.tier-ratio.a": { "unit": "ratio", "values": [ { "from": "2024-01-01", "value": 0.03, "citation": {{citation}} } ] }
+            """);
+        var error = Assert.Single(PolicyPack.Parse(json, Catalog).Errors);
+        Assert.Equal("MR.PolicyPack.CitationDocument", error.Code);
+        Assert.Equal(path, error.Path);
+    }
+
+    [Fact]
+    public void Parse_CitationOfARegisteredDocumentAsRegistered_IsAccepted()
+    {
+        var law = LegalDocuments.AdministrativePenaltyLaw;
+        var json = Pack("c-2", "330000", $$"""
+            "test.tier-ratio.a": { "unit": "ratio", "values": [ { "from": "2024-01-01", "value": 0.03,
+              "citation": { "document": { "zh": "{{law.Title.Chinese}}", "en": "{{law.Title.English}}" }, "status": "verified-official" } } ] }
+            """);
+        Assert.True(PolicyPack.Parse(json, Catalog).IsSuccess);
+        Assert.Same(law, LegalDocuments.Find(law.Id));
+        Assert.Equal(LegalDocuments.All.Length, LegalDocuments.All.Select(d => d.Title.Chinese).Distinct().Count());
+    }
+
+    [Theory]
     // Not JSON at all.
     [InlineData("{ \"id\": ", "MR.PolicyPack.Malformed", "$.id")]
     // A member the format does not know (a typo must not be ignored silently).

@@ -18,7 +18,7 @@ public class ResultPublicationTests
             new InspectionResult(SamplingTestData.Code(3), "t", new LocalDate(2024, 9, 27), InspectionOutcome.NotFoundAtRegisteredAddress),
             new InspectionResult(SamplingTestData.Code(4), "t", new LocalDate(2024, 10, 25), InspectionOutcome.NoProblemFound),
         };
-        var report = ResultPublication.Report(results, new LocalDate(2024, 10, 31), NationalCatalog.Policy);
+        var report = ResultPublication.Report(results, new LocalDate(2024, 10, 31), NationalCatalog.Law);
         Assert.All(report.Items.Take(3), i => Assert.Equal(new LocalDate(2024, 10, 30), i.Deadline.Date));
         Assert.Equal([PublicationState.PublishedOnTime, PublicationState.PublishedLate, PublicationState.Overdue, PublicationState.Pending], report.Items.Select(i => i.State));
         Assert.Equal(2m / 3m, report.PublishedRate, 4);
@@ -48,9 +48,9 @@ public class ResultPublicationTests
     public void Resolve_HenanPack_TierRatiosFromPackOthersNational()
     {
         var pack = PolicyPack.Parse(SamplingPolicyPacks.Henan2021Json, NationalCatalog.Catalog).GetValueOrThrow();
-        var context = NationalCatalog.Policy.WithPack(pack).GetValueOrThrow();
+        var context = NationalCatalog.Law.WithPack(pack).GetValueOrThrow();
         var zhengzhou = Jurisdiction.Parse("410100").GetValueOrThrow();
-        var policy = SamplingPolicy.Resolve(context, new LocalDate(2025, 3, 1), zhengzhou, out var used);
+        var policy = SamplingPolicy.Resolve(context.For(zhengzhou), new LocalDate(2025, 3, 1), out var used);
         Assert.Equal((0.01m, 0.02m, 0.10m, 0.30m), (policy.RatioA, policy.RatioB, policy.RatioC, policy.RatioD));
         Assert.Equal(0.05m, policy.AnnualCoverage);
         Assert.Equal(2, policy.TeamSize);
@@ -58,10 +58,10 @@ public class ResultPublicationTests
         Assert.Equal("henan-2021-sampling+national", policy.Source);
         Assert.Contains(used, v => v.ParameterId == "sampling.tier-ratio.d" && v.Citation.Status == VerificationStatus.VerifiedSecondary);
 
-        var national = SamplingPolicy.Resolve(context, new LocalDate(2025, 3, 1), Jurisdiction.Parse("330105").GetValueOrThrow(), out _);
+        var national = SamplingPolicy.Resolve(context.For(Jurisdiction.Parse("330105").GetValueOrThrow()), new LocalDate(2025, 3, 1), out _);
         Assert.Null(national.RatioA);
         Assert.Equal(0.05m, national.RatioOf(CreditRiskClass.A));
         // Before 2021 the Henan pack is not in force.
-        Assert.Null(SamplingPolicy.Resolve(context, new LocalDate(2020, 6, 1), zhengzhou, out _).RatioD);
+        Assert.Null(SamplingPolicy.Resolve(context.For(zhengzhou), new LocalDate(2020, 6, 1), out _).RatioD);
     }
 }

@@ -24,7 +24,7 @@ public class SamplingPolicyTests
     [Fact]
     public void Resolve_NationalCatalog_SameAsDefaults()
     {
-        var policy = SamplingPolicy.Resolve(NationalCatalog.Policy, new LocalDate(2025, 1, 1), default, out var used);
+        var policy = SamplingPolicy.Resolve(NationalCatalog.Law, new LocalDate(2025, 1, 1), out var used);
         Assert.Equal(new SamplingPolicy(), policy);
         Assert.Equal(["sampling.annual-coverage", "sampling.team-size", "sampling.publication-period"], used.Select(v => v.ParameterId));
     }

@@ -19,7 +19,7 @@ public class SpotCheckPlanningGuardsTests
     public void SameBureau_SameProduct_SixMonths(int year, int month, int day, bool excluded)
     {
         PriorSpotCheck[] history = [new("gongshu", SpotCheckLevel.County, Cable, new LocalDate(2025, 3, 10))];
-        var screening = SpotCheckPlanningGuards.Screen(Plan(year, month, day), [Cable, CableOtherModel, Toy], history);
+        var screening = SpotCheckPlanningGuards.Screen(NationalCatalog.Law, Plan(year, month, day), [Cable, CableOtherModel, Toy], history);
         Assert.Equal(excluded, screening.Excluded.Any(e => e.Product == Cable));
         Assert.Contains(CableOtherModel, screening.Eligible); // another model is another product
         Assert.Contains(Toy, screening.Eligible);
@@ -38,13 +38,13 @@ public class SpotCheckPlanningGuardsTests
     public void UpperLevelCheck_BlocksALowerLevel_NotTheOtherWayRound()
     {
         PriorSpotCheck[] history = [new("zhejiang", SpotCheckLevel.Provincial, Cable, new LocalDate(2025, 4, 1)), new("binjiang", SpotCheckLevel.County, Toy, new LocalDate(2025, 4, 1))];
-        var county = SpotCheckPlanningGuards.Screen(Plan(2025, 6, 1), [Cable, Toy], history);
+        var county = SpotCheckPlanningGuards.Screen(NationalCatalog.Law, Plan(2025, 6, 1), [Cable, Toy], history);
         var exclusion = Assert.Single(county.Excluded);
         Assert.Equal((Cable, SpotCheckExclusionReason.UpperLevelWithinWindow), (exclusion.Product, exclusion.Why));
         Assert.Contains("省级", exclusion.Reason.Message.Chinese, StringComparison.Ordinal);
         Assert.Equal(SpotCheckCitations.ProductQualityLawArticle15, exclusion.Reason.Citation);
         Assert.Contains(Toy, county.Eligible); // another county's check does not bind this one
-        var city = SpotCheckPlanningGuards.Screen(new PlannedSpotCheck("hangzhou", SpotCheckLevel.City, SpotCheckKind.Regular, new LocalDate(2025, 6, 1)), [Toy], history);
+        var city = SpotCheckPlanningGuards.Screen(NationalCatalog.Law, new PlannedSpotCheck("hangzhou", SpotCheckLevel.City, SpotCheckKind.Regular, new LocalDate(2025, 6, 1)), [Toy], history);
         Assert.Contains(Toy, city.Eligible); // a lower level's check does not bind an upper level
     }
 
@@ -54,7 +54,7 @@ public class SpotCheckPlanningGuardsTests
     public void FollowUpAndEmergencyChecks_AreExempt(SpotCheckKind kind)
     {
         PriorSpotCheck[] history = [new("gongshu", SpotCheckLevel.County, Cable, new LocalDate(2025, 3, 10))];
-        var screening = SpotCheckPlanningGuards.Screen(Plan(2025, 4, 1, kind), [Cable], history);
+        var screening = SpotCheckPlanningGuards.Screen(NationalCatalog.Law, Plan(2025, 4, 1, kind), [Cable], history);
         Assert.True(screening.Exempt);
         Assert.Empty(screening.Excluded);
         Assert.Equal([Cable], screening.Eligible.ToArray());
@@ -64,7 +64,7 @@ public class SpotCheckPlanningGuardsTests
     public void ApplyTo_SamplingPolicy_ExcludesProducersWithNoCheckableProductLeft()
     {
         PriorSpotCheck[] history = [new("gongshu", SpotCheckLevel.County, Cable, new LocalDate(2025, 3, 10)), new("gongshu", SpotCheckLevel.County, Toy, new LocalDate(2025, 3, 10))];
-        var screening = SpotCheckPlanningGuards.Screen(Plan(2025, 5, 1), [Cable, CableOtherModel, Toy], history);
+        var screening = SpotCheckPlanningGuards.Screen(NationalCatalog.Law, Plan(2025, 5, 1), [Cable, CableOtherModel, Toy], history);
         var policy = screening.ApplyTo(new SamplingPolicy { Exclusions = ["EXISTING"] });
         Assert.Equal(["EXISTING", Toy.ProducerCreditCode], policy.Exclusions.ToArray());
     }

@@ -6,7 +6,7 @@ namespace MarketRules.Tests.SpotChecks;
 // 10-01..07 with make-up workdays 09-29 and 10-12; 2026 Labour Day 05-01..05).
 public partial class SpotCheckStateMachineTests
 {
-    internal static readonly SpotCheckStateMachine Machine = SpotCheckStateMachine.National;
+    internal static readonly SpotCheckStateMachine Machine = new(NationalCatalog.Law);
 
     internal static readonly SpotCheckLotFacts Goods = new(Food: false, SpotCheckLevel.City, LicensedProduct: false);
 

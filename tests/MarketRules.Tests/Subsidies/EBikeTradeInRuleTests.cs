@@ -43,6 +43,20 @@ public class EBikeTradeInRuleTests
     }
 
     [Fact]
+    public void Evaluate_SchemeAddedToTheLaw_IsResolvedThroughTheRequestsLaw()
+    {
+        // A scheme reaches the rule the way a pack does: through the law the engine gives it, not a registry of its own.
+        var local = SubsidySchemes.Gongshu2022;
+        var renamed = SubsidyScheme.Parse(SubsidyTestData.SchemeJsonWithId("gongshu-2022-copy")).GetValueOrThrow();
+        var law = SubsidySchemes.With(NationalCatalog.Law, renamed);
+        var context = new RuleContext(Context.AsOf, Context.Jurisdiction, law.Policy, law.Periods);
+        var input = new SubsidyRuleInput { SchemeId = "gongshu-2022-copy", Claim = SubsidyTestData.Input(1, SubsidyTestData.June15) };
+        Assert.Equal(30_000, new EBikeTradeInRule().Evaluate(input, context).GetValueOrThrow().Result.AmountFen);
+        Assert.Equal("MR.Subsidy.UnknownScheme", Assert.Single(new EBikeTradeInRule().Evaluate(input, Context).Errors).Code);
+        Assert.True(law.TryGetInstrument<SubsidyScheme>(local.Id, out var shipped) && shipped == local);
+    }
+
+    [Fact]
     public void BuiltInRules_RegistersTheRule() => Assert.Contains(BuiltInRules.All, r => r.Id == "subsidy.ebike-tradein/1");
 
     [Fact]

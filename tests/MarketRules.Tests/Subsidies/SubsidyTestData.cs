@@ -74,6 +74,14 @@ internal static class SubsidyTestData
             "citation": { "document": { "zh": "测试", "en": "Test" }, "status": "project-requirement" } }
         """;
 
+    /// <summary>The shipped Gongshu 2022 scheme's JSON under another id.</summary>
+    public static string SchemeJsonWithId(string id)
+    {
+        using var stream = typeof(SubsidySchemes).Assembly.GetManifestResourceStream("MarketRules.Data.Subsidies/gongshu-2022.json")!;
+        var json = new StreamReader(stream).ReadToEnd();
+        return json.Replace("\"gongshu-2022-ebike-tradein\"", "\"" + id + "\"", StringComparison.Ordinal);
+    }
+
     public static readonly Instant June15 = Shanghai("2022-06-15T10:00:00");
 
     public static readonly Instant July15 = Shanghai("2022-07-15T10:00:00");

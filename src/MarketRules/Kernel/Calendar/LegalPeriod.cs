@@ -115,7 +115,7 @@ public readonly record struct LegalPeriod
 
     /// <summary>The citation for the Administrative Penalty Law's rule on "2, 3, 5, 7 days".</summary>
     public static Citation AdministrativePenaltyLawArticle85 { get; } = new(
-        new LocalizedText("中华人民共和国行政处罚法", "Administrative Penalty Law of the People's Republic of China"),
+        LegalDocuments.AdministrativePenaltyLaw.Title,
         new LocalizedText("第八十五条", "Art. 85"), VerificationStatus.VerifiedOfficial)
     {
         IssuingBody = new LocalizedText("全国人民代表大会常务委员会", "Standing Committee of the National People's Congress"),

@@ -42,7 +42,13 @@ public static class KernelErrors
         "政策包格式错误：{Detail}",
         "Malformed policy pack: {Detail}");
 
-    /// <summary>A policy pack naming a parameter the catalog does not define.</summary>
+    /// <summary>A citation in a pack names no document (no Chinese and English title), or names a document of the register of legal documents (<see cref="LegalDocuments"/>) with another title or number.</summary>
+    public static readonly MessageDefinition CitationDocument = new(
+        "MR.PolicyPack.CitationDocument",
+        "引用的文件无效：{Detail}",
+        "The citation's document is not valid: {Detail}");
+
+    /// <summary>A pack sets a parameter the catalog does not define.</summary>
     public static readonly MessageDefinition UnknownParameter = new(
         "MR.PolicyPack.UnknownParameter",
         "未知参数：{Parameter}",

@@ -29,11 +29,25 @@ public sealed record Citation
     /// <param name="document">The document's title in Chinese and English.</param>
     /// <param name="article">The article, e.g. <c>第八十五条 / Art. 85</c>, or <see langword="null"/> when the whole document is meant.</param>
     /// <param name="status">How far the value was verified.</param>
+    [System.Text.Json.Serialization.JsonConstructor]
     public Citation(LocalizedText document, LocalizedText? article, VerificationStatus status)
     {
         Document = Preconditions.CheckNotNull(document);
         Article = article;
         Status = status;
+    }
+
+    /// <summary>Creates a citation of a document of the registry (<see cref="LegalDocuments"/>): its title, issuer, number and
+    /// the day it took effect come from the document, never from the citing area.</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="article">The article, or <see langword="null"/> when the whole document is meant.</param>
+    /// <param name="status">How far the value was verified.</param>
+    public Citation(LegalDocument document, LocalizedText? article, VerificationStatus status)
+        : this(Preconditions.CheckNotNull(document).Title, article, status)
+    {
+        IssuingBody = document.IssuingBody;
+        DocumentNumber = document.Number;
+        InForceFrom = document.InForceFrom;
     }
 
     /// <summary>The document's title.</summary>

@@ -79,4 +79,20 @@ public sealed class LawContext
     /// <param name="asOf">The date the law is read as of.</param>
     /// <returns>The value in force, or <see langword="null"/>.</returns>
     public ParameterValue? TryResolve(ParameterDefinition parameter, LocalDate asOf) => Policy.TryResolve(parameter, asOf, Jurisdiction);
+
+    /// <summary>The same law carrying one more validated local instrument (e.g. a subsidy scheme); see <see cref="PolicyContext.WithInstrument"/>.</summary>
+    /// <typeparam name="TInstrument">The instrument's kind.</typeparam>
+    /// <param name="id">The instrument's id.</param>
+    /// <param name="instrument">The instrument.</param>
+    /// <returns>The new law; this instance is unchanged.</returns>
+    public LawContext WithInstrument<TInstrument>(string id, TInstrument instrument)
+        where TInstrument : class => WithPolicy(Policy.WithInstrument(id, instrument));
+
+    /// <summary>Finds an instrument of a kind by id; see <see cref="PolicyContext.TryGetInstrument"/>.</summary>
+    /// <typeparam name="TInstrument">The instrument's kind.</typeparam>
+    /// <param name="id">The id.</param>
+    /// <param name="instrument">The instrument, when found.</param>
+    /// <returns>Whether the law carries it.</returns>
+    public bool TryGetInstrument<TInstrument>(string? id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TInstrument? instrument)
+        where TInstrument : class => Policy.TryGetInstrument(id, out instrument);
 }

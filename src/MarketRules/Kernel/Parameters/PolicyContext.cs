@@ -17,10 +17,23 @@ public sealed class PolicyContext
 {
     private readonly FrozenDictionary<(int Jurisdiction, string Parameter), ImmutableArray<ParameterValue>> overrides;
 
-    private PolicyContext(ParameterCatalog catalog, ImmutableArray<PolicyPack> packs)
+    // Validated local documents other than parameter packs (a subsidy scheme, for one), keyed by their kind and id:
+    // the kernel stores them without knowing their areas, so that they reach a rule the way packs do.
+    private readonly ImmutableDictionary<(Type Kind, string Id), object> instruments;
+
+    private PolicyContext(PolicyContext source, ImmutableDictionary<(Type Kind, string Id), object> instruments)
+    {
+        Catalog = source.Catalog;
+        Packs = source.Packs;
+        overrides = source.overrides;
+        this.instruments = instruments;
+    }
+
+    private PolicyContext(ParameterCatalog catalog, ImmutableArray<PolicyPack> packs, ImmutableDictionary<(Type Kind, string Id), object> instruments)
     {
         Catalog = catalog;
         Packs = packs;
+        this.instruments = instruments;
         var map = new Dictionary<(int, string), ImmutableArray<ParameterValue>>();
         foreach (var pack in packs)
         {
@@ -36,7 +49,7 @@ public sealed class PolicyContext
     /// <summary>Creates a context with the national values only.</summary>
     /// <param name="catalog">The catalog.</param>
     /// <returns>The context.</returns>
-    public static PolicyContext National(ParameterCatalog catalog) => new(Preconditions.CheckNotNull(catalog), []);
+    public static PolicyContext National(ParameterCatalog catalog) => new(Preconditions.CheckNotNull(catalog), [], ImmutableDictionary<(Type, string), object>.Empty);
 
     /// <summary>The catalog.</summary>
     public ParameterCatalog Catalog { get; }
@@ -79,7 +92,7 @@ public sealed class PolicyContext
         }
         return errors.Count > 0
             ? RuleResult<PolicyContext>.Failure(errors.ToImmutable())
-            : RuleResult<PolicyContext>.Success(new PolicyContext(Catalog, Packs.Add(pack)));
+            : RuleResult<PolicyContext>.Success(new PolicyContext(Catalog, Packs.Add(pack), instruments));
     }
 
     /// <summary>Finds the value of a parameter in force on a date for a jurisdiction.</summary>
@@ -123,4 +136,35 @@ public sealed class PolicyContext
 
     private ParameterValue? Find(int jurisdiction, string id, LocalDate asOf) =>
         overrides.TryGetValue((jurisdiction, id), out var values) ? ParameterRules.Find(values, asOf) : null;
+
+    /// <summary>
+    /// Returns a context that also carries a validated local instrument other than a parameter pack — a subsidy scheme,
+    /// for one — under its id, so that rules find it in the law they are given. One of the same kind and id is replaced.
+    /// </summary>
+    /// <typeparam name="TInstrument">The instrument's kind.</typeparam>
+    /// <param name="id">The instrument's id.</param>
+    /// <param name="instrument">The instrument, already validated by its area's reader.</param>
+    /// <returns>The new context; this context is unchanged.</returns>
+    public PolicyContext WithInstrument<TInstrument>(string id, TInstrument instrument)
+        where TInstrument : class =>
+        new(this, instruments.SetItem((typeof(TInstrument), Preconditions.CheckNotNull(id)), Preconditions.CheckNotNull(instrument)));
+
+    /// <summary>Finds an instrument of a kind by id.</summary>
+    /// <typeparam name="TInstrument">The instrument's kind.</typeparam>
+    /// <param name="id">The id.</param>
+    /// <param name="instrument">The instrument, when found.</param>
+    /// <returns>Whether the context carries it.</returns>
+    public bool TryGetInstrument<TInstrument>(string? id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TInstrument? instrument)
+        where TInstrument : class
+    {
+        instrument = id is not null && instruments.TryGetValue((typeof(TInstrument), id), out var found) ? (TInstrument)found : null;
+        return instrument is not null;
+    }
+
+    /// <summary>Every instrument of a kind the context carries, by id.</summary>
+    /// <typeparam name="TInstrument">The instrument's kind.</typeparam>
+    /// <returns>The instruments, ordered by id.</returns>
+    public ImmutableArray<TInstrument> Instruments<TInstrument>()
+        where TInstrument : class =>
+        [.. instruments.Where(i => i.Key.Kind == typeof(TInstrument)).OrderBy(i => i.Key.Id, StringComparer.Ordinal).Select(i => (TInstrument)i.Value)];
 }

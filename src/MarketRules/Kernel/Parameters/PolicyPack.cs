@@ -78,6 +78,7 @@ public sealed class PolicyPack
         Require(dto.Title is not null, "$.title", "title");
         Require(dto.Citation is not null, "$.citation", "citation");
         Require(dto.Parameters is not null, "$.parameters", "parameters");
+        CheckCitation(dto.Citation, "$.citation", errors);
         var jurisdiction = Jurisdiction.Parse(dto.Jurisdiction);
         if (!jurisdiction.IsSuccess)
         {
@@ -113,6 +114,7 @@ public sealed class PolicyPack
                     errors.Add(KernelErrors.PolicyPackMalformed.Create($"{path}.values[{i}]", ("Detail", "'from' and 'value' are required")));
                     continue;
                 }
+                CheckCitation(v.Citation, $"{path}.values[{i}].citation", errors);
                 dated.Add(new DatedValue(from, value, v.Citation ?? dto.Citation ?? PlaceholderCitation) { EffectiveUntil = v.Until });
             }
             errors.AddRange(ParameterRules.CheckValues(id, definition.Unit, dated, path + ".values", out var built, dto.Id ?? "", jurisdiction.Value));
@@ -124,6 +126,29 @@ public sealed class PolicyPack
         }
         return RuleResult<PolicyPack>.Success(new PolicyPack(dto.Id!, dto.Version ?? "1", jurisdiction.Value, dto.Title!, dto.Citation!,
             overrides.ToFrozenDictionary(StringComparer.Ordinal)));
+    }
+
+    // A citation names its document by both titles; a document the kernel registers is named as the register names it,
+    // so that one document never reaches an explanation under two English titles or two numbers.
+    private static void CheckCitation(Citation? citation, string path, ImmutableArray<RuleError>.Builder errors)
+    {
+        if (citation is null)
+        {
+            return;
+        }
+        var document = citation.Document;
+        if (document is null || string.IsNullOrWhiteSpace(document.Chinese) || string.IsNullOrWhiteSpace(document.English))
+        {
+            errors.Add(KernelErrors.CitationDocument.CreateLocalized(path + ".document", ("Detail", "未给出文件的中文和英文标题", "the document's Chinese and English titles are required")));
+            return;
+        }
+        if (LegalDocuments.FindByTitle(document.Chinese) is { } known
+            && (!string.Equals(known.Title.English, document.English, StringComparison.Ordinal)
+                || (citation.DocumentNumber is { } number && known.Number is { } registered && !string.Equals(number, registered, StringComparison.Ordinal))))
+        {
+            errors.Add(KernelErrors.CitationDocument.CreateLocalized(path + ".document",
+                ("Detail", "与法规文件登记（" + known.Id + "）的标题或文号不一致", "it differs from the registered document " + known.Id + " in title or number")));
+        }
     }
 
     private static readonly Citation PlaceholderCitation = new(new LocalizedText("", ""), null, VerificationStatus.FromMemory);

@@ -34,7 +34,8 @@ public readonly record struct UnifiedSocialCreditCode : IComparable<UnifiedSocia
         var detail = Check(text, out var normalised);
         return detail is null
             ? RuleResult<UnifiedSocialCreditCode>.Success(new UnifiedSocialCreditCode(normalised!))
-            : RuleResult<UnifiedSocialCreditCode>.Failure(KernelErrors.InvalidCreditCode.Create(null, ("Code", text ?? ""), ("Detail", detail)));
+            : RuleResult<UnifiedSocialCreditCode>.Failure(KernelErrors.InvalidCreditCode.CreateLocalized(null, ("Code", text ?? "", text ?? ""),
+                ("Detail", detail.Chinese, detail.English)));
     }
 
     /// <summary>Whether a text is a valid code.</summary>
@@ -97,25 +98,28 @@ public readonly record struct UnifiedSocialCreditCode : IComparable<UnifiedSocia
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    private static string? Check(string? text, out string? normalised)
+    /// <summary>What is wrong with a code, in both languages, or <see langword="null"/> when it is valid.</summary>
+    internal static LocalizedText? Problem(string? text) => Check(text, out _);
+
+    private static LocalizedText? Check(string? text, out string? normalised)
     {
         normalised = null;
         if (text is null || text.Length != 18)
         {
-            return "expected 18 characters";
+            return new LocalizedText("应为18位字符", "expected 18 characters");
         }
         var upper = text.ToUpperInvariant();
         foreach (var c in upper)
         {
             if (Alphabet.IndexOf(c, StringComparison.Ordinal) < 0)
             {
-                return $"character '{c}' is not allowed";
+                return new LocalizedText($"含不允许的字符“{c}”", $"character '{c}' is not allowed");
             }
         }
         var expected = ComputeCheckCharacter(upper.AsSpan(0, 17));
         if (upper[17] != expected)
         {
-            return $"check character should be '{expected}'";
+            return new LocalizedText($"校验码应为“{expected}”", $"check character should be '{expected}'");
         }
         normalised = upper;
         return null;

@@ -95,7 +95,7 @@ public sealed class CampaignCalendarRule : RuleDefinition<CampaignCalendarInput,
         {
             return RuleResult<RuleDecision<CampaignCalendarOutput>>.Failure(plan.Errors);
         }
-        var calendar = CampaignCalendar.Dues(plan.Value, input.From, input.To, context.Periods.Calendar);
+        var calendar = CampaignCalendar.Dues(context.Law, plan.Value, input.From, input.To);
         return calendar.IsSuccess
             ? RuleResult<RuleDecision<CampaignCalendarOutput>>.Success(new(new CampaignCalendarOutput(calendar.Value.Plan, calendar.Value.Dues), calendar.Value.Explanation))
             : RuleResult<RuleDecision<CampaignCalendarOutput>>.Failure(calendar.Errors);
@@ -126,7 +126,7 @@ public sealed class CampaignLatenessRule : RuleDefinition<CampaignLatenessInput,
             return RuleResult<RuleDecision<CampaignLatenessOutput>>.Failure(plan.Errors);
         }
         var submissions = input.Submissions.Select(s => new ReportSubmission(s.Unit, s.Series, s.At) { For = s.For });
-        var result = CampaignLateness.Assess(plan.Value, submissions, input.AssessedAt, input.From, input.To, context.Periods.Calendar);
+        var result = CampaignLateness.Assess(context.Law, plan.Value, submissions, input.AssessedAt, input.From, input.To);
         return result.IsSuccess
             ? RuleResult<RuleDecision<CampaignLatenessOutput>>.Success(new(new CampaignLatenessOutput(result.Value.Plan, result.Value.Units), result.Value.Explanation))
             : RuleResult<RuleDecision<CampaignLatenessOutput>>.Failure(result.Errors);
@@ -139,7 +139,8 @@ internal static class CampaignPlans
     {
         if ((planId is null) == (pack is null))
         {
-            return RuleResult<CampaignPlan>.Failure(CampaignErrors.PackInvalid.Create("$.planId", ("Detail", "give either 'planId' (a shipped pack) or 'plan' (a pack), not both")));
+            return RuleResult<CampaignPlan>.Failure(CampaignErrors.PackInvalid.CreateLocalized("$.planId",
+                ("Detail", "planId（随库提供的方案包）与 plan（方案包）须给出且只能给出其一", "give either 'planId' (a shipped pack) or 'plan' (a pack), not both")));
         }
         if (pack is not null)
         {

@@ -111,7 +111,7 @@ public sealed class ComplaintTransitionRule : RuleDefinition<ComplaintTransition
     /// <inheritdoc/>
     protected override RuleResult<RuleDecision<ComplaintTransitionResult>> Decide(ComplaintTransitionInput input, RuleContext context)
     {
-        var machine = new ComplaintStateMachine(context.Policy, context.Jurisdiction, context.Periods);
+        var machine = new ComplaintStateMachine(context.Law);
         var history = machine.Replay(input.History.Select(e => e.ToEvent()));
         if (!history.IsSuccess)
         {

@@ -84,7 +84,7 @@ public sealed class ReportRewardRule : RuleDefinition<ReportRewardInput, ReportR
     /// <inheritdoc/>
     protected override RuleResult<RuleDecision<ReportRewardResult>> Decide(ReportRewardInput input, RuleContext context)
     {
-        var calculator = new ReportRewardCalculator(RewardPolicyPacks.AddDefaults(context.Policy), context.Jurisdiction);
+        var calculator = new ReportRewardCalculator(RewardPolicyPacks.WithAll(context.Law));
         var decision = calculator.Decide(new RewardCase
         {
             ClosedOn = input.ClosedOn ?? context.AsOf, Level = input.Level, FinesAndConfiscations = Money.FromYuan(input.FinesAndConfiscationsYuan),

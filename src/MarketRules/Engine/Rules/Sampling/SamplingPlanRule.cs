@@ -128,7 +128,7 @@ public sealed class SamplingPlanRule : RuleDefinition<SamplingPlanInput, Samplin
         {
             return RuleResult<RuleDecision<SamplingPlanResult>>.Failure(errors.ToImmutable());
         }
-        var policy = SamplingPolicy.Resolve(context.Policy, context.AsOf, context.Jurisdiction, out var used) with
+        var policy = SamplingPolicy.Resolve(context.Law, context.AsOf, out var used) with
         {
             MandatoryInclusions = input.MandatoryInclusions.IsDefault ? [] : input.MandatoryInclusions,
             Exclusions = input.Exclusions.IsDefault ? [] : input.Exclusions,
@@ -172,13 +172,15 @@ public sealed class SamplingPlanRule : RuleDefinition<SamplingPlanInput, Samplin
             var r = input[i];
             if (r is null)
             {
-                errors.Add(SamplingErrors.InvalidCreditCode.Create(path, ("Index", i), ("Code", ""), ("Detail", "the record is null")));
+                errors.Add(SamplingErrors.InvalidCreditCode.CreateLocalized(path, ("Index", i, i), ("Code", "", ""), ("Detail", "记录为空", "the record is null")));
                 continue;
             }
             var code = UnifiedSocialCreditCode.Parse(r.CreditCode);
             if (!code.IsSuccess)
             {
-                errors.Add(SamplingErrors.InvalidCreditCode.Create(path + ".creditCode", ("Index", i), ("Code", r.CreditCode ?? ""), ("Detail", code.Errors[0].Arguments.GetValueOrDefault("Detail", ""))));
+                var problem = UnifiedSocialCreditCode.Problem(r.CreditCode)!;
+                errors.Add(SamplingErrors.InvalidCreditCode.CreateLocalized(path + ".creditCode", ("Index", i, i), ("Code", r.CreditCode ?? "", r.CreditCode ?? ""),
+                    ("Detail", problem.Chinese, problem.English)));
             }
             var tier = r.Tier switch { "A" => CreditRiskClass.A, "B" => CreditRiskClass.B, "C" => CreditRiskClass.C, "D" => CreditRiskClass.D, _ => (CreditRiskClass?)null };
             if (tier is null)

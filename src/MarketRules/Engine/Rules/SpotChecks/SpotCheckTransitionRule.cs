@@ -80,7 +80,7 @@ public sealed class SpotCheckTransitionRule : RuleDefinition<SpotCheckTransition
     /// <inheritdoc/>
     protected override RuleResult<RuleDecision<SpotCheckTransitionResult>> Decide(SpotCheckTransitionInput input, RuleContext context)
     {
-        var machine = new SpotCheckStateMachine(context.Policy, context.Jurisdiction, context.Periods);
+        var machine = new SpotCheckStateMachine(context.Law);
         var lot = machine.Replay(new SpotCheckLotFacts(input.Food, input.Level, input.LicensedProduct), input.History.Select(e => e.ToEvent()));
         if (!lot.IsSuccess)
         {

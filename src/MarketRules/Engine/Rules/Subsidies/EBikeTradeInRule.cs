@@ -44,22 +44,11 @@ public sealed record SubsidyRuleResult
 /// <c>subsidy.ebike-tradein/1</c>: judges one claim against a named scheme — eligibility, the phase in force at the
 /// completion instant and the amount, with the explanation. The rule is stateless: it does not reserve money (the
 /// ledger does, through <see cref="SubsidyAllocator"/>), so "paid before" comes from the caller's register
-/// (<see cref="SubsidyClaimInput.PreviouslySubsidised"/>).
+/// (<see cref="SubsidyClaimInput.PreviouslySubsidised"/>). The scheme is resolved by id in the request's law
+/// (<see cref="RuleContext.Law"/>), which carries the shipped schemes and any added with <see cref="SubsidySchemes.With(MarketRules.Parameters.LawContext, SubsidyScheme)"/>.
 /// </summary>
 public sealed class EBikeTradeInRule : RuleDefinition<SubsidyRuleInput, SubsidyRuleResult>
 {
-    private readonly SubsidySchemes schemes;
-
-    /// <summary>Creates the rule over the shipped schemes.</summary>
-    public EBikeTradeInRule()
-        : this(SubsidySchemes.BuiltIn)
-    {
-    }
-
-    /// <summary>Creates the rule over a registry of schemes.</summary>
-    /// <param name="schemes">The schemes.</param>
-    public EBikeTradeInRule(SubsidySchemes schemes) => this.schemes = Preconditions.CheckNotNull(schemes);
-
     /// <inheritdoc />
     public override string Id => SubsidyEvaluator.RuleId;
 
@@ -72,11 +61,12 @@ public sealed class EBikeTradeInRule : RuleDefinition<SubsidyRuleInput, SubsidyR
     /// <inheritdoc />
     public override JsonTypeInfo<SubsidyRuleResult> Result => SubsidyRuleJsonContext.Default.SubsidyRuleResult;
 
-    // Validation needs the scheme the input names, so it happens here.
+    // Validation needs the scheme the input names, so it happens here. The scheme is resolved in the request's law, as a
+    // pack's values are: the engine's policy carries the shipped schemes and any the caller added (SubsidySchemes.With).
     /// <inheritdoc />
     protected override RuleResult<RuleDecision<SubsidyRuleResult>> Decide(SubsidyRuleInput input, RuleContext context)
     {
-        var scheme = schemes.Find(input.SchemeId);
+        var scheme = SubsidySchemes.Resolve(context.Law, input.SchemeId);
         if (!scheme.IsSuccess)
         {
             return RuleResult<RuleDecision<SubsidyRuleResult>>.Failure(scheme.Errors);
@@ -92,8 +82,8 @@ public sealed class EBikeTradeInRule : RuleDefinition<SubsidyRuleInput, SubsidyR
         }
         var evaluator = new SubsidyEvaluator(scheme.Value);
         var claim = SubsidyClaim.FromInput(input.Claim);
-        var assessment = evaluator.Assess(claim);
-        var explanation = evaluator.Explain(claim, assessment).Build(assessment.IsEligible ? "eligible" : "not-eligible");
+        var builder = evaluator.Explain(claim, out var assessment);
+        var explanation = builder.Build(assessment.IsEligible ? "eligible" : "not-eligible");
         var result = new SubsidyRuleResult
         {
             SchemeId = scheme.Value.Id,
