@@ -68,8 +68,9 @@ public sealed class CaseStateMachine
         }
         foreach (var deadline in agenda.Due.Concat(agenda.Overdue))
         {
-            builder.Add(CaseReasons.DeadlineRuns.ToReason(deadline.Citation, ("Deadline", deadline.Kind.ToString()), ("Limit", deadline.LastDay)));
-            builder.Add(new ComputedDate(deadline.Kind.ToString(), new LocalizedText(deadline.Kind.ToString(), deadline.Kind.ToString()), deadline.LastDay)
+            var label = CaseLabels.Of(deadline.Kind);
+            builder.Add(CaseReasons.DeadlineRuns.ToLocalizedReason(deadline.Citation, ("Deadline", label.Chinese, label.English), ("Limit", deadline.LastDay, deadline.LastDay)));
+            builder.Add(new ComputedDate(deadline.Kind.ToString(), label, deadline.LastDay)
             {
                 From = deadline.From, ExpiresAt = deadline.ExpiresAt, Citation = deadline.Citation,
             });
