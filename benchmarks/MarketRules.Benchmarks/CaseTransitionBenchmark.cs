@@ -19,7 +19,7 @@ public class CaseTransitionBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        machine = CaseStateMachine.National;
+        machine = new CaseStateMachine(NationalCatalog.Law);
         var d0 = new LocalDate(2025, 3, 3);
         Instant At(int day, int hour = 10) => d0.PlusDays(day).At(new LocalTime(hour, 0)).InZoneStrictly(LegalTime.Zone).ToInstant();
         journey =

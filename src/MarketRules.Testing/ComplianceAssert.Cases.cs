@@ -7,17 +7,19 @@ namespace MarketRules.Testing;
 // replayed through the area's state machine; the deadlines are the machine's own agenda.
 public static partial class ComplianceAssert
 {
+    private static readonly Lazy<CaseStateMachine> NationalCases = new(() => new CaseStateMachine(NationalCatalog.Law));
+
     /// <summary>
     /// Checks that a case history contains only legal transitions: replays it through the state machine and reports the
     /// first event the machine rejects, with its index, the rejection code and the rule of the transition it broke.
     /// </summary>
     /// <param name="history">The events in the order the system recorded them.</param>
-    /// <param name="machine">The machine (law in force, jurisdiction); <see langword="null"/> for <see cref="CaseStateMachine.National"/>.</param>
+    /// <param name="machine">The machine (law in force, jurisdiction); <see langword="null"/> for national law (<see cref="NationalCatalog.Law"/>).</param>
     /// <exception cref="ComplianceException">Thrown at the first rejected event.</exception>
     public static void LegalTransitions(IEnumerable<CaseEvent> history, CaseStateMachine? machine = null)
     {
         ArgumentNullException.ThrowIfNull(history);
-        _ = ReplayCase(history, machine ?? CaseStateMachine.National, deadlines: false);
+        _ = ReplayCase(history, machine ?? NationalCases.Value, deadlines: false);
     }
 
     /// <summary>
@@ -35,12 +37,12 @@ public static partial class ComplianceAssert
     /// </remarks>
     /// <param name="history">The events in the order the system recorded them.</param>
     /// <param name="asOf">The date the history was taken, to catch a deadline that passed with no event since; <see langword="null"/> to check only up to the last event.</param>
-    /// <param name="machine">The machine; <see langword="null"/> for <see cref="CaseStateMachine.National"/>.</param>
+    /// <param name="machine">The machine; <see langword="null"/> for national law (<see cref="NationalCatalog.Law"/>).</param>
     /// <exception cref="ComplianceException">Thrown at the first event (or the as-of date) past a deadline, or at the first rejected event.</exception>
     public static void DeadlinesMet(IEnumerable<CaseEvent> history, LocalDate? asOf = null, CaseStateMachine? machine = null)
     {
         ArgumentNullException.ThrowIfNull(history);
-        machine ??= CaseStateMachine.National;
+        machine ??= NationalCases.Value;
         var snapshot = ReplayCase(history, machine, deadlines: true);
         if (asOf is { } date && snapshot.EventCount > 0)
         {

@@ -110,15 +110,15 @@ public static partial class ComplianceAssert
     /// <param name="records">The enterprise's records.</param>
     /// <param name="asOf">The date of the request.</param>
     /// <param name="issued">Whether the system issued the certificate.</param>
-    /// <param name="law">The law in force (for the look-back); <see langword="null"/> for the national catalog.</param>
+    /// <param name="law">The law in force (for the look-back); <see langword="null"/> for <see cref="NationalCatalog.Law"/>.</param>
     /// <exception cref="ComplianceException">Thrown when the decision differs from the policy's.</exception>
     /// <exception cref="InvalidRuleInputException">Thrown when the records are invalid for the policy (e.g. an unknown record kind).</exception>
     public static void CertificateDecisionCorrect(LocalTierPolicy policy, IReadOnlyList<LocalCreditRecord> records, LocalDate asOf, bool issued,
-        PolicyContext? law = null)
+        LawContext? law = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(records);
-        var check = policy.CheckCertificate(records, asOf, law).GetValueOrThrow();
+        var check = policy.CheckCertificate(records, asOf, law ?? NationalCatalog.Law).GetValueOrThrow();
         if (check.MayIssue == issued)
         {
             return;

@@ -9,6 +9,8 @@ namespace MarketRules.Testing;
 // (刑法第十二条).
 public static partial class ComplianceAssert
 {
+    private static readonly Lazy<CriminalReferral> NationalReferral = new(() => new CriminalReferral(NationalCatalog.Law));
+
     /// <summary>
     /// Checks a referral decision a system made (refer to the police or not) against the thresholds in force for the
     /// facts and the decision date, as <see cref="CriminalReferral.Decide"/> applies them.
@@ -16,12 +18,12 @@ public static partial class ComplianceAssert
     /// <param name="facts">The facts the system decided on.</param>
     /// <param name="asOf">The date of the system's decision (a later, more lenient law applies from it).</param>
     /// <param name="referred">Whether the system referred the case.</param>
-    /// <param name="referral">The thresholds (law in force, jurisdiction); <see langword="null"/> for <see cref="CriminalReferral.National"/>.</param>
+    /// <param name="referral">The thresholds (law in force, jurisdiction); <see langword="null"/> for national law (<see cref="NationalCatalog.Law"/>).</param>
     /// <exception cref="ComplianceException">Thrown when the system's decision differs from the thresholds'.</exception>
     /// <exception cref="InvalidRuleInputException">Thrown when the facts are invalid (coded <see cref="ReferralErrors"/>).</exception>
     public static void ReferralDecisionMatches(in ReferralFacts facts, LocalDate asOf, bool referred, CriminalReferral? referral = null)
     {
-        referral ??= CriminalReferral.National;
+        referral ??= NationalReferral.Value;
         var report = referral.Explain(facts, asOf).GetValueOrThrow();
         var decision = report.Decision;
         if (decision.Refer == referred)

@@ -11,7 +11,7 @@ internal sealed class CaseDemoStep : IDemoStep
 
     public void Run(DemoContext context)
     {
-        var machine = new CaseStateMachine(NationalCatalog.Policy, context.District);
+        var machine = new CaseStateMachine(NationalCatalog.Law.For(context.District));
         var y = context.Year;
         Instant At(int m, int d, int hour = 10) => new LocalDate(y, m, d).At(new LocalTime(hour, 0)).InZoneStrictly(LegalTime.Zone).ToInstant();
         var rows = new List<IReadOnlyList<string>>();

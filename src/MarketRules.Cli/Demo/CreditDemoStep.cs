@@ -17,7 +17,7 @@ internal sealed class CreditDemoStep : IDemoStep
         var asOf = new LocalDate(context.Year, 6, 30);
         var random = new DemoRandom(context.Seed ^ 0xC2ED17UL);
         var directory = Enumerable.Range(1, 12).Select(i => Generate(random, i, asOf)).ToList();
-        var classes = CreditDirectory.Classify(directory, asOf, CreditRiskPolicy.Example, jurisdiction: context.District).GetValueOrThrow();
+        var classes = CreditDirectory.Classify(directory, asOf, CreditRiskPolicy.Example, NationalCatalog.Law.For(context.District)).GetValueOrThrow();
         context.Table($"Credit-risk classes as of {asOf:uuuu-MM-dd} (example policy; 国市监信发〔2022〕6号 classes)",
             ["Enterprise", "Class", "Score", "Decided by", "Main reason"],
             directory.Zip(classes, (facts, c) => (IReadOnlyList<string>)
@@ -35,8 +35,8 @@ internal sealed class CreditDemoStep : IDemoStep
         var rows = new List<IReadOnlyList<string>>();
         foreach (var listedOn in new[] { new LocalDate(2019, 7, 10), new LocalDate(2022, 7, 11) })
         {
-            var consequence = AbnormalListRules.Consequence(new AbnormalListing("demo", AbnormalListGround.AnnualReportNotFiled, listedOn));
-            rows.Add([$"Listed {listedOn:uuuu-MM-dd}", "Objection by", Format(AbnormalListRules.ObjectionDeadline(listedOn).LastDay), "工商总局令第68号 Art. 16"]);
+            var consequence = AbnormalListRules.Consequence(new AbnormalListing("demo", AbnormalListGround.AnnualReportNotFiled, listedOn), NationalCatalog.Law);
+            rows.Add([$"Listed {listedOn:uuuu-MM-dd}", "Objection by", Format(AbnormalListRules.ObjectionDeadline(listedOn, NationalCatalog.Law).LastDay), "工商总局令第68号 Art. 16"]);
             rows.Add([$"Listed {listedOn:uuuu-MM-dd}", "Three years end", Format(consequence.EscalationPeriodEnds), RegimeName(consequence.Regime)]);
             rows.Add([$"Listed {listedOn:uuuu-MM-dd}", "Reminder from", Format(consequence.ReminderFrom), "83号令 Art. 8 (44号令: MEM)"]);
             rows.Add([$"Listed {listedOn:uuuu-MM-dd}", "Serious list by", Format(consequence.SeriousListingBy),
@@ -49,8 +49,8 @@ internal sealed class CreditDemoStep : IDemoStep
             Fine = Money.FromYuan(30_000),
             Field = PenaltyField.Food,
         };
-        var schedule = PenaltyPublication.Schedule(penalty, law: null, jurisdiction: context.District).GetValueOrThrow();
-        var early = PenaltyPublication.RequestEarlyStop(schedule, schedule.RepairFrom!.Value.PlusDays(-1), new EarlyStopConditions(true, true, true, true));
+        var schedule = PenaltyPublication.Schedule(penalty, NationalCatalog.Law.For(context.District)).GetValueOrThrow();
+        var early = PenaltyPublication.RequestEarlyStop(schedule, schedule.RepairFrom!.Value.PlusDays(-1), new EarlyStopConditions(true, true, true, true), NationalCatalog.Law);
         context.Table($"Publication of {penalty.Id} (food, fine 30,000 yuan + confiscation)", ["Event", "Date", "Law"],
         [
             ["Decision", Format(penalty.DecidedOn), "—"],

@@ -17,7 +17,7 @@ internal sealed class ReferralDemoStep : IDemoStep
     {
         var decisionDate = new LocalDate(context.Year, 12, 15);
         var cases = Cases(context.Year);
-        var referral = CriminalReferral.National;
+        var referral = new CriminalReferral(NationalCatalog.Law);
         var rows = new List<IReadOnlyList<string>>();
         ReferralReport? first = null;
         foreach (var (name, facts) in cases)
@@ -52,7 +52,7 @@ internal sealed class ReferralDemoStep : IDemoStep
         {
             var reported = new LocalDateTime(context.Year, 9, 29, 10, 0).InZoneLeniently(LegalTime.Zone).ToInstant();
             var timeline = new ReferralTimeline { ReportedToHead = reported, Approved = reported.Plus(Duration.FromHours(50)) };
-            var deadlines = ReferralTimetable.Compute(timeline, NationalCatalog.Policy, PeriodCalculator.China).GetValueOrThrow();
+            var deadlines = ReferralTimetable.Compute(timeline, NationalCatalog.Law).GetValueOrThrow();
             context.Table($"Transfer timetable for \"{rows[cases.FindIndex(c => c.Facts == first.Facts)][0]}\" (State Council Order 310; 3日 = calendar days, 24 h = clock hours)",
                 ["step", "from", "period", "last day", "expires (Asia/Shanghai)"],
                 deadlines.Select(d => (IReadOnlyList<string>)

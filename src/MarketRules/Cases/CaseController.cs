@@ -20,11 +20,11 @@ internal sealed class CaseController
 
     internal Jurisdiction Jurisdiction => jurisdiction;
 
-    internal CaseController(PolicyContext policy, Jurisdiction jurisdiction, PeriodCalculator periods)
+    internal CaseController(LawContext law)
     {
-        this.policy = policy;
-        this.jurisdiction = jurisdiction;
-        Periods = periods;
+        policy = law.Policy;
+        jurisdiction = law.Jurisdiction;
+        Periods = law.Periods;
     }
 
     internal PeriodCalculator Periods { get; }
@@ -512,7 +512,7 @@ internal sealed class CaseController
         var found = s.LeadReceivedOn ?? act;
         var parameter = s.SeriousHarm && policy.TryResolve(CaseParameters.LimitationSerious, found, jurisdiction) is not null
             ? CaseParameters.LimitationSerious : CaseParameters.Limitation;
-        return Fast(act, Period(parameter, found), RestDayRule.None).LastDay;
+        return Periods.Deadline(act, Period(parameter, found), RestDayRule.None).LastDay;
     }
 
     /// <summary>The verification deadline as of <paramref name="asOf"/>: 15 working days (+15 when extended) from the lead, plus the working days of testing and the like (running pause included).</summary>
@@ -522,8 +522,8 @@ internal sealed class CaseController
         var days = (int)Value(CaseParameters.LeadVerification, lead) + (s.VerificationExtended ? (int)Value(CaseParameters.LeadVerificationExtension, lead) : 0)
             + VerificationExcludedAsOf(s, asOf);
         // Adding the paused working days equals the kernel's paused-clock computation because a pause may only start on or
-        // before the last day (the guard above); the cross-check test compares the two.
-        return Fast(lead, LegalPeriod.WorkingDays(days), RestDayRule.RollForward);
+        // before the last day (the guard above).
+        return Periods.Deadline(lead, LegalPeriod.WorkingDays(days), RestDayRule.RollForward);
     }
 
     /// <summary>Working days of the running verification pause up to the day before <paramref name="asOf"/>: the pause's first day counts, the resumption day does not (as for the decision clock).</summary>
@@ -548,8 +548,8 @@ internal sealed class CaseController
         var excluded = s.ExcludedDays + PausedDays(s, asOf);
         var days = (int)Value(CaseParameters.DecisionPeriod, opened) + s.ExtensionDays;
         // Shifting the trigger by the excluded calendar days equals the kernel's paused-clock computation for a
-        // calendar-day period whose pauses start after the trigger (see the cross-check test).
-        return Fast(opened.PlusDays(excluded), LegalPeriod.Days(days), RestDayRule.RollForward);
+        // calendar-day period whose pauses start after the trigger.
+        return Periods.Deadline(opened.PlusDays(excluded), LegalPeriod.Days(days), RestDayRule.RollForward);
     }
 
     internal static int PausedDays(in CaseSnapshot s, LocalDate asOf)
@@ -644,34 +644,7 @@ internal sealed class CaseController
         }
     }
 
-    internal LegalDeadline Deadline(LocalDate trigger, ParameterDefinition parameter, LocalDate asOf) => Fast(trigger, Period(parameter, asOf), RestDayRule.RollForward);
-
-    /// <summary>
-    /// <see cref="PeriodCalculator.Deadline(LocalDate, LegalPeriod, ReadOnlySpan{DateInterval}, RestDayRule)"/> without excluded
-    /// intervals, straight on the kernel's O(1) calendar and without the general path's pause handling (which allocates a
-    /// comparison delegate): the same rules (start day not counted, working days skip rest days, other periods roll past
-    /// a rest day). The property test Deadlines_AnyDate_Meets_Specification checks it against the kernel.
-    /// </summary>
-    /// <summary><see cref="LegalTime.EndOfDay"/>, whose fixed-offset fast path avoids the zone's local mapping for every date since 1991.</summary>
-    private static Instant EndOfDay(LocalDate date) => LegalTime.EndOfDay(date);
-
-    internal LegalDeadline Fast(LocalDate trigger, LegalPeriod period, RestDayRule rule)
-    {
-        if (period.Unit == PeriodUnit.Hours)
-        {
-            return Periods.Deadline(trigger, period, ReadOnlySpan<DateInterval>.Empty, rule);
-        }
-        var nominal = period.Unit switch
-        {
-            PeriodUnit.WorkingDays => Calendar.AddWorkingDays(trigger, period.Length),
-            PeriodUnit.Days => trigger.PlusDays(period.Length),
-            PeriodUnit.Months => trigger.PlusMonths(period.Length),
-            _ => trigger.PlusYears(period.Length),
-        };
-        var last = rule == RestDayRule.RollForward && period.Unit != PeriodUnit.WorkingDays && !Calendar.IsWorkingDay(nominal)
-            ? Calendar.NextWorkingDayOnOrAfter(nominal) : nominal;
-        return new LegalDeadline(trigger, period, nominal, last, 0, EndOfDay(last));
-    }
+    internal LegalDeadline Deadline(LocalDate trigger, ParameterDefinition parameter, LocalDate asOf) => Periods.Deadline(trigger, Period(parameter, asOf), RestDayRule.RollForward);
 
     internal ParameterValue Resolve(ParameterDefinition parameter, LocalDate asOf) => policy.TryResolve(parameter, asOf, jurisdiction) ?? throw Missing;
 

@@ -26,6 +26,20 @@ internal static class CaseLabels
         "继续行政处罚程序", "当场作出行政处罚决定", "结案", "线索核查暂停（检测、检验、检疫、鉴定）", "线索核查恢复",
     ];
 
+    // In CaseDeadlineKind order (None = 0 … FilesHandOver = 18): the procedure rules' names of the periods.
+    private static readonly string[] Deadlines =
+    [
+        "无", "线索核查期限", "追责时效", "办案期限", "法制审核期限", "陈述申辩期限", "要求听证期限", "听证日期", "送达期限",
+        "公示期限", "缴纳罚款期限", "催告", "申请人民法院强制执行期限", "移送审批期限", "批准后移送期限", "公安机关立案审查期限",
+        "提请复议期限", "复议决定期限", "移交涉案物品期限",
+    ];
+
+    private static readonly IReadOnlyList<string> DeadlineNames = JsonEnumNames.Of(typeof(CaseDeadlineKind));
+
+    /// <summary>The deadline's name in each language: the procedure rules' term, and its JSON name.</summary>
+    public static LocalizedText Of(CaseDeadlineKind kind) =>
+        (uint)kind < (uint)Deadlines.Length && (uint)kind < (uint)DeadlineNames.Count ? new(Deadlines[(int)kind], DeadlineNames[(int)kind]) : Undefined((int)kind);
+
     private static readonly IReadOnlyList<string> StateNames = JsonEnumNames.Of(typeof(CaseState));
     private static readonly IReadOnlyList<string> EventNames = JsonEnumNames.Of(typeof(CaseEventKind));
 

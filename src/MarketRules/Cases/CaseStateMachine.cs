@@ -18,25 +18,23 @@ public sealed class CaseStateMachine
 
     private readonly CaseController controller;
 
-    /// <summary>A machine under <paramref name="policy"/> for cases of <paramref name="jurisdiction"/>.</summary>
-    /// <param name="policy">National parameters and policy packs (e.g. a province's hearing thresholds).</param>
-    /// <param name="jurisdiction">The bureau's jurisdiction; national by default.</param>
-    /// <param name="periods">The period calculator; <see cref="PeriodCalculator.China"/> by default.</param>
-    public CaseStateMachine(PolicyContext policy, Jurisdiction jurisdiction = default, PeriodCalculator? periods = null)
+    /// <summary>A machine under the law of a bureau's jurisdiction.</summary>
+    /// <param name="law">
+    /// The law in force: national parameters and policy packs (e.g. a province's hearing thresholds), the bureau's
+    /// jurisdiction and the statutory calendar the periods are counted on.
+    /// </param>
+    public CaseStateMachine(LawContext law)
     {
-        Policy = Preconditions.CheckNotNull(policy);
-        Jurisdiction = jurisdiction;
-        controller = new CaseController(policy, jurisdiction, periods ?? PeriodCalculator.China);
+        Law = Preconditions.CheckNotNull(law);
+        controller = new CaseController(law);
     }
 
-    /// <summary>The machine under national law.</summary>
-    public static CaseStateMachine National { get; } = new(NationalCatalog.Policy);
+    /// <summary>The law the machine applies: parameters, packs, jurisdiction and calendar.</summary>
+    public LawContext Law { get; }
 
-    /// <summary>The policy the machine resolves parameters from.</summary>
-    public PolicyContext Policy { get; }
+    private PolicyContext Policy => Law.Policy;
 
-    /// <summary>The bureau's jurisdiction.</summary>
-    public Jurisdiction Jurisdiction { get; }
+    private Jurisdiction Jurisdiction => Law.Jurisdiction;
 
     /// <summary>Applies <paramref name="event"/> to <paramref name="current"/>: the hot path, allocation-free, without explanation.</summary>
     /// <param name="current">The caller's snapshot.</param>
@@ -57,7 +55,7 @@ public sealed class CaseStateMachine
         }
         var date = LegalTime.DateOf(@event.At);
         var agenda = AsOf(result.Snapshot, date);
-        var builder = new ExplanationBuilder(RuleId, date, Jurisdiction.IsNational ? null : Jurisdiction.ToString());
+        var builder = new ExplanationBuilder(RuleId, date, Law.JurisdictionCode);
         var row = CaseTransitionTable.Find(current.State, @event.Kind)!;
         var rowCitation = @event.Kind == CaseEventKind.SummaryPenaltyImposed
             && Policy.TryResolve(result.Snapshot.Party == PartyKind.Person ? CaseParameters.SummaryFinePerson : CaseParameters.SummaryFineOrganisation, date, Jurisdiction) is { } summary
@@ -70,8 +68,9 @@ public sealed class CaseStateMachine
         }
         foreach (var deadline in agenda.Due.Concat(agenda.Overdue))
         {
-            builder.Add(CaseReasons.DeadlineRuns.ToReason(deadline.Citation, ("Deadline", deadline.Kind.ToString()), ("Limit", deadline.LastDay)));
-            builder.Add(new ComputedDate(deadline.Kind.ToString(), new LocalizedText(deadline.Kind.ToString(), deadline.Kind.ToString()), deadline.LastDay)
+            var label = CaseLabels.Of(deadline.Kind);
+            builder.Add(CaseReasons.DeadlineRuns.ToLocalizedReason(deadline.Citation, ("Deadline", label.Chinese, label.English), ("Limit", deadline.LastDay, deadline.LastDay)));
+            builder.Add(new ComputedDate(deadline.Kind.ToString(), label, deadline.LastDay)
             {
                 From = deadline.From, ExpiresAt = deadline.ExpiresAt, Citation = deadline.Citation,
             });

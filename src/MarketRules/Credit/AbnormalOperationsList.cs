@@ -196,43 +196,38 @@ public static class AbnormalListRules
 
     /// <summary>The last day to list an enterprise after the order to disclose expired (10 working days).</summary>
     /// <param name="orderExpiredOn">The last day of the order.</param>
-    /// <param name="law">The law in force; <see langword="null"/> for the national catalog.</param>
-    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <param name="law">The law in force: parameters, packs, jurisdiction and statutory calendar.</param>
     /// <returns>The deadline.</returns>
-    public static LegalDeadline ListingDeadline(LocalDate orderExpiredOn, PolicyContext? law = null, Jurisdiction jurisdiction = default) =>
-        Deadline(CreditParameters.AbnormalListingDeadline, orderExpiredOn, law, jurisdiction);
+    public static LegalDeadline ListingDeadline(LocalDate orderExpiredOn, LawContext law) =>
+        Deadline(CreditParameters.AbnormalListingDeadline, orderExpiredOn, law);
 
     /// <summary>The last day to decide on a valid application for removal (5 working days).</summary>
     /// <param name="appliedOn">The application date.</param>
-    /// <param name="law">The law in force.</param>
-    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <param name="law">The law in force: parameters, packs, jurisdiction and statutory calendar.</param>
     /// <returns>The deadline.</returns>
-    public static LegalDeadline RemovalDecisionDeadline(LocalDate appliedOn, PolicyContext? law = null, Jurisdiction jurisdiction = default) =>
-        Deadline(CreditParameters.AbnormalRemovalDecision, appliedOn, law, jurisdiction);
+    public static LegalDeadline RemovalDecisionDeadline(LocalDate appliedOn, LawContext law) =>
+        Deadline(CreditParameters.AbnormalRemovalDecision, appliedOn, law);
 
     /// <summary>The last day to object to a listing (30 days from its publication).</summary>
     /// <param name="publishedOn">The listing's publication date.</param>
-    /// <param name="law">The law in force.</param>
-    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <param name="law">The law in force: parameters, packs, jurisdiction and statutory calendar.</param>
     /// <returns>The deadline.</returns>
-    public static LegalDeadline ObjectionDeadline(LocalDate publishedOn, PolicyContext? law = null, Jurisdiction jurisdiction = default) =>
-        Deadline(CreditParameters.AbnormalObjectionWindow, publishedOn, law, jurisdiction);
+    public static LegalDeadline ObjectionDeadline(LocalDate publishedOn, LawContext law) =>
+        Deadline(CreditParameters.AbnormalObjectionWindow, publishedOn, law);
 
     /// <summary>The last day to accept or refuse an objection (5 working days).</summary>
     /// <param name="objectedOn">The objection date.</param>
-    /// <param name="law">The law in force.</param>
-    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <param name="law">The law in force: parameters, packs, jurisdiction and statutory calendar.</param>
     /// <returns>The deadline.</returns>
-    public static LegalDeadline ObjectionAnswerDeadline(LocalDate objectedOn, PolicyContext? law = null, Jurisdiction jurisdiction = default) =>
-        Deadline(CreditParameters.AbnormalObjectionAnswer, objectedOn, law, jurisdiction);
+    public static LegalDeadline ObjectionAnswerDeadline(LocalDate objectedOn, LawContext law) =>
+        Deadline(CreditParameters.AbnormalObjectionAnswer, objectedOn, law);
 
     /// <summary>The last day to verify an accepted objection (20 working days).</summary>
     /// <param name="acceptedOn">The acceptance date.</param>
-    /// <param name="law">The law in force.</param>
-    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <param name="law">The law in force: parameters, packs, jurisdiction and statutory calendar.</param>
     /// <returns>The deadline.</returns>
-    public static LegalDeadline ObjectionVerificationDeadline(LocalDate acceptedOn, PolicyContext? law = null, Jurisdiction jurisdiction = default) =>
-        Deadline(CreditParameters.AbnormalObjectionVerification, acceptedOn, law, jurisdiction);
+    public static LegalDeadline ObjectionVerificationDeadline(LocalDate acceptedOn, LawContext law) =>
+        Deadline(CreditParameters.AbnormalObjectionVerification, acceptedOn, law);
 
     /// <summary>
     /// What a listing that is never cured leads to. The escalation period is counted under the law of the listing
@@ -240,15 +235,16 @@ public static class AbnormalListRules
     /// period runs out (the 2024 revision removed the escalation from 2024-05-01).
     /// </summary>
     /// <param name="listing">The listing.</param>
-    /// <param name="law">The law in force.</param>
-    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <param name="law">The law in force: parameters, packs, jurisdiction and statutory calendar.</param>
     /// <returns>The consequence with its explanation.</returns>
-    public static AbnormalListConsequence Consequence(AbnormalListing listing, PolicyContext? law = null, Jurisdiction jurisdiction = default)
+    public static AbnormalListConsequence Consequence(AbnormalListing listing, LawContext law)
     {
         Preconditions.CheckNotNull(listing);
-        var context = law ?? NationalCatalog.Policy;
-        var periods = PeriodCalculator.China;
-        var code = jurisdiction.IsNational ? null : jurisdiction.ToString();
+        Preconditions.CheckNotNull(law);
+        var context = law.Policy;
+        var jurisdiction = law.Jurisdiction;
+        var periods = law.Periods;
+        var code = law.JurisdictionCode;
         var builder = new ExplanationBuilder("credit.abnormal/1", listing.ListedOn, code);
         var years = context.TryResolve(CreditParameters.AbnormalEscalationYears, listing.ListedOn, jurisdiction);
         if (years is null)
@@ -302,11 +298,10 @@ public static class AbnormalListRules
     /// <param name="listing">The listing.</param>
     /// <param name="appliedOn">The application date.</param>
     /// <param name="cure">What the enterprise did.</param>
-    /// <param name="law">The law in force.</param>
-    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <param name="law">The law in force: parameters, packs, jurisdiction and statutory calendar.</param>
     /// <returns>The decision (removable or not, with the deadline), or a coded error when the application predates the listing or the listing has already ended.</returns>
     public static RuleResult<AbnormalRemovalDecision> RequestRemoval(AbnormalListing listing, LocalDate appliedOn, AbnormalListCure cure,
-        PolicyContext? law = null, Jurisdiction jurisdiction = default)
+        LawContext law)
     {
         Preconditions.CheckNotNull(listing);
         if (appliedOn < listing.ListedOn)
@@ -324,10 +319,10 @@ public static class AbnormalListRules
             AbnormalListGround.ConcealmentOrFalsification => cure == AbnormalListCure.FalseInformationCorrected,
             _ => cure == AbnormalListCure.AddressRegisteredOrReachable,
         };
-        var builder = new ExplanationBuilder("credit.abnormal/1", appliedOn, jurisdiction.IsNational ? null : jurisdiction.ToString());
-        var period = (law ?? NationalCatalog.Policy).Resolve(CreditParameters.AbnormalRemovalDecision, appliedOn, jurisdiction);
+        var builder = new ExplanationBuilder("credit.abnormal/1", appliedOn, law.JurisdictionCode);
+        var period = law.Resolve(CreditParameters.AbnormalRemovalDecision, appliedOn);
         builder.Use(period);
-        var deadline = PeriodCalculator.China.Deadline(appliedOn, period.AsPeriod());
+        var deadline = law.Periods.Deadline(appliedOn, period.AsPeriod());
         builder.Add(ComputedDate.FromDeadline("decide-by", new LocalizedText("移出决定期限", "Decide by"), deadline, period.Citation));
         if (!answers)
         {
@@ -336,6 +331,6 @@ public static class AbnormalListRules
         return RuleResult<AbnormalRemovalDecision>.Success(new AbnormalRemovalDecision(answers, deadline.LastDay, builder.Build(answers ? "removed" : "refused")));
     }
 
-    private static LegalDeadline Deadline(ParameterDefinition parameter, LocalDate trigger, PolicyContext? law, Jurisdiction jurisdiction) =>
-        PeriodCalculator.China.Deadline(trigger, (law ?? NationalCatalog.Policy).Resolve(parameter, trigger, jurisdiction).AsPeriod());
+    private static LegalDeadline Deadline(ParameterDefinition parameter, LocalDate trigger, LawContext law) =>
+        law.Periods.Deadline(trigger, law.Resolve(parameter, trigger).AsPeriod());
 }

@@ -99,11 +99,10 @@ public static class CreditDirectory
     /// <param name="directory">The enterprises.</param>
     /// <param name="asOf">The classification date.</param>
     /// <param name="policy">The classification policy.</param>
-    /// <param name="law">The law in force (for the look-back); <see langword="null"/> for the national catalog.</param>
-    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <param name="law">The law in force: parameters, packs, jurisdiction and statutory calendar.</param>
     /// <returns>Each enterprise's class with its reason, in directory order, or the coded errors with paths <c>$[i]…</c> (and <c>MR.Credit.PolicyNotInForce</c> before the policy applies).</returns>
     public static RuleResult<ImmutableArray<EnterpriseCreditClass>> Classify(IEnumerable<EnterpriseCreditFacts> directory, LocalDate asOf,
-        CreditRiskPolicy policy, PolicyContext? law = null, Jurisdiction jurisdiction = default)
+        CreditRiskPolicy policy, LawContext law)
     {
         Preconditions.CheckNotNull(directory);
         Preconditions.CheckNotNull(policy);
@@ -121,10 +120,10 @@ public static class CreditDirectory
         {
             return RuleResult<ImmutableArray<EnterpriseCreditClass>>.Failure(errors.ToImmutable());
         }
-        var lookBack = (law ?? NationalCatalog.Policy).Resolve(CreditParameters.ClassificationLookBack, asOf, jurisdiction);
+        var lookBack = law.Resolve(CreditParameters.ClassificationLookBack, asOf);
         var start = asOf.PlusYears(-(int)lookBack.Value).PlusDays(1);
         var result = ImmutableArray.CreateBuilder<EnterpriseCreditClass>(list.Count);
-        var code = jurisdiction.IsNational ? null : jurisdiction.ToString();
+        var code = law.JurisdictionCode;
         foreach (var facts in list)
         {
             var classification = policy.Explain(IndicatorsAsOf(facts, asOf, start), asOf, code);

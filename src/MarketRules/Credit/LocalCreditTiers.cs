@@ -138,16 +138,16 @@ public sealed class LocalTierPolicy
     /// <summary>May a credit certificate be issued as of a date: no record of a blocking tier within the look-back.</summary>
     /// <param name="records">The enterprise's records.</param>
     /// <param name="asOf">The date of the request.</param>
-    /// <param name="law">The law in force (for the look-back).</param>
+    /// <param name="law">The law in force: parameters, packs, jurisdiction and statutory calendar.</param>
     /// <returns>The check with the blocking records, or coded errors.</returns>
-    public RuleResult<CreditCertificateCheck> CheckCertificate(IReadOnlyList<LocalCreditRecord> records, LocalDate asOf, PolicyContext? law = null)
+    public RuleResult<CreditCertificateCheck> CheckCertificate(IReadOnlyList<LocalCreditRecord> records, LocalDate asOf, LawContext law)
     {
         var errors = Check(records);
         if (!errors.IsEmpty)
         {
             return RuleResult<CreditCertificateCheck>.Failure(errors);
         }
-        var lookBack = (law ?? NationalCatalog.Policy).Resolve(CreditParameters.CertificateLookBack, asOf, Jurisdiction);
+        var lookBack = law.For(Jurisdiction).Resolve(CreditParameters.CertificateLookBack, asOf);
         var builder = new ExplanationBuilder("credit.certificate/1", asOf, Jurisdiction.ToString());
         var since = asOf.PlusYears(-(int)builder.Use(lookBack)).PlusDays(1);
         var blocking = records.Where(r => r.On <= asOf && (r.EndsOn ?? r.On) >= since && CertificateBlockingTiers.Contains(kinds[r.Kind].Tier))

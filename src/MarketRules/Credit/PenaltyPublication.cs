@@ -57,12 +57,28 @@ public static class PenaltyPublication
     /// <summary>Computes a decision's publication: whether, by when, until when, and when repair opens.</summary>
     /// <param name="penalty">The decision.</param>
     /// <param name="publishedOn">The actual publication date; <see langword="null"/> to assume the last lawful day.</param>
-    /// <param name="law">The law in force; <see langword="null"/> for the national catalog (no lower-amount fine threshold).</param>
-    /// <param name="jurisdiction">The jurisdiction whose threshold applies.</param>
-    /// <returns>The schedule, or a coded error for a record that ends before it starts or is published before its decision.</returns>
-    public static RuleResult<PublicationSchedule> Schedule(PenaltyRecord penalty, LocalDate? publishedOn = null, PolicyContext? law = null, Jurisdiction jurisdiction = default)
+    /// <param name="law">The law in force: parameters, packs, jurisdiction and statutory calendar.</param>
+    /// <returns>
+    /// The schedule, or a coded error for a record that ends before it starts or is published before its decision, or
+    /// whose periods fall outside the statutory calendar's years (<c>MR.Calendar.OutOfRange</c>): never an exception.
+    /// </returns>
+    public static RuleResult<PublicationSchedule> Schedule(PenaltyRecord penalty, LawContext law, LocalDate? publishedOn = null)
     {
         Preconditions.CheckNotNull(penalty);
+        Preconditions.CheckNotNull(law);
+        try
+        {
+            return ScheduleOnCalendar(penalty, law, publishedOn);
+        }
+        catch (MarketRulesException e)
+        {
+            // A date outside the calendar's years (or a parameter not in force on it) is the caller's input: a coded error.
+            return RuleResult<PublicationSchedule>.Failure(e.Errors);
+        }
+    }
+
+    private static RuleResult<PublicationSchedule> ScheduleOnCalendar(PenaltyRecord penalty, LawContext law, LocalDate? publishedOn)
+    {
         if (penalty.Measures.IsDefaultOrEmpty)
         {
             return RuleResult<PublicationSchedule>.Failure(KernelErrors.Required.Create("$.measures", ("PropertyName", "measures")));
@@ -75,9 +91,10 @@ public static class PenaltyPublication
         {
             return RuleResult<PublicationSchedule>.Failure(CreditErrors.EndBeforeStart.Create("$.publishedOn", ("Start", penalty.DecidedOn), ("End", p)));
         }
-        var context = law ?? NationalCatalog.Policy;
+        var context = law.Policy;
+        var jurisdiction = law.Jurisdiction;
         var decided = penalty.DecidedOn;
-        var builder = new ExplanationBuilder("credit.publication/1", decided, jurisdiction.IsNational ? null : jurisdiction.ToString());
+        var builder = new ExplanationBuilder("credit.publication/1", decided, law.JurisdictionCode);
         // Before SAMR Order 45 took force (2021-09-01) the 2014 regulations (Art. 6) and 工商总局令第71号 (Art. 2) governed:
         // ordinary-procedure decisions, warnings included, published within 20 working days. The term and the repair
         // are Order 45's from its entry into force (decision 0014).
@@ -89,11 +106,12 @@ public static class PenaltyPublication
         }
         if ((penalty.IsWarningOnly && !beforeOrder45) || penalty.SummaryProcedure)
         {
-            builder.Add(CreditReasons.NotPublished.ToReason(CreditCitations.PenaltyPublication,
-                ("Detail", penalty.IsWarningOnly ? "仅受到警告 / a warning alone" : "简易程序 / summary procedure")));
+            builder.Add(CreditReasons.NotPublished.ToLocalizedReason(CreditCitations.PenaltyPublication, penalty.IsWarningOnly
+                ? ("Detail", "仅受到警告", "a warning alone")
+                : ("Detail", "简易程序", "summary procedure")));
             return RuleResult<PublicationSchedule>.Success(new PublicationSchedule(false, builder.Build("not-published")));
         }
-        var periods = PeriodCalculator.China;
+        var periods = law.Periods;
         LegalDeadline publishBy;
         var regime = beforeOrder45 ? Order45InForce : decided;
         if (penalty.CrossProvince && !beforeOrder45)
@@ -135,9 +153,9 @@ public static class PenaltyPublication
         LocalDate? repairFrom = null;
         if (shortPeriod || penalty.NeverStopsEarly)
         {
-            builder.Add(CreditReasons.RepairExcluded.ToReason(CreditCitations.CreditRepair, ("Detail", shortPeriod
-                ? "通报批评、较低数额罚款只公示三个月 / public criticism and lower-amount fines are only published three months"
-                : "第十四条第三款 / Art. 14(3): suspension, restriction, ban, lowered qualification or revocation")));
+            builder.Add(CreditReasons.RepairExcluded.ToLocalizedReason(CreditCitations.CreditRepair, shortPeriod
+                ? ("Detail", $"通报批评、较低数额罚款只公示{length.Value:0}个月", $"public criticism and lower-amount fines are only published {length.Value:0} months")
+                : ("Detail", "第十四条第三款：暂扣、限制、禁止、降低资质等级或吊销", "Art. 14(3): suspension, restriction, ban, lowered qualification or revocation")));
         }
         else
         {
@@ -159,21 +177,19 @@ public static class PenaltyPublication
 
     /// <summary>The last day to withdraw a publication after the decision was changed, revoked or held void (3 working days, Art. 11).</summary>
     /// <param name="changedOn">The date the decision was changed, revoked or held void.</param>
-    /// <param name="law">The law in force.</param>
-    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <param name="law">The law in force: parameters, packs, jurisdiction and statutory calendar.</param>
     /// <returns>The deadline.</returns>
-    public static LegalDeadline WithdrawalDeadline(LocalDate changedOn, PolicyContext? law = null, Jurisdiction jurisdiction = default) =>
-        PeriodCalculator.China.Deadline(changedOn, (law ?? NationalCatalog.Policy).Resolve(CreditParameters.PublicationWithdrawal, changedOn, jurisdiction).AsPeriod());
+    public static LegalDeadline WithdrawalDeadline(LocalDate changedOn, LawContext law) =>
+        law.Periods.Deadline(changedOn, law.Resolve(CreditParameters.PublicationWithdrawal, changedOn).AsPeriod());
 
     /// <summary>Decides an application to stop publication early.</summary>
     /// <param name="schedule">The decision's schedule.</param>
     /// <param name="appliedOn">The application date.</param>
     /// <param name="conditions">The four conditions.</param>
-    /// <param name="law">The law in force.</param>
-    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <param name="law">The law in force: parameters, packs, jurisdiction and statutory calendar.</param>
     /// <returns>The decision, or a coded error: <c>MR.Credit.RepairTooEarly</c> before repair opens, <c>MR.Credit.RepairNotAvailable</c> when it never does or publication has ended.</returns>
     public static RuleResult<EarlyStopDecision> RequestEarlyStop(PublicationSchedule schedule, LocalDate appliedOn, EarlyStopConditions conditions,
-        PolicyContext? law = null, Jurisdiction jurisdiction = default)
+        LawContext law)
     {
         Preconditions.CheckNotNull(schedule);
         if (!schedule.Published || schedule.RepairFrom is not { } from)
@@ -188,11 +204,13 @@ public static class PenaltyPublication
         {
             return RuleResult<EarlyStopDecision>.Failure(CreditErrors.RepairNotAvailable.Create("$.appliedOn", ("Detail", "publication has already ended")));
         }
-        var context = law ?? NationalCatalog.Policy;
-        var builder = new ExplanationBuilder("credit.publication/1", appliedOn, jurisdiction.IsNational ? null : jurisdiction.ToString());
+        Preconditions.CheckNotNull(law);
+        var context = law.Policy;
+        var jurisdiction = law.Jurisdiction;
+        var builder = new ExplanationBuilder("credit.publication/1", appliedOn, law.JurisdictionCode);
         var decision = context.Resolve(CreditParameters.RepairDecision, appliedOn, jurisdiction);
         builder.Use(decision);
-        var decideBy = PeriodCalculator.China.Deadline(appliedOn, decision.AsPeriod());
+        var decideBy = law.Periods.Deadline(appliedOn, decision.AsPeriod());
         builder.Add(ComputedDate.FromDeadline("decide-by", new LocalizedText("作出决定期限", "Decide by"), decideBy, decision.Citation));
         SeriousViolationList.AddUnmet(builder, conditions.PenaltyPerformed, "penalty performed / 已履行行政处罚");
         SeriousViolationList.AddUnmet(builder, conditions.HarmRemoved, "harm removed / 已消除危害后果和不良影响");

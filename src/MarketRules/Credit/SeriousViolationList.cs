@@ -59,17 +59,18 @@ public static class SeriousViolationList
 
     /// <summary>The term of a listing under the law of its listing date: 5 years before 2021-09-01, 3 years after, or the restriction's end if later.</summary>
     /// <param name="listing">The listing.</param>
-    /// <param name="law">The law in force.</param>
-    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <param name="law">The law in force: parameters, packs, jurisdiction and statutory calendar.</param>
     /// <returns>The term.</returns>
-    public static SeriousListTerm Term(SeriousListing listing, PolicyContext? law = null, Jurisdiction jurisdiction = default)
+    public static SeriousListTerm Term(SeriousListing listing, LawContext law)
     {
         Preconditions.CheckNotNull(listing);
-        var context = law ?? NationalCatalog.Policy;
-        var builder = new ExplanationBuilder("credit.serious/1", listing.ListedOn, jurisdiction.IsNational ? null : jurisdiction.ToString());
+        Preconditions.CheckNotNull(law);
+        var context = law.Policy;
+        var jurisdiction = law.Jurisdiction;
+        var builder = new ExplanationBuilder("credit.serious/1", listing.ListedOn, law.JurisdictionCode);
         var years = context.Resolve(CreditParameters.SeriousListTerm, listing.ListedOn, jurisdiction);
         builder.Use(years);
-        var end = PeriodCalculator.China.Deadline(listing.ListedOn, years.AsPeriod(), RestDayRule.None);
+        var end = law.Periods.Deadline(listing.ListedOn, years.AsPeriod(), RestDayRule.None);
         builder.Add(ComputedDate.FromDeadline("term-ends", new LocalizedText("列入期限届满", "Term ends"), end, years.Citation));
         var last = end.LastDay;
         if (listing.RestrictionEndsOn is { } restriction && restriction > last)
@@ -81,7 +82,7 @@ public static class SeriousViolationList
         if (context.TryResolve(CreditParameters.SeriousEarlyRemoval, listing.ListedOn, jurisdiction) is { } early)
         {
             builder.Use(early);
-            earlyFrom = PeriodCalculator.China.Deadline(listing.ListedOn, early.AsPeriod(), RestDayRule.None).LastDay.PlusDays(1);
+            earlyFrom = law.Periods.Deadline(listing.ListedOn, early.AsPeriod(), RestDayRule.None).LastDay.PlusDays(1);
         }
         return new SeriousListTerm(last, builder.Build("listed-until")) { EarlyRemovalFrom = earlyFrom };
     }
@@ -90,13 +91,12 @@ public static class SeriousViolationList
     /// <param name="listing">The listing.</param>
     /// <param name="appliedOn">The application date.</param>
     /// <param name="conditions">The four conditions.</param>
-    /// <param name="law">The law in force.</param>
-    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <param name="law">The law in force: parameters, packs, jurisdiction and statutory calendar.</param>
     /// <returns>The decision (granted or refused, with the conditions not met), or a coded error when the application comes too early, after the term, or under a regime without early removal.</returns>
     public static RuleResult<EarlyRemovalDecision> RequestEarlyRemoval(SeriousListing listing, LocalDate appliedOn, EarlyRemovalConditions conditions,
-        PolicyContext? law = null, Jurisdiction jurisdiction = default)
+        LawContext law)
     {
-        var term = Term(listing, law, jurisdiction);
+        var term = Term(listing, law);
         if (term.EarlyRemovalFrom is not { } from)
         {
             return RuleResult<EarlyRemovalDecision>.Failure(CreditErrors.RepairNotAvailable.Create("$.listedOn", ("Detail", "listings before 2021-09-01 have no early removal")));
@@ -109,11 +109,13 @@ public static class SeriousViolationList
         {
             return RuleResult<EarlyRemovalDecision>.Failure(CreditErrors.RepairNotAvailable.Create("$.appliedOn", ("Detail", "the term has already run out")));
         }
-        var context = law ?? NationalCatalog.Policy;
-        var builder = new ExplanationBuilder("credit.serious/1", appliedOn, jurisdiction.IsNational ? null : jurisdiction.ToString());
+        Preconditions.CheckNotNull(law);
+        var context = law.Policy;
+        var jurisdiction = law.Jurisdiction;
+        var builder = new ExplanationBuilder("credit.serious/1", appliedOn, law.JurisdictionCode);
         var decision = context.Resolve(CreditParameters.RepairDecision, appliedOn, jurisdiction);
         builder.Use(decision);
-        var decideBy = PeriodCalculator.China.Deadline(appliedOn, decision.AsPeriod());
+        var decideBy = law.Periods.Deadline(appliedOn, decision.AsPeriod());
         builder.Add(ComputedDate.FromDeadline("decide-by", new LocalizedText("作出决定期限", "Decide by"), decideBy, decision.Citation));
         AddUnmet(builder, conditions.DutiesPerformed, "duties performed / 已履行行政决定义务");
         AddUnmet(builder, conditions.HarmRemoved, "harm removed / 已消除危害后果和不良影响");

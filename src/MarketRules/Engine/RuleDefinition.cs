@@ -24,6 +24,7 @@ public sealed class RuleContext
         Jurisdiction = jurisdiction;
         Policy = Preconditions.CheckNotNull(policy);
         Periods = Preconditions.CheckNotNull(periods);
+        // Built once with the context (not lazily): a public type keeps no writable state (ConventionTests).
         Law = new LawContext(policy, periods, jurisdiction);
     }
 

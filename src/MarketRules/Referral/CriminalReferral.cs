@@ -48,20 +48,20 @@ public sealed class CriminalReferral
     // Which offences each threshold belongs to (for the date an article's standard took force): a bit per offence index.
     private static readonly int[] ThresholdOwners = [.. ReferralParameters.All.Select(p => OwnersOf(p.Id))];
     private static readonly int DefaultDateKey = Key(default);
-    private static readonly Lazy<CriminalReferral> LazyNational = new(() => new CriminalReferral(PolicyContext.National(new ParameterCatalog(ReferralParameters.All)), Jurisdiction.National));
+    private static readonly long MaxFen = (long)(Money.MaxYuan * 100m);
 
     private readonly LawSpan[] spans;
     private readonly int[] spanKeys;
     private readonly int[] spanByMonth;
     private readonly int firstMonth;
 
-    /// <summary>Builds the decision tables for a policy and a jurisdiction.</summary>
-    /// <param name="policy">The law in force: the national catalogue plus any policy packs.</param>
-    /// <param name="jurisdiction">The jurisdiction whose packs apply.</param>
-    public CriminalReferral(PolicyContext policy, Jurisdiction jurisdiction)
+    /// <summary>Builds the decision tables for the law of a jurisdiction.</summary>
+    /// <param name="law">The law in force: the parameters (national values plus any policy packs) and the jurisdiction whose packs apply, the library's national law or a request's.</param>
+    public CriminalReferral(LawContext law)
     {
-        Policy = Preconditions.CheckNotNull(policy);
-        Jurisdiction = jurisdiction;
+        Law = Preconditions.CheckNotNull(law);
+        var policy = law.Policy;
+        var jurisdiction = law.Jurisdiction;
         var dates = new SortedSet<LocalDate>();
         foreach (var definition in ReferralParameters.All)
         {
@@ -103,16 +103,14 @@ public sealed class CriminalReferral
         spanByMonth = IndexByMonth(spanKeys, out firstMonth);
     }
 
-    /// <summary>The decisions under national law only.</summary>
-    public static CriminalReferral National => LazyNational.Value;
+    /// <summary>The law the tables were built from: parameters, packs and jurisdiction.</summary>
+    public LawContext Law { get; }
 
-    /// <summary>The law the tables were built from.</summary>
-    public PolicyContext Policy { get; }
-
-    /// <summary>The jurisdiction the tables were built for.</summary>
-    public Jurisdiction Jurisdiction { get; }
-
-    /// <summary>Decides whether to refer, allocating nothing when the facts are valid.</summary>
+    /// <summary>
+    /// Decides whether to refer without building the explanation, allocating nothing when the facts are valid: the same
+    /// evaluation as <see cref="Explain"/> (one method per article), with the recording of the checks switched off.
+    /// Screening callers who want only the yes/no read <see cref="ReferralDecision.Refer"/>.
+    /// </summary>
     /// <param name="facts">The facts, amounts cumulated over the acts not yet handled.</param>
     /// <param name="asOf">The date of the decision: a later law applies only when it is more lenient.</param>
     /// <returns>The decision, or coded errors (<see cref="ReferralErrors"/>) for bad facts.</returns>
@@ -121,86 +119,6 @@ public sealed class CriminalReferral
         var none = default(NoSink);
         return Run(facts, asOf, ref none, ref none, out _);
     }
-
-    /// <summary>
-    /// Answers only whether the case must be referred, stopping at the first threshold or fact that makes it criminal;
-    /// allocates nothing when the facts are valid.
-    /// </summary>
-    /// <remarks>
-    /// <para>Use it to screen many cases (batch triage, dashboards, "refer?" flags) where only the yes/no matters. It
-    /// validates the facts the same way as <see cref="Decide"/> (the same coded errors), resolves the law of the act date
-    /// the same way, and applies a later law only where it is more lenient (Criminal Law Art 12), so its answer is always
-    /// <c>Decide(facts, asOf).Value.Refer</c>.</para>
-    /// <para>Use <see cref="Decide"/> when the officer needs the decision itself: the offence actually made out (Art 149
-    /// fallback), every triggered threshold, the decisive one and its margin, the nearest miss, the sentencing band, and
-    /// whether the law changed; use <see cref="Explain"/> for the citations. Those need every threshold of the offence
-    /// checked, which is what makes <see cref="Decide"/> several times slower than this refer-only answer.</para>
-    /// </remarks>
-    /// <param name="facts">The facts, amounts cumulated over the acts not yet handled.</param>
-    /// <param name="asOf">The date of the decision: a later law applies only when it is more lenient.</param>
-    /// <returns><see langword="true"/> when the case must be referred to the police, or coded errors (<see cref="ReferralErrors"/>) for bad facts.</returns>
-    public RuleResult<bool> MustRefer(in ReferralFacts facts, LocalDate asOf)
-    {
-        var actKey = Key(facts.ActDate);
-        var asOfKey = Key(asOf);
-        // The failure paths live in their own methods so this one keeps a small frame: the common case validates in one
-        // pass and then only reads tables.
-        if (!IsPlainlyValid(facts, facts.ActDate, asOf, actKey, asOfKey))
-        {
-            return MustReferAfterFullCheck(facts, asOf, actKey, asOfKey);
-        }
-        return ReferOnly(facts, asOf, actKey, asOfKey);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private RuleResult<bool> MustReferAfterFullCheck(in ReferralFacts facts, LocalDate asOf, int actKey, int asOfKey)
-    {
-        ImmutableArray<RuleError>.Builder? errors = null;
-        CheckInput(facts, asOf, ref errors);
-        return errors is not null ? RuleResult<bool>.Failure(errors.ToImmutable()) : ReferOnly(facts, asOf, actKey, asOfKey);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private RuleResult<bool> ReferOnly(in ReferralFacts facts, LocalDate asOf, int actKey, int asOfKey)
-    {
-        var actSpan = Find(actKey);
-        if (actSpan is null || !actSpan.InForce(facts.Offence))
-        {
-            return NotYetAnOffence(facts);
-        }
-        var lawKey = actKey;
-        var gap = InterpretationGapUntil(facts, actKey);
-        if (gap != 0)
-        {
-            if (asOfKey >= gap)
-            {
-                actSpan = Find(asOfKey)!;
-                lawKey = asOfKey;
-            }
-            else if (facts.Offence == CriminalOffence.IllegalFoodBusiness)
-            {
-                return NoStandardYet(facts, asOf);
-            }
-        }
-        if (!Refers(facts, lawKey, actSpan))
-        {
-            return RuleResult<bool>.Success(OnReasonableSuspicion(facts, asOfKey));
-        }
-        if (asOfKey == lawKey)
-        {
-            return RuleResult<bool>.Success(true);
-        }
-        var currentSpan = Find(asOfKey)!;
-        return RuleResult<bool>.Success(ReferenceEquals(currentSpan, actSpan)
-            || (currentSpan.InForce(facts.Offence) && Refers(facts, asOfKey, currentSpan))
-            || OnReasonableSuspicion(facts, asOfKey));
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private RuleResult<bool> NotYetAnOffence(in ReferralFacts facts) => RuleResult<bool>.Failure(Existence(facts, facts.ActDate)!);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static RuleResult<bool> NoStandardYet(in ReferralFacts facts, LocalDate asOf) => RuleResult<bool>.Failure(NoStandard(facts, asOf));
 
     // State Council Order 310 Art 3(2) (from the 2020 revision): an IP case with a reasonable suspicion is transferred.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -250,9 +168,13 @@ public sealed class CriminalReferral
     };
 
     private static RuleError NoStandard(in ReferralFacts facts, LocalDate asOf) =>
-        ReferralErrors.NoAmountStandard.Create("$.actDate", ("Offence", facts.Offence), ("AsOf", asOf), ("From", ReferralElements.FoodSafety2021InForce));
+        ReferralErrors.NoAmountStandard.CreateLocalized("$.actDate", ("Offence", ReferralReport.Label(facts.Offence).Chinese, ReferralReport.Label(facts.Offence).English),
+            ("AsOf", asOf, asOf), ("From", ReferralElements.FoodSafety2021InForce, ReferralElements.FoodSafety2021InForce));
 
-    /// <summary>Decides and explains: every threshold checked under the law of the act date and of the decision date, with its value, citation and margin.</summary>
+    /// <summary>
+    /// Decides and explains: the same evaluation as <see cref="Decide"/>, recording every threshold checked under the law
+    /// of the act date and of the decision date, with its value, citation and margin.
+    /// </summary>
     /// <param name="facts">The facts.</param>
     /// <param name="asOf">The date of the decision.</param>
     /// <returns>The report, or coded errors for bad facts.</returns>
@@ -267,7 +189,7 @@ public sealed class CriminalReferral
         }
         var actChecks = ToChecks(atAct.Items, spanPair.Act!);
         var currentChecks = spanPair.Current is null ? [] : ToChecks(atDecision.Items, spanPair.Current);
-        return RuleResult<ReferralReport>.Success(ReferralReport.Create(facts, asOf, spanPair.LawDate, Jurisdiction, result.Value, actChecks, currentChecks));
+        return RuleResult<ReferralReport>.Success(ReferralReport.Create(facts, asOf, spanPair.LawDate, Law.Jurisdiction, result.Value, actChecks, currentChecks));
     }
 
     /// <summary>Checks facts for bad input without deciding.</summary>
@@ -383,7 +305,7 @@ public sealed class CriminalReferral
         }
         if (!IsKnown(f.Offence))
         {
-            Add(ref errors, ReferralErrors.UnknownOffence.Create("$.offence", ("Offence", f.Offence)));
+            Add(ref errors, ReferralErrors.UnknownOffence.Create("$.offence", ("Offence", (int)f.Offence)));
         }
         if ((uint)f.Offender > (uint)OffenderKind.Unit)
         {
@@ -399,8 +321,8 @@ public sealed class CriminalReferral
         }
         if (f.ServiceMark && f.Category is not (ProductCategory.General or ProductCategory.Service) && (uint)f.Category <= (uint)ProductCategory.Service)
         {
-            Add(ref errors, ReferralErrors.ConflictingFacts.Create("$.serviceMark", ("Field", "serviceMark"), ("Other", "category"),
-                ("Detail", "a service mark cannot be used on goods of category " + f.Category)));
+            Add(ref errors, ReferralErrors.ConflictingFacts.CreateLocalized("$.serviceMark", ("Field", "serviceMark", "serviceMark"), ("Other", "category", "category"),
+                ("Detail", "服务商标不能用于商品", "a service mark cannot be used on goods of category " + f.Category)));
         }
         if (f.ActDate == default)
         {
@@ -427,20 +349,35 @@ public sealed class CriminalReferral
 
         static void Amount(ref ImmutableArray<RuleError>.Builder? errors, Money value, string name)
         {
-            if (value.Fen < 0)
+            if (CheckAmount(value.Yuan, "$." + name, name) is { } error)
             {
-                Add(ref errors, ReferralErrors.NegativeAmount.Create("$." + name, ("Field", name), ("Value", value.Yuan)));
+                Add(ref errors, error);
             }
         }
 
         static void Count(ref ImmutableArray<RuleError>.Builder? errors, int value, string name)
         {
-            if (value < 0)
+            if (CheckCount(value, "$." + name, name) is { } error)
             {
-                Add(ref errors, ReferralErrors.NegativeCount.Create("$." + name, ("Field", name), ("Value", value)));
+                Add(ref errors, error);
             }
         }
     }
+
+    /// <summary>
+    /// The one check of an amount of the facts, for typed facts (in fen) and for JSON callers (in yuan, before it becomes
+    /// <see cref="Money"/>): not negative, in whole fen (the smallest unit of the renminbi), at most <see cref="Money.MaxYuan"/>
+    /// (so the cumulated and multiplied amounts of the thresholds cannot overflow).
+    /// </summary>
+    internal static RuleError? CheckAmount(decimal yuan, string path, string field) =>
+        yuan < 0m ? ReferralErrors.NegativeAmount.Create(path, ("Field", field), ("Value", yuan))
+        : yuan > Money.MaxYuan ? KernelErrors.InvalidAmount.Create(path, ("PropertyValue", yuan))
+        : decimal.Round(yuan, 2) != yuan ? ReferralErrors.FractionOfFen.Create(path, ("Field", field), ("Value", yuan))
+        : null;
+
+    /// <summary>The one check of a count of the facts (pieces, marks, persons): not negative.</summary>
+    internal static RuleError? CheckCount(int value, string path, string field) =>
+        value < 0 ? ReferralErrors.NegativeCount.Create(path, ("Field", field), ("Value", value)) : null;
 
     // The common case in one pass of integer tests (sign bits OR-ed together); any doubt falls through to the
     // field-by-field checks below, which name every bad field.
@@ -453,6 +390,8 @@ public sealed class CriminalReferral
         var counts = f.Pieces | f.UnsoldPieces | f.Marks | f.Patents | f.PriorPenaltiesWithinTwoYears | f.Victims
             | f.MinorInjuries | f.SeriousInjuries | f.Deaths;
         return amounts >= 0 && counts >= 0
+            && f.Sales.Fen <= MaxFen && f.UnsoldValue.Fen <= MaxFen && f.BusinessVolume.Fen <= MaxFen
+            && f.IllegalGains.Fen <= MaxFen && f.DirectLoss.Fen <= MaxFen
             && unchecked((uint)f.Offender) <= (uint)OffenderKind.Unit
             && unchecked((uint)f.Category) <= (uint)ProductCategory.Service
             && ((int)f.Harm & ~127) == 0
@@ -478,8 +417,8 @@ public sealed class CriminalReferral
         {
             return null;
         }
-        return ReferralErrors.ActBeforeLaw.Create("$.actDate", ("Offence", facts.Offence), ("Date", date),
-            ("EffectiveFrom", ReferralElements.FirstDay(facts.Offence) is { } first ? first : "-"));
+        return ReferralErrors.ActBeforeLaw.CreateLocalized("$.actDate", ("Offence", ReferralReport.Label(facts.Offence).Chinese, ReferralReport.Label(facts.Offence).English),
+            ("Date", date, date), ("EffectiveFrom", ReferralElements.FirstDay(facts.Offence) is { } first ? first : "-", ReferralElements.FirstDay(facts.Offence) is { } again ? again : "-"));
     }
 
     // "referral.art140.…" belongs to Art 140, "referral.ip.…" to Arts 213–216; the timetable to none.
@@ -843,103 +782,6 @@ public sealed class CriminalReferral
         return o.Completed;
     }
 
-    // ---- Refer only: the same conditions as Evaluate (a completed crime or an attempt), short-circuited at the first
-    // that holds; bands, margins and misses are not needed. MustRefer_AgreesWithDecide_Meets_Specification keeps the two in step.
-
-    private static bool Refers(in ReferralFacts f, int dateKey, LawSpan span)
-    {
-        var v = span.Values;
-        // Counts are validated non-negative before this runs, so OR-ing them tests "any > 0" without branches.
-        var injured = (f.MinorInjuries | f.SeriousInjuries | f.Deaths) > 0;
-        var seriousHarm = injured || (f.Harm & HarmFacts.SeriousHealthHarm) != 0;
-        switch (f.Offence)
-        {
-            case CriminalOffence.ShoddyProducts:
-                return Refers140(f, v);
-            case CriminalOffence.ToxicFood:
-                return true;
-            case CriminalOffence.CounterfeitDrugs:
-            case CriminalOffence.UnsafeFood:
-            case CriminalOffence.SubstandardMedicalDevices:
-            case CriminalOffence.SubstandardDrugs:
-                // The element of the date: the act itself, endangerment (which actual harm also shows) or actual harm.
-                return span.ElementOf(f.Offence) switch
-                {
-                    OffenceElement.ActItself => true,
-                    OffenceElement.Endangerment => seriousHarm || (f.Harm & HarmFacts.SufficientToEndangerHealth) != 0,
-                    _ => seriousHarm,
-                } || Refers140(f, v);
-            case CriminalOffence.UnsafeProducts:
-                return f.SeriousInjuries > 0 || f.Deaths > 0 || (f.Harm & HarmFacts.SeriousConsequences) != 0
-                    || Met(v, ReferralThreshold.Art146DirectLoss, f.DirectLoss.Fen, 1) || Refers140(f, v);
-            case CriminalOffence.ShoddyAgriculturalInputs:
-                return Met(v, ReferralThreshold.Art147Loss, f.DirectLoss.Fen, 1) || Refers140(f, v);
-            case CriminalOffence.SubstandardCosmetics:
-                return (f.Harm & (HarmFacts.Disfigurement | HarmFacts.SeriousOrganDamage | HarmFacts.MentalDisorderOrSelfHarm | HarmFacts.SeriousConsequences)) != 0
-                    || Refers140(f, v);
-            case CriminalOffence.CounterfeitRegisteredMark:
-                {
-                    var multiplier = UnitMultiplier(f, v);
-                    var multi = f.Marks >= 2 || IsRepeat(f, v);
-                    if (f.IsServiceMark)
-                    {
-                        if (dateKey < AmendmentXIKey)
-                        {
-                            return false;
-                        }
-                        if (v[(int)ReferralThreshold.Art213ServiceGains] >= 0)
-                        {
-                            return Met(v, multi ? ReferralThreshold.Art213ServiceMultiGains : ReferralThreshold.Art213ServiceGains, f.IllegalGains.Fen, multiplier);
-                        }
-                    }
-                    return Met(v, multi ? ReferralThreshold.Art213MultiVolume : ReferralThreshold.Art213Volume, f.BusinessVolume.Fen, multiplier)
-                        || Met(v, multi ? ReferralThreshold.Art213MultiGains : ReferralThreshold.Art213Gains, f.IllegalGains.Fen, multiplier);
-                }
-            case CriminalOffence.SellingCounterfeitMarkGoods:
-                {
-                    var multiplier = UnitMultiplier(f, v);
-                    long sales = f.Sales.Fen, unsold = f.UnsoldValue.Fen, gains = f.IllegalGains.Fen;
-                    // Unsold goods alone: an attempt before 2025-04-26, completed after; either way the case is referred.
-                    return Met(v, ReferralThreshold.Art214Gains, gains, multiplier)
-                        || Met(v, ReferralThreshold.Art214Sales, sales, multiplier)
-                        || Met(v, ReferralThreshold.Art214Unsold, unsold, multiplier)
-                        || (sales > 0 && Met(v, ReferralThreshold.Art214SalesPlusUnsold, checked(sales + unsold), multiplier))
-                        || (v[(int)ReferralThreshold.Art214Gains] >= 0 && IsRepeat(f, v)
-                            && (Met(v, ReferralThreshold.Art214RepeatGains, gains, multiplier)
-                                || Met(v, ReferralThreshold.Art214RepeatSales, sales, multiplier)
-                                || Met(v, ReferralThreshold.Art214RepeatUnsold, checked(sales + unsold), multiplier)));
-                }
-            case CriminalOffence.CounterfeitMarkLabels:
-                {
-                    var multiplier = UnitMultiplier(f, v);
-                    var multi = f.Marks >= 2 || IsRepeat(f, v);
-                    return Met(v, multi ? ReferralThreshold.Art215MultiPieces : ReferralThreshold.Art215Pieces, f.Pieces, multiplier)
-                        || Met(v, multi ? ReferralThreshold.Art215MultiVolume : ReferralThreshold.Art215Volume, f.BusinessVolume.Fen, multiplier)
-                        || Met(v, multi ? ReferralThreshold.Art215MultiGains : ReferralThreshold.Art215Gains, f.IllegalGains.Fen, multiplier)
-                        || (f.UnsoldPieces > 0 && Met(v, multi ? ReferralThreshold.Art215MultiUnsoldPieces : ReferralThreshold.Art215UnsoldPieces, (long)f.Pieces + f.UnsoldPieces, multiplier));
-                }
-            case CriminalOffence.PassingOffPatents:
-                {
-                    var multiplier = UnitMultiplier(f, v);
-                    var multi = f.Patents >= 2 || IsRepeat(f, v);
-                    return Met(v, multi ? ReferralThreshold.Art216MultiVolume : ReferralThreshold.Art216Volume, f.BusinessVolume.Fen, multiplier)
-                        || Met(v, multi ? ReferralThreshold.Art216MultiGains : ReferralThreshold.Art216Gains, f.IllegalGains.Fen, multiplier)
-                        || Met(v, ReferralThreshold.Art216DirectLoss, f.DirectLoss.Fen, multiplier);
-                }
-            case CriminalOffence.FalseAdvertising:
-                return Met(v, ReferralThreshold.Art222Gains, f.IllegalGains.Fen, 1)
-                    || (f.Emergency && Met(v, ReferralThreshold.Art222EmergencyGains, f.IllegalGains.Fen, 1))
-                    || (f.Category is ProductCategory.Food or ProductCategory.Drug && Met(v, ReferralThreshold.Art222FoodOrDrugGains, f.IllegalGains.Fen, 1))
-                    || Met(v, f.Victims <= 1 ? ReferralThreshold.Art222SingleConsumerLoss : ReferralThreshold.Art222ConsumersLoss, f.DirectLoss.Fen, 1)
-                    || Met(v, ReferralThreshold.Art222PriorPenalties, f.PriorPenaltiesWithinTwoYears, 1)
-                    || injured || (f.Harm & HarmFacts.SeriousConsequences) != 0;
-            case CriminalOffence.IllegalFoodBusiness:
-                return Met(v, ReferralThreshold.Art225Volume, f.BusinessVolume.Fen, 1) || Met(v, ReferralThreshold.Art225Gains, f.IllegalGains.Fen, 1);
-            default:
-                return false;
-        }
-    }
-
     // A threshold row without bounds checks: every row is built with one entry per ReferralThreshold (BuildSpan, and
     // RowsCoverEveryThreshold below checks the enum fits), so the index is always in range.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -958,22 +800,6 @@ public sealed class CriminalReferral
         return count;
     }
 
-    // Art 140 (and Art 149's fallback to it): sales, unsold goods (an attempt), or the 2008 combination of both.
-    private static bool Refers140(in ReferralFacts f, long[] v)
-    {
-        var sales = f.Sales.Fen;
-        var factor = At(v, ReferralThreshold.Art140SalesMultiplier);
-        return Met(v, ReferralThreshold.Art140Sales, sales, 1)
-            || Met(v, ReferralThreshold.Art140Unsold, f.UnsoldValue.Fen, 1)
-            || (factor >= 0 && sales > 0 && Met(v, ReferralThreshold.Art140Combined, checked((sales * factor) + f.UnsoldValue.Fen), 1));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Met(long[] v, ReferralThreshold threshold, long actual, long multiplier)
-    {
-        var required = At(v, threshold);
-        return required >= 0 && actual >= checked(required * multiplier);
-    }
 
     private static SentencingBand Art140<TSink>(in ReferralFacts f, LawSpan span, ref TSink sink, ref Outcome o)
         where TSink : struct, ICheckSink

@@ -5,15 +5,15 @@ public static class ReferralErrors
 {
     /// <summary>An amount is negative.</summary>
     public static readonly MessageDefinition NegativeAmount = new(
-        "MR.Referral.NegativeAmount", "{Field} 不得为负数（{Value}）", "{Field} may not be negative ({Value})");
+        "MR.Referral.NegativeAmount", "「{Field}」不得为负数（{Value}）", "{Field} may not be negative ({Value})");
 
     /// <summary>A count is negative.</summary>
     public static readonly MessageDefinition NegativeCount = new(
-        "MR.Referral.NegativeCount", "{Field} 不得为负数（{Value}）", "{Field} may not be negative ({Value})");
+        "MR.Referral.NegativeCount", "「{Field}」不得为负数（{Value}）", "{Field} may not be negative ({Value})");
 
     /// <summary>An amount has fractions of a fen.</summary>
     public static readonly MessageDefinition FractionOfFen = new(
-        "MR.Referral.FractionOfFen", "{Field} 最多两位小数（{Value}）", "{Field} has at most two decimal places ({Value})");
+        "MR.Referral.FractionOfFen", "「{Field}」最多两位小数（{Value}）", "{Field} has at most two decimal places ({Value})");
 
     /// <summary>The offence is missing or not in the catalogue.</summary>
     public static readonly MessageDefinition UnknownOffence = new(
@@ -21,7 +21,7 @@ public static class ReferralErrors
 
     /// <summary>A value of an enumeration is not defined.</summary>
     public static readonly MessageDefinition UnknownValue = new(
-        "MR.Referral.UnknownValue", "{Field} 的取值未定义：{Value}", "{Field} has an undefined value: {Value}");
+        "MR.Referral.UnknownValue", "「{Field}」的取值未定义：{Value}", "{Field} has an undefined value: {Value}");
 
     /// <summary>The catalogue has no standard of the offence for the act date: no text it encodes answers.</summary>
     public static readonly MessageDefinition ActBeforeLaw = new(
@@ -35,7 +35,7 @@ public static class ReferralErrors
 
     /// <summary>Two facts contradict each other.</summary>
     public static readonly MessageDefinition ConflictingFacts = new(
-        "MR.Referral.ConflictingFacts", "{Field} 与 {Other} 相互矛盾：{Detail}", "{Field} contradicts {Other}: {Detail}");
+        "MR.Referral.ConflictingFacts", "「{Field}」与「{Other}」相互矛盾：{Detail}", "{Field} contradicts {Other}: {Detail}");
 
     /// <summary>The act date is after the decision date.</summary>
     public static readonly MessageDefinition ActAfterDecision = new(

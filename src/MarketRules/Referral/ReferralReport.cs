@@ -79,7 +79,8 @@ public sealed class ReferralReport
         }
         if (decision.Facts != FactTriggers.None)
         {
-            builder.Add(ReferralReasons.FactReached.ToReason(null, ("Offence", OffenceLabel(facts.Offence)), ("Facts", decision.Facts.ToString())));
+            builder.Add(ReferralReasons.FactReached.ToLocalizedReason(null, ("Offence", Label(facts.Offence).Chinese, Label(facts.Offence).English),
+                ("Facts", FactsLabel(decision.Facts).Chinese, FactsLabel(decision.Facts).English)));
         }
         if ((decision.Facts & FactTriggers.HeavierOfBoth) != 0 && decision.Refer && decision.LighterOffence != CriminalOffence.Unspecified)
         {
@@ -95,8 +96,8 @@ public sealed class ReferralReport
             {
                 builder.Use(check.Value);
             }
-            builder.Add(ReferralReasons.LawChanged.ToReason(null, ("ActDate", facts.ActDate), ("AsOf", asOf),
-                ("Today", decision.ReferUnderCurrentLaw ? "refer" : "do not refer")));
+            builder.Add(ReferralReasons.LawChanged.ToLocalizedReason(null, ("ActDate", facts.ActDate, facts.ActDate), ("AsOf", asOf, asOf),
+                ("Today", decision.ReferUnderCurrentLaw ? "应当移送" : "不移送", decision.ReferUnderCurrentLaw ? "refer" : "do not refer")));
             if (decision.LaterLawMoreLenient)
             {
                 builder.Add(ReferralReasons.LaterLawMoreLenient.ToReason(CriminalLawArticle12, ("ActDate", facts.ActDate), ("AsOf", asOf)));
@@ -134,9 +135,9 @@ public sealed class ReferralReport
             }
         }
         builder.Add(decision.Refer
-            ? ReferralReasons.Refer.ToReason((decision.Facts & FactTriggers.ReasonableSuspicion) != 0 ? ReasonableSuspicionArticle : TransferDuty,
-                ("Offence", OffenceLabel(decision.Offence)), ("Band", decision.Band.ToString()))
-            : ReferralReasons.DoNotRefer.ToReason(null, ("Offence", OffenceLabel(facts.Offence))));
+            ? ReferralReasons.Refer.ToLocalizedReason((decision.Facts & FactTriggers.ReasonableSuspicion) != 0 ? ReasonableSuspicionArticle : TransferDuty,
+                ("Offence", Label(decision.Offence).Chinese, Label(decision.Offence).English), ("Band", BandLabel(decision.Band).Chinese, BandLabel(decision.Band).English))
+            : ReferralReasons.DoNotRefer.ToLocalizedReason(null, ("Offence", Label(facts.Offence).Chinese, Label(facts.Offence).English)));
         return new ReferralReport(facts, decision, checks, currentLawChecks, builder.Build(decision.Refer ? "refer" : "do-not-refer"));
     }
 
@@ -171,17 +172,52 @@ public sealed class ReferralReport
 
     private static LocalizedText Same(string text) => new(text, text);
 
-    private static LocalizedText Label(CriminalOffence offence) =>
+    internal static LocalizedText Label(CriminalOffence offence) =>
         new("刑法第" + ((int)offence).ToString(CultureInfo.InvariantCulture) + "条", OffenceLabel(offence));
 
     private static Reason Describe(ThresholdCheck check)
     {
-        var name = ReferralParameters.Of(check.Threshold).Name.English + (check.Multiplier != 1 ? $" (× {check.Multiplier} for a unit)" : "");
+        // The threshold's name in each language (the parameter's own zh and en names), never its C# identifier.
+        var name = ReferralParameters.Of(check.Threshold).Name;
+        var zh = name.Chinese + (check.Multiplier != 1 ? $"（单位犯罪按 {check.Multiplier} 倍）" : "");
+        var en = name.English + (check.Multiplier != 1 ? $" (× {check.Multiplier} for a unit)" : "");
         return check.Met
-            ? ReferralReasons.ThresholdReached.ToReason(check.Value.Citation, ("Threshold", name), ("Actual", Format(check, check.Actual)),
-                ("Required", Format(check, check.Required)), ("Margin", Format(check, check.Difference)))
-            : ReferralReasons.ThresholdMissed.ToReason(check.Value.Citation, ("Threshold", name), ("Actual", Format(check, check.Actual)),
-                ("Required", Format(check, check.Required)), ("Shortfall", Format(check, -check.Difference)));
+            ? ReferralReasons.ThresholdReached.ToLocalizedReason(check.Value.Citation, ("Threshold", zh, en), ("Actual", Format(check, check.Actual), Format(check, check.Actual)),
+                ("Required", Format(check, check.Required), Format(check, check.Required)), ("Margin", Format(check, check.Difference), Format(check, check.Difference)))
+            : ReferralReasons.ThresholdMissed.ToLocalizedReason(check.Value.Citation, ("Threshold", zh, en), ("Actual", Format(check, check.Actual), Format(check, check.Actual)),
+                ("Required", Format(check, check.Required), Format(check, check.Required)), ("Shortfall", Format(check, -check.Difference), Format(check, -check.Difference)));
+    }
+
+    /// <summary>The sentencing band in the words of the articles.</summary>
+    internal static LocalizedText BandLabel(SentencingBand band) => band switch
+    {
+        SentencingBand.Base => new("基本档（数额较大或情节严重）", "basic band"),
+        SentencingBand.Aggravated => new("第二档（严重危害或其他严重情节）", "second band"),
+        SentencingBand.EspeciallySerious => new("第三档（数额巨大或情节特别严重）", "third band"),
+        SentencingBand.Gravest => new("第四档（十五年有期徒刑或者无期徒刑）", "fourth band"),
+        _ => new("无", "none"),
+    };
+
+    /// <summary>The facts that made the case criminal without an amount, in each language.</summary>
+    internal static LocalizedText FactsLabel(FactTriggers facts)
+    {
+        var zh = new List<string>();
+        var en = new List<string>();
+        void Add(FactTriggers flag, string chinese, string english)
+        {
+            if ((facts & flag) != 0)
+            {
+                zh.Add(chinese);
+                en.Add(english);
+            }
+        }
+        Add(FactTriggers.ActItself, "行为本身即构成犯罪", "the act itself");
+        Add(FactTriggers.InjuryOrDeath, "造成伤亡", "injury or death");
+        Add(FactTriggers.Harm, "已认定的危害事实", "an established fact of harm");
+        Add(FactTriggers.FallbackToArt140, "依照刑法第一百四十九条第一款按第一百四十条处理", "Art 149(1): Art 140 applies");
+        Add(FactTriggers.HeavierOfBoth, "依照刑法第一百四十九条第二款择重处罚", "Art 149(2): the heavier applies");
+        Add(FactTriggers.ReasonableSuspicion, "存在犯罪的合理嫌疑", "a reasonable suspicion of a crime");
+        return new LocalizedText(string.Join("、", zh), string.Join(", ", en));
     }
 
     private static string Format(ThresholdCheck check, decimal value) =>

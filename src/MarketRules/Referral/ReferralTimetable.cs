@@ -76,16 +76,15 @@ public static class ReferralTimetable
 {
     /// <summary>Computes the deadlines of the steps whose triggering event is known.</summary>
     /// <param name="timeline">The events.</param>
-    /// <param name="policy">The law in force.</param>
-    /// <param name="periods">The period calculator, e.g. <see cref="PeriodCalculator.China"/>.</param>
-    /// <param name="jurisdiction">The jurisdiction.</param>
-    /// <returns>The deadlines in procedure order, or a coded error when an event precedes the one it follows.</returns>
-    /// <exception cref="CalendarOutOfRangeException">Thrown when a deadline falls outside the calendar's years.</exception>
-    public static RuleResult<ImmutableArray<ReferralDeadline>> Compute(ReferralTimeline timeline, PolicyContext policy, PeriodCalculator periods, Jurisdiction jurisdiction = default)
+    /// <param name="law">The law in force: the periods of the jurisdiction and the calendar they are counted on, the library's national law or a request's.</param>
+    /// <returns>
+    /// The deadlines in procedure order, or a coded error when an event precedes the one it follows
+    /// (<c>MR.Referral.EventOutOfOrder</c>) or a deadline falls outside the calendar's years (<c>MR.Calendar.OutOfRange</c>).
+    /// </returns>
+    public static RuleResult<ImmutableArray<ReferralDeadline>> Compute(ReferralTimeline timeline, LawContext law)
     {
         Preconditions.CheckNotNull(timeline);
-        Preconditions.CheckNotNull(policy);
-        Preconditions.CheckNotNull(periods);
+        Preconditions.CheckNotNull(law);
         var errors = ImmutableArray.CreateBuilder<RuleError>();
         Order(errors, timeline.ReportedToHead, "reportedToHead", timeline.Approved, "approved");
         Order(errors, timeline.Approved, "approved", timeline.ReceivedByPolice, "receivedByPolice");
@@ -98,13 +97,21 @@ public static class ReferralTimetable
             return RuleResult<ImmutableArray<ReferralDeadline>>.Failure(errors.ToImmutable());
         }
         var result = ImmutableArray.CreateBuilder<ReferralDeadline>();
-        Add(ReferralStep.HeadApproval, ReferralThreshold.ApprovalDays, timeline.ReportedToHead, timeline.Approved);
-        Add(ReferralStep.TransferToPolice, ReferralThreshold.TransferHours, timeline.Approved, timeline.ReceivedByPolice);
-        Add(ReferralStep.PoliceDecision, ReferralThreshold.PoliceDecisionDays, timeline.ReceivedByPolice, timeline.RefusalNotified ?? timeline.CaseOpened);
-        Add(ReferralStep.ReconsiderationRequest, ReferralThreshold.ReconsiderationRequestDays, timeline.RefusalNotified, timeline.ReconsiderationRequested);
-        Add(ReferralStep.ReconsiderationAnswer, ReferralThreshold.ReconsiderationAnswerDays, timeline.ReconsiderationRequested, timeline.ReconsiderationAnswered);
-        Add(ReferralStep.SupervisionRequest, ReferralThreshold.SupervisionRequestDays, timeline.ReconsiderationAnswered, null);
-        Add(ReferralStep.HandOver, ReferralThreshold.HandOverDays, timeline.CaseOpened, null);
+        try
+        {
+            Add(ReferralStep.HeadApproval, ReferralThreshold.ApprovalDays, timeline.ReportedToHead, timeline.Approved);
+            Add(ReferralStep.TransferToPolice, ReferralThreshold.TransferHours, timeline.Approved, timeline.ReceivedByPolice);
+            Add(ReferralStep.PoliceDecision, ReferralThreshold.PoliceDecisionDays, timeline.ReceivedByPolice, timeline.RefusalNotified ?? timeline.CaseOpened);
+            Add(ReferralStep.ReconsiderationRequest, ReferralThreshold.ReconsiderationRequestDays, timeline.RefusalNotified, timeline.ReconsiderationRequested);
+            Add(ReferralStep.ReconsiderationAnswer, ReferralThreshold.ReconsiderationAnswerDays, timeline.ReconsiderationRequested, timeline.ReconsiderationAnswered);
+            Add(ReferralStep.SupervisionRequest, ReferralThreshold.SupervisionRequestDays, timeline.ReconsiderationAnswered, null);
+            Add(ReferralStep.HandOver, ReferralThreshold.HandOverDays, timeline.CaseOpened, null);
+        }
+        catch (MarketRulesException e)
+        {
+            // A date outside the calendar's years, or a period not in force on the trigger date: a coded error, never a throw.
+            return RuleResult<ImmutableArray<ReferralDeadline>>.Failure(e.Errors);
+        }
         return RuleResult<ImmutableArray<ReferralDeadline>>.Success(result.ToImmutable());
 
         void Add(ReferralStep step, ReferralThreshold parameter, Instant? trigger, Instant? completed)
@@ -113,8 +120,8 @@ public static class ReferralTimetable
             {
                 return;
             }
-            var period = policy.Resolve(ReferralParameters.Of(parameter), LegalTime.DateOf(start), jurisdiction);
-            result.Add(new ReferralDeadline(step, periods.Deadline(start, period.AsPeriod()), period, completed));
+            var period = law.Resolve(ReferralParameters.Of(parameter), LegalTime.DateOf(start));
+            result.Add(new ReferralDeadline(step, law.Periods.Deadline(start, period.AsPeriod()), period, completed));
         }
     }
 

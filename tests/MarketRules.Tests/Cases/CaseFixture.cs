@@ -11,7 +11,7 @@ internal static class CaseFixture
     internal static readonly CriminalReferralReference SampleReferral =
         new("刑法第一百四十条 生产、销售伪劣产品罪", "销售金额 ≥ 50,000 元", At(D0));
 
-    internal static CaseStateMachine Machine => CaseStateMachine.National;
+    internal static CaseStateMachine Machine { get; } = new(NationalCatalog.Law);
 
     internal static Instant At(LocalDate date, int hour = 10) => date.At(new LocalTime(hour, 0)).InZoneStrictly(LegalTime.Zone).ToInstant();
 

@@ -126,8 +126,8 @@ public partial class CaseStateMachineTests
             var end = start.PlusDays(length);
             var resumed = Machine.Apply(paused.Snapshot, CaseEvent.Of(CaseEventKind.VerificationResumed, At(end)));
             // The period in force on the lead's day: 7 wd under the 2007 SAIC rules, 15 from 2019.
-            var period = Machine.Policy.Resolve(CaseParameters.LeadVerification, leadDay).AsPeriod();
-            var kernel = PeriodCalculator.China.Deadline(leadDay, period, [new DateInterval(start, end.PlusDays(-1))], RestDayRule.RollForward);
+            var period = Machine.Law.Resolve(CaseParameters.LeadVerification, leadDay).AsPeriod();
+            var kernel = Machine.Law.Periods.Deadline(leadDay, period, [new DateInterval(start, end.PlusDays(-1))], RestDayRule.RollForward);
             return resumed.Accepted && resumed.NextDeadline == kernel.LastDay;
         }, iter: 2_000);
     }

@@ -26,7 +26,7 @@ public class AbnormalListRulesTests
     public void ListingDeadline_OverNationalDay2024_CountsTheMakeUpWorkdays()
     {
         // Order expires Fri 2024-09-27; 10 wd: 09-29 (make-up Sun), 09-30, [10-01..10-07 off], 10-08..10-11, 10-12 (make-up Sat), 10-14..10-16.
-        var deadline = AbnormalListRules.ListingDeadline(new LocalDate(2024, 9, 27));
+        var deadline = AbnormalListRules.ListingDeadline(new LocalDate(2024, 9, 27), NationalCatalog.Law);
         Assert.Equal(new LocalDate(2024, 10, 16), deadline.LastDay);
     }
 
@@ -34,7 +34,7 @@ public class AbnormalListRulesTests
     public void ObjectionDeadline_EndingInSpringFestival2024_RollsToTheMakeUpSunday()
     {
         // Published 2024-01-15 + 30 days = 2024-02-14, inside the 02-10..02-17 holiday; next working day is the make-up Sunday 02-18.
-        var deadline = AbnormalListRules.ObjectionDeadline(new LocalDate(2024, 1, 15));
+        var deadline = AbnormalListRules.ObjectionDeadline(new LocalDate(2024, 1, 15), NationalCatalog.Law);
         Assert.Equal(new LocalDate(2024, 2, 14), deadline.NominalLastDay);
         Assert.Equal(new LocalDate(2024, 2, 18), deadline.LastDay);
         Assert.True(deadline.RolledForward);
@@ -44,22 +44,22 @@ public class AbnormalListRulesTests
     public void ObjectionAnswerAndVerification_AreWorkingDays()
     {
         // Objection Fri 2024-09-27: 5 wd → 09-29 (Sun, make-up), 09-30, 10-08, 10-09, 10-10.
-        Assert.Equal(new LocalDate(2024, 10, 10), AbnormalListRules.ObjectionAnswerDeadline(new LocalDate(2024, 9, 27)).LastDay);
+        Assert.Equal(new LocalDate(2024, 10, 10), AbnormalListRules.ObjectionAnswerDeadline(new LocalDate(2024, 9, 27), NationalCatalog.Law).LastDay);
         // 20 wd from 2024-09-27: … 10-16 is the 10th, then 10-17, 18, 21, 22, 23, 24, 25, 28, 29, 30.
-        Assert.Equal(new LocalDate(2024, 10, 30), AbnormalListRules.ObjectionVerificationDeadline(new LocalDate(2024, 9, 27)).LastDay);
+        Assert.Equal(new LocalDate(2024, 10, 30), AbnormalListRules.ObjectionVerificationDeadline(new LocalDate(2024, 9, 27), NationalCatalog.Law).LastDay);
     }
 
     [Fact]
     public void RemovalDecisionDeadline_IsFiveWorkingDays()
     {
         // Application Mon 2024-04-29: 04-30, [05-01..05-05 off], 05-06, 05-07, 05-08, 05-09.
-        Assert.Equal(new LocalDate(2024, 5, 9), AbnormalListRules.RemovalDecisionDeadline(new LocalDate(2024, 4, 29)).LastDay);
+        Assert.Equal(new LocalDate(2024, 5, 9), AbnormalListRules.RemovalDecisionDeadline(new LocalDate(2024, 4, 29), NationalCatalog.Law).LastDay);
     }
 
     [Fact]
     public void Consequence_ListedIn2019_MovesToTheSeriousListUnderThe2014Regime()
     {
-        var consequence = AbnormalListRules.Consequence(new AbnormalListing("E1", AbnormalListGround.AnnualReportNotFiled, new LocalDate(2019, 7, 10)));
+        var consequence = AbnormalListRules.Consequence(new AbnormalListing("E1", AbnormalListGround.AnnualReportNotFiled, new LocalDate(2019, 7, 10)), NationalCatalog.Law);
         Assert.True(consequence.MovesToSeriousList);
         Assert.Equal(AbnormalListRegime.Interim2014, consequence.Regime);
         Assert.Equal(new LocalDate(2022, 7, 10), consequence.EscalationPeriodEnds);
@@ -73,7 +73,7 @@ public class AbnormalListRulesTests
     [Fact]
     public void Consequence_ListedIn2022_HasNoEscalationAfterThe2024Revision()
     {
-        var consequence = AbnormalListRules.Consequence(new AbnormalListing("E1", AbnormalListGround.AnnualReportNotFiled, new LocalDate(2022, 3, 1)));
+        var consequence = AbnormalListRules.Consequence(new AbnormalListing("E1", AbnormalListGround.AnnualReportNotFiled, new LocalDate(2022, 3, 1)), NationalCatalog.Law);
         Assert.False(consequence.MovesToSeriousList);
         Assert.Equal(AbnormalListRegime.Revision2024, consequence.Regime);
         Assert.Equal(new LocalDate(2025, 3, 1), consequence.EscalationPeriodEnds);
@@ -85,7 +85,7 @@ public class AbnormalListRulesTests
     [InlineData(30, false)] // three years end 2024-04-30; escalation day 05-01, the 2024 revision
     public void Consequence_AroundMay2024_DependsOnTheDayTheThreeYearsRunOut(int aprilDay, bool moves)
     {
-        var consequence = AbnormalListRules.Consequence(new AbnormalListing("E1", AbnormalListGround.Unreachable, new LocalDate(2021, 4, aprilDay)));
+        var consequence = AbnormalListRules.Consequence(new AbnormalListing("E1", AbnormalListGround.Unreachable, new LocalDate(2021, 4, aprilDay)), NationalCatalog.Law);
         Assert.Equal(moves, consequence.MovesToSeriousList);
     }
 
@@ -135,27 +135,26 @@ public class AbnormalListRemovalTests
     {
         // Applied Fri 2023-09-28: 2023 Mid-Autumn/National Day 09-29..10-06 off, make-up Sat 10-07 and Sun 10-08.
         // 5 wd: 10-07, 10-08, 10-09, 10-10, 10-11.
-        var decision = AbnormalListRules.RequestRemoval(Listing, new LocalDate(2023, 9, 28), AbnormalListCure.AnnualReportFiled).GetValueOrThrow();
+        var decision = AbnormalListRules.RequestRemoval(Listing, new LocalDate(2023, 9, 28), AbnormalListCure.AnnualReportFiled, NationalCatalog.Law).GetValueOrThrow();
         Assert.True(decision.Removable);
         Assert.Equal(new LocalDate(2023, 10, 11), decision.DecideBy);
     }
 
     [Fact]
     public void RequestRemoval_CureForAnotherGround_IsRefused() =>
-        Assert.False(AbnormalListRules.RequestRemoval(Listing, new LocalDate(2023, 9, 28), AbnormalListCure.AddressRegisteredOrReachable).GetValueOrThrow().Removable);
+        Assert.False(AbnormalListRules.RequestRemoval(Listing, new LocalDate(2023, 9, 28), AbnormalListCure.AddressRegisteredOrReachable, NationalCatalog.Law).GetValueOrThrow().Removable);
 
     [Fact]
     public void RequestRemoval_BeforeTheListingOrAfterRemoval_IsACodedError()
     {
-        Assert.Equal("MR.Credit.EndBeforeStart", Assert.Single(AbnormalListRules.RequestRemoval(Listing, new LocalDate(2023, 7, 9), AbnormalListCure.AnnualReportFiled).Errors).Code);
-        Assert.Equal("MR.Credit.RepairNotAvailable", Assert.Single(AbnormalListRules.RequestRemoval(Listing with { RemovedOn = new LocalDate(2023, 8, 1) },
-            new LocalDate(2023, 9, 28), AbnormalListCure.AnnualReportFiled).Errors).Code);
+        Assert.Equal("MR.Credit.EndBeforeStart", Assert.Single(AbnormalListRules.RequestRemoval(Listing, new LocalDate(2023, 7, 9), AbnormalListCure.AnnualReportFiled, NationalCatalog.Law).Errors).Code);
+        Assert.Equal("MR.Credit.RepairNotAvailable", Assert.Single(AbnormalListRules.RequestRemoval(Listing with { RemovedOn = new LocalDate(2023, 8, 1) }, new LocalDate(2023, 9, 28), AbnormalListCure.AnnualReportFiled, NationalCatalog.Law).Errors).Code);
     }
 
     [Fact]
     public void WithdrawalDeadline_IsThreeWorkingDays() =>
         // Revoked Fri 2024-09-27: 09-29 (make-up Sunday), 09-30, 10-08.
-        Assert.Equal(new LocalDate(2024, 10, 8), PenaltyPublication.WithdrawalDeadline(new LocalDate(2024, 9, 27)).LastDay);
+        Assert.Equal(new LocalDate(2024, 10, 8), PenaltyPublication.WithdrawalDeadline(new LocalDate(2024, 9, 27), NationalCatalog.Law).LastDay);
 }
 
 public class AbnormalListConsequenceTests
@@ -166,6 +165,6 @@ public class AbnormalListConsequenceTests
     public void Consequence_RemovedBeforeTheThreeYearsRunOut_HasNoEscalation(string removed, bool moves)
     {
         var listing = new AbnormalListing("E1", AbnormalListGround.AnnualReportNotFiled, new LocalDate(2019, 7, 10), NodaTime.Text.LocalDatePattern.Iso.Parse(removed).Value);
-        Assert.Equal(moves, AbnormalListRules.Consequence(listing).MovesToSeriousList);
+        Assert.Equal(moves, AbnormalListRules.Consequence(listing, NationalCatalog.Law).MovesToSeriousList);
     }
 }

@@ -54,7 +54,7 @@ public class LocalTierPolicyTests
     [InlineData("2025-05-10", true)]  // since 2022-05-11: clear
     public void CheckCertificate_AtTheEndOfTheThreeYearLookBack_Clears(string asOf, bool mayIssue)
     {
-        var check = Hangzhou.CheckCertificate([new LocalCreditRecord("penalty", new LocalDate(2022, 5, 10))], NodaTime.Text.LocalDatePattern.Iso.Parse(asOf).Value).GetValueOrThrow();
+        var check = Hangzhou.CheckCertificate([new LocalCreditRecord("penalty", new LocalDate(2022, 5, 10))], NodaTime.Text.LocalDatePattern.Iso.Parse(asOf).Value, NationalCatalog.Law).GetValueOrThrow();
         Assert.Equal(mayIssue, check.MayIssue);
         Assert.Equal(mayIssue ? 0 : 1, check.Blocking.Length);
         Assert.Equal(mayIssue ? "may-issue" : "refused", check.Explanation.Outcome);
@@ -62,7 +62,7 @@ public class LocalTierPolicyTests
 
     [Fact]
     public void CheckCertificate_PromptRecordsOnly_DoNotBlock() =>
-        Assert.True(Hangzhou.CheckCertificate([new LocalCreditRecord("warning", new LocalDate(2025, 1, 1))], new LocalDate(2025, 5, 1)).GetValueOrThrow().MayIssue);
+        Assert.True(Hangzhou.CheckCertificate([new LocalCreditRecord("warning", new LocalDate(2025, 1, 1))], new LocalDate(2025, 5, 1), NationalCatalog.Law).GetValueOrThrow().MayIssue);
 
     [Fact]
     public void Parse_UnknownTier_ReturnsPolicyInvalid()

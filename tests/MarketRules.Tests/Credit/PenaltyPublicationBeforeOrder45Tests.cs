@@ -12,7 +12,7 @@ public class PenaltyPublicationBeforeOrder45Tests
     public void Schedule_DecisionOf2019_PublishByTwentyWorkingDaysUnderTheRegulationsArticle6()
     {
         // Decided Mon 2019-06-03: 20 wd skipping the Dragon Boat holiday (06-07) → 2019-07-02.
-        var schedule = PenaltyPublication.Schedule(CreditTestData.Penalty(new LocalDate(2019, 6, 3), PenaltyMeasure.Fine) with { Fine = Money.FromYuan(50_000) })
+        var schedule = PenaltyPublication.Schedule(CreditTestData.Penalty(new LocalDate(2019, 6, 3), PenaltyMeasure.Fine) with { Fine = Money.FromYuan(50_000) }, NationalCatalog.Law)
             .GetValueOrThrow();
         Assert.True(schedule.Published);
         Assert.Equal(new LocalDate(2019, 7, 2), schedule.PublishBy);
@@ -29,14 +29,14 @@ public class PenaltyPublicationBeforeOrder45Tests
     public void Schedule_WarningAloneBeforeOrder45_IsPublished_AfterItIsNot()
     {
         // 工商总局令第71号 Art 2: "适用一般程序作出行政处罚决定的相关信息应当向社会公示" — no exclusion of warnings until Order 45 Art 2.
-        Assert.True(PenaltyPublication.Schedule(CreditTestData.Penalty(new LocalDate(2021, 8, 31), PenaltyMeasure.Warning)).GetValueOrThrow().Published);
-        Assert.False(PenaltyPublication.Schedule(CreditTestData.Penalty(new LocalDate(2021, 9, 1), PenaltyMeasure.Warning)).GetValueOrThrow().Published);
+        Assert.True(PenaltyPublication.Schedule(CreditTestData.Penalty(new LocalDate(2021, 8, 31), PenaltyMeasure.Warning), NationalCatalog.Law).GetValueOrThrow().Published);
+        Assert.False(PenaltyPublication.Schedule(CreditTestData.Penalty(new LocalDate(2021, 9, 1), PenaltyMeasure.Warning), NationalCatalog.Law).GetValueOrThrow().Published);
     }
 
     [Fact]
     public void Schedule_BeforeTheRegulations_SaysNoRuleWasInForce()
     {
-        var result = PenaltyPublication.Schedule(CreditTestData.Penalty(new LocalDate(2014, 9, 30), PenaltyMeasure.Fine));
+        var result = PenaltyPublication.Schedule(CreditTestData.Penalty(new LocalDate(2014, 9, 30), PenaltyMeasure.Fine), NationalCatalog.Law);
         var error = Assert.Single(result.Errors);
         Assert.Equal("MR.Parameter.NotInForce", error.Code);
         Assert.Contains("2014-10-01", error.Message.English, StringComparison.Ordinal);

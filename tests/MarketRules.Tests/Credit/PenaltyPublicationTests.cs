@@ -9,7 +9,7 @@ public class PenaltyPublicationTests
     private static readonly LocalDate Published = new(2024, 10, 8);
 
     private static PublicationSchedule Schedule(PenaltyRecord penalty, LocalDate? publishedOn = null) =>
-        PenaltyPublication.Schedule(penalty, publishedOn).GetValueOrThrow();
+        PenaltyPublication.Schedule(penalty, NationalCatalog.Law, publishedOn).GetValueOrThrow();
 
     [Fact]
     public void Schedule_SameProvince_PublishWithinTwentyWorkingDaysAcrossNationalDay()
@@ -59,7 +59,7 @@ public class PenaltyPublicationTests
         Assert.Equal(new LocalDate(2025, 1, 8), schedule.LastDay);
         Assert.Null(schedule.RepairFrom);
         Assert.Equal("MR.Credit.RepairNotAvailable",
-            Assert.Single(PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2024, 12, 1), AllMet).Errors).Code);
+            Assert.Single(PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2024, 12, 1), AllMet, NationalCatalog.Law).Errors).Code);
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public class PenaltyPublicationTests
     public void Schedule_LowerAmountFine_UsesTheProvincialThreshold(decimal fine, string lastDay)
     {
         var penalty = CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine) with { Fine = Money.FromYuan(fine) };
-        var schedule = PenaltyPublication.Schedule(penalty, Published, CreditTestData.ZhejiangLaw(), CreditTestData.Gongshu).GetValueOrThrow();
+        var schedule = PenaltyPublication.Schedule(penalty, NationalCatalog.Law.WithPolicy(CreditTestData.ZhejiangLaw()).For(CreditTestData.Gongshu), Published).GetValueOrThrow();
         Assert.Equal(NodaTime.Text.LocalDatePattern.Iso.Parse(lastDay).Value, schedule.LastDay);
     }
 
@@ -92,9 +92,9 @@ public class PenaltyPublicationTests
     public void RequestEarlyStop_ExactlySixMonths_IsTooEarlyThenAllowedTheNextDay()
     {
         var schedule = Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine), Published);
-        var early = PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2025, 4, 8), AllMet);
+        var early = PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2025, 4, 8), AllMet, NationalCatalog.Law);
         Assert.Equal("MR.Credit.RepairTooEarly", Assert.Single(early.Errors).Code);
-        var decision = PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2025, 4, 9), AllMet).GetValueOrThrow();
+        var decision = PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2025, 4, 9), AllMet, NationalCatalog.Law).GetValueOrThrow();
         Assert.True(decision.Granted);
         // 15 wd from Wed 2025-04-09 (from memory): 04-10, 11, 14–18, 21–25, 27 (make-up Sunday before Labour Day), 28, 29.
         Assert.Equal(new LocalDate(2025, 4, 29), decision.DecideBy);
@@ -111,7 +111,7 @@ public class PenaltyPublicationTests
     {
         var schedule = Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine, measure), Published);
         Assert.True(schedule.NeverStopsEarly);
-        Assert.Equal("MR.Credit.RepairNotAvailable", Assert.Single(PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2026, 1, 5), AllMet).Errors).Code);
+        Assert.Equal("MR.Credit.RepairNotAvailable", Assert.Single(PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2026, 1, 5), AllMet, NationalCatalog.Law).Errors).Code);
     }
 
     [Fact]
@@ -124,19 +124,18 @@ public class PenaltyPublicationTests
     [Fact]
     public void Schedule_RestrictionEndingBeforeTheDecision_ReturnsEndBeforeStart()
     {
-        var result = PenaltyPublication.Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.EmploymentBan) with { RestrictionEndsOn = new LocalDate(2024, 1, 1) });
+        var result = PenaltyPublication.Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.EmploymentBan) with { RestrictionEndsOn = new LocalDate(2024, 1, 1) }, NationalCatalog.Law);
         var error = Assert.Single(result.Errors);
         Assert.Equal("MR.Credit.EndBeforeStart", error.Code);
         Assert.Equal("$.restrictionEndsOn", error.Path);
-        Assert.Equal("MR.Credit.EndBeforeStart", Assert.Single(PenaltyPublication.Schedule(
-            CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine), new LocalDate(2024, 9, 1)).Errors).Code);
+        Assert.Equal("MR.Credit.EndBeforeStart", Assert.Single(PenaltyPublication.Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine), NationalCatalog.Law, new LocalDate(2024, 9, 1)).Errors).Code);
     }
 
     [Fact]
     public void RequestEarlyStop_WithAConditionUnmet_IsRefused()
     {
         var schedule = Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine), Published);
-        var decision = PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2025, 6, 3), AllMet with { NotOnLists = false }).GetValueOrThrow();
+        var decision = PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2025, 6, 3), AllMet with { NotOnLists = false }, NationalCatalog.Law).GetValueOrThrow();
         Assert.False(decision.Granted);
     }
 
@@ -156,7 +155,7 @@ public class PenaltyPublicationTests
         {
             var decided = new LocalDate(2021, 9, 1).PlusDays(decidedOffset);
             var penalty = new PenaltyRecord("P", decided, [.. measureIndexes.Select(i => AllMeasures[i])]) { Field = (PenaltyField)field, Fine = Money.FromYuan(2000) };
-            var schedule = PenaltyPublication.Schedule(penalty, decided.PlusDays(delay)).GetValueOrThrow();
+            var schedule = PenaltyPublication.Schedule(penalty, NationalCatalog.Law, decided.PlusDays(delay)).GetValueOrThrow();
             if (!schedule.Published)
             {
                 return penalty.IsWarningOnly;
@@ -171,12 +170,20 @@ public class PenaltyPublicationTests
             }
             // An early stop is granted only once repair opens (≥ 6 months), never for Art. 14(3) or short-period records.
             var appliedOn = start.PlusDays(apply);
-            var stop = PenaltyPublication.RequestEarlyStop(schedule, appliedOn, AllMet);
+            var stop = PenaltyPublication.RequestEarlyStop(schedule, appliedOn, AllMet, NationalCatalog.Law);
             if (stop.IsSuccess)
             {
                 return schedule.RepairFrom is { } from && appliedOn >= from && from > start.PlusMonths(6) && !penalty.NeverStopsEarly;
             }
             return stop.Errors.All(e => e.Code is "MR.Credit.RepairTooEarly" or "MR.Credit.RepairNotAvailable");
         }, iter: 300);
+    }
+
+    [Fact]
+    public void Schedule_DecisionOutsideTheCalendar_CodedErrorNotAThrow()
+    {
+        var after = new LocalDate(NationalCatalog.Law.Calendar.LastYear + 1, 3, 2);
+        var result = PenaltyPublication.Schedule(CreditTestData.Penalty(after, PenaltyMeasure.Fine), NationalCatalog.Law);
+        Assert.Equal("MR.Calendar.OutOfRange", Assert.Single(result.Errors).Code);
     }
 }

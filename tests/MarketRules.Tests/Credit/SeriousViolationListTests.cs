@@ -10,7 +10,7 @@ public class SeriousViolationListTests
     [Fact]
     public void Term_ListedIn2019_IsFiveYearsWithoutEarlyRemoval()
     {
-        var term = SeriousViolationList.Term(new SeriousListing("E1", new LocalDate(2019, 7, 22)));
+        var term = SeriousViolationList.Term(new SeriousListing("E1", new LocalDate(2019, 7, 22)), NationalCatalog.Law);
         Assert.Equal(new LocalDate(2024, 7, 22), term.LastDayListed);
         Assert.Equal(new LocalDate(2024, 7, 23), term.RemovedOn);
         Assert.Null(term.EarlyRemovalFrom);
@@ -19,7 +19,7 @@ public class SeriousViolationListTests
     [Fact]
     public void Term_ListedIn2022_IsThreeYearsWithEarlyRemovalAfterOne()
     {
-        var term = SeriousViolationList.Term(new SeriousListing("E1", new LocalDate(2022, 7, 22)));
+        var term = SeriousViolationList.Term(new SeriousListing("E1", new LocalDate(2022, 7, 22)), NationalCatalog.Law);
         Assert.Equal(new LocalDate(2025, 7, 22), term.LastDayListed);
         Assert.Equal(new LocalDate(2023, 7, 23), term.EarlyRemovalFrom);
         Assert.Contains(term.Explanation.Parameters, p => p.ParameterId == "credit.serious.term-years" && p.Citation.Status == VerificationStatus.FromMemory);
@@ -31,13 +31,13 @@ public class SeriousViolationListTests
     public void Term_AroundOrder44_FollowsTheListingDate(string listed, int years)
     {
         var date = NodaTime.Text.LocalDatePattern.Iso.Parse(listed).Value;
-        Assert.Equal(date.PlusYears(years), SeriousViolationList.Term(new SeriousListing("E1", date)).LastDayListed);
+        Assert.Equal(date.PlusYears(years), SeriousViolationList.Term(new SeriousListing("E1", date), NationalCatalog.Law).LastDayListed);
     }
 
     [Fact]
     public void Term_WithALongerRestriction_RunsToItsEnd()
     {
-        var term = SeriousViolationList.Term(new SeriousListing("E1", new LocalDate(2022, 7, 22)) { RestrictionEndsOn = new LocalDate(2027, 1, 1) });
+        var term = SeriousViolationList.Term(new SeriousListing("E1", new LocalDate(2022, 7, 22)) { RestrictionEndsOn = new LocalDate(2027, 1, 1) }, NationalCatalog.Law);
         Assert.Equal(new LocalDate(2027, 1, 1), term.LastDayListed);
     }
 
@@ -46,8 +46,7 @@ public class SeriousViolationListTests
     [InlineData("2023-07-23", true)]
     public void RequestEarlyRemoval_AtTheOneYearBoundary_IsRejectedThenAllowed(string applied, bool allowed)
     {
-        var result = SeriousViolationList.RequestEarlyRemoval(new SeriousListing("E1", new LocalDate(2022, 7, 22)),
-            NodaTime.Text.LocalDatePattern.Iso.Parse(applied).Value, AllMet);
+        var result = SeriousViolationList.RequestEarlyRemoval(new SeriousListing("E1", new LocalDate(2022, 7, 22)), NodaTime.Text.LocalDatePattern.Iso.Parse(applied).Value, AllMet, NationalCatalog.Law);
         Assert.Equal(allowed, result.IsSuccess);
         if (allowed)
         {
@@ -64,8 +63,7 @@ public class SeriousViolationListTests
     [Fact]
     public void RequestEarlyRemoval_WithAConditionUnmet_IsRefusedWithTheCondition()
     {
-        var decision = SeriousViolationList.RequestEarlyRemoval(new SeriousListing("E1", new LocalDate(2022, 7, 22)), new LocalDate(2024, 1, 8),
-            AllMet with { HarmRemoved = false }).GetValueOrThrow();
+        var decision = SeriousViolationList.RequestEarlyRemoval(new SeriousListing("E1", new LocalDate(2022, 7, 22)), new LocalDate(2024, 1, 8), AllMet with { HarmRemoved = false }, NationalCatalog.Law).GetValueOrThrow();
         Assert.False(decision.Granted);
         Assert.Equal("refused", decision.Explanation.Outcome);
         Assert.Single(decision.Explanation.Reasons, r => r.Code == "MR.Credit.ConditionNotMet");
@@ -73,8 +71,7 @@ public class SeriousViolationListTests
 
     [Fact]
     public void RequestEarlyRemoval_UnderThe2015Regime_IsNotAvailable() =>
-        Assert.Equal("MR.Credit.RepairNotAvailable", Assert.Single(SeriousViolationList.RequestEarlyRemoval(
-            new SeriousListing("E1", new LocalDate(2019, 7, 22)), new LocalDate(2021, 1, 4), AllMet).Errors).Code);
+        Assert.Equal("MR.Credit.RepairNotAvailable", Assert.Single(SeriousViolationList.RequestEarlyRemoval(new SeriousListing("E1", new LocalDate(2019, 7, 22)), new LocalDate(2021, 1, 4), AllMet, NationalCatalog.Law).Errors).Code);
 
     [Fact]
     public void MeetsListingTest_NeedsAHeavierPenaltySeriousCircumstancesAndOrder44()
@@ -97,7 +94,7 @@ public class SeriousViolationListPropertyTests
         {
             var listed = new LocalDate(2016, 4, 1).PlusDays(listedOffset);
             var listing = new SeriousListing("E", listed);
-            var term = SeriousViolationList.Term(listing);
+            var term = SeriousViolationList.Term(listing, NationalCatalog.Law);
             var years = listed < new LocalDate(2021, 9, 1) ? 5 : 3;
             if (term.LastDayListed != listed.PlusYears(years))
             {
@@ -108,7 +105,7 @@ public class SeriousViolationListPropertyTests
             {
                 return true;
             }
-            var result = SeriousViolationList.RequestEarlyRemoval(listing, applied, new EarlyRemovalConditions(allMet, true, true, true));
+            var result = SeriousViolationList.RequestEarlyRemoval(listing, applied, new EarlyRemovalConditions(allMet, true, true, true), NationalCatalog.Law);
             return result.IsSuccess
                 ? applied > listed.PlusYears(1) && listed >= new LocalDate(2021, 9, 1) && result.Value.Granted == allMet
                 : result.Errors.All(e => e.Code is "MR.Credit.RepairTooEarly" or "MR.Credit.RepairNotAvailable");

@@ -13,7 +13,7 @@ public partial class ComplianceAssertTests
     private static readonly LocalDate Published = new(2024, 10, 8);
 
     private static PublicationSchedule FineSchedule(params PenaltyMeasure[] measures) =>
-        PenaltyPublication.Schedule(new PenaltyRecord("杭市监罚〔2024〕1号", Decided, [.. measures]) { Fine = Money.FromYuan(50_000) }, Published)
+        PenaltyPublication.Schedule(new PenaltyRecord("杭市监罚〔2024〕1号", Decided, [.. measures]) { Fine = Money.FromYuan(50_000) }, NationalCatalog.Law, Published)
             .GetValueOrThrow();
 
     private static EarlyStopDecision Granted(LocalDate on) =>
@@ -42,7 +42,7 @@ public partial class ComplianceAssertTests
     [Fact]
     public void PublishedInTime_WarningOnly_ThrowsBecauseItMustNotBePublished()
     {
-        var schedule = PenaltyPublication.Schedule(new PenaltyRecord("w", Decided, [PenaltyMeasure.Warning])).GetValueOrThrow();
+        var schedule = PenaltyPublication.Schedule(new PenaltyRecord("w", Decided, [PenaltyMeasure.Warning]), NationalCatalog.Law).GetValueOrThrow();
         var ex = Assert.Throws<ComplianceException>(() => ComplianceAssert.PublishedInTime(schedule, Published));
         Assert.Equal("The decision must not be published.", ex.Finding);
     }
@@ -68,7 +68,7 @@ public partial class ComplianceAssertTests
     public void PublicationPeriodRespected_GrantedEarlyStopOnTheFirstRepairDay_Passes()
     {
         var schedule = FineSchedule(PenaltyMeasure.Fine);
-        var stop = PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2025, 4, 9), new EarlyStopConditions(true, true, true, true)).GetValueOrThrow();
+        var stop = PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2025, 4, 9), new EarlyStopConditions(true, true, true, true), NationalCatalog.Law).GetValueOrThrow();
         Assert.True(stop.Granted);
         ComplianceAssert.PublicationPeriodRespected(schedule, new LocalDate(2025, 4, 9), stop);
     }
@@ -77,7 +77,7 @@ public partial class ComplianceAssertTests
     public void PublicationPeriodRespected_RefusedEarlyStop_Throws()
     {
         var schedule = FineSchedule(PenaltyMeasure.Fine);
-        var refused = PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2025, 4, 9), new EarlyStopConditions(true, false, true, true)).GetValueOrThrow();
+        var refused = PenaltyPublication.RequestEarlyStop(schedule, new LocalDate(2025, 4, 9), new EarlyStopConditions(true, false, true, true), NationalCatalog.Law).GetValueOrThrow();
         Assert.False(refused.Granted);
         Assert.Throws<ComplianceException>(() => ComplianceAssert.PublicationPeriodRespected(schedule, new LocalDate(2025, 5, 1), refused));
     }
@@ -105,7 +105,7 @@ public partial class ComplianceAssertTests
     [Fact]
     public void PublicationPeriodRespected_DecisionNotPublished_Passes() =>
         ComplianceAssert.PublicationPeriodRespected(
-            PenaltyPublication.Schedule(new PenaltyRecord("s", Decided, [PenaltyMeasure.Fine]) { SummaryProcedure = true }).GetValueOrThrow(), Decided);
+            PenaltyPublication.Schedule(new PenaltyRecord("s", Decided, [PenaltyMeasure.Fine]) { SummaryProcedure = true }, NationalCatalog.Law).GetValueOrThrow(), Decided);
 
     // Example policy: penalties weigh 10, heavier penalties 30, basic attributes 2, complaints 2; B from 10, C from 35, D from 70.
     [Theory]

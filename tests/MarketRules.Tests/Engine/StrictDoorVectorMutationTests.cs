@@ -28,41 +28,20 @@ public sealed class StrictDoorVectorMutationTests(ITestOutputHelper output)
     // removes them; the list may only shrink, and a new leak fails the test.
     private static readonly string[] KnownLeaks =
     [
-        "? zh",
-        "MR.Cases.DeadlineRuns zh",
         "MR.Cases.MissingFact zh",
         "MR.Cases.NegativeAmount zh",
         "MR.Cases.PauseNotExcluded zh",
         "MR.Campaigns.PackInvalid zh",
         "MR.Credit.Indicator zh",
-        "MR.Credit.NotPublished en",
-        "MR.Credit.NotPublished zh",
         "MR.Credit.OutOfRange zh",
         "MR.Credit.PolicyInvalid zh",
-        "MR.Credit.RepairExcluded en",
-        "MR.Credit.RepairExcluded zh",
         "MR.Credit.UnknownIndicator zh",
         "MR.Deadline.EndBeforeStart zh",
         "MR.Deadline.OutOfRange zh",
-        "MR.Deadline.PeriodRequired zh",
-        "MR.Deadline.TriggerRequired zh",
         "MR.Engine.InvalidJson zh",
         "MR.Engine.UnknownMember zh",
         "MR.Engine.WrongType zh",
         "MR.Input.Required zh",
-        "MR.Referral.ActBeforeLaw zh",
-        "MR.Referral.ConflictingFacts zh",
-        "MR.Referral.DoNotRefer zh",
-        "MR.Referral.FactReached zh",
-        "MR.Referral.FractionOfFen zh",
-        "MR.Referral.LawChanged zh",
-        "MR.Referral.NegativeAmount zh",
-        "MR.Referral.NegativeCount zh",
-        "MR.Referral.NoAmountStandard zh",
-        "MR.Referral.Refer zh",
-        "MR.Referral.ThresholdMissed zh",
-        "MR.Referral.ThresholdReached zh",
-        "MR.Referral.UnknownOffence zh",
         "MR.SpotChecks.PassRate en",
     ];
 
@@ -116,6 +95,10 @@ public sealed class StrictDoorVectorMutationTests(ITestOutputHelper output)
 
     // A Chinese text with a C# identifier (CaseOpened, None) or an English sentence in it, or an English text with CJK.
     private static readonly System.Text.RegularExpressions.Regex JsonPath = new(@"\$[A-Za-z0-9_.\[\]'\-]*");
+    // A JSON member name or enum value the caller sent, quoted in 「」 in a Chinese text, names the caller's own input
+    // (「unsoldValue」不得为负数): it is what they must look for, so it is not a leak; a bare identifier, or a C#
+    // (PascalCase) name even in 「」, still is.
+    private static readonly System.Text.RegularExpressions.Regex QuotedMember = new(@"「[a-z][A-Za-z0-9_\-]*」");
     private static readonly System.Text.RegularExpressions.Regex Identifier = new(@"\b(?:[a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]{2,}|[a-z]{3,}(?:\s+[a-z]{2,})+)\b");
     private static readonly System.Text.RegularExpressions.Regex Cjk = new(@"[\u3400-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF]");
 
@@ -130,7 +113,7 @@ public sealed class StrictDoorVectorMutationTests(ITestOutputHelper output)
             if (element.TryGetProperty("zh", out var zh) && element.TryGetProperty("en", out var en)
                 && zh.ValueKind == JsonValueKind.String && en.ValueKind == JsonValueKind.String)
             {
-                var chinese = JsonPath.Replace(zh.GetString()!, "");
+                var chinese = QuotedMember.Replace(JsonPath.Replace(zh.GetString()!, ""), "");
                 if (Identifier.Match(chinese) is { Success: true } word)
                 {
                     leaks.Add($"{owner} zh");

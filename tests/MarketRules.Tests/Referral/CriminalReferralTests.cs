@@ -5,6 +5,9 @@ namespace MarketRules.Tests.Referral;
 
 public partial class CriminalReferralTests
 {
+    // The referral decisions under national law, built from the library's national law context.
+    internal static readonly CriminalReferral Referral = new(NationalCatalog.Law);
+
     private static readonly LocalDate Today = new(2026, 11, 23);
 
     [Fact]
@@ -45,7 +48,7 @@ public partial class CriminalReferralTests
     public void Explain_Art214AcrossAmendmentXIAndThe2025Interpretation_CitesTheLawOfTheDay(string date, VerificationStatus status, string? number)
     {
         var actDate = Parse(date);
-        var report = CriminalReferral.National.Explain(Facts(CriminalOffence.SellingCounterfeitMarkGoods, actDate, "", "sales", 50_000m), actDate).GetValueOrThrow();
+        var report = Referral.Explain(Facts(CriminalOffence.SellingCounterfeitMarkGoods, actDate, "", "sales", 50_000m), actDate).GetValueOrThrow();
         Assert.True(report.Decision.Refer);
         var sales = Assert.Single(report.Checks, c => c.Threshold == ReferralThreshold.Art214Sales);
         Assert.True(sales.Met);
@@ -209,7 +212,7 @@ public partial class CriminalReferralTests
     public void Decide_NegativeInput_CodedError(string field, string code, string path)
     {
         var date = new LocalDate(2019, 6, 1);
-        var result = CriminalReferral.National.Decide(Facts(CriminalOffence.ShoddyProducts, date, "", field, -1m), date);
+        var result = Referral.Decide(Facts(CriminalOffence.ShoddyProducts, date, "", field, -1m), date);
         Assert.False(result.IsSuccess);
         var error = Assert.Single(result.Errors);
         Assert.Equal(code, error.Code);
@@ -223,7 +226,7 @@ public partial class CriminalReferralTests
     public void Decide_ActBeforeTheLaw_CodedError(CriminalOffence offence, string date)
     {
         var actDate = Parse(date);
-        var result = CriminalReferral.National.Decide(Facts(offence, actDate, "", "sales", 1m), Today);
+        var result = Referral.Decide(Facts(offence, actDate, "", "sales", 1m), Today);
         Assert.Equal("MR.Referral.ActBeforeLaw", Assert.Single(result.Errors).Code);
     }
 
@@ -233,14 +236,14 @@ public partial class CriminalReferralTests
     public void Decide_UnknownOffence_CodedError(CriminalOffence offence)
     {
         var date = new LocalDate(2019, 6, 1);
-        var result = CriminalReferral.National.Decide(Facts(offence, date, "", "sales", 1m), date);
+        var result = Referral.Decide(Facts(offence, date, "", "sales", 1m), date);
         Assert.Contains(result.Errors, e => e.Code == "MR.Referral.UnknownOffence");
     }
 
     [Fact]
     public void Decide_ActAfterDecisionDate_CodedError()
     {
-        var result = CriminalReferral.National.Decide(Facts(CriminalOffence.ShoddyProducts, new LocalDate(2026, 1, 2), "", "sales", 1m), new LocalDate(2026, 1, 1));
+        var result = Referral.Decide(Facts(CriminalOffence.ShoddyProducts, new LocalDate(2026, 1, 2), "", "sales", 1m), new LocalDate(2026, 1, 1));
         Assert.Equal("MR.Referral.ActAfterDecision", Assert.Single(result.Errors).Code);
     }
 
@@ -255,7 +258,7 @@ public partial class CriminalReferralTests
             Facts(CriminalOffence.CounterfeitMarkLabels, date, "marks=2", "pieces", 12_000m),
             Facts(CriminalOffence.SubstandardDrugs, date, "minor=1", "sales", 300_000m),
         };
-        var referral = CriminalReferral.National;
+        var referral = Referral;
         // Warm up past tiered compilation, whose one-off work may be charged to this thread.
         for (var i = 0; i < 200_000; i++)
         {
@@ -280,7 +283,7 @@ public partial class CriminalReferralTests
     {
         var date = new LocalDate(2019, 6, 1);
         var facts = Facts(CriminalOffence.ShoddyProducts, date, "", "sales", 250_000m);
-        var report = CriminalReferral.National.Explain(facts, date).GetValueOrThrow();
+        var report = Referral.Explain(facts, date).GetValueOrThrow();
         Assert.Equal(Decide(facts, date), report.Decision);
         Assert.Equal(SentencingBand.Aggravated, report.Decision.Band);
         Assert.Contains(report.Checks, c => c.Threshold == ReferralThreshold.Art140Sales && c.Met && c.Difference == 200_000m);
@@ -290,7 +293,7 @@ public partial class CriminalReferralTests
     }
 
     private static ReferralDecision Decide(ReferralFacts facts, LocalDate asOf) =>
-        CriminalReferral.National.Decide(facts, asOf).GetValueOrThrow();
+        Referral.Decide(facts, asOf).GetValueOrThrow();
 
     private static LocalDate Parse(string date) => LocalDate.FromDateTime(DateTime.Parse(date, CultureInfo.InvariantCulture));
 

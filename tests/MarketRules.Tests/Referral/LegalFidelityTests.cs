@@ -13,11 +13,14 @@ namespace MarketRules.Tests.Referral;
 /// </summary>
 public class LegalFidelityTests
 {
+    // The referral decisions under national law, built from the library's national law context.
+    internal static readonly CriminalReferral Referral = new(NationalCatalog.Law);
+
     private static readonly LocalDate Today = new(2026, 11, 23);
 
-    private static ReferralDecision Decide(ReferralFacts facts, LocalDate asOf) => CriminalReferral.National.Decide(facts, asOf).GetValueOrThrow();
+    private static ReferralDecision Decide(ReferralFacts facts, LocalDate asOf) => Referral.Decide(facts, asOf).GetValueOrThrow();
 
-    private static ReferralReport Explain(ReferralFacts facts, LocalDate asOf) => CriminalReferral.National.Explain(facts, asOf).GetValueOrThrow();
+    private static ReferralReport Explain(ReferralFacts facts, LocalDate asOf) => Referral.Explain(facts, asOf).GetValueOrThrow();
 
     // ---- 1. Dated elements.
 
@@ -219,14 +222,12 @@ public class LegalFidelityTests
         Assert.True(decision.InterpretationOfDecisionDate);
         Assert.Equal(new LocalDate(2022, 1, 1), decision.LawFrom);
         Assert.False(Decide(Facts(CriminalOffence.IllegalFoodBusiness, act, "", "volume", 99_999.99m), Today).Refer);
-        Assert.True(CriminalReferral.National.MustRefer(facts, Today).GetValueOrThrow());
 
         // Handled in 2021 itself: no interpretation set an amount yet — the error says so.
-        var early = CriminalReferral.National.Decide(facts, new LocalDate(2021, 9, 1));
+        var early = Referral.Decide(facts, new LocalDate(2021, 9, 1));
         Assert.Equal("MR.Referral.NoAmountStandard", Assert.Single(early.Errors).Code);
-        Assert.Equal("MR.Referral.NoAmountStandard", Assert.Single(CriminalReferral.National.MustRefer(facts, new LocalDate(2021, 9, 1)).Errors).Code);
         // Before the 2013 interpretation applied Art 225 to these acts, the catalogue has no standard.
-        Assert.Equal("MR.Referral.ActBeforeLaw", Assert.Single(CriminalReferral.National.Decide(Facts(CriminalOffence.IllegalFoodBusiness, new LocalDate(2013, 5, 3), "", "volume", 1m), Today).Errors).Code);
+        Assert.Equal("MR.Referral.ActBeforeLaw", Assert.Single(Referral.Decide(Facts(CriminalOffence.IllegalFoodBusiness, new LocalDate(2013, 5, 3), "", "volume", 1m), Today).Errors).Code);
     }
 
     // ---- 8. Order 310 Art 3(2): "知识产权领域的违法案件…认为存在犯罪的合理嫌疑，需要公安机关采取措施进一步获取证据…的，应当向公安机关移送".
@@ -240,7 +241,6 @@ public class LegalFidelityTests
         Assert.True(decision.Refer);
         Assert.True(decision.Facts.HasFlag(FactTriggers.ReasonableSuspicion));
         Assert.Equal(SentencingBand.None, decision.Band);
-        Assert.True(CriminalReferral.National.MustRefer(facts, act).GetValueOrThrow());
         var reasons = Explain(facts, act).Explanation.Reasons;
         var refer = Assert.Single(reasons, r => r.Code == "MR.Referral.Refer");
         Assert.Equal("第三条第二款", refer.Citation!.Article!.Chinese);
@@ -260,10 +260,9 @@ public class LegalFidelityTests
     {
         var date = new LocalDate(2025, 6, 1);
         var facts = new ReferralFacts { Offence = CriminalOffence.CounterfeitRegisteredMark, ActDate = date, ServiceMark = true, Category = ProductCategory.Food, IllegalGains = Money.FromYuan(50_000m) };
-        var error = Assert.Single(CriminalReferral.National.Decide(facts, date).Errors);
+        var error = Assert.Single(Referral.Decide(facts, date).Errors);
         Assert.Equal("MR.Referral.ConflictingFacts", error.Code);
         Assert.Equal("$.serviceMark", error.Path);
-        Assert.Equal("MR.Referral.ConflictingFacts", Assert.Single(CriminalReferral.National.MustRefer(facts, date).Errors).Code);
         // category "service" alone is a service mark: the service amounts apply.
         var byCategory = Decide(facts with { ServiceMark = false, Category = ProductCategory.Service }, date);
         Assert.True(byCategory.HasTriggered(ReferralThreshold.Art213ServiceGains));

@@ -6,6 +6,9 @@ namespace MarketRules.Tests.Referral;
 
 public class ReferralConformanceTests
 {
+    // The referral decisions under national law, built from the library's national law context.
+    internal static readonly CriminalReferral Referral = new(NationalCatalog.Law);
+
     private static readonly string VectorPath = Path.Combine(RepositoryRoot.Find(), "src", "MarketRules.Testing", "Vectors", "referral.criminal.json");
 
     public static TheoryData<string> Names()
@@ -31,7 +34,7 @@ public class ReferralConformanceTests
         var asOf = NodaTime.Text.LocalDatePattern.Iso.Parse(request.GetProperty("asOf").GetString()!).GetValueOrThrow();
         var input = request.GetProperty("input").Deserialize(new CriminalReferralRule().Input)!;
         var facts = CriminalReferralRule.ToFacts(input);
-        var result = CriminalReferral.National.Decide(facts, asOf);
+        var result = Referral.Decide(facts, asOf);
 
         // The file uses the engine's shape (docs/engine.md); this test replays it through the typed API so the
         // typed decision and the engine's JSON answer cannot drift apart.

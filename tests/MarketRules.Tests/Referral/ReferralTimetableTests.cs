@@ -18,7 +18,7 @@ public class ReferralTimetableTests
             ReceivedByPolice = At("2024-10-09T09:00:00+08:00"),
             CaseOpened = At("2024-10-11T16:00:00+08:00"),
         };
-        var deadlines = ReferralTimetable.Compute(timeline, NationalCatalog.Policy, PeriodCalculator.China).GetValueOrThrow();
+        var deadlines = ReferralTimetable.Compute(timeline, NationalCatalog.Law).GetValueOrThrow();
 
         var approval = deadlines.Single(d => d.Step == ReferralStep.HeadApproval);
         // 3 days from 09-29 end on 10-02, a holiday; the first working day after 10-01..10-07 is 10-08.
@@ -50,7 +50,7 @@ public class ReferralTimetableTests
             Approved = At("2025-03-04T09:00:00+08:00"),
             ReceivedByPolice = At("2025-03-05T09:00:00+08:00"),
         };
-        var deadlines = ReferralTimetable.Compute(timeline, NationalCatalog.Policy, PeriodCalculator.China).GetValueOrThrow();
+        var deadlines = ReferralTimetable.Compute(timeline, NationalCatalog.Law).GetValueOrThrow();
         Assert.False(deadlines.Single(d => d.Step == ReferralStep.TransferToPolice).MetInTime);
     }
 
@@ -62,9 +62,18 @@ public class ReferralTimetableTests
             ReportedToHead = At("2025-03-03T09:00:00+08:00"),
             Approved = At("2025-03-02T09:00:00+08:00"),
         };
-        var result = ReferralTimetable.Compute(timeline, NationalCatalog.Policy, PeriodCalculator.China);
+        var result = ReferralTimetable.Compute(timeline, NationalCatalog.Law);
         var error = Assert.Single(result.Errors);
         Assert.Equal("MR.Referral.EventOutOfOrder", error.Code);
         Assert.Equal("$.timeline.approved", error.Path);
+    }
+
+    [Fact]
+    public void Compute_TriggerOutsideTheCalendar_CodedErrorNotAThrow()
+    {
+        var last = NationalCatalog.Law.Calendar.LastYear;
+        var timeline = new ReferralTimeline { ReportedToHead = At($"{last + 1}-03-03T09:00:00+08:00") };
+        var result = ReferralTimetable.Compute(timeline, NationalCatalog.Law);
+        Assert.Equal("MR.Calendar.OutOfRange", Assert.Single(result.Errors).Code);
     }
 }

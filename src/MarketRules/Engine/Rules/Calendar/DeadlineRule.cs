@@ -55,13 +55,13 @@ public static class CalendarRuleErrors
     /// <summary>Neither or both of trigger and triggerAt.</summary>
     public static readonly MessageDefinition TriggerRequired = new(
         "MR.Deadline.TriggerRequired",
-        "须且仅须给出 trigger（日期）或 triggerAt（时刻）之一",
+        "须且仅须给出「trigger」（日期）或「triggerAt」（时刻）之一",
         "Give exactly one of trigger (a date) and triggerAt (an instant)");
 
     /// <summary>Neither or both of length+unit and penaltyLawDays.</summary>
     public static readonly MessageDefinition PeriodRequired = new(
         "MR.Deadline.PeriodRequired",
-        "须且仅须给出 length 与 unit，或 penaltyLawDays 之一",
+        "须且仅须给出「length」与「unit」，或「penaltyLawDays」之一",
         "Give either length with unit, or penaltyLawDays");
 
     /// <summary>A number outside its allowed range.</summary>

@@ -126,7 +126,7 @@ public sealed class CaseTransitionRule : RuleDefinition<CaseTransitionInput, Cas
     /// <inheritdoc />
     protected override RuleResult<RuleDecision<CaseTransitionResult>> Decide(CaseTransitionInput input, RuleContext context)
     {
-        var machine = new CaseStateMachine(context.Policy, context.Jurisdiction, context.Periods);
+        var machine = new CaseStateMachine(context.Law);
         var history = machine.Replay(input.History.Select(e => e.ToEvent()));
         if (!history.IsSuccess)
         {

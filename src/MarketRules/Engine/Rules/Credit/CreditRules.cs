@@ -181,7 +181,7 @@ public sealed class CreditPublicationRule : RuleDefinition<CreditPublicationInpu
             CrossProvince = input.CrossProvince,
             RestrictionEndsOn = input.RestrictionEndsOn,
         };
-        var schedule = PenaltyPublication.Schedule(record, input.PublishedOn, context.Policy, context.Jurisdiction);
+        var schedule = PenaltyPublication.Schedule(record, context.Law, input.PublishedOn);
         if (!schedule.IsSuccess)
         {
             return RuleResult<RuleDecision<CreditPublicationOutput>>.Failure(schedule.Errors);

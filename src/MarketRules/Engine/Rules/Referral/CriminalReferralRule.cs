@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using FluentValidation;
-using FluentValidation.Results;
 using MarketRules.Engine;
 using MarketRules.Json;
 using MarketRules.Parameters;
@@ -223,7 +221,6 @@ public sealed class CriminalReferralRule : RuleDefinition<CriminalReferralInput,
     /// <summary>The rule id.</summary>
     public const string RuleId = CriminalReferral.RuleId;
 
-    private static readonly InputValidator Validator = new();
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PolicyContext, System.Collections.Concurrent.ConcurrentDictionary<Jurisdiction, CriminalReferral>> Compiled = new();
 
     /// <inheritdoc />
@@ -299,15 +296,63 @@ public sealed class CriminalReferralRule : RuleDefinition<CriminalReferralInput,
     public static CriminalReferral For(RuleContext context)
     {
         Utility.Preconditions.CheckNotNull(context);
-        if (context.Policy.Packs.IsEmpty)
-        {
-            return CriminalReferral.National;
-        }
-        return Compiled.GetValue(context.Policy, _ => new()).GetOrAdd(context.Jurisdiction, j => new CriminalReferral(context.Policy, j));
+        // Without packs every jurisdiction reads the national values: one table serves them all.
+        var law = context.Policy.Packs.IsEmpty ? context.Law.For(Jurisdiction.National) : context.Law;
+        return Compiled.GetValue(context.Policy, _ => new()).GetOrAdd(law.Jurisdiction, _ => new CriminalReferral(law));
     }
 
     /// <inheritdoc />
-    protected override ImmutableArray<RuleError> Validate(CriminalReferralInput input, RuleContext context) => Validator.Validate(input).ToRuleErrors();
+    /// <remarks>
+    /// The one validation of the referral area (<see cref="CriminalReferral.Validate"/>) checks the facts, for typed and
+    /// JSON callers alike. Before the amounts become <see cref="Money"/> this door checks each of them, the acts' own
+    /// included (they are cumulated into the facts), with the same checks the area applies: not negative, in whole fen,
+    /// at most <see cref="Money.MaxYuan"/>.
+    /// </remarks>
+    protected override ImmutableArray<RuleError> Validate(CriminalReferralInput input, RuleContext context)
+    {
+        Utility.Preconditions.CheckNotNull(input);
+        Utility.Preconditions.CheckNotNull(context);
+        var errors = ImmutableArray.CreateBuilder<RuleError>();
+        Amount(input.Sales, "$.sales", "sales");
+        Amount(input.UnsoldValue, "$.unsoldValue", "unsoldValue");
+        Amount(input.BusinessVolume, "$.businessVolume", "businessVolume");
+        Amount(input.IllegalGains, "$.illegalGains", "illegalGains");
+        Amount(input.DirectLoss, "$.directLoss", "directLoss");
+        var acts = input.Acts.IsDefault ? [] : input.Acts;
+        for (var i = 0; i < acts.Length; i++)
+        {
+            var act = acts[i];
+            var at = "$.acts[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "].";
+            Amount(act.Sales, at + "sales", "sales");
+            Amount(act.UnsoldValue, at + "unsoldValue", "unsoldValue");
+            Amount(act.BusinessVolume, at + "businessVolume", "businessVolume");
+            Amount(act.IllegalGains, at + "illegalGains", "illegalGains");
+            Amount(act.DirectLoss, at + "directLoss", "directLoss");
+            Count(act.Pieces, at + "pieces", "pieces");
+            Count(act.UnsoldPieces, at + "unsoldPieces", "unsoldPieces");
+        }
+        if (errors.Count > 0)
+        {
+            return errors.ToImmutable();
+        }
+        return For(context).Validate(ToFacts(input), context.AsOf);
+
+        void Amount(decimal yuan, string path, string field)
+        {
+            if (CriminalReferral.CheckAmount(yuan, path, field) is { } error)
+            {
+                errors.Add(error);
+            }
+        }
+
+        void Count(int value, string path, string field)
+        {
+            if (CriminalReferral.CheckCount(value, path, field) is { } error)
+            {
+                errors.Add(error);
+            }
+        }
+    }
 
     /// <inheritdoc />
     protected override RuleResult<RuleDecision<CriminalReferralResult>> Decide(CriminalReferralInput input, RuleContext context)
@@ -322,7 +367,7 @@ public sealed class CriminalReferralRule : RuleDefinition<CriminalReferralInput,
         var explanation = report.Value!.Explanation;
         if (input.Timeline is { } timeline)
         {
-            var computed = ReferralTimetable.Compute(timeline, context.Policy, context.Periods, context.Jurisdiction);
+            var computed = ReferralTimetable.Compute(timeline, context.Law);
             if (!computed.IsSuccess)
             {
                 return RuleResult<RuleDecision<CriminalReferralResult>>.Failure(computed.Errors);
@@ -384,96 +429,6 @@ public sealed class CriminalReferralRule : RuleDefinition<CriminalReferralInput,
         ReferralStep.SupervisionRequest => ReferralThreshold.SupervisionRequestDays,
         _ => ReferralThreshold.HandOverDays,
     };
-
-    private sealed class InputValidator : AbstractValidator<CriminalReferralInput>
-    {
-        public InputValidator()
-        {
-            RuleFor(x => x.Offence).Custom((v, ctx) =>
-            {
-                if (v == CriminalOffence.Unspecified || !Enum.IsDefined(v))
-                {
-                    Fail(ctx, ReferralErrors.UnknownOffence, ("Offence", v));
-                }
-            });
-            RuleFor(x => x.ActDate).Custom((v, ctx) =>
-            {
-                if (v is null && ctx.InstanceToValidate.Acts.IsDefaultOrEmpty)
-                {
-                    Fail(ctx, ReferralErrors.ActDateRequired);
-                }
-            });
-            Amount(x => x.Sales, "sales");
-            Amount(x => x.UnsoldValue, "unsoldValue");
-            Amount(x => x.BusinessVolume, "businessVolume");
-            Amount(x => x.IllegalGains, "illegalGains");
-            Amount(x => x.DirectLoss, "directLoss");
-            Count(x => x.Pieces, "pieces");
-            Count(x => x.UnsoldPieces, "unsoldPieces");
-            Count(x => x.Marks, "marks");
-            Count(x => x.Patents, "patents");
-            Count(x => x.PriorPenaltiesWithinTwoYears, "priorPenaltiesWithinTwoYears");
-            Count(x => x.Victims, "victims");
-            Count(x => x.MinorInjuries, "minorInjuries");
-            Count(x => x.SeriousInjuries, "seriousInjuries");
-            Count(x => x.Deaths, "deaths");
-            RuleForEach(x => x.Acts).ChildRules(act =>
-            {
-                act.RuleFor(a => a.Sales).Custom((v, ctx) => CheckAmount(v, "sales", ctx));
-                act.RuleFor(a => a.UnsoldValue).Custom((v, ctx) => CheckAmount(v, "unsoldValue", ctx));
-                act.RuleFor(a => a.BusinessVolume).Custom((v, ctx) => CheckAmount(v, "businessVolume", ctx));
-                act.RuleFor(a => a.IllegalGains).Custom((v, ctx) => CheckAmount(v, "illegalGains", ctx));
-                act.RuleFor(a => a.DirectLoss).Custom((v, ctx) => CheckAmount(v, "directLoss", ctx));
-                act.RuleFor(a => a.Pieces).Custom((v, ctx) => CheckCount(v, "pieces", ctx));
-                act.RuleFor(a => a.UnsoldPieces).Custom((v, ctx) => CheckCount(v, "unsoldPieces", ctx));
-            });
-        }
-
-        private void Amount(System.Linq.Expressions.Expression<Func<CriminalReferralInput, decimal>> property, string name) =>
-            RuleFor(property).Custom((v, ctx) => CheckAmount(v, name, ctx));
-
-        private void Count(System.Linq.Expressions.Expression<Func<CriminalReferralInput, int>> property, string name) =>
-            RuleFor(property).Custom((v, ctx) => CheckCount(v, name, ctx));
-
-        private static void CheckAmount<T>(decimal value, string name, ValidationContext<T> ctx)
-        {
-            if (value < 0)
-            {
-                Fail(ctx, ReferralErrors.NegativeAmount, ("Field", name), ("Value", value));
-            }
-            else if (decimal.Round(value, 2) != value)
-            {
-                Fail(ctx, ReferralErrors.FractionOfFen, ("Field", name), ("Value", value));
-            }
-            else if (value > 1_000_000_000_000m)
-            {
-                Fail(ctx, ReferralErrors.NegativeAmount, ("Field", name), ("Value", value));
-            }
-        }
-
-        private static void CheckCount<T>(int value, string name, ValidationContext<T> ctx)
-        {
-            if (value < 0)
-            {
-                Fail(ctx, ReferralErrors.NegativeCount, ("Field", name), ("Value", value));
-            }
-        }
-
-        private static void Fail<T>(ValidationContext<T> ctx, MessageDefinition definition, params (string Name, object? Value)[] arguments)
-        {
-            var placeholders = new Dictionary<string, object?>(StringComparer.Ordinal);
-            foreach (var (name, value) in arguments)
-            {
-                placeholders[name] = value;
-            }
-            ctx.AddFailure(new ValidationFailure(ctx.PropertyPath, definition.Template.English)
-            {
-                ErrorCode = definition.Code,
-                CustomState = definition,
-                FormattedMessagePlaceholderValues = placeholders,
-            });
-        }
-    }
 }
 
 /// <summary>The JSON contract of the referral area (source-generated, AOT-safe).</summary>
