@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
+using MarketRules.Engine;
 
 namespace MarketRules.IntegrationTests;
 
@@ -74,5 +76,22 @@ public class DocsExamplesTests(HostFixture host) : IClassFixture<HostFixture>
         {
             work.Delete(recursive: true);
         }
+    }
+
+    // docs/engine.md lists the built-in rules between <!-- rules:start --> and <!-- rules:end -->: one row per rule of
+    // BuiltInRules.All, whose Chinese title begins with the row's 规则 column, so the page cannot drift from the registry.
+    [Fact]
+    public void EngineMd_RuleTable_ListsEveryBuiltInRule()
+    {
+        var page = File.ReadAllText(Repository.PathOf("docs/engine.md"));
+        var start = page.IndexOf("<!-- rules:start -->", StringComparison.Ordinal);
+        var end = page.IndexOf("<!-- rules:end -->", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "docs/engine.md has no <!-- rules:start --> … <!-- rules:end --> table");
+        var rows = page[start..end].Split('\n')
+            .Select(line => Regex.Match(line, @"^\|\s*`(?<id>[^`]+)`\s*\|[^|]*\|\s*(?<zh>[^|]+?)\s*\|"))
+            .Where(m => m.Success)
+            .ToDictionary(m => m.Groups["id"].Value, m => m.Groups["zh"].Value, StringComparer.Ordinal);
+        Assert.Equal(BuiltInRules.All.Select(r => r.Id).Order(StringComparer.Ordinal), rows.Keys.Order(StringComparer.Ordinal));
+        Assert.All(BuiltInRules.All, rule => Assert.StartsWith(rows[rule.Id], rule.Title.Chinese, StringComparison.Ordinal));
     }
 }
