@@ -46,24 +46,17 @@ public class DocsExamplesTests(HostFixture host) : IClassFixture<HostFixture>
 
     // README.md and every page of docs/ that has a `csharp example` block (each area page opens with its quick start):
     // a page that adds one is run without touching this test.
-    public static TheoryData<string> PagesWithCSharpExamples()
-    {
-        var pages = new TheoryData<string>();
-        foreach (var page in new[] { "README.md" }.Concat(Directory.GetFiles(Repository.PathOf("docs"), "*.md")
-            .Select(f => "docs/" + Path.GetFileName(f)).Order(StringComparer.Ordinal)))
-        {
-            if (File.ReadAllText(Repository.PathOf(page)).Contains("```csharp example", StringComparison.Ordinal))
-            {
-                pages.Add(page);
-            }
-        }
-        return pages;
-    }
+    public static TheoryData<string> PagesWithCSharpExamples() => [.. PagesWithExamples()];
+
+    private static List<string> PagesWithExamples() =>
+        [.. new[] { "README.md" }
+            .Concat(Directory.GetFiles(Repository.PathOf("docs"), "*.md").Select(f => "docs/" + Path.GetFileName(f)).Order(StringComparer.Ordinal))
+            .Where(page => File.ReadAllText(Repository.PathOf(page)).Contains("```csharp example", StringComparison.Ordinal))];
 
     [Fact]
     public void PagesWithCSharpExamples_IncludeTheReadmeEngineAndAreaQuickStarts()
     {
-        var pages = PagesWithCSharpExamples().Select(row => (string)row[0]).ToList();
+        var pages = PagesWithExamples();
         Assert.Contains("README.md", pages);
         Assert.Contains("docs/engine.md", pages);
         Assert.Contains("docs/referral.md", pages);
