@@ -74,9 +74,15 @@ internal sealed partial class CliApp
         }
     }
 
-    private RootCommand BuildCommands()
+    private Command BuildCommands()
     {
-        var root = new RootCommand("MarketRules: Chinese market-supervision rules as code. Evaluate rules from JSON, run batches, query the statutory calendar and run the demo district.");
+        // Named for the tool command, not the process: RootCommand takes its name from the executable, which is
+        // "MarketRules.Cli" when run as `dotnet MarketRules.Cli.dll`, and help would then teach a command nobody has.
+        var root = new Command("marketrules", "MarketRules: Chinese market-supervision rules as code. Evaluate rules from JSON, run batches, query the statutory calendar and run the demo district.")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+        };
         root.Options.Add(policyPacks);
         root.Subcommands.Add(DemoCommand());
         root.Subcommands.Add(EvalCommand());
@@ -194,10 +200,13 @@ internal sealed partial class CliApp
     {
         var command = new Command("calendar", "Query the statutory working-day calendar of China (State Council holiday notices).");
         var json = new Option<bool>("--json") { Description = "Write the rule's JSON decision instead of a sentence." };
+        // stdout carries only the answer, so that $(marketrules calendar add-working-days …) is just the date.
+        var explain = new Option<bool>("--explain") { Description = "Also write the reasons (zh-CN) to stderr.", Recursive = true };
+        command.Options.Add(explain);
 
         var date = new Argument<string>("date") { Description = "A date, yyyy-MM-dd." };
         var isWorkingDay = new Command("is-working-day", "Whether a date is a working day, and what kind of day it is.") { date, json };
-        isWorkingDay.SetAction((parse, cancellation) => CalendarAsync(parse.GetValue(json), $$"""{ "date": {{Quote(parse.GetValue(date))}} }""", r =>
+        isWorkingDay.SetAction((parse, cancellation) => CalendarAsync(parse.GetValue(json), parse.GetValue(explain), $$"""{ "date": {{Quote(parse.GetValue(date))}} }""", r =>
             $"{r.GetProperty("date").GetString()}: {(r.GetProperty("isWorkingDay").GetBoolean() ? "working day 工作日" : "rest day 休息日")} ({r.GetProperty("kind").GetString()}"
             + (r.TryGetProperty("holiday", out var h) ? $", {h.GetProperty("zh").GetString()} {h.GetProperty("en").GetString()}" : "")
             + $"); next working day {r.GetProperty("nextWorkingDay").GetString()}", cancellation));
@@ -205,13 +214,13 @@ internal sealed partial class CliApp
         var from = new Argument<string>("date") { Description = "The start date, yyyy-MM-dd (not counted)." };
         var count = new Argument<int>("working-days") { Description = "How many working days to add." };
         var add = new Command("add-working-days", "The date a number of working days after a date (the start date not counted).") { from, count, json };
-        add.SetAction((parse, cancellation) => CalendarAsync(parse.GetValue(json), $$"""{ "date": {{Quote(parse.GetValue(from))}}, "addWorkingDays": {{parse.GetValue(count)}} }""", r =>
+        add.SetAction((parse, cancellation) => CalendarAsync(parse.GetValue(json), parse.GetValue(explain), $$"""{ "date": {{Quote(parse.GetValue(from))}}, "addWorkingDays": {{parse.GetValue(count)}} }""", r =>
             $"{r.GetProperty("plusWorkingDays").GetString()}", cancellation));
 
         var start = new Argument<string>("from") { Description = "The start date, yyyy-MM-dd (not counted)." };
         var end = new Argument<string>("to") { Description = "The end date, yyyy-MM-dd (counted)." };
         var between = new Command("count-working-days", "The working days after a date up to and including another.") { start, end, json };
-        between.SetAction((parse, cancellation) => CalendarAsync(parse.GetValue(json), $$"""{ "date": {{Quote(parse.GetValue(start))}}, "until": {{Quote(parse.GetValue(end))}} }""", r =>
+        between.SetAction((parse, cancellation) => CalendarAsync(parse.GetValue(json), parse.GetValue(explain), $$"""{ "date": {{Quote(parse.GetValue(start))}}, "until": {{Quote(parse.GetValue(end))}} }""", r =>
             $"{r.GetProperty("workingDaysUntil").GetInt32()}", cancellation));
 
         var trigger = new Argument<string>("trigger") { Description = "The day of the event that starts the period, yyyy-MM-dd." };
@@ -224,7 +233,7 @@ internal sealed partial class CliApp
             var u = parse.GetValue(unit);
             var period = u == "apl-days" ? $"\"penaltyLawDays\": {parse.GetValue(length)}" : $"\"length\": {parse.GetValue(length)}, \"unit\": {Quote(u)}";
             var request = $$"""{ "rule": "calendar.deadline/1", "asOf": "{{Format(Today)}}", "input": { "trigger": {{Quote(parse.GetValue(trigger))}}, {{period}} } }""";
-            return await EvaluateForPersonAsync(parse.GetValue(json), request, r =>
+            return await EvaluateForPersonAsync(parse.GetValue(json), parse.GetValue(explain), request, r =>
                 $"{r.GetProperty("lastDay").GetString()} (expires {r.GetProperty("expiresAt").GetString()}"
                 + (r.GetProperty("rolledForward").GetBoolean() ? $", rolled forward from {r.GetProperty("nominalLastDay").GetString()}" : "") + ")", cancellation).ConfigureAwait(false);
         });
@@ -236,10 +245,10 @@ internal sealed partial class CliApp
         return command;
     }
 
-    private Task<int> CalendarAsync(bool json, string input, Func<JsonElement, string> sentence, CancellationToken cancellation) =>
-        EvaluateForPersonAsync(json, $$"""{ "rule": "calendar.working-days/1", "asOf": "{{Format(Today)}}", "input": {{input}} }""", sentence, cancellation);
+    private Task<int> CalendarAsync(bool json, bool explain, string input, Func<JsonElement, string> sentence, CancellationToken cancellation) =>
+        EvaluateForPersonAsync(json, explain, $$"""{ "rule": "calendar.working-days/1", "asOf": "{{Format(Today)}}", "input": {{input}} }""", sentence, cancellation);
 
-    private async Task<int> EvaluateForPersonAsync(bool json, string request, Func<JsonElement, string> sentence, CancellationToken cancellation)
+    private async Task<int> EvaluateForPersonAsync(bool json, bool explain, string request, Func<JsonElement, string> sentence, CancellationToken cancellation)
     {
         var decision = (json ? prettyEngine : engine).Evaluate(request);
         using var document = JsonDocument.Parse(decision);
@@ -250,10 +259,14 @@ internal sealed partial class CliApp
         }
         else if (ok)
         {
-            var text = sentence(document.RootElement.GetProperty("result"));
-            var reasons = document.RootElement.GetProperty("explanation").GetProperty("reasons").EnumerateArray()
-                .Select(r => "  · " + r.GetProperty("message").GetProperty("zh").GetString());
-            await stdout.WriteAsync(Utf8.GetBytes(text + "\n" + string.Join("\n", reasons) + "\n"), cancellation).ConfigureAwait(false);
+            await stdout.WriteAsync(Utf8.GetBytes(sentence(document.RootElement.GetProperty("result")) + "\n"), cancellation).ConfigureAwait(false);
+            if (explain)
+            {
+                foreach (var reason in document.RootElement.GetProperty("explanation").GetProperty("reasons").EnumerateArray())
+                {
+                    await stderr.WriteLineAsync("  · " + reason.GetProperty("message").GetProperty("zh").GetString()).ConfigureAwait(false);
+                }
+            }
         }
         if (!ok)
         {

@@ -104,6 +104,37 @@ public class CliContractTests
         var result = await Cli.RunAsync("", args);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Usage", result.Stdout);
+        // Help teaches the installed command, not the assembly the tests run it from.
+        Assert.Contains("marketrules", result.Stdout);
+        Assert.DoesNotContain("MarketRules.Cli", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Version_PrintsThePackageVersion()
+    {
+        var result = await Cli.RunAsync("", "--version");
+        Assert.Equal(0, result.ExitCode);
+        var expected = typeof(MarketRules.Cli.CliApp).Assembly.GetName().Version!;
+        Assert.StartsWith($"{expected.Major}.{expected.Minor}.{expected.Build}", result.Stdout.Trim());
+    }
+
+    // stdout carries only the answer, so that `$(marketrules calendar …)` is the answer; the reasons are on stderr
+    // and only when asked for with --explain.
+    [Theory]
+    [InlineData("2024-10-23", "calendar", "add-working-days", "2024-09-27", "15")]
+    [InlineData("12", "calendar", "count-working-days", "2024-09-27", "2024-10-18")]
+    [InlineData("2024-10-12: working day 工作日 (make-up-workday); next working day 2024-10-12", "calendar", "is-working-day", "2024-10-12")]
+    public async Task Calendar_Answer_IsTheOnlyLineOnStdoutAndReasonsNeedExplain(string answer, params string[] args)
+    {
+        var quiet = await Cli.RunAsync("", args);
+        Assert.Equal(0, quiet.ExitCode);
+        Assert.Equal(answer + "\n", quiet.Stdout);
+        Assert.Equal("", quiet.Stderr);
+
+        var explained = await Cli.RunAsync("", [.. args, "--explain"]);
+        Assert.Equal(0, explained.ExitCode);
+        Assert.Equal(answer + "\n", explained.Stdout);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", explained.Stderr);
     }
 
     [Fact]

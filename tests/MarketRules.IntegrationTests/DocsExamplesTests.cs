@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
+using MarketRules.Engine;
 
 namespace MarketRules.IntegrationTests;
 
@@ -42,9 +44,27 @@ public class DocsExamplesTests(HostFixture host) : IClassFixture<HostFixture>
         }
     }
 
+    // README.md and every page of docs/ that has a `csharp example` block (each area page opens with its quick start):
+    // a page that adds one is run without touching this test.
+    public static TheoryData<string> PagesWithCSharpExamples() => [.. PagesWithExamples()];
+
+    private static List<string> PagesWithExamples() =>
+        [.. new[] { "README.md" }
+            .Concat(Directory.GetFiles(Repository.PathOf("docs"), "*.md").Select(f => "docs/" + Path.GetFileName(f)).Order(StringComparer.Ordinal))
+            .Where(page => File.ReadAllText(Repository.PathOf(page)).Contains("```csharp example", StringComparison.Ordinal))];
+
+    [Fact]
+    public void PagesWithCSharpExamples_IncludeTheReadmeEngineAndAreaQuickStarts()
+    {
+        var pages = PagesWithExamples();
+        Assert.Contains("README.md", pages);
+        Assert.Contains("docs/engine.md", pages);
+        Assert.Contains("docs/referral.md", pages);
+        Assert.Contains("docs/credit.md", pages);
+    }
+
     [Theory]
-    [InlineData("docs/engine.md")]
-    [InlineData("README.md")]
+    [MemberData(nameof(PagesWithCSharpExamples))]
     public async Task CSharpExamples_InMarkdown_PrintTheirDocumentedOutput(string markdown)
     {
         var examples = MarkdownExample.Extract(Repository.PathOf(markdown)).Where(e => e.Language == "csharp").ToList();
@@ -74,5 +94,22 @@ public class DocsExamplesTests(HostFixture host) : IClassFixture<HostFixture>
         {
             work.Delete(recursive: true);
         }
+    }
+
+    // docs/engine.md lists the built-in rules between <!-- rules:start --> and <!-- rules:end -->: one row per rule of
+    // BuiltInRules.All, whose Chinese title begins with the row's 规则 column, so the page cannot drift from the registry.
+    [Fact]
+    public void EngineMd_RuleTable_ListsEveryBuiltInRule()
+    {
+        var page = File.ReadAllText(Repository.PathOf("docs/engine.md"));
+        var start = page.IndexOf("<!-- rules:start -->", StringComparison.Ordinal);
+        var end = page.IndexOf("<!-- rules:end -->", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "docs/engine.md has no <!-- rules:start --> … <!-- rules:end --> table");
+        var rows = page[start..end].Split('\n')
+            .Select(line => Regex.Match(line, @"^\|\s*`(?<id>[^`]+)`\s*\|[^|]*\|\s*(?<zh>[^|]+?)\s*\|"))
+            .Where(m => m.Success)
+            .ToDictionary(m => m.Groups["id"].Value, m => m.Groups["zh"].Value, StringComparer.Ordinal);
+        Assert.Equal(BuiltInRules.All.Select(r => r.Id).Order(StringComparer.Ordinal), rows.Keys.Order(StringComparer.Ordinal));
+        Assert.All(BuiltInRules.All, rule => Assert.StartsWith(rows[rule.Id], rule.Title.Chinese, StringComparison.Ordinal));
     }
 }
