@@ -136,9 +136,10 @@ public static partial class MarketRulesEndpoints
             context.Response.ContentType = "application/x-ndjson; charset=utf-8";
             answered = await engine.EvaluateLinesAsync(context.Request.BodyReader, context.Response.BodyWriter, context.RequestAborted).ConfigureAwait(false);
         }
-        else if (!await StartsArrayAsync(context).ConfigureAwait(false))
+        else if (context.Request.ContentLength <= MaxEvaluateBytes || !await StartsArrayAsync(context).ConfigureAwait(false))
         {
-            // Not an array: one error, answered as a problem (the body is small or malformed; read at most one request).
+            // A small batch is checked whole before it is answered, so that a malformed one is one 400 problem rather
+            // than half an array; so is a body that is not an array at all (read up to the single-request limit).
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } small)
             {
                 small.MaxRequestBodySize = MaxEvaluateBytes;
@@ -147,13 +148,21 @@ public static partial class MarketRulesEndpoints
             {
                 return;
             }
-            var buffer = new ArrayBufferWriter<byte>(512);
+            var buffer = new ArrayBufferWriter<byte>((body.WrittenCount * 2) + 512);
+            bool ok;
             using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             {
-                engine.EvaluateBatch(body.WrittenSpan, writer);
+                ok = engine.EvaluateBatch(body.WrittenSpan, writer);
             }
-            await ProblemJson.WriteDecisionAsync(context, StatusCodes.Status400BadRequest, buffer.WrittenMemory).ConfigureAwait(false);
-            answered = 0;
+            if (ok)
+            {
+                await WriteAsync(context, StatusCodes.Status200OK, buffer.WrittenMemory).ConfigureAwait(false);
+            }
+            else
+            {
+                await ProblemJson.WriteDecisionAsync(context, StatusCodes.Status400BadRequest, buffer.WrittenMemory).ConfigureAwait(false);
+            }
+            answered = -1;
         }
         else
         {

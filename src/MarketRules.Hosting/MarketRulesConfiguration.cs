@@ -49,6 +49,10 @@ internal static class MarketRulesConfiguration
         var entries = new SortedList<int, string>();
         foreach (var entry in list.GetChildren())
         {
+            if (entry.Value is null && !entry.GetChildren().Any())
+            {
+                continue; // A key set to null is unset (a reload may clear an entry this way).
+            }
             if (!int.TryParse(entry.Key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
             {
                 errors.Add(HostingErrors.UnknownSetting.Create("$", ("Key", entry.Path)));

@@ -45,6 +45,7 @@ public class DocsExamplesTests(HostFixture host) : IClassFixture<HostFixture>
     [Theory]
     [InlineData("docs/engine.md")]
     [InlineData("README.md")]
+    [InlineData("docs/aspnetcore.md")]
     public async Task CSharpExamples_InMarkdown_PrintTheirDocumentedOutput(string markdown)
     {
         var examples = MarkdownExample.Extract(Repository.PathOf(markdown)).Where(e => e.Language == "csharp").ToList();
@@ -56,7 +57,7 @@ public class DocsExamplesTests(HostFixture host) : IClassFixture<HostFixture>
             foreach (var example in examples)
             {
                 var file = Path.Combine(work.FullName, $"example{index++}.cs");
-                await File.WriteAllTextAsync(file, $"#:project {Repository.PathOf("src/MarketRules/MarketRules.csproj")}\n#:property Nullable=enable\n" + example.Code);
+                await File.WriteAllTextAsync(file, Directives(example.Code) + example.Code);
                 var start = new ProcessStartInfo("dotnet")
                 {
                     RedirectStandardInput = true,
@@ -74,5 +75,22 @@ public class DocsExamplesTests(HostFixture host) : IClassFixture<HostFixture>
         {
             work.Delete(recursive: true);
         }
+    }
+
+    // The library always; the hosting packages (and the web SDK) when the example uses them.
+    private static string Directives(string code)
+    {
+        var directives = new System.Text.StringBuilder();
+        if (code.Contains("using MarketRules.AspNetCore;", StringComparison.Ordinal))
+        {
+            directives.Append("#:sdk Microsoft.NET.Sdk.Web\n");
+            directives.Append($"#:project {Repository.PathOf("src/MarketRules.AspNetCore/MarketRules.AspNetCore.csproj")}\n");
+        }
+        if (code.Contains("using MarketRules.Hosting;", StringComparison.Ordinal))
+        {
+            directives.Append($"#:project {Repository.PathOf("src/MarketRules.Hosting/MarketRules.Hosting.csproj")}\n");
+        }
+        directives.Append($"#:project {Repository.PathOf("src/MarketRules/MarketRules.csproj")}\n#:property Nullable=enable\n");
+        return directives.ToString();
     }
 }
