@@ -9,6 +9,9 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 dotnet tool restore >/dev/null
+# Buildalyzer (inside Stryker) gives `dotnet --info` 10 s by default and then fails with "Could not find build
+# environment"; on a loaded two-core machine that call takes longer, so allow two minutes.
+export DOTNET_INFO_WAIT_TIME=${DOTNET_INFO_WAIT_TIME:-120000}
 if [ $# -eq 0 ]; then set -- $(ls eng/mutation/*.json | xargs -n1 basename | sed 's/\.json$//'); fi
 mkdir -p mutation
 for area in "$@"; do

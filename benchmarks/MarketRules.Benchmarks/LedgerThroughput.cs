@@ -4,7 +4,7 @@ using System.Text;
 using MarketRules.Subsidies;
 using MarketRules.Subsidies.PostgreSql;
 using MarketRules.Subsidies.Sqlite;
-using MarketRules.Subsidies.Testing;
+using MarketRules.TestSupport;
 
 namespace MarketRules.Benchmarks;
 

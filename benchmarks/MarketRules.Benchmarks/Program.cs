@@ -8,5 +8,9 @@ if (args.Length > 0 && args[0] == "ledger-throughput")
 {
     return MarketRules.Benchmarks.LedgerThroughput.Run(args);
 }
+if (args.Length > 0 && args[0] == "sampling-scale")
+{
+    return MarketRules.Benchmarks.SamplingScale.Run(args);
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

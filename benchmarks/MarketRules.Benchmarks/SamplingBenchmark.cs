@@ -73,6 +73,38 @@ public class SamplingBenchmark
         return index[..k];
     }
 
+    /// <summary>
+    /// The verifiable lottery a user writes by hand: <see cref="SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/> of
+    /// prefix ‖ code per entity on two cores, then each stratum's ranks sorted and its quota taken. Same selection rule
+    /// as the library (the ranks are the same digests); the yardstick issue 13 sets for the public API.
+    /// </summary>
+    [Benchmark]
+    public int HandWrittenSha256Lottery_TwoCores()
+    {
+        var ranks = new (UInt128 High, UInt128 Low, int Index)[N];
+        var prefixBytes = prefix.Bytes.ToArray();
+        Parallel.For(0, 2, half =>
+        {
+            Span<byte> message = stackalloc byte[82];
+            Span<byte> digest = stackalloc byte[32];
+            prefixBytes.CopyTo(message);
+            for (var i = half * N / 2; i < (half + 1) * N / 2; i++)
+            {
+                codes.AsSpan(i * 18, 18).CopyTo(message[64..]);
+                SHA256.HashData(message, digest);
+                ranks[i] = (System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(digest), System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(digest[16..]), i);
+            }
+        });
+        var selected = 0;
+        foreach (var stratum in ranks.GroupBy(r => strata[r.Index]))
+        {
+            var inStratum = stratum.ToArray();
+            Array.Sort(inStratum);
+            selected += Math.Min(inStratum.Length, capacities[stratum.Key]);
+        }
+        return selected;
+    }
+
     [Benchmark]
     public int Lottery_OneCore()
     {

@@ -84,6 +84,8 @@ internal sealed partial class CliApp
         root.Subcommands.Add(RulesCommand());
         root.Subcommands.Add(CalendarCommand());
         root.Subcommands.Add(SubsidyCommand());
+        root.Subcommands.Add(SampleCommand());
+        root.Subcommands.Add(VerifyCommand());
         return root;
     }
 

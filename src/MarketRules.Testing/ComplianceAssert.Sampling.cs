@@ -29,7 +29,7 @@ public static partial class ComplianceAssert
     /// least its class ratio times its active enterprises (rounded up, capped by the entities that may be drawn), and
     /// every mandatory entity.
     /// </summary>
-    /// <param name="receipt">The receipt the system published (e.g. from <see cref="DoubleRandomSampler.Plan"/> or <see cref="SamplingReceipt.FromJson"/>).</param>
+    /// <param name="receipt">The receipt the system published (e.g. from <see cref="DoubleRandomSampler.Plan"/> or <see cref="SamplingReceipt.FromJson(string)"/>).</param>
     /// <param name="required">
     /// The working rules in force (e.g. from <see cref="SamplingPolicy.Resolve"/>); <see langword="null"/> to hold the plan to the rules its
     /// receipt names — pass them to catch a system that drew under a lower target than the law sets.

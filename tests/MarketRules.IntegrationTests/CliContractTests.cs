@@ -225,4 +225,60 @@ public class CliContractTests
             File.Delete(bad);
         }
     }
+
+    [Fact]
+    public async Task SampleThenVerify_RosterCsv_ReceiptWrittenAndConfirmed()
+    {
+        var work = Directory.CreateTempSubdirectory("marketrules-sample-");
+        try
+        {
+            var roster = Path.Combine(work.FullName, "roster.csv");
+            var receipt = Path.Combine(work.FullName, "receipt.json");
+            var text = new System.Text.StringBuilder(MarketRules.Sampling.RosterCsv.Header).Append('\n');
+            var first = new char[17];
+            for (var n = 0; n < 3_000; n++)
+            {
+                "91330105".AsSpan().CopyTo(first);
+                for (int c = 16, x = n * 7919; c >= 8; c--, x /= 31)
+                {
+                    first[c] = UnifiedSocialCreditCode.Alphabet[x % 31];
+                }
+                var code = new string(first) + UnifiedSocialCreditCode.ComputeCheckCharacter(first);
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{code},33010{2 + n % 3},{"CFH"[n % 3 == 0 ? 0 : n % 2]},{"ABCD"[n % 4]},{(n % 17 == 0 ? "revoked" : "active")},{n % 8},{(n % 5 == 0 ? "2024-06-01" : "")}\n");
+            }
+            await File.WriteAllTextAsync(roster, text.ToString());
+
+            var sampled = await Cli.RunAsync("", "sample", "--roster", roster, "--task", "330100-2025-01", "--seed", "00ff10", "--jurisdiction", "330100",
+                "--as-of", "2025-03-01", "--out", receipt);
+            Assert.True(sampled.ExitCode == 0, sampled.Stderr);
+            Assert.Contains("commit: 3,000 records read", sampled.Stderr);
+            Assert.Contains("receipt written to", sampled.Stderr);
+            using (var document = JsonDocument.Parse(await File.ReadAllTextAsync(receipt)))
+            {
+                Assert.Equal("marketrules-sampling/1", document.RootElement.GetProperty("format").GetString());
+                Assert.Equal("00ff10", document.RootElement.GetProperty("seed").GetString());
+            }
+
+            var verified = await Cli.RunAsync("", "verify", "--roster", roster, "--receipt", receipt);
+            Assert.True(verified.ExitCode == 0, verified.Stderr);
+            Assert.Contains("verified:", verified.Stdout);
+            Assert.Contains("format marketrules-sampling/1", verified.Stdout);
+
+            // One changed field in the published roster: the receipt no longer verifies.
+            await File.WriteAllTextAsync(roster, text.ToString().Replace(",2024-06-01\n", ",2024-06-02\n", StringComparison.Ordinal));
+            var changed = await Cli.RunAsync("", "verify", "--roster", roster, "--receipt", receipt);
+            Assert.Equal(1, changed.ExitCode);
+            Assert.Contains("MR.Sampling.ReceiptMismatch at $.rosterHash", changed.Stderr);
+
+            // A malformed row: a coded error with its line and column, exit 1.
+            await File.WriteAllTextAsync(roster, text.ToString() + "NOTACODE,330102,C,A,active,0,\n");
+            var bad = await Cli.RunAsync("", "sample", "--roster", roster, "--task", "t", "--seed", "01", "--jurisdiction", "330100", "--out", receipt);
+            Assert.Equal(1, bad.ExitCode);
+            Assert.Contains("MR.Sampling.InvalidCsv at line 3002, column 1 (code)", bad.Stderr);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
 }

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using MarketRules.Server;
 using MarketRules.Subsidies;
-using MarketRules.Subsidies.Testing;
+using MarketRules.TestSupport;
 using MarketRules.Tests.Subsidies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;

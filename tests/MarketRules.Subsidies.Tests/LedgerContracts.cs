@@ -1,7 +1,7 @@
 using MarketRules.Subsidies;
 using MarketRules.Subsidies.PostgreSql;
 using MarketRules.Subsidies.Sqlite;
-using MarketRules.Subsidies.Testing;
+using MarketRules.TestSupport;
 using MarketRules.Tests.Subsidies;
 
 namespace MarketRules.Subsidies.Tests;

@@ -1,4 +1,4 @@
-using MarketRules.Subsidies.Testing;
+using MarketRules.TestSupport;
 
 namespace MarketRules.Subsidies.Tests;
 

@@ -24,6 +24,7 @@ public sealed class RuleContext
         Jurisdiction = jurisdiction;
         Policy = Preconditions.CheckNotNull(policy);
         Periods = Preconditions.CheckNotNull(periods);
+        Law = new LawContext(policy, periods, jurisdiction);
     }
 
     /// <summary>The date the law is read as of.</summary>
@@ -48,7 +49,7 @@ public sealed class RuleContext
     public ParameterValue Resolve(ParameterDefinition parameter) => Policy.Resolve(parameter, AsOf, Jurisdiction);
 
     /// <summary>The law of this request — its policy, jurisdiction and calendar — as the areas' evaluators receive it.</summary>
-    public LawContext Law => field ??= new LawContext(Policy, Periods, Jurisdiction);
+    public LawContext Law { get; }
 }
 
 /// <summary>A rule's answer: the typed result and its explanation.</summary>

@@ -22,8 +22,6 @@ namespace MarketRules.Sampling;
 /// </remarks>
 public static class DoubleRandomSampler
 {
-    private const int MaxErrors = 100;
-    private const int ChunkSize = 4096;
 
     /// <summary>The MarketRules version recorded in receipts.</summary>
     public static string LibraryVersion { get; } =
@@ -31,108 +29,106 @@ public static class DoubleRandomSampler
 
     /// <summary>
     /// The commit phase: validates the roster, computes its canonical hash and every stratum's quota. Publish the result
-    /// before the seed is known. Holds the roster's canonical lines in memory to sort them.
+    /// before the seed is known. Reads the roster once and keeps 32 bytes per record (see <c>docs/sampling.md</c>).
     /// </summary>
     /// <param name="taskId">The inspection task's id.</param>
     /// <param name="asOf">The date of the draw.</param>
     /// <param name="policy">The working rules.</param>
     /// <param name="roster">The entity directory, in any order.</param>
+    /// <param name="degreeOfParallelism">Cores to use; the commitment is the same.</param>
     /// <returns>The commitment, or coded errors naming the records (at most 100); nothing is committed then.</returns>
-    public static RuleResult<RosterCommitment> Commit(string taskId, LocalDate asOf, SamplingPolicy policy, IEnumerable<EntityRecord> roster)
+    public static RuleResult<RosterCommitment> Commit(string taskId, LocalDate asOf, SamplingPolicy policy, IEnumerable<EntityRecord> roster, int degreeOfParallelism = 1)
+    {
+        Preconditions.CheckNotNull(roster);
+        return CommitShards(taskId, asOf, policy, [roster], degreeOfParallelism, RosterPath);
+    }
+
+    /// <summary>
+    /// The commit phase over a roster held in shards (e.g. one per province): exactly the commitment of their union. An
+    /// entity in two shards is refused with <c>MR.Sampling.OverlappingShards</c> naming both places.
+    /// </summary>
+    /// <param name="taskId">The inspection task's id.</param>
+    /// <param name="asOf">The date of the draw.</param>
+    /// <param name="policy">The working rules.</param>
+    /// <param name="shards">The roster's disjoint parts, each in any order; error paths are <c>$.shards[s][i]</c>.</param>
+    /// <param name="degreeOfParallelism">Cores to use; the commitment is the same.</param>
+    /// <returns>The commitment, or coded errors (at most 100).</returns>
+    public static RuleResult<RosterCommitment> CommitShards(string taskId, LocalDate asOf, SamplingPolicy policy, IReadOnlyList<IEnumerable<EntityRecord>> shards,
+        int degreeOfParallelism = 1)
+    {
+        Preconditions.CheckNotNull(shards);
+        return CommitShards(taskId, asOf, policy, shards, degreeOfParallelism, (shard, index, field) => $"$.shards[{shard}][{index}]" + (field is null ? "" : "." + field));
+    }
+
+    /// <summary>The commit phase over an asynchronous stream (e.g. rows read from a database or a CSV file), read once.</summary>
+    /// <param name="taskId">The inspection task's id.</param>
+    /// <param name="asOf">The date of the draw.</param>
+    /// <param name="policy">The working rules.</param>
+    /// <param name="roster">The entity directory, in any order.</param>
+    /// <param name="cancellationToken">Cancels the commit.</param>
+    /// <returns>The commitment, or coded errors (at most 100).</returns>
+    public static async Task<RuleResult<RosterCommitment>> CommitAsync(string taskId, LocalDate asOf, SamplingPolicy policy, IAsyncEnumerable<EntityRecord> roster,
+        CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(roster);
+        var (committer, errors) = StartCommit(taskId, policy, asOf, RosterPath);
+        var worker = committer.NewWorker();
+        var index = 0;
+        await foreach (var record in roster.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            worker.Add(record, 0, index++);
+        }
+        committer.Records = index;
+        return FinishCommit(taskId, asOf, policy, committer, errors, Environment.ProcessorCount);
+    }
+
+    internal static string RosterPath(int shard, int index, string? field) => $"$.roster[{index}]" + (field is null ? "" : "." + field);
+
+    internal static RuleResult<RosterCommitment> CommitShards(string taskId, LocalDate asOf, SamplingPolicy policy, IReadOnlyList<IEnumerable<EntityRecord>> shards,
+        int degreeOfParallelism, RecordLocation locate, IReadOnlyCollection<RuleError>? readerErrors = null)
+    {
+        Preconditions.CheckArgumentRange(degreeOfParallelism, 1, 256);
+        var (committer, errors) = StartCommit(taskId, policy, asOf, locate, nullsReported: readerErrors is not null);
+        var workers = Enumerable.Range(0, degreeOfParallelism).Select(_ => (IRecordSink)committer.NewWorker()).ToArray();
+        for (var shard = 0; shard < shards.Count; shard++)
+        {
+            committer.Records += RosterPartitioner.Run(Preconditions.CheckNotNull(shards[shard]), shard, workers);
+        }
+        if (readerErrors is not null)
+        {
+            // The reader's errors (rows that did not parse) come first: they are where the file is wrong.
+            errors.InsertRange(0, readerErrors.Take(RosterCommitter.MaxErrors));
+        }
+        return FinishCommit(taskId, asOf, policy, committer, errors, degreeOfParallelism);
+    }
+
+    internal static (RosterCommitter Committer, ImmutableArray<RuleError>.Builder Errors) StartCommit(string taskId, SamplingPolicy policy, LocalDate asOf, RecordLocation locate,
+        bool nullsReported = false)
     {
         Preconditions.CheckNotNull(taskId);
         Preconditions.CheckNotNull(policy);
-        Preconditions.CheckNotNull(roster);
         var errors = ImmutableArray.CreateBuilder<RuleError>();
         CheckPolicy(policy, errors);
         if (taskId.Length == 0)
         {
             errors.Add(SamplingErrors.InvalidField.Create("$.taskId", ("PropertyName", "taskId")));
         }
-        var rules = new EligibilityRules(policy, asOf);
-        var lines = new List<(string Code, int Index, string Line)>();
-        var census = new Dictionary<StratumKey, (int Active, int Population, int Mandatory)>();
-        var active = 0;
-        var activeCodes = new HashSet<string>(StringComparer.Ordinal);
-        var index = 0;
-        foreach (var record in roster)
-        {
-            var path = $"$.roster[{index}]";
-            if (record is null)
-            {
-                AddError(errors, SamplingErrors.InvalidCreditCode.Create(path, ("Index", index), ("Code", ""), ("Detail", "the record is null")));
-                index++;
-                continue;
-            }
-            var code = record.CreditCode.Value;
-            var valid = true;
-            if (code.Length == 0)
-            {
-                AddError(errors, SamplingErrors.InvalidCreditCode.Create(path + ".creditCode", ("Index", index), ("Code", ""), ("Detail", "missing")));
-                valid = false;
-            }
-            if (!Enum.IsDefined(record.Tier))
-            {
-                AddError(errors, SamplingErrors.UnknownTier.Create(path + ".tier", ("Code", code), ("Tier", (int)record.Tier)));
-                valid = false;
-            }
-            if (record.Region.IsNational)
-            {
-                AddError(errors, SamplingErrors.InvalidRegion.Create(path + ".region", ("Code", code), ("Region", record.Region)));
-                valid = false;
-            }
-            if (!IsIndustryCode(record.Industry))
-            {
-                AddError(errors, SamplingErrors.InvalidIndustry.Create(path + ".industry", ("Code", code), ("Industry", record.Industry ?? "")));
-                valid = false;
-            }
-            if (valid)
-            {
-                lines.Add((code, index, CanonicalLine(record)));
-                if (record.Status == EntityStatus.Active)
-                {
-                    active++;
-                    activeCodes.Add(code);
-                    var (eligible, mandatory) = rules.Classify(record);
-                    var key = StratumOf(record);
-                    var (inStratum, population, forced) = census.GetValueOrDefault(key);
-                    census[key] = (inStratum + 1, population + (eligible ? 1 : 0), forced + (mandatory ? 1 : 0));
-                }
-            }
-            index++;
-        }
-        lines.Sort((x, y) => string.CompareOrdinal(x.Code, y.Code) is var c && c != 0 ? c : x.Index.CompareTo(y.Index));
-        for (var i = 1; i < lines.Count; i++)
-        {
-            if (lines[i].Code == lines[i - 1].Code)
-            {
-                AddError(errors, SamplingErrors.DuplicateEntity.Create($"$.roster[{lines[i].Index}].creditCode",
-                    ("Code", lines[i].Code), ("FirstIndex", lines[i - 1].Index), ("Index", lines[i].Index)));
-            }
-        }
-        var excluded = policy.Exclusions.IsDefault ? [] : policy.Exclusions.ToHashSet(StringComparer.Ordinal);
-        var mandatoryList = policy.MandatoryInclusions.IsDefault ? [] : policy.MandatoryInclusions;
-        for (var i = 0; i < mandatoryList.Length; i++)
-        {
-            if (excluded.Contains(mandatoryList[i]))
-            {
-                AddError(errors, SamplingErrors.MandatoryAndExcluded.Create($"$.policy.mandatoryInclusions[{i}]", ("Code", mandatoryList[i])));
-            }
-            else if (!activeCodes.Contains(mandatoryList[i]))
-            {
-                AddError(errors, SamplingErrors.MandatoryNotEligible.Create($"$.policy.mandatoryInclusions[{i}]", ("Code", mandatoryList[i])));
-            }
-        }
-        if (errors.Count == 0 && active == 0)
-        {
-            errors.Add(SamplingErrors.EmptyRoster.Create("$.roster"));
-        }
-        if (errors.Count > 0)
+        return (new RosterCommitter(policy, asOf, locate) { NullsReported = nullsReported }, errors);
+    }
+
+    internal static RuleResult<RosterCommitment> FinishCommit(string taskId, LocalDate asOf, SamplingPolicy policy, RosterCommitter committer,
+        ImmutableArray<RuleError>.Builder errors, int degreeOfParallelism)
+    {
+        var completed = committer.Complete(errors, degreeOfParallelism);
+        if (completed is not var (rosterHash, strata, active))
         {
             return RuleResult<RosterCommitment>.Failure(errors.ToImmutable());
         }
+        if (active == 0)
+        {
+            return RuleResult<RosterCommitment>.Failure(SamplingErrors.EmptyRoster.Create("$.roster"));
+        }
 
-        var strata = census.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value.Active, kv.Value.Population, kv.Value.Mandatory)).ToList();
         var target = (int)decimal.Ceiling(policy.AnnualCoverage * active);
         var quotas = Quotas(strata, policy, 1m);
         var scale = 1m;
@@ -163,29 +159,18 @@ public static class DoubleRandomSampler
             scale = decimal.Ceiling(high * 1_000_000m) / 1_000_000m;
             quotas = Quotas(strata, policy, scale);
         }
-
-        var canonical = SHA256.Create();
-        using (canonical)
+        return RuleResult<RosterCommitment>.Success(new RosterCommitment
         {
-            foreach (var (_, _, line) in lines)
-            {
-                var bytes = Encoding.UTF8.GetBytes(line);
-                canonical.TransformBlock(bytes, 0, bytes.Length, null, 0);
-            }
-            canonical.TransformFinalBlock([], 0, 0);
-            return RuleResult<RosterCommitment>.Success(new RosterCommitment
-            {
-                TaskId = taskId,
-                AsOf = asOf,
-                RosterHash = Convert.ToHexStringLower(canonical.Hash!),
-                Policy = policy,
-                Records = index,
-                Active = active,
-                Target = target,
-                Scale = scale,
-                Strata = [.. strata.Select((s, i) => new StratumQuota(s.Key, s.Active, s.Population, s.Mandatory, quotas[i]))],
-            });
-        }
+            TaskId = taskId,
+            AsOf = asOf,
+            RosterHash = rosterHash,
+            Policy = policy,
+            Records = committer.Records,
+            Active = active,
+            Target = target,
+            Scale = scale,
+            Strata = [.. strata.Select((s, i) => new StratumQuota(s.Key, s.Active, s.Population, s.Mandatory, quotas[i]))],
+        });
     }
 
     /// <summary>
@@ -207,31 +192,36 @@ public static class DoubleRandomSampler
         {
             return RuleResult<SamplingReceipt>.Failure(SamplingErrors.InvalidSeed.Create("$.seed", ("Seed", "")));
         }
-        var draw = new DrawState(commitment, DrawPrefix.Create(seed, commitment.TaskId), Convert.ToHexStringLower(seed));
-        if (degreeOfParallelism == 1)
+        return DrawShards(commitment, seed, [roster], degreeOfParallelism);
+    }
+
+    /// <summary>
+    /// The draw phase over a roster held in shards, as committed by <see cref="CommitShards(string, LocalDate, SamplingPolicy, IReadOnlyList{IEnumerable{EntityRecord}}, int)"/>:
+    /// exactly the receipt of their union. Each core keeps one lottery for all the shards; they merge once at the end.
+    /// </summary>
+    /// <param name="commitment">The published commitment.</param>
+    /// <param name="seed">The seed bytes from the public source.</param>
+    /// <param name="shards">The committed roster's parts, each in any order.</param>
+    /// <param name="degreeOfParallelism">Cores to use.</param>
+    /// <returns>The receipt, or <c>MR.Sampling.RosterChanged</c> when the shards' strata differ from the commitment.</returns>
+    public static RuleResult<SamplingReceipt> DrawShards(RosterCommitment commitment, ReadOnlySpan<byte> seed, IReadOnlyList<IEnumerable<EntityRecord>> shards, int degreeOfParallelism = 1)
+    {
+        Preconditions.CheckNotNull(commitment);
+        Preconditions.CheckNotNull(shards);
+        Preconditions.CheckArgumentRange(degreeOfParallelism, 1, 256);
+        if (seed.IsEmpty)
         {
-            var worker = draw.NewWorker();
-            foreach (var record in roster)
-            {
-                worker.Add(record);
-            }
-            draw.Merge(worker);
+            return RuleResult<SamplingReceipt>.Failure(SamplingErrors.InvalidSeed.Create("$.seed", ("Seed", "")));
         }
-        else
+        var draw = new DrawState(commitment, DrawPrefix.Create(seed, commitment.TaskId), Convert.ToHexStringLower(seed));
+        var workers = Enumerable.Range(0, degreeOfParallelism).Select(_ => draw.NewWorker()).ToArray();
+        for (var shard = 0; shard < shards.Count; shard++)
         {
-            Parallel.ForEach(
-                roster.Chunk(ChunkSize),
-                new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism },
-                draw.NewWorker,
-                (chunk, _, worker) =>
-                {
-                    foreach (var record in chunk)
-                    {
-                        worker.Add(record);
-                    }
-                    return worker;
-                },
-                draw.Merge);
+            RosterPartitioner.Run(Preconditions.CheckNotNull(shards[shard]), shard, workers);
+        }
+        foreach (var worker in workers)
+        {
+            draw.Merge(worker);
         }
         return draw.ToReceipt();
     }
@@ -255,7 +245,7 @@ public static class DoubleRandomSampler
         var worker = draw.NewWorker();
         await foreach (var record in roster.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            worker.Add(record);
+            worker.Add(record, 0, 0);
         }
         draw.Merge(worker);
         return draw.ToReceipt();
@@ -282,8 +272,9 @@ public static class DoubleRandomSampler
     /// </summary>
     /// <param name="receipt">The published receipt.</param>
     /// <param name="roster">The published roster; enumerated twice.</param>
-    /// <returns>The differences found; none when the receipt is confirmed.</returns>
-    public static ReceiptVerification Verify(SamplingReceipt receipt, IEnumerable<EntityRecord> roster)
+    /// <param name="degreeOfParallelism">Cores to use.</param>
+    /// <returns>The differences found, and the receipt format checked; no differences when the receipt is confirmed.</returns>
+    public static ReceiptVerification Verify(SamplingReceipt receipt, IEnumerable<EntityRecord> roster, int degreeOfParallelism = 1)
     {
         Preconditions.CheckNotNull(receipt);
         Preconditions.CheckNotNull(roster);
@@ -304,7 +295,7 @@ public static class DoubleRandomSampler
             Differ("$.seed", "the seed is not hexadecimal");
             return new ReceiptVerification(differences.ToImmutable());
         }
-        var commitment = Commit(receipt.TaskId, receipt.AsOf, receipt.Policy, roster);
+        var commitment = Commit(receipt.TaskId, receipt.AsOf, receipt.Policy, roster, degreeOfParallelism);
         if (!commitment.IsSuccess)
         {
             return new ReceiptVerification(commitment.Errors);
@@ -313,7 +304,7 @@ public static class DoubleRandomSampler
         {
             Differ("$.rosterHash", $"the roster hashes to {commitment.Value.RosterHash}, not {receipt.RosterHash}");
         }
-        var redrawn = Draw(commitment.Value, seed, roster);
+        var redrawn = Draw(commitment.Value, seed, roster, degreeOfParallelism);
         if (!redrawn.IsSuccess)
         {
             return new ReceiptVerification(redrawn.Errors);
@@ -421,14 +412,6 @@ public static class DoubleRandomSampler
         }
     }
 
-    private static void AddError(ImmutableArray<RuleError>.Builder errors, RuleError error)
-    {
-        if (errors.Count < MaxErrors)
-        {
-            errors.Add(error);
-        }
-    }
-
     /// <summary>Which entities may and must be drawn, as the working rules say.</summary>
     internal sealed class EligibilityRules
     {
@@ -444,6 +427,9 @@ public static class DoubleRandomSampler
             mandatoryMarks = policy.MandatoryMarks;
             windowStart = policy.AvoidRepeatMonths > 0 ? asOf.PlusMonths(-policy.AvoidRepeatMonths) : null;
         }
+
+        /// <summary>Whether the working rules name the entity as a mandatory inclusion.</summary>
+        internal bool IsNamedMandatory(string code) => mandatory.Count > 0 && mandatory.Contains(code);
 
         /// <summary>Classifies an active entity: eligible (in a stratum's population) and mandatory.</summary>
         internal (bool Eligible, bool Mandatory) Classify(EntityRecord record)
@@ -472,7 +458,7 @@ public static class DoubleRandomSampler
         private readonly Dictionary<(int Region, string Industry, CreditRiskClass Tier), int> strata;
         private readonly int[] capacities;
         private readonly EligibilityRules rules;
-        private readonly SamplingLottery lottery;
+        private SamplingLottery? lottery;
         private readonly int[] inStratum;
         private readonly int[] population;
         private readonly int[] mandatory;
@@ -499,7 +485,6 @@ public static class DoubleRandomSampler
                 capacities[i] = commitment.Strata[i].Quota - commitment.Strata[i].Mandatory;
             }
             rules = new EligibilityRules(commitment.Policy, commitment.AsOf);
-            lottery = new SamplingLottery(prefix, capacities);
             inStratum = new int[capacities.Length];
             population = new int[capacities.Length];
             mandatory = new int[capacities.Length];
@@ -511,7 +496,15 @@ public static class DoubleRandomSampler
         {
             lock (gate)
             {
-                lottery.Merge(worker.Lottery);
+                // The first worker's lottery becomes the draw's: n workers, n lotteries, n − 1 merges.
+                if (lottery is null)
+                {
+                    lottery = worker.Lottery;
+                }
+                else
+                {
+                    lottery.Merge(worker.Lottery);
+                }
                 active += worker.Active;
                 unexpected ??= worker.Unexpected;
                 for (var i = 0; i < population.Length; i++)
@@ -543,6 +536,7 @@ public static class DoubleRandomSampler
                 return RuleResult<SamplingReceipt>.Failure(SamplingErrors.RosterChanged.Create("$.roster", ("Detail", detail)));
             }
             var results = ImmutableArray.CreateBuilder<StratumResult>(population.Length);
+            lottery ??= new SamplingLottery(prefix, capacities);
             for (var i = 0; i < population.Length; i++)
             {
                 var q = commitment.Strata[i];
@@ -564,7 +558,7 @@ public static class DoubleRandomSampler
             });
         }
 
-        internal sealed class Worker
+        internal sealed class Worker : IRecordSink
         {
             private readonly DrawState draw;
             private readonly byte[] ascii = new byte[Sha256Lanes.CreditCodeLength];
@@ -590,7 +584,7 @@ public static class DoubleRandomSampler
 
             internal string? Unexpected { get; private set; }
 
-            internal void Add(EntityRecord record)
+            public void Add(EntityRecord record, int shard, int index)
             {
                 if (record is null || record.Status != EntityStatus.Active)
                 {

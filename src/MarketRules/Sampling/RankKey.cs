@@ -46,6 +46,8 @@ internal readonly record struct RankKey(ulong A, ulong B, ulong C, ulong D) : IC
 internal static class PackedCode
 {
     private static readonly sbyte[] IndexOf = BuildIndex();
+    private static readonly System.Buffers.SearchValues<char> Alphabet = System.Buffers.SearchValues.Create(UnifiedSocialCreditCode.Alphabet);
+    private static readonly byte[] AsciiAlphabet = System.Text.Encoding.ASCII.GetBytes(UnifiedSocialCreditCode.Alphabet);
 
     internal static UInt128 Pack(ReadOnlySpan<byte> ascii)
     {
@@ -59,6 +61,38 @@ internal static class PackedCode
             low = (low << 5) | (byte)index[ascii[9 + i]];
         }
         return ((UInt128)high << 45) | low;
+    }
+
+    /// <summary>Packs a code's 18 characters into two 45-bit halves; false when a character is outside the alphabet.</summary>
+    internal static bool TryPack(string code, out ulong high, out ulong low)
+    {
+        high = 0;
+        low = 0;
+        if (code.Length != Sha256Lanes.CreditCodeLength)
+        {
+            return false;
+        }
+        var valid = true;
+        for (var i = 0; i < 9; i++)
+        {
+            var (h, l) = (code[i], code[9 + i]);
+            valid &= h < 128 && l < 128 && Alphabet.Contains(h) && Alphabet.Contains(l);
+            high = (high << 5) | (byte)IndexOf[h & 127];
+            low = (low << 5) | (byte)IndexOf[l & 127];
+        }
+        return valid;
+    }
+
+    /// <summary>Writes the 18 ASCII characters of a code packed by <see cref="TryPack"/>.</summary>
+    internal static void Unpack(ulong high, ulong low, Span<byte> ascii)
+    {
+        for (var i = 8; i >= 0; i--)
+        {
+            ascii[i] = AsciiAlphabet[(int)(high & 31)];
+            ascii[9 + i] = AsciiAlphabet[(int)(low & 31)];
+            high >>= 5;
+            low >>= 5;
+        }
     }
 
     internal static string Unpack(UInt128 packed)

@@ -15,6 +15,18 @@ public static class SamplingErrors
         "统一社会信用代码 {Code} 在名录库中重复出现（第 {FirstIndex} 条与第 {Index} 条）",
         "Unified social credit code {Code} appears twice in the entity directory (records {FirstIndex} and {Index})");
 
+    /// <summary>A roster CSV file that is not as documented: its header, a row's column count, a field, or its UTF-8.</summary>
+    public static readonly MessageDefinition InvalidCsv = new(
+        "MR.Sampling.InvalidCsv",
+        "名录库 CSV 第 {Line} 行第 {Column} 列（{Name}）无效：{Detail}",
+        "Line {Line}, column {Column} ({Name}) of the roster CSV is invalid: {Detail}");
+
+    /// <summary>The same entity in two shards of one roster: shards are disjoint parts of it.</summary>
+    public static readonly MessageDefinition OverlappingShards = new(
+        "MR.Sampling.OverlappingShards",
+        "统一社会信用代码 {Code} 同时出现在第 {FirstShard} 个分片（第 {FirstIndex} 条）和第 {Shard} 个分片（第 {Index} 条）：分片不得重叠",
+        "Unified social credit code {Code} appears in shard {FirstShard} (record {FirstIndex}) and shard {Shard} (record {Index}): shards must not overlap");
+
     /// <summary>An entity without a known credit-risk class.</summary>
     public static readonly MessageDefinition UnknownTier = new(
         "MR.Sampling.UnknownTier",

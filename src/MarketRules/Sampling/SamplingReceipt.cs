@@ -170,6 +170,42 @@ public sealed record SamplingReceipt
     /// <returns>Indented JSON, its text encoded with <see cref="Json.MarketRulesJson.Encoder"/> (Chinese unescaped).</returns>
     public string ToJson() => JsonSerializer.Serialize(this, SamplingJsonContext.Readable.SamplingReceipt);
 
+    /// <summary>Writes the published form to a stream as UTF-8, in pieces: the bytes of <see cref="ToJson"/>, never one string.</summary>
+    /// <param name="utf8Json">The stream to write to; left open.</param>
+    public void WriteTo(Stream utf8Json)
+    {
+        Utility.Preconditions.CheckNotNull(utf8Json);
+        JsonSerializer.Serialize(utf8Json, this, SamplingJsonContext.Readable.SamplingReceipt);
+    }
+
+    /// <summary>Writes the published form to a stream as UTF-8, flushing as it goes.</summary>
+    /// <param name="utf8Json">The stream to write to; left open.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the receipt is written.</returns>
+    public Task WriteToAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    {
+        Utility.Preconditions.CheckNotNull(utf8Json);
+        return JsonSerializer.SerializeAsync(utf8Json, this, SamplingJsonContext.Readable.SamplingReceipt, cancellationToken);
+    }
+
+    /// <summary>Reads a published receipt from a UTF-8 stream, without reading it into one string first.</summary>
+    /// <param name="utf8Json">The stream; read to its end and left open.</param>
+    /// <returns>The receipt, or a coded error with the JSON path of the fault.</returns>
+    public static RuleResult<SamplingReceipt> FromJson(Stream utf8Json)
+    {
+        Utility.Preconditions.CheckNotNull(utf8Json);
+        try
+        {
+            return JsonSerializer.Deserialize(utf8Json, SamplingJsonContext.Default.SamplingReceipt) is { } receipt
+                ? RuleResult<SamplingReceipt>.Success(receipt)
+                : RuleResult<SamplingReceipt>.Failure(SamplingErrors.ReceiptMismatch.Create("$", ("Detail", "the receipt is null")));
+        }
+        catch (JsonException ex)
+        {
+            return RuleResult<SamplingReceipt>.Failure(SamplingErrors.ReceiptMismatch.Create(ex.Path ?? "$", ("Detail", ex.Message)));
+        }
+    }
+
     /// <summary>Reads a published receipt.</summary>
     /// <param name="json">The JSON.</param>
     /// <returns>The receipt, or a coded error.</returns>
@@ -194,6 +230,9 @@ public sealed record SamplingReceipt
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed record ReceiptVerification(ImmutableArray<RuleError> Differences)
 {
+    /// <summary>The receipt format the check applied (<see cref="SamplingReceipt.CurrentFormat"/>): the roster hash, ranking and quota rules it recomputed.</summary>
+    public string Format { get; init; } = SamplingReceipt.CurrentFormat;
+
     /// <summary>Whether the recomputed draw equals the receipt bit for bit.</summary>
     public bool IsVerified => Differences.IsDefaultOrEmpty;
 }

@@ -59,4 +59,14 @@ public class SamplingDocsTests
         var sql = (string)typeof(DuckDbReproductionTests).GetField(name, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
         Assert.Contains(sql.ReplaceLineEndings("\n"), Doc(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(nameof(PostgreSqlReproductionTests.RosterHashSql))]
+    [InlineData(nameof(PostgreSqlReproductionTests.QuotaSql))]
+    [InlineData(nameof(PostgreSqlReproductionTests.DrawSql))]
+    public void Doc_Sql_IsTheSqlThePostgreSqlTestRuns(string name)
+    {
+        var sql = (string)typeof(PostgreSqlReproductionTests).GetField(name, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+        Assert.Contains(sql.ReplaceLineEndings("\n"), Doc(), StringComparison.Ordinal);
+    }
 }

@@ -100,6 +100,39 @@ public class InMemorySubsidyLedgerTests
         Assert.Equal([SubsidyOutcome.Granted, SubsidyOutcome.Granted, SubsidyOutcome.BudgetExhausted], decisions.Select(d => d.Outcome));
     }
 
+    // A scheme's overall budget (e.g. 拱墅区 2022: the district's whole allocation across its phases) binds even when the
+    // current phase still has money: June pays 3 × 300 = 900 yuan, so of 1,100 yuan overall July can pay one 200-yuan
+    // claim although its own budget (400 yuan) would pay two. Releasing a reservation returns its money to the overall
+    // budget as well as to the phase.
+    [Fact]
+    public void OverallBudget_BindsBeforeAPhaseBudget_AndReleaseReturnsMoneyToIt()
+    {
+        var scheme = SubsidyTestData.OnePhase(90_000, extraPhase: SubsidyTestData.JulyPhase, overall: "\"overallBudgetFen\": 110000,");
+        var ledger = new InMemorySubsidyLedger(scheme);
+        var allocator = new SubsidyAllocator(ledger);
+        var june = Enumerable.Range(1, 3).Select(n => allocator.Submit(SubsidyTestData.Claim(n, SubsidyTestData.June15))).ToList();
+        Assert.All(june, d => Assert.Equal(SubsidyOutcome.Granted, d.Outcome));
+        var july = Enumerable.Range(4, 2).Select(n => allocator.Submit(SubsidyTestData.Claim(n, SubsidyTestData.July15))).ToList();
+        Assert.Equal([SubsidyOutcome.Granted, SubsidyOutcome.BudgetExhausted], july.Select(d => d.Outcome));
+        Assert.Equal(Money.FromYuan(200m), ledger.Snapshot().Phases[1].Remaining);
+
+        Assert.True(ledger.Release("C000004").IsSuccess);
+        Assert.Equal(SubsidyOutcome.Granted, allocator.Submit(SubsidyTestData.Claim(6, SubsidyTestData.July15)).Outcome);
+        Assert.Equal(SubsidyOutcome.BudgetExhausted, allocator.Submit(SubsidyTestData.Claim(7, SubsidyTestData.July15)).Outcome);
+    }
+
+    // The scheme's overall quota (number of recipients, e.g. 首批 2,560 名) binds across phases like its overall budget.
+    [Fact]
+    public void OverallQuota_BindsAcrossPhases_EvenWithMoneyLeft()
+    {
+        var scheme = SubsidyTestData.OnePhase(1_000_000, extraPhase: SubsidyTestData.JulyPhase, overall: "\"overallQuota\": 3,");
+        var allocator = new SubsidyAllocator(new InMemorySubsidyLedger(scheme));
+        var june = Enumerable.Range(1, 2).Select(n => allocator.Submit(SubsidyTestData.Claim(n, SubsidyTestData.June15))).ToList();
+        var july = Enumerable.Range(3, 2).Select(n => allocator.Submit(SubsidyTestData.Claim(n, SubsidyTestData.July15))).ToList();
+        Assert.Equal([SubsidyOutcome.Granted, SubsidyOutcome.Granted, SubsidyOutcome.Granted, SubsidyOutcome.BudgetExhausted],
+            june.Concat(july).Select(d => d.Outcome));
+    }
+
     [Fact]
     public void SubmitInOrder_ServesByCompletionInstant()
     {

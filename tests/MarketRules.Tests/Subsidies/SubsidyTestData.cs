@@ -53,14 +53,14 @@ internal static class SubsidyTestData
     public static SubsidyClaim Claim(int n, Instant completedAt, int? person = null) => SubsidyClaim.FromInput(Input(n, completedAt, person));
 
     /// <summary>A one-phase June 2022 scheme with the given budget (fen), for ledger tests.</summary>
-    public static SubsidyScheme OnePhase(long budgetFen, long amountFen = 30_000, string exhaustion = "reject", string? quota = null, string extraPhase = "") =>
+    public static SubsidyScheme OnePhase(long budgetFen, long amountFen = 30_000, string exhaustion = "reject", string? quota = null, string extraPhase = "", string overall = "") =>
         SubsidyScheme.Parse($$"""
         {
           "id": "test-scheme", "jurisdiction": "330105",
           "title": { "zh": "测试", "en": "Test" },
           "citation": { "document": { "zh": "测试", "en": "Test" }, "status": "project-requirement" },
           "validity": { "start": "2022-06-01T00:00:00", "end": "2022-08-31T23:59:59" },
-          "exhaustion": "{{exhaustion}}",
+          "exhaustion": "{{exhaustion}}",{{overall}}
           "phases": [
             { "start": "2022-06-01T00:00:00", "end": "2022-06-30T23:59:59", "amountFen": {{amountFen}}, "budgetFen": {{budgetFen}}, "quota": {{quota ?? "null"}},
               "citation": { "document": { "zh": "测试", "en": "Test" }, "status": "project-requirement" } }
@@ -75,4 +75,6 @@ internal static class SubsidyTestData
         """;
 
     public static readonly Instant June15 = Shanghai("2022-06-15T10:00:00");
+
+    public static readonly Instant July15 = Shanghai("2022-07-15T10:00:00");
 }

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace MarketRules.Subsidies.Testing;
+namespace MarketRules.TestSupport;
 
 /// <summary>
 /// A real, throwaway PostgreSQL cluster for the test run: initdb in a temporary directory, pg_ctl start on a free
@@ -29,7 +29,7 @@ public sealed class PostgreSqlServer : IDisposable
     {
         bin = FindBinaries() ?? throw new InvalidOperationException(
             "PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin or MARKETRULES_PG_BIN. " +
-            "Install them (Debian: apt-get install -y postgresql); .ci/run does this. The PostgreSQL ledger tests need a real server and are never skipped.");
+            "Install them (Debian: apt-get install -y postgresql); .ci/run does this. The PostgreSQL tests (subsidy ledger, sampling SQL reproduction) need a real server and are never skipped.");
         asPostgresUser = Environment.UserName == "root";
         root = Path.Combine(Path.GetTempPath(), "mr-pg-" + Guid.NewGuid().ToString("N")[..12]);
         data = Path.Combine(root, "data");

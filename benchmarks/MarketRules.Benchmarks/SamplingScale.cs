@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using MarketRules.Sampling;
+
+namespace MarketRules.Benchmarks;
+
+/// <summary>
+/// One national-scale run with wall time, bytes allocated and peak resident memory per phase — the quantities issue 13
+/// asks for that BenchmarkDotNet does not report (peak RSS), and that stay meaningful on a loaded machine (allocations).
+/// Run: dotnet run -c Release --project benchmarks/MarketRules.Benchmarks -- sampling-scale memory 10000000
+///      dotnet run -c Release --project benchmarks/MarketRules.Benchmarks -- sampling-scale csv 100000000 /tmp/roster.csv
+/// </summary>
+internal static class SamplingScale
+{
+    private static readonly SamplingPolicy Policy = new() { AnnualCoverage = 0.05m, RatioA = 0.05m, RatioB = 0.05m, RatioC = 0.05m, RatioD = 0.05m };
+    private static readonly LocalDate AsOf = new(2025, 3, 1);
+    private static readonly byte[] Seed = [1, 2, 3, 4];
+
+    internal static int Run(string[] args)
+    {
+        var mode = args.Length > 1 ? args[1] : "memory";
+        var n = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000_000;
+        var cores = Environment.ProcessorCount;
+        Console.WriteLine($"sampling-scale {mode} N={n:N0} cores={cores} load: {File.ReadAllText("/proc/loadavg").Trim()}");
+        return mode == "csv" ? Csv(n, args.Length > 3 ? args[3] : Path.Combine(Path.GetTempPath(), $"roster-{n}.csv"), cores) : InMemory(n, cores);
+    }
+
+    private static int InMemory(int n, int cores)
+    {
+        var roster = PublicDrawBenchmark.Generate(n);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var baseline = ResidentBytes();
+        ResetPeak();
+        Console.WriteLine($"roster: {roster.Length:N0} records, resident {baseline / 1e6:N0} MB (of which the roster itself; GC heap {GC.GetTotalMemory(false) / 1e6:N0} MB)");
+        var total = Stopwatch.StartNew();
+        var commitment = Phase("commit (2 cores)", () => DoubleRandomSampler.Commit("scale-task", AsOf, Policy, roster, cores).GetValueOrThrow());
+        var receipt = Phase("draw (2 cores)", () => DoubleRandomSampler.Draw(commitment, Seed, roster, cores).GetValueOrThrow());
+        var bytes = Phase("receipt to stream", () =>
+        {
+            using var output = new PublicDrawBenchmark.CountingStream();
+            receipt.WriteTo(output);
+            return output.Length;
+        });
+        total.Stop();
+        var peak = PeakResidentBytes();
+        Console.WriteLine($"commit + draw + receipt: {total.Elapsed.TotalSeconds:F2} s wall; receipt {bytes / 1e6:N1} MB; {receipt.SelectedCount:N0} selected of {receipt.Active:N0} active");
+        Console.WriteLine($"peak RSS {peak / 1e6:N0} MB, above the roster {(peak - baseline) / 1e6:N0} MB = {(double)(peak - baseline) / roster.Length:F1} B per entity "
+            + $"(budget 64 B/entity + 300 B/selected = {(64.0 * roster.Length + 300.0 * receipt.SelectedCount) / 1e6:N0} MB)");
+        Phase("draw (1 core)", () => DoubleRandomSampler.Draw(commitment, Seed, roster, 1).GetValueOrThrow());
+        Phase("draw (2 cores), again", () => DoubleRandomSampler.Draw(commitment, Seed, roster, cores).GetValueOrThrow());
+        return 0;
+    }
+
+    private static int Csv(int n, string path, int cores)
+    {
+        if (!File.Exists(path) || new FileInfo(path).Length == 0)
+        {
+            var generate = Stopwatch.StartNew();
+            using (var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 20))
+            {
+                writer.Write(RosterCsv.Header + "\n");
+                const int batch = 1_000_000;
+                for (var start = 0; start < n; start += batch)
+                {
+                    foreach (var record in PublicDrawBenchmark.Generate(Math.Min(batch, n - start), start))
+                    {
+                        var line = DoubleRandomSampler.CanonicalLine(record);
+                        writer.Write(line.Replace('|', ','));
+                    }
+                }
+            }
+            Console.WriteLine($"generated {path}: {new FileInfo(path).Length / 1e9:N2} GB in {generate.Elapsed.TotalSeconds:F0} s");
+        }
+        ResetPeak();
+        var baseline = ResidentBytes();
+        var total = Stopwatch.StartNew();
+        var commitment = Phase("commit from CSV", () =>
+        {
+            using var file = File.OpenRead(path);
+            return RosterCsv.Commit("scale-task", AsOf, Policy, file, cores).GetValueOrThrow();
+        });
+        var receipt = Phase("draw from CSV", () =>
+        {
+            using var file = File.OpenRead(path);
+            return RosterCsv.Draw(commitment, Seed, file, cores).GetValueOrThrow();
+        });
+        var receiptPath = path + ".receipt.json";
+        Phase("receipt to file", () =>
+        {
+            using var file = File.Create(receiptPath);
+            receipt.WriteTo(file);
+            return file.Length;
+        });
+        var verified = Phase("verify from CSV (commit + draw again)", () =>
+        {
+            using var published = File.OpenRead(receiptPath);
+            return RosterCsv.Verify(SamplingReceipt.FromJson(published).GetValueOrThrow(), () => File.OpenRead(path), cores);
+        });
+        Console.WriteLine($"{commitment.Records:N0} records; verified: {verified.IsVerified}; total {total.Elapsed.TotalSeconds:F0} s; "
+            + $"peak RSS {PeakResidentBytes() / 1e6:N0} MB (process start {baseline / 1e6:N0} MB) = {(double)(PeakResidentBytes() - baseline) / commitment.Records:F1} B per record");
+        return verified.IsVerified ? 0 : 1;
+    }
+
+    private static T Phase<T>(string name, Func<T> action)
+    {
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var result = action();
+        clock.Stop();
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"  {name}: {clock.Elapsed.TotalSeconds:F2} s wall, {used.TotalSeconds:F2} s CPU, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:N0} MB allocated, "
+            + $"peak RSS so far {PeakResidentBytes() / 1e6:N0} MB; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        return result;
+    }
+
+    private static long ResidentBytes() => Status("VmRSS:");
+
+    private static long PeakResidentBytes() => Status("VmHWM:");
+
+    // Writing 5 to clear_refs resets VmHWM to the current RSS, so the peak is the run's, not the setup's.
+    private static void ResetPeak()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static long Status(string field) =>
+        File.ReadLines("/proc/self/status").Where(l => l.StartsWith(field, StringComparison.Ordinal))
+            .Select(l => long.Parse(l[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024).FirstOrDefault();
+}
