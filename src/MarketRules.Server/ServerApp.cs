@@ -1,33 +1,39 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Text.Json;
+using MarketRules.AspNetCore;
 using MarketRules.Engine;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace MarketRules.Server;
 
 /// <summary>
-/// The HTTP host: <c>POST /v1/rules/{rule}/{version}/evaluate</c>, <c>POST /v1/batch</c> (a JSON array, or
-/// NDJSON with <c>Content-Type: application/x-ndjson</c>), <c>GET /v1/rules</c>, <c>GET /health</c> and the
-/// OpenAPI document at <c>/openapi/v1.json</c>. Bad input answers 400 with the engine's error objects. The subsidy
-/// claims endpoints (<c>/v1/subsidies/…</c>, <see cref="SubsidyEndpoints"/>) run a phase over a durable ledger.
+/// The HTTP host: a thin ASP.NET Core application over MarketRules.AspNetCore — <c>builder.AddMarketRules()</c>,
+/// <c>app.MapMarketRules("/v1")</c> (<c>POST /v1/rules/{rule}/{version}/evaluate</c>, <c>POST /v1/batch</c>,
+/// <c>GET /v1/rules</c>, <c>GET /v1/openapi.json</c>, also served at <c>/openapi/v1.json</c>), <c>GET /health</c> and
+/// <c>GET /health/ready</c> — plus the subsidy claims endpoints (<c>/v1/subsidies/…</c>, <see cref="SubsidyEndpoints"/>)
+/// over a durable ledger. Errors are RFC 9457 problems carrying the coded errors.
 /// </summary>
 internal static class ServerApp
 {
     /// <summary>Where the host listens when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says: loopback only.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    /// <summary>The largest single request body.</summary>
-    public const long MaxEvaluateBytes = 1 << 20;
+    /// <summary>The largest request body of the subsidy endpoints (evaluation has its own 1 MiB; batches are streamed).</summary>
+    public const long MaxBodyBytes = 16 << 20;
 
-    /// <summary>The largest batch body (an NDJSON stream is limited per line instead).</summary>
-    public const long MaxBatchBytes = 16 << 20;
+    // ASP.NET Core's request logging writes ~8 lines per request at Information; at Warning the host logs what needs
+    // attention, and MarketRules' own per-request lines are at Debug. Configuration (appsettings, environment) overrides.
+    private static readonly Dictionary<string, string?> DefaultLogging = new(StringComparer.Ordinal)
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+    };
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = MarketRules.Json.MarketRulesJson.Encoder };
-
-    public static WebApplication Build(string[] args, RuleEngine? engine = null, NodaTime.IClock? clock = null)
+    public static WebApplication Build(string[] args, NodaTime.IClock? clock = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DefaultLogging });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -35,13 +41,12 @@ internal static class ServerApp
         builder.WebHost.ConfigureKestrel(options =>
         {
             options.AddServerHeader = false;
-            options.Limits.MaxRequestBodySize = MaxBatchBytes;
+            options.Limits.MaxRequestBodySize = MaxBodyBytes;
             options.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             options.Limits.MaxRequestLineSize = 8 * 1024;
             options.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(30);
         });
-        builder.Services.AddOpenApi();
-        builder.Services.AddSingleton(engine ?? CreateEngine(builder.Configuration.GetSection("MarketRules:PolicyPacks").Get<string[]>() ?? []));
+        builder.AddMarketRules();
 #pragma warning disable RS0030 // The host is a composition root: the real clock enters here unless the caller (a test) passes one.
         builder.Services.AddSingleton(clock ?? NodaTime.SystemClock.Instance);
 #pragma warning restore RS0030
@@ -49,115 +54,15 @@ internal static class ServerApp
 
         var app = builder.Build();
         app.Use(GuardAsync);
-        app.MapOpenApi();
-
-        app.MapGet("/health", (HttpContext context) => WriteJsonAsync(context, StatusCodes.Status200OK, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("status", "ok");
-            w.WriteNumber("rules", context.RequestServices.GetRequiredService<RuleEngine>().Rules.Length);
-            w.WriteEndObject();
-        }))
-            .WithSummary("Liveness: ok and the number of rules.");
-
-        app.MapGet("/v1/rules", (HttpContext context) => WriteJsonAsync(context, StatusCodes.Status200OK, w =>
-            RuleSchemas.WriteCatalog(context.RequestServices.GetRequiredService<RuleEngine>(), w, includeSchemas: true)))
-            .WithSummary("The rules, with their input and result JSON Schemas.");
-
-        app.MapPost("/v1/rules/{name}/{version:int}/evaluate", (HttpContext context, string name, int version) => EvaluateAsync(context, name + "/" + version))
-            .WithSummary("Evaluate one request { asOf, jurisdiction?, input } against a rule, e.g. /v1/rules/calendar.deadline/1/evaluate.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .Produces(StatusCodes.Status400BadRequest, contentType: "application/json");
-
-        // The rule id with its slash escaped (calendar.deadline%2F1), for clients that treat ids as opaque.
-        app.MapPost("/v1/rules/{rule}/evaluate", (HttpContext context, string rule) => EvaluateAsync(context, Uri.UnescapeDataString(rule)))
-            .WithSummary("Evaluate one request against a rule named by its escaped id (calendar.deadline%2F1).")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .Produces(StatusCodes.Status400BadRequest, contentType: "application/json");
-
-        app.MapPost("/v1/batch", (HttpContext context, CancellationToken cancellation) => BatchAsync(context))
-            .WithSummary("Evaluate a JSON array of requests (→ array of decisions, in order), or NDJSON (Content-Type application/x-ndjson → one decision per line).")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .Produces(StatusCodes.Status400BadRequest, contentType: "application/json");
-
+        app.MapMarketRulesHealthChecks();
+        app.MapMarketRules("/v1");
+        app.MapGet("/openapi/v1.json", (HttpContext context) => MarketRulesEndpoints.WriteOpenApiAsync(context, "/v1"))
+            .WithSummary("The OpenAPI document (the same as /v1/openapi.json).");
         SubsidyEndpoints.Map(app);
         return app;
     }
 
-    // Local policy packs named in configuration (MarketRules:PolicyPacks:0=path, …) apply by jurisdiction; a bad pack stops the start.
-    private static RuleEngine CreateEngine(string[] packPaths)
-    {
-        var policy = NationalCatalog.Policy;
-        foreach (var path in packPaths)
-        {
-            var pack = MarketRules.Parameters.PolicyPack.Parse(File.ReadAllText(path), policy.Catalog).GetValueOrThrow();
-            policy = policy.WithPack(pack).GetValueOrThrow();
-        }
-        return packPaths.Length == 0 ? RuleEngine.Default : new RuleEngine(policy);
-    }
-
-    private static async Task EvaluateAsync(HttpContext context, string rule)
-    {
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxEvaluateBytes;
-        }
-        var engine = context.RequestServices.GetRequiredService<RuleEngine>();
-        var body = await ReadBodyAsync(context).ConfigureAwait(false);
-        var buffer = new ArrayBufferWriter<byte>();
-        bool ok;
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            ok = engine.Evaluate(body.WrittenSpan, writer, rule);
-        }
-        await WriteAsync(context, ok ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, buffer.WrittenMemory).ConfigureAwait(false);
-    }
-
-    private static async Task BatchAsync(HttpContext context)
-    {
-        var engine = context.RequestServices.GetRequiredService<RuleEngine>();
-        if (context.Request.ContentType?.StartsWith("application/x-ndjson", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            // Streamed line by line in constant memory; no overall body limit.
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            {
-                limit.MaxRequestBodySize = null;
-            }
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.ContentType = "application/x-ndjson; charset=utf-8";
-            await engine.EvaluateLinesAsync(context.Request.BodyReader, context.Response.BodyWriter, context.RequestAborted).ConfigureAwait(false);
-            return;
-        }
-        var body = await ReadBodyAsync(context).ConfigureAwait(false);
-        var buffer = new ArrayBufferWriter<byte>();
-        bool ok;
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            ok = engine.EvaluateBatch(body.WrittenSpan, writer);
-        }
-        await WriteAsync(context, ok ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, buffer.WrittenMemory).ConfigureAwait(false);
-    }
-
-    private static async Task<ArrayBufferWriter<byte>> ReadBodyAsync(HttpContext context)
-    {
-        var body = new ArrayBufferWriter<byte>(4096);
-        var reader = context.Request.BodyReader;
-        while (true)
-        {
-            var read = await reader.ReadAsync(context.RequestAborted).ConfigureAwait(false);
-            foreach (var segment in read.Buffer)
-            {
-                body.Write(segment.Span);
-            }
-            reader.AdvanceTo(read.Buffer.End);
-            if (read.IsCompleted)
-            {
-                return body;
-            }
-        }
-    }
-
-    // Whatever goes wrong with a request's framing (too large, malformed, aborted) is answered, never thrown at the host.
+    // Whatever goes wrong with a subsidy request's framing (too large, malformed, aborted) is answered, never thrown at the host.
     private static async Task GuardAsync(HttpContext context, RequestDelegate next)
     {
         try
@@ -167,40 +72,30 @@ internal static class ServerApp
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {
             var error = ex.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? EngineErrors.RequestTooLarge.Create("$", ("Limit", context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? MaxBatchBytes))
-                : EngineErrors.InvalidJson.Create("$", ("Detail", ex.Message));
-            await WriteJsonAsync(context, ex.StatusCode, w =>
+                ? EngineErrors.RequestTooLarge.Create("$", ("Limit", context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? MaxBodyBytes))
+                : EngineErrors.InvalidJson.Create("$", ("Detail", "the request could not be read"));
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = MarketRules.Json.MarketRulesJson.Encoder }))
             {
                 w.WriteStartObject();
+                w.WriteString("type", "urn:marketrules:error:" + error.Code);
+                w.WriteString("title", Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(ex.StatusCode));
+                w.WriteNumber("status", ex.StatusCode);
+                w.WriteString("detail", error.Message.English);
                 w.WriteNull("rule");
                 w.WriteBoolean("ok", false);
                 w.WriteStartArray("errors");
                 MarketRules.Json.MarketRulesJson.Write(w, error);
                 w.WriteEndArray();
                 w.WriteEndObject();
-            }).ConfigureAwait(false);
+            }
+            context.Response.StatusCode = ex.StatusCode;
+            context.Response.ContentType = "application/problem+json; charset=utf-8";
+            await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The caller went away; nothing to answer.
         }
-    }
-
-    private static Task WriteJsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            write(writer);
-        }
-        return WriteAsync(context, status, buffer.WrittenMemory);
-    }
-
-    private static async Task WriteAsync(HttpContext context, int status, ReadOnlyMemory<byte> json)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.ContentLength = json.Length;
-        await context.Response.BodyWriter.WriteAsync(json, context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -165,9 +165,19 @@ internal static class SubsidyEndpoints
         return new StoredResponse("", status, Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
+    // An RFC 9457 problem, as MarketRules.AspNetCore answers the engine's errors: type from the first code, the coded
+    // errors as an extension member.
     private static StoredResponse Errors(int status, IEnumerable<RuleError> errors) => Json(status, w =>
     {
+        var first = errors.FirstOrDefault();
         w.WriteStartObject();
+        w.WriteString("type", first is null ? "about:blank" : "urn:marketrules:error:" + first.Code);
+        w.WriteString("title", Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status));
+        w.WriteNumber("status", status);
+        if (first is not null)
+        {
+            w.WriteString("detail", first.Message.English);
+        }
         w.WriteBoolean("ok", false);
         w.WriteStartArray("errors");
         foreach (var error in errors)
@@ -182,7 +192,7 @@ internal static class SubsidyEndpoints
     {
         var bytes = Encoding.UTF8.GetBytes(response.Body);
         context.Response.StatusCode = response.Status;
-        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentType = response.Status >= 400 ? "application/problem+json; charset=utf-8" : "application/json; charset=utf-8";
         context.Response.ContentLength = bytes.Length;
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }

@@ -23,15 +23,11 @@ internal sealed class SubsidyLedgers : IDisposable
     private readonly ConcurrentDictionary<string, Lazy<ISubsidyLedger>> ledgers = new(StringComparer.Ordinal);
     private readonly Func<SubsidyScheme, ISubsidyLedger> open;
 
-    public SubsidyLedgers(IConfiguration configuration, IClock clock)
+    public SubsidyLedgers(IConfiguration configuration, IClock clock, MarketRules.Hosting.IMarketRulesLaw law)
     {
         var section = configuration.GetSection("MarketRules:Subsidies");
-        var schemes = SubsidySchemes.BuiltIn;
-        foreach (var path in section.GetSection("Schemes").Get<string[]>() ?? [])
-        {
-            schemes = schemes.With(SubsidyScheme.Parse(File.ReadAllText(path)).GetValueOrThrow());
-        }
-        Schemes = schemes;
+        // The schemes MarketRules.Hosting loaded and validated at start (shipped + MarketRules:Subsidies:Schemes files).
+        Schemes = law.Current.SubsidySchemes;
         var connectionString = configuration.GetConnectionString("MarketRulesSubsidies");
         Kind = (section["Ledger"] ?? (string.IsNullOrEmpty(connectionString) ? "sqlite" : "postgresql")).ToLowerInvariant();
         switch (Kind)

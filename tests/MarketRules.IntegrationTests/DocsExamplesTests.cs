@@ -76,7 +76,7 @@ public class DocsExamplesTests(HostFixture host) : IClassFixture<HostFixture>
             foreach (var example in examples)
             {
                 var file = Path.Combine(work.FullName, $"example{index++}.cs");
-                await File.WriteAllTextAsync(file, $"#:project {Repository.PathOf("src/MarketRules/MarketRules.csproj")}\n#:property Nullable=enable\n" + example.Code);
+                await File.WriteAllTextAsync(file, Directives(example.Code) + example.Code);
                 var start = new ProcessStartInfo("dotnet")
                 {
                     RedirectStandardInput = true,
@@ -111,5 +111,22 @@ public class DocsExamplesTests(HostFixture host) : IClassFixture<HostFixture>
             .ToDictionary(m => m.Groups["id"].Value, m => m.Groups["zh"].Value, StringComparer.Ordinal);
         Assert.Equal(BuiltInRules.All.Select(r => r.Id).Order(StringComparer.Ordinal), rows.Keys.Order(StringComparer.Ordinal));
         Assert.All(BuiltInRules.All, rule => Assert.StartsWith(rows[rule.Id], rule.Title.Chinese, StringComparison.Ordinal));
+    }
+
+    // The library always; the hosting packages (and the web SDK) when the example uses them.
+    private static string Directives(string code)
+    {
+        var directives = new System.Text.StringBuilder();
+        if (code.Contains("using MarketRules.AspNetCore;", StringComparison.Ordinal))
+        {
+            directives.Append("#:sdk Microsoft.NET.Sdk.Web\n");
+            directives.Append($"#:project {Repository.PathOf("src/MarketRules.AspNetCore/MarketRules.AspNetCore.csproj")}\n");
+        }
+        if (code.Contains("using MarketRules.Hosting;", StringComparison.Ordinal))
+        {
+            directives.Append($"#:project {Repository.PathOf("src/MarketRules.Hosting/MarketRules.Hosting.csproj")}\n");
+        }
+        directives.Append($"#:project {Repository.PathOf("src/MarketRules/MarketRules.csproj")}\n#:property Nullable=enable\n");
+        return directives.ToString();
     }
 }

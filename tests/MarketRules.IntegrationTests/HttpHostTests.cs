@@ -52,6 +52,7 @@ public class HttpHostTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(HttpStatusCode.BadRequest, status);
         using var decision = JsonDocument.Parse(json);
         Assert.False(decision.RootElement.GetProperty("ok").GetBoolean());
+        Assert.Equal(400, decision.RootElement.GetProperty("status").GetInt32());
         Assert.Contains(decision.RootElement.GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == code);
     }
 
@@ -77,6 +78,19 @@ public class HttpHostTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(HttpStatusCode.OK, status);
         using var decisions = JsonDocument.Parse(json);
         Assert.Equal([true, false, false], decisions.RootElement.EnumerateArray().Select(d => d.GetProperty("ok").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Batch_LargeArray_IsStreamedAndAnsweredInOrder()
+    {
+        // Over the single-request limit, so streamed: decisions leave as requests arrive.
+        const string request = """{ "rule": "calendar.working-days/1", "asOf": "2024-10-12", "input": { "date": "2024-10-12" } }""";
+        var count = (int)(MarketRules.AspNetCore.MarketRulesEndpoints.MaxEvaluateBytes / request.Length) + 10;
+        var (status, json) = await PostAsync("/v1/batch", "[" + string.Join(",", Enumerable.Repeat(request, count)) + "]");
+        Assert.Equal(HttpStatusCode.OK, status);
+        using var decisions = JsonDocument.Parse(json);
+        Assert.Equal(count, decisions.RootElement.GetArrayLength());
+        Assert.All(decisions.RootElement.EnumerateArray(), d => Assert.True(d.GetProperty("ok").GetBoolean()));
     }
 
     [Fact]
@@ -174,6 +188,7 @@ public class HttpHostTests(HostFixture host) : IClassFixture<HostFixture>
         foreach (var body in bodies)
         {
             using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             using var response = await host.Client.PostAsync(new Uri("/v1/rules/calendar.deadline/1/evaluate", UriKind.Relative), content);
             Assert.Contains(response.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest });
         }

@@ -111,14 +111,23 @@ public sealed partial class RuleEngine
     {
         Preconditions.CheckNotNull(rule);
         Preconditions.CheckNotNull(input);
+        var traced = RuleEngineTelemetry.Enabled;
+        var started = traced ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
+        var activity = traced ? RuleEngineTelemetry.StartEvaluate(rule.Id) : null;
+        RuleResult<RuleDecision<TResult>> outcome;
         try
         {
-            return rule.Evaluate(input, CreateContext(asOf, jurisdiction));
+            outcome = rule.Evaluate(input, CreateContext(asOf, jurisdiction));
         }
         catch (MarketRulesException ex)
         {
-            return RuleResult<RuleDecision<TResult>>.Failure(ex.Errors);
+            outcome = RuleResult<RuleDecision<TResult>>.Failure(ex.Errors);
         }
+        if (traced)
+        {
+            RuleEngineTelemetry.Record(activity, started, rule, outcome.IsSuccess, outcome.IsSuccess ? default : outcome.Errors);
+        }
+        return outcome;
     }
 
     /// <summary>Evaluates one JSON request and returns the JSON decision.</summary>
@@ -153,8 +162,17 @@ public sealed partial class RuleEngine
     public bool Evaluate(ReadOnlySpan<byte> request, Utf8JsonWriter writer, string? addressedRule)
     {
         Preconditions.CheckNotNull(writer);
+        if (!RuleEngineTelemetry.Enabled)
+        {
+            var untraced = EvaluateCore(request, addressedRule, out var untracedId, out var untracedRule);
+            return WriteDecision(writer, untracedId, untracedRule, ref untraced);
+        }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var activity = RuleEngineTelemetry.StartEvaluate(addressedRule);
         var outcome = EvaluateCore(request, addressedRule, out var ruleId, out var rule);
-        return WriteDecision(writer, ruleId, rule, outcome);
+        var ok = WriteDecision(writer, ruleId, rule, ref outcome);
+        RuleEngineTelemetry.Record(activity, started, rule, ok, ok ? default : outcome.Errors);
+        return ok;
     }
 
     /// <summary>Evaluates a JSON array of requests and returns the JSON array of decisions, in order.</summary>
@@ -358,7 +376,10 @@ public sealed partial class RuleEngine
         return true;
     }
 
-    private bool WriteDecision(Utf8JsonWriter writer, string? ruleId, IRuleDefinition? rule, RuleResult<RuleDecision<object>> outcome)
+    private bool WriteDecision(Utf8JsonWriter writer, string? ruleId, IRuleDefinition? rule, RuleResult<RuleDecision<object>> outcome) =>
+        WriteDecision(writer, ruleId, rule, ref outcome);
+
+    private bool WriteDecision(Utf8JsonWriter writer, string? ruleId, IRuleDefinition? rule, ref RuleResult<RuleDecision<object>> outcome)
     {
         byte[]? result = null, explanation = null;
         if (outcome.IsSuccess)

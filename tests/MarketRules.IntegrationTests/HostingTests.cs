@@ -1,0 +1,99 @@
+using MarketRules.Cases;
+using MarketRules.Engine;
+using MarketRules.Hosting;
+using MarketRules.Parameters;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace MarketRules.IntegrationTests;
+
+// MarketRules.Hosting in a plain service collection: what AddMarketRules registers, strict configuration, reload.
+public sealed class HostingTests : IDisposable
+{
+    private static readonly string Henan = Repository.PathOf("src/MarketRules/Data/Sampling/henan-2021.json");
+    private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("marketrules-hosting-");
+
+    [Fact]
+    public void AddMarketRules_FromConfiguration_LoadsThePackAndRegistersLawEngineAndEvaluators()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["MarketRules:PolicyPacks:0"] = Henan }).Build();
+        using var services = new ServiceCollection().AddMarketRules(configuration.GetSection("MarketRules")).BuildServiceProvider();
+        var law = services.GetRequiredService<IMarketRulesLaw>().Current;
+        Assert.Single(law.PolicyPacks);
+        Assert.Same(law.Law, services.GetRequiredService<LawContext>());
+        Assert.Same(law.Engine, services.GetRequiredService<RuleEngine>());
+        Assert.Same(law.Law.Policy, services.GetRequiredService<RuleEngine>().Policy);
+        Assert.NotNull(services.GetRequiredService<CaseStateMachine>());
+        Assert.NotNull(services.GetRequiredService<MarketRules.Referral.CriminalReferral>());
+        Assert.Contains("\"ok\":true", services.GetRequiredService<RuleEngine>().Evaluate("""{ "rule": "calendar.working-days/1", "asOf": "2024-10-12", "input": { "date": "2024-10-12" } }"""), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddMarketRules_ASubstitutedLaw_IsWhatEveryServiceReads()
+    {
+        var fixedLaw = new FixedLaw(MarketRulesLaw.National);
+        using var services = new ServiceCollection().AddSingleton<IMarketRulesLaw>(fixedLaw).AddMarketRules(_ => { }).BuildServiceProvider();
+        Assert.Same(fixedLaw, services.GetRequiredService<IMarketRulesLaw>());
+        Assert.Same(RuleEngine.Default, services.GetRequiredService<RuleEngine>());
+    }
+
+    [Fact]
+    public void Load_BadFilesAndMisspeltKeys_ListsEveryCodedError()
+    {
+        var bad = Path.Combine(work.FullName, "bad.json");
+        File.WriteAllText(bad, """{ "id": "broken", "unknownMember": true }""");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MarketRules:PolicyPacks:0"] = bad,
+            ["MarketRules:PolicyPacks:1"] = Path.Combine(work.FullName, "missing.json"),
+            ["MarketRules:PolicyPack:0"] = Henan,
+            ["MarketRules:Subsidies:Schemes:0"] = bad,
+        }).Build();
+        using var services = new ServiceCollection().AddMarketRules(configuration.GetSection("MarketRules")).BuildServiceProvider();
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IMarketRulesLaw>().Current);
+        var text = string.Join("\n", failure.Failures);
+        Assert.Contains("MR.Hosting.UnknownSetting", text);
+        Assert.Contains("The configuration key MarketRules:PolicyPack is not a known setting", text);
+        Assert.Contains("MR.Hosting.FileUnreadable", text);
+        Assert.Equal(2, failure.Failures.Count(f => f.StartsWith("MR.Hosting.InvalidFile", StringComparison.Ordinal)));
+        Assert.True(failure.Failures.Count() > 5, text);
+    }
+
+    [Fact]
+    public void Reload_NewPack_ReplacesTheLaw_AndABadOneKeepsThePrevious()
+    {
+        var data = new Dictionary<string, string?>();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(data).Build();
+
+        using var services = new ServiceCollection().AddMarketRules(configuration.GetSection("MarketRules")).BuildServiceProvider();
+        var law = services.GetRequiredService<IMarketRulesLaw>();
+        Assert.Same(MarketRulesLaw.National, law.Current);
+
+        configuration["MarketRules:PolicyPacks:0"] = Henan;
+        configuration.Reload();
+        var withHenan = law.Current;
+        Assert.Single(withHenan.PolicyPacks);
+        Assert.Same(withHenan.Engine, services.GetRequiredService<RuleEngine>());
+
+        var bad = Path.Combine(work.FullName, "bad.json");
+        File.WriteAllText(bad, "{ not json");
+        configuration["MarketRules:PolicyPacks:1"] = bad;
+        configuration.Reload();
+        Assert.Same(withHenan, law.Current);
+        Assert.Contains(law.ReloadErrors, e => e.Code == "MR.Hosting.InvalidFile");
+
+        configuration["MarketRules:PolicyPacks:1"] = null;
+        configuration.Reload();
+        Assert.Empty(law.ReloadErrors);
+    }
+
+    public void Dispose() => work.Delete(recursive: true);
+
+    private sealed class FixedLaw(MarketRulesLaw law) : IMarketRulesLaw
+    {
+        public MarketRulesLaw Current => law;
+
+        public System.Collections.Immutable.ImmutableArray<RuleError> ReloadErrors => [];
+    }
+}
