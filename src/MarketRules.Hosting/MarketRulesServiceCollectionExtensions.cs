@@ -68,14 +68,13 @@ public static class MarketRulesServiceCollectionExtensions
         services.TryAddTransient(sp => sp.GetRequiredService<IMarketRulesLaw>().Current.Law);
         services.TryAddTransient(sp => sp.GetRequiredService<IMarketRulesLaw>().Current.Engine);
         services.TryAddTransient(sp => sp.GetRequiredService<IMarketRulesLaw>().Current.SubsidySchemes);
-        // Each area's evaluators, built from the law in force by one small factory each. The areas' constructors are
-        // moving to take a LawContext; only these lambdas change when they do.
-        services.TryAddTransient(sp => Evaluator(sp, law => new CaseStateMachine(law.Policy, law.Jurisdiction, law.Periods)));
-        services.TryAddTransient(sp => Evaluator(sp, law => new ComplaintStateMachine(law.Policy, law.Jurisdiction, law.Periods)));
-        services.TryAddTransient(sp => Evaluator(sp, law => new ReportHandling(law.Policy, law.Jurisdiction, law.Periods)));
-        services.TryAddTransient(sp => Evaluator(sp, law => new ReportRewardCalculator(law.Policy, law.Jurisdiction)));
-        services.TryAddTransient(sp => Evaluator(sp, law => new SpotCheckStateMachine(law.Policy, law.Jurisdiction, law.Periods)));
-        services.TryAddTransient(sp => Evaluator(sp, law => new CriminalReferral(law.Policy, law.Jurisdiction)));
+        // Each area's evaluators, built from the law in force (transient: a reloaded pack reaches the next request).
+        services.TryAddTransient(sp => Evaluator(sp, law => new CaseStateMachine(law)));
+        services.TryAddTransient(sp => Evaluator(sp, law => new ComplaintStateMachine(law)));
+        services.TryAddTransient(sp => Evaluator(sp, law => new ReportHandling(law)));
+        services.TryAddTransient(sp => Evaluator(sp, law => new ReportRewardCalculator(law)));
+        services.TryAddTransient(sp => Evaluator(sp, law => new SpotCheckStateMachine(law)));
+        services.TryAddTransient(sp => Evaluator(sp, law => new CriminalReferral(law)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MarketRulesStartupValidation>());
         return services;
     }
