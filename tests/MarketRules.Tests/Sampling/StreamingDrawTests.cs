@@ -193,18 +193,22 @@ public class StreamingDrawTests
             var roster = SamplingTestData.Roster(size, seedNumber, inactiveShare: 0.2);
             var seed = SamplingTestData.Seed(seedNumber);
             var single = DoubleRandomSampler.Commit(Task, SamplingTestData.AsOf, Henan, roster);
-            if (!single.IsSuccess)
-            {
-                // Only a roster without an active entity may fail, and then every path refuses it the same way.
-                Assert.Equal("MR.Sampling.EmptyRoster", Assert.Single(single.Errors).Code);
-                return;
-            }
-            Assert.Equal(DocumentedRosterHash(roster), single.Value.RosterHash);
-            var expected = ReceiptBytes(DoubleRandomSampler.Draw(single.Value, seed, roster).GetValueOrThrow());
             // Split by a hash of the code, so shards are arbitrary, uneven and possibly empty.
             var shards = Enumerable.Range(0, shardCount)
                 .Select(s => (IEnumerable<EntityRecord>)roster.Where(r => unchecked((uint)StringComparer.Ordinal.GetHashCode(r.CreditCode.Value)) % shardCount == s).ToList())
                 .ToList();
+            if (!single.IsSuccess)
+            {
+                // A roster the law cannot sample (no active entity, or too few for the tier ratios) is refused the
+                // same way whether it arrives whole or in shards.
+                Assert.Contains(single.Errors, e => e.Code is "MR.Sampling.EmptyRoster" or "MR.Sampling.InfeasibleRatios");
+                var refused = DoubleRandomSampler.CommitShards(Task, SamplingTestData.AsOf, Henan, shards, cores);
+                Assert.False(refused.IsSuccess);
+                Assert.Equal(single.Errors.Select(e => e.Code), refused.Errors.Select(e => e.Code));
+                return;
+            }
+            Assert.Equal(DocumentedRosterHash(roster), single.Value.RosterHash);
+            var expected = ReceiptBytes(DoubleRandomSampler.Draw(single.Value, seed, roster).GetValueOrThrow());
             var sharded = DoubleRandomSampler.CommitShards(Task, SamplingTestData.AsOf, Henan, shards, cores).GetValueOrThrow();
             Assert.Equal(single.Value.RosterHash, sharded.RosterHash);
             Assert.Equal(expected, ReceiptBytes(DoubleRandomSampler.DrawShards(sharded, seed, shards, cores).GetValueOrThrow()));
