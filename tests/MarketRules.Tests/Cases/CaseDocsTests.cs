@@ -23,7 +23,5 @@ public class CaseDocsTests
 
     [Fact]
     public void CasesDoc_GeneratedSections_MatchTheCode() => GeneratedDocSections.AssertCurrent("docs/cases.md",
-        ("defaults", Defaults()), ("table", CaseTransitionTable.ToMarkdown()), ("mermaid", "```mermaid
-" + CaseTransitionTable.ToMermaid() + "```
-"));
+        ("defaults", Defaults()), ("table", CaseTransitionTable.ToMarkdown()), ("mermaid", "```mermaid\n" + CaseTransitionTable.ToMermaid() + "```\n"));
 }

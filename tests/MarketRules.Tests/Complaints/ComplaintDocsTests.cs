@@ -28,9 +28,7 @@ public class ComplaintDocsTests
 
     [Fact]
     public void ComplaintsDoc_GeneratedSections_MatchTheCode() => GeneratedDocSections.AssertCurrent("docs/complaints.md",
-        ("defaults", Defaults()), ("table", ComplaintTransitionTable.ToMarkdown()), ("mermaid", "```mermaid
-" + ComplaintTransitionTable.ToMermaid() + "```
-"));
+        ("defaults", Defaults()), ("table", ComplaintTransitionTable.ToMarkdown()), ("mermaid", "```mermaid\n" + ComplaintTransitionTable.ToMermaid() + "```\n"));
 
     [Fact]
     public void ComplaintsDoc_NamesEveryParameter()
