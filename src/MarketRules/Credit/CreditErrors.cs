@@ -42,7 +42,7 @@ public static class CreditErrors
     /// <summary>A value is out of range.</summary>
     public static readonly MessageDefinition OutOfRange = new(
         "MR.Credit.OutOfRange",
-        "{PropertyName} 的取值超出允许范围",
+        "「{PropertyName}」的取值超出允许范围",
         "{PropertyName} is out of the allowed range");
 
     /// <summary>A record is dated after the as-of date or otherwise inconsistent.</summary>
