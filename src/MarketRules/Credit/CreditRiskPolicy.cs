@@ -205,7 +205,7 @@ public sealed class CreditRiskPolicy
             var path = $"$.indicators['{name}']";
             if (!TryParseIndicator(name, out var indicator))
             {
-                errors.Add(CreditErrors.UnknownIndicator.CreateLocalized(path, ("Indicator", "「" + name + "」", "'" + name + "'"), ("Known", known.Chinese, known.English)));
+                errors.Add(CreditErrors.UnknownIndicator.CreateLocalized(path, ("Indicator", name, name), ("Known", known.Chinese, known.English)));
                 continue;
             }
             if (setting.Weight is not { } weight || weight < 0 || weight > MaxWeight || setting.Cap is not { } cap || cap < 0 || cap > MaxWeight)

@@ -303,7 +303,7 @@ public sealed partial class RuleEngine
         }
         if (type == typeof(Instant))
         {
-            return new("ISO 时刻（yyyy-MM-ddTHH:mm:ssZ）", "ISO instant (yyyy-MM-ddTHH:mm:ssZ)");
+            return new("ISO 时刻（例如 2025-03-01T02:00:00Z）", "ISO instant (yyyy-MM-ddTHH:mm:ssZ)");
         }
         if (type == typeof(OffsetDateTime))
         {

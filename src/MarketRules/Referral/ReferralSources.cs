@@ -23,6 +23,7 @@ internal static class ReferralSources
     internal static readonly LegalDocument IpInterpretation2025 = LegalDocuments.IpCrimeInterpretation2025;
     internal static readonly LegalDocument FoodSafety2021 = LegalDocuments.FoodSafetyCrimeInterpretation2021;
     internal static readonly LegalDocument TransferRegulations = LegalDocuments.CriminalCaseTransferProvisions2020;
+    internal static readonly LegalDocument TransferRegulations2001 = LegalDocuments.CriminalCaseTransferProvisions;
 
     internal static Citation Cite(LegalDocument document, string articleZh, string articleEn, VerificationStatus status, string? note = null) =>
         new(document, new LocalizedText(articleZh, articleEn), status) { Note = note };

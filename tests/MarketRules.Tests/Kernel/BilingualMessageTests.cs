@@ -25,7 +25,7 @@ public class BilingualMessageTests
         { "policy pack misspelt", () => PolicyPack.Parse("""{ "idx": "a" }""", PolicyPackTests.Catalog).Errors },
         { "policy pack without its members", () => PolicyPack.Parse("""{ "id": "a", "jurisdiction": "330000" }""", PolicyPackTests.Catalog).Errors },
         { "credit policy of the wrong type", () => CreditRiskPolicy.Parse("""{ "id": { } }""").Errors },
-        { "credit policy unknown indicator", () => CreditRiskPolicy.Parse("""{ "id": "p", "effectiveFrom": "2024-01-01", "indicators": { "Complaints": { "weight": 1, "cap": 1 } }, "cutPoints": { "b": 1, "c": 2, "d": 3 } }""").Errors },
+        { "credit policy unknown indicator", () => CreditRiskPolicy.Parse("""{ "id": "p", "effectiveFrom": "2024-01-01", "indicators": { "tax-arrears": { "weight": 1, "cap": 1 } }, "cutPoints": { "b": 1, "c": 2, "d": 3 } }""").Errors },
         { "local tiers not JSON", () => LocalTierPolicy.Parse("{ \"id\": ").Errors },
         { "local tiers unknown tier", () => LocalTierPolicy.Parse("""{ "id": "x", "jurisdiction": "330100", "tiers": { "amber": { "records": [], "lookBackYears": 1, "inspectionFrequencyMultiplier": 1 } } }""").Errors },
         { "campaign pack of the wrong type", () => CampaignPlan.Parse("""{ "id": 5 }""").Errors },
