@@ -261,7 +261,7 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
     }
 
     // Ordinal string hashes, randomised per process like the dictionary's (no caller can choose keys that collide).
-    private static uint Hash(string value) => (uint)value.GetHashCode(StringComparison.Ordinal);
+    private static uint Hash(string value) => unchecked((uint)value.GetHashCode(StringComparison.Ordinal));
 
     // Under the gate: the claim's record number, or -1.
     private int FindClaim(uint hash, string claimId)
@@ -474,7 +474,7 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
             var s = first;
             while (s != 0)
             {
-                var holder = (int)(uint)s - 1;
+                var holder = (int)unchecked((uint)s) - 1;
                 if ((uint)(s >> 32) == hash && string.Equals(records[holder].KeyOf(kind), value, StringComparison.Ordinal))
                 {
                     slot = i;
