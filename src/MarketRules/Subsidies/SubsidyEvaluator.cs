@@ -241,7 +241,7 @@ public sealed class SubsidyEvaluator
     // A value that reads the same in both languages (a number, a date).
     private static LocalizedText Both(object? value)
     {
-        var text = MessageDefinition.FormatValue(value);
+        var text = MessageArguments.Format(value);
         return new LocalizedText(text, text);
     }
 
@@ -254,11 +254,11 @@ public sealed class SubsidyEvaluator
 
     private static string TimeOf(in SubsidyClaim claim, string step) => step switch
     {
-        "recycling" => MessageDefinition.FormatValue(claim.RecycledAt),
-        "plate-cancellation" => MessageDefinition.FormatValue(claim.OldPlateCancelledAt),
-        "purchase" => MessageDefinition.FormatValue(claim.PurchaseDate),
-        "new-registration" => MessageDefinition.FormatValue(claim.NewRegisteredAt),
-        _ => MessageDefinition.FormatValue(claim.CompletedAt),
+        "recycling" => MessageArguments.Format(claim.RecycledAt),
+        "plate-cancellation" => MessageArguments.Format(claim.OldPlateCancelledAt),
+        "purchase" => MessageArguments.Format(claim.PurchaseDate),
+        "new-registration" => MessageArguments.Format(claim.NewRegisteredAt),
+        _ => MessageArguments.Format(claim.CompletedAt),
     };
 
     /// <summary>The first step outside the window, or <see langword="null"/> when every step and the completion are inside and the completion falls in a phase.</summary>
