@@ -13,7 +13,9 @@ public sealed class Reason
 {
     private readonly MessageDefinition definition;
     private readonly MessageArguments values;
+    [Memoised]
     private LocalizedText? message;
+    [Memoised]
     private ImmutableSortedDictionary<string, string>? arguments;
 
     internal Reason(MessageDefinition definition, MessageArguments values, Citation? citation)
