@@ -153,9 +153,11 @@ public sealed class ReferralReport
             _ when met => ("事实具备该要件", "the facts establish it"),
             _ => ("事实未认定该要件，不构成本条之罪", "the facts do not establish it: not this article's crime"),
         };
-        return ReferralReasons.ElementRequired.ToLocalizedReason(rule.Citation,
-            ("Date", Same(MessageArguments.Format(date))), ("Offence", Label(facts.Offence)), ("Requirement", rule.Requirement),
-            ("Outcome", new LocalizedText(zh, en)));
+        var offence = Label(facts.Offence);
+        object day = date;
+        return ReferralReasons.ElementRequired.ToReasonKeepingChinese(rule.Citation,
+            ("Date", day, day), ("Offence", offence.Chinese, offence.English), ("Requirement", rule.Requirement.Chinese, rule.Requirement.English),
+            ("Outcome", zh, en));
     }
 
     private static Reason DescribeHeavierOfBoth(in ReferralFacts facts, ReferralDecision decision, LocalDate date)

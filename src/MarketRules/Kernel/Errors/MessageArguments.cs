@@ -62,8 +62,8 @@ internal readonly struct MessageArguments
         return new MessageArguments(items, keepsEnglish: false);
     }
 
-    /// <summary>Values in both languages; the arguments reported are the English ones.</summary>
-    internal static MessageArguments Of((string Name, object? Chinese, object? English)[] arguments)
+    /// <summary>Values in both languages; the arguments reported are the English ones unless <paramref name="keepsEnglish"/> says otherwise.</summary>
+    internal static MessageArguments Of((string Name, object? Chinese, object? English)[] arguments, bool keepsEnglish = true)
     {
         Utility.Preconditions.CheckNotNull(arguments);
         var items = new MessageArgument[arguments.Length];
@@ -71,7 +71,7 @@ internal readonly struct MessageArguments
         {
             items[i] = new MessageArgument(arguments[i].Name, arguments[i].Chinese, arguments[i].English);
         }
-        return new MessageArguments(items, keepsEnglish: true);
+        return new MessageArguments(items, keepsEnglish);
     }
 
     /// <summary>Already formatted values, the same in both languages.</summary>

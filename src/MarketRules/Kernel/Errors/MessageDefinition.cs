@@ -98,6 +98,13 @@ public sealed class MessageDefinition
     /// <summary>Creates a reason whose placeholders read differently in each language (a state's Chinese label in the zh text, its English label in the en text); the reason's arguments keep the English values.</summary>
     internal Reason ToLocalizedReason(Citation? citation, params (string Name, object? Chinese, object? English)[] arguments) => new(this, MessageArguments.Of(arguments), citation);
 
+    /// <summary>
+    /// Creates a reason whose placeholders read differently in each language, given as values formatted only when the
+    /// text is read; the reason's arguments keep the Chinese values (as <see cref="ToLocalizedReason(Citation?, ValueTuple{string, LocalizedText}[])"/>).
+    /// </summary>
+    internal Reason ToReasonKeepingChinese(Citation? citation, params (string Name, object? Chinese, object? English)[] arguments) =>
+        new(this, MessageArguments.Of(arguments, keepsEnglish: false), citation);
+
     /// <summary>Creates an error whose placeholders read differently in each language; the error's arguments keep the English values.</summary>
     internal RuleError CreateLocalized(string? path, params (string Name, object? Chinese, object? English)[] arguments) => Create(path, MessageArguments.Of(arguments));
 
