@@ -86,6 +86,9 @@ internal static class SamplingScale
             using var file = File.OpenRead(path);
             return RosterCsv.Draw(commitment, Seed, file, cores).GetValueOrThrow();
         });
+        var records = commitment.Records;
+        // The commitment is dropped before verification, which builds its own: at most one commitment is live at a time.
+        commitment = null!;
         var receiptPath = path + ".receipt.json";
         Phase("receipt to file", () =>
         {
@@ -93,13 +96,16 @@ internal static class SamplingScale
             receipt.WriteTo(file);
             return file.Length;
         });
+        receipt = null!;
+        // Collected here so the peak below is what verification keeps live, not what the GC has not yet reclaimed.
+        GC.Collect();
         var verified = Phase("verify from CSV (commit + draw again)", () =>
         {
             using var published = File.OpenRead(receiptPath);
             return RosterCsv.Verify(SamplingReceipt.FromJson(published).GetValueOrThrow(), () => File.OpenRead(path), cores);
         });
-        Console.WriteLine($"{commitment.Records:N0} records; verified: {verified.IsVerified}; total {total.Elapsed.TotalSeconds:F0} s; "
-            + $"peak RSS {PeakResidentBytes() / 1e6:N0} MB (process start {baseline / 1e6:N0} MB) = {(double)(PeakResidentBytes() - baseline) / commitment.Records:F1} B per record");
+        Console.WriteLine($"{records:N0} records; verified: {verified.IsVerified}; total {total.Elapsed.TotalSeconds:F0} s; "
+            + $"peak RSS {PeakResidentBytes() / 1e6:N0} MB (process start {baseline / 1e6:N0} MB) = {(double)(PeakResidentBytes() - baseline) / records:F1} B per record");
         return verified.IsVerified ? 0 : 1;
     }
 
