@@ -602,46 +602,212 @@ internal sealed class CaseController
         return Money.FromFen(fen >= s.Fine.Fen ? s.Fine.Fen : (long)fen);
     }
 
+    /// <summary>The governing deadline of a state (the one an accepted transition reports), without the agenda.</summary>
     internal (CaseDeadlineKind Kind, LocalDate LastDay) NextDeadline(in CaseSnapshot s, LocalDate date)
+    {
+        var governing = new GoverningDeadline();
+        Deadlines(s, date, ref governing);
+        return (governing.Kind, governing.LastDay);
+    }
+
+    /// <summary>
+    /// The one statement of which deadlines run in a state and which of them governs it. The hot path asks only for the
+    /// governing one (<see cref="GoverningDeadline"/>: nothing else is computed and nothing allocated); the agenda asks
+    /// for every running deadline as well (<see cref="Agenda"/>).
+    /// </summary>
+    internal void Deadlines<TSink>(in CaseSnapshot s, LocalDate asOf, ref TSink sink)
+        where TSink : struct, IDeadlineSink
     {
         switch (s.State)
         {
-            case CaseState.UnderVerification:
-            case CaseState.VerificationPaused:
-                return (CaseDeadlineKind.LeadVerification, VerificationDeadline(s, date).LastDay);
-            case CaseState.Investigation:
-            case CaseState.InvestigationConcluded:
-            case CaseState.LegalReviewCompleted:
-            case CaseState.HearingHeld:
-            case CaseState.CollectiveDiscussed:
-                return (CaseDeadlineKind.Decision, DecisionDeadline(s, date).LastDay);
-            case CaseState.LegalReview:
-                return (CaseDeadlineKind.LegalReview, Deadline(s.LegalReviewStartedOn!.Value, CaseParameters.LegalReview, s.LegalReviewStartedOn.Value).LastDay);
-            case CaseState.Notified:
-                StatementRunning(s, Instant.MinValue, out var until);
-                return (CaseDeadlineKind.StatementAndDefence, until);
-            case CaseState.HearingScheduled:
-                return (CaseDeadlineKind.Hearing, s.HearingDate!.Value);
+            case CaseState.UnderVerification or CaseState.VerificationPaused:
+                {
+                    var verification = VerificationDeadline(s, asOf);
+                    sink.Governs(CaseDeadlineKind.LeadVerification, verification.LastDay);
+                    if (sink.WantsAll)
+                    {
+                        sink.Runs(Running(CaseDeadlineKind.LeadVerification, verification, CaseCitations.LeadVerification, asOf, s.State == CaseState.VerificationPaused));
+                        // A continuing act has no limitation running yet (行政处罚法第三十六条第二款).
+                        if (s.ActDate is { } act && !s.ActContinuing)
+                        {
+                            var end = s.ActEndedOn ?? act;
+                            var last = LimitationLastDay(s, end);
+                            sink.Runs(new CaseDeadline(CaseDeadlineKind.Limitation, end, last, LegalTime.EndOfDay(last), asOf > last, false, CaseCitations.Limitation));
+                        }
+                    }
+                    break;
+                }
+            case CaseState.Investigation or CaseState.Suspended or CaseState.InvestigationConcluded or CaseState.LegalReview or CaseState.LegalReviewCompleted
+                or CaseState.Notified or CaseState.HearingRequested or CaseState.HearingScheduled or CaseState.HearingHeld or CaseState.CollectiveDiscussed:
+                {
+                    // The decision period runs in every state of the investigation; it governs unless a shorter period of
+                    // the state does (legal review, statement and defence, the hearing) or its clock stands still
+                    // (suspension, a hearing requested but not yet scheduled).
+                    var own = s.State is CaseState.LegalReview or CaseState.Notified or CaseState.HearingScheduled;
+                    var stopped = s.State is CaseState.Suspended or CaseState.HearingRequested;
+                    if ((!own && !stopped) || sink.WantsAll)
+                    {
+                        var decision = DecisionDeadline(s, asOf);
+                        if (!own && !stopped)
+                        {
+                            sink.Governs(CaseDeadlineKind.Decision, decision.LastDay);
+                        }
+                        if (sink.WantsAll)
+                        {
+                            sink.Runs(new CaseDeadline(CaseDeadlineKind.Decision, s.OpenedOn!.Value, decision.LastDay, decision.ExpiresAt, asOf > decision.LastDay,
+                                s.PausedSince is not null, CaseCitations.DecisionPeriod));
+                        }
+                    }
+                    if (s.State == CaseState.LegalReview)
+                    {
+                        var review = Deadline(s.LegalReviewStartedOn!.Value, CaseParameters.LegalReview, s.LegalReviewStartedOn.Value);
+                        sink.Governs(CaseDeadlineKind.LegalReview, review.LastDay);
+                        if (sink.WantsAll)
+                        {
+                            sink.Runs(Running(CaseDeadlineKind.LegalReview, review, CaseCitations.LegalReviewPeriod, asOf));
+                        }
+                    }
+                    else if (s.State == CaseState.Notified)
+                    {
+                        // The party's period to state, defend and (in the hearing scope) ask for a hearing: the case
+                        // waits for the later of the two, which governs under the name of the statement period.
+                        var notice = s.NoticeServedOn!.Value;
+                        var statement = Deadline(notice, CaseParameters.StatementPeriod, notice);
+                        var end = statement;
+                        if (sink.WantsAll)
+                        {
+                            sink.Runs(Running(CaseDeadlineKind.StatementAndDefence, statement, CaseCitations.StatementPeriod, asOf));
+                        }
+                        if (s.InHearingScope)
+                        {
+                            var hearing = Deadline(notice, CaseParameters.HearingRequest, notice);
+                            if (hearing.ExpiresAt > end.ExpiresAt)
+                            {
+                                end = hearing;
+                            }
+                            if (sink.WantsAll)
+                            {
+                                sink.Runs(Running(CaseDeadlineKind.HearingRequest, hearing, CaseCitations.Hearing, asOf));
+                            }
+                        }
+                        sink.Governs(CaseDeadlineKind.StatementAndDefence, end.LastDay);
+                    }
+                    else if (s.State == CaseState.HearingScheduled)
+                    {
+                        var hearingDate = s.HearingDate!.Value;
+                        sink.Governs(CaseDeadlineKind.Hearing, hearingDate);
+                        if (sink.WantsAll)
+                        {
+                            sink.Runs(new CaseDeadline(CaseDeadlineKind.Hearing, s.HearingRequestedOn!.Value, hearingDate, LegalTime.EndOfDay(hearingDate),
+                                asOf > hearingDate, false, CaseCitations.Hearing));
+                        }
+                    }
+                    break;
+                }
             case CaseState.Decided:
-                return (CaseDeadlineKind.Service, Deadline(s.DecidedOn!.Value, CaseParameters.Service, s.DecidedOn.Value).LastDay);
-            case CaseState.Execution:
-            case CaseState.SummaryDecided when s.PaymentDueOn is not null:
-                return (CaseDeadlineKind.Payment, s.PaymentDueOn!.Value);
+                Both(ref sink, CaseDeadlineKind.Service, Deadline(s.DecidedOn!.Value, CaseParameters.Service, s.DecidedOn.Value), CaseCitations.Service, asOf);
+                break;
+            case CaseState.Execution or CaseState.SummaryDecided when s.PaymentDueOn is { } due:
+                sink.Governs(CaseDeadlineKind.Payment, due);
+                if (sink.WantsAll)
+                {
+                    sink.Runs(new CaseDeadline(CaseDeadlineKind.Payment, s.ServedOn!.Value, due, LegalTime.EndOfDay(due), asOf > due, false, CaseCitations.Payment));
+                    if (s.State == CaseState.Execution)
+                    {
+                        var demand = DemandEarliest(s);
+                        if (s.DemandedOn is null)
+                        {
+                            // Not a period that can be missed: the earliest day a demand may be made.
+                            sink.Runs(new CaseDeadline(CaseDeadlineKind.EnforcementDemand, due, demand, LegalTime.StartOfDay(demand), false, false, CaseCitations.Enforcement));
+                        }
+                        var (opens, closes) = EnforcementWindow(s);
+                        sink.Runs(new CaseDeadline(CaseDeadlineKind.EnforcementApplication, opens, closes, LegalTime.EndOfDay(closes), asOf > closes, false,
+                            s.PaymentDeferred ? CaseCitations.DeferredEnforcement : CaseCitations.Enforcement));
+                    }
+                }
+                break;
             case CaseState.TransferPendingApproval:
-                return (CaseDeadlineKind.TransferApproval, Deadline(LegalTime.DateOf(s.TransferReportedAt!.Value), CaseParameters.TransferApproval, date).LastDay);
+                Both(ref sink, CaseDeadlineKind.TransferApproval, Deadline(LegalTime.DateOf(s.TransferReportedAt!.Value), CaseParameters.TransferApproval, asOf), CaseCitations.Transfer, asOf);
+                break;
             case CaseState.TransferApproved:
-                return (CaseDeadlineKind.TransferDelivery, Periods.Deadline(s.TransferApprovedAt!.Value, Period(CaseParameters.TransferDelivery, date)).LastDay);
+                Both(ref sink, CaseDeadlineKind.TransferDelivery, Periods.Deadline(s.TransferApprovedAt!.Value, Period(CaseParameters.TransferDelivery, asOf)), CaseCitations.Transfer, asOf);
+                break;
             case CaseState.AwaitingPoliceDecision:
-                return (CaseDeadlineKind.PoliceDecision, Deadline(LegalTime.DateOf(s.TransferredAt!.Value), CaseParameters.PoliceDecision, date).LastDay);
+                Both(ref sink, CaseDeadlineKind.PoliceDecision, Deadline(LegalTime.DateOf(s.TransferredAt!.Value), CaseParameters.PoliceDecision, asOf), CaseCitations.Transfer, asOf);
+                break;
             case CaseState.PoliceDeclined:
-                return (CaseDeadlineKind.ReconsiderationRequest, Deadline(LegalTime.DateOf(s.PoliceDeclinedAt!.Value), CaseParameters.ReconsiderationRequest, date).LastDay);
+                Both(ref sink, CaseDeadlineKind.ReconsiderationRequest, Deadline(LegalTime.DateOf(s.PoliceDeclinedAt!.Value), CaseParameters.ReconsiderationRequest, asOf), CaseCitations.Transfer, asOf);
+                break;
             case CaseState.AwaitingReconsideration:
-                return (CaseDeadlineKind.ReconsiderationDecision, Deadline(LegalTime.DateOf(s.ReconsiderationRequestedAt!.Value), CaseParameters.ReconsiderationDecision, date).LastDay);
+                Both(ref sink, CaseDeadlineKind.ReconsiderationDecision, Deadline(LegalTime.DateOf(s.ReconsiderationRequestedAt!.Value), CaseParameters.ReconsiderationDecision, asOf), CaseCitations.Transfer, asOf);
+                break;
             case CaseState.PoliceAccepted:
-                return (CaseDeadlineKind.FilesHandOver, Deadline(LegalTime.DateOf(s.PoliceAcceptedAt!.Value), CaseParameters.FilesHandOver, date).LastDay);
-            default:
-                return (CaseDeadlineKind.None, default);
+                Both(ref sink, CaseDeadlineKind.FilesHandOver, Deadline(LegalTime.DateOf(s.PoliceAcceptedAt!.Value), CaseParameters.FilesHandOver, asOf), CaseCitations.Transfer, asOf);
+                break;
         }
+        // Publication (within 7 working days of the decision) runs beside the state's own deadlines and never governs.
+        if (sink.WantsAll && s.Decision == CaseDecisionKind.Penalty && Published(s) && s.PublishedOn is null && s.State != CaseState.Closed
+            && policy.TryResolve(CaseParameters.Publication, s.DecidedOn!.Value, jurisdiction) is { } publication)
+        {
+            sink.Runs(Running(CaseDeadlineKind.Publication, Deadline(s.DecidedOn.Value, CaseParameters.Publication, s.DecidedOn.Value), publication.Citation, asOf));
+        }
+    }
+
+    private static void Both<TSink>(ref TSink sink, CaseDeadlineKind kind, LegalDeadline deadline, Citation citation, LocalDate asOf)
+        where TSink : struct, IDeadlineSink
+    {
+        sink.Governs(kind, deadline.LastDay);
+        if (sink.WantsAll)
+        {
+            sink.Runs(Running(kind, deadline, citation, asOf));
+        }
+    }
+
+    private static CaseDeadline Running(CaseDeadlineKind kind, LegalDeadline deadline, Citation citation, LocalDate asOf, bool paused = false) =>
+        new(kind, deadline.Trigger, deadline.LastDay, deadline.ExpiresAt, asOf > deadline.LastDay, paused, citation);
+
+    /// <summary>Where <see cref="Deadlines"/> reports: the governing deadline, and every running one when <see cref="WantsAll"/>.</summary>
+    internal interface IDeadlineSink
+    {
+        /// <summary>Whether every running deadline is wanted (the agenda), not only the governing one.</summary>
+        bool WantsAll { get; }
+
+        /// <summary>The deadline that governs the state.</summary>
+        void Governs(CaseDeadlineKind kind, LocalDate lastDay);
+
+        /// <summary>A running deadline; called only when <see cref="WantsAll"/>.</summary>
+        void Runs(CaseDeadline deadline);
+    }
+
+    /// <summary>The hot path's sink: the governing deadline alone.</summary>
+    internal struct GoverningDeadline : IDeadlineSink
+    {
+        public CaseDeadlineKind Kind;
+        public LocalDate LastDay;
+
+        public readonly bool WantsAll => false;
+
+        public void Governs(CaseDeadlineKind kind, LocalDate lastDay)
+        {
+            Kind = kind;
+            LastDay = lastDay;
+        }
+
+        public readonly void Runs(CaseDeadline deadline)
+        {
+        }
+    }
+
+    /// <summary>The agenda's sink: every running deadline, in the order stated.</summary>
+    internal readonly struct Agenda(System.Collections.Immutable.ImmutableArray<CaseDeadline>.Builder deadlines) : IDeadlineSink
+    {
+        public bool WantsAll => true;
+
+        public void Governs(CaseDeadlineKind kind, LocalDate lastDay)
+        {
+        }
+
+        public void Runs(CaseDeadline deadline) => deadlines.Add(deadline);
     }
 
     internal LegalDeadline Deadline(LocalDate trigger, ParameterDefinition parameter, LocalDate asOf) => Periods.Deadline(trigger, Period(parameter, asOf), RestDayRule.RollForward);

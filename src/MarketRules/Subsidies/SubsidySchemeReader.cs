@@ -173,14 +173,10 @@ internal static class SubsidySchemeReader
 
     internal static string FormatLocal(LocalDateTime value) => LocalPattern.Format(value);
 
-    internal static string FormatYuan(Money money) => money.Yuan.ToString("0.00", CultureInfo.InvariantCulture) + " 元";
+    internal static string FormatYuan(Money money) => FormatAmount(money) + " 元";
 
-    // An amount as each language writes it: 300.00 元, 300.00 yuan.
-    internal static LocalizedText Yuan(Money money)
-    {
-        var amount = money.Yuan.ToString("0.00", CultureInfo.InvariantCulture);
-        return new LocalizedText(amount + " 元", amount + " yuan");
-    }
+    // The number of yuan with its two decimals, as every subsidy message writes it.
+    internal static string FormatAmount(Money money) => money.Yuan.ToString("0.00", CultureInfo.InvariantCulture);
 }
 
 internal sealed class SubsidySchemeDto

@@ -61,7 +61,7 @@ public static class ValidationExtensions
             {
                 foreach (var (name, value) in placeholders)
                 {
-                    arguments[name] = MessageDefinition.FormatValue(value);
+                    arguments[name] = MessageArguments.Format(value);
                 }
             }
             var path = ToJsonPath(pathPrefix, failure.PropertyName);
