@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MarketRules.Subsidies;
+using MarketRules.Subsidies.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -42,6 +43,7 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
     private readonly IClock? clock;
     private readonly string begin;
     private readonly string[] phaseCitations;
+    private readonly GroupCommit commits;
 
     /// <summary>Opens (creating the schema when absent) the ledger of a scheme in a PostgreSQL database.</summary>
     /// <param name="scheme">The scheme.</param>
@@ -63,6 +65,7 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
         this.clock = clock;
         begin = "BEGIN ISOLATION LEVEL READ COMMITTED";
         phaseCitations = [.. scheme.Phases.Select(p => p.Citation.ToString())];
+        commits = new GroupCommit(RunBatch);
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema };
         if (!synchronousCommit)
         {
@@ -121,15 +124,11 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
         }
         var at = Now();
         var expires = at is { } t ? SubsidyLedgerRules.ExpiryOf(Scheme, t) : (Instant?)null;
-        using var connection = dataSource.OpenConnection();
-        using var batch = Batch(connection, ("SELECT * FROM mr_subsidy_reserve($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            [Scheme.Id, claim.ClaimId, phaseIndex + 1, amounts, kinds.ToArray(), values.ToArray(), Time(at), Time(expires), citations]));
-        using var reader = batch.ExecuteReader();
-        if (!reader.Read())
-        {
-            throw new InvalidOperationException("mr_subsidy_reserve returned no row");
-        }
-        return new SubsidyReserveResult(ReadReservation(reader, 1, claim.ClaimId), IsRepeat: reader.GetBoolean(0));
+        var claimId = claim.ClaimId;
+        var call = new Call("SELECT * FROM mr_subsidy_reserve($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            [Scheme.Id, claimId, phaseIndex + 1, amounts, kinds.ToArray(), values.ToArray(), Time(at), Time(expires), citations],
+            reader => new SubsidyReserveResult(ReadReservation(reader, 1, claimId), IsRepeat: reader.GetBoolean(0)));
+        return commits.Run(() => (SubsidyReserveResult)RunAlone(call), call);
     }
 
     /// <inheritdoc />
@@ -254,15 +253,86 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
     private RuleResult<SubsidyReservation> Settle(string claimId, SubsidyReservationState target)
     {
         ArgumentNullException.ThrowIfNull(claimId);
-        using var connection = dataSource.OpenConnection();
-        using var batch = Batch(connection, ("SELECT * FROM mr_subsidy_settle($1, $2, $3, $4, $5, $6, $7)",
+        var call = new Call("SELECT * FROM mr_subsidy_settle($1, $2, $3, $4, $5, $6, $7)",
             [Scheme.Id, claimId, SubsidyLedgerRules.Name(target), target == SubsidyReservationState.Confirmed ? SubsidyErrors.Confirmed.Code : SubsidyErrors.Released.Code,
-             Time(Now()), phaseCitations, Scheme.ReservationExpiryCitation.ToString()]));
+             Time(Now()), phaseCitations, Scheme.ReservationExpiryCitation.ToString()],
+            reader => ReadSettlement(reader, claimId, target));
+        return commits.Run(() => (RuleResult<SubsidyReservation>)RunAlone(call), call);
+    }
+
+    // One write (a call of mr_subsidy_reserve or mr_subsidy_settle) in a transaction of its own.
+    private object RunAlone(Call call)
+    {
+        using var connection = dataSource.OpenConnection();
+        using var batch = Batch(connection, (call.Sql, call.Arguments));
         using var reader = batch.ExecuteReader();
         if (!reader.Read())
         {
-            throw new InvalidOperationException("mr_subsidy_settle returned no row");
+            throw new InvalidOperationException("The ledger function returned no row");
         }
+        return call.Read(reader);
+    }
+
+    // Concurrent callers' writes (GroupCommit) as one request: BEGIN, one function call per write, COMMIT — one round
+    // trip and one WAL flush for all of them. Each result is handed out only after the COMMIT's answer arrived. When
+    // the server refuses any of them, the transaction is rolled back (nothing of it was committed) and each write runs
+    // again alone, so that only the faulty one fails (a write whose COMMIT did land is answered as a repeat: every
+    // write is idempotent by claim id).
+    private void RunBatch(IReadOnlyList<GroupCommit.Write> batch)
+    {
+        if (batch.Count == 1)
+        {
+            batch[0].Run();
+            return;
+        }
+        var calls = batch.Select(w => (Call)w.Payload!).ToArray();
+        using (var connection = dataSource.OpenConnection())
+        {
+            try
+            {
+                var results = new object[calls.Length];
+                using (var request = Batch(connection, [(begin, []), .. calls.Select(c => (c.Sql, c.Arguments)), ("COMMIT", [])]))
+                using (var reader = request.ExecuteReader())
+                {
+                    for (var i = 0; i < calls.Length; i++)
+                    {
+                        if ((i > 0 && !reader.NextResult()) || !reader.Read())
+                        {
+                            throw new InvalidOperationException("The ledger function returned no row");
+                        }
+                        results[i] = calls[i].Read(reader);
+                    }
+                    while (reader.NextResult())
+                    {
+                    }
+                }
+                for (var i = 0; i < calls.Length; i++)
+                {
+                    batch[i].Succeed(results[i]);
+                }
+                return;
+            }
+            catch (NpgsqlException)
+            {
+                TryRollback(connection);
+            }
+        }
+        foreach (var write in batch)
+        {
+            try
+            {
+                write.Run();
+            }
+#pragma warning disable CA1031 // The write keeps its own exception for its caller.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
+    }
+
+    private RuleResult<SubsidyReservation> ReadSettlement(NpgsqlDataReader reader, string claimId, SubsidyReservationState target)
+    {
         var outcome = reader.GetString(0);
         if (outcome == "unknown")
         {
@@ -273,6 +343,9 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
             : reservation.State == target ? RuleResult<SubsidyReservation>.Success(reservation)
             : RuleResult<SubsidyReservation>.Failure(SubsidyLedgerRules.InvalidTransition(claimId, reservation.State, target));
     }
+
+    // A function call a write sends, and how its row is read.
+    private sealed record Call(string Sql, object?[] Arguments, Func<NpgsqlDataReader, object> Read);
 
     private List<(string, object?[])> SettleWrites(SubsidyReservation current, SubsidyReservationState target, string code, long sequence, Instant? at)
     {

@@ -4,9 +4,10 @@ using MarketRules.Engine;
 
 namespace MarketRules.IntegrationTests;
 
-// Runs every copy-paste example of a markdown file (docs/engine.md; README.md once it carries the examples):
-// shell examples with `marketrules` bound to the built CLI and the host's address bound to a live host,
-// C# examples as a file-based app referencing the library.
+// Runs every copy-paste example of README.md and docs/: shell examples with `marketrules` bound to the built CLI and
+// the host's address bound to a live host; C# blocks compiled together in-process (DocsCompilation) and run one by one.
+// Not in parallel with other tests: a C# block's console is captured by redirecting Console.
+[Collection(nameof(ConsoleCapture))]
 public class DocsExamplesTests(HostFixture host) : IClassFixture<HostFixture>
 {
     private const string DocumentedHost = "http://127.0.0.1:5080";
@@ -44,56 +45,68 @@ public class DocsExamplesTests(HostFixture host) : IClassFixture<HostFixture>
         }
     }
 
-    // README.md and every page of docs/ that has a `csharp example` block (each area page opens with its quick start):
-    // a page that adds one is run without touching this test.
-    public static TheoryData<string> PagesWithCSharpExamples() => [.. PagesWithExamples()];
-
-    private static List<string> PagesWithExamples() =>
-        [.. new[] { "README.md" }
-            .Concat(Directory.GetFiles(Repository.PathOf("docs"), "*.md").Select(f => "docs/" + Path.GetFileName(f)).Order(StringComparer.Ordinal))
-            .Where(page => File.ReadAllText(Repository.PathOf(page)).Contains("```csharp example", StringComparison.Ordinal))];
-
-    [Fact]
-    public void PagesWithCSharpExamples_IncludeTheReadmeEngineAndAreaQuickStarts()
-    {
-        var pages = PagesWithExamples();
-        Assert.Contains("README.md", pages);
-        Assert.Contains("docs/engine.md", pages);
-        Assert.Contains("docs/referral.md", pages);
-        Assert.Contains("docs/credit.md", pages);
-    }
+    // README.md and every page of docs/: each C# block is compiled (all in one compilation) and run, and what it prints
+    // checked against the `output` block after it. A page that adds a block is run without touching this test.
+    public static TheoryData<string> PagesWithCSharp() =>
+        [.. DocPages.CSharpBlocks().Select(b => b.Page).Distinct(StringComparer.Ordinal)];
 
     [Theory]
-    [MemberData(nameof(PagesWithCSharpExamples))]
-    public async Task CSharpExamples_InMarkdown_PrintTheirDocumentedOutput(string markdown)
+    [MemberData(nameof(PagesWithCSharp))]
+    public async Task CSharpBlocks_InMarkdown_CompileRunAndPrintTheirDocumentedOutput(string page)
     {
-        var examples = MarkdownExample.Extract(Repository.PathOf(markdown)).Where(e => e.Language == "csharp").ToList();
-        Assert.NotEmpty(examples);
-        var work = Directory.CreateTempSubdirectory("marketrules-docs-cs-");
-        try
+        var docs = DocsCompilation.All;
+        var failures = new List<string>();
+        foreach (var block in docs.BlocksOf(page))
         {
-            var index = 0;
-            foreach (var example in examples)
+            if (await docs.RunAsync(block) is { } failure)
             {
-                var file = Path.Combine(work.FullName, $"example{index++}.cs");
-                await File.WriteAllTextAsync(file, Directives(example.Code) + example.Code);
-                var start = new ProcessStartInfo("dotnet")
-                {
-                    RedirectStandardInput = true,
-                    RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-                    UseShellExecute = false,
-                    WorkingDirectory = work.FullName,
-                };
-                start.ArgumentList.Add("run");
-                start.ArgumentList.Add(file);
-                example.AssertPrinted(await Processes.RunAsync(start, ""));
+                failures.Add(failure);
             }
         }
-        finally
-        {
-            work.Delete(recursive: true);
-        }
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    // No C# block escapes the compilation: an indented fence, or one tagged otherwise, would not be run.
+    [Fact]
+    public void EveryCSharpFence_IsCompiled()
+    {
+        var fences = DocPages.All().Sum(page => File.ReadLines(page).Count(line => Regex.IsMatch(line, @"^\s*```\s*(csharp|cs|c#)\b", RegexOptions.IgnoreCase)));
+        Assert.Equal(fences, DocPages.CSharpBlocks().Count);
+    }
+
+    // The quick starts: README, engine, ASP.NET Core and every area page open with an example whose output is checked.
+    [Theory]
+    [InlineData("README.md")]
+    [InlineData("docs/engine.md")]
+    [InlineData("docs/aspnetcore.md")]
+    [InlineData("docs/sampling.md")]
+    [InlineData("docs/credit.md")]
+    [InlineData("docs/cases.md")]
+    [InlineData("docs/referral.md")]
+    [InlineData("docs/subsidies.md")]
+    [InlineData("docs/complaints.md")]
+    [InlineData("docs/spot-checks.md")]
+    [InlineData("docs/campaigns.md")]
+    public void Page_HasCSharpExamplesWithCheckedOutput(string page) =>
+        Assert.Contains(DocPages.CSharpBlocks(), b => b.Page == page && b.ExpectedLines.Count > 0);
+
+    // A block that does not compile is reported by its page and line, and the others still run.
+    [Fact]
+    public async Task ABrokenBlock_IsReportedByPageAndLine_AndTheOthersRun()
+    {
+        var page = Repository.PathOf("docs/engine.md");
+        MarkdownExample[] blocks =
+        [
+            new(page, 10, "csharp", "using MarketRules.Engine;\nConsole.WriteLine(RuleEngine.Default is not null);", ["True"]),
+            new(page, 20, "csharp", "Console.WriteLine(\"a\");\nundefined.Call();", []),
+            new(page, 30, "csharp", "Console.WriteLine(\"printed\");", ["not printed"]),
+            new(page, 40, "csharp", "throw new InvalidOperationException(\"thrown\");", []),
+        ];
+        var docs = new DocsCompilation(blocks);
+        Assert.Null(await docs.RunAsync(blocks[0]));
+        Assert.Contains("docs/engine.md:22: error CS0103", await docs.RunAsync(blocks[1]), StringComparison.Ordinal);
+        Assert.Contains("docs/engine.md:30 (csharp): expected output line not printed: not printed", await docs.RunAsync(blocks[2]), StringComparison.Ordinal);
+        Assert.Contains("docs/engine.md:40 (csharp) threw System.InvalidOperationException: thrown", await docs.RunAsync(blocks[3]), StringComparison.Ordinal);
     }
 
     // docs/engine.md lists the built-in rules between <!-- rules:start --> and <!-- rules:end -->: one row per rule of
@@ -112,21 +125,7 @@ public class DocsExamplesTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(BuiltInRules.All.Select(r => r.Id).Order(StringComparer.Ordinal), rows.Keys.Order(StringComparer.Ordinal));
         Assert.All(BuiltInRules.All, rule => Assert.StartsWith(rows[rule.Id], rule.Title.Chinese, StringComparison.Ordinal));
     }
-
-    // The library always; the hosting packages (and the web SDK) when the example uses them.
-    private static string Directives(string code)
-    {
-        var directives = new System.Text.StringBuilder();
-        if (code.Contains("using MarketRules.AspNetCore;", StringComparison.Ordinal))
-        {
-            directives.Append("#:sdk Microsoft.NET.Sdk.Web\n");
-            directives.Append($"#:project {Repository.PathOf("src/MarketRules.AspNetCore/MarketRules.AspNetCore.csproj")}\n");
-        }
-        if (code.Contains("using MarketRules.Hosting;", StringComparison.Ordinal))
-        {
-            directives.Append($"#:project {Repository.PathOf("src/MarketRules.Hosting/MarketRules.Hosting.csproj")}\n");
-        }
-        directives.Append($"#:project {Repository.PathOf("src/MarketRules/MarketRules.csproj")}\n#:property Nullable=enable\n");
-        return directives.ToString();
-    }
 }
+
+[CollectionDefinition(nameof(ConsoleCapture), DisableParallelization = true)]
+public sealed class ConsoleCapture;

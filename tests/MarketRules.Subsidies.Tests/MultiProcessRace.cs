@@ -94,17 +94,19 @@ public abstract class MultiProcessRace : IDisposable
             Assert.Equal(SubsidyLedgerRules.Replay(scheme, entries).Phases.ToArray(), snapshot.Phases.ToArray());
             // Every claim id: one decision line, at most one settlement, exactly one final state (paid or refused).
             var byClaim = entries.ToLookup(e => e.ClaimId);
+            // Every claim's stored state, read by four callers at once (one query each: on PostgreSQL a round trip each).
+            var finals = claims.AsParallel().WithDegreeOfParallelism(4).Select(c => ledger.Find(c.ClaimId)!).ToDictionary(r => r.ClaimId);
             foreach (var claim in claims)
             {
                 var lines = byClaim[claim.ClaimId].ToList();
                 Assert.Single(lines, l => l.Kind is SubsidyLedgerEntryKind.Reserved or SubsidyLedgerEntryKind.Rejected);
                 Assert.True(lines.Count(l => l.Kind is SubsidyLedgerEntryKind.Confirmed or SubsidyLedgerEntryKind.Released) <= 1);
-                var final = ledger.Find(claim.ClaimId)!;
+                var final = finals[claim.ClaimId];
                 Assert.True(final.State is SubsidyReservationState.Confirmed or SubsidyReservationState.Rejected, $"{claim.ClaimId} ended {final.State}");
                 Assert.Equal(final.State == SubsidyReservationState.Confirmed, lines.Any(l => l.Kind == SubsidyLedgerEntryKind.Confirmed));
                 if (final.Rejection == SubsidyErrors.AlreadySubsidised)
                 {
-                    Assert.Equal(SubsidyReservationState.Confirmed, ledger.Find(final.ConflictingClaimId!)!.State);
+                    Assert.Equal(SubsidyReservationState.Confirmed, finals[final.ConflictingClaimId!].State);
                 }
             }
             Assert.Equal(claims.Select(c => c.ClaimId).ToHashSet(), entries.Select(e => e.ClaimId).ToHashSet());

@@ -11,29 +11,10 @@ internal static class CampaignPackReader
 
     internal static RuleResult<CampaignPlan> Parse(string json)
     {
-        CampaignPackDto? dto;
-        try
-        {
-            dto = JsonSerializer.Deserialize(json, CampaignJsonContext.Default.CampaignPackDto);
-        }
-        catch (JsonException ex)
-        {
-            return RuleResult<CampaignPlan>.Failure(Malformed(ex, "$"));
-        }
-        return dto is null
-            ? RuleResult<CampaignPlan>.Failure(CampaignErrors.PackMalformed.Create("$", ("Detail", "the pack is null")))
-            : FromDto(dto, "$");
-    }
-
-    // The library's own words for what System.Text.Json found, never its exception text.
-    internal static RuleError Malformed(JsonException ex, string root)
-    {
-        var path = root + (string.IsNullOrEmpty(ex.Path) ? "" : ex.Path[1..]);
-        var detail = ex.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknown member " + path
-            : ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase) ? "duplicate member " + path
-            : ex.Message.Contains("missing required", StringComparison.Ordinal) ? "a required member is missing at " + path
-            : ex.BytePositionInLine is not null && ex.Path is null ? "not valid JSON" : "wrong type or format at " + path;
-        return CampaignErrors.PackMalformed.Create(path, ("Detail", detail));
+        // The kernel's strict reading (duplicates, unknown members, invalid text, each with its path) and its bilingual
+        // details: never the binder's exception text.
+        var read = StrictJson.Read(json, CampaignJsonContext.Default.CampaignPackDto, CampaignErrors.PackMalformed);
+        return read.IsSuccess ? FromDto(read.Value, "$") : RuleResult<CampaignPlan>.Failure(read.Errors);
     }
 
     internal static RuleResult<CampaignPlan> FromDto(CampaignPackDto dto, string root)
@@ -45,7 +26,7 @@ internal static class CampaignPackReader
         {
             if (range?.Start is not { } start || range.End is not { } end)
             {
-                Invalid(path, "须给出 start 和 end", "'start' and 'end' are required");
+                Invalid(path, "须给出「start」和「end」", "'start' and 'end' are required");
                 return null;
             }
             if (end < start)
@@ -57,11 +38,11 @@ internal static class CampaignPackReader
         }
         if (string.IsNullOrWhiteSpace(dto.Id))
         {
-            Invalid("$.id", "须给出 id", "'id' is required");
+            Invalid("$.id", "须给出「id」", "'id' is required");
         }
         if (dto.Title is null)
         {
-            Invalid("$.title", "须给出 title", "'title' is required");
+            Invalid("$.title", "须给出「title」", "'title' is required");
         }
         var window = Range(dto.Window, "$.window");
         bool Inside(DateInterval d) => window is null || (d.Start >= window.Start && d.End <= window.End);
@@ -73,7 +54,7 @@ internal static class CampaignPackReader
             var path = $"$.phases[{i}]";
             if (string.IsNullOrWhiteSpace(p.Id) || p.Name is null)
             {
-                Invalid(path, "须给出 id 和 name", "'id' and 'name' are required");
+                Invalid(path, "须给出「id」和「name」", "'id' and 'name' are required");
                 continue;
             }
             if (Range(new DateRangeDto { Start = p.Start, End = p.End }, path) is { } days)
@@ -109,7 +90,7 @@ internal static class CampaignPackReader
             var u = dto.Units![i];
             if (string.IsNullOrWhiteSpace(u.Id) || u.Name is null)
             {
-                Invalid($"$.units[{i}]", "须给出 id 和 name", "'id' and 'name' are required");
+                Invalid($"$.units[{i}]", "须给出「id」和「name」", "'id' and 'name' are required");
                 continue;
             }
             if (!unitIds.Add(u.Id!))
@@ -139,7 +120,7 @@ internal static class CampaignPackReader
             var path = $"$.series[{i}]";
             if (string.IsNullOrWhiteSpace(s.Id) || s.Name is null || s.Cadence is not { } cadence)
             {
-                Invalid(path, "须给出 id、name 和 cadence", "'id', 'name' and 'cadence' are required");
+                Invalid(path, "须给出「id」、「name」和「cadence」", "'id', 'name' and 'cadence' are required");
                 continue;
             }
             if (!seriesIds.Add(s.Id!))
@@ -161,7 +142,7 @@ internal static class CampaignPackReader
             }
             if ((cadence == ReportCadence.Weekly) != (s.Weekday is not null) || s.Weekday is IsoDayOfWeek.None)
             {
-                Invalid(path + ".weekday", "只有每周报送的事项须且只能写明星期几（monday 至 sunday）", "a weekly series, and only a weekly series, names its weekday (monday … sunday)");
+                Invalid(path + ".weekday", "只有每周报送的事项须且只能写明星期几（「monday」至「sunday」）", "a weekly series, and only a weekly series, names its weekday (monday … sunday)");
             }
             if ((cadence == ReportCadence.Monthly) != (s.DayOfMonth is not null) || s.DayOfMonth is < 1 or > 31)
             {
@@ -179,7 +160,7 @@ internal static class CampaignPackReader
             ImmutableArray<DateInterval> windows = [];
             if (s.Windows is { Count: > 0 } && s.Within is not null)
             {
-                Invalid(path, "within 与 windows 只能给出其一", "give either 'within' or 'windows', not both");
+                Invalid(path, "「within」与「windows」只能给出其一", "give either 'within' or 'windows', not both");
             }
             else if (s.Windows is { Count: > 0 } own)
             {
@@ -230,7 +211,7 @@ internal static class CampaignPackReader
                 }
                 else
                 {
-                    Invalid(path + ".to", "方案没有唯一的接收单位时须给出 to", "'to' is required when the plan has no single receiving unit");
+                    Invalid(path + ".to", "方案没有唯一的接收单位时须给出「to」", "'to' is required when the plan has no single receiving unit");
                     continue;
                 }
             }

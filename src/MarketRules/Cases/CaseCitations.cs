@@ -5,17 +5,14 @@ public static class CaseCitations
 {
     private static readonly LocalizedText Npcsc = new("全国人民代表大会常务委员会", "Standing Committee of the National People's Congress");
     private static readonly LocalizedText Samr = new("国家市场监督管理总局", "State Administration for Market Regulation");
-    private static readonly LocalizedText StateCouncil = new("国务院", "State Council");
-    private static readonly LocalizedText PenaltyLaw = LegalDocuments.AdministrativePenaltyLaw.Title;
     private static readonly LocalizedText CompulsionLaw = new("中华人民共和国行政强制法", "Administrative Compulsion Law of the People's Republic of China");
     private static readonly LocalizedText ProcedureRules = new("市场监督管理行政处罚程序规定", "SAMR Provisions on Administrative Penalty Procedure");
     private static readonly LocalizedText HearingMeasures = new("市场监督管理行政处罚听证办法", "SAMR Measures on Administrative Penalty Hearings");
-    private static readonly LocalizedText TransferRules = LegalDocuments.CriminalCaseTransferProvisions.Title;
 
     private static Citation Law(string zh, string en, string? note = null) =>
-        new(PenaltyLaw, new LocalizedText(zh, en), VerificationStatus.VerifiedOfficial)
+        new(LegalDocuments.AdministrativePenaltyLaw, new LocalizedText(zh, en), VerificationStatus.VerifiedOfficial)
         {
-            IssuingBody = Npcsc, InForceFrom = new LocalDate(2021, 7, 15), Source = "LawRefBook/Laws 2f4c5c2 (domain-rules.md §3)", Note = note,
+            Source = "LawRefBook/Laws 2f4c5c2 (domain-rules.md §3)", Note = note,
         };
 
     /// <summary>程序规定 第十八条 (lead verification 15 + 15 working days), V-S.</summary>
@@ -83,9 +80,9 @@ public static class CaseCitations
     public static Citation Summary { get; } = Law("第五十一条", "Art. 51", "对公民处以二百元以下、对法人或者其他组织处以三千元以下罚款或者警告");
 
     /// <summary>Pre-2021 summary limits 50 / 1,000 yuan (old Art 33), V-S.</summary>
-    public static Citation SummaryBefore2021 { get; } = new(PenaltyLaw, new LocalizedText("第三十三条（2017年修正）", "Art. 33 (2017 text)"), VerificationStatus.VerifiedSecondary)
+    public static Citation SummaryBefore2021 { get; } = new(LegalDocuments.AdministrativePenaltyLaw2017, new LocalizedText("第三十三条（2017年修正）", "Art. 33 (2017 text)"), VerificationStatus.VerifiedSecondary)
     {
-        IssuingBody = Npcsc, InForceFrom = new LocalDate(1996, 10, 1), Source = "np.gov.cn (domain-rules.md §3.21, Q11)", Note = "五十元以下、一千元以下罚款或者警告",
+        Source = "np.gov.cn (domain-rules.md §3.21, Q11)", Note = "五十元以下、一千元以下罚款或者警告",
     };
 
     /// <summary>行政处罚法 第五十七条、第五十八条: decisions, collective discussion and legal review.</summary>
@@ -110,17 +107,16 @@ public static class CaseCitations
     public static Citation DeferredEnforcement { get; } = Law("第七十二条第二款", "Art. 72(2)", "行政机关批准延期、分期缴纳罚款的，申请人民法院强制执行的期限，自暂缓或者分期缴纳罚款期限结束之日起计算");
 
     /// <summary>企业信息公示暂行条例 第六条: penalty information published within 20 working days (from 2014-10-01, before SAMR Order 45).</summary>
-    public static Citation PublicationBeforeOrder45 { get; } = new(LegalDocuments.EnterpriseInformationDisclosureRegulations.Title,
+    public static Citation PublicationBeforeOrder45 { get; } = new(LegalDocuments.EnterpriseInformationDisclosureRegulations,
         new LocalizedText("第六条", "Art. 6"), VerificationStatus.VerifiedOfficial)
     {
-        IssuingBody = StateCouncil, DocumentNumber = "国务院令第654号", InForceFrom = new LocalDate(2014, 10, 1), Source = "LawRefBook/Laws 行政法规/企业信息公示暂行条例.md",
+        Source = "LawRefBook/Laws 行政法规/企业信息公示暂行条例.md",
         Note = "工商行政管理部门应当通过企业信用信息公示系统，公示其在履行职责过程中产生的下列企业信息：…（四）行政处罚信息…前款规定的企业信息应当自产生之日起20个工作日内予以公示",
     };
 
     /// <summary>The 2001 text of the transfer provisions (国务院令第310号): the same timetable as the 2020 revision, believed unchanged.</summary>
-    public static Citation Transfer2001 { get; } = new(TransferRules, new LocalizedText("第五条、第八条、第九条、第十二条", "Arts. 5, 8, 9, 12"), VerificationStatus.FromMemory)
+    public static Citation Transfer2001 { get; } = new(LegalDocuments.CriminalCaseTransferProvisions, new LocalizedText("第五条、第八条、第九条、第十二条", "Arts. 5, 8, 9, 12"), VerificationStatus.FromMemory)
     {
-        IssuingBody = StateCouncil, DocumentNumber = "国务院令第310号", InForceFrom = new LocalDate(2001, 7, 9),
         Source = "66wkw.com/doc/52753.html (2001 text, Art 5(2) 24 小时, V-S); the 3-day periods of the 2001 text were not read",
         Note = "Same values as the referral timetable's 2001 values (referral.timetable.*): 3 日 periods from memory, 24 hours V-S",
     };
@@ -142,17 +138,17 @@ public static class CaseCitations
     };
 
     /// <summary>市场监督管理行政处罚信息公示规定 第九条: publication within 20 working days.</summary>
-    public static Citation Publication { get; } = new(LegalDocuments.PenaltyInformationPublicationProvisions.Title,
+    public static Citation Publication { get; } = new(LegalDocuments.PenaltyInformationPublicationProvisions,
         new LocalizedText("第二条、第九条", "Arts. 2, 9"), VerificationStatus.VerifiedOfficial)
     {
-        IssuingBody = Samr, DocumentNumber = "国家市场监督管理总局令第45号", InForceFrom = new LocalDate(2021, 9, 1), Source = "LawRefBook/Laws 2f4c5c2 (domain-rules.md §2.4)",
+        Source = "LawRefBook/Laws 2f4c5c2 (domain-rules.md §2.4)",
         Note = "自作出行政处罚决定之日起二十个工作日内；仅受到警告行政处罚的不予公示",
     };
 
     /// <summary>移送规定 第五条、第八条、第九条、第十二条: the transfer timetable.</summary>
-    public static Citation Transfer { get; } = new(TransferRules, new LocalizedText("第五条、第八条、第九条、第十二条", "Arts. 5, 8, 9, 12"), VerificationStatus.VerifiedOfficial)
+    public static Citation Transfer { get; } = new(LegalDocuments.CriminalCaseTransferProvisions2020, new LocalizedText("第五条、第八条、第九条、第十二条", "Arts. 5, 8, 9, 12"), VerificationStatus.VerifiedOfficial)
     {
-        IssuingBody = StateCouncil, DocumentNumber = "国务院令第310号（2020年修订）", InForceFrom = new LocalDate(2020, 8, 7), Source = "LawRefBook/Laws 2f4c5c2 (domain-rules.md §4.1)",
+        Source = "LawRefBook/Laws 2f4c5c2 (domain-rules.md §4.1)",
         Note = "“3日”未定义为工作日，按日历日；24小时按钟点 (Asia/Shanghai) (domain-rules.md Q8)",
     };
 }

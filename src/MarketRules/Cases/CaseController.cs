@@ -97,11 +97,11 @@ internal sealed class CaseController
             case CaseEventKind.LeadReceived:
                 if (e.Date is not { } act)
                 {
-                    return Reject(s, e, CaseRejectionCode.MissingFact, text: "date (date of the act)");
+                    return Reject(s, e, CaseRejectionCode.MissingFact, text: Facts.ActDate);
                 }
                 if (e.ActEnd is { } end && end < act)
                 {
-                    return Reject(s, e, CaseRejectionCode.MissingFact, date: act, text: "actEnd (the end of the act may not precede its start)");
+                    return Reject(s, e, CaseRejectionCode.MissingFact, date: act, text: Facts.ActEnd);
                 }
                 return Accept(s, e, date, s with
                 {
@@ -127,7 +127,7 @@ internal sealed class CaseController
                 {
                     if (e.Pause is PauseKind.Suspension or PauseKind.PublicNotice || !Enum.IsDefined(e.Pause))
                     {
-                        return Reject(s, e, CaseRejectionCode.PauseNotExcluded, text: "testing, inspection, quarantine, appraisal or right-holder identification");
+                        return Reject(s, e, CaseRejectionCode.PauseNotExcluded, text: Facts.ExcludedPauses);
                     }
                     var runs = VerificationDeadline(s, date);
                     if (date > runs.LastDay)
@@ -193,7 +193,7 @@ internal sealed class CaseController
                 }
                 if ((e.Sanctions & Sanctions.Fine) != 0 && e.Amount.Fen == 0)
                 {
-                    return Reject(s, e, CaseRejectionCode.MissingFact, text: "amount (the intended fine)");
+                    return Reject(s, e, CaseRejectionCode.MissingFact, text: Facts.IntendedFine);
                 }
                 return Accept(s, e, date, s with
                 {
@@ -207,7 +207,7 @@ internal sealed class CaseController
             case CaseEventKind.HearingRequested:
                 if (!s.InHearingScope)
                 {
-                    return Reject(s, e, CaseRejectionCode.NotInHearingScope, text: s.Party == PartyKind.Person ? "fine on a person ≥ 10,000 yuan by default" : "fine on an organisation ≥ 100,000 yuan by default");
+                    return Reject(s, e, CaseRejectionCode.NotInHearingScope, text: s.Party == PartyKind.Person ? Facts.HearingPerson : Facts.HearingOrganisation);
                 }
                 var requestBy = Deadline(s.NoticeServedOn!.Value, CaseParameters.HearingRequest, s.NoticeServedOn.Value);
                 if (e.At >= requestBy.ExpiresAt || s.RightsWaived)
@@ -219,7 +219,7 @@ internal sealed class CaseController
             case CaseEventKind.HearingNoticeServed:
                 if (e.Date is not { } hearing)
                 {
-                    return Reject(s, e, CaseRejectionCode.MissingFact, text: "date (the hearing date)");
+                    return Reject(s, e, CaseRejectionCode.MissingFact, text: Facts.HearingDate);
                 }
                 var earliest = Deadline(date, CaseParameters.HearingNotice, date).LastDay.PlusDays(1);
                 if (hearing < earliest)
@@ -255,14 +255,14 @@ internal sealed class CaseController
                         if (s.ApprovalExtensionUsed || e.Days != (int)approval)
                         {
                             return Reject(s, e, CaseRejectionCode.ExtensionNotAllowed,
-                                text: s.ApprovalExtensionUsed ? "the head's 30 days were used; decide collectively" : "the head's extension is exactly 30 days");
+                                text: s.ApprovalExtensionUsed ? Facts.HeadExtensionUsed : Facts.HeadExtensionFixed);
                         }
                         return Accept(s, e, date, s with { ApprovalExtensionUsed = true, ExtensionDays = s.ExtensionDays + e.Days });
                     }
                     if (!s.ApprovalExtensionUsed || e.Days == 0)
                     {
                         return Reject(s, e, CaseRejectionCode.ExtensionNotAllowed,
-                            text: e.Days == 0 ? "a collective extension must set its length in days" : "first use the head's 30-day extension");
+                            text: e.Days == 0 ? Facts.CollectiveLength : Facts.HeadExtensionFirst);
                     }
                     return Accept(s, e, date, s with { ExtensionDays = s.ExtensionDays + e.Days });
                 }
@@ -274,7 +274,7 @@ internal sealed class CaseController
             case CaseEventKind.TransferToPoliceDecided:
                 if (e.Referral is null)
                 {
-                    return Reject(s, e, CaseRejectionCode.MissingFact, text: "referral (the criminal-referral decision)");
+                    return Reject(s, e, CaseRejectionCode.MissingFact, text: Facts.Referral);
                 }
                 return Accept(s, e, date, Unpause(s, date) with
                 {
@@ -296,14 +296,14 @@ internal sealed class CaseController
                 if (s.Decision != CaseDecisionKind.Penalty || !Published(s) || s.PublishedOn is not null)
                 {
                     return Reject(s, e, CaseRejectionCode.PublicationNotApplicable,
-                        text: s.PublishedOn is not null ? "already published" : "not an ordinary-procedure penalty beyond a warning");
+                        text: s.PublishedOn is not null ? Facts.AlreadyPublished : Facts.NotPublishable);
                 }
                 return Accept(s, e, date, s with { PublishedOn = date });
 
             case CaseEventKind.PaymentDeferred:
                 if (e.Date is not { } newDue)
                 {
-                    return Reject(s, e, CaseRejectionCode.MissingFact, text: "date (the new due date)");
+                    return Reject(s, e, CaseRejectionCode.MissingFact, text: Facts.NewDueDate);
                 }
                 if (newDue <= s.PaymentDueOn!.Value)
                 {
@@ -315,7 +315,7 @@ internal sealed class CaseController
                 {
                     if (e.Amount.Fen == 0)
                     {
-                        return Reject(s, e, CaseRejectionCode.MissingFact, text: "amount (the payment)");
+                        return Reject(s, e, CaseRejectionCode.MissingFact, text: Facts.Payment);
                     }
                     var owed = Money.FromFen(s.Fine.Fen + Surcharge(s, date).Fen - s.Paid.Fen);
                     if (e.Amount > owed)
@@ -341,7 +341,7 @@ internal sealed class CaseController
                     var (opens, closes) = EnforcementWindow(s);
                     if (s.DemandedOn is null || date < opens)
                     {
-                        return Reject(s, e, CaseRejectionCode.EnforcementTooEarly, date: opens, text: s.DemandedOn is null ? "no demand (催告) was served yet" : null);
+                        return Reject(s, e, CaseRejectionCode.EnforcementTooEarly, date: opens, text: s.DemandedOn is null ? Facts.NoDemand : null);
                     }
                     if (date > closes)
                     {
@@ -370,7 +370,7 @@ internal sealed class CaseController
                 {
                     if (s.ReconsiderationRequestedAt is not null)
                     {
-                        return Reject(s, e, CaseRejectionCode.ReconsiderationNotAllowed, text: "reconsideration was already asked for");
+                        return Reject(s, e, CaseRejectionCode.ReconsiderationNotAllowed, text: Facts.ReconsiderationAsked);
                     }
                     var by = Deadline(LegalTime.DateOf(s.PoliceDeclinedAt!.Value), CaseParameters.ReconsiderationRequest, date);
                     if (date > by.LastDay)
@@ -429,7 +429,7 @@ internal sealed class CaseController
             }
             if ((e.Sanctions & Sanctions.Fine) != 0 && e.Amount.Fen == 0)
             {
-                return Reject(s, e, CaseRejectionCode.MissingFact, text: "amount (the fine)");
+                return Reject(s, e, CaseRejectionCode.MissingFact, text: Facts.Fine);
             }
         }
         var deadline = DecisionDeadline(s, date);
@@ -602,46 +602,212 @@ internal sealed class CaseController
         return Money.FromFen(fen >= s.Fine.Fen ? s.Fine.Fen : (long)fen);
     }
 
+    /// <summary>The governing deadline of a state (the one an accepted transition reports), without the agenda.</summary>
     internal (CaseDeadlineKind Kind, LocalDate LastDay) NextDeadline(in CaseSnapshot s, LocalDate date)
+    {
+        var governing = new GoverningDeadline();
+        Deadlines(s, date, ref governing);
+        return (governing.Kind, governing.LastDay);
+    }
+
+    /// <summary>
+    /// The one statement of which deadlines run in a state and which of them governs it. The hot path asks only for the
+    /// governing one (<see cref="GoverningDeadline"/>: nothing else is computed and nothing allocated); the agenda asks
+    /// for every running deadline as well (<see cref="Agenda"/>).
+    /// </summary>
+    internal void Deadlines<TSink>(in CaseSnapshot s, LocalDate asOf, ref TSink sink)
+        where TSink : struct, IDeadlineSink
     {
         switch (s.State)
         {
-            case CaseState.UnderVerification:
-            case CaseState.VerificationPaused:
-                return (CaseDeadlineKind.LeadVerification, VerificationDeadline(s, date).LastDay);
-            case CaseState.Investigation:
-            case CaseState.InvestigationConcluded:
-            case CaseState.LegalReviewCompleted:
-            case CaseState.HearingHeld:
-            case CaseState.CollectiveDiscussed:
-                return (CaseDeadlineKind.Decision, DecisionDeadline(s, date).LastDay);
-            case CaseState.LegalReview:
-                return (CaseDeadlineKind.LegalReview, Deadline(s.LegalReviewStartedOn!.Value, CaseParameters.LegalReview, s.LegalReviewStartedOn.Value).LastDay);
-            case CaseState.Notified:
-                StatementRunning(s, Instant.MinValue, out var until);
-                return (CaseDeadlineKind.StatementAndDefence, until);
-            case CaseState.HearingScheduled:
-                return (CaseDeadlineKind.Hearing, s.HearingDate!.Value);
+            case CaseState.UnderVerification or CaseState.VerificationPaused:
+                {
+                    var verification = VerificationDeadline(s, asOf);
+                    sink.Governs(CaseDeadlineKind.LeadVerification, verification.LastDay);
+                    if (sink.WantsAll)
+                    {
+                        sink.Runs(Running(CaseDeadlineKind.LeadVerification, verification, CaseCitations.LeadVerification, asOf, s.State == CaseState.VerificationPaused));
+                        // A continuing act has no limitation running yet (行政处罚法第三十六条第二款).
+                        if (s.ActDate is { } act && !s.ActContinuing)
+                        {
+                            var end = s.ActEndedOn ?? act;
+                            var last = LimitationLastDay(s, end);
+                            sink.Runs(new CaseDeadline(CaseDeadlineKind.Limitation, end, last, LegalTime.EndOfDay(last), asOf > last, false, CaseCitations.Limitation));
+                        }
+                    }
+                    break;
+                }
+            case CaseState.Investigation or CaseState.Suspended or CaseState.InvestigationConcluded or CaseState.LegalReview or CaseState.LegalReviewCompleted
+                or CaseState.Notified or CaseState.HearingRequested or CaseState.HearingScheduled or CaseState.HearingHeld or CaseState.CollectiveDiscussed:
+                {
+                    // The decision period runs in every state of the investigation; it governs unless a shorter period of
+                    // the state does (legal review, statement and defence, the hearing) or its clock stands still
+                    // (suspension, a hearing requested but not yet scheduled).
+                    var own = s.State is CaseState.LegalReview or CaseState.Notified or CaseState.HearingScheduled;
+                    var stopped = s.State is CaseState.Suspended or CaseState.HearingRequested;
+                    if ((!own && !stopped) || sink.WantsAll)
+                    {
+                        var decision = DecisionDeadline(s, asOf);
+                        if (!own && !stopped)
+                        {
+                            sink.Governs(CaseDeadlineKind.Decision, decision.LastDay);
+                        }
+                        if (sink.WantsAll)
+                        {
+                            sink.Runs(new CaseDeadline(CaseDeadlineKind.Decision, s.OpenedOn!.Value, decision.LastDay, decision.ExpiresAt, asOf > decision.LastDay,
+                                s.PausedSince is not null, CaseCitations.DecisionPeriod));
+                        }
+                    }
+                    if (s.State == CaseState.LegalReview)
+                    {
+                        var review = Deadline(s.LegalReviewStartedOn!.Value, CaseParameters.LegalReview, s.LegalReviewStartedOn.Value);
+                        sink.Governs(CaseDeadlineKind.LegalReview, review.LastDay);
+                        if (sink.WantsAll)
+                        {
+                            sink.Runs(Running(CaseDeadlineKind.LegalReview, review, CaseCitations.LegalReviewPeriod, asOf));
+                        }
+                    }
+                    else if (s.State == CaseState.Notified)
+                    {
+                        // The party's period to state, defend and (in the hearing scope) ask for a hearing: the case
+                        // waits for the later of the two, which governs under the name of the statement period.
+                        var notice = s.NoticeServedOn!.Value;
+                        var statement = Deadline(notice, CaseParameters.StatementPeriod, notice);
+                        var end = statement;
+                        if (sink.WantsAll)
+                        {
+                            sink.Runs(Running(CaseDeadlineKind.StatementAndDefence, statement, CaseCitations.StatementPeriod, asOf));
+                        }
+                        if (s.InHearingScope)
+                        {
+                            var hearing = Deadline(notice, CaseParameters.HearingRequest, notice);
+                            if (hearing.ExpiresAt > end.ExpiresAt)
+                            {
+                                end = hearing;
+                            }
+                            if (sink.WantsAll)
+                            {
+                                sink.Runs(Running(CaseDeadlineKind.HearingRequest, hearing, CaseCitations.Hearing, asOf));
+                            }
+                        }
+                        sink.Governs(CaseDeadlineKind.StatementAndDefence, end.LastDay);
+                    }
+                    else if (s.State == CaseState.HearingScheduled)
+                    {
+                        var hearingDate = s.HearingDate!.Value;
+                        sink.Governs(CaseDeadlineKind.Hearing, hearingDate);
+                        if (sink.WantsAll)
+                        {
+                            sink.Runs(new CaseDeadline(CaseDeadlineKind.Hearing, s.HearingRequestedOn!.Value, hearingDate, LegalTime.EndOfDay(hearingDate),
+                                asOf > hearingDate, false, CaseCitations.Hearing));
+                        }
+                    }
+                    break;
+                }
             case CaseState.Decided:
-                return (CaseDeadlineKind.Service, Deadline(s.DecidedOn!.Value, CaseParameters.Service, s.DecidedOn.Value).LastDay);
-            case CaseState.Execution:
-            case CaseState.SummaryDecided when s.PaymentDueOn is not null:
-                return (CaseDeadlineKind.Payment, s.PaymentDueOn!.Value);
+                Both(ref sink, CaseDeadlineKind.Service, Deadline(s.DecidedOn!.Value, CaseParameters.Service, s.DecidedOn.Value), CaseCitations.Service, asOf);
+                break;
+            case CaseState.Execution or CaseState.SummaryDecided when s.PaymentDueOn is { } due:
+                sink.Governs(CaseDeadlineKind.Payment, due);
+                if (sink.WantsAll)
+                {
+                    sink.Runs(new CaseDeadline(CaseDeadlineKind.Payment, s.ServedOn!.Value, due, LegalTime.EndOfDay(due), asOf > due, false, CaseCitations.Payment));
+                    if (s.State == CaseState.Execution)
+                    {
+                        var demand = DemandEarliest(s);
+                        if (s.DemandedOn is null)
+                        {
+                            // Not a period that can be missed: the earliest day a demand may be made.
+                            sink.Runs(new CaseDeadline(CaseDeadlineKind.EnforcementDemand, due, demand, LegalTime.StartOfDay(demand), false, false, CaseCitations.Enforcement));
+                        }
+                        var (opens, closes) = EnforcementWindow(s);
+                        sink.Runs(new CaseDeadline(CaseDeadlineKind.EnforcementApplication, opens, closes, LegalTime.EndOfDay(closes), asOf > closes, false,
+                            s.PaymentDeferred ? CaseCitations.DeferredEnforcement : CaseCitations.Enforcement));
+                    }
+                }
+                break;
             case CaseState.TransferPendingApproval:
-                return (CaseDeadlineKind.TransferApproval, Deadline(LegalTime.DateOf(s.TransferReportedAt!.Value), CaseParameters.TransferApproval, date).LastDay);
+                Both(ref sink, CaseDeadlineKind.TransferApproval, Deadline(LegalTime.DateOf(s.TransferReportedAt!.Value), CaseParameters.TransferApproval, asOf), CaseCitations.Transfer, asOf);
+                break;
             case CaseState.TransferApproved:
-                return (CaseDeadlineKind.TransferDelivery, Periods.Deadline(s.TransferApprovedAt!.Value, Period(CaseParameters.TransferDelivery, date)).LastDay);
+                Both(ref sink, CaseDeadlineKind.TransferDelivery, Periods.Deadline(s.TransferApprovedAt!.Value, Period(CaseParameters.TransferDelivery, asOf)), CaseCitations.Transfer, asOf);
+                break;
             case CaseState.AwaitingPoliceDecision:
-                return (CaseDeadlineKind.PoliceDecision, Deadline(LegalTime.DateOf(s.TransferredAt!.Value), CaseParameters.PoliceDecision, date).LastDay);
+                Both(ref sink, CaseDeadlineKind.PoliceDecision, Deadline(LegalTime.DateOf(s.TransferredAt!.Value), CaseParameters.PoliceDecision, asOf), CaseCitations.Transfer, asOf);
+                break;
             case CaseState.PoliceDeclined:
-                return (CaseDeadlineKind.ReconsiderationRequest, Deadline(LegalTime.DateOf(s.PoliceDeclinedAt!.Value), CaseParameters.ReconsiderationRequest, date).LastDay);
+                Both(ref sink, CaseDeadlineKind.ReconsiderationRequest, Deadline(LegalTime.DateOf(s.PoliceDeclinedAt!.Value), CaseParameters.ReconsiderationRequest, asOf), CaseCitations.Transfer, asOf);
+                break;
             case CaseState.AwaitingReconsideration:
-                return (CaseDeadlineKind.ReconsiderationDecision, Deadline(LegalTime.DateOf(s.ReconsiderationRequestedAt!.Value), CaseParameters.ReconsiderationDecision, date).LastDay);
+                Both(ref sink, CaseDeadlineKind.ReconsiderationDecision, Deadline(LegalTime.DateOf(s.ReconsiderationRequestedAt!.Value), CaseParameters.ReconsiderationDecision, asOf), CaseCitations.Transfer, asOf);
+                break;
             case CaseState.PoliceAccepted:
-                return (CaseDeadlineKind.FilesHandOver, Deadline(LegalTime.DateOf(s.PoliceAcceptedAt!.Value), CaseParameters.FilesHandOver, date).LastDay);
-            default:
-                return (CaseDeadlineKind.None, default);
+                Both(ref sink, CaseDeadlineKind.FilesHandOver, Deadline(LegalTime.DateOf(s.PoliceAcceptedAt!.Value), CaseParameters.FilesHandOver, asOf), CaseCitations.Transfer, asOf);
+                break;
         }
+        // Publication (within 7 working days of the decision) runs beside the state's own deadlines and never governs.
+        if (sink.WantsAll && s.Decision == CaseDecisionKind.Penalty && Published(s) && s.PublishedOn is null && s.State != CaseState.Closed
+            && policy.TryResolve(CaseParameters.Publication, s.DecidedOn!.Value, jurisdiction) is { } publication)
+        {
+            sink.Runs(Running(CaseDeadlineKind.Publication, Deadline(s.DecidedOn.Value, CaseParameters.Publication, s.DecidedOn.Value), publication.Citation, asOf));
+        }
+    }
+
+    private static void Both<TSink>(ref TSink sink, CaseDeadlineKind kind, LegalDeadline deadline, Citation citation, LocalDate asOf)
+        where TSink : struct, IDeadlineSink
+    {
+        sink.Governs(kind, deadline.LastDay);
+        if (sink.WantsAll)
+        {
+            sink.Runs(Running(kind, deadline, citation, asOf));
+        }
+    }
+
+    private static CaseDeadline Running(CaseDeadlineKind kind, LegalDeadline deadline, Citation citation, LocalDate asOf, bool paused = false) =>
+        new(kind, deadline.Trigger, deadline.LastDay, deadline.ExpiresAt, asOf > deadline.LastDay, paused, citation);
+
+    /// <summary>Where <see cref="Deadlines"/> reports: the governing deadline, and every running one when <see cref="WantsAll"/>.</summary>
+    internal interface IDeadlineSink
+    {
+        /// <summary>Whether every running deadline is wanted (the agenda), not only the governing one.</summary>
+        bool WantsAll { get; }
+
+        /// <summary>The deadline that governs the state.</summary>
+        void Governs(CaseDeadlineKind kind, LocalDate lastDay);
+
+        /// <summary>A running deadline; called only when <see cref="WantsAll"/>.</summary>
+        void Runs(CaseDeadline deadline);
+    }
+
+    /// <summary>The hot path's sink: the governing deadline alone.</summary>
+    internal struct GoverningDeadline : IDeadlineSink
+    {
+        public CaseDeadlineKind Kind;
+        public LocalDate LastDay;
+
+        public readonly bool WantsAll => false;
+
+        public void Governs(CaseDeadlineKind kind, LocalDate lastDay)
+        {
+            Kind = kind;
+            LastDay = lastDay;
+        }
+
+        public readonly void Runs(CaseDeadline deadline)
+        {
+        }
+    }
+
+    /// <summary>The agenda's sink: every running deadline, in the order stated.</summary>
+    internal readonly struct Agenda(System.Collections.Immutable.ImmutableArray<CaseDeadline>.Builder deadlines) : IDeadlineSink
+    {
+        public bool WantsAll => true;
+
+        public void Governs(CaseDeadlineKind kind, LocalDate lastDay)
+        {
+        }
+
+        public void Runs(CaseDeadline deadline) => deadlines.Add(deadline);
     }
 
     internal LegalDeadline Deadline(LocalDate trigger, ParameterDefinition parameter, LocalDate asOf) => Periods.Deadline(trigger, Period(parameter, asOf), RestDayRule.RollForward);
@@ -666,8 +832,34 @@ internal sealed class CaseController
         };
     }
 
-    private static CaseTransition Reject(in CaseSnapshot s, in CaseEvent e, CaseRejectionCode code, LocalDate? date = null, Money? amount = null, string? text = null) =>
+    private static CaseTransition Reject(in CaseSnapshot s, in CaseEvent e, CaseRejectionCode code, LocalDate? date = null, Money? amount = null, LocalizedText? text = null) =>
         new() { From = s.State, Event = e, Snapshot = s, Rejection = code, LimitDate = date, LimitAmount = amount, LimitText = text };
+
+    // What a rejection names (the missing fact, the limit that applies), in both languages: the Chinese text names the
+    // member in 「」 as the caller spells it, the English text has no Chinese. Lengths of periods are not repeated here:
+    // they come from the parameters in force, and the templates cite the article.
+    private static class Facts
+    {
+        public static readonly LocalizedText ActDate = new("「date」（违法行为发生日）", "date (the date of the act)");
+        public static readonly LocalizedText ActEnd = new("「actEnd」（违法行为终了日不得早于发生日）", "actEnd (the end of the act may not precede its start)");
+        public static readonly LocalizedText ExcludedPauses = new("检测、检验、检疫、鉴定以及权利人辨认或者鉴别", "testing, inspection, quarantine, appraisal or identification by the right holder");
+        public static readonly LocalizedText IntendedFine = new("「amount」（拟罚款数额）", "amount (the intended fine)");
+        public static readonly LocalizedText HearingPerson = new("对自然人的罚款默认须达一万元", "a fine on a person of 10,000 yuan or more by default");
+        public static readonly LocalizedText HearingOrganisation = new("对法人或其他组织的罚款默认须达十万元", "a fine on an organisation of 100,000 yuan or more by default");
+        public static readonly LocalizedText HearingDate = new("「date」（听证日期）", "date (the hearing date)");
+        public static readonly LocalizedText HeadExtensionUsed = new("负责人批准的延长已经用过，其后须集体讨论决定", "the head's extension was used; decide collectively");
+        public static readonly LocalizedText HeadExtensionFixed = new("负责人批准的延长天数须与规定的天数一致", "the head's extension must have exactly the length the rules set");
+        public static readonly LocalizedText CollectiveLength = new("集体讨论决定延长的，须确定延长的天数", "a collective extension must set its length in days");
+        public static readonly LocalizedText HeadExtensionFirst = new("须先使用负责人批准的延长", "first use the head's extension");
+        public static readonly LocalizedText Referral = new("「referral」（涉嫌犯罪移送的判断结果）", "referral (the criminal-referral decision)");
+        public static readonly LocalizedText AlreadyPublished = new("已经公示过", "already published");
+        public static readonly LocalizedText NotPublishable = new("不是普通程序作出的警告以外的行政处罚", "not an ordinary-procedure penalty beyond a warning");
+        public static readonly LocalizedText NewDueDate = new("「date」（新的缴款期限）", "date (the new due date)");
+        public static readonly LocalizedText Payment = new("「amount」（缴款数额）", "amount (the payment)");
+        public static readonly LocalizedText NoDemand = new("尚未送达催告书", "no demand to perform was served yet");
+        public static readonly LocalizedText ReconsiderationAsked = new("已经提请过复议", "reconsideration was already asked for");
+        public static readonly LocalizedText Fine = new("「amount」（罚款数额）", "amount (the fine)");
+    }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = "Internal control flow for a parameter not in force.")]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1064:Exceptions should be public", Justification = "Never escapes the controller.")]

@@ -137,8 +137,8 @@ public static class CaseErrors
 
     /// <summary>Negative amount.</summary>
     public static readonly MessageDefinition NegativeAmount = new("MR.Cases.NegativeAmount",
-        "事件“{Event}”的金额不能为负数；请输入零或正数金额",
-        "The amount of event '{Event}' cannot be negative; give zero or a positive amount");
+        "金额或天数不能为负数；请输入零或正数",
+        "An amount or a number of days cannot be negative; give zero or a positive number");
 
     /// <summary>Missing fact.</summary>
     public static readonly MessageDefinition MissingFact = new("MR.Cases.MissingFact",

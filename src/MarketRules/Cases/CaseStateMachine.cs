@@ -113,85 +113,8 @@ public sealed class CaseStateMachine
         var s = snapshot;
         var c = controller;
         var list = ImmutableArray.CreateBuilder<CaseDeadline>();
-        void Add(CaseDeadlineKind kind, LocalDate from, LocalDate lastDay, Instant expires, Citation citation, bool paused = false) =>
-            list.Add(new CaseDeadline(kind, from, lastDay, expires, asOf > lastDay, paused, citation));
-        void AddLegal(CaseDeadlineKind kind, LegalDeadline d, Citation citation, bool paused = false) => Add(kind, d.Trigger, d.LastDay, d.ExpiresAt, citation, paused);
-
-        switch (s.State)
-        {
-            case CaseState.UnderVerification or CaseState.VerificationPaused:
-                AddLegal(CaseDeadlineKind.LeadVerification, c.VerificationDeadline(s, asOf), CaseCitations.LeadVerification, s.State == CaseState.VerificationPaused);
-                // A continuing act has no limitation running yet (行政处罚法第三十六条第二款).
-                if (s.ActDate is { } act && !s.ActContinuing)
-                {
-                    var end = s.ActEndedOn ?? act;
-                    var last = c.LimitationLastDay(s, end);
-                    Add(CaseDeadlineKind.Limitation, end, last, LegalTime.EndOfDay(last), CaseCitations.Limitation);
-                }
-                break;
-            case CaseState.Investigation or CaseState.Suspended or CaseState.InvestigationConcluded or CaseState.LegalReview or CaseState.LegalReviewCompleted
-                or CaseState.Notified or CaseState.HearingRequested or CaseState.HearingScheduled or CaseState.HearingHeld or CaseState.CollectiveDiscussed:
-                var decision = c.DecisionDeadline(s, asOf);
-                Add(CaseDeadlineKind.Decision, s.OpenedOn!.Value, decision.LastDay, decision.ExpiresAt, CaseCitations.DecisionPeriod, s.PausedSince is not null);
-                if (s.State == CaseState.LegalReview)
-                {
-                    AddLegal(CaseDeadlineKind.LegalReview, c.Deadline(s.LegalReviewStartedOn!.Value, CaseParameters.LegalReview, s.LegalReviewStartedOn.Value), CaseCitations.LegalReviewPeriod);
-                }
-                if (s.State == CaseState.Notified)
-                {
-                    var notice = s.NoticeServedOn!.Value;
-                    AddLegal(CaseDeadlineKind.StatementAndDefence, c.Deadline(notice, CaseParameters.StatementPeriod, notice), CaseCitations.StatementPeriod);
-                    if (s.InHearingScope)
-                    {
-                        AddLegal(CaseDeadlineKind.HearingRequest, c.Deadline(notice, CaseParameters.HearingRequest, notice), CaseCitations.Hearing);
-                    }
-                }
-                if (s.State == CaseState.HearingScheduled)
-                {
-                    Add(CaseDeadlineKind.Hearing, s.HearingRequestedOn!.Value, s.HearingDate!.Value, LegalTime.EndOfDay(s.HearingDate.Value), CaseCitations.Hearing);
-                }
-                break;
-            case CaseState.Decided:
-                AddLegal(CaseDeadlineKind.Service, c.Deadline(s.DecidedOn!.Value, CaseParameters.Service, s.DecidedOn.Value), CaseCitations.Service);
-                break;
-            case CaseState.Execution or CaseState.SummaryDecided when s.PaymentDueOn is { } due:
-                Add(CaseDeadlineKind.Payment, s.ServedOn!.Value, due, LegalTime.EndOfDay(due), CaseCitations.Payment);
-                if (s.State == CaseState.Execution)
-                {
-                    var demand = c.DemandEarliest(s);
-                    if (s.DemandedOn is null)
-                    {
-                        list.Add(new CaseDeadline(CaseDeadlineKind.EnforcementDemand, due, demand, LegalTime.StartOfDay(demand), false, false, CaseCitations.Enforcement));
-                    }
-                    var (opens, closes) = c.EnforcementWindow(s);
-                    Add(CaseDeadlineKind.EnforcementApplication, opens, closes, LegalTime.EndOfDay(closes), s.PaymentDeferred ? CaseCitations.DeferredEnforcement : CaseCitations.Enforcement);
-                }
-                break;
-            case CaseState.TransferPendingApproval:
-                AddLegal(CaseDeadlineKind.TransferApproval, c.Deadline(LegalTime.DateOf(s.TransferReportedAt!.Value), CaseParameters.TransferApproval, asOf), CaseCitations.Transfer);
-                break;
-            case CaseState.TransferApproved:
-                var delivery = c.Periods.Deadline(s.TransferApprovedAt!.Value, c.Period(CaseParameters.TransferDelivery, asOf));
-                Add(CaseDeadlineKind.TransferDelivery, delivery.Trigger, delivery.LastDay, delivery.ExpiresAt, CaseCitations.Transfer);
-                break;
-            case CaseState.AwaitingPoliceDecision:
-                AddLegal(CaseDeadlineKind.PoliceDecision, c.Deadline(LegalTime.DateOf(s.TransferredAt!.Value), CaseParameters.PoliceDecision, asOf), CaseCitations.Transfer);
-                break;
-            case CaseState.PoliceDeclined:
-                AddLegal(CaseDeadlineKind.ReconsiderationRequest, c.Deadline(LegalTime.DateOf(s.PoliceDeclinedAt!.Value), CaseParameters.ReconsiderationRequest, asOf), CaseCitations.Transfer);
-                break;
-            case CaseState.AwaitingReconsideration:
-                AddLegal(CaseDeadlineKind.ReconsiderationDecision, c.Deadline(LegalTime.DateOf(s.ReconsiderationRequestedAt!.Value), CaseParameters.ReconsiderationDecision, asOf), CaseCitations.Transfer);
-                break;
-            case CaseState.PoliceAccepted:
-                AddLegal(CaseDeadlineKind.FilesHandOver, c.Deadline(LegalTime.DateOf(s.PoliceAcceptedAt!.Value), CaseParameters.FilesHandOver, asOf), CaseCitations.Transfer);
-                break;
-        }
-        if (s.Decision == CaseDecisionKind.Penalty && CaseController.Published(s) && s.PublishedOn is null && s.State != CaseState.Closed
-            && c.Policy.TryResolve(CaseParameters.Publication, s.DecidedOn!.Value, c.Jurisdiction) is { } publication)
-        {
-            AddLegal(CaseDeadlineKind.Publication, c.Deadline(s.DecidedOn.Value, CaseParameters.Publication, s.DecidedOn.Value), publication.Citation);
-        }
+        var agenda = new CaseController.Agenda(list);
+        c.Deadlines(s, asOf, ref agenda);
         var surcharge = s.State is CaseState.Execution or CaseState.EnforcementApplied or CaseState.SummaryDecided ? c.Surcharge(s, asOf) : Money.Zero;
         var outstanding = Money.FromFen(Math.Max(0, s.Fine.Fen + surcharge.Fen - s.Paid.Fen));
         if (s.State is not (CaseState.Execution or CaseState.EnforcementApplied or CaseState.SummaryDecided))

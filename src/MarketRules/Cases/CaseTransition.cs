@@ -96,8 +96,8 @@ public readonly record struct CaseTransition
     /// <summary>The amount a rejection refers to (a limit, the balance…).</summary>
     public Money? LimitAmount { get; init; }
 
-    /// <summary>A fixed text a rejection refers to (the missing fact…).</summary>
-    public string? LimitText { get; init; }
+    /// <summary>A fixed text a rejection refers to (the missing fact…), in both languages.</summary>
+    public LocalizedText? LimitText { get; init; }
 
     /// <summary>The legal basis of the limit a rejection refers to, when it depends on the date (e.g. the summary-procedure limit: 行政处罚法第三十三条 before 2021-07-15, 第五十一条 after).</summary>
     public Citation? LimitCitation { get; init; }
@@ -119,15 +119,15 @@ public readonly record struct CaseTransition
         {
             throw new InvalidOperationException("An accepted transition has no error");
         }
-        var limit = LimitText ?? (LimitDate is { } d ? d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)
+        var limit = LimitText ?? Same(LimitDate is { } d ? d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)
             : LimitAmount is { } m ? m.ToString() : "-");
         var allowed = CaseLabels.Of(CaseTransitionTable.AllowedEvents(From));
         static LocalizedText Same(string text) => new(text, text);
         return LimitCitation?.Article is { } article
             ? CaseErrors.For(Rejection).CreateLocalized(path,
-                ("State", CaseLabels.Of(From)), ("Event", CaseLabels.Of(Event.Kind)), ("Limit", Same(limit)), ("Allowed", allowed), ("Article", article))
+                ("State", CaseLabels.Of(From)), ("Event", CaseLabels.Of(Event.Kind)), ("Limit", limit), ("Allowed", allowed), ("Article", article))
             : CaseErrors.For(Rejection).CreateLocalized(path,
-                ("State", CaseLabels.Of(From)), ("Event", CaseLabels.Of(Event.Kind)), ("Limit", Same(limit)), ("Allowed", allowed));
+                ("State", CaseLabels.Of(From)), ("Event", CaseLabels.Of(Event.Kind)), ("Limit", limit), ("Allowed", allowed));
     }
 }
 

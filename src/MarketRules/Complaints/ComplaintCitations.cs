@@ -10,9 +10,9 @@ public static class ComplaintCitations
 {
     private static readonly LocalizedText Samr = new("国家市场监督管理总局", "State Administration for Market Regulation");
     private static readonly LocalizedText Npcsc = new("全国人民代表大会常务委员会", "Standing Committee of the National People's Congress");
-    private static readonly LocalizedText Order20Title = LegalDocuments.ComplaintHandlingInterimMeasures.Title;
-    private static readonly LocalizedText Order121Title = LegalDocuments.ComplaintHandlingMeasures.Title;
-    private static readonly LocalizedText RewardTitle = LegalDocuments.ReportRewardMeasures.Title;
+    private static readonly LegalDocument Order20Title = LegalDocuments.ComplaintHandlingInterimMeasures;
+    private static readonly LegalDocument Order121Title = LegalDocuments.ComplaintHandlingMeasures;
+    private static readonly LegalDocument RewardTitle = LegalDocuments.ReportRewardMeasures;
 
     /// <summary>The day Order 20 took force.</summary>
     public static LocalDate Order20InForce { get; } = new(2020, 1, 1);
@@ -26,7 +26,6 @@ public static class ComplaintCitations
     private static Citation Order20(string zh, string en, string note) =>
         new(Order20Title, new LocalizedText(zh, en), VerificationStatus.VerifiedOfficial)
         {
-            IssuingBody = Samr, DocumentNumber = "国家市场监督管理总局令第20号", InForceFrom = Order20InForce,
             Source = "LawRefBook/Laws 2f4c5c2 市场监督管理投诉举报处理暂行办法(2022-03-24); gov.cn content_5723506 (domain-rules-more.md §C10)",
             Note = note,
         };
@@ -34,7 +33,6 @@ public static class ComplaintCitations
     private static Citation Order121(string zh, string en, string note) =>
         new(Order121Title, new LocalizedText(zh, en), VerificationStatus.VerifiedSecondary)
         {
-            IssuingBody = Samr, DocumentNumber = "国家市场监督管理总局令第121号", InForceFrom = Order121InForce,
             Source = "samr.gov.cn art_e4d03a20c0fd49769e408c7bf3791ff5 via a third-party scrape (domain-rules-more.md S1); paragraph numbers inferred",
             Note = note,
         };
@@ -42,8 +40,7 @@ public static class ComplaintCitations
     private static Citation Reward(string zh, string en, VerificationStatus status, string source, string note) =>
         new(RewardTitle, new LocalizedText(zh, en), status)
         {
-            IssuingBody = new LocalizedText("国家市场监督管理总局、财政部", "SAMR and Ministry of Finance"), DocumentNumber = "国市监稽规〔2021〕4号",
-            InForceFrom = RewardsInForce, Source = source, Note = note,
+            Source = source, Note = note,
         };
 
     /// <summary>Order 20 Art 40: in force 2020-01-01 (the regime for complaints received before 2026-04-15).</summary>
@@ -54,10 +51,9 @@ public static class ComplaintCitations
         "本办法自2026年4月15日起施行。…《市场监督管理投诉举报处理暂行办法》同时废止 (no transitional article: which order governs a complaint is chosen by its receipt date, a policy choice, Q-C1)");
 
     /// <summary>立法法 第一百零四条: rules do not apply retroactively.</summary>
-    public static Citation NoRetroactivity { get; } = new(LegalDocuments.LegislationLaw.Title,
+    public static Citation NoRetroactivity { get; } = new(LegalDocuments.LegislationLaw,
         new LocalizedText("第一百零四条", "Art. 104"), VerificationStatus.VerifiedOfficial)
     {
-        IssuingBody = new LocalizedText("全国人民代表大会", "National People's Congress"), InForceFrom = new LocalDate(2023, 3, 15),
         Source = "LawRefBook/Laws 2f4c5c2 (domain-rules-more.md S5)",
         Note = "法律、行政法规、地方性法规、自治条例和单行条例、规章不溯及既往，但为了更好地保护公民、法人和其他组织的权利和利益而作的特别规定除外",
     };

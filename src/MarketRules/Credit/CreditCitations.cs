@@ -11,31 +11,30 @@ public static class CreditCitations
     private static readonly LocalizedText Saic = new("国家工商行政管理总局", "State Administration for Industry and Commerce");
     private static readonly LocalizedText StateCouncil = new("国务院", "State Council");
 
-    private static readonly LocalizedText DisclosureRegulations = LegalDocuments.EnterpriseInformationDisclosureRegulations.Title;
+    private static readonly LegalDocument DisclosureRegulations = LegalDocuments.EnterpriseInformationDisclosureRegulations;
+    private static readonly LegalDocument DisclosureRegulations2024 = LegalDocuments.EnterpriseInformationDisclosureRegulations2024;
     private static readonly LocalizedText AbnormalListMeasures = new("企业经营异常名录管理暂行办法", "Interim Measures for the Administration of the List of Enterprises with Abnormal Operations");
     private static readonly LocalizedText SeriousList2015 = new("严重违法失信企业名单管理暂行办法", "Interim Measures for the Administration of the List of Enterprises with Serious Violations of Law and Bad Faith");
     private static readonly LocalizedText SeriousList2021 = new("市场监督管理严重违法失信名单管理办法", "Measures for the Administration of the Market-Supervision List of Serious Violations of Law and Bad Faith");
-    private static readonly LocalizedText PenaltyPublicationRules = LegalDocuments.PenaltyInformationPublicationProvisions.Title;
+    private static readonly LegalDocument PenaltyPublicationRules = LegalDocuments.PenaltyInformationPublicationProvisions;
     private static readonly LocalizedText RepairMeasures = new("市场监督管理信用修复管理办法", "Measures for Market-Supervision Credit Repair");
 
     private static Citation Of(LocalizedText document, string zhArticle, string enArticle, VerificationStatus status) =>
         new(document, new LocalizedText(zhArticle, enArticle), status);
 
+    // A registered document: its title, issuer, number and dates come from the registry.
+    private static Citation Of(LegalDocument document, string zhArticle, string enArticle, VerificationStatus status) =>
+        new(document, new LocalizedText(zhArticle, enArticle), status);
+
     /// <summary>企业信息公示暂行条例 (2014) Art. 17: listed three years → serious list; legal representative barred three years; removal after five years.</summary>
     public static Citation DisclosureRegulations2014Article17 { get; } = Of(DisclosureRegulations, "第十七条", "Art. 17", VerificationStatus.VerifiedOfficial) with
     {
-        IssuingBody = StateCouncil,
-        DocumentNumber = "国务院令第654号",
-        InForceFrom = new LocalDate(2014, 10, 1),
         Note = "满3年未依照本条例规定履行公示义务的…列入严重违法企业名单…3年内不得担任其他企业的法定代表人…满5年未再发生…移出",
     };
 
     /// <summary>企业信息公示暂行条例 (2024 revision) Art. 18: the three-year escalation is replaced by revocation after two consecutive unfiled years while unreachable.</summary>
-    public static Citation DisclosureRegulations2024Article18 { get; } = Of(DisclosureRegulations, "第十八条", "Art. 18", VerificationStatus.VerifiedSecondary) with
+    public static Citation DisclosureRegulations2024Article18 { get; } = Of(DisclosureRegulations2024, "第十八条", "Art. 18", VerificationStatus.VerifiedSecondary) with
     {
-        IssuingBody = StateCouncil,
-        DocumentNumber = "国务院令第777号",
-        InForceFrom = new LocalDate(2024, 5, 1),
         Source = "Ministry of Justice regulation database text via a secondary copy (domain-rules.md row 2.8a)",
         Note = "企业因连续2年未按规定报送年度报告被列入经营异常名录未改正，且通过登记的住所或者经营场所无法取得联系的…吊销营业执照",
     };
@@ -83,17 +82,11 @@ public static class CreditCitations
     /// <summary>市场监督管理行政处罚信息公示规定 (总局令第45号) Arts. 2, 9–14.</summary>
     public static Citation PenaltyPublication { get; } = Of(PenaltyPublicationRules, "第二条、第九条至第十四条", "Arts. 2, 9–14", VerificationStatus.VerifiedOfficial) with
     {
-        IssuingBody = Samr,
-        DocumentNumber = "国家市场监督管理总局令第45号",
-        InForceFrom = new LocalDate(2021, 9, 1),
     };
 
     /// <summary>企业信息公示暂行条例 (2014) Art. 6: penalty information published within 20 working days of arising — the deadline before SAMR Order 45.</summary>
     public static Citation DisclosureRegulations2014Article6 { get; } = Of(DisclosureRegulations, "第六条", "Art. 6", VerificationStatus.VerifiedOfficial) with
     {
-        IssuingBody = StateCouncil,
-        DocumentNumber = "国务院令第654号",
-        InForceFrom = new LocalDate(2014, 10, 1),
         Source = "LawRefBook/Laws 行政法规/企业信息公示暂行条例.md",
         Note = "工商行政管理部门应当通过企业信用信息公示系统，公示其在履行职责过程中产生的下列企业信息：…（四）行政处罚信息…前款规定的企业信息应当自产生之日起20个工作日内予以公示",
     };
@@ -112,9 +105,6 @@ public static class CreditCitations
     /// <summary>总局令第45号 Art. 13: the lower-amount fine (较低数额罚款) is defined by each provincial bureau.</summary>
     public static Citation LowerAmountFine { get; } = Of(PenaltyPublicationRules, "第十三条", "Art. 13", VerificationStatus.ProjectRequirement) with
     {
-        IssuingBody = Samr,
-        DocumentNumber = "国家市场监督管理总局令第45号",
-        InForceFrom = new LocalDate(2021, 9, 1),
         Note = "The order leaves 较低数额罚款 to the provincial bureau. Nationally no fine is treated as lower-amount (0 yuan) until a provincial policy pack sets the threshold.",
     };
 

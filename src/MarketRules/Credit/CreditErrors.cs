@@ -6,8 +6,8 @@ public static class CreditErrors
     /// <summary>A policy names an indicator the classifier does not know.</summary>
     public static readonly MessageDefinition UnknownIndicator = new(
         "MR.Credit.UnknownIndicator",
-        "未知的信用风险分类指标：{Indicator}（可用：{Known}）",
-        "Unknown credit-risk indicator: {Indicator} (known: {Known})");
+        "未知的信用风险分类指标「{Indicator}」（可用：{Known}）",
+        "Unknown credit-risk indicator '{Indicator}' (known: {Known})");
 
     /// <summary>A policy is malformed.</summary>
     public static readonly MessageDefinition PolicyInvalid = new(
@@ -42,7 +42,7 @@ public static class CreditErrors
     /// <summary>A value is out of range.</summary>
     public static readonly MessageDefinition OutOfRange = new(
         "MR.Credit.OutOfRange",
-        "{PropertyName} 的取值超出允许范围",
+        "「{PropertyName}」的取值超出允许范围",
         "{PropertyName} is out of the allowed range");
 
     /// <summary>A record is dated after the as-of date or otherwise inconsistent.</summary>
@@ -70,7 +70,7 @@ public static class CreditReasons
     /// <summary>An indicator's contribution.</summary>
     public static readonly MessageDefinition IndicatorContribution = new(
         "MR.Credit.Indicator",
-        "指标 {Indicator}（{Category}）取值 {Value}，计 {Points} 分",
+        "指标「{Indicator}」（{Category}）取值 {Value}，计 {Points} 分",
         "Indicator {Indicator} ({Category}) = {Value}: {Points} points");
 
     /// <summary>The serious-list override.</summary>

@@ -157,8 +157,12 @@ public sealed class CreditRiskPolicy
             var points = WeightOf(indicator) * Math.Min(value, CapOf(indicator));
             if (points > 0)
             {
-                builder.Add(CreditReasons.IndicatorContribution.ToReason(Citation, ("Indicator", Kebab(indicator)),
-                    ("Category", CreditIndicators.CategoryOf(indicator).ToString()), ("Value", value), ("Points", points)));
+                var name = Kebab(indicator);
+                var shown = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var earned = points.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                builder.Add(CreditReasons.IndicatorContribution.ToLocalizedReason(Citation, ("Indicator", new LocalizedText(name, name)),
+                    ("Category", CategoryLabel(CreditIndicators.CategoryOf(indicator))), ("Value", new LocalizedText(shown, shown)),
+                    ("Points", new LocalizedText(earned, earned))));
             }
         }
         builder.Add(CreditReasons.Score.ToReason(Citation, ("Score", score), ("B", CutB), ("C", CutC), ("D", CutD), ("Class", byScore)));
@@ -192,21 +196,21 @@ public sealed class CreditRiskPolicy
         var errors = ImmutableArray.CreateBuilder<RuleError>();
         if (dto is null || string.IsNullOrWhiteSpace(dto.Id) || dto.EffectiveFrom is null || dto.Indicators is null || dto.CutPoints is null)
         {
-            return RuleResult<CreditRiskPolicy>.Failure(CreditErrors.PolicyInvalid.Create("$", ("Detail", "'id', 'effectiveFrom', 'indicators' and 'cutPoints' are required")));
+            return RuleResult<CreditRiskPolicy>.Failure(CreditErrors.PolicyInvalid.CreateLocalized("$", ("Detail", "须给出「id」「effectiveFrom」「indicators」和「cutPoints」", "'id', 'effectiveFrom', 'indicators' and 'cutPoints' are required")));
         }
         var indicators = new (int Weight, int Cap)[CreditIndicators.Count];
-        var known = string.Join(", ", Enum.GetValues<CreditIndicator>().Select(Kebab));
+        var known = Json.JsonTexts.MemberList(string.Join(", ", Enum.GetValues<CreditIndicator>().Select(Kebab)));
         foreach (var (name, setting) in dto.Indicators)
         {
             var path = $"$.indicators['{name}']";
             if (!TryParseIndicator(name, out var indicator))
             {
-                errors.Add(CreditErrors.UnknownIndicator.Create(path, ("Indicator", name), ("Known", known)));
+                errors.Add(CreditErrors.UnknownIndicator.CreateLocalized(path, ("Indicator", name, name), ("Known", known.Chinese, known.English)));
                 continue;
             }
             if (setting.Weight is not { } weight || weight < 0 || weight > MaxWeight || setting.Cap is not { } cap || cap < 0 || cap > MaxWeight)
             {
-                errors.Add(CreditErrors.PolicyInvalid.Create(path, ("Detail", $"weight and cap must be whole numbers in [0, {MaxWeight}]")));
+                errors.Add(CreditErrors.PolicyInvalid.CreateLocalized(path, ("Detail", $"「weight」和「cap」须为 0 到 {MaxWeight} 之间的整数", $"weight and cap must be whole numbers in [0, {MaxWeight}]")));
                 continue;
             }
             indicators[(int)indicator] = (weight, cap);
@@ -214,7 +218,7 @@ public sealed class CreditRiskPolicy
         var cuts = dto.CutPoints;
         if (!(cuts.B > 0 && cuts.B <= cuts.C && cuts.C <= cuts.D))
         {
-            errors.Add(CreditErrors.PolicyInvalid.Create("$.cutPoints", ("Detail", "cut points must satisfy 0 < b ≤ c ≤ d")));
+            errors.Add(CreditErrors.PolicyInvalid.CreateLocalized("$.cutPoints", ("Detail", "分界点须满足 0 < b ≤ c ≤ d", "cut points must satisfy 0 < b ≤ c ≤ d")));
         }
         if (errors.Count > 0)
         {
@@ -228,6 +232,16 @@ public sealed class CreditRiskPolicy
         return RuleResult<CreditRiskPolicy>.Success(new CreditRiskPolicy(dto.Id, dto.EffectiveFrom.Value, citation, [.. indicators],
             cuts.B, cuts.C, cuts.D, dto.SeriousListClass ?? CreditRiskClass.D, dto.AbnormalListFloor ?? CreditRiskClass.C));
     }
+
+    // The category's name as the classification guidance names it, and its English meaning.
+    private static LocalizedText CategoryLabel(CreditIndicatorCategory category) => category switch
+    {
+        CreditIndicatorCategory.BasicAttributes => new("企业基础属性信息", "basic attributes"),
+        CreditIndicatorCategory.DynamicBehaviour => new("企业动态信息", "dynamic behaviour"),
+        CreditIndicatorCategory.SupervisionRecords => new("监管信息", "supervision records"),
+        CreditIndicatorCategory.RelatedParties => new("关联关系信息", "related parties"),
+        _ => new("社会评价信息", "public complaints"),
+    };
 
     internal static string Kebab(CreditIndicator indicator) => indicator switch
     {

@@ -169,18 +169,15 @@ public sealed class LocalTierPolicy
     public static RuleResult<LocalTierPolicy> Parse(string json)
     {
         Preconditions.CheckNotNull(json);
-        LocalTierPolicyDto? dto;
-        try
+        var read = Json.StrictJson.Read(json, CreditJsonContext.Default.LocalTierPolicyDto, CreditErrors.PolicyInvalid);
+        if (!read.IsSuccess)
         {
-            dto = JsonSerializer.Deserialize(json, CreditJsonContext.Default.LocalTierPolicyDto);
+            return RuleResult<LocalTierPolicy>.Failure(read.Errors);
         }
-        catch (JsonException ex)
-        {
-            return RuleResult<LocalTierPolicy>.Failure(CreditErrors.PolicyInvalid.Create(ex.Path ?? "$", ("Detail", ex.Message)));
-        }
+        var dto = read.Value;
         if (dto is null || string.IsNullOrWhiteSpace(dto.Id) || dto.Tiers is null)
         {
-            return RuleResult<LocalTierPolicy>.Failure(CreditErrors.PolicyInvalid.Create("$", ("Detail", "'id' and 'tiers' are required")));
+            return RuleResult<LocalTierPolicy>.Failure(CreditErrors.PolicyInvalid.CreateLocalized("$", ("Detail", "须给出「id」和「tiers」", "'id' and 'tiers' are required")));
         }
         var jurisdiction = Jurisdiction.Parse(dto.Jurisdiction);
         if (!jurisdiction.IsSuccess)
@@ -195,12 +192,12 @@ public sealed class LocalTierPolicy
             var path = $"$.tiers.{name}";
             if (!TryParseTier(name, out var tier))
             {
-                errors.Add(CreditErrors.PolicyInvalid.Create(path, ("Detail", $"unknown tier '{name}' (known: prompt, warning, abnormal, restriction, serious)")));
+                errors.Add(CreditErrors.PolicyInvalid.CreateLocalized(path, ("Detail", $"未知的层级「{name}」（可用：「prompt」、「warning」、「abnormal」、「restriction」、「serious」）", $"unknown tier '{name}' (known: prompt, warning, abnormal, restriction, serious)")));
                 continue;
             }
             if (setting.LookBackYears is not (>= 1 and <= 10) || setting.InspectionFrequencyMultiplier is not (>= 0m and <= 100m))
             {
-                errors.Add(CreditErrors.PolicyInvalid.Create(path, ("Detail", "lookBackYears in [1, 10] and inspectionFrequencyMultiplier in [0, 100] are required")));
+                errors.Add(CreditErrors.PolicyInvalid.CreateLocalized(path, ("Detail", "须给出 1 到 10 之间的「lookBackYears」和 0 到 100 之间的「inspectionFrequencyMultiplier」", "lookBackYears in [1, 10] and inspectionFrequencyMultiplier in [0, 100] are required")));
                 continue;
             }
             measures[tier] = new TierMeasures(setting.InspectionFrequencyMultiplier.Value, setting.HonoursWithdrawn, setting.PublicResourceTradingRestricted);
@@ -208,7 +205,7 @@ public sealed class LocalTierPolicy
             {
                 if (!kinds.TryAdd(kind, (tier, setting.LookBackYears.Value)))
                 {
-                    errors.Add(CreditErrors.PolicyInvalid.Create(path + ".records", ("Detail", $"record kind '{kind}' is mapped twice")));
+                    errors.Add(CreditErrors.PolicyInvalid.CreateLocalized(path + ".records", ("Detail", $"记录种类「{kind}」被映射了两次", $"record kind '{kind}' is mapped twice")));
                 }
             }
         }

@@ -65,4 +65,23 @@ public static class EngineErrors
         "MR.Engine.RuleFailed",
         "规则 {Rule} 执行失败：{Detail}",
         "Rule {Rule} failed: {Detail}");
+
+    /// <summary>A request that is not JSON, with the detail in both languages (never the reader's exception text).</summary>
+    internal static RuleError InvalidJsonAt(string path, LocalizedText detail) => InvalidJson.CreateLocalized(path, ("Detail", detail));
+
+    /// <summary>A text that is not well-formed JSON, with where the reader stopped.</summary>
+    internal static RuleError Malformed(System.Text.Json.JsonException ex) => InvalidJsonAt("$", Json.JsonTexts.Malformed(ex));
+
+    /// <summary>A field of the wrong type, with what was expected in both languages.</summary>
+    internal static RuleError WrongTypeAt(string path, LocalizedText expected) =>
+        WrongType.CreateLocalized(path, ("Field", new LocalizedText(path, path)), ("Expected", expected));
+
+    /// <summary>A member the contract does not define, with the contract's members listed in both languages.</summary>
+    internal static RuleError UnknownMemberAt(string path, string knownNames) =>
+        UnknownMember.CreateLocalized(path, ("Field", new LocalizedText(path, path)), ("Known", Json.JsonTexts.MemberList(knownNames)));
+
+    /// <summary>A rule that threw instead of answering with coded errors: a defect of the library, reported without the exception's text.</summary>
+    internal static RuleError RuleFailedFor(string? rule) =>
+        RuleFailed.CreateLocalized(null, ("Rule", new LocalizedText(rule ?? "", rule ?? "")),
+            ("Detail", new LocalizedText("规则未以编码错误作答，这是本库的缺陷，请报告", "the rule did not answer with coded errors; this is a defect of the library, please report it")));
 }

@@ -33,12 +33,12 @@ public sealed partial class RuleEngine
             var reader = new Utf8JsonReader(request, readerOptions);
             if (!reader.Read())
             {
-                return Fail(EngineErrors.InvalidJson.Create("$", ("Detail", "empty request")));
+                return Fail(EngineErrors.InvalidJsonAt("$", new LocalizedText("请求为空", "empty request")));
             }
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 reader.Skip();
-                return Fail(EngineErrors.WrongType.Create("$", ("Field", "$"), ("Expected", "object")));
+                return Fail(EngineErrors.WrongTypeAt("$", Expected.Object));
             }
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -59,7 +59,7 @@ public sealed partial class RuleEngine
                         }
                         else
                         {
-                            errors.Add(EngineErrors.WrongType.Create("$.asOf", ("Field", "$.asOf"), ("Expected", "ISO date (yyyy-MM-dd)")));
+                            errors.Add(EngineErrors.WrongTypeAt("$.asOf", Expected.Date));
                         }
                     }
                 }
@@ -93,7 +93,7 @@ public sealed partial class RuleEngine
                 {
                     // A misspelt envelope member ("jurisdicton") would otherwise change the law applied without a word.
                     var field = StrictJson.Member("$", reader.GetString()!);
-                    errors.Add(EngineErrors.UnknownMember.Create(field, ("Field", field), ("Known", "rule, asOf, jurisdiction, input")));
+                    errors.Add(EngineErrors.UnknownMemberAt(field, "rule, asOf, jurisdiction, input"));
                     reader.Read();
                     reader.Skip();
                 }
@@ -155,7 +155,7 @@ public sealed partial class RuleEngine
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or ArithmeticException or NotSupportedException or IndexOutOfRangeException or NullReferenceException or KeyNotFoundException or FormatException)
         {
             // A defect in a rule (it should have answered with coded errors): reported, so that a batch goes on.
-            return Fail(EngineErrors.RuleFailed.Create(null, ("Rule", rule.Id), ("Detail", ex.Message)));
+            return Fail(EngineErrors.RuleFailedFor(rule.Id));
         }
     }
 
@@ -172,11 +172,10 @@ public sealed partial class RuleEngine
             errors.Add(finding.Defect switch
             {
                 JsonDefect.DuplicateMember => EngineErrors.DuplicateMember.Create(finding.Path, ("Field", finding.Path)),
-                JsonDefect.UnknownMember => EngineErrors.UnknownMember.Create(finding.Path, ("Field", finding.Path), ("Known", StrictJson.MemberNames(finding.Contract))),
+                JsonDefect.UnknownMember => EngineErrors.UnknownMemberAt(finding.Path, StrictJson.MemberNames(finding.Contract)),
                 JsonDefect.MissingMember => EngineErrors.MissingField.Create(finding.Path, ("Field", finding.Path)),
-                JsonDefect.NullElement => EngineErrors.WrongType.Create(finding.Path, ("Field", finding.Path), ("Expected", Describe(finding.Contract?.Type))),
-                JsonDefect.InvalidText => EngineErrors.InvalidJson.Create(finding.Path, ("Detail", "invalid UTF-8 or a lone surrogate in a " + finding.Detail)),
-                _ => EngineErrors.InvalidJson.Create(finding.Path, ("Detail", finding.Detail)),
+                JsonDefect.NullElement => EngineErrors.WrongTypeAt(finding.Path, Describe(finding.Contract?.Type)),
+                _ => EngineErrors.InvalidJsonAt(finding.Path, JsonTexts.Describe(finding)),
             });
         }
         return errors.ToImmutable();
@@ -209,7 +208,7 @@ public sealed partial class RuleEngine
         {
             // A constructor that checks its arguments (a text without its zh or en): the strict check above locates
             // the usual cases; this keeps any other from escaping the engine.
-            errors = [EngineErrors.WrongType.Create("$.input", ("Field", "$.input"), ("Expected", Describe(rule.InputTypeInfo.Type)))];
+            errors = [EngineErrors.WrongTypeAt("$.input", Describe(rule.InputTypeInfo.Type))];
             return null;
         }
     }
@@ -239,7 +238,7 @@ public sealed partial class RuleEngine
         {
             return EngineErrors.ValueOutOfRange.Create(path, ("Field", path));
         }
-        return EngineErrors.WrongType.Create(path, ("Field", path), ("Expected", Describe(expected)));
+        return EngineErrors.WrongTypeAt(path, Describe(expected));
     }
 
     // The .NET type the input's contract expects at a path such as $.excluded[0].start, or null when unknown.
@@ -290,50 +289,61 @@ public sealed partial class RuleEngine
             || type == typeof(ulong) || type == typeof(ushort) || type == typeof(decimal) || type == typeof(double) || type == typeof(float);
     }
 
-    private static string Describe(Type? type)
+    // What a field expects, in both languages; enum values as the caller must spell them (in 「」 in Chinese).
+    private static LocalizedText Describe(Type? type)
     {
         if (type is null)
         {
-            return "another type";
+            return Expected.Other;
         }
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(LocalDate))
         {
-            return "ISO date (yyyy-MM-dd)";
+            return Expected.Date;
         }
         if (type == typeof(Instant))
         {
-            return "ISO instant (yyyy-MM-ddTHH:mm:ssZ)";
+            return new("ISO 时刻（例如 2025-03-01T02:00:00Z）", "ISO instant (yyyy-MM-ddTHH:mm:ssZ)");
         }
         if (type == typeof(OffsetDateTime))
         {
-            return "ISO date-time with offset";
+            return new("带时差的 ISO 日期时间", "ISO date-time with offset");
         }
         if (type == typeof(DateInterval))
         {
-            return "date interval { start, end }";
+            return new("日期区间 { start, end }", "date interval { start, end }");
         }
         if (type == typeof(string))
         {
-            return "string";
+            return Expected.String;
         }
         if (type == typeof(bool))
         {
-            return "boolean";
+            return new("布尔值", "boolean");
         }
         if (type == typeof(decimal) || type == typeof(double) || type == typeof(float))
         {
-            return "number";
+            return new("数值", "number");
         }
         if (IsNumeric(type))
         {
-            return "integer";
+            return new("整数", "integer");
         }
         if (type.IsEnum)
         {
-            return "one of " + string.Join(", ", JsonEnumNames.Of(type));
+            var names = JsonEnumNames.Of(type);
+            return new("下列取值之一：" + string.Join("、", names.Select(n => "「" + n + "」")), "one of " + string.Join(", ", names));
         }
-        return typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? "array" : "object";
+        return typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? new("数组", "array") : Expected.Object;
+    }
+
+    // The expectations named in more than one place.
+    private static class Expected
+    {
+        public static readonly LocalizedText Date = new("ISO 日期（yyyy-MM-dd）", "ISO date (yyyy-MM-dd)");
+        public static readonly LocalizedText String = new("字符串", "string");
+        public static readonly LocalizedText Object = new("对象", "object");
+        public static readonly LocalizedText Other = new("另一种类型", "another type");
     }
 
     // Whether the input holds a JSON number at a path such as $.period.length or $.excluded[1].days.
@@ -389,7 +399,7 @@ public sealed partial class RuleEngine
                 return null;
             default:
                 reader.Skip();
-                errors.Add(EngineErrors.WrongType.Create(path, ("Field", path), ("Expected", "string")));
+                errors.Add(EngineErrors.WrongTypeAt(path, Expected.String));
                 return null;
         }
     }

@@ -72,7 +72,7 @@ public sealed partial class RuleEngine
                 {
                     if (final)
                     {
-                        WriteDecision(writer, null, null, RuleResult<RuleDecision<object>>.Failure(EngineErrors.InvalidJson.Create("$", ("Detail", "empty"))));
+                        WriteDecision(writer, null, null, RuleResult<RuleDecision<object>>.Failure(EngineErrors.InvalidJsonAt("$", new LocalizedText("请求为空", "empty request"))));
                         scan.Phase = BatchPhase.Done;
                         return buffer.End;
                     }
@@ -80,7 +80,7 @@ public sealed partial class RuleEngine
                 }
                 if (reader.TokenType != JsonTokenType.StartArray)
                 {
-                    WriteDecision(writer, null, null, RuleResult<RuleDecision<object>>.Failure(EngineErrors.WrongType.Create("$", ("Field", "$"), ("Expected", "array"))));
+                    WriteDecision(writer, null, null, RuleResult<RuleDecision<object>>.Failure(EngineErrors.WrongTypeAt("$", new LocalizedText("数组", "array"))));
                     scan.Phase = BatchPhase.Done;
                     return buffer.End;
                 }
@@ -95,7 +95,7 @@ public sealed partial class RuleEngine
                 {
                     if (final)
                     {
-                        EndWithError(writer, ref scan, EngineErrors.InvalidJson.Create("$", ("Detail", "the array is not closed")));
+                        EndWithError(writer, ref scan, EngineErrors.InvalidJsonAt("$", new LocalizedText("数组没有闭合", "the array is not closed")));
                         return buffer.End;
                     }
                     return consumed;
@@ -117,7 +117,7 @@ public sealed partial class RuleEngine
                     }
                     if (final)
                     {
-                        EndWithError(writer, ref scan, EngineErrors.InvalidJson.Create("$", ("Detail", "the array is not closed")));
+                        EndWithError(writer, ref scan, EngineErrors.InvalidJsonAt("$", new LocalizedText("数组没有闭合", "the array is not closed")));
                         return buffer.End;
                     }
                     return consumed;
@@ -132,11 +132,11 @@ public sealed partial class RuleEngine
         {
             if (scan.Phase == BatchPhase.InArray)
             {
-                EndWithError(writer, ref scan, EngineErrors.InvalidJson.Create("$", ("Detail", ex.Message)));
+                EndWithError(writer, ref scan, EngineErrors.Malformed(ex));
             }
             else
             {
-                WriteDecision(writer, null, null, RuleResult<RuleDecision<object>>.Failure(EngineErrors.InvalidJson.Create("$", ("Detail", ex.Message))));
+                WriteDecision(writer, null, null, RuleResult<RuleDecision<object>>.Failure(EngineErrors.Malformed(ex)));
                 scan.Phase = BatchPhase.Done;
             }
             return buffer.End;

@@ -219,8 +219,8 @@ public sealed partial class RuleEngine
         {
             WriteDecision(writer, null, null, RuleResult<RuleDecision<object>>.Failure(
                 requests.Length == 0 || reader.TokenType == JsonTokenType.None
-                    ? EngineErrors.InvalidJson.Create("$", ("Detail", "empty"))
-                    : EngineErrors.WrongType.Create("$", ("Field", "$"), ("Expected", "array"))));
+                    ? EngineErrors.InvalidJsonAt("$", new LocalizedText("请求为空", "empty request"))
+                    : EngineErrors.WrongTypeAt("$", new LocalizedText("数组", "array"))));
             return false;
         }
         writer.WriteStartArray();
@@ -402,7 +402,7 @@ public sealed partial class RuleEngine
             }
             catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
             {
-                outcome = RuleResult<RuleDecision<object>>.Failure(EngineErrors.RuleFailed.Create(null, ("Rule", ruleId), ("Detail", ex.Message)));
+                outcome = RuleResult<RuleDecision<object>>.Failure(EngineErrors.RuleFailedFor(ruleId));
             }
         }
         writer.WriteStartObject();
@@ -457,11 +457,11 @@ public sealed partial class RuleEngine
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, writerOptions))
         {
-            WriteDecision(writer, null, null, RuleResult<RuleDecision<object>>.Failure(EngineErrors.InvalidJson.Create("$", ("Detail", "the text has a lone surrogate (not valid Unicode)"))));
+            WriteDecision(writer, null, null, RuleResult<RuleDecision<object>>.Failure(EngineErrors.InvalidJsonAt("$", Json.JsonTexts.LoneSurrogate)));
         }
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static ImmutableArray<RuleError> InvalidJson(JsonException ex) =>
-        [EngineErrors.InvalidJson.Create("$", ("Detail", ex.Message))];
+        [EngineErrors.Malformed(ex)];
 }

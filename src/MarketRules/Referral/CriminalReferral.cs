@@ -516,10 +516,21 @@ public sealed class CriminalReferral
         return new LawSpan(from, values, sources, ThresholdOwners);
     }
 
-    private static ImmutableArray<ThresholdCheck> ToChecks(List<Recorded> items, LawSpan span) =>
-        [.. items.Select(r => new ThresholdCheck(
-            r.Threshold, r.Role, ToUnit(r.Threshold, r.Actual, true), ToUnit(r.Threshold, r.Required, true), r.Met, r.Multiplier,
-            span.Sources[(int)r.Threshold]!))];
+    private static ImmutableArray<ThresholdCheck> ToChecks(List<Recorded> items, LawSpan span)
+    {
+        if (items.Count == 0)
+        {
+            return [];
+        }
+        var checks = new ThresholdCheck[items.Count];
+        for (var i = 0; i < checks.Length; i++)
+        {
+            var r = items[i];
+            checks[i] = new ThresholdCheck(r.Threshold, r.Role, ToUnit(r.Threshold, r.Actual, true), ToUnit(r.Threshold, r.Required, true), r.Met, r.Multiplier,
+                span.Sources[(int)r.Threshold]!);
+        }
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(checks);
+    }
 
     // ---- The decision itself: one method per article, shared by the fast path (NoSink) and the explanation (RecordingSink).
 

@@ -274,14 +274,14 @@ public static class ReferralParameters
 
     private static ParameterDefinition Years(string id, string zh, string en, params DatedValue[] values) => new(id, new LocalizedText(zh, en), ParameterUnit.Years, values);
 
-    // The 2001 value cites the original order, not the 2020 revision the document record describes.
+    // The 2001 value cites the original order (the registry's 2001 entry), not the 2020 revision.
     private static ParameterDefinition Period(string id, string zh, string en, ParameterUnit unit, int length, string articleZh, string articleEn,
         VerificationStatus originalStatus = Mem, string? originalSource = null, string? originalNote = null) =>
         new(id, new LocalizedText(zh, en), unit,
         [
-            V(D2001Order310, length, Cite(TransferRegulations, articleZh, articleEn, originalStatus,
+            V(D2001Order310, length, Cite(TransferRegulations2001, articleZh, articleEn, originalStatus,
                 originalNote ?? "The 2001 original text (国务院令第310号, 2001-07-09) is believed to set the same period: 2001 copies were found (law203.infoeach.com, 66wkw.com) but not this article's text; 工商 restatements (pfflw.com/guwen/falv/6m52ww.html) give the same 3 日.")
-                with { DocumentNumber = "国务院令第310号", InForceFrom = D2001Order310, Source = originalSource ?? TransferRegulations.Source }),
+                with { Source = originalSource ?? TransferRegulations.Source }),
             V(D2020, length, Cite(TransferRegulations, articleZh, articleEn, VO, "\"3日\" read as calendar days and \"24小时\" as clock hours, Asia/Shanghai (domain reference Q8).")),
         ]);
 }

@@ -153,9 +153,11 @@ public sealed class ReferralReport
             _ when met => ("事实具备该要件", "the facts establish it"),
             _ => ("事实未认定该要件，不构成本条之罪", "the facts do not establish it: not this article's crime"),
         };
-        return ReferralReasons.ElementRequired.ToLocalizedReason(rule.Citation,
-            ("Date", Same(MessageDefinition.FormatValue(date))), ("Offence", Label(facts.Offence)), ("Requirement", rule.Requirement),
-            ("Outcome", new LocalizedText(zh, en)));
+        var offence = Label(facts.Offence);
+        object day = date;
+        return ReferralReasons.ElementRequired.ToReasonKeepingChinese(rule.Citation,
+            ("Date", day, day), ("Offence", offence.Chinese, offence.English), ("Requirement", rule.Requirement.Chinese, rule.Requirement.English),
+            ("Outcome", zh, en));
     }
 
     private static Reason DescribeHeavierOfBoth(in ReferralFacts facts, ReferralDecision decision, LocalDate date)
@@ -173,19 +175,27 @@ public sealed class ReferralReport
     private static LocalizedText Same(string text) => new(text, text);
 
     internal static LocalizedText Label(CriminalOffence offence) =>
-        new("刑法第" + ((int)offence).ToString(CultureInfo.InvariantCulture) + "条", OffenceLabel(offence));
+        Labels.TryGetValue(offence, out var label) ? label : new("刑法第" + ((int)offence).ToString(CultureInfo.InvariantCulture) + "条", OffenceLabel(offence));
+
+    // Every offence's label built once: an explained decision names its offence several times.
+    private static readonly System.Collections.Frozen.FrozenDictionary<CriminalOffence, LocalizedText> Labels =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(Enum.GetValues<CriminalOffence>(), o => o,
+            o => new LocalizedText("刑法第" + ((int)o).ToString(CultureInfo.InvariantCulture) + "条", OffenceLabel(o)));
 
     private static Reason Describe(ThresholdCheck check)
     {
         // The threshold's name in each language (the parameter's own zh and en names), never its C# identifier.
         var name = ReferralParameters.Of(check.Threshold).Name;
-        var zh = name.Chinese + (check.Multiplier != 1 ? $"（单位犯罪按 {check.Multiplier} 倍）" : "");
-        var en = name.English + (check.Multiplier != 1 ? $" (× {check.Multiplier} for a unit)" : "");
+        var zh = check.Multiplier != 1 ? name.Chinese + $"（单位犯罪按 {check.Multiplier} 倍）" : name.Chinese;
+        var en = check.Multiplier != 1 ? name.English + $" (× {check.Multiplier} for a unit)" : name.English;
+        // The amounts are formatted when the text is read, not on every explained decision.
+        object actual = Number(check, check.Actual), required = Number(check, check.Required);
+        object margin = Number(check, check.Met ? check.Difference : -check.Difference);
         return check.Met
-            ? ReferralReasons.ThresholdReached.ToLocalizedReason(check.Value.Citation, ("Threshold", zh, en), ("Actual", Format(check, check.Actual), Format(check, check.Actual)),
-                ("Required", Format(check, check.Required), Format(check, check.Required)), ("Margin", Format(check, check.Difference), Format(check, check.Difference)))
-            : ReferralReasons.ThresholdMissed.ToLocalizedReason(check.Value.Citation, ("Threshold", zh, en), ("Actual", Format(check, check.Actual), Format(check, check.Actual)),
-                ("Required", Format(check, check.Required), Format(check, check.Required)), ("Shortfall", Format(check, -check.Difference), Format(check, -check.Difference)));
+            ? ReferralReasons.ThresholdReached.ToLocalizedReason(check.Value.Citation, ("Threshold", zh, en), ("Actual", actual, actual),
+                ("Required", required, required), ("Margin", margin, margin))
+            : ReferralReasons.ThresholdMissed.ToLocalizedReason(check.Value.Citation, ("Threshold", zh, en), ("Actual", actual, actual),
+                ("Required", required, required), ("Shortfall", margin, margin));
     }
 
     /// <summary>The sentencing band in the words of the articles.</summary>
@@ -220,8 +230,7 @@ public sealed class ReferralReport
         return new LocalizedText(string.Join("、", zh), string.Join(", ", en));
     }
 
-    private static string Format(ThresholdCheck check, decimal value) =>
-        check.Value.Unit == ParameterUnit.Yuan ? value.ToString("0.00", CultureInfo.InvariantCulture) : value.ToString("0", CultureInfo.InvariantCulture);
+    private static MessageNumber Number(ThresholdCheck check, decimal value) => new(value, check.Value.Unit == ParameterUnit.Yuan ? "0.00" : "0");
 
     internal static string OffenceLabel(CriminalOffence offence) => "Criminal Law Art " + ((int)offence).ToString(CultureInfo.InvariantCulture);
 

@@ -279,10 +279,10 @@ public static class DoubleRandomSampler
         Preconditions.CheckNotNull(receipt);
         Preconditions.CheckNotNull(roster);
         var differences = ImmutableArray.CreateBuilder<RuleError>();
-        void Differ(string path, string detail) => differences.Add(SamplingErrors.ReceiptMismatch.Create(path, ("Detail", detail)));
+        void Differ(string path, string chinese, string english) => differences.Add(SamplingErrors.ReceiptMismatch.CreateLocalized(path, ("Detail", chinese, english)));
         if (receipt.Format != SamplingReceipt.CurrentFormat)
         {
-            Differ("$.format", $"format '{receipt.Format}' is not '{SamplingReceipt.CurrentFormat}'");
+            Differ("$.format", $"格式为「{receipt.Format}」，应为「{SamplingReceipt.CurrentFormat}」", $"format '{receipt.Format}' is not '{SamplingReceipt.CurrentFormat}'");
             return new ReceiptVerification(differences.ToImmutable());
         }
         byte[] seed;
@@ -292,7 +292,7 @@ public static class DoubleRandomSampler
         }
         catch (FormatException)
         {
-            Differ("$.seed", "the seed is not hexadecimal");
+            Differ("$.seed", "种子不是十六进制数", "the seed is not hexadecimal");
             return new ReceiptVerification(differences.ToImmutable());
         }
         var commitment = Commit(receipt.TaskId, receipt.AsOf, receipt.Policy, roster, degreeOfParallelism);
@@ -302,7 +302,7 @@ public static class DoubleRandomSampler
         }
         if (commitment.Value.RosterHash != receipt.RosterHash)
         {
-            Differ("$.rosterHash", $"the roster hashes to {commitment.Value.RosterHash}, not {receipt.RosterHash}");
+            Differ("$.rosterHash", $"名录的哈希值为 {commitment.Value.RosterHash}，凭证记载 {receipt.RosterHash}", $"the roster hashes to {commitment.Value.RosterHash}, not {receipt.RosterHash}");
         }
         var redrawn = Draw(commitment.Value, seed, roster, degreeOfParallelism);
         if (!redrawn.IsSuccess)
@@ -312,26 +312,26 @@ public static class DoubleRandomSampler
         var fresh = redrawn.Value;
         if (fresh.Prefix != receipt.Prefix)
         {
-            Differ("$.prefix", $"the prefix is {fresh.Prefix}, not {receipt.Prefix}");
+            Differ("$.prefix", $"前缀为 {fresh.Prefix}，凭证记载 {receipt.Prefix}", $"the prefix is {fresh.Prefix}, not {receipt.Prefix}");
         }
         if (fresh.Active != receipt.Active || fresh.Target != receipt.Target || fresh.Scale != receipt.Scale)
         {
-            Differ("$.target", $"active/target/scale are {fresh.Active}/{fresh.Target}/{fresh.Scale}, not {receipt.Active}/{receipt.Target}/{receipt.Scale}");
+            Differ("$.target", $"在营数/目标数/比例为 {fresh.Active}/{fresh.Target}/{fresh.Scale}，凭证记载 {receipt.Active}/{receipt.Target}/{receipt.Scale}", $"active/target/scale are {fresh.Active}/{fresh.Target}/{fresh.Scale}, not {receipt.Active}/{receipt.Target}/{receipt.Scale}");
         }
         if (fresh.Strata.Length != receipt.Strata.Length)
         {
-            Differ("$.strata", $"{fresh.Strata.Length} strata, not {receipt.Strata.Length}");
+            Differ("$.strata", $"分层数为 {fresh.Strata.Length}，凭证记载 {receipt.Strata.Length}", $"{fresh.Strata.Length} strata, not {receipt.Strata.Length}");
         }
         for (var i = 0; i < Math.Min(fresh.Strata.Length, receipt.Strata.Length); i++)
         {
             var (a, b) = (fresh.Strata[i], receipt.Strata[i]);
             if (a.Stratum != b.Stratum || a.Active != b.Active || a.Population != b.Population || a.Mandatory != b.Mandatory || a.Quota != b.Quota)
             {
-                Differ($"$.strata[{i}]", $"stratum {a.Stratum} active/population/mandatory/quota {a.Active}/{a.Population}/{a.Mandatory}/{a.Quota}, receipt says {b.Stratum} {b.Active}/{b.Population}/{b.Mandatory}/{b.Quota}");
+                Differ($"$.strata[{i}]", $"分层「{a.Stratum}」在营数/总数/必抽数/配额为 {a.Active}/{a.Population}/{a.Mandatory}/{a.Quota}，凭证记载「{b.Stratum}」{b.Active}/{b.Population}/{b.Mandatory}/{b.Quota}", $"stratum {a.Stratum} active/population/mandatory/quota {a.Active}/{a.Population}/{a.Mandatory}/{a.Quota}, receipt says {b.Stratum} {b.Active}/{b.Population}/{b.Mandatory}/{b.Quota}");
             }
             else if (!a.Selected.SequenceEqual(b.Selected))
             {
-                Differ($"$.strata[{i}].selected", $"stratum {a.Stratum} selects {string.Join(",", a.Selected.Select(s => s.CreditCode))}");
+                Differ($"$.strata[{i}].selected", $"分层「{a.Stratum}」抽中 {string.Join(",", a.Selected.Select(s => s.CreditCode))}", $"stratum {a.Stratum} selects {string.Join(",", a.Selected.Select(s => s.CreditCode))}");
             }
         }
         return new ReceiptVerification(differences.ToImmutable());

@@ -99,7 +99,13 @@ public static class SamplingErrors
         "字段取值无效（位置见错误路径）",
         "A field's value is invalid (see the error's path)");
 
-    /// <summary>A verification found a difference between a receipt and the recomputed draw.</summary>
+    /// <summary>A published receipt that is not JSON, or whose values have the wrong type: it cannot be checked at all.</summary>
+    public static readonly MessageDefinition ReceiptMalformed = new(
+        "MR.Sampling.ReceiptMalformed",
+        "抽查凭证无法读取：{Detail}",
+        "The receipt cannot be read: {Detail}");
+
+    /// <summary>A receipt that differs from the draw recomputed from its roster and task.</summary>
     public static readonly MessageDefinition ReceiptMismatch = new(
         "MR.Sampling.ReceiptMismatch",
         "抽查凭证与重新计算的结果不一致：{Detail}",

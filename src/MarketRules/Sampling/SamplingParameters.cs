@@ -23,35 +23,30 @@ public static class SamplingParameters
 
     /// <summary>Administrative Penalty Law art. 42 (2021 revision): at least two enforcement officers.</summary>
     public static Citation PenaltyLawArticle42 { get; } = new(
-        LegalDocuments.AdministrativePenaltyLaw.Title,
+        LegalDocuments.AdministrativePenaltyLaw,
         new LocalizedText("第四十二条", "Art. 42"),
         VerificationStatus.VerifiedOfficial)
     {
-        IssuingBody = new LocalizedText("全国人民代表大会常务委员会", "Standing Committee of the National People's Congress"),
-        InForceFrom = new LocalDate(2021, 7, 15),
         Source = "LawRefBook/Laws snapshot 2f4c5c2",
         Note = "\"执法人员不得少于两人，法律另有规定的除外\"; also 食品生产经营监督检查管理办法 art. 23 (2 名以上).",
     };
 
     /// <summary>Administrative Penalty Law art. 43: recusal (回避) of an officer with an interest.</summary>
     public static Citation PenaltyLawArticle43 { get; } = new(
-        LegalDocuments.AdministrativePenaltyLaw.Title,
+        LegalDocuments.AdministrativePenaltyLaw,
         new LocalizedText("第四十三条", "Art. 43"),
         VerificationStatus.VerifiedOfficial)
     {
-        InForceFrom = new LocalDate(2021, 7, 15),
         Source = "LawRefBook/Laws snapshot 2f4c5c2",
         Note = "\"与案件有直接利害关系或者有其他关系可能影响公正执法的，应当回避\"",
     };
 
     /// <summary>Enterprise Information Disclosure Regulations art. 6: publication within 20 working days.</summary>
     public static Citation DisclosureRegulationsArticle6 { get; } = new(
-        LegalDocuments.EnterpriseInformationDisclosureRegulations.Title,
+        LegalDocuments.EnterpriseInformationDisclosureRegulations,
         new LocalizedText("第六条", "Art. 6"),
         VerificationStatus.VerifiedOfficial)
     {
-        DocumentNumber = "国务院令第654号",
-        InForceFrom = new LocalDate(2014, 10, 1),
         Source = "LawRefBook/Laws snapshot 2f4c5c2 (2014 text)",
         Note = "Art. 6 sets 20 working days (自产生之日起20个工作日内) for information the authority must publish; for inspection results the 20 wd counted from the end of the inspection is SAMR practice (2018, V-S news.china.com). The 2024 revision was not compared.",
     };

@@ -198,11 +198,11 @@ public sealed record SamplingReceipt
         {
             return JsonSerializer.Deserialize(utf8Json, SamplingJsonContext.Default.SamplingReceipt) is { } receipt
                 ? RuleResult<SamplingReceipt>.Success(receipt)
-                : RuleResult<SamplingReceipt>.Failure(SamplingErrors.ReceiptMismatch.Create("$", ("Detail", "the receipt is null")));
+                : RuleResult<SamplingReceipt>.Failure(SamplingErrors.ReceiptMalformed.CreateLocalized("$", ("Detail", Json.JsonTexts.NullDocument)));
         }
         catch (JsonException ex)
         {
-            return RuleResult<SamplingReceipt>.Failure(SamplingErrors.ReceiptMismatch.Create(ex.Path ?? "$", ("Detail", ex.Message)));
+            return RuleResult<SamplingReceipt>.Failure(SamplingErrors.ReceiptMalformed.CreateLocalized(ex.Path ?? "$", ("Detail", Json.JsonTexts.Unreadable(ex))));
         }
     }
 
@@ -216,11 +216,11 @@ public sealed record SamplingReceipt
         {
             return JsonSerializer.Deserialize(json, SamplingJsonContext.Default.SamplingReceipt) is { } receipt
                 ? RuleResult<SamplingReceipt>.Success(receipt)
-                : RuleResult<SamplingReceipt>.Failure(SamplingErrors.ReceiptMismatch.Create("$", ("Detail", "the receipt is null")));
+                : RuleResult<SamplingReceipt>.Failure(SamplingErrors.ReceiptMalformed.CreateLocalized("$", ("Detail", Json.JsonTexts.NullDocument)));
         }
         catch (JsonException ex)
         {
-            return RuleResult<SamplingReceipt>.Failure(SamplingErrors.ReceiptMismatch.Create(ex.Path ?? "$", ("Detail", ex.Message)));
+            return RuleResult<SamplingReceipt>.Failure(SamplingErrors.ReceiptMalformed.CreateLocalized(ex.Path ?? "$", ("Detail", Json.JsonTexts.Unreadable(ex))));
         }
     }
 }

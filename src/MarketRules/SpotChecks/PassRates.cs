@@ -247,10 +247,10 @@ public static class PassRates
         return kind switch
         {
             "overall" => ("全部批次", "all batches"),
-            "category" => ("品类“" + value + "”", "category '" + value + "'"),
+            "category" => ("品类「" + value + "」", "category '" + value + "'"),
             "level" => (SpotCheckLabels.Of(Enum.Parse<SpotCheckLevel>(value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true)).Zh + "抽查",
                 SpotCheckLabels.Of(Enum.Parse<SpotCheckLevel>(value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true)).En + " checks"),
-            "period" => ("期间“" + value + "”", "period '" + value + "'"),
+            "period" => ("期间「" + value + "」", "period '" + value + "'"),
             _ => ("第 " + scope.Trim('c', 'o', 'u', 'n', 't', 's', '[', ']') + " 组", "group " + scope),
         };
     }

@@ -9,24 +9,23 @@ public static class SpotCheckCitations
 {
     private static readonly LocalizedText Npcsc = new("全国人民代表大会常务委员会", "Standing Committee of the National People's Congress");
     private static readonly LocalizedText Samr = new("国家市场监督管理总局", "State Administration for Market Regulation");
-    private static readonly LocalizedText ProductQualityLaw = LegalDocuments.ProductQualityLaw.Title;
-    private static readonly LocalizedText FoodSafetyLaw = LegalDocuments.FoodSafetyLaw.Title;
-    private static readonly LocalizedText Order18 = LegalDocuments.SpotCheckInterimMeasures.Title;
-    private const string Order18Number = "国家市场监督管理总局令第18号";
+    private static readonly LegalDocument ProductQualityLaw = LegalDocuments.ProductQualityLaw;
+    private static readonly LegalDocument FoodSafetyLaw = LegalDocuments.FoodSafetyLaw;
+    private static readonly LegalDocument Order18 = LegalDocuments.SpotCheckInterimMeasures;
     private const string Order18Copies = "sitongtrade.com.cn/news/show-5527723-3.html (Ch. 6, Arts 44–49); caolvse.com/d/780338.html (6-month and re-test text)";
-    private const string Order18InForce = "; in force 2020-01-01 is MEM (no copy of the final article was read; reprint header 2019-11-28)";
+    private const string Order18InForce = "; promulgated 2019-11-21 and in force 2020-01-01 (V-S: English copies of the order, see LegalDocuments.SpotCheckInterimMeasures)";
     private const string Lrb = "LawRefBook/Laws 2f4c5c2 (domain-rules-more.md §Q1)";
 
     private static Citation Pql(string zh, string en, string quote) =>
         new(ProductQualityLaw, new LocalizedText(zh, en), VerificationStatus.VerifiedOfficial)
         {
-            IssuingBody = Npcsc, InForceFrom = new LocalDate(2018, 12, 29), Source = Lrb, Note = quote,
+            Source = Lrb, Note = quote,
         };
 
     private static Citation Order(string zh, string en, VerificationStatus status, string quote) =>
         new(Order18, new LocalizedText(zh, en), status)
         {
-            IssuingBody = Samr, DocumentNumber = Order18Number, InForceFrom = new LocalDate(2020, 1, 1), Source = Order18Copies, Note = quote + Order18InForce,
+            Source = Order18Copies, Note = quote + Order18InForce,
         };
 
     /// <summary>产品质量法 第十五条第一款至第三款: random samples from goods awaiting sale; no repeat checks by lower levels; no fee (V-O).</summary>
@@ -52,7 +51,7 @@ public static class SpotCheckCitations
     /// <summary>食品安全法 第八十八条: 7 working days from receipt of the conclusion; the re-test lab differs from the first; the re-test result is final (V-O, 2021 text).</summary>
     public static Citation FoodRetestWindow { get; } = new(FoodSafetyLaw, new LocalizedText("第八十八条", "Art. 88"), VerificationStatus.VerifiedOfficial)
     {
-        IssuingBody = Npcsc, InForceFrom = new LocalDate(2021, 4, 29), Source = Lrb,
+        Source = Lrb,
         Note = "可以自收到检验结论之日起七个工作日内…提出复检申请…复检机构与初检机构不得为同一机构",
     };
 

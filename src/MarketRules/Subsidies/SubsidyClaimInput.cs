@@ -71,11 +71,11 @@ public sealed record SubsidyClaimInput
     /// <summary>When the applicant completed the whole trade-in: the instant that orders claims and picks the phase.</summary>
     public Instant? CompletedAt { get; init; }
 
-    /// <summary>The evidence supplied.</summary>
-    public ImmutableArray<SubsidyEvidence> Evidence { get; init; } = [];
+    /// <summary>The evidence supplied (none when omitted: a default array reads as empty).</summary>
+    public ImmutableArray<SubsidyEvidence> Evidence { get; init => field = value.IsDefault ? [] : value; } = [];
 
-    /// <summary>Keys the payment register says were already paid under this scheme (for the stateless rule; the ledger checks for itself).</summary>
-    public ImmutableArray<SubsidyUniquenessKey> PreviouslySubsidised { get; init; } = [];
+    /// <summary>Keys the payment register says were already paid under this scheme (for the stateless rule; the ledger checks for itself); none when omitted.</summary>
+    public ImmutableArray<SubsidyUniquenessKey> PreviouslySubsidised { get; init => field = value.IsDefault ? [] : value; } = [];
 }
 
 /// <summary>
@@ -165,12 +165,12 @@ public readonly record struct SubsidyClaim
         var applicant = ResidentIdNumber.Parse(input.ApplicantId).GetValueOrThrow();
         var owner = input.OldOwnerId is null ? (ResidentIdNumber?)null : ResidentIdNumber.Parse(input.OldOwnerId).GetValueOrThrow();
         var evidence = 0;
-        foreach (var e in input.Evidence.IsDefault ? [] : input.Evidence)
+        foreach (var e in input.Evidence)
         {
             evidence |= 1 << (int)e;
         }
         var paid = 0;
-        foreach (var k in input.PreviouslySubsidised.IsDefault ? [] : input.PreviouslySubsidised)
+        foreach (var k in input.PreviouslySubsidised)
         {
             paid |= 1 << (int)k;
         }

@@ -39,10 +39,9 @@ public sealed class SubsidyClaimInputValidator : AbstractValidator<SubsidyClaimI
         RuleFor(x => x).Custom((claim, ctx) => CheckOrder(claim, ctx)).When(x => x.CompletedAt is not null);
         RuleFor(x => x.Evidence).Custom((evidence, ctx) =>
         {
-            var supplied = evidence.IsDefault ? [] : evidence;
             foreach (var requirement in scheme.Evidence)
             {
-                if (!supplied.Contains(requirement.Evidence))
+                if (!evidence.Contains(requirement.Evidence))
                 {
                     Fail(ctx, SubsidyErrors.MissingEvidence, "Evidence", ("Step", Kebab(requirement.Step)), ("Evidence", Kebab(requirement.Evidence)));
                 }

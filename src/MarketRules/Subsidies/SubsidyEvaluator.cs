@@ -202,10 +202,13 @@ public sealed class SubsidyEvaluator
         if (explanation is not null)
         {
             var rules = scheme.Phases[phase];
-            explanation.Add(SubsidyErrors.PhaseApplies.ToLocalizedReason(rules.Citation,
-                ("Completed", Both(claim.CompletedAt.InZone(LegalTime.Zone).LocalDateTime)), ("Phase", Both(rules.Number)),
-                ("Start", Both(SubsidySchemeReader.FormatLocal(rules.StartLocal))), ("End", Both(SubsidySchemeReader.FormatLocal(rules.EndLocal))),
-                ("Amount", SubsidySchemeReader.Yuan(scheme.ComputeAmount(phase, claim.Price, false)))));
+            // The values are formatted when the text is read, not on every explained claim.
+            object completed = claim.CompletedAt.InZone(LegalTime.Zone).LocalDateTime, number = rules.Number;
+            object start = new SchemeTime(rules.StartLocal), end = new SchemeTime(rules.EndLocal);
+            var amount = scheme.ComputeAmount(phase, claim.Price, false);
+            explanation.Add(SubsidyErrors.PhaseApplies.ToReasonKeepingChinese(rules.Citation,
+                ("Completed", completed, completed), ("Phase", number, number), ("Start", start, start), ("End", end, end),
+                ("Amount", new YuanText(amount, " 元"), new YuanText(amount, " yuan"))));
             if (claim.LithiumToLeadAcid)
             {
                 foreach (var extra in scheme.Extras)
@@ -238,11 +241,20 @@ public sealed class SubsidyEvaluator
     // The first failing condition in the order of the process decides; later ones only add reasons.
     private static SubsidyIneligibility FirstOf(SubsidyIneligibility first, SubsidyIneligibility next) => first == SubsidyIneligibility.None ? next : first;
 
-    // A value that reads the same in both languages (a number, a date).
-    private static LocalizedText Both(object? value)
+    // A local time of the scheme, written as the scheme writes it, when the text is read.
+    private readonly record struct SchemeTime(LocalDateTime Value) : IFormattable
     {
-        var text = MessageDefinition.FormatValue(value);
-        return new LocalizedText(text, text);
+        public string ToString(string? format, IFormatProvider? formatProvider) => SubsidySchemeReader.FormatLocal(Value);
+
+        public override string ToString() => SubsidySchemeReader.FormatLocal(Value);
+    }
+
+    // An amount as each language writes it (300.00 元, 300.00 yuan), when the text is read.
+    private readonly record struct YuanText(Money Amount, string Unit) : IFormattable
+    {
+        public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+        public override string ToString() => SubsidySchemeReader.FormatAmount(Amount) + Unit;
     }
 
     // A plate is written in Chinese characters (浙A·12345); the English text refers to it rather than quoting it, and the
@@ -254,11 +266,11 @@ public sealed class SubsidyEvaluator
 
     private static string TimeOf(in SubsidyClaim claim, string step) => step switch
     {
-        "recycling" => MessageDefinition.FormatValue(claim.RecycledAt),
-        "plate-cancellation" => MessageDefinition.FormatValue(claim.OldPlateCancelledAt),
-        "purchase" => MessageDefinition.FormatValue(claim.PurchaseDate),
-        "new-registration" => MessageDefinition.FormatValue(claim.NewRegisteredAt),
-        _ => MessageDefinition.FormatValue(claim.CompletedAt),
+        "recycling" => MessageArguments.Format(claim.RecycledAt),
+        "plate-cancellation" => MessageArguments.Format(claim.OldPlateCancelledAt),
+        "purchase" => MessageArguments.Format(claim.PurchaseDate),
+        "new-registration" => MessageArguments.Format(claim.NewRegisteredAt),
+        _ => MessageArguments.Format(claim.CompletedAt),
     };
 
     /// <summary>The first step outside the window, or <see langword="null"/> when every step and the completion are inside and the completion falls in a phase.</summary>

@@ -226,7 +226,7 @@ public static class SubsidyLedgerRules
     /// <param name="fen">The amount asked for.</param>
     /// <returns>Whether both have room.</returns>
     public static bool Fits(Money? budget, int? quota, long takenFen, int takenCount, long fen) =>
-        (budget is not { } b || takenFen + fen <= b.Fen) && (quota is not { } q || takenCount < q);
+        (budget is null || takenFen + fen <= budget.Value.Fen) && (quota is null || takenCount < quota.Value);
 
     /// <summary>When a hold made at an instant lapses under a scheme.</summary>
     /// <param name="scheme">The scheme.</param>

@@ -61,7 +61,7 @@ internal static class SubsidySchemeReader
         }
         var validFrom = dto.Validity?.Start;
         var validTo = dto.Validity?.End;
-        if (validFrom is { } vf && validTo is { } vt && vt < vf)
+        if (validTo < validFrom)
         {
             errors.Add(SubsidyErrors.SchemePhasesInvalid.Create("$.validity", ("Detail", "the window ends before it starts")));
         }
@@ -74,7 +74,9 @@ internal static class SubsidySchemeReader
         {
             var p = dto.Phases![i];
             var path = $"$.phases[{i}]";
-            if (p.Start is not { } start || p.End is not { } end || p.AmountFen is null || p.Citation is null)
+            var start = p.Start.GetValueOrDefault();
+            var end = p.End.GetValueOrDefault();
+            if (p.Start is null || p.End is null || p.AmountFen is null || p.Citation is null)
             {
                 errors.Add(SubsidyErrors.SchemeMalformed.Create(path, ("Detail", "'start', 'end', 'amountFen' and 'citation' are required (every amount is cited)")));
                 continue;
@@ -84,7 +86,7 @@ internal static class SubsidySchemeReader
                 errors.Add(SubsidyErrors.SchemePhasesInvalid.Create(path, ("Detail", $"phase {i + 1} ends before it starts")));
                 continue;
             }
-            if (validFrom is { } from && validTo is { } to && (start < from || end > to))
+            if (validFrom is not null && validTo is not null && (start < validFrom || end > validTo))
             {
                 errors.Add(SubsidyErrors.SchemePhasesInvalid.Create(path, ("Detail", $"phase {i + 1} lies outside the scheme's window")));
             }
@@ -92,16 +94,16 @@ internal static class SubsidySchemeReader
             {
                 errors.Add(SubsidyErrors.SchemePhasesInvalid.Create(path, ("Detail", $"phase {i + 1} starts before phase {i} ends (phases are listed in time order and do not overlap)")));
             }
-            if (p.RateOfPrice is { } rate && (rate <= 0m || rate > 1m))
+            if (p.RateOfPrice <= 0m || p.RateOfPrice > 1m)
             {
-                errors.Add(SubsidyErrors.SchemeAmountInvalid.Create(path + ".rateOfPrice", ("Value", rate), ("Detail", "a share of the price is above 0 and at most 1")));
+                errors.Add(SubsidyErrors.SchemeAmountInvalid.Create(path + ".rateOfPrice", ("Value", p.RateOfPrice), ("Detail", "a share of the price is above 0 and at most 1")));
             }
             var amount = Amount(p.AmountFen, path + ".amountFen");
             var budget = Amount(p.BudgetFen, path + ".budgetFen");
             var quota = Count(p.Quota, path + ".quota");
-            if (amount is { } a)
+            if (amount is not null)
             {
-                phases.Add(new SubsidyPhase(i + 1, p.Name ?? new LocalizedText($"第{i + 1}阶段", $"Phase {i + 1}"), start, end, a, p.RateOfPrice, budget, quota, p.Citation));
+                phases.Add(new SubsidyPhase(i + 1, p.Name ?? new LocalizedText($"第{i + 1}阶段", $"Phase {i + 1}"), start, end, amount.Value, p.RateOfPrice, budget, quota, p.Citation));
             }
         }
 
@@ -110,7 +112,9 @@ internal static class SubsidySchemeReader
         for (var i = 0; i < (dto.Evidence?.Count ?? 0); i++)
         {
             var e = dto.Evidence![i];
-            if (e.Step is not { } step || e.Evidence is not { Count: > 0 } kinds)
+            var step = e.Step.GetValueOrDefault();
+            var kinds = e.Evidence ?? [];
+            if (e.Step is null || kinds.Count == 0)
             {
                 errors.Add(SubsidyErrors.SchemeMalformed.Create($"$.evidence[{i}]", ("Detail", "'step' and at least one 'evidence' kind are required")));
                 continue;
@@ -130,15 +134,18 @@ internal static class SubsidySchemeReader
                 errors.Add(SubsidyErrors.SchemeMalformed.Create(path, ("Detail", "'id', 'condition', 'amountFen' and 'citation' are required")));
                 continue;
             }
-            if (Amount(e.AmountFen, path + ".amountFen") is { } amount)
+            var amount = Amount(e.AmountFen, path + ".amountFen");
+            if (amount is not null)
             {
-                extras.Add(new SubsidyExtra(e.Id, e.Condition.Value, amount, e.Citation));
+                extras.Add(new SubsidyExtra(e.Id, e.Condition.Value, amount.Value, e.Citation));
             }
         }
         Duration? expiry = null;
-        if (dto.ReservationExpiry is { } re)
+        var re = dto.ReservationExpiry;
+        if (re is not null)
         {
-            if (re.Hours is not { } hours || re.Citation is null)
+            var hours = re.Hours.GetValueOrDefault();
+            if (re.Hours is null || re.Citation is null)
             {
                 errors.Add(SubsidyErrors.SchemeMalformed.Create("$.reservationExpiry", ("Detail", "'hours' and 'citation' are required (the period is cited like every amount)")));
             }
@@ -166,14 +173,10 @@ internal static class SubsidySchemeReader
 
     internal static string FormatLocal(LocalDateTime value) => LocalPattern.Format(value);
 
-    internal static string FormatYuan(Money money) => money.Yuan.ToString("0.00", CultureInfo.InvariantCulture) + " 元";
+    internal static string FormatYuan(Money money) => FormatAmount(money) + " 元";
 
-    // An amount as each language writes it: 300.00 元, 300.00 yuan.
-    internal static LocalizedText Yuan(Money money)
-    {
-        var amount = money.Yuan.ToString("0.00", CultureInfo.InvariantCulture);
-        return new LocalizedText(amount + " 元", amount + " yuan");
-    }
+    // The number of yuan with its two decimals, as every subsidy message writes it.
+    internal static string FormatAmount(Money money) => money.Yuan.ToString("0.00", CultureInfo.InvariantCulture);
 }
 
 internal sealed class SubsidySchemeDto

@@ -82,7 +82,8 @@ public partial class ConventionTests
             }
             foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             {
-                if (!field.IsInitOnly && !field.IsLiteral)
+                // A memoised text (formatted on first read, then always the same) does not make the object mutable.
+                if (!field.IsInitOnly && !field.IsLiteral && !field.CustomAttributes.Any(a => a.AttributeType.Name == "MemoisedAttribute"))
                 {
                     offenders.Add($"{type.FullName}.{field.Name} is a writable field");
                 }

@@ -66,9 +66,14 @@ public class PolicyPackTests
             "test.tier-ratio.a": { "unit": "ratio", "values": [ { "from": "2024-01-01", "value": 0.03,
               "citation": { "document": { "zh": "{{law.Title.Chinese}}", "en": "{{law.Title.English}}" }, "status": "verified-official" } } ] }
             """);
-        Assert.True(PolicyPack.Parse(json, Catalog).IsSuccess);
+        var pack = PolicyPack.Parse(json, Catalog);
+        Assert.True(pack.IsSuccess);
         Assert.Same(law, LegalDocuments.Find(law.Id));
-        Assert.Equal(LegalDocuments.All.Length, LegalDocuments.All.Select(d => d.Title.Chinese).Distinct().Count());
+        // The pack's citation now points at the registry's entry, whose issuer and dates it carries.
+        var citation = pack.Value.Overrides["test.tier-ratio.a"][0].Citation;
+        Assert.Same(law, citation.RegisteredDocument);
+        Assert.Equal(law.InForceFrom, citation.InForceFrom);
+        Assert.Equal(law.IssuingBody, citation.IssuingBody);
     }
 
     [Theory]

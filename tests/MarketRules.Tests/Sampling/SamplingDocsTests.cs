@@ -6,15 +6,7 @@ namespace MarketRules.Tests.Sampling;
 /// <summary>docs/sampling.md must not drift from the code: its defaults table and its SQL are checked here.</summary>
 public class SamplingDocsTests
 {
-    private static string Doc()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MarketRules.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return File.ReadAllText(Path.Combine(directory!.FullName, "docs", "sampling.md")).ReplaceLineEndings("\n");
-    }
+    private static string Doc() => Kernel.GeneratedDocSections.Read("docs/sampling.md");
 
     internal static IEnumerable<string> DefaultRows() => SamplingParameters.All.Select(p =>
     {

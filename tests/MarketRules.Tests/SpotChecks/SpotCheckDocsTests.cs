@@ -47,23 +47,6 @@ public class SpotCheckDocsTests
     }
 
     [Fact]
-    public void SpotChecksDoc_GeneratedSections_MatchTheCode()
-    {
-        var path = Path.Combine(Kernel.RepositoryPaths.Root, "docs", "spot-checks.md");
-        var current = File.ReadAllText(path).ReplaceLineEndings("\n");
-        string Replace(string doc, string name, string body)
-        {
-            var begin = $"<!-- {name}:begin -->";
-            var start = doc.IndexOf(begin, StringComparison.Ordinal) + begin.Length;
-            var stop = doc.IndexOf($"<!-- {name}:end -->", StringComparison.Ordinal);
-            return doc[..start] + "\n" + body + doc[stop..];
-        }
-        var expected = Replace(Replace(Replace(current, "defaults", Defaults()), "table", Table()), "mermaid", Mermaid());
-        if (Environment.GetEnvironmentVariable("MARKETRULES_UPDATE_DOCS") == "1")
-        {
-            File.WriteAllText(path, expected);
-            return;
-        }
-        Assert.Equal(expected, current);
-    }
+    public void SpotChecksDoc_GeneratedSections_MatchTheCode() => Kernel.GeneratedDocSections.AssertCurrent("docs/spot-checks.md",
+        ("defaults", Defaults()), ("table", Table()), ("mermaid", Mermaid()));
 }

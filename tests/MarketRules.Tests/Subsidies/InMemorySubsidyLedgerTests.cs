@@ -272,4 +272,61 @@ public class InMemorySubsidyLedgerTests
             Assert.Equal(phase.Reserved, Sum(SubsidyLedgerEntryKind.Reserved) - Sum(SubsidyLedgerEntryKind.Released) - Sum(SubsidyLedgerEntryKind.Confirmed));
         }, iter: 150);
     }
+
+    // One payment per key through growth and removal of the ledger's key tables: thousands of claims over a few
+    // hundred persons, released and claimed again in random order, each answer checked against a model of who holds
+    // each person's key (the ledger starts small, so its tables grow many times and removals shift their neighbours).
+    [Fact]
+    public void ManyReleasesAndRetakes_OnePaymentPerPerson_AndTheRightHolderNamed()
+    {
+        var gen = Gen.Select(Gen.Bool, Gen.Int[0, 2_999]).Array[4_000];
+        gen.Sample(ops =>
+        {
+            var ledger = new InMemorySubsidyLedger(SubsidyTestData.OnePhase(long.MaxValue / 4));
+            var claims = Enumerable.Range(0, 3_000).Select(n => SubsidyTestData.Claim(n, SubsidyTestData.June15, person: n % 300)).ToArray();
+            var holderOfPerson = new Dictionary<int, string>();
+            var state = new Dictionary<string, SubsidyReservationState>();
+            foreach (var (release, index) in ops)
+            {
+                var claim = claims[index];
+                var person = index % 300;
+                if (release)
+                {
+                    var released = ledger.Release(claim.ClaimId);
+                    var wasHeld = state.TryGetValue(claim.ClaimId, out var before) && before == SubsidyReservationState.Reserved;
+                    Assert.Equal(wasHeld || before == SubsidyReservationState.Released, released.IsSuccess);
+                    if (wasHeld)
+                    {
+                        state[claim.ClaimId] = SubsidyReservationState.Released;
+                        holderOfPerson.Remove(person);
+                    }
+                    continue;
+                }
+                var reservation = ledger.Reserve(claim, 0).Reservation;
+                if (state.TryGetValue(claim.ClaimId, out var first))
+                {
+                    Assert.Equal(first, reservation.State);
+                    continue;
+                }
+                if (holderOfPerson.TryGetValue(person, out var holder))
+                {
+                    Assert.Equal(SubsidyReservationState.Rejected, reservation.State);
+                    Assert.Equal(SubsidyUniquenessKey.PersonId, reservation.ConflictingKey);
+                    Assert.Equal(holder, reservation.ConflictingClaimId);
+                }
+                else
+                {
+                    Assert.Equal(SubsidyReservationState.Reserved, reservation.State);
+                    holderOfPerson[person] = claim.ClaimId;
+                }
+                state[claim.ClaimId] = reservation.State;
+            }
+            Assert.Equal(holderOfPerson.Count, ledger.Snapshot().Phases[0].ReservedCount);
+            foreach (var (claimId, expected) in state)
+            {
+                Assert.Equal(expected, ledger.Find(claimId)!.State);
+            }
+            Assert.Null(ledger.Find("C999999"));
+        }, iter: 20);
+    }
 }

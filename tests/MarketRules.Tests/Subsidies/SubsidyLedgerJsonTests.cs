@@ -19,4 +19,23 @@ public sealed class SubsidyLedgerJsonTests
         Assert.Equal("MR.Subsidy.ClaimMalformed", error.Code);
         Assert.Equal(path, error.Path);
     }
+
+    // A claim built in code without its arrays (default ImmutableArray, as `default` or a serializer that skips
+    // initialisers leaves them) is a claim with no evidence and no prior payments: it is written, not thrown on.
+    [Fact]
+    public void WriteClaim_ArraysOmitted_WritesThemEmptyAndReadsBack()
+    {
+        var input = SubsidyTestData.Input(1, SubsidyTestData.June15) with { Evidence = default, PreviouslySubsidised = default };
+
+        var json = SubsidyLedgerJson.WriteClaim(input);
+
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(0, document.RootElement.GetProperty("evidence").GetArrayLength());
+        Assert.Equal(0, document.RootElement.GetProperty("previouslySubsidised").GetArrayLength());
+        var read = SubsidyLedgerJson.ReadClaim(Encoding.UTF8.GetBytes(json));
+        Assert.True(read.IsSuccess);
+        Assert.Equal(input.ClaimId, read.Value.ClaimId);
+        Assert.Empty(read.Value.Evidence);
+        Assert.Equal(SubsidyClaim.FromInput(input), SubsidyClaim.FromInput(read.Value));
+    }
 }

@@ -29,12 +29,12 @@ public static class CalendarData
         catch (JsonException ex)
         {
             return RuleResult<ImmutableArray<CalendarYear>>.Failure(
-                KernelErrors.CalendarDataInvalid.Create(ex.Path ?? "$", ("Year", "-"), ("Detail", ex.Message)));
+                KernelErrors.CalendarDataInvalid.CreateLocalized(ex.Path ?? "$", ("Year", new LocalizedText("-", "-")), ("Detail", Json.JsonTexts.Unreadable(ex))));
         }
         if (file?.Years is null)
         {
             return RuleResult<ImmutableArray<CalendarYear>>.Failure(
-                KernelErrors.CalendarDataInvalid.Create("$.years", ("Year", "-"), ("Detail", "'years' is required")));
+                KernelErrors.CalendarDataInvalid.CreateLocalized("$.years", ("Year", new LocalizedText("-", "-")), ("Detail", new LocalizedText("须给出「years」", "'years' is required"))));
         }
         var errors = ImmutableArray.CreateBuilder<RuleError>();
         var years = ImmutableArray.CreateBuilder<CalendarYear>();
@@ -52,7 +52,7 @@ public static class CalendarData
                 {
                     if (t < f)
                     {
-                        errors.Add(KernelErrors.CalendarDataInvalid.Create($"{path}.restDays[{j}]", ("Year", dto.Year), ("Detail", "'to' is before 'from'")));
+                        errors.Add(KernelErrors.CalendarDataInvalid.CreateLocalized($"{path}.restDays[{j}]", ("Year", dto.Year, dto.Year), ("Detail", "「to」早于「from」", "'to' is before 'from'")));
                         continue;
                     }
                     rest.Add(new HolidayRest(new LocalizedText(r.Name ?? "", r.NameEn ?? r.Name ?? ""), new DateInterval(f, t)));
@@ -103,7 +103,7 @@ public static class CalendarData
         {
             return result.Value;
         }
-        errors.Add(KernelErrors.CalendarDataInvalid.Create(path, ("Year", year), ("Detail", $"'{text}' is not an ISO date (yyyy-MM-dd)")));
+        errors.Add(KernelErrors.CalendarDataInvalid.CreateLocalized(path, ("Year", year, year), ("Detail", $"「{text}」不是 ISO 日期（yyyy-MM-dd）", $"'{text}' is not an ISO date (yyyy-MM-dd)")));
         return null;
     }
 }

@@ -115,11 +115,9 @@ public readonly record struct LegalPeriod
 
     /// <summary>The citation for the Administrative Penalty Law's rule on "2, 3, 5, 7 days".</summary>
     public static Citation AdministrativePenaltyLawArticle85 { get; } = new(
-        LegalDocuments.AdministrativePenaltyLaw.Title,
+        LegalDocuments.AdministrativePenaltyLaw,
         new LocalizedText("第八十五条", "Art. 85"), VerificationStatus.VerifiedOfficial)
     {
-        IssuingBody = new LocalizedText("全国人民代表大会常务委员会", "Standing Committee of the National People's Congress"),
-        InForceFrom = new LocalDate(2021, 7, 15),
         Note = "本法中“二日”“三日”“五日”“七日”的规定是指工作日，不含法定节假日",
     };
 

@@ -87,7 +87,7 @@ public static class KernelErrors
     /// <summary>A required field is missing.</summary>
     public static readonly MessageDefinition Required = new(
         "MR.Input.Required",
-        "{PropertyName} 为必填项",
+        "「{PropertyName}」为必填项",
         "{PropertyName} is required");
 
     /// <summary>A malformed unified social credit code.</summary>

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Text;
 using MarketRules.Utility;
 
 namespace MarketRules;
@@ -36,15 +34,11 @@ public sealed class MessageDefinition
     /// <summary>The message templates with their named placeholders.</summary>
     public LocalizedText Template { get; }
 
-    /// <summary>Creates a reason for a decision from this definition, filling the placeholders.</summary>
+    /// <summary>Creates a reason for a decision from this definition; its texts are filled when first read.</summary>
     /// <param name="citation">The legal basis of the reason, or <see langword="null"/>.</param>
     /// <param name="arguments">Placeholder values by name; formatted with the invariant culture.</param>
     /// <returns>The reason.</returns>
-    public Reason ToReason(Citation? citation, params (string Name, object? Value)[] arguments)
-    {
-        var arguments2 = Collect(arguments);
-        return new Reason(Code, new LocalizedText(Fill(Template.Chinese, arguments2), Fill(Template.English, arguments2)), arguments2, citation);
-    }
+    public Reason ToReason(Citation? citation, params (string Name, object? Value)[] arguments) => new(this, MessageArguments.Of(arguments), citation);
 
     /// <summary>
     /// Creates a reason whose placeholder values differ by language (a statutory phrase in Chinese, its meaning in
@@ -53,29 +47,19 @@ public sealed class MessageDefinition
     /// <param name="citation">The legal basis of the reason, or <see langword="null"/>.</param>
     /// <param name="arguments">Placeholder values by name, each in both languages.</param>
     /// <returns>The reason.</returns>
-    internal Reason ToLocalizedReason(Citation? citation, params (string Name, LocalizedText Value)[] arguments)
-    {
-        var chinese = Collect([.. arguments.Select(a => (a.Name, (object?)a.Value.Chinese))]);
-        var english = Collect([.. arguments.Select(a => (a.Name, (object?)a.Value.English))]);
-        return new Reason(Code, new LocalizedText(Fill(Template.Chinese, chinese), Fill(Template.English, english)), chinese, citation);
-    }
+    internal Reason ToLocalizedReason(Citation? citation, params (string Name, LocalizedText Value)[] arguments) => new(this, MessageArguments.Of(arguments), citation);
 
     /// <summary>Creates an error whose placeholder values differ by language; each template is filled with its own language's values.</summary>
     /// <param name="path">Where in the input the error is, or <see langword="null"/>.</param>
     /// <param name="arguments">Placeholder values by name, each in both languages.</param>
     /// <returns>The error; its arguments keep the Chinese values.</returns>
-    internal RuleError CreateLocalized(string? path, params (string Name, LocalizedText Value)[] arguments)
-    {
-        var chinese = Collect([.. arguments.Select(a => (a.Name, (object?)a.Value.Chinese))]);
-        var english = Collect([.. arguments.Select(a => (a.Name, (object?)a.Value.English))]);
-        return new RuleError(Code, path, new LocalizedText(Fill(Template.Chinese, chinese), Fill(Template.English, english)), chinese);
-    }
+    internal RuleError CreateLocalized(string? path, params (string Name, LocalizedText Value)[] arguments) => Create(path, MessageArguments.Of(arguments));
 
     /// <summary>Creates an error from this definition, filling the placeholders.</summary>
     /// <param name="path">Where in the input the error is (a JSON path such as <c>$.claims[2].personId</c>), or <see langword="null"/>.</param>
     /// <param name="arguments">Placeholder values by name; formatted with the invariant culture.</param>
     /// <returns>The error.</returns>
-    public RuleError Create(string? path, params (string Name, object? Value)[] arguments) => Create(path, Collect(arguments));
+    public RuleError Create(string? path, params (string Name, object? Value)[] arguments) => Create(path, MessageArguments.Of(arguments));
 
     /// <summary>Creates an error from this definition with already formatted placeholder values.</summary>
     /// <param name="path">Where in the input the error is, or <see langword="null"/>.</param>
@@ -84,9 +68,11 @@ public sealed class MessageDefinition
     public RuleError Create(string? path, ImmutableSortedDictionary<string, string> arguments)
     {
         Preconditions.CheckNotNull(arguments);
-        var message = new LocalizedText(Fill(Template.Chinese, arguments), Fill(Template.English, arguments));
-        return new RuleError(Code, path, message, arguments);
+        return new RuleError(Code, path, MessageArguments.Of(arguments).Fill(Template), arguments);
     }
+
+    // Errors are formatted at once: they are few, and an error's text is what its caller reads.
+    private RuleError Create(string? path, MessageArguments arguments) => new(Code, path, arguments.Fill(Template), arguments.ToDictionary());
 
     /// <summary>Lists the placeholder names a template uses, in order of appearance.</summary>
     /// <param name="template">A template.</param>
@@ -110,72 +96,18 @@ public sealed class MessageDefinition
     }
 
     /// <summary>Creates a reason whose placeholders read differently in each language (a state's Chinese label in the zh text, its English label in the en text); the reason's arguments keep the English values.</summary>
-    internal Reason ToLocalizedReason(Citation? citation, params (string Name, object? Chinese, object? English)[] arguments)
-    {
-        var chinese = Collect([.. arguments.Select(a => (a.Name, a.Chinese))]);
-        var english = Collect([.. arguments.Select(a => (a.Name, a.English))]);
-        return new Reason(Code, new LocalizedText(Fill(Template.Chinese, chinese), Fill(Template.English, english)), english, citation);
-    }
+    internal Reason ToLocalizedReason(Citation? citation, params (string Name, object? Chinese, object? English)[] arguments) => new(this, MessageArguments.Of(arguments), citation);
+
+    /// <summary>
+    /// Creates a reason whose placeholders read differently in each language, given as values formatted only when the
+    /// text is read; the reason's arguments keep the Chinese values (as <see cref="ToLocalizedReason(Citation?, ValueTuple{string, LocalizedText}[])"/>).
+    /// </summary>
+    internal Reason ToReasonKeepingChinese(Citation? citation, params (string Name, object? Chinese, object? English)[] arguments) =>
+        new(this, MessageArguments.Of(arguments, keepsEnglish: false), citation);
 
     /// <summary>Creates an error whose placeholders read differently in each language; the error's arguments keep the English values.</summary>
-    internal RuleError CreateLocalized(string? path, params (string Name, object? Chinese, object? English)[] arguments)
-    {
-        var chinese = Collect([.. arguments.Select(a => (a.Name, a.Chinese))]);
-        var english = Collect([.. arguments.Select(a => (a.Name, a.English))]);
-        return new RuleError(Code, path, new LocalizedText(Fill(Template.Chinese, chinese), Fill(Template.English, english)), english);
-    }
+    internal RuleError CreateLocalized(string? path, params (string Name, object? Chinese, object? English)[] arguments) => Create(path, MessageArguments.Of(arguments));
 
     /// <inheritdoc />
     public override string ToString() => Code;
-
-    private static ImmutableSortedDictionary<string, string> Collect((string Name, object? Value)[] arguments)
-    {
-        Preconditions.CheckNotNull(arguments);
-        if (arguments.Length == 0)
-        {
-            return ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
-        }
-        var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in arguments)
-        {
-            builder[name] = FormatValue(value);
-        }
-        return builder.ToImmutable();
-    }
-
-    internal static string FormatValue(object? value) => value switch
-    {
-        null => "",
-        string s => s,
-        NodaTime.LocalDate date => NodaTime.Text.LocalDatePattern.Iso.Format(date),
-        NodaTime.Instant instant => NodaTime.Text.InstantPattern.ExtendedIso.Format(instant),
-        NodaTime.LocalDateTime dateTime => NodaTime.Text.LocalDateTimePattern.ExtendedIso.Format(dateTime),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
-    private static string Fill(string template, ImmutableSortedDictionary<string, string> arguments)
-    {
-        if (template.IndexOf('{', StringComparison.Ordinal) < 0)
-        {
-            return template;
-        }
-        var result = new StringBuilder(template.Length + 16);
-        var position = 0;
-        while (position < template.Length)
-        {
-            var open = template.IndexOf('{', position);
-            var close = open < 0 ? -1 : template.IndexOf('}', open + 1);
-            if (open < 0 || close < 0)
-            {
-                result.Append(template, position, template.Length - position);
-                break;
-            }
-            result.Append(template, position, open - position);
-            var name = template.Substring(open + 1, close - open - 1);
-            result.Append(arguments.TryGetValue(name, out var value) ? value : template.Substring(open, close - open + 1));
-            position = close + 1;
-        }
-        return result.ToString();
-    }
 }

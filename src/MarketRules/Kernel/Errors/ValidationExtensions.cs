@@ -61,10 +61,16 @@ public static class ValidationExtensions
             {
                 foreach (var (name, value) in placeholders)
                 {
-                    arguments[name] = MessageDefinition.FormatValue(value);
+                    arguments[name] = MessageArguments.Format(value);
                 }
             }
             var path = ToJsonPath(pathPrefix, failure.PropertyName);
+            if (arguments.ContainsKey("PropertyName"))
+            {
+                // FluentValidation's display name ("Fine Yuan") is an English rendering of a C# property; the caller
+                // knows the member by its JSON name (fineYuan), which both languages quote as it is spelt.
+                arguments["PropertyName"] = MemberName(path);
+            }
             errors.Add(definition is not null
                 ? definition.Create(path, arguments.ToImmutable())
                 : new RuleError(
@@ -87,6 +93,18 @@ public static class ValidationExtensions
         Preconditions.CheckNotNull(validator);
         var errors = validator.Validate(instance).ToRuleErrors(pathPrefix);
         return errors.IsEmpty ? RuleResult<T>.Success(instance) : RuleResult<T>.Failure(errors);
+    }
+
+    // The last member of a JSON path, without an array index: $.excluded[0].start → start.
+    private static string MemberName(string path)
+    {
+        var end = path.Length;
+        while (end > 0 && path[end - 1] == ']')
+        {
+            end = path.LastIndexOf('[', end - 1);
+        }
+        var start = path.LastIndexOf('.', Math.Max(end - 1, 0)) + 1;
+        return end > start ? path[start..end] : path;
     }
 
     internal static string ToJsonPath(string prefix, string? propertyPath)

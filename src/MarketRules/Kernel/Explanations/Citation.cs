@@ -45,10 +45,17 @@ public sealed record Citation
     public Citation(LegalDocument document, LocalizedText? article, VerificationStatus status)
         : this(Preconditions.CheckNotNull(document).Title, article, status)
     {
+        RegisteredDocument = document;
         IssuingBody = document.IssuingBody;
         DocumentNumber = document.Number;
         InForceFrom = document.InForceFrom;
+        Source = document.Source;
     }
+
+    /// <summary>The registered document this citation names (<see cref="LegalDocuments"/>), whose title, issuer, number and
+    /// dates it carries; <see langword="null"/> for a document outside the registry (a local plan or report a pack cites).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public LegalDocument? RegisteredDocument { get; }
 
     /// <summary>The document's title.</summary>
     public LocalizedText Document { get; init; }

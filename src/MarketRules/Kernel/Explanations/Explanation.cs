@@ -50,9 +50,14 @@ public sealed class Explanation
 [Mutable]
 public sealed class ExplanationBuilder
 {
-    private readonly ImmutableArray<Reason>.Builder reasons = ImmutableArray.CreateBuilder<Reason>();
-    private readonly ImmutableArray<ParameterValue>.Builder parameters = ImmutableArray.CreateBuilder<ParameterValue>();
-    private readonly ImmutableArray<ComputedDate>.Builder dates = ImmutableArray.CreateBuilder<ComputedDate>();
+    // Plain arrays grown on demand rather than three ImmutableArray builders: an explained evaluation builds one of
+    // these every time, most add a handful of reasons, and Build hands the arrays over without a copy when full.
+    private Reason[]? reasons;
+    private int reasonCount;
+    private ParameterValue[]? parameters;
+    private int parameterCount;
+    private ComputedDate[]? dates;
+    private int dateCount;
 
     /// <summary>Starts an explanation.</summary>
     /// <param name="rule">The rule id, e.g. <c>referral.criminal/1</c>.</param>
@@ -79,7 +84,7 @@ public sealed class ExplanationBuilder
     /// <returns>This builder.</returns>
     public ExplanationBuilder Add(Reason reason)
     {
-        reasons.Add(Preconditions.CheckNotNull(reason));
+        Append(ref reasons, ref reasonCount, Preconditions.CheckNotNull(reason));
         return this;
     }
 
@@ -89,9 +94,9 @@ public sealed class ExplanationBuilder
     public decimal Use(ParameterValue value)
     {
         Preconditions.CheckNotNull(value);
-        if (!parameters.Contains(value))
+        if (parameters is null || Array.IndexOf(parameters, value, 0, parameterCount) < 0)
         {
-            parameters.Add(value);
+            Append(ref parameters, ref parameterCount, value);
         }
         return value.Value;
     }
@@ -101,7 +106,7 @@ public sealed class ExplanationBuilder
     /// <returns>This builder.</returns>
     public ExplanationBuilder Add(ComputedDate date)
     {
-        dates.Add(Preconditions.CheckNotNull(date));
+        Append(ref dates, ref dateCount, Preconditions.CheckNotNull(date));
         return this;
     }
 
@@ -109,5 +114,25 @@ public sealed class ExplanationBuilder
     /// <param name="outcome">The outcome code.</param>
     /// <returns>The explanation.</returns>
     public Explanation Build(string outcome) =>
-        new(Rule, Preconditions.CheckNotNull(outcome), AsOf, Jurisdiction, reasons.ToImmutable(), parameters.ToImmutable(), dates.ToImmutable());
+        new(Rule, Preconditions.CheckNotNull(outcome), AsOf, Jurisdiction, ToImmutable(reasons, reasonCount), ToImmutable(parameters, parameterCount), ToImmutable(dates, dateCount));
+
+    private static void Append<T>(ref T[]? items, ref int count, T item)
+    {
+        if (items is null)
+        {
+            items = new T[4];
+        }
+        else if (count == items.Length)
+        {
+            Array.Resize(ref items, count * 2);
+        }
+        items[count++] = item;
+    }
+
+    // A full array is handed over as it is: the builder writes only below an array's length, so if used again it grows
+    // into a new array and a built explanation never changes.
+    private static ImmutableArray<T> ToImmutable<T>(T[]? items, int count) =>
+        items is null || count == 0 ? []
+        : count == items.Length ? System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items)
+        : ImmutableArray.Create(items, 0, count);
 }

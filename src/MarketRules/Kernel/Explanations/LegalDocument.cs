@@ -23,6 +23,17 @@ public sealed record LegalDocument(
     /// <param name="day">The day.</param>
     /// <returns>Whether it is in force.</returns>
     public bool IsInForceOn(LocalDate day) => (InForceFrom is not { } from || from <= day) && (Repealed is not { } repealed || day < repealed);
+
+    /// <summary>Where the text (and its dates) was read: an address or a reference, or <see langword="null"/>. Citations of
+    /// the document carry it as their <see cref="Citation.Source"/>.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>How far <see cref="Promulgated"/> and <see cref="InForceFrom"/> were checked: against the gazette (V-O), a
+    /// secondary copy (V-S), or not at all (from memory, the default).</summary>
+    public VerificationStatus DatesStatus { get; init; } = VerificationStatus.FromMemory;
+
+    /// <summary>Where <see cref="Promulgated"/> and <see cref="InForceFrom"/> were read, or <see langword="null"/> when they were not checked.</summary>
+    public string? DatesSource { get; init; }
 }
 
 /// <summary>
@@ -41,29 +52,59 @@ public static class LegalDocuments
     /// <summary>中华人民共和国行政处罚法 (2021 revision, in force 2021-07-15).</summary>
     public static LegalDocument AdministrativePenaltyLaw { get; } = new("administrative-penalty-law",
         new("中华人民共和国行政处罚法", "Administrative Penalty Law of the People's Republic of China"), Npcsc, null,
-        new LocalDate(2021, 1, 22), new LocalDate(2021, 7, 15), null);
+        new LocalDate(2021, 1, 22), new LocalDate(2021, 7, 15), null)
+    {
+        DatesStatus = VerificationStatus.VerifiedSecondary,
+        DatesSource = "erdossh.cn/contents/6/184767.html and shdbkk.com/html_3/falu/19425/list/3.html (revised 2021-01-22 at the 25th session of the 13th NPCSC, in force 2021-07-15)",
+    };
+
+    /// <summary>中华人民共和国行政处罚法 as in force before the 2021 revision (1996 text, amended 2009 and 2017), repealed by the revision on 2021-07-15.</summary>
+    public static LegalDocument AdministrativePenaltyLaw2017 { get; } = new("administrative-penalty-law-2017",
+        new("中华人民共和国行政处罚法", "Administrative Penalty Law of the People's Republic of China"), Npcsc, null,
+        null, new LocalDate(1996, 10, 1), new LocalDate(2021, 7, 15));
 
     /// <summary>中华人民共和国立法法 (2023 amendment, in force 2023-03-15).</summary>
     public static LegalDocument LegislationLaw { get; } = new("legislation-law",
-        new("中华人民共和国立法法", "Legislation Law of the People's Republic of China"), Npc, null, new LocalDate(2023, 3, 13), new LocalDate(2023, 3, 15), null);
+        new("中华人民共和国立法法", "Legislation Law of the People's Republic of China"), Npc, null, new LocalDate(2023, 3, 13), new LocalDate(2023, 3, 15), null)
+    {
+        DatesStatus = VerificationStatus.VerifiedSecondary,
+        DatesSource = "hk.lexiscn.com/law/law-chinese-1-4587032-T.html (主席令第3号 of 2023-03-13: adopted 2023-03-13, in force 2023-03-15)",
+    };
 
     /// <summary>中华人民共和国产品质量法 (2018 amendment, in force 2018-12-29).</summary>
     public static LegalDocument ProductQualityLaw { get; } = new("product-quality-law",
         new("中华人民共和国产品质量法", "Product Quality Law of the People's Republic of China"), Npcsc, null, new LocalDate(2018, 12, 29), new LocalDate(2018, 12, 29), null);
 
-    /// <summary>中华人民共和国食品安全法.</summary>
+    /// <summary>中华人民共和国食品安全法 (2021 amendment, in force 2021-04-29).</summary>
     public static LegalDocument FoodSafetyLaw { get; } = new("food-safety-law",
-        new("中华人民共和国食品安全法", "Food Safety Law of the People's Republic of China"), Npcsc, null, null, null, null);
+        new("中华人民共和国食品安全法", "Food Safety Law of the People's Republic of China"), Npcsc, null, null, new LocalDate(2021, 4, 29), null);
 
     /// <summary>企业信息公示暂行条例 (国务院令第654号, in force 2014-10-01).</summary>
     public static LegalDocument EnterpriseInformationDisclosureRegulations { get; } = new("enterprise-information-disclosure-regulations",
         new("企业信息公示暂行条例", "Interim Regulations on Enterprise Information Disclosure"), StateCouncil, "国务院令第654号",
-        new LocalDate(2014, 8, 7), new LocalDate(2014, 10, 1), null);
+        new LocalDate(2014, 8, 7), new LocalDate(2014, 10, 1), null)
+    {
+        DatesStatus = VerificationStatus.VerifiedSecondary,
+        DatesSource = "law.esnai.com/law_show.aspx?LawID=148660 and en.pkulaw.cn (Order 654 signed 2014-08-07, in force 2014-10-01)",
+    };
+
+    /// <summary>企业信息公示暂行条例 as amended by 国务院令第777号 (in force 2024-05-01).</summary>
+    public static LegalDocument EnterpriseInformationDisclosureRegulations2024 { get; } = new("enterprise-information-disclosure-regulations-2024",
+        new("企业信息公示暂行条例", "Interim Regulations on Enterprise Information Disclosure"), StateCouncil, "国务院令第777号",
+        null, new LocalDate(2024, 5, 1), null)
+    {
+        DatesStatus = VerificationStatus.VerifiedSecondary,
+        DatesSource = "ssfb86.com/index/News/detail/newsid/14393.html (国务院关于修改和废止部分行政法规的决定, \"自2024年5月1日起施行\")",
+    };
 
     /// <summary>行政执法机关移送涉嫌犯罪案件的规定 (国务院令第310号, in force 2001-07-09).</summary>
     public static LegalDocument CriminalCaseTransferProvisions { get; } = new("criminal-case-transfer-provisions",
         new("行政执法机关移送涉嫌犯罪案件的规定", "Provisions on the Transfer of Suspected Criminal Cases by Administrative Law-Enforcement Agencies"),
-        StateCouncil, "国务院令第310号", new LocalDate(2001, 7, 9), new LocalDate(2001, 7, 9), null);
+        StateCouncil, "国务院令第310号", new LocalDate(2001, 7, 9), new LocalDate(2001, 7, 9), null)
+    {
+        DatesStatus = VerificationStatus.VerifiedSecondary,
+        DatesSource = "law203.infoeach.com/view-MjAzfDIzNjQx.html (Order 310 signed 2001-07-09, \"自公布之日起施行\"); en.pkulaw.cn (\"promulgated … on July 9, 2001\")",
+    };
 
     /// <summary>市场监督管理行政处罚信息公示规定 (市场监管总局令第45号).</summary>
     public static LegalDocument PenaltyInformationPublicationProvisions { get; } = new("penalty-information-publication-provisions",
@@ -85,20 +126,147 @@ public static class LegalDocuments
         new("市场监管领域重大违法行为举报奖励暂行办法", "Interim Measures on Rewards for Reporting Major Violations in Market Regulation"),
         new("国家市场监督管理总局、财政部", "SAMR and Ministry of Finance"), "国市监稽规〔2021〕4号", null, new LocalDate(2021, 12, 1), null);
 
-    /// <summary>产品质量监督抽查管理暂行办法 (市场监管总局令第18号; in force 2020-01-01 from memory).</summary>
+    /// <summary>产品质量监督抽查管理暂行办法 (市场监管总局令第18号, promulgated 2019-11-21, in force 2020-01-01).</summary>
     public static LegalDocument SpotCheckInterimMeasures { get; } = new("spot-check-interim-measures",
         new("产品质量监督抽查管理暂行办法", "Interim Measures for the Administration of Product Quality Supervision Spot Checks"), Samr,
-        "国家市场监督管理总局令第18号", null, new LocalDate(2020, 1, 1), null);
+        "国家市场监督管理总局令第18号", new LocalDate(2019, 11, 21), new LocalDate(2020, 1, 1), null)
+    {
+        DatesStatus = VerificationStatus.VerifiedSecondary,
+        DatesSource = "ppein.com and en.eqots.com/news/610.html (English copies of Order 18: signed 2019-11-21, \"shall come into force on January 1, 2020\")",
+    };
+
+    private static readonly LocalizedText SpcSpp = new("最高人民法院、最高人民检察院", "SPC and SPP");
+    private static readonly LocalizedText SppMps = new("最高人民检察院、公安部", "SPP and MPS");
+    private const string LawRefBook = "GitHub LawRefBook/Laws snapshot 2f4c5c2 (2025-04-19) [LRB]";
+
+    /// <summary>中华人民共和国刑法 (the text in force, as amended).</summary>
+    public static LegalDocument CriminalLaw { get; } = new("criminal-law",
+        new("中华人民共和国刑法", "Criminal Law of the People's Republic of China"), Npc, null, null, new LocalDate(1997, 10, 1), null) { Source = LawRefBook };
+
+    /// <summary>中华人民共和国刑法 as revised in 1997, before the amendments: the wording older acts are judged by.</summary>
+    public static LegalDocument CriminalLaw1997 { get; } = new("criminal-law-1997",
+        new("中华人民共和国刑法（1997年修订文本）", "Criminal Law of the People's Republic of China, 1997 text before the amendments"), Npc, null, null, new LocalDate(1997, 10, 1), null)
+    {
+        Source = "Secondary copies of the 1997 wording: www.51dongshi.net/wzztf/rdara/rdarascsb (Art 141); itanlian.com/zuiming/scwlspz/66666.html (Art 145); m.changpinglsh.com/nd.jsp?id=7428&mid=5 (Art 214)",
+    };
+
+    /// <summary>中华人民共和国刑法修正案（四） (in force 2002-12-28).</summary>
+    public static LegalDocument CriminalLawAmendmentIV { get; } = new("criminal-law-amendment-4",
+        new("中华人民共和国刑法修正案（四）", "Amendment IV to the Criminal Law"), Npcsc, null, null, new LocalDate(2002, 12, 28), null)
+    {
+        Source = LawRefBook + " 刑法/刑法修正案4.md (\"本修正案自公布之日起实行\", adopted 2002-12-28)",
+    };
+
+    /// <summary>中华人民共和国刑法修正案（八） (in force 2011-05-01).</summary>
+    public static LegalDocument CriminalLawAmendmentVIII { get; } = new("criminal-law-amendment-8",
+        new("中华人民共和国刑法修正案（八）", "Amendment VIII to the Criminal Law"), Npcsc, null, null, new LocalDate(2011, 5, 1), null)
+    {
+        Source = LawRefBook + " 刑法/刑法修正案8.md (\"本修正案自2011年5月1日起实行\")",
+    };
+
+    /// <summary>中华人民共和国刑法修正案（十一） (in force 2021-03-01).</summary>
+    public static LegalDocument CriminalLawAmendmentXI { get; } = new("criminal-law-amendment-11",
+        new("中华人民共和国刑法修正案（十一）", "Amendment XI to the Criminal Law"), Npcsc, null, null, new LocalDate(2021, 3, 1), null) { Source = LawRefBook };
+
+    /// <summary>最高人民法院、最高人民检察院关于适用刑事司法解释时间效力问题的规定 (高检发释字〔2001〕5号).</summary>
+    public static LegalDocument CriminalInterpretationTimeEffect { get; } = new("criminal-interpretation-time-effect",
+        new("最高人民法院、最高人民检察院关于适用刑事司法解释时间效力问题的规定", "SPC–SPP Provisions on the Time Effect of Criminal Judicial Interpretations"), SpcSpp,
+        "高检发释字〔2001〕5号", null, new LocalDate(2001, 12, 17), null)
+    {
+        Source = "zh.wikisource.org (text with the SPC–SPP notice, in force 2001-12-17); reprint of the SPP website text (freewechat.com/a/MzIzNTg5MDU5Mg==/2247484551/1)",
+    };
+
+    /// <summary>危害食品安全刑事案件解释 (法释〔2013〕12号), repealed from 2022-01-01 by 法释〔2021〕24号.</summary>
+    public static LegalDocument FoodSafetyCrimeInterpretation2013 { get; } = new("food-safety-crime-interpretation-2013",
+        new("最高人民法院、最高人民检察院关于办理危害食品安全刑事案件适用法律若干问题的解释", "SPC–SPP Interpretation on Criminal Cases Endangering Food Safety (2013)"), SpcSpp,
+        "法释〔2013〕12号", null, new LocalDate(2013, 5, 4), new LocalDate(2022, 1, 1))
+    {
+        Source = LawRefBook + "; repealed from 2022-01-01 by 法释〔2021〕24号 Art 26 (V-O)",
+    };
+
+    /// <summary>危害食品安全刑事案件解释 (法释〔2021〕24号, in force 2022-01-01).</summary>
+    public static LegalDocument FoodSafetyCrimeInterpretation2021 { get; } = new("food-safety-crime-interpretation-2021",
+        new("最高人民法院、最高人民检察院关于办理危害食品安全刑事案件适用法律若干问题的解释", "SPC–SPP Interpretation on Criminal Cases Endangering Food Safety"), SpcSpp,
+        "法释〔2021〕24号", null, new LocalDate(2022, 1, 1), null) { Source = LawRefBook };
+
+    /// <summary>生产、销售伪劣商品刑事案件解释 (法释〔2001〕10号).</summary>
+    public static LegalDocument ShoddyGoodsCrimeInterpretation { get; } = new("shoddy-goods-crime-interpretation",
+        new("最高人民法院、最高人民检察院关于办理生产、销售伪劣商品刑事案件具体应用法律若干问题的解释",
+            "SPC–SPP Interpretation on Criminal Cases of Producing and Selling Counterfeit and Shoddy Goods"), SpcSpp,
+        "法释〔2001〕10号", null, new LocalDate(2001, 4, 10), null)
+    {
+        Source = LawRefBook + "; in-force date 2001-04-10 read at https://m.66laws.com/fagui/19236.html",
+    };
+
+    /// <summary>立案追诉标准（一） (公通字〔2008〕36号).</summary>
+    public static LegalDocument ProsecutionStandardsI { get; } = new("prosecution-standards-1",
+        new("最高人民检察院、公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）", "SPP–MPS Standards for Filing Criminal Cases for Prosecution (I)"), SppMps,
+        "公通字〔2008〕36号", null, new LocalDate(2008, 6, 25), null) { Source = "xyzy.jxfy.gov.cn court page (Art 16); dl-lawyer.net reprint" };
+
+    /// <summary>立案追诉标准（二） (公通字〔2010〕23号), replaced by the 2022 revision.</summary>
+    public static LegalDocument ProsecutionStandardsII2010 { get; } = new("prosecution-standards-2-2010",
+        new("最高人民检察院、公安部关于公安机关管辖的刑事案件立案追诉标准的规定（二）", "SPP–MPS Standards for Filing Criminal Cases for Prosecution (II), 2010"), SppMps,
+        "公通字〔2010〕23号", null, new LocalDate(2010, 5, 7), null) { Source = "m.law-lib.com reprint (Arts 69–71); m.luxwatt.cn reprint (Art 75)" };
+
+    /// <summary>立案追诉标准（二）（2022年修订） (公通字〔2022〕12号).</summary>
+    public static LegalDocument ProsecutionStandardsII2022 { get; } = new("prosecution-standards-2-2022",
+        new("最高人民检察院、公安部关于公安机关管辖的刑事案件立案追诉标准的规定（二）（2022年修订）", "SPP–MPS Standards for Filing Criminal Cases for Prosecution (II), 2022 revision"), SppMps,
+        "公通字〔2022〕12号", null, new LocalDate(2022, 5, 15), null)
+    {
+        Source = "falvzhan.com reprint (Art 67); notice dated 2022-04-06 (shdbkk.com reprint), released 2022-04-29 (fa.113you.com); the in-force date 2022-05-15 is from memory",
+    };
+
+    /// <summary>侵犯知识产权刑事案件解释 (法释〔2004〕19号), repealed from 2025-04-26 by 法释〔2025〕5号.</summary>
+    public static LegalDocument IpCrimeInterpretation2004 { get; } = new("ip-crime-interpretation-2004",
+        new("最高人民法院、最高人民检察院关于办理侵犯知识产权刑事案件具体应用法律若干问题的解释", "SPC–SPP Interpretation on Criminal Cases of Infringing Intellectual Property (I)"), SpcSpp,
+        "法释〔2004〕19号", null, new LocalDate(2004, 12, 22), new LocalDate(2025, 4, 26))
+    {
+        Source = LawRefBook + "; repealed from 2025-04-26 by 法释〔2025〕5号 Art 31 (V-S)",
+    };
+
+    /// <summary>侵犯知识产权刑事案件解释（二） (法释〔2007〕6号).</summary>
+    public static LegalDocument IpCrimeInterpretation2007 { get; } = new("ip-crime-interpretation-2007",
+        new("最高人民法院、最高人民检察院关于办理侵犯知识产权刑事案件具体应用法律若干问题的解释（二）", "SPC–SPP Interpretation on Criminal Cases of Infringing Intellectual Property (II)"), SpcSpp,
+        "法释〔2007〕6号", null, new LocalDate(2007, 4, 5), null) { Source = LawRefBook };
+
+    /// <summary>侵犯知识产权刑事案件意见 (法发〔2011〕3号).</summary>
+    public static LegalDocument IpCrimeOpinions2011 { get; } = new("ip-crime-opinions-2011",
+        new("最高人民法院、最高人民检察院、公安部关于办理侵犯知识产权刑事案件适用法律若干问题的意见", "SPC–SPP–MPS Opinions on Criminal Cases of Infringing Intellectual Property"),
+        new("最高人民法院、最高人民检察院、公安部", "SPC, SPP and MPS"), "法发〔2011〕3号", null, new LocalDate(2011, 1, 10), null) { Source = "fasuixing.com reprint (Art 9)" };
+
+    /// <summary>侵犯知识产权刑事案件解释 (法释〔2025〕5号, in force 2025-04-26).</summary>
+    public static LegalDocument IpCrimeInterpretation2025 { get; } = new("ip-crime-interpretation-2025",
+        new("最高人民法院、最高人民检察院关于办理侵犯知识产权刑事案件适用法律若干问题的解释", "SPC–SPP Interpretation on Criminal Cases of Infringing Intellectual Property (2025)"), SpcSpp,
+        "法释〔2025〕5号", null, new LocalDate(2025, 4, 26), null)
+    {
+        Source = "GitHub Chin-Jing1998/IPReader quartz-kb/content/34-侵犯知产刑事案件解释/ (commits 25b2498 / 7d2ddeb; names gongbao.court.gov.cn as its source)",
+    };
+
+    /// <summary>行政执法机关移送涉嫌犯罪案件的规定 as revised on 2020-08-07 (国务院令第730号): the text the referral area cites.</summary>
+    public static LegalDocument CriminalCaseTransferProvisions2020 { get; } = new("criminal-case-transfer-provisions-2020",
+        new("行政执法机关移送涉嫌犯罪案件的规定", "Provisions on the Transfer of Suspected Criminal Cases by Administrative Law-Enforcement Agencies"),
+        StateCouncil, "国务院令第310号（2020年修订）", new LocalDate(2020, 8, 7), new LocalDate(2020, 8, 7), null)
+    {
+        Source = LawRefBook,
+        DatesStatus = VerificationStatus.VerifiedSecondary,
+        DatesSource = "en.pkulaw.cn (2020 revision by State Council Order 730: issued and effective 2020-08-07); m.425z.cn (令第730号, 2020-8-7)",
+    };
 
     private static readonly Lazy<FrozenDictionary<string, LegalDocument>> LazyById = new(() => All.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal));
-    private static readonly Lazy<FrozenDictionary<string, LegalDocument>> LazyByTitle = new(() => All.ToFrozenDictionary(d => d.Title.Chinese, StringComparer.Ordinal));
+    // One title may name several versions (a regulation and its revision, an interpretation and its replacement).
+    private static readonly Lazy<FrozenDictionary<string, ImmutableArray<LegalDocument>>> LazyByTitle =
+        new(() => All.GroupBy(d => d.Title.Chinese, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal));
 
     /// <summary>Every document of the registry.</summary>
     public static ImmutableArray<LegalDocument> All { get; } =
     [
-        AdministrativePenaltyLaw, LegislationLaw, ProductQualityLaw, FoodSafetyLaw, EnterpriseInformationDisclosureRegulations,
+        AdministrativePenaltyLaw, AdministrativePenaltyLaw2017, LegislationLaw, ProductQualityLaw, FoodSafetyLaw, EnterpriseInformationDisclosureRegulations,
+        EnterpriseInformationDisclosureRegulations2024,
         CriminalCaseTransferProvisions, PenaltyInformationPublicationProvisions, ComplaintHandlingInterimMeasures, ComplaintHandlingMeasures,
-        ReportRewardMeasures, SpotCheckInterimMeasures,
+        ReportRewardMeasures, SpotCheckInterimMeasures, CriminalLaw, CriminalLaw1997, CriminalLawAmendmentIV, CriminalLawAmendmentVIII,
+        CriminalLawAmendmentXI, CriminalInterpretationTimeEffect, FoodSafetyCrimeInterpretation2013, FoodSafetyCrimeInterpretation2021,
+        ShoddyGoodsCrimeInterpretation, ProsecutionStandardsI, ProsecutionStandardsII2010, ProsecutionStandardsII2022, IpCrimeInterpretation2004,
+        IpCrimeInterpretation2007, IpCrimeOpinions2011, IpCrimeInterpretation2025, CriminalCaseTransferProvisions2020,
     ];
 
     /// <summary>Finds a document by id.</summary>
@@ -106,9 +274,10 @@ public static class LegalDocuments
     /// <returns>The document, or <see langword="null"/>.</returns>
     public static LegalDocument? Find(string? id) => id is not null && LazyById.Value.TryGetValue(id, out var document) ? document : null;
 
-    /// <summary>Finds a document by its Chinese title.</summary>
+    /// <summary>Finds the documents of a Chinese title: one, or each version of a document the registry holds in several
+    /// (a regulation and its revision, an interpretation and its replacement), oldest first.</summary>
     /// <param name="chineseTitle">The title, e.g. <c>中华人民共和国行政处罚法</c>.</param>
-    /// <returns>The document, or <see langword="null"/> when the registry has none of that title.</returns>
-    public static LegalDocument? FindByTitle(string? chineseTitle) =>
-        chineseTitle is not null && LazyByTitle.Value.TryGetValue(chineseTitle, out var document) ? document : null;
+    /// <returns>The documents; empty when the registry has none of that title.</returns>
+    public static ImmutableArray<LegalDocument> FindByTitle(string? chineseTitle) =>
+        chineseTitle is not null && LazyByTitle.Value.TryGetValue(chineseTitle, out var documents) ? documents : [];
 }

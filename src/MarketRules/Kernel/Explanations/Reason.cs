@@ -4,25 +4,35 @@ using MarketRules.Utility;
 namespace MarketRules;
 
 /// <summary>One reason behind a decision: a stable code, the message in zh-CN and English, the values it names and its legal basis.</summary>
-/// <remarks>This type is immutable and thread-safe.</remarks>
+/// <remarks>
+/// <para>A reason keeps its message's template and the values given, and formats the texts and the arguments the
+/// first time they are read: an evaluation that explains builds every reason, while a caller reads the texts of few.</para>
+/// <para>This type is immutable and thread-safe (two threads reading a text first may both format it; they get equal texts).</para>
+/// </remarks>
 public sealed class Reason
 {
-    internal Reason(string code, LocalizedText message, ImmutableSortedDictionary<string, string> arguments, Citation? citation)
+    private readonly MessageDefinition definition;
+    private readonly MessageArguments values;
+    [Memoised]
+    private LocalizedText? message;
+    [Memoised]
+    private ImmutableSortedDictionary<string, string>? arguments;
+
+    internal Reason(MessageDefinition definition, MessageArguments values, Citation? citation)
     {
-        Code = Preconditions.CheckNotNull(code);
-        Message = Preconditions.CheckNotNull(message);
-        Arguments = Preconditions.CheckNotNull(arguments);
+        this.definition = Preconditions.CheckNotNull(definition);
+        this.values = values;
         Citation = citation;
     }
 
     /// <summary>The stable reason code, e.g. <c>MR.Referral.ThresholdReached</c>.</summary>
-    public string Code { get; }
+    public string Code => definition.Code;
 
     /// <summary>The message in zh-CN and English.</summary>
-    public LocalizedText Message { get; }
+    public LocalizedText Message => message ??= values.Fill(definition.Template);
 
     /// <summary>The values the message names, by placeholder.</summary>
-    public ImmutableSortedDictionary<string, string> Arguments { get; }
+    public ImmutableSortedDictionary<string, string> Arguments => arguments ??= values.ToDictionary();
 
     /// <summary>The legal basis of this reason, or <see langword="null"/>.</summary>
     public Citation? Citation { get; }

@@ -26,7 +26,7 @@ internal enum JsonDefect
     MissingMember,
 }
 
-/// <summary>One defect, where it is, and a detail for the message (the member name, the reader's complaint).</summary>
+/// <summary>One defect, where it is, and a detail for the message (the member name; for a malformed text, where the reader stopped).</summary>
 internal readonly record struct JsonFinding(JsonDefect Defect, string Path, string Detail, JsonTypeInfo? Contract = null);
 
 /// <summary>
@@ -63,11 +63,11 @@ internal static class StrictJson
         }
         catch (JsonException ex)
         {
-            findings.Add(new JsonFinding(JsonDefect.Malformed, Join(path), Describe(ex)));
+            findings.Add(new JsonFinding(JsonDefect.Malformed, Join(path), JsonTexts.Position(ex)));
         }
-        catch (InvalidOperationException ex)
+        catch (InvalidOperationException)
         {
-            findings.Add(new JsonFinding(JsonDefect.InvalidText, Join(path), ex.Message));
+            findings.Add(new JsonFinding(JsonDefect.InvalidText, Join(path), "string"));
         }
         return findings;
     }
@@ -91,7 +91,7 @@ internal static class StrictJson
         }
         catch (System.Text.EncoderFallbackException)
         {
-            return RuleResult<T>.Failure(malformed.Create("$", ("Detail", "the text has a lone surrogate (not valid Unicode)")));
+            return RuleResult<T>.Failure(malformed.CreateLocalized("$", ("Detail", JsonTexts.LoneSurrogate)));
         }
         return Read(bytes, contract, malformed);
     }
@@ -114,32 +114,21 @@ internal static class StrictJson
         var findings = Check(bytes, contract, "$", options);
         if (findings.Count > 0)
         {
-            return RuleResult<T>.Failure([.. findings.Select(f => malformed.Create(f.Path, ("Detail", f.Defect switch
-            {
-                JsonDefect.DuplicateMember => $"member '{f.Detail}' appears twice",
-                JsonDefect.UnknownMember => $"unknown member '{f.Detail}' (known: {MemberNames(f.Contract)})",
-                JsonDefect.NullElement => "null is not allowed here",
-                JsonDefect.MissingMember => $"member '{f.Detail}' is required",
-                JsonDefect.InvalidText => "invalid UTF-8 or a lone surrogate",
-                _ => f.Detail,
-            })))]);
+            return RuleResult<T>.Failure([.. findings.Select(f => malformed.CreateLocalized(f.Path, ("Detail", JsonTexts.Describe(f))))]);
         }
         try
         {
             return JsonSerializer.Deserialize(bytes, contract) is { } value
                 ? RuleResult<T>.Success(value)
-                : RuleResult<T>.Failure(malformed.Create("$", ("Detail", "the document is null")));
+                : RuleResult<T>.Failure(malformed.CreateLocalized("$", ("Detail", JsonTexts.NullDocument)));
         }
         catch (JsonException ex)
         {
-            return RuleResult<T>.Failure(malformed.Create(ex.Path ?? "$", ("Detail", ex.Message)));
+            // The strict check found the text well-formed and every member known, so what the binder refuses is a
+            // value of the wrong type or format; its exception text (.NET type names) never reaches a message.
+            return RuleResult<T>.Failure(malformed.CreateLocalized(ex.Path ?? "$", ("Detail", JsonTexts.WrongValue)));
         }
     }
-
-    /// <summary>A JSON reader's complaint without the .NET type names it sometimes carries.</summary>
-    /// <param name="ex">The reader's exception.</param>
-    /// <returns>Its message, e.g. <c>'}' is invalid after a property name. LineNumber: 0 | BytePositionInLine: 8.</c></returns>
-    public static string Describe(JsonException ex) => ex.Message;
 
     /// <summary>The path of a member below a path: <c>$.input.fineYuan</c>, or <c>$.input['a b']</c> for other names.</summary>
     /// <param name="parent">The parent path.</param>
@@ -351,4 +340,80 @@ internal static class StrictJson
     /// <returns>The names, or an empty string for a contract that is not an object.</returns>
     public static string MemberNames(JsonTypeInfo? contract) =>
         contract is { Kind: JsonTypeInfoKind.Object } || contract?.Type == typeof(DateInterval) ? MembersOf.GetOrAdd(contract!, static c => new Members(c)).Names : "";
+}
+
+/// <summary>
+/// The library's own words, in both languages, for what is wrong with a JSON text: never the reader's or binder's
+/// exception text, which is English and names .NET types. Member names stay as the caller spelt them, in 「」 in Chinese.
+/// </summary>
+internal static class JsonTexts
+{
+    /// <summary>A text with a lone surrogate (not valid Unicode).</summary>
+    public static LocalizedText LoneSurrogate { get; } = new("文本含有孤立的代理字符（不是有效的字符）", "the text has a lone surrogate (not valid Unicode)");
+
+    /// <summary>A document that is the JSON literal null.</summary>
+    public static LocalizedText NullDocument { get; } = new("文件内容为 null", "the document is null");
+
+    /// <summary>A value the binder cannot read as its member's type.</summary>
+    public static LocalizedText WrongValue { get; } = new("取值的类型或格式不符合约定", "the value has the wrong type or format");
+
+    /// <summary>Where the reader stopped in a malformed text, in a form both languages can quote: <c>1:9</c> (line:byte, from 1).</summary>
+    /// <param name="ex">The reader's exception.</param>
+    /// <returns>The position, or an empty string when the reader gave none.</returns>
+    public static string Position(JsonException ex) =>
+        ex.LineNumber is { } line ? (line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ":"
+            + ((ex.BytePositionInLine ?? 0) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+
+    /// <summary>A text that is not well-formed JSON, with where the reader stopped.</summary>
+    /// <param name="position">The position from <see cref="Position"/>.</param>
+    /// <returns>The detail.</returns>
+    public static LocalizedText Malformed(string position) => position.Length == 0
+        ? new("不是格式正确的 JSON", "not well-formed JSON")
+        : new("不是格式正确的 JSON（第 " + position.Replace(":", " 行第 ", StringComparison.Ordinal) + " 字节）",
+            "not well-formed JSON (line " + position.Replace(":", ", byte ", StringComparison.Ordinal) + ")");
+
+    /// <summary>A JSON text the binder could not read, where the reader stopped (malformed, or a value of the wrong type).</summary>
+    /// <param name="ex">The binder's exception.</param>
+    /// <returns>The detail.</returns>
+    public static LocalizedText Unreadable(JsonException ex) => Position(ex) is { Length: > 0 } position
+        ? new("第 " + position.Replace(":", " 行第 ", StringComparison.Ordinal) + " 字节处无法读取（不是格式正确的 JSON，或取值的类型、格式不符）",
+            "cannot be read at line " + position.Replace(":", ", byte ", StringComparison.Ordinal) + " (not well-formed JSON, or a value of the wrong type or format)")
+        : new("无法读取（不是格式正确的 JSON，或取值的类型、格式不符）", "cannot be read (not well-formed JSON, or a value of the wrong type or format)");
+
+    /// <summary>A text that is not well-formed JSON.</summary>
+    /// <param name="ex">The reader's exception.</param>
+    /// <returns>The detail.</returns>
+    public static LocalizedText Malformed(JsonException ex) => Malformed(Position(ex));
+
+    /// <summary>Invalid UTF-8 or a lone surrogate in a string or member name.</summary>
+    /// <param name="where"><c>string</c> or <c>member name</c>.</param>
+    /// <returns>The detail.</returns>
+    public static LocalizedText InvalidText(string where) => where == "member name"
+        ? new("成员名含有无效的 UTF-8 字节或孤立的代理字符", "invalid UTF-8 or a lone surrogate in a member name")
+        : new("字符串含有无效的 UTF-8 字节或孤立的代理字符", "invalid UTF-8 or a lone surrogate in a string");
+
+    /// <summary>Member names as a list: <c>「a」、「b」</c> in Chinese, <c>a, b</c> in English.</summary>
+    /// <param name="names">The names, comma-separated as <see cref="StrictJson.MemberNames"/> gives them.</param>
+    /// <returns>The list.</returns>
+    public static LocalizedText MemberList(string names)
+    {
+        var each = names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return new(string.Join("、", each.Select(n => "「" + n + "」")), string.Join(", ", each));
+    }
+
+    private static LocalizedText UnknownMember(string name, LocalizedText known) =>
+        new("未知成员「" + name + "」（可用：" + known.Chinese + "）", "unknown member '" + name + "' (known: " + known.English + ")");
+
+    /// <summary>The detail of a finding of the strict check, for a document's own "malformed" code.</summary>
+    /// <param name="finding">The finding.</param>
+    /// <returns>The detail.</returns>
+    public static LocalizedText Describe(JsonFinding finding) => finding.Defect switch
+    {
+        JsonDefect.DuplicateMember => new("成员「" + finding.Detail + "」出现了两次", "member '" + finding.Detail + "' appears twice"),
+        JsonDefect.UnknownMember => UnknownMember(finding.Detail, MemberList(StrictJson.MemberNames(finding.Contract))),
+        JsonDefect.NullElement => new("此处不允许 null", "null is not allowed here"),
+        JsonDefect.MissingMember => new("缺少必填成员「" + finding.Detail + "」", "member '" + finding.Detail + "' is required"),
+        JsonDefect.InvalidText => InvalidText(finding.Detail),
+        _ => Malformed(finding.Detail),
+    };
 }

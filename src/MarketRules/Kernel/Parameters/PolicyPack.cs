@@ -71,14 +71,14 @@ public sealed class PolicyPack
         {
             if (!ok)
             {
-                errors.Add(KernelErrors.PolicyPackMalformed.Create(path, ("Detail", $"'{member}' is required")));
+                errors.Add(KernelErrors.PolicyPackMalformed.CreateLocalized(path, ("Detail", $"须给出「{member}」", $"'{member}' is required")));
             }
         }
         Require(!string.IsNullOrWhiteSpace(dto.Id), "$.id", "id");
         Require(dto.Title is not null, "$.title", "title");
         Require(dto.Citation is not null, "$.citation", "citation");
         Require(dto.Parameters is not null, "$.parameters", "parameters");
-        CheckCitation(dto.Citation, "$.citation", errors);
+        var packCitation = CheckCitation(dto.Citation, "$.citation", errors);
         var jurisdiction = Jurisdiction.Parse(dto.Jurisdiction);
         if (!jurisdiction.IsSuccess)
         {
@@ -102,7 +102,7 @@ public sealed class PolicyPack
             }
             if (parameter.Values is not { Count: > 0 })
             {
-                errors.Add(KernelErrors.PolicyPackMalformed.Create(path + ".values", ("Detail", "at least one value is required")));
+                errors.Add(KernelErrors.PolicyPackMalformed.CreateLocalized(path + ".values", ("Detail", "至少须给出一个取值", "at least one value is required")));
                 continue;
             }
             var dated = new List<DatedValue>();
@@ -111,11 +111,11 @@ public sealed class PolicyPack
                 var v = parameter.Values[i];
                 if (v.From is not { } from || v.Value is not { } value)
                 {
-                    errors.Add(KernelErrors.PolicyPackMalformed.Create($"{path}.values[{i}]", ("Detail", "'from' and 'value' are required")));
+                    errors.Add(KernelErrors.PolicyPackMalformed.CreateLocalized($"{path}.values[{i}]", ("Detail", "须给出「from」和「value」", "'from' and 'value' are required")));
                     continue;
                 }
-                CheckCitation(v.Citation, $"{path}.values[{i}].citation", errors);
-                dated.Add(new DatedValue(from, value, v.Citation ?? dto.Citation ?? PlaceholderCitation) { EffectiveUntil = v.Until });
+                var valueCitation = CheckCitation(v.Citation, $"{path}.values[{i}].citation", errors);
+                dated.Add(new DatedValue(from, value, valueCitation ?? packCitation ?? PlaceholderCitation) { EffectiveUntil = v.Until });
             }
             errors.AddRange(ParameterRules.CheckValues(id, definition.Unit, dated, path + ".values", out var built, dto.Id ?? "", jurisdiction.Value));
             overrides[id] = built;
@@ -124,31 +124,42 @@ public sealed class PolicyPack
         {
             return RuleResult<PolicyPack>.Failure(errors.ToImmutable());
         }
-        return RuleResult<PolicyPack>.Success(new PolicyPack(dto.Id!, dto.Version ?? "1", jurisdiction.Value, dto.Title!, dto.Citation!,
+        return RuleResult<PolicyPack>.Success(new PolicyPack(dto.Id!, dto.Version ?? "1", jurisdiction.Value, dto.Title!, packCitation!,
             overrides.ToFrozenDictionary(StringComparer.Ordinal)));
     }
 
     // A citation names its document by both titles; a document the kernel registers is named as the register names it,
-    // so that one document never reaches an explanation under two English titles or two numbers.
-    private static void CheckCitation(Citation? citation, string path, ImmutableArray<RuleError>.Builder errors)
+    // so that one document never reaches an explanation under two English titles or two numbers. A citation of a
+    // registered document becomes a citation of the registry's entry (its issuer, number and dates from there).
+    private static Citation? CheckCitation(Citation? citation, string path, ImmutableArray<RuleError>.Builder errors)
     {
         if (citation is null)
         {
-            return;
+            return null;
         }
         var document = citation.Document;
         if (document is null || string.IsNullOrWhiteSpace(document.Chinese) || string.IsNullOrWhiteSpace(document.English))
         {
             errors.Add(KernelErrors.CitationDocument.CreateLocalized(path + ".document", ("Detail", "未给出文件的中文和英文标题", "the document's Chinese and English titles are required")));
-            return;
+            return citation;
         }
-        if (LegalDocuments.FindByTitle(document.Chinese) is { } known
-            && (!string.Equals(known.Title.English, document.English, StringComparison.Ordinal)
-                || (citation.DocumentNumber is { } number && known.Number is { } registered && !string.Equals(number, registered, StringComparison.Ordinal))))
+        var versions = LegalDocuments.FindByTitle(document.Chinese);
+        if (versions.IsEmpty)
         {
-            errors.Add(KernelErrors.CitationDocument.CreateLocalized(path + ".document",
-                ("Detail", "与法规文件登记（" + known.Id + "）的标题或文号不一致", "it differs from the registered document " + known.Id + " in title or number")));
+            return citation;
         }
+        foreach (var known in versions)
+        {
+            if (string.Equals(known.Title.English, document.English, StringComparison.Ordinal)
+                && (citation.DocumentNumber is not { } number || string.Equals(number, known.Number, StringComparison.Ordinal)))
+            {
+                return new Citation(known, citation.Article, citation.Status) { Source = citation.Source ?? known.Source, Note = citation.Note };
+            }
+        }
+        var ids = string.Join("、", versions.Select(v => v.Id));
+        errors.Add(KernelErrors.CitationDocument.CreateLocalized(path + ".document",
+            ("Detail", "与法规文件登记（" + ids + "）的标题或文号不一致", "it differs from the registered document " + string.Join(", ", versions.Select(v => v.Id)) + " in title or number")));
+        return citation;
     }
 
     private static readonly Citation PlaceholderCitation = new(new LocalizedText("", ""), null, VerificationStatus.FromMemory);

@@ -67,13 +67,13 @@ public static class CalendarRuleErrors
     /// <summary>A number outside its allowed range.</summary>
     public static readonly MessageDefinition OutOfRange = new(
         "MR.Deadline.OutOfRange",
-        "{PropertyName} 的取值 {PropertyValue} 超出允许范围 {From}–{To}",
+        "「{PropertyName}」的取值 {PropertyValue} 超出允许范围 {From}–{To}",
         "{PropertyName} {PropertyValue} is outside the allowed range {From}–{To}");
 
     /// <summary>An end date before the start date.</summary>
     public static readonly MessageDefinition EndBeforeStart = new(
         "MR.Deadline.EndBeforeStart",
-        "{PropertyName} 不得早于起始日期",
+        "「{PropertyName}」不得早于起始日期",
         "{PropertyName} must not be before the start date");
 }
 
@@ -137,8 +137,8 @@ public static class CalendarRuleReasons
     /// <summary>The kind of a day in the statutory calendar.</summary>
     public static readonly MessageDefinition DayKindOf = new(
         "MR.Calendar.DayKind",
-        "依国务院办公厅节假日安排，{Date} 的日期类型为 {Kind}",
-        "Under the State Council's holiday notice, {Date} is of kind {Kind}");
+        "依国务院办公厅节假日安排，{Date} 是{Kind}",
+        "Under the State Council's holiday notice, {Date} is {Kind}");
 
     /// <summary>Working days counted between two dates.</summary>
     public static readonly MessageDefinition WorkingDaysCounted = new(

@@ -58,7 +58,8 @@ public sealed class WorkingDaysRule : RuleDefinition<WorkingDaysInput, WorkingDa
         var kind = calendar.GetDayKind(date);
         var explanation = new ExplanationBuilder(Id, context.AsOf, context.JurisdictionCode);
         var notice = calendar.Years.FirstOrDefault(y => y.Year == date.Year)?.Notice;
-        explanation.Add(CalendarRuleReasons.DayKindOf.ToReason(notice, ("Date", date), ("Kind", Json.KebabCase(kind))));
+        var day = NodaTime.Text.LocalDatePattern.Iso.Format(date);
+        explanation.Add(CalendarRuleReasons.DayKindOf.ToLocalizedReason(notice, ("Date", new LocalizedText(day, day)), ("Kind", Json.Label(kind))));
         int? count = null;
         if (input.Until is { } until)
         {
@@ -90,6 +91,15 @@ public sealed class WorkingDaysRule : RuleDefinition<WorkingDaysInput, WorkingDa
 
     private static class Json
     {
+        // The kind of a day as the notices name it, and in English; the kebab-case spelling is the JSON value only.
+        public static LocalizedText Label(DayKind kind) => kind switch
+        {
+            DayKind.WorkingDay => new("工作日", "a working day"),
+            DayKind.Weekend => new("周休息日", "a weekend rest day"),
+            DayKind.HolidayRest => new("节假日休息日", "a holiday rest day"),
+            _ => new("调休上班日", "a make-up workday"),
+        };
+
         public static string KebabCase(DayKind kind) => kind switch
         {
             DayKind.WorkingDay => "working-day",

@@ -140,7 +140,7 @@ internal static class CampaignPlans
         if ((planId is null) == (pack is null))
         {
             return RuleResult<CampaignPlan>.Failure(CampaignErrors.PackInvalid.CreateLocalized("$.planId",
-                ("Detail", "planId（随库提供的方案包）与 plan（方案包）须给出且只能给出其一", "give either 'planId' (a shipped pack) or 'plan' (a pack), not both")));
+                ("Detail", "「planId」（随库提供的方案包）与「plan」（方案包）须给出且只能给出其一", "give either 'planId' (a shipped pack) or 'plan' (a pack), not both")));
         }
         if (pack is not null)
         {
