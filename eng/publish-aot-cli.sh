@@ -8,7 +8,7 @@ output=${1:-artifacts/marketrules-aot-linux-x64}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet publish src/MarketRules.Cli -c Release -r linux-x64 -p:PublishAot=true -p:PublishReadyToRun=false -o "$output" 2>&1 | tee "$log"
+dotnet publish src/MarketRules.Cli -c Release -r linux-x64 -p:PublishAot=true -p:SelfContained=true -p:PublishReadyToRun=false -o "$output" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 [ "$status" -eq 0 ] || { echo "publish-aot-cli: the Native AOT publish failed" >&2; exit 1; }

@@ -107,7 +107,7 @@ internal sealed class MarketRulesReadinessCheck(IMarketRulesLaw law) : IHealthCh
             var current = law.Current;
             var errors = law.ReloadErrors;
             return Task.FromResult(errors.IsDefaultOrEmpty
-                ? HealthCheckResult.Healthy($"{current.PolicyPacks.Length} policy packs, {current.SubsidySchemes.All.Length} subsidy schemes loaded")
+                ? HealthCheckResult.Healthy($"{current.PolicyPacks.Length} policy packs, {MarketRules.Subsidies.SubsidySchemes.All(current.Law).Length} subsidy schemes loaded")
                 : HealthCheckResult.Degraded($"the last configuration reload was refused ({errors.Length} errors, first {errors[0].Code}); the previous law stays in force"));
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException ex)

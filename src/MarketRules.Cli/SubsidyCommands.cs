@@ -168,7 +168,7 @@ internal sealed partial class CliApp
         }
         else
         {
-            scheme = SubsidySchemes.BuiltIn.Find(schemeText);
+            scheme = SubsidySchemes.Resolve(NationalCatalog.Law, schemeText);
         }
         if (!scheme.IsSuccess)
         {

@@ -7,35 +7,31 @@ using MarketRules.Subsidies;
 namespace MarketRules.Hosting;
 
 /// <summary>
-/// The law a host applies at one moment: national law with the configured policy packs, the rule engine over it and the
-/// subsidy schemes. Immutable; a reload produces a new instance.
+/// The law a host applies at one moment: national law with the configured policy packs and subsidy schemes (which ride
+/// on the law as instruments, found with <see cref="SubsidySchemes.Resolve"/>) and the rule engine over it. Immutable; a
+/// reload produces a new instance.
 /// </summary>
 public sealed class MarketRulesLaw
 {
     /// <summary>Creates the law from its parts.</summary>
     /// <param name="law">The law context (national jurisdiction; <see cref="LawContext.For"/> reads it for another).</param>
     /// <param name="engine">The rule engine over the same policy and calendar.</param>
-    /// <param name="subsidySchemes">The subsidy schemes.</param>
     /// <param name="policyPacks">The policy packs loaded on top of national law, in order.</param>
-    public MarketRulesLaw(LawContext law, RuleEngine engine, SubsidySchemes subsidySchemes, ImmutableArray<PolicyPack> policyPacks)
+    public MarketRulesLaw(LawContext law, RuleEngine engine, ImmutableArray<PolicyPack> policyPacks)
     {
         Law = law ?? throw new ArgumentNullException(nameof(law));
         Engine = engine ?? throw new ArgumentNullException(nameof(engine));
-        SubsidySchemes = subsidySchemes ?? throw new ArgumentNullException(nameof(subsidySchemes));
         PolicyPacks = policyPacks.IsDefault ? [] : policyPacks;
     }
 
-    /// <summary>National law, the built-in engine and the shipped schemes: what a host without configuration applies.</summary>
-    public static MarketRulesLaw National { get; } = new(NationalCatalog.Law, RuleEngine.Default, Subsidies.SubsidySchemes.BuiltIn, []);
+    /// <summary>National law (carrying the shipped schemes) and the built-in engine: what a host without configuration applies.</summary>
+    public static MarketRulesLaw National { get; } = new(NationalCatalog.Law, RuleEngine.Default, []);
 
-    /// <summary>The law context: policy (national values and the loaded packs), jurisdiction and period calculator.</summary>
+    /// <summary>The law context: policy (national values, the loaded packs, the shipped and configured subsidy schemes), jurisdiction and period calculator.</summary>
     public LawContext Law { get; }
 
     /// <summary>The rule engine over the same policy and calendar.</summary>
     public RuleEngine Engine { get; }
-
-    /// <summary>The subsidy schemes: the shipped ones and the configured files.</summary>
-    public SubsidySchemes SubsidySchemes { get; }
 
     /// <summary>The policy packs loaded on top of national law, in order.</summary>
     public ImmutableArray<PolicyPack> PolicyPacks { get; }
@@ -68,7 +64,6 @@ public sealed class MarketRulesLaw
                 InFile(errors, loaded.Errors, file);
             }
         }
-        var schemes = Subsidies.SubsidySchemes.BuiltIn;
         foreach (var file in options.SubsidySchemes)
         {
             if (Read(file, errors) is not { } json)
@@ -78,7 +73,8 @@ public sealed class MarketRulesLaw
             var scheme = SubsidyScheme.Parse(json);
             if (scheme.IsSuccess)
             {
-                schemes = schemes.With(scheme.Value);
+                // On the law, as the engine's rule and every evaluator find it: one registry (decision 0019).
+                law = SubsidySchemes.With(law, scheme.Value);
             }
             else
             {
@@ -93,8 +89,8 @@ public sealed class MarketRulesLaw
         {
             return RuleResult<MarketRulesLaw>.Success(National);
         }
-        var engine = packs.Count == 0 ? RuleEngine.Default : new RuleEngine(law.Policy, PeriodCalculator.China, BuiltInRules.All);
-        return RuleResult<MarketRulesLaw>.Success(new MarketRulesLaw(law, engine, schemes, packs.ToImmutable()));
+        var engine = new RuleEngine(law.Policy, PeriodCalculator.China, BuiltInRules.All);
+        return RuleResult<MarketRulesLaw>.Success(new MarketRulesLaw(law, engine, packs.ToImmutable()));
     }
 
     private static string? Read(string file, ImmutableArray<RuleError>.Builder errors)

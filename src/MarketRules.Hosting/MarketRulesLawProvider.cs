@@ -79,7 +79,7 @@ internal sealed partial class MarketRulesLawProvider : IMarketRulesLaw, IDisposa
             {
                 Volatile.Write(ref current, loaded.Value);
                 reloadErrors = [];
-                Log.Reloaded(logger, loaded.Value.PolicyPacks.Length, loaded.Value.SubsidySchemes.All.Length);
+                Log.Reloaded(logger, loaded.Value.PolicyPacks.Length, MarketRules.Subsidies.SubsidySchemes.All(loaded.Value.Law).Length);
             }
             else
             {

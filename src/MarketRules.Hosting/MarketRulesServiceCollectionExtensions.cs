@@ -18,8 +18,8 @@ public static class MarketRulesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the law in force (<see cref="IMarketRulesLaw"/>, <see cref="MarketRulesLaw"/>, <see cref="LawContext"/>),
-    /// the <see cref="RuleEngine"/>, the <see cref="SubsidySchemes"/> and each area's evaluators, with the packs and
-    /// schemes set in code. The files are validated when the host starts: a bad one stops the start with every coded error listed.
+    /// the <see cref="RuleEngine"/> and each area's evaluators, with the packs and schemes set in code. Subsidy schemes
+    /// ride on the law (<see cref="SubsidySchemes.Resolve"/> finds one by id in the injected <see cref="LawContext"/>). The files are validated when the host starts: a bad one stops the start with every coded error listed.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options (policy pack and subsidy scheme files).</param>
@@ -67,7 +67,6 @@ public static class MarketRulesServiceCollectionExtensions
         services.TryAddTransient(sp => sp.GetRequiredService<IMarketRulesLaw>().Current);
         services.TryAddTransient(sp => sp.GetRequiredService<IMarketRulesLaw>().Current.Law);
         services.TryAddTransient(sp => sp.GetRequiredService<IMarketRulesLaw>().Current.Engine);
-        services.TryAddTransient(sp => sp.GetRequiredService<IMarketRulesLaw>().Current.SubsidySchemes);
         // Each area's evaluators, built from the law in force (transient: a reloaded pack reaches the next request).
         services.TryAddTransient(sp => Evaluator(sp, law => new CaseStateMachine(law)));
         services.TryAddTransient(sp => Evaluator(sp, law => new ComplaintStateMachine(law)));

@@ -22,12 +22,13 @@ internal sealed class SubsidyLedgers : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<ISubsidyLedger>> ledgers = new(StringComparer.Ordinal);
     private readonly Func<SubsidyScheme, ISubsidyLedger> open;
+    private readonly MarketRules.Hosting.IMarketRulesLaw law;
 
     public SubsidyLedgers(IConfiguration configuration, IClock clock, MarketRules.Hosting.IMarketRulesLaw law)
     {
         var section = configuration.GetSection("MarketRules:Subsidies");
-        // The schemes MarketRules.Hosting loaded and validated at start (shipped + MarketRules:Subsidies:Schemes files).
-        Schemes = law.Current.SubsidySchemes;
+        // The schemes ride on the law MarketRules.Hosting loaded and validated (shipped + MarketRules:Subsidies:Schemes files).
+        this.law = law;
         var connectionString = configuration.GetConnectionString("MarketRulesSubsidies");
         Kind = (section["Ledger"] ?? (string.IsNullOrEmpty(connectionString) ? "sqlite" : "postgresql")).ToLowerInvariant();
         switch (Kind)
@@ -57,14 +58,12 @@ internal sealed class SubsidyLedgers : IDisposable
 
     public string Kind { get; }
 
-    public SubsidySchemes Schemes { get; }
-
     public IIdempotencyStore Idempotency { get; }
 
     /// <summary>The ledger of a scheme, opened (and its schema created) on first use.</summary>
     public RuleResult<ISubsidyLedger> Find(string schemeId)
     {
-        var scheme = Schemes.Find(schemeId);
+        var scheme = SubsidySchemes.Resolve(law.Current.Law, schemeId);
         if (!scheme.IsSuccess)
         {
             return RuleResult<ISubsidyLedger>.Failure(scheme.Errors);

@@ -39,6 +39,30 @@ public sealed class HostingTests : IDisposable
     }
 
     [Fact]
+    public void AddMarketRules_AConfiguredScheme_RidesOnTheLaw_WhereTheEngineAndEvaluatorsFindIt()
+    {
+        // One registry: the configured scheme is an instrument of the law (no pack configured), so the engine's JSON rule,
+        // the injected LawContext and SubsidySchemes.Resolve all see it, beside the shipped ones.
+        var file = Path.Combine(work.FullName, "local.json");
+        using (var stream = typeof(MarketRules.Subsidies.SubsidySchemes).Assembly.GetManifestResourceStream("MarketRules.Data.Subsidies/gongshu-2022.json")!)
+        {
+            File.WriteAllText(file, new StreamReader(stream).ReadToEnd().Replace("\"gongshu-2022-ebike-tradein\"", "\"local-2022\"", StringComparison.Ordinal));
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["MarketRules:Subsidies:Schemes:0"] = file }).Build();
+        using var services = new ServiceCollection().AddMarketRules(configuration.GetSection("MarketRules")).BuildServiceProvider();
+        var law = services.GetRequiredService<LawContext>();
+        Assert.Equal("local-2022", MarketRules.Subsidies.SubsidySchemes.Resolve(law, "local-2022").Value!.Id);
+        Assert.Equal(3, MarketRules.Subsidies.SubsidySchemes.All(law).Length);
+        var request = """
+            {"rule":"subsidy.ebike-tradein/1","asOf":"2022-06-30","jurisdiction":"330105","input":{"schemeId":"local-2022","claim":{"claimId":"A1","applicantId":"11010519491231002X","oldPlate":"杭州C12345","oldFrameNumber":"LF12345678","oldRegisteredNonStandard":true,"oldOwnerId":"11010519491231002X","recycledAt":"2022-06-30T08:00:00Z","recyclerAuthorised":true,"oldPlateCancelledAt":"2022-06-30T09:00:00Z","newFrameNumber":"NF87654321","newStandard":"gb17761-2018","newCccCertificate":"2021011119000001","purchaseDate":"2022-06-30","newPriceFen":259900,"newPlate":"浙A·54321","newRegisteredAt":"2022-06-30T15:00:00Z","completedAt":"2022-06-30T15:59:59Z","evidence":["identity-document","filing-certificate","recycling-receipt","plate-cancellation-record","purchase-invoice","ccc-certificate","new-plate-registration"]}}}
+            """;
+        var decision = services.GetRequiredService<RuleEngine>().Evaluate(request);
+        Assert.Contains("\"schemeId\":\"local-2022\"", decision, StringComparison.Ordinal);
+        Assert.Contains("\"amountFen\":30000", decision, StringComparison.Ordinal);
+        Assert.Contains("MR.Subsidy.UnknownScheme", RuleEngine.Default.Evaluate(request), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_BadFilesAndMisspeltKeys_ListsEveryCodedError()
     {
         var bad = Path.Combine(work.FullName, "bad.json");

@@ -33,13 +33,13 @@ internal static partial class XmlDocumentation
         return docs.TryGetValue("T:" + typeName + "#" + member.Name, out var parameter) ? parameter : null;
     }
 
+    // A single-file or Native AOT host has no documentation file beside it (Location is empty there): its schemas carry
+    // no field descriptions. The suppression is for the AOT compiler, which does not read #pragma.
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000:Avoid accessing Assembly file path when publishing as a single file", Justification = "An empty Location is handled: no descriptions.")]
     private static IReadOnlyDictionary<string, string> Load(Assembly assembly)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        // A single-file or AOT host has no documentation file beside it: its schemas carry no field descriptions.
-#pragma warning disable IL3000 // Location is empty in a single-file app; handled.
         var location = assembly.Location;
-#pragma warning restore IL3000
         var path = string.IsNullOrEmpty(location) ? null : Path.ChangeExtension(location, ".xml");
         if (path is null || !File.Exists(path))
         {

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using MarketRules.Parameters;
 using MarketRules.Utility;
@@ -6,27 +5,20 @@ using MarketRules.Utility;
 namespace MarketRules.Subsidies;
 
 /// <summary>
-/// The schemes the library ships (embedded JSON under <c>Data/Subsidies/</c>) and a registry to look schemes up by id.
+/// The schemes the library ships (embedded JSON under <c>Data/Subsidies/</c>) and the one way a scheme reaches an
+/// evaluator: as an instrument of the law in force (<see cref="With(LawContext, SubsidyScheme)"/>, <see cref="Resolve"/>).
 /// </summary>
-/// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed class SubsidySchemes
+/// <remarks>This type is thread-safe. A shipped scheme is parsed when it is first used, not when the law is built.</remarks>
+public static class SubsidySchemes
 {
-    private static readonly Lazy<SubsidyScheme> LazyGongshu = new(() => LoadEmbedded("gongshu-2022.json"));
-    private static readonly Lazy<SubsidyScheme> LazyNational = new(() => LoadEmbedded("national-2025.json"));
-    private static readonly Lazy<SubsidySchemes> LazyBuiltIn = new(() => new SubsidySchemes([Gongshu2022, National2025]));
+    /// <summary>The id of <see cref="Gongshu2022"/>.</summary>
+    public const string Gongshu2022Id = "gongshu-2022-ebike-tradein";
 
-    private readonly FrozenDictionary<string, SubsidyScheme> byId;
+    /// <summary>The id of <see cref="National2025"/>.</summary>
+    public const string National2025Id = "national-2025-ebike-tradein";
 
-    /// <summary>Creates a registry.</summary>
-    /// <param name="schemes">The schemes; ids must be unique.</param>
-    /// <exception cref="ArgumentException">Thrown when two schemes share an id.</exception>
-    public SubsidySchemes(IEnumerable<SubsidyScheme> schemes)
-    {
-        var list = Preconditions.CheckNotNull(schemes).ToList();
-        Preconditions.CheckArgument(list.Select(s => s.Id).Distinct(StringComparer.Ordinal).Count() == list.Count, nameof(schemes), "Scheme ids must be unique");
-        byId = list.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
-        All = [.. list];
-    }
+    private static readonly Lazy<SubsidyScheme> LazyGongshu = new(() => LoadEmbedded("gongshu-2022.json", Gongshu2022Id));
+    private static readonly Lazy<SubsidyScheme> LazyNational = new(() => LoadEmbedded("national-2025.json", National2025Id));
 
     /// <summary>Gongshu District, Hangzhou, 2022: 300 / 200 / 100 yuan in June / July / August, phase 1 budget 780,000 yuan (REQ; phase dates assumed as calendar months).</summary>
     public static SubsidyScheme Gongshu2022 => LazyGongshu.Value;
@@ -34,20 +26,10 @@ public sealed class SubsidySchemes
     /// <summary>A national 2025 scheme template: amounts are local examples marked unverified — replace them with the local notice.</summary>
     public static SubsidyScheme National2025 => LazyNational.Value;
 
-    /// <summary>The registry of the shipped schemes.</summary>
-    public static SubsidySchemes BuiltIn => LazyBuiltIn.Value;
-
-    /// <summary>The schemes.</summary>
-    public ImmutableArray<SubsidyScheme> All { get; }
-
-    /// <summary>Returns a registry with one more scheme (replacing one with the same id).</summary>
-    /// <param name="scheme">The scheme.</param>
-    /// <returns>The larger registry.</returns>
-    public SubsidySchemes With(SubsidyScheme scheme)
-    {
-        Preconditions.CheckNotNull(scheme);
-        return new SubsidySchemes(All.Where(s => s.Id != scheme.Id).Append(scheme));
-    }
+    /// <summary>Every subsidy scheme a law carries (the shipped ones and any added), ordered by id.</summary>
+    /// <param name="law">The law.</param>
+    /// <returns>The schemes.</returns>
+    public static ImmutableArray<SubsidyScheme> All(LawContext law) => Preconditions.CheckNotNull(law).Policy.Instruments<SubsidyScheme>();
 
     /// <summary>Adds the shipped schemes to a policy that does not already carry a scheme of the same id (the caller's wins).</summary>
     /// <param name="policy">The policy.</param>
@@ -55,11 +37,12 @@ public sealed class SubsidySchemes
     public static PolicyContext AddShipped(PolicyContext policy)
     {
         Preconditions.CheckNotNull(policy);
-        foreach (var scheme in BuiltIn.All)
+        // Lazily: building the national law (the engine's first decision in a fresh process) parses no scheme.
+        foreach (var (id, load) in Shipped)
         {
-            if (!policy.TryGetInstrument<SubsidyScheme>(scheme.Id, out _))
+            if (!policy.TryGetInstrument<SubsidyScheme>(id, out _))
             {
-                policy = policy.WithInstrument(scheme.Id, scheme);
+                policy = policy.WithLazyInstrument(id, load);
             }
         }
         return policy;
@@ -81,20 +64,20 @@ public sealed class SubsidySchemes
             ? RuleResult<SubsidyScheme>.Success(scheme)
             : RuleResult<SubsidyScheme>.Failure(SubsidyErrors.UnknownScheme.Create("$.schemeId", ("Scheme", id ?? "")));
 
-    /// <summary>Finds a scheme by id.</summary>
-    /// <param name="id">The id.</param>
-    /// <returns>The scheme, or the coded error <c>MR.Subsidy.UnknownScheme</c>.</returns>
-    public RuleResult<SubsidyScheme> Find(string? id) =>
-        id is not null && byId.TryGetValue(id, out var scheme)
-            ? RuleResult<SubsidyScheme>.Success(scheme)
-            : RuleResult<SubsidyScheme>.Failure(SubsidyErrors.UnknownScheme.Create("$.schemeId", ("Scheme", id ?? "")));
+    private static readonly (string Id, Func<SubsidyScheme> Load)[] Shipped =
+    [
+        (Gongshu2022Id, () => Gongshu2022),
+        (National2025Id, () => National2025),
+    ];
 
-    private static SubsidyScheme LoadEmbedded(string name)
+    private static SubsidyScheme LoadEmbedded(string name, string id)
     {
         var resource = "MarketRules.Data.Subsidies/" + name;
         using var stream = typeof(SubsidySchemes).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException("The embedded scheme is missing: " + resource);
         using var reader = new StreamReader(stream);
-        return SubsidyScheme.Parse(reader.ReadToEnd()).GetValueOrThrow();
+        var scheme = SubsidyScheme.Parse(reader.ReadToEnd()).GetValueOrThrow();
+        // The law carries the scheme under this id before it is read: the file must agree.
+        return scheme.Id == id ? scheme : throw new InvalidOperationException($"The embedded scheme {resource} has id {scheme.Id}, not {id}");
     }
 }

@@ -9,7 +9,7 @@ public class SubsidyDocsTests
     public void DefaultsTable_MatchesTheShippedSchemes()
     {
         var docs = File.ReadAllText(FindRepoFile("docs/subsidies.md"));
-        foreach (var scheme in SubsidySchemes.BuiltIn.All)
+        foreach (var scheme in SubsidySchemes.All(NationalCatalog.Law))
         {
             foreach (var phase in scheme.Phases)
             {

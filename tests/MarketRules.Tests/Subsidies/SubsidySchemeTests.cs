@@ -26,10 +26,31 @@ public class SubsidySchemeTests
     }
 
     [Fact]
-    public void Find_UnknownScheme_ReturnsCodedError()
+    public void Resolve_UnknownScheme_ReturnsCodedError()
     {
-        var result = SubsidySchemes.BuiltIn.Find("nowhere-2030");
+        var result = SubsidySchemes.Resolve(NationalCatalog.Law, "nowhere-2030");
         Assert.Equal("MR.Subsidy.UnknownScheme", Assert.Single(result.Errors).Code);
+        Assert.Equal("$.schemeId", result.Errors[0].Path);
+    }
+
+    [Fact]
+    public void NationalLaw_CarriesTheShippedSchemes_UnderTheirOwnIds()
+    {
+        // The law carries them before they are parsed (lazily): the ids it knows them by must be the files' own.
+        var all = SubsidySchemes.All(NationalCatalog.Law);
+        Assert.Equal([SubsidySchemes.Gongshu2022Id, SubsidySchemes.National2025Id], all.Select(s => s.Id));
+        Assert.Same(SubsidySchemes.Gongshu2022, SubsidySchemes.Resolve(NationalCatalog.Law, SubsidySchemes.Gongshu2022Id).Value);
+        Assert.Same(SubsidySchemes.National2025, SubsidySchemes.Resolve(NationalCatalog.Law, SubsidySchemes.National2025Id).Value);
+    }
+
+    [Fact]
+    public void With_ASchemeOfAShippedId_ReplacesTheShippedOne()
+    {
+        var local = SubsidyScheme.Parse(SubsidyTestData.SchemeJsonWithId(SubsidySchemes.Gongshu2022Id)).GetValueOrThrow();
+        var law = SubsidySchemes.With(NationalCatalog.Law, local);
+        Assert.Same(local, SubsidySchemes.Resolve(law, SubsidySchemes.Gongshu2022Id).Value);
+        Assert.Equal(2, SubsidySchemes.All(law).Length);
+        Assert.Same(SubsidySchemes.Gongshu2022, SubsidySchemes.Resolve(NationalCatalog.Law, SubsidySchemes.Gongshu2022Id).Value);
     }
 
     [Theory]

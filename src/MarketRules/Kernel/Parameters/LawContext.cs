@@ -80,7 +80,7 @@ public sealed class LawContext
     /// <returns>The value in force, or <see langword="null"/>.</returns>
     public ParameterValue? TryResolve(ParameterDefinition parameter, LocalDate asOf) => Policy.TryResolve(parameter, asOf, Jurisdiction);
 
-    /// <summary>The same law carrying one more validated local instrument (e.g. a subsidy scheme); see <see cref="PolicyContext.WithInstrument"/>.</summary>
+    /// <summary>The same law carrying one more validated local instrument (e.g. a subsidy scheme); see <see cref="PolicyContext.WithInstrument{TInstrument}(string, TInstrument)"/>.</summary>
     /// <typeparam name="TInstrument">The instrument's kind.</typeparam>
     /// <param name="id">The instrument's id.</param>
     /// <param name="instrument">The instrument.</param>

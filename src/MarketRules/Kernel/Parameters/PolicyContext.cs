@@ -149,6 +149,18 @@ public sealed class PolicyContext
         where TInstrument : class =>
         new(this, instruments.SetItem((typeof(TInstrument), Preconditions.CheckNotNull(id)), Preconditions.CheckNotNull(instrument)));
 
+    /// <summary>
+    /// Returns a context that carries an instrument read only when a rule first asks for it (e.g. a shipped scheme parsed
+    /// from embedded JSON), so that building the law costs nothing per instrument. Otherwise as <see cref="WithInstrument{TInstrument}(string, TInstrument)"/>.
+    /// </summary>
+    /// <typeparam name="TInstrument">The instrument's kind.</typeparam>
+    /// <param name="id">The instrument's id: the id the loaded instrument has.</param>
+    /// <param name="load">Reads and validates the instrument; called at most once, on first use.</param>
+    /// <returns>The new context; this context is unchanged.</returns>
+    public PolicyContext WithLazyInstrument<TInstrument>(string id, Func<TInstrument> load)
+        where TInstrument : class =>
+        new(this, instruments.SetItem((typeof(TInstrument), Preconditions.CheckNotNull(id)), new Deferred<TInstrument>(Preconditions.CheckNotNull(load))));
+
     /// <summary>Finds an instrument of a kind by id.</summary>
     /// <typeparam name="TInstrument">The instrument's kind.</typeparam>
     /// <param name="id">The id.</param>
@@ -157,8 +169,21 @@ public sealed class PolicyContext
     public bool TryGetInstrument<TInstrument>(string? id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TInstrument? instrument)
         where TInstrument : class
     {
-        instrument = id is not null && instruments.TryGetValue((typeof(TInstrument), id), out var found) ? (TInstrument)found : null;
+        instrument = id is not null && instruments.TryGetValue((typeof(TInstrument), id), out var found) ? Open<TInstrument>(found) : null;
         return instrument is not null;
+    }
+
+    private static TInstrument Open<TInstrument>(object stored)
+        where TInstrument : class =>
+        stored as TInstrument ?? ((Deferred<TInstrument>)stored).Value;
+
+    // An instrument read on first use. Not Lazy<T>, whose trimming annotation would reach every caller's type.
+    private sealed class Deferred<TInstrument>(Func<TInstrument> load)
+        where TInstrument : class
+    {
+        private TInstrument? value;
+
+        public TInstrument Value => LazyInitializer.EnsureInitialized(ref value, load);
     }
 
     /// <summary>Every instrument of a kind the context carries, by id.</summary>
@@ -166,5 +191,5 @@ public sealed class PolicyContext
     /// <returns>The instruments, ordered by id.</returns>
     public ImmutableArray<TInstrument> Instruments<TInstrument>()
         where TInstrument : class =>
-        [.. instruments.Where(i => i.Key.Kind == typeof(TInstrument)).OrderBy(i => i.Key.Id, StringComparer.Ordinal).Select(i => (TInstrument)i.Value)];
+        [.. instruments.Where(i => i.Key.Kind == typeof(TInstrument)).OrderBy(i => i.Key.Id, StringComparer.Ordinal).Select(i => Open<TInstrument>(i.Value))];
 }
