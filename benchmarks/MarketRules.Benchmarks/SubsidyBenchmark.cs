@@ -1,4 +1,5 @@
 using System.Globalization;
+using MarketRules.Benchmarks.Baselines;
 using MarketRules.Calendar;
 using MarketRules.Subsidies;
 using RulesEngine.Models;
@@ -157,7 +158,6 @@ public class SubsidyAllocationBenchmark
 public class SubsidyEligibilityBenchmark
 {
     private const int Claims = 4096;
-    private const string Workflow = "ebike-tradein";
 
     private SubsidyClaim[] claims = [];
     private RuleParameter[][] parameters = [];
@@ -174,7 +174,7 @@ public class SubsidyEligibilityBenchmark
         for (var i = 0; i < Claims; i++)
         {
             var c = claims[i];
-            parameters[i] = [new RuleParameter("c", new ClaimFacts
+            parameters[i] = [new RuleParameter(SubsidyRulesEngineWorkflow.Parameter, new ClaimFacts
             {
                 OldRegisteredNonStandard = c.OldRegisteredNonStandard,
                 OwnedByApplicant = c.OwnedByApplicant,
@@ -189,16 +189,7 @@ public class SubsidyEligibilityBenchmark
                 PreviouslySubsidised = c.PreviouslySubsidisedMask != 0,
             })];
         }
-        string[] conditions =
-        [
-            "c.OldRegisteredNonStandard", "c.OwnedByApplicant", "c.Recycled", "c.OldPlateCancelled", "c.StandardInForce",
-            "c.HasCcc", "c.NewRegistered", "c.PriceFen >= c.MinimumPriceFen", "c.InWindow", "!c.PreviouslySubsidised",
-        ];
-        engine = new RulesEngine.RulesEngine([new Workflow
-        {
-            WorkflowName = Workflow,
-            Rules = [.. conditions.Select((e, n) => new Rule { RuleName = "condition-" + n, RuleExpressionType = RuleExpressionType.LambdaExpression, Expression = e })],
-        }], new ReSettings());
+        engine = SubsidyRulesEngineWorkflow.Create();
         for (var i = 0; i < Claims; i++)
         {
             if (evaluator.Assess(claims[i]).IsEligible != RulesEngineEligible(i))
@@ -244,45 +235,8 @@ public class SubsidyEligibilityBenchmark
 
     private bool RulesEngineEligible(int i)
     {
-        var pending = engine.ExecuteAllRulesAsync(Workflow, parameters[i]);
+        var pending = engine.ExecuteAllRulesAsync(SubsidyRulesEngineWorkflow.Name, parameters[i]);
         var results = pending.IsCompleted ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
         return results.TrueForAll(r => r.IsSuccess);
-    }
-
-    /// <summary>A claim flattened to the facts RulesEngine evaluates.</summary>
-    public sealed class ClaimFacts
-    {
-        /// <summary>The old bike is a registered non-standard e-bike.</summary>
-        public bool OldRegisteredNonStandard { get; init; }
-
-        /// <summary>The old bike is the applicant's.</summary>
-        public bool OwnedByApplicant { get; init; }
-
-        /// <summary>Handed to an authorised recycling point.</summary>
-        public bool Recycled { get; init; }
-
-        /// <summary>The old plate was cancelled.</summary>
-        public bool OldPlateCancelled { get; init; }
-
-        /// <summary>The new bike meets the standard in force (checked by the caller).</summary>
-        public bool StandardInForce { get; init; }
-
-        /// <summary>The new bike has a CCC.</summary>
-        public bool HasCcc { get; init; }
-
-        /// <summary>The new bike was registered with a plate.</summary>
-        public bool NewRegistered { get; init; }
-
-        /// <summary>The price in fen.</summary>
-        public long PriceFen { get; init; }
-
-        /// <summary>The scheme's minimum price in fen.</summary>
-        public long MinimumPriceFen { get; init; }
-
-        /// <summary>Every step inside the scheme's window and a phase (checked by the caller).</summary>
-        public bool InWindow { get; init; }
-
-        /// <summary>The register says the person or a vehicle was paid before.</summary>
-        public bool PreviouslySubsidised { get; init; }
     }
 }

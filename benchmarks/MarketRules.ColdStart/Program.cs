@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using MarketRules.Benchmarks.Baselines;
 using MarketRules.Engine;
-using MarketRules.ColdStart;
 using RulesEngine.Models;
 
 // One fresh process, one first decision. Prints "first-decision-ms=<ms since Main>" and the decision's outcome; the
@@ -113,36 +113,8 @@ internal static class ColdStart
             InWindow = true,
             PreviouslySubsidised = false,
         };
-        string[] conditions =
-        [
-            "c.OldRegisteredNonStandard", "c.OwnedByApplicant", "c.Recycled", "c.OldPlateCancelled", "c.StandardInForce",
-            "c.HasCcc", "c.NewRegistered", "c.PriceFen >= c.MinimumPriceFen", "c.InWindow", "!c.PreviouslySubsidised",
-        ];
-        var engine = new global::RulesEngine.RulesEngine([new Workflow
-        {
-            WorkflowName = "ebike-tradein",
-            Rules = [.. conditions.Select((e, n) => new Rule { RuleName = "condition-" + n, RuleExpressionType = RuleExpressionType.LambdaExpression, Expression = e })],
-        }], new ReSettings());
-        var results = engine.ExecuteAllRulesAsync("ebike-tradein", [new RuleParameter("c", facts)]).AsTask().GetAwaiter().GetResult();
+        var engine = SubsidyRulesEngineWorkflow.Create();
+        var results = engine.ExecuteAllRulesAsync(SubsidyRulesEngineWorkflow.Name, [new RuleParameter(SubsidyRulesEngineWorkflow.Parameter, facts)]).AsTask().GetAwaiter().GetResult();
         return results.TrueForAll(r => r.IsSuccess);
-    }
-}
-
-namespace MarketRules.ColdStart
-{
-    /// <summary>The claim's facts as RulesEngine reads them.</summary>
-    public sealed class ClaimFacts
-    {
-        public bool OldRegisteredNonStandard { get; init; }
-        public bool OwnedByApplicant { get; init; }
-        public bool Recycled { get; init; }
-        public bool OldPlateCancelled { get; init; }
-        public bool StandardInForce { get; init; }
-        public bool HasCcc { get; init; }
-        public bool NewRegistered { get; init; }
-        public long PriceFen { get; init; }
-        public long MinimumPriceFen { get; init; }
-        public bool InWindow { get; init; }
-        public bool PreviouslySubsidised { get; init; }
     }
 }
