@@ -57,6 +57,14 @@ public sealed class CaseStateMachine
         return RuleResult<CaseStep>.Success(new CaseStep(this, current.State, @event, result.Snapshot));
     }
 
+    /// <summary>The values of the reason that the <paramref name="index"/>-th running deadline of the step's agenda (due, then overdue) runs.</summary>
+    internal static MessageArguments DeadlineRunsArguments(CaseAgenda agenda, int index)
+    {
+        var deadline = index < agenda.Due.Length ? agenda.Due[index] : agenda.Overdue[index - agenda.Due.Length];
+        var label = CaseLabels.Of(deadline.Kind);
+        return MessageArguments.Of([("Deadline", label.Chinese, label.English), ("Limit", deadline.LastDay, deadline.LastDay)]);
+    }
+
     /// <summary>The agenda of a step: the deadlines running on the event's date.</summary>
     internal CaseAgenda AgendaOf(CaseStep step) => AsOf(step.Snapshot, LegalTime.DateOf(step.Event.At));
 
@@ -79,13 +87,14 @@ public sealed class CaseStateMachine
             var end = snapshot.ActEndedOn ?? act;
             builder.Add(CaseReasons.LimitationExpired.ToReason(CaseCitations.Limitation, ("ActDate", end), ("Limit", controller.LimitationLastDay(snapshot, end))));
         }
+        var index = 0;
         foreach (var deadline in agenda.Due)
         {
-            Runs(builder, deadline);
+            Runs(builder, step, deadline, index++);
         }
         foreach (var deadline in agenda.Overdue)
         {
-            Runs(builder, deadline);
+            Runs(builder, step, deadline, index++);
         }
         UseParameters(builder, snapshot, date);
         return builder.Build(snapshot.State.ToString());
@@ -162,10 +171,11 @@ public sealed class CaseStateMachine
     /// <returns>The surcharge.</returns>
     public Money LateSurcharge(in CaseSnapshot snapshot, LocalDate asOf) => controller.Surcharge(snapshot, asOf);
 
-    private static void Runs(ExplanationBuilder builder, CaseDeadline deadline)
+    // A running deadline's reason (its values made from the step's agenda when the text is read) and computed date.
+    private static void Runs(ExplanationBuilder builder, CaseStep step, CaseDeadline deadline, int index)
     {
         var label = CaseLabels.Of(deadline.Kind);
-        builder.Add(CaseReasons.DeadlineRuns.ToLocalizedReason(deadline.Citation, ("Deadline", label.Chinese, label.English), ("Limit", deadline.LastDay, deadline.LastDay)));
+        builder.Add(CaseReasons.DeadlineRuns.ToDeferredReason(deadline.Citation, step, index));
         builder.Add(new ComputedDate(deadline.Kind.ToString(), label, deadline.LastDay)
         {
             From = deadline.From, ExpiresAt = deadline.ExpiresAt, Citation = deadline.Citation,

@@ -158,7 +158,7 @@ public sealed record CaseAgenda(LocalDate AsOf, CaseState State, System.Collecti
 /// first time they are read (a caller replaying a history reads the snapshots, one showing a step reads the rest).</para>
 /// <para>This type is immutable and thread-safe (two threads reading a part first may both make it; one is kept).</para>
 /// </remarks>
-public sealed class CaseStep
+public sealed class CaseStep : IDeferredMessageArguments
 {
     private readonly CaseStateMachine machine;
     [Memoised]
@@ -213,6 +213,8 @@ public sealed class CaseStep
             return Interlocked.CompareExchange(ref explanation, built, null) ?? built;
         }
     }
+
+    MessageArguments IDeferredMessageArguments.ArgumentsOf(int index) => CaseStateMachine.DeadlineRunsArguments(Agenda, index);
 }
 
 /// <summary>One accepted event in a case's history: immutable, with who, when and why.</summary>

@@ -112,7 +112,19 @@ public sealed class ReferralReport : IDeferredMessageArguments
         return made;
     }
 
-    MessageArguments IDeferredMessageArguments.ArgumentsOf(int index) => Describe(Checks[index]);
+    // The deferred reasons: a check by its index, or the element required on the law's date or on the decision date.
+    private const int ElementOfLawDate = -1;
+    private const int ElementOfDecisionDate = -2;
+
+    MessageArguments IDeferredMessageArguments.ArgumentsOf(int index)
+    {
+        if (index >= 0)
+        {
+            return Describe(Checks[index]);
+        }
+        var date = index == ElementOfLawDate ? lawDate : asOf;
+        return DescribeElement(Facts, date, ReferralElements.At(Facts.Offence, date)!, Decision);
+    }
 
     private Explanation BuildExplanation()
     {
@@ -130,11 +142,11 @@ public sealed class ReferralReport : IDeferredMessageArguments
         var elementAtAct = ReferralElements.At(facts.Offence, lawDate);
         if (elementAtAct is not null)
         {
-            builder.Add(DescribeElement(facts, lawDate, elementAtAct, decision));
+            builder.Add(ReferralReasons.ElementRequired.ToDeferredReason(elementAtAct.Citation, this, ElementOfLawDate));
         }
         if (ReferralElements.At(facts.Offence, asOf) is { } elementNow && elementAtAct is not null && elementNow.Element != elementAtAct.Element)
         {
-            builder.Add(DescribeElement(facts, asOf, elementNow, decision));
+            builder.Add(ReferralReasons.ElementRequired.ToDeferredReason(elementNow.Citation, this, ElementOfDecisionDate));
         }
         if (decision.InterpretationOfDecisionDate)
         {
@@ -209,7 +221,7 @@ public sealed class ReferralReport : IDeferredMessageArguments
         return builder.Build(decision.Refer ? "refer" : "do-not-refer");
     }
 
-    private static Reason DescribeElement(in ReferralFacts facts, LocalDate date, ElementRule rule, ReferralDecision decision)
+    private static MessageArguments DescribeElement(in ReferralFacts facts, LocalDate date, ElementRule rule, ReferralDecision decision)
     {
         var met = rule.Element is OffenceElement.Endangerment or OffenceElement.ActualHarm
             ? CriminalReferral.Establishes(facts, rule.Element)
@@ -223,9 +235,8 @@ public sealed class ReferralReport : IDeferredMessageArguments
         };
         var offence = Label(facts.Offence);
         object day = date;
-        return ReferralReasons.ElementRequired.ToReasonKeepingChinese(rule.Citation,
-            ("Date", day, day), ("Offence", offence.Chinese, offence.English), ("Requirement", rule.Requirement.Chinese, rule.Requirement.English),
-            ("Outcome", zh, en));
+        return MessageArguments.Of([("Date", day, day), ("Offence", offence.Chinese, offence.English), ("Requirement", rule.Requirement.Chinese, rule.Requirement.English),
+            ("Outcome", zh, en)], keepsEnglish: false);
     }
 
     private static Reason DescribeHeavierOfBoth(in ReferralFacts facts, ReferralDecision decision, LocalDate date)
