@@ -76,7 +76,8 @@ public sealed class CaseStateMachine
         var snapshot = step.Snapshot;
         var date = LegalTime.DateOf(@event.At);
         var agenda = step.Agenda;
-        var builder = new ExplanationBuilder(RuleId, date, Law.JurisdictionCode);
+        // The transition and a reason per running deadline (one more only when the limitation closed the case).
+        var builder = new ExplanationBuilder(RuleId, date, Law.JurisdictionCode, 1 + agenda.Due.Length + agenda.Overdue.Length, 0);
         var row = CaseTransitionTable.Find(from, @event.Kind)!;
         var rowCitation = @event.Kind == CaseEventKind.SummaryPenaltyImposed
             && Policy.TryResolve(snapshot.Party == PartyKind.Person ? CaseParameters.SummaryFinePerson : CaseParameters.SummaryFineOrganisation, date, Jurisdiction) is { } summary

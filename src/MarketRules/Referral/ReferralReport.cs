@@ -115,12 +115,19 @@ public sealed class ReferralReport : IDeferredMessageArguments
     // The deferred reasons: a check by its index, or the element required on the law's date or on the decision date.
     private const int ElementOfLawDate = -1;
     private const int ElementOfDecisionDate = -2;
+    private const int Conclusion = -3;
 
     MessageArguments IDeferredMessageArguments.ArgumentsOf(int index)
     {
         if (index >= 0)
         {
             return Describe(Checks[index]);
+        }
+        if (index == Conclusion)
+        {
+            return Decision.Refer
+                ? MessageArguments.Of([("Offence", Label(Decision.Offence).Chinese, Label(Decision.Offence).English), ("Band", BandLabel(Decision.Band).Chinese, BandLabel(Decision.Band).English)])
+                : MessageArguments.Of([("Offence", Label(Facts.Offence).Chinese, Label(Facts.Offence).English)]);
         }
         var date = index == ElementOfLawDate ? lawDate : asOf;
         return DescribeElement(Facts, date, ReferralElements.At(Facts.Offence, date)!, Decision);
@@ -130,7 +137,8 @@ public sealed class ReferralReport : IDeferredMessageArguments
     {
         var facts = Facts;
         var decision = Decision;
-        var builder = new ExplanationBuilder(CriminalReferral.RuleId, asOf, jurisdiction.IsNational ? null : jurisdiction.ToString());
+        // Usually a reason per check, the element and the conclusion; a parameter per check.
+        var builder = new ExplanationBuilder(CriminalReferral.RuleId, asOf, jurisdiction.IsNational ? null : jurisdiction.ToString(), actCount + 2, actCount);
         for (var i = 0; i < actCount; i++)
         {
             // A reason per check, its values (amounts, names, margin) made from the record when its text is read.
@@ -215,9 +223,8 @@ public sealed class ReferralReport : IDeferredMessageArguments
             }
         }
         builder.Add(decision.Refer
-            ? ReferralReasons.Refer.ToLocalizedReason((decision.Facts & FactTriggers.ReasonableSuspicion) != 0 ? ReasonableSuspicionArticle : TransferDuty,
-                ("Offence", Label(decision.Offence).Chinese, Label(decision.Offence).English), ("Band", BandLabel(decision.Band).Chinese, BandLabel(decision.Band).English))
-            : ReferralReasons.DoNotRefer.ToLocalizedReason(null, ("Offence", Label(facts.Offence).Chinese, Label(facts.Offence).English)));
+            ? ReferralReasons.Refer.ToDeferredReason((decision.Facts & FactTriggers.ReasonableSuspicion) != 0 ? ReasonableSuspicionArticle : TransferDuty, this, Conclusion)
+            : ReferralReasons.DoNotRefer.ToDeferredReason(null, this, Conclusion));
         return builder.Build(decision.Refer ? "refer" : "do-not-refer");
     }
 
