@@ -84,7 +84,11 @@ internal static class LedgerThroughput
                     }
                 }
                 Interlocked.Add(ref threadMicros, ThreadCpuMicroseconds() - before);
-            })).ToList();
+            })
+            {
+                // Named, so `perf report --comm ledger-caller` shows the callers' threads alone.
+                Name = "ledger-caller",
+            }).ToList();
             threads.ForEach(t => t.Start());
             threads.ForEach(t => t.Join());
             watch.Stop();
