@@ -12,8 +12,8 @@ namespace MarketRules.Subsidies.Sqlite;
 /// A durable <see cref="ISubsidyLedger"/> in one SQLite file: every reservation, confirmation, release and rejection
 /// is one <c>BEGIN IMMEDIATE</c> transaction, so the budget, the quotas, the uniqueness keys and the journal survive a
 /// restart or a crash, and several processes on one machine may share the file (WAL mode: readers never wait for the
-/// writer; writers queue on SQLite's lock). Budgets and quotas are also CHECK constraints, claim ids and key values
-/// primary keys: the file refuses an overspend or a second holder even from a faulty writer.
+/// writer; writers queue on SQLite's lock). Budgets and quotas are also CHECK constraints, claim ids a primary key and
+/// each uniqueness key a unique index: the file refuses an overspend or a second holder even from a faulty writer.
 /// </summary>
 /// <remarks>
 /// <para>The schema (<see cref="SchemaSql"/>, <c>Schema/v2.sql</c>) is created on first use, versioned in
