@@ -666,6 +666,7 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
         public PreparedSql(sqlite3 db, string sql)
         {
             this.db = db;
+            statements = []; // until prepared: a failure to prepare resets nothing
             var list = new List<sqlite3_stmt>();
             var rest = sql;
             while (rest.Trim().Length > 0)
