@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MarketRules.Subsidies;
 
 namespace MarketRules.Benchmarks;
@@ -25,19 +24,24 @@ internal static class LedgerProfile
                 var gc0 = GC.CollectionCount(0);
                 var pause = GC.GetTotalPauseDuration();
                 var ledger = new InMemorySubsidyLedger(s, clock, N);
-                var w = Stopwatch.StartNew();
+                // The thread's CPU time (not wall time: the machine is shared) and the bytes it allocated, per operation.
+                var cpu = LedgerThroughput.ThreadCpuMicroseconds();
+                var bytes = GC.GetAllocatedBytesForCurrentThread();
                 for (var i = 0; i < N; i++)
                 {
                     ledger.Reserve(claims[i], 0);
                 }
-                var reserveNs = w.Elapsed.TotalNanoseconds / N;
-                w.Restart();
+                var reserveNs = (LedgerThroughput.ThreadCpuMicroseconds() - cpu) * 1000.0 / N;
+                var reserveBytes = (GC.GetAllocatedBytesForCurrentThread() - bytes) / (double)N;
+                cpu = LedgerThroughput.ThreadCpuMicroseconds();
+                bytes = GC.GetAllocatedBytesForCurrentThread();
                 for (var i = 0; i < N; i++)
                 {
                     ledger.Confirm(claims[i].ClaimId);
                 }
-                var confirmNs = w.Elapsed.TotalNanoseconds / N;
-                Console.WriteLine($"{name}: reserve {reserveNs:F0} ns, confirm {confirmNs:F0} ns, gen0 GCs {GC.CollectionCount(0) - gc0}, GC pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms");
+                var confirmNs = (LedgerThroughput.ThreadCpuMicroseconds() - cpu) * 1000.0 / N;
+                var confirmBytes = (GC.GetAllocatedBytesForCurrentThread() - bytes) / (double)N;
+                Console.WriteLine($"{name}: reserve {reserveNs:F0} ns CPU, {reserveBytes:F0} B; confirm {confirmNs:F0} ns CPU, {confirmBytes:F0} B; gen0 GCs {GC.CollectionCount(0) - gc0}, GC pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms");
             }
         }
         return 0;

@@ -18,9 +18,14 @@ internal static class LedgerThroughput
 {
     private static readonly int InMemoryClaims = int.Parse(Environment.GetEnvironmentVariable("INMEMORY_CLAIMS") ?? "1000000", CultureInfo.InvariantCulture);
 
+    private static readonly int SqliteClaims = int.Parse(Environment.GetEnvironmentVariable("SQLITE_CLAIMS") ?? "20000", CultureInfo.InvariantCulture);
+
+    // CALLERS=1 measures one caller only (while iterating on one ledger); the report runs 1, 2 and 8.
+    private static readonly int[] CallerCounts = (Environment.GetEnvironmentVariable("CALLERS") ?? "1,2,8").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+
     // The calling thread's CPU time (user + system), from getrusage(RUSAGE_THREAD): unlike wall time, it does not
     // count the time other processes on a loaded machine take from this one.
-    private static long ThreadCpuMicroseconds()
+    internal static long ThreadCpuMicroseconds()
     {
         if (!OperatingSystem.IsLinux() || getrusage(1, out var usage) != 0)
         {
@@ -79,7 +84,11 @@ internal static class LedgerThroughput
                     }
                 }
                 Interlocked.Add(ref threadMicros, ThreadCpuMicroseconds() - before);
-            })).ToList();
+            })
+            {
+                // Named, so `perf report --comm ledger-caller` shows the callers' threads alone.
+                Name = "ledger-caller",
+            }).ToList();
             threads.ForEach(t => t.Start());
             threads.ForEach(t => t.Join());
             watch.Stop();
@@ -92,7 +101,7 @@ internal static class LedgerThroughput
         }
 
         var only = Environment.GetEnvironmentVariable("LEDGERS") ?? "memory,sqlite,postgresql";
-        foreach (var callers in new[] { 1, 2, 8 })
+        foreach (var callers in CallerCounts)
         {
             if (only.Contains("memory", StringComparison.Ordinal))
             {
@@ -100,13 +109,13 @@ internal static class LedgerThroughput
             }
             if (only.Contains("sqlite", StringComparison.Ordinal))
             {
-                Measure("SQLite (WAL, synchronous=NORMAL)", 20_000, callers, s => new SqliteSubsidyLedger(s, Path.Combine(directory, Guid.NewGuid().ToString("N") + ".db"), clock));
+                Measure("SQLite (WAL, synchronous=NORMAL)", SqliteClaims, callers, s => new SqliteSubsidyLedger(s, Path.Combine(directory, Guid.NewGuid().ToString("N") + ".db"), clock));
             }
         }
         if (only.Contains("postgresql", StringComparison.Ordinal))
         {
             using var server = PostgreSqlServer.StartDurable();
-            foreach (var callers in new[] { 1, 2, 8 })
+            foreach (var callers in CallerCounts)
             {
                 Measure("PostgreSQL 15 (fsync on, synchronous_commit on)", 2_000, callers, s => new PostgreSqlSubsidyLedger(s, server.ConnectionString, clock, PostgreSqlServer.NewSchema()));
                 Measure("PostgreSQL 15 (fsync on, synchronous_commit off)", 10_000, callers, s => new PostgreSqlSubsidyLedger(s, server.ConnectionString, clock, PostgreSqlServer.NewSchema(), synchronousCommit: false));

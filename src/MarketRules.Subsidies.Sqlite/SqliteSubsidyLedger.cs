@@ -4,6 +4,7 @@ using MarketRules.Subsidies;
 using MarketRules.Subsidies.Storage;
 using Microsoft.Data.Sqlite;
 using NodaTime.Text;
+using SQLitePCL;
 
 namespace MarketRules.Subsidies.Sqlite;
 
@@ -11,13 +12,14 @@ namespace MarketRules.Subsidies.Sqlite;
 /// A durable <see cref="ISubsidyLedger"/> in one SQLite file: every reservation, confirmation, release and rejection
 /// is one <c>BEGIN IMMEDIATE</c> transaction, so the budget, the quotas, the uniqueness keys and the journal survive a
 /// restart or a crash, and several processes on one machine may share the file (WAL mode: readers never wait for the
-/// writer; writers queue on SQLite's lock). Budgets and quotas are also CHECK constraints, claim ids and key values
-/// primary keys: the file refuses an overspend or a second holder even from a faulty writer.
+/// writer; writers queue on SQLite's lock). Budgets and quotas are also CHECK constraints, claim ids a primary key and
+/// each uniqueness key a unique index: the file refuses an overspend or a second holder even from a faulty writer.
 /// </summary>
 /// <remarks>
-/// <para>The schema (<see cref="SchemaSql"/>, <c>Schema/v1.sql</c>) is created on first use, versioned in
-/// <c>mr_schema_version</c>; opening a file written by a newer version fails rather than guessing. Several schemes may
-/// share one file (every table is keyed by scheme id).</para>
+/// <para>The schema (<see cref="SchemaSql"/>, <c>Schema/v2.sql</c>) is created on first use, versioned in
+/// <c>mr_schema_version</c>; a version 1 file is migrated in place when first opened (<c>Schema/v1-to-v2.sql</c>, one
+/// transaction); opening a file written by a newer version fails rather than guessing. Several schemes may share one
+/// file (every table is keyed by scheme id).</para>
 /// <para>Durability: <c>synchronous = NORMAL</c> in WAL mode — a committed transaction survives the process being
 /// killed; after a power loss the last transactions before it may be rolled back, never half applied. Pass
 /// <c>synchronous: true</c> for <c>FULL</c> (an fsync per commit).</para>
@@ -29,7 +31,7 @@ namespace MarketRules.Subsidies.Sqlite;
 public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
 {
     /// <summary>The schema version this library creates and reads.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private const string Component = "subsidy-ledger";
 
@@ -40,7 +42,7 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
     private readonly SqliteConnection connection;
     private readonly Mutex writers;
     private bool writing;
-    private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PreparedSql> commands = new(ReferenceEqualityComparer.Instance);
     private readonly GroupCommit commits;
     private bool disposed;
 
@@ -94,7 +96,7 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
     }
 
     /// <summary>The schema this library creates (version <see cref="SchemaVersion"/>), as SQL a DBA can read.</summary>
-    public static string SchemaSql { get; } = ReadSchema();
+    public static string SchemaSql { get; } = ReadSchema("v2.sql");
 
     /// <inheritdoc />
     public SubsidyScheme Scheme { get; }
@@ -120,33 +122,36 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
         {
             return new SubsidyReserveResult(existing, IsRepeat: true);
         }
-        // The claim's keys in the scheme's order, four slots (NULL never matches): one look-up, one insert.
-        var slots = new (string? Kind, string? Value)[4];
-        var used = 0;
+        // The claim's value of each key the scheme uses, one per held_* column (NULL never matches): one look-up over
+        // the four unique indexes, and the same values stored on the claim when it takes the money.
+        var held = new string?[HeldKeys.Length];
+        var any = false;
         foreach (var kind in Scheme.UniquenessKeys)
         {
-            if (SubsidyLedgerRules.KeyValue(claim, kind) is { } value && used < slots.Length)
+            if ((int)kind is >= 0 and < 4 && SubsidyLedgerRules.KeyValue(claim, kind) is { } value)
             {
-                slots[used++] = (SubsidyLedgerRules.Name(kind), value);
+                held[(int)kind] = value;
+                any = true;
             }
         }
         (SubsidyUniquenessKey, string)? conflict = null;
-        if (used > 0)
+        if (any)
         {
-            var holders = new Dictionary<string, string>(StringComparer.Ordinal);
-            using (var reader = Command("SELECT key_kind, claim_id FROM mr_subsidy_key WHERE scheme_id = $s AND (key_kind, key_value) IN (VALUES ($k0, $v0), ($k1, $v1), ($k2, $v2), ($k3, $v3))",
-                KeyParameters(slots)).ExecuteReader())
+            var holders = new string?[HeldKeys.Length];
+            using (var reader = Command(HolderSql, HeldParameters(held)).ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    holders[reader.GetString(0)] = reader.GetString(1);
+                    holders[reader.GetInt32(0)] = reader.GetString(1);
                 }
             }
-            for (var i = 0; i < used && conflict is null; i++)
+            // The first key in the scheme's order decides the reason, as in every ledger.
+            foreach (var kind in Scheme.UniquenessKeys)
             {
-                if (holders.TryGetValue(slots[i].Kind!, out var holder))
+                if ((int)kind is >= 0 and < 4 && holders[(int)kind] is { } holder)
                 {
-                    conflict = (SubsidyLedgerRules.ParseKey(slots[i].Kind!), holder);
+                    conflict = (kind, holder);
+                    break;
                 }
             }
         }
@@ -154,11 +159,12 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
         var reservation = SubsidyLedgerRules.Decide(Scheme, claim, phaseIndex, conflict, ReadBalances(), at);
         var r = reservation;
         var cite = SubsidyLedgerRules.CitationOf(Scheme, reservation.PhaseNumber, reservation.Rejection?.Code ?? SubsidyErrors.Reserved.Code).ToString();
-        Command(reservation.State == SubsidyReservationState.Reserved ? ReserveSql : RejectSql,
-            [.. KeyParameters(slots), ("$c", r.ClaimId), ("$st", SubsidyLedgerRules.Name(r.State)), ("$p", r.PhaseNumber), ("$a", r.Amount.Fen),
+        var reserved = reservation.State == SubsidyReservationState.Reserved;
+        Command(reserved ? ReserveSql : RejectSql,
+            [.. HeldParameters(reserved ? held : NoKeys), ("$c", r.ClaimId), ("$st", SubsidyLedgerRules.Name(r.State)), ("$p", r.PhaseNumber), ("$a", r.Amount.Fen),
              ("$r", r.PhaseRemaining?.Fen), ("$w", r.WaitListedFromPhase), ("$rej", r.Rejection?.Code),
              ("$ck", r.ConflictingKey is { } ck ? SubsidyLedgerRules.Name(ck) : null), ("$cc", r.ConflictingClaimId), ("$at", Format(r.ReservedAt)),
-             ("$exp", Format(r.ExpiresAt)), ("$code", r.Rejection?.Code ?? SubsidyErrors.Reserved.Code), ("$cite", cite)]).ExecuteNonQuery();
+             ("$exp", Format(r.ExpiresAt)), ("$code", r.Rejection?.Code ?? SubsidyErrors.Reserved.Code), ("$cite", cite), ("$kind", SubsidyLedgerRules.Name(r.State))]).ExecuteNonQuery();
         return new SubsidyReserveResult(reservation, IsRepeat: false);
     }
 
@@ -269,7 +275,8 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
                     takenFen += p.Reserved.Fen + p.Paid.Fen;
                     takenCount += p.ReservedCount + p.PaidCount;
                 }
-                Command("UPDATE mr_subsidy_ledger SET taken_fen = $f, taken_count = $n WHERE scheme_id = $s", ("$f", takenFen), ("$n", takenCount)).ExecuteNonQuery();
+                Command("UPDATE mr_subsidy_ledger SET taken_fen = $f, taken_count = $n WHERE scheme_id = $s",
+                    ("$f", KeepsOverallTotals ? takenFen : 0), ("$n", KeepsOverallTotals ? takenCount : 0)).ExecuteNonQuery();
                 Commit();
                 return snapshot;
             }
@@ -293,7 +300,7 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
             disposed = true;
             foreach (var command in commands.Values)
             {
-                command.Dispose();
+                command.Close();
             }
             connection.Dispose();
             writers.Dispose();
@@ -384,66 +391,84 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
     // Inside a write transaction, on a claim read in it and still reserved.
     private SubsidyReservation SettleLocked(SubsidyReservation current, SubsidyReservationState target, string code, Instant? at)
     {
-        Command(target == SubsidyReservationState.Confirmed ? ConfirmSql : ReleaseSql,
+        var confirm = target == SubsidyReservationState.Confirmed;
+        var rows = Command(confirm ? ConfirmSql : ReleaseSql,
             ("$c", current.ClaimId), ("$a", current.Amount.Fen), ("$p", current.PhaseNumber), ("$at", Format(at)), ("$code", code),
-            ("$cite", SubsidyLedgerRules.CitationOf(Scheme, current.PhaseNumber, code).ToString())).ExecuteNonQuery();
+            ("$cite", SubsidyLedgerRules.CitationOf(Scheme, current.PhaseNumber, code).ToString()), ("$kind", SubsidyLedgerRules.Name(target))).ExecuteNonQuery();
+        // Each statement of a settlement runs only when the one before it changed its row, starting with the claim's
+        // move out of 'reserved': a claim found settled here (by a writer that ignored the lock) changes nothing, and
+        // the write is refused rather than reported done.
+        if (rows != (confirm ? 3 : KeepsOverallTotals ? 4 : 3))
+        {
+            throw new InvalidOperationException($"Claim {current.ClaimId} was not held when settled in {DatabasePath}; nothing was written.");
+        }
         return current with { State = target };
     }
 
+    // The uniqueness keys' columns on mr_subsidy_claim, indexed by SubsidyUniquenessKey.
+    private static readonly string[] HeldKeys = ["$h0", "$h1", "$h2", "$h3"];
+
+    private static readonly string?[] NoKeys = new string?[4];
+
+    // The holders of a claim's keys: one probe per unique index (a NULL value finds nothing), answering the key's number.
+    internal const string HolderSql = """
+        SELECT 0, claim_id FROM mr_subsidy_claim WHERE scheme_id = $s AND held_person_id = $h0
+        UNION ALL SELECT 1, claim_id FROM mr_subsidy_claim WHERE scheme_id = $s AND held_old_plate = $h1
+        UNION ALL SELECT 2, claim_id FROM mr_subsidy_claim WHERE scheme_id = $s AND held_old_frame = $h2
+        UNION ALL SELECT 3, claim_id FROM mr_subsidy_claim WHERE scheme_id = $s AND held_new_frame = $h3
+        """;
+
+    // Whether the ledger row's totals are kept (TakeOverallSql).
+    private bool KeepsOverallTotals => Scheme.OverallBudget is not null || Scheme.OverallQuota is not null;
+
     private const string InsertClaimSql = """
         INSERT INTO mr_subsidy_claim (scheme_id, claim_id, state, phase, amount_fen, phase_remaining_fen, wait_listed_from, rejection_code,
-                                      conflicting_key, conflicting_claim_id, reserved_at, expires_at)
-        VALUES ($s, $c, $st, $p, $a, $r, $w, $rej, $ck, $cc, $at, $exp);
+                                      conflicting_key, conflicting_claim_id, reserved_at, expires_at, held_person_id, held_old_plate, held_old_frame, held_new_frame)
+        VALUES ($s, $c, $st, $p, $a, $r, $w, $rej, $ck, $cc, $at, $exp, $h0, $h1, $h2, $h3);
+        """;
+
+    // The journal's next line: its number is the scheme's last plus one (read from the page the append writes), and
+    // the phase's remaining budget after the statements before it. Settlements add "AND changes() = 1".
+    private const string JournalSql = """
+        INSERT INTO mr_subsidy_journal (scheme_id, sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at)
+        SELECT $s, (SELECT coalesce(max(j.sequence), 0) + 1 FROM mr_subsidy_journal j WHERE j.scheme_id = $s), $c, $kind, $p, $a,
+               (SELECT ph.budget_fen - ph.reserved_fen - ph.paid_fen FROM mr_subsidy_phase ph WHERE ph.scheme_id = $s AND ph.phase = $p), $code, $cite, $at
         """;
 
     // One command per write, several statements each: fewer round trips through the driver.
     private const string ReserveSql = InsertClaimSql + """
-        INSERT INTO mr_subsidy_key (scheme_id, key_kind, key_value, claim_id)
-        SELECT $s, column1, column2, $c FROM (VALUES ($k0, $v0), ($k1, $v1), ($k2, $v2), ($k3, $v3)) WHERE column2 IS NOT NULL;
         UPDATE mr_subsidy_phase SET reserved_fen = reserved_fen + $a, reserved_count = reserved_count + 1 WHERE scheme_id = $s AND phase = $p;
-        """ + "\n" + ReservedJournalSql;
+        """ + "\n" + JournalSql + ";\n" + TakeOverallSql;
 
-    private const string ReservedJournalSql = """
-        UPDATE mr_subsidy_ledger SET last_sequence = last_sequence + 1, taken_fen = taken_fen + $a, taken_count = taken_count + 1 WHERE scheme_id = $s;
-        INSERT INTO mr_subsidy_journal (scheme_id, sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at)
-        SELECT $s, l.last_sequence, $c, 'reserved', $p, $a,
-               (SELECT ph.budget_fen - ph.reserved_fen - ph.paid_fen FROM mr_subsidy_phase ph WHERE ph.scheme_id = $s AND ph.phase = $p), $code, $cite, $at
-        FROM mr_subsidy_ledger l WHERE l.scheme_id = $s;
+    // The overall totals are kept only for a scheme with an overall budget or quota, whose CHECK they serve: for the
+    // others the ledger row is left alone (one page fewer per write) and its totals stay 0.
+    private const string TakeOverallSql = """
+        UPDATE mr_subsidy_ledger SET taken_fen = taken_fen + $a, taken_count = taken_count + 1
+        WHERE scheme_id = $s AND (overall_budget_fen IS NOT NULL OR overall_quota IS NOT NULL);
         """;
 
-    private const string RejectSql = InsertClaimSql + """
-        UPDATE mr_subsidy_ledger SET last_sequence = last_sequence + 1 WHERE scheme_id = $s;
-        INSERT INTO mr_subsidy_journal (scheme_id, sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at)
-        SELECT $s, l.last_sequence, $c, 'rejected', $p, 0,
-               (SELECT ph.budget_fen - ph.reserved_fen - ph.paid_fen FROM mr_subsidy_phase ph WHERE ph.scheme_id = $s AND ph.phase = $p), $code, $cite, $at
-        FROM mr_subsidy_ledger l WHERE l.scheme_id = $s;
-        """;
+    private const string RejectSql = InsertClaimSql + "\n" + JournalSql + ";";
 
+    // A settlement: every statement after the claim's UPDATE runs only when the statement before it changed its row
+    // (changes() is the count of the last statement completed), so a claim is settled at most once.
     private const string ConfirmSql = """
         UPDATE mr_subsidy_claim SET state = 'confirmed', settled_at = $at, settled_code = $code WHERE scheme_id = $s AND claim_id = $c AND state = 'reserved';
         UPDATE mr_subsidy_phase SET reserved_fen = reserved_fen - $a, reserved_count = reserved_count - 1, paid_fen = paid_fen + $a, paid_count = paid_count + 1
-        WHERE scheme_id = $s AND phase = $p;
-        UPDATE mr_subsidy_ledger SET last_sequence = last_sequence + 1 WHERE scheme_id = $s;
-        INSERT INTO mr_subsidy_journal (scheme_id, sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at)
-        SELECT $s, l.last_sequence, $c, 'confirmed', $p, $a,
-               (SELECT ph.budget_fen - ph.reserved_fen - ph.paid_fen FROM mr_subsidy_phase ph WHERE ph.scheme_id = $s AND ph.phase = $p), $code, $cite, $at
-        FROM mr_subsidy_ledger l WHERE l.scheme_id = $s;
-        """;
+        WHERE scheme_id = $s AND phase = $p AND changes() = 1;
+        """ + "\n" + JournalSql + " WHERE changes() = 1;";
 
     private const string ReleaseSql = """
-        UPDATE mr_subsidy_claim SET state = 'released', settled_at = $at, settled_code = $code WHERE scheme_id = $s AND claim_id = $c AND state = 'reserved';
-        UPDATE mr_subsidy_phase SET reserved_fen = reserved_fen - $a, reserved_count = reserved_count - 1 WHERE scheme_id = $s AND phase = $p;
-        DELETE FROM mr_subsidy_key WHERE scheme_id = $s AND claim_id = $c;
-        UPDATE mr_subsidy_ledger SET last_sequence = last_sequence + 1, taken_fen = taken_fen - $a, taken_count = taken_count - 1 WHERE scheme_id = $s;
-        INSERT INTO mr_subsidy_journal (scheme_id, sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at)
-        SELECT $s, l.last_sequence, $c, 'released', $p, $a,
-               (SELECT ph.budget_fen - ph.reserved_fen - ph.paid_fen FROM mr_subsidy_phase ph WHERE ph.scheme_id = $s AND ph.phase = $p), $code, $cite, $at
-        FROM mr_subsidy_ledger l WHERE l.scheme_id = $s;
+        UPDATE mr_subsidy_claim SET state = 'released', settled_at = $at, settled_code = $code, held_person_id = NULL, held_old_plate = NULL, held_old_frame = NULL, held_new_frame = NULL
+        WHERE scheme_id = $s AND claim_id = $c AND state = 'reserved';
+        UPDATE mr_subsidy_phase SET reserved_fen = reserved_fen - $a, reserved_count = reserved_count - 1 WHERE scheme_id = $s AND phase = $p AND changes() = 1;
+        """ + "\n" + JournalSql + """
+         WHERE changes() = 1;
+        UPDATE mr_subsidy_ledger SET taken_fen = taken_fen - $a, taken_count = taken_count - 1
+        WHERE scheme_id = $s AND (overall_budget_fen IS NOT NULL OR overall_quota IS NOT NULL) AND changes() = 1;
         """;
 
-    private static (string, object?)[] KeyParameters((string? Kind, string? Value)[] slots) =>
-        [("$k0", slots[0].Kind), ("$v0", slots[0].Value), ("$k1", slots[1].Kind), ("$v1", slots[1].Value),
-         ("$k2", slots[2].Kind), ("$v2", slots[2].Value), ("$k3", slots[3].Kind), ("$v3", slots[3].Value)];
+    private static (string, object?)[] HeldParameters(string?[] held) =>
+        [("$h0", held[0]), ("$h1", held[1]), ("$h2", held[2]), ("$h3", held[3])];
 
     private SubsidyReservation? ReadClaim(string claimId)
     {
@@ -499,13 +524,25 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
                 Command("INSERT INTO mr_schema_version (component, version, applied_at) VALUES ($comp, $v, $at)",
                     ("$comp", Component), ("$v", SchemaVersion), ("$at", Format(Now()) ?? "")).ExecuteNonQuery();
             }
+            else if (version == 1)
+            {
+                // In the same transaction as the version read: of several processes opening a version 1 file, the
+                // first migrates it and the others find version 2.
+                Execute(ReadSchema("v1-to-v2.sql"));
+                Command("UPDATE mr_schema_version SET version = $v, applied_at = $at WHERE component = $comp",
+                    ("$comp", Component), ("$v", SchemaVersion), ("$at", Format(Now()) ?? "")).ExecuteNonQuery();
+            }
             else if (version > SchemaVersion)
             {
                 throw new NotSupportedException($"{DatabasePath} holds subsidy-ledger schema version {version}; this library reads version {SchemaVersion} and older. Use a newer MarketRules.Subsidies.Sqlite.");
             }
             Command("""
                 INSERT INTO mr_subsidy_ledger (scheme_id, scheme_version, overall_budget_fen, overall_quota) VALUES ($s, $ver, $b, $q)
-                ON CONFLICT (scheme_id) DO UPDATE SET scheme_version = excluded.scheme_version, overall_budget_fen = excluded.overall_budget_fen, overall_quota = excluded.overall_quota
+                ON CONFLICT (scheme_id) DO UPDATE SET scheme_version = excluded.scheme_version, overall_budget_fen = excluded.overall_budget_fen, overall_quota = excluded.overall_quota,
+                    taken_fen = CASE WHEN excluded.overall_budget_fen IS NULL AND excluded.overall_quota IS NULL THEN 0
+                                     ELSE (SELECT coalesce(sum(p.reserved_fen + p.paid_fen), 0) FROM mr_subsidy_phase p WHERE p.scheme_id = excluded.scheme_id) END,
+                    taken_count = CASE WHEN excluded.overall_budget_fen IS NULL AND excluded.overall_quota IS NULL THEN 0
+                                       ELSE (SELECT coalesce(sum(p.reserved_count + p.paid_count), 0) FROM mr_subsidy_phase p WHERE p.scheme_id = excluded.scheme_id) END
                 """, ("$ver", Scheme.Version), ("$b", Scheme.OverallBudget?.Fen), ("$q", Scheme.OverallQuota)).ExecuteNonQuery();
             foreach (var phase in Scheme.Phases)
             {
@@ -601,34 +638,189 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
         command.ExecuteNonQuery();
     }
 
-    // Prepared once per connection and reused: the scheme id is always $s.
-    private SqliteCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    // Prepared once per connection and reused, with its parameters bound afresh (the scheme id is always $s). sql is a
+    // constant of this class: the cache is keyed by the string's identity, so a look-up never hashes a long statement.
+    private PreparedSql Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         if (!commands.TryGetValue(sql, out var command))
         {
-            command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$s", Scheme.Id);
+            command = new PreparedSql(connection.Handle!, sql);
             commands.Add(sql, command);
         }
-        foreach (var (name, value) in parameters)
-        {
-            if (command.Parameters.Contains(name))
-            {
-                command.Parameters[name].Value = value ?? DBNull.Value;
-            }
-            else
-            {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
-        }
-        return command;
+        return command.Bind(Scheme.Id, parameters);
     }
 
-    private static string ReadSchema()
+    /// <summary>
+    /// Statements prepared once on SQLite's own interface (SQLitePCL.raw, which Microsoft.Data.Sqlite runs on), each
+    /// parameter's position in each statement looked up once. A SqliteCommand looks every parameter up by name in every
+    /// statement of its text on every execution — two native calls per parameter and statement, about 200 for a
+    /// reservation — which cost more of a write than SQLite's own work.
+    /// </summary>
+    private sealed class PreparedSql : IDisposable
     {
-        using var stream = typeof(SqliteSubsidyLedger).Assembly.GetManifestResourceStream("MarketRules.Subsidies.Sqlite.v1.sql")
-            ?? throw new InvalidOperationException("The embedded schema MarketRules.Subsidies.Sqlite.v1.sql is missing");
+        private readonly sqlite3 db;
+        private readonly sqlite3_stmt[] statements;
+        private readonly Dictionary<string, int>[] positions;
+        private readonly bool[] writes;
+
+        public PreparedSql(sqlite3 db, string sql)
+        {
+            this.db = db;
+            statements = []; // until prepared: a failure to prepare resets nothing
+            var list = new List<sqlite3_stmt>();
+            var rest = sql;
+            while (rest.Trim().Length > 0)
+            {
+                Check(raw.sqlite3_prepare_v3(db, rest, raw.SQLITE_PREPARE_PERSISTENT, out var statement, out var tail));
+                if (statement is null || statement.IsInvalid)
+                {
+                    break; // only white space or a comment was left
+                }
+                list.Add(statement);
+                rest = tail ?? "";
+            }
+            statements = [.. list];
+            positions = [.. statements.Select(statement =>
+            {
+                var names = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var i = 1; i <= raw.sqlite3_bind_parameter_count(statement); i++)
+                {
+                    names[raw.sqlite3_bind_parameter_name(statement, i).utf8_to_string()] = i;
+                }
+                return names;
+            })];
+            writes = [.. statements.Select(statement => raw.sqlite3_stmt_readonly(statement) == 0)];
+        }
+
+        public PreparedSql Bind(string schemeId, ReadOnlySpan<(string Name, object? Value)> parameters)
+        {
+            for (var i = 0; i < statements.Length; i++)
+            {
+                var statement = statements[i];
+                raw.sqlite3_reset(statement);
+                raw.sqlite3_clear_bindings(statement);
+                if (positions[i].TryGetValue("$s", out var position))
+                {
+                    Check(raw.sqlite3_bind_text(statement, position, schemeId));
+                }
+                foreach (var (name, value) in parameters)
+                {
+                    if (positions[i].TryGetValue(name, out position))
+                    {
+                        Check(value switch
+                        {
+                            null => raw.sqlite3_bind_null(statement, position),
+                            string text => raw.sqlite3_bind_text(statement, position, text),
+                            long number => raw.sqlite3_bind_int64(statement, position, number),
+                            int number => raw.sqlite3_bind_int64(statement, position, number),
+                            _ => throw new ArgumentException($"Cannot bind {value.GetType()} to {name}", nameof(parameters)),
+                        });
+                    }
+                }
+            }
+            return this;
+        }
+
+        // Runs every statement; the rows changed by those that write.
+        public int ExecuteNonQuery()
+        {
+            var changed = 0;
+            for (var i = 0; i < statements.Length; i++)
+            {
+                int rc;
+                while ((rc = raw.sqlite3_step(statements[i])) == raw.SQLITE_ROW)
+                {
+                }
+                if (rc != raw.SQLITE_DONE)
+                {
+                    Fail(rc);
+                }
+                if (writes[i])
+                {
+                    changed += raw.sqlite3_changes(db);
+                }
+                raw.sqlite3_reset(statements[i]);
+            }
+            return changed;
+        }
+
+        // A query is one statement: read it with Read and the getters, then dispose (reset) it.
+        public PreparedSql ExecuteReader() => this;
+
+        public object? ExecuteScalar()
+        {
+            using (this)
+            {
+                return !Read() ? null : raw.sqlite3_column_type(statements[0], 0) switch
+                {
+                    raw.SQLITE_NULL => null,
+                    raw.SQLITE_INTEGER => raw.sqlite3_column_int64(statements[0], 0),
+                    _ => raw.sqlite3_column_text(statements[0], 0).utf8_to_string(),
+                };
+            }
+        }
+
+        public bool Read()
+        {
+            var rc = raw.sqlite3_step(statements[0]);
+            if (rc == raw.SQLITE_ROW)
+            {
+                return true;
+            }
+            if (rc != raw.SQLITE_DONE)
+            {
+                Fail(rc);
+            }
+            return false;
+        }
+
+        public long GetInt64(int column) => raw.sqlite3_column_int64(statements[0], column);
+
+        public int GetInt32(int column) => raw.sqlite3_column_int(statements[0], column);
+
+        public string GetString(int column) => raw.sqlite3_column_text(statements[0], column).utf8_to_string();
+
+        public bool IsDBNull(int column) => raw.sqlite3_column_type(statements[0], column) == raw.SQLITE_NULL;
+
+        // Ends a read (the statement keeps no lock or snapshot once reset).
+        public void Dispose()
+        {
+            foreach (var statement in statements)
+            {
+                raw.sqlite3_reset(statement);
+            }
+        }
+
+        public void Close()
+        {
+            foreach (var statement in statements)
+            {
+                statement.Dispose();
+            }
+        }
+
+        private void Fail(int rc)
+        {
+            // The error code and message of the failed step; resetting the statements leaves them reusable.
+            var message = raw.sqlite3_errmsg(db).utf8_to_string();
+            var extended = raw.sqlite3_extended_errcode(db);
+            Dispose();
+            throw new SqliteException(message, rc, extended);
+        }
+
+        private void Check(int rc)
+        {
+            if (rc != raw.SQLITE_OK)
+            {
+                Fail(rc);
+            }
+        }
+    }
+
+    private static string ReadSchema(string file)
+    {
+        using var stream = typeof(SqliteSubsidyLedger).Assembly.GetManifestResourceStream("MarketRules.Subsidies.Sqlite." + file)
+            ?? throw new InvalidOperationException("The embedded schema MarketRules.Subsidies.Sqlite." + file + " is missing");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

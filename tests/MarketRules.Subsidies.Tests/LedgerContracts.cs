@@ -107,11 +107,91 @@ public sealed class SqliteLedgerContract : DurableLedgerContract
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", command.ExecuteScalar());
         command.CommandText = "SELECT version FROM mr_schema_version WHERE component = 'subsidy-ledger'";
-        Assert.Equal(1L, command.ExecuteScalar());
+        Assert.Equal(2L, command.ExecuteScalar());
         // The budget is a constraint of the file itself: a writer that skips the ledger cannot overspend.
         command.CommandText = "UPDATE mr_subsidy_phase SET reserved_fen = budget_fen + 1";
         Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => command.ExecuteNonQuery());
         Assert.Contains("CREATE TABLE IF NOT EXISTS mr_subsidy_journal", SqliteSubsidyLedger.SchemaSql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheFile_RefusesASecondHolderOfAKey()
+    {
+        var store = NewStore();
+        new SubsidyAllocator(Open(SubsidyTestData.OnePhase(90_000), store)).Submit(SubsidyTestData.Claim(1, Start));
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + store);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO mr_subsidy_claim (scheme_id, claim_id, state, phase, amount_fen, held_person_id)
+            SELECT scheme_id, 'faulty', 'reserved', phase, amount_fen, held_person_id FROM mr_subsidy_claim
+            """;
+        Assert.Equal(19, Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => command.ExecuteNonQuery()).SqliteErrorCode); // SQLITE_CONSTRAINT
+    }
+
+    [Fact]
+    public void TheQueriesOfAWrite_UseTheKeysIndexes()
+    {
+        var store = NewStore();
+        Open(SubsidyTestData.OnePhase(90_000), store);
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + store);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + SqliteSubsidyLedger.HolderSql;
+        foreach (var name in new[] { "$s", "$h0", "$h1", "$h2", "$h3" })
+        {
+            command.Parameters.AddWithValue(name, "x");
+        }
+        var plan = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+        // One index search per key, never a scan of the claims.
+        Assert.Equal(4, plan.Count(step => System.Text.RegularExpressions.Regex.IsMatch(step, "^SEARCH mr_subsidy_claim USING (COVERING )?INDEX mr_subsidy_claim_(person_id|old_plate|old_frame|new_frame) ")));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AVersion1File_IsMigratedInPlace_KeepingClaimsKeysBalancesAndJournal()
+    {
+        // Written by MarketRules.Subsidies.Sqlite with schema version 1 (budget 900 yuan, 300 a claim): C000001 paid,
+        // C000002 released, C000003 refused (person 1 held by C000001), C000004 and C000005 reserved; seven journal lines.
+        var store = NewStore();
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "subsidy-ledger-v1.db"), store);
+        var scheme = SubsidyTestData.OnePhase(90_000);
+        var ledger = Open(scheme, store);
+
+        Assert.Equal(
+            ["C000001 confirmed", "C000002 released", "C000003 rejected", "C000004 reserved", "C000005 reserved"],
+            Enumerable.Range(1, 5).Select(n => $"C{n:D6} {SubsidyLedgerRules.Name(ledger.Find($"C{n:D6}")!.State)}"));
+        Assert.Equal(Enumerable.Range(1, 7).Select(n => (long)n), ledger.Entries().Select(e => e.Sequence));
+        Assert.Equal(Money.FromYuan(300m), ledger.Snapshot().Paid);
+        Assert.Equal(Money.FromYuan(600m), ledger.Snapshot().Reserved);
+        var allocator = new SubsidyAllocator(ledger);
+        // The keys of the live claims are still held; the released claim's are free.
+        var refused = allocator.Submit(SubsidyTestData.Claim(6, Start, person: 1));
+        Assert.Equal(SubsidyOutcome.AlreadySubsidised, refused.Outcome);
+        Assert.Equal("C000001", refused.Reservation!.ConflictingClaimId);
+        Assert.True(ledger.Release("C000004").IsSuccess);
+        Assert.Equal(SubsidyOutcome.Granted, allocator.Submit(SubsidyTestData.Claim(7, Start, person: 2)).Outcome);
+        Assert.Equal(SubsidyOutcome.AlreadySubsidised, allocator.Submit(SubsidyTestData.Claim(8, Start, person: 5)).Outcome);
+        Assert.Equal(Enumerable.Range(1, 11).Select(n => (long)n), ledger.Entries().Select(e => e.Sequence));
+        AssertJournalAddsUp(ledger);
+
+        // Opening it again (another process) finds version 2 and changes nothing.
+        var again = Open(scheme, store);
+        Assert.Equal(ledger.Entries().ToArray(), again.Entries().ToArray());
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + store);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version FROM mr_schema_version WHERE component = 'subsidy-ledger'";
+        Assert.Equal(2L, command.ExecuteScalar());
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name IN ('mr_subsidy_key', 'mr_subsidy_claim_expiry', 'mr_subsidy_journal_settled_once')";
+        Assert.Equal(0L, command.ExecuteScalar());
     }
 }
 

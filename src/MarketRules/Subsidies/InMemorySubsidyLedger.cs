@@ -78,8 +78,8 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
         phases = [.. scheme.Phases.Select(p => new PhaseState(p))];
         reasonCodes = [SubsidyErrors.Reserved.Code, SubsidyErrors.Confirmed.Code, SubsidyErrors.Released.Code, SubsidyErrors.ReservationExpired.Code,
             SubsidyErrors.AlreadySubsidised.Code, SubsidyErrors.BudgetExhausted.Code];
-        records = new ClaimRecord[Math.Max(expectedClaims, 16)];
-        journal = new JournalLine[Math.Max(expectedClaims * 2, 64)];
+        records = Committed(new ClaimRecord[Math.Max(expectedClaims, 16)]);
+        journal = Committed(new JournalLine[Math.Max(expectedClaims * 2, 64)]);
     }
 
     /// <inheritdoc />
@@ -258,6 +258,16 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
             }
             return entries.MoveToImmutable();
         }
+    }
+
+    // Writes every page of a new table once, now. A large array comes from memory the operating system maps only when
+    // first written: left alone, each reservation's record and journal lines would land on fresh pages, one page
+    // fault (a trip through the kernel) every few claims, taken under the lock. Sized for the expected claims, the
+    // ledger pays for its memory when it is created instead.
+    private static T[] Committed<T>(T[] table)
+    {
+        table.AsSpan().Clear();
+        return table;
     }
 
     // Ordinal string hashes, randomised per process like the dictionary's (no caller can choose keys that collide).
@@ -458,7 +468,7 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
     // At most three quarters full; removal shifts the following slots back (no tombstones).
     private sealed class KeyTable(int expected)
     {
-        private ulong[] slots = new ulong[Capacity(expected)];
+        private ulong[] slots = Committed(new ulong[Capacity(expected)]);
         private int count;
 
         public int Home(uint hash) => (int)(hash & (uint)(slots.Length - 1));
