@@ -14,4 +14,14 @@ public interface IMarketRulesLaw
 
     /// <summary>The coded errors of the last reload when it failed (the previous law then stays in force); empty when <see cref="Current"/> reflects the configuration.</summary>
     ImmutableArray<RuleError> ReloadErrors { get; }
+
+    /// <summary>
+    /// Raised after every reload, applied or refused (a fixed law never raises it). Handlers run on the thread that
+    /// reloaded, one reload at a time: keep them short.
+    /// </summary>
+    event EventHandler<MarketRulesReloadedEventArgs>? Reloaded
+    {
+        add { }
+        remove { }
+    }
 }

@@ -1,61 +1,83 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.FileProviders.Physical;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MarketRules.Hosting;
 
-// Loads the law from the options when first asked (or at start), and again on every options change. A reload that
-// fails keeps the previous law in force and records its errors: a typo in a pack edited on a live server must not take
-// the server's law away; the readiness check reports it.
+// Loads the law from the options when first asked (or at start), and again on every options change and whenever one of
+// the files it read changes. A reload that fails keeps the previous law in force and records its errors: a typo in a
+// pack edited on a live server must not take the server's law away; the readiness check reports it.
 internal sealed partial class MarketRulesLawProvider : IMarketRulesLaw, IDisposable
 {
+    // An editor or a deployment writes a file in several steps (truncate, write, rename); reading at the first event
+    // would usually see half a pack and refuse it. Wait until the file has been quiet this long (the same delay as
+    // Microsoft.Extensions.Configuration's file providers, FileConfigurationSource.ReloadDelay).
+    internal static readonly TimeSpan FileQuietPeriod = TimeSpan.FromMilliseconds(250);
+
     private readonly IOptionsMonitor<MarketRulesOptions> options;
     private readonly ILogger logger;
     private readonly IDisposable? subscription;
-    private readonly Lock gate = new();
-    private MarketRulesLaw? current;
-    private ImmutableArray<RuleError> reloadErrors = [];
+    private readonly Timer fileChanged;
+
+    // One load at a time, in the order the changes came; readers never take it once a law is loaded.
+    private readonly Lock loading = new();
+    private State? state;
+    private FileWatch? watch;
+    private bool disposed;
 
     public MarketRulesLawProvider(IOptionsMonitor<MarketRulesOptions> options, ILoggerFactory? loggers = null)
     {
         this.options = options;
         logger = (ILogger?)loggers?.CreateLogger<MarketRulesLawProvider>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        fileChanged = new Timer(_ => Reload(this.options.CurrentValue, MarketRulesReloadTrigger.File), null, Timeout.Infinite, Timeout.Infinite);
         subscription = options.OnChange((changed, name) =>
         {
             if (string.IsNullOrEmpty(name))
             {
-                Reload(changed);
+                Reload(changed, MarketRulesReloadTrigger.Configuration);
             }
         });
     }
+
+    public event EventHandler<MarketRulesReloadedEventArgs>? Reloaded;
 
     public MarketRulesLaw Current
     {
         get
         {
-            if (Volatile.Read(ref current) is { } law)
+            if (Volatile.Read(ref state) is { } loaded)
             {
-                return law;
+                return loaded.Law;
             }
-            lock (gate)
+            lock (loading)
             {
-                return current ??= LoadOrThrow(options.CurrentValue);
+                if (state is null)
+                {
+                    var first = options.CurrentValue;
+                    var law = LoadOrThrow(first);
+                    Watch(first);
+                    Volatile.Write(ref state, new State(law, []));
+                }
+                return state.Law;
             }
         }
     }
 
-    public ImmutableArray<RuleError> ReloadErrors
+    public ImmutableArray<RuleError> ReloadErrors => Volatile.Read(ref state)?.Errors ?? [];
+
+    public void Dispose()
     {
-        get
+        lock (loading)
         {
-            lock (gate)
-            {
-                return reloadErrors;
-            }
+            disposed = true;
+            watch?.Dispose();
+            watch = null;
         }
+        subscription?.Dispose();
+        fileChanged.Dispose();
     }
-
-    public void Dispose() => subscription?.Dispose();
 
     internal static MarketRulesLaw LoadOrThrow(MarketRulesOptions options)
     {
@@ -70,31 +92,102 @@ internal sealed partial class MarketRulesLawProvider : IMarketRulesLaw, IDisposa
     internal static string Describe(RuleError error) =>
         $"{error.Code} at {error.Path ?? "$"}: {error.Message.English} / {error.Message.Chinese}";
 
-    private void Reload(MarketRulesOptions changed)
+    private void Reload(MarketRulesOptions changed, MarketRulesReloadTrigger trigger)
     {
-        var loaded = MarketRulesLaw.Load(changed);
-        lock (gate)
+        lock (loading)
         {
+            if (disposed)
+            {
+                return;
+            }
+            var loaded = MarketRulesLaw.Load(changed);
+            // Watch the files now named whatever the outcome: saving the corrected file must reload.
+            Watch(changed);
+            MarketRulesReloadedEventArgs reloaded;
             if (loaded.IsSuccess)
             {
-                Volatile.Write(ref current, loaded.Value);
-                reloadErrors = [];
-                Log.Reloaded(logger, loaded.Value.PolicyPacks.Length, MarketRules.Subsidies.SubsidySchemes.All(loaded.Value.Law).Length);
+                // One write replaces law, engine and packs together; a request that read the previous law finishes with it.
+                Volatile.Write(ref state, new State(loaded.Value, []));
+                reloaded = new MarketRulesReloadedEventArgs(trigger, applied: true, loaded.Value, []);
+                Log.Reloaded(logger, trigger, loaded.Value.PolicyPacks.Length, MarketRules.Subsidies.SubsidySchemes.All(loaded.Value.Law).Length);
+            }
+            else if (state is { } previous)
+            {
+                Volatile.Write(ref state, previous with { Errors = loaded.Errors });
+                reloaded = new MarketRulesReloadedEventArgs(trigger, applied: false, previous.Law, loaded.Errors);
+                Log.ReloadRefused(logger, trigger, loaded.Errors.Length, string.Join(Environment.NewLine, loaded.Errors.Select(Describe)));
             }
             else
             {
-                reloadErrors = loaded.Errors;
-                Log.ReloadFailed(logger, loaded.Errors.Length, string.Join(Environment.NewLine, loaded.Errors.Select(Describe)));
+                // Nothing loaded yet (the host has not started): the first read of Current loads and reports it.
+                return;
+            }
+            MarketRulesHostingTelemetry.RecordReload(reloaded);
+            // Raised under the lock so that handlers see reloads in the order they were applied.
+            Reloaded?.Invoke(this, reloaded);
+        }
+    }
+
+    // Called under the lock: replaces the watches on the previous set of files by watches on this one.
+    private void Watch(MarketRulesOptions watched)
+    {
+        watch?.Dispose();
+        watch = new FileWatch([.. watched.PolicyPacks, .. watched.SubsidySchemes], () => fileChanged.Change(FileQuietPeriod, Timeout.InfiniteTimeSpan));
+    }
+
+    private sealed record State(MarketRulesLaw Law, ImmutableArray<RuleError> Errors);
+
+    // PhysicalFileProvider rather than a FileSystemWatcher of our own: it matches a file across the rename an editor
+    // saves with, and falls back to polling where change notifications do not reach (DOTNET_USE_POLLING_FILE_WATCHER=1,
+    // e.g. a mounted volume in a container). Its change tokens fire once, so every reload watches afresh.
+    private sealed class FileWatch : IDisposable
+    {
+        private readonly List<IDisposable> resources = [];
+
+        public FileWatch(IEnumerable<string> files, Action changed)
+        {
+            foreach (var directory in files.Select(FullPath).OfType<string>().GroupBy(Path.GetDirectoryName))
+            {
+                if (directory.Key is null || !Directory.Exists(directory.Key))
+                {
+                    continue; // Already refused as MR.Hosting.FileUnreadable; the configuration must change to fix it.
+                }
+                var provider = new PhysicalFileProvider(directory.Key, ExclusionFilters.None);
+                resources.Add(provider);
+                foreach (var file in directory.Distinct(StringComparer.Ordinal))
+                {
+                    resources.Add(provider.Watch(Path.GetFileName(file)).RegisterChangeCallback(_ => changed(), null));
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var resource in resources)
+            {
+                resource.Dispose();
+            }
+        }
+
+        private static string? FullPath(string file)
+        {
+            try
+            {
+                return Path.GetFullPath(file);
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                return null;
             }
         }
     }
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "MarketRules law reloaded: {PackCount} policy packs, {SchemeCount} subsidy schemes")]
-        public static partial void Reloaded(ILogger logger, int packCount, int schemeCount);
+        [LoggerMessage(1, LogLevel.Information, "MarketRules law reloaded after a {Trigger} change: {PackCount} policy packs, {SchemeCount} subsidy schemes")]
+        public static partial void Reloaded(ILogger logger, MarketRulesReloadTrigger trigger, int packCount, int schemeCount);
 
-        [LoggerMessage(2, LogLevel.Error, "MarketRules configuration reload refused ({ErrorCount} errors); the previous law stays in force:\n{Errors}")]
-        public static partial void ReloadFailed(ILogger logger, int errorCount, string errors);
+        [LoggerMessage(2, LogLevel.Error, "MarketRules reload after a {Trigger} change refused ({ErrorCount} errors); the previous law stays in force:\n{Errors}")]
+        public static partial void ReloadRefused(ILogger logger, MarketRulesReloadTrigger trigger, int errorCount, string errors);
     }
 }

@@ -8,17 +8,17 @@ namespace MarketRules;
 /// </summary>
 public static class NationalCatalog
 {
-    private static readonly Lazy<ParameterCatalog> LazyCatalog = new(() => new ParameterCatalog(
-    [
-        // One line per rule area: each area owns its parameters.
-        .. Cases.CaseParameters.All,
-        .. Complaints.ComplaintParameters.All,
-        .. Complaints.RewardParameters.All,
-        .. Credit.CreditParameters.All,
-        .. Referral.ReferralParameters.All,
-        .. Sampling.SamplingParameters.All,
-        .. SpotChecks.SpotCheckParameters.All,
-    ]));
+    // One entry per rule area: each area owns its parameters, built when one of them is first looked up.
+    private static readonly Lazy<ParameterCatalog> LazyCatalog = new(() => ParameterCatalog.ByArea(new Dictionary<string, Func<IEnumerable<ParameterDefinition>>>
+    {
+        ["cases"] = () => Cases.CaseParameters.All,
+        ["complaints"] = () => Complaints.ComplaintParameters.All,
+        ["rewards"] = () => Complaints.RewardParameters.All,
+        ["credit"] = () => Credit.CreditParameters.All,
+        ["referral"] = () => Referral.ReferralParameters.All,
+        ["sampling"] = () => Sampling.SamplingParameters.All,
+        ["spotchecks"] = () => SpotChecks.SpotCheckParameters.All,
+    }));
 
     /// <summary>Every national parameter of the library.</summary>
     public static ParameterCatalog Catalog => LazyCatalog.Value;

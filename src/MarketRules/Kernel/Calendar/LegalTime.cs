@@ -3,8 +3,12 @@ namespace MarketRules.Calendar;
 /// <summary>Legal time: the time zone in which Chinese administrative law counts days.</summary>
 public static class LegalTime
 {
-    /// <summary>Asia/Shanghai (China Standard Time, UTC+8, no daylight saving since 1991), from the TZDB data embedded in NodaTime.</summary>
-    public static DateTimeZone Zone { get; } = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+    /// <summary>
+    /// Asia/Shanghai (China Standard Time, UTC+8, no daylight saving since 1991), as in the TZDB data embedded in
+    /// NodaTime. Instants since September 1991 are answered without reading the time-zone database (the cost of a
+    /// process's first decision); earlier ones from NodaTime's TZDB, read on first need.
+    /// </summary>
+    public static DateTimeZone Zone { get; } = new ShanghaiTimeZone();
 
     // Asia/Shanghai has kept one offset (+08:00) since daylight saving ended in September 1991. Inside that zone
     // interval the end of a day is plain offset arithmetic (DateOf keeps InZone: measured, the cached zone is already
