@@ -282,8 +282,8 @@ public static class DoubleRandomSampler
         void Differ(string path, string chinese, string english) => differences.Add(SamplingErrors.ReceiptMismatch.CreateLocalized(path, ("Detail", chinese, english)));
         if (receipt.Format != SamplingReceipt.CurrentFormat)
         {
-            Differ("$.format", $"格式为「{receipt.Format}」，应为「{SamplingReceipt.CurrentFormat}」", $"format '{receipt.Format}' is not '{SamplingReceipt.CurrentFormat}'");
-            return new ReceiptVerification(differences.ToImmutable());
+            // One implementation of the commitment: a receipt of an older format is checked by the version that wrote it.
+            return new ReceiptVerification([SamplingErrors.UnsupportedReceiptFormat.Create("$.format", ("Format", receipt.Format), ("Supported", SamplingReceipt.CurrentFormat))]);
         }
         byte[] seed;
         try

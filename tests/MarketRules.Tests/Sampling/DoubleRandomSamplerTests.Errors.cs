@@ -73,6 +73,24 @@ public partial class DoubleRandomSamplerTests
     }
 
     [Fact]
+    public void Verify_ReceiptOfFormat1_RefusedWithCodedErrorNamingBothFormats()
+    {
+        var roster = SamplingTestData.Roster(300, 3);
+        var receipt = PlanOf(roster, SamplingTestData.Seed(3), Henan);
+        var json = receipt.ToJson().Replace("\"marketrules-sampling/2\"", "\"marketrules-sampling/1\"", StringComparison.Ordinal);
+        var old = SamplingReceipt.FromJson(json).GetValueOrThrow();
+
+        var check = DoubleRandomSampler.Verify(old, roster);
+
+        Assert.False(check.IsVerified);
+        Assert.Equal("marketrules-sampling/2", check.Format);
+        var error = Assert.Single(check.Differences);
+        Assert.Equal(("MR.Sampling.UnsupportedReceiptFormat", "$.format"), (error.Code, error.Path));
+        Assert.Contains("'marketrules-sampling/1'", error.Message.English, StringComparison.Ordinal);
+        Assert.Contains("'marketrules-sampling/2'", error.Message.English, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_PublishedReceipt_VerifiedAndTamperingFound()
     {
         var roster = SamplingTestData.Roster(600, 4);
