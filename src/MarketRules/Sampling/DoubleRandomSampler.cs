@@ -566,14 +566,13 @@ public static class DoubleRandomSampler
         {
             private readonly DrawState draw;
             private readonly byte[] ascii = new byte[Sha256Lanes.CreditCodeLength];
-
-            // The industries last seen, by reference: rosters share a few industry strings among many records, so most
-            // lookups compare one reference instead of hashing the string.
-            private readonly (string? Industry, int Id)[] industryCache = new (string?, int)[8];
+            private readonly IndustryCache industries;
 
             internal Worker(DrawState draw)
             {
                 this.draw = draw;
+                // An industry no stratum has is −1: the record is then in a stratum the commitment does not have.
+                industries = new IndustryCache(industry => draw.industries.TryGetValue(industry, out var id) ? id : -1);
                 Lottery = new SamplingLottery(draw.prefix, draw.capacities);
                 Population = new int[draw.capacities.Length];
                 ActiveCount = new int[draw.capacities.Length];
@@ -600,7 +599,7 @@ public static class DoubleRandomSampler
                 }
                 Active++;
                 var code = record.CreditCode.Value;
-                var industry = IndustryId(record.Industry);
+                var industry = record.Industry is null ? -1 : industries[record.Industry];
                 if (code.Length != Sha256Lanes.CreditCodeLength || industry < 0 || (uint)record.Tier > 3
                     || !draw.strata.TryGetValue(StratumId(record.Region.Code, industry, record.Tier), out var stratum))
                 {
@@ -620,21 +619,6 @@ public static class DoubleRandomSampler
                 }
                 Encoding.ASCII.GetBytes(code, ascii);
                 Lottery.Add(stratum, ascii, isMandatory);
-            }
-
-            /// <summary>The industry's index among the commitment's, or −1 when no stratum has it.</summary>
-            private int IndustryId(string? industry)
-            {
-                if (industry is null)
-                {
-                    return -1;
-                }
-                ref var slot = ref industryCache[System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(industry) & (industryCache.Length - 1)];
-                if (!ReferenceEquals(slot.Industry, industry))
-                {
-                    slot = (industry, draw.industries.TryGetValue(industry, out var id) ? id : -1);
-                }
-                return slot.Id;
             }
         }
     }

@@ -313,13 +313,17 @@ internal sealed class RosterCommitter
     internal sealed class Worker : IRecordSink
     {
         private readonly RosterCommitter owner;
-        private readonly Dictionary<string, int> industries = new(StringComparer.Ordinal);
+        private readonly IndustryCache industries;
         // Per bucket: the blocks filled so far, the block being filled and how much of it is.
         private readonly List<Entry[]>?[] full = new List<Entry[]>?[Buckets];
         private readonly Entry[]?[] block = new Entry[]?[Buckets];
         private readonly int[] count = new int[Buckets];
 
-        internal Worker(RosterCommitter owner) => this.owner = owner;
+        internal Worker(RosterCommitter owner)
+        {
+            this.owner = owner;
+            industries = new IndustryCache(owner.IndustryId);
+        }
 
         internal List<(int Shard, int Index, RuleError Error)> Errors { get; } = [];
 
@@ -398,11 +402,7 @@ internal sealed class RosterCommitter
             {
                 return;
             }
-            var industryCode = record.Industry!;
-            if (!industries.TryGetValue(industryCode, out var industry))
-            {
-                industry = industries[industryCode] = owner.IndustryId(industryCode);
-            }
+            var industry = industries[record.Industry!];
             var date = record.LastInspected is { } d ? (ulong)(uint)(((d.Year - 1899) << 9) | (d.Month << 5) | d.Day) : 0UL;
             // The bucket is the check character, the code's last: the low half's lowest five bits.
             var bucket = (int)(low & 31);
@@ -532,5 +532,28 @@ internal static class RosterPartitioner
             }
         });
         return taken;
+    }
+}
+
+/// <summary>
+/// A thread's cache of industry ids by string reference: a roster shares a few industry strings among many records,
+/// so most lookups compare one reference instead of hashing the string; a miss asks the phase's own table.
+/// </summary>
+internal sealed class IndustryCache(Func<string, int> lookUp)
+{
+    private readonly (string? Industry, int Id)[] slots = new (string?, int)[8];
+
+    /// <summary>The industry's id as the phase's table gives it.</summary>
+    internal int this[string industry]
+    {
+        get
+        {
+            ref var slot = ref slots[System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(industry) & (slots.Length - 1)];
+            if (!ReferenceEquals(slot.Industry, industry))
+            {
+                slot = (industry, lookUp(industry));
+            }
+            return slot.Id;
+        }
     }
 }
