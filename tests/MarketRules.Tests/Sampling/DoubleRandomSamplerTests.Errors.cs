@@ -73,6 +73,24 @@ public partial class DoubleRandomSamplerTests
     }
 
     [Fact]
+    public void SelectedEntity_DrawnAndReadBack_EqualByValue()
+    {
+        var roster = SamplingTestData.Roster(400, 8);
+        var drawn = PlanOf(roster, SamplingTestData.Seed(8), Henan).Strata.SelectMany(s => s.Selected).ToList();
+        var prefix = DrawPrefix.Create(SamplingTestData.Seed(8), "t");
+        var read = drawn.Select(e => new SelectedEntity(e.CreditCode, e.Rank, e.Mandatory)).ToList();
+
+        Assert.NotEmpty(drawn);
+        Assert.Equal(drawn, read);
+        Assert.Equal(drawn.Select(e => e.GetHashCode()), read.Select(e => e.GetHashCode()));
+        Assert.All(drawn, e => Assert.Matches("^[0-9a-f]{64}$", e.Rank));
+        Assert.All(drawn, e => Assert.True(UnifiedSocialCreditCode.Parse(e.CreditCode).IsSuccess));
+        Assert.NotEqual(drawn[0], drawn[0] with { CreditCode = drawn[1].CreditCode });
+        Assert.NotEqual(drawn[0], drawn[0] with { Rank = prefix.Rank(drawn[0].CreditCode) });
+        Assert.NotEqual(drawn[0], drawn[0] with { Mandatory = !drawn[0].Mandatory });
+    }
+
+    [Fact]
     public void Verify_ReceiptOfFormat1_RefusedWithCodedErrorNamingBothFormats()
     {
         var roster = SamplingTestData.Roster(300, 3);
