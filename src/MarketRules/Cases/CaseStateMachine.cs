@@ -53,34 +53,52 @@ public sealed class CaseStateMachine
         {
             return RuleResult<CaseStep>.Failure(result.ToRuleError());
         }
+        // The step keeps the pair and the new snapshot; its agenda and explanation are made when first read.
+        return RuleResult<CaseStep>.Success(new CaseStep(this, current.State, @event, result.Snapshot));
+    }
+
+    /// <summary>The values of the reason that the <paramref name="index"/>-th running deadline of the step's agenda (due, then overdue) runs.</summary>
+    internal static MessageArguments DeadlineRunsArguments(CaseAgenda agenda, int index)
+    {
+        var deadline = index < agenda.Due.Length ? agenda.Due[index] : agenda.Overdue[index - agenda.Due.Length];
+        var label = CaseLabels.Of(deadline.Kind);
+        return MessageArguments.Of([("Deadline", label.Chinese, label.English), ("Limit", deadline.LastDay, deadline.LastDay)]);
+    }
+
+    /// <summary>The agenda of a step: the deadlines running on the event's date.</summary>
+    internal CaseAgenda AgendaOf(CaseStep step) => AsOf(step.Snapshot, LegalTime.DateOf(step.Event.At));
+
+    /// <summary>The explanation of a step: the transition and its rule, the limitation, every running deadline and the parameters used.</summary>
+    internal Explanation Explain(CaseStep step)
+    {
+        var @event = step.Event;
+        var from = step.From;
+        var snapshot = step.Snapshot;
         var date = LegalTime.DateOf(@event.At);
-        var agenda = AsOf(result.Snapshot, date);
-        var builder = new ExplanationBuilder(RuleId, date, Law.JurisdictionCode);
-        var row = CaseTransitionTable.Find(current.State, @event.Kind)!;
+        var agenda = step.Agenda;
+        // The transition and a reason per running deadline (one more only when the limitation closed the case).
+        var builder = new ExplanationBuilder(RuleId, date, Law.JurisdictionCode, 1 + agenda.Due.Length + agenda.Overdue.Length, 0);
+        var row = CaseTransitionTable.Find(from, @event.Kind)!;
         var rowCitation = @event.Kind == CaseEventKind.SummaryPenaltyImposed
-            && Policy.TryResolve(result.Snapshot.Party == PartyKind.Person ? CaseParameters.SummaryFinePerson : CaseParameters.SummaryFineOrganisation, date, Jurisdiction) is { } summary
+            && Policy.TryResolve(snapshot.Party == PartyKind.Person ? CaseParameters.SummaryFinePerson : CaseParameters.SummaryFineOrganisation, date, Jurisdiction) is { } summary
             ? summary.Citation : row.Citation;
-        builder.Add(CaseReasons.Transition.ToLocalizedReason(rowCitation, ("Event", CaseLabels.Of(@event.Kind)), ("From", CaseLabels.Of(current.State)), ("To", CaseLabels.Of(result.Snapshot.State))));
-        if (result.Snapshot.CloseReason == CaseCloseReason.LimitationExpired && result.Snapshot.ActDate is { } act)
+        builder.Add(CaseReasons.Transition.ToLocalizedReason(rowCitation, ("Event", CaseLabels.Of(@event.Kind)), ("From", CaseLabels.Of(from)), ("To", CaseLabels.Of(snapshot.State))));
+        if (snapshot.CloseReason == CaseCloseReason.LimitationExpired && snapshot.ActDate is { } act)
         {
-            var end = result.Snapshot.ActEndedOn ?? act;
-            builder.Add(CaseReasons.LimitationExpired.ToReason(CaseCitations.Limitation, ("ActDate", end), ("Limit", controller.LimitationLastDay(result.Snapshot, end))));
+            var end = snapshot.ActEndedOn ?? act;
+            builder.Add(CaseReasons.LimitationExpired.ToReason(CaseCitations.Limitation, ("ActDate", end), ("Limit", controller.LimitationLastDay(snapshot, end))));
         }
-        foreach (var deadline in agenda.Due.Concat(agenda.Overdue))
+        var index = 0;
+        foreach (var deadline in agenda.Due)
         {
-            var label = CaseLabels.Of(deadline.Kind);
-            builder.Add(CaseReasons.DeadlineRuns.ToLocalizedReason(deadline.Citation, ("Deadline", label.Chinese, label.English), ("Limit", deadline.LastDay, deadline.LastDay)));
-            builder.Add(new ComputedDate(deadline.Kind.ToString(), label, deadline.LastDay)
-            {
-                From = deadline.From, ExpiresAt = deadline.ExpiresAt, Citation = deadline.Citation,
-            });
+            Runs(builder, step, deadline, index++);
         }
-        foreach (var parameter in ParametersOf(result.Snapshot, date))
+        foreach (var deadline in agenda.Overdue)
         {
-            builder.Use(parameter);
+            Runs(builder, step, deadline, index++);
         }
-        var explanation = builder.Build(result.Snapshot.State.ToString());
-        return RuleResult<CaseStep>.Success(new CaseStep(current.State, result.Snapshot.State, result.Snapshot, agenda, explanation));
+        UseParameters(builder, snapshot, date);
+        return builder.Build(snapshot.State.ToString());
     }
 
     /// <summary>Rebuilds a case from its events alone; stops at the first rejected event.</summary>
@@ -121,8 +139,31 @@ public sealed class CaseStateMachine
         {
             outstanding = Money.Zero;
         }
-        var all = list.ToImmutable();
-        return new CaseAgenda(asOf, s.State, [.. all.Where(d => !d.Overdue)], [.. all.Where(d => d.Overdue)], surcharge, outstanding);
+        return new CaseAgenda(asOf, s.State, Select(list, overdue: false), Select(list, overdue: true), surcharge, outstanding);
+    }
+
+    // The running deadlines that are (or are not) overdue, in the order they run: one exact array each, no copy of the list.
+    private static ImmutableArray<CaseDeadline> Select(ImmutableArray<CaseDeadline>.Builder all, bool overdue)
+    {
+        var count = 0;
+        for (var j = 0; j < all.Count; j++)
+        {
+            count += all[j].Overdue == overdue ? 1 : 0;
+        }
+        if (count == 0)
+        {
+            return [];
+        }
+        var selected = new CaseDeadline[count];
+        var i = 0;
+        for (var j = 0; j < all.Count; j++)
+        {
+            if (all[j].Overdue == overdue)
+            {
+                selected[i++] = all[j];
+            }
+        }
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(selected);
     }
 
     /// <summary>The late surcharge (加处罚款) accrued on <paramref name="asOf"/>: 3 % of the fine per day after the due date, in exact fen, never more than the fine.</summary>
@@ -131,29 +172,75 @@ public sealed class CaseStateMachine
     /// <returns>The surcharge.</returns>
     public Money LateSurcharge(in CaseSnapshot snapshot, LocalDate asOf) => controller.Surcharge(snapshot, asOf);
 
-    private IEnumerable<ParameterValue> ParametersOf(CaseSnapshot s, LocalDate date)
+    // A running deadline's reason (its values made from the step's agenda when the text is read) and computed date.
+    private static void Runs(ExplanationBuilder builder, CaseStep step, CaseDeadline deadline, int index)
     {
-        ParameterValue? Try(ParameterDefinition d, LocalDate? on) => on is { } day ? Policy.TryResolve(d, day, Jurisdiction) : null;
-        var candidates = s.State switch
+        var label = CaseLabels.Of(deadline.Kind);
+        builder.Add(CaseReasons.DeadlineRuns.ToDeferredReason(deadline.Citation, step, index));
+        builder.Add(new ComputedDate(deadline.Kind.ToString(), label, deadline.LastDay)
         {
-            CaseState.UnderVerification or CaseState.VerificationPaused => [Try(CaseParameters.LeadVerification, s.LeadReceivedOn), Try(CaseParameters.Limitation, s.LeadReceivedOn)],
-            CaseState.Notified => [Try(CaseParameters.StatementPeriod, s.NoticeServedOn), Try(CaseParameters.HearingRequest, s.NoticeServedOn),
-                Try(s.Party == PartyKind.Person ? CaseParameters.HearingFinePerson : CaseParameters.HearingFineOrganisation, s.NoticeServedOn)],
-            CaseState.LegalReview => [Try(CaseParameters.LegalReview, s.LegalReviewStartedOn)],
-            CaseState.HearingScheduled => [Try(CaseParameters.HearingNotice, date)],
-            CaseState.Decided => [Try(CaseParameters.Service, s.DecidedOn), Try(CaseParameters.Publication, s.DecidedOn)],
-            CaseState.Execution or CaseState.EnforcementApplied => [Try(CaseParameters.Payment, s.ServedOn), Try(CaseParameters.LateSurchargeRate, s.ServedOn),
-                Try(CaseParameters.EnforcementSurchargeDays, s.ServedOn), Try(CaseParameters.EnforcementDemandWait, s.ServedOn),
-                Try(CaseParameters.LitigationPeriod, s.ServedOn), Try(CaseParameters.EnforcementApplicationWindow, s.ServedOn)],
-            CaseState.SummaryDecided => [Try(s.Party == PartyKind.Person ? CaseParameters.SummaryFinePerson : CaseParameters.SummaryFineOrganisation, s.DecidedOn), Try(CaseParameters.Payment, s.DecidedOn)],
-            CaseState.TransferPendingApproval or CaseState.TransferApproved or CaseState.AwaitingPoliceDecision or CaseState.PoliceDeclined
-                or CaseState.AwaitingReconsideration or CaseState.PoliceAccepted => [Try(CaseParameters.TransferApproval, date), Try(CaseParameters.TransferDelivery, date),
-                Try(CaseParameters.PoliceDecision, date), Try(CaseParameters.ReconsiderationRequest, date), Try(CaseParameters.FilesHandOver, date)],
-            CaseState.Investigation or CaseState.Suspended or CaseState.InvestigationConcluded or CaseState.LegalReviewCompleted or CaseState.HearingRequested
-                or CaseState.HearingHeld or CaseState.CollectiveDiscussed => [Try(CaseParameters.DecisionPeriod, s.OpenedOn), Try(CaseParameters.DecisionExtension, s.OpenedOn)],
-            _ => Array.Empty<ParameterValue?>(),
-        };
-        return candidates.OfType<ParameterValue>();
+            From = deadline.From, ExpiresAt = deadline.ExpiresAt, Citation = deadline.Citation,
+        });
+    }
+
+    // The parameters the state's deadlines and thresholds read, each as in force on its trigger date, in this order.
+    private void UseParameters(ExplanationBuilder builder, in CaseSnapshot s, LocalDate date)
+    {
+        switch (s.State)
+        {
+            case CaseState.UnderVerification or CaseState.VerificationPaused:
+                Use(builder, CaseParameters.LeadVerification, s.LeadReceivedOn);
+                Use(builder, CaseParameters.Limitation, s.LeadReceivedOn);
+                break;
+            case CaseState.Notified:
+                Use(builder, CaseParameters.StatementPeriod, s.NoticeServedOn);
+                Use(builder, CaseParameters.HearingRequest, s.NoticeServedOn);
+                Use(builder, s.Party == PartyKind.Person ? CaseParameters.HearingFinePerson : CaseParameters.HearingFineOrganisation, s.NoticeServedOn);
+                break;
+            case CaseState.LegalReview:
+                Use(builder, CaseParameters.LegalReview, s.LegalReviewStartedOn);
+                break;
+            case CaseState.HearingScheduled:
+                Use(builder, CaseParameters.HearingNotice, date);
+                break;
+            case CaseState.Decided:
+                Use(builder, CaseParameters.Service, s.DecidedOn);
+                Use(builder, CaseParameters.Publication, s.DecidedOn);
+                break;
+            case CaseState.Execution or CaseState.EnforcementApplied:
+                Use(builder, CaseParameters.Payment, s.ServedOn);
+                Use(builder, CaseParameters.LateSurchargeRate, s.ServedOn);
+                Use(builder, CaseParameters.EnforcementSurchargeDays, s.ServedOn);
+                Use(builder, CaseParameters.EnforcementDemandWait, s.ServedOn);
+                Use(builder, CaseParameters.LitigationPeriod, s.ServedOn);
+                Use(builder, CaseParameters.EnforcementApplicationWindow, s.ServedOn);
+                break;
+            case CaseState.SummaryDecided:
+                Use(builder, s.Party == PartyKind.Person ? CaseParameters.SummaryFinePerson : CaseParameters.SummaryFineOrganisation, s.DecidedOn);
+                Use(builder, CaseParameters.Payment, s.DecidedOn);
+                break;
+            case CaseState.TransferPendingApproval or CaseState.TransferApproved or CaseState.AwaitingPoliceDecision or CaseState.PoliceDeclined
+                or CaseState.AwaitingReconsideration or CaseState.PoliceAccepted:
+                Use(builder, CaseParameters.TransferApproval, date);
+                Use(builder, CaseParameters.TransferDelivery, date);
+                Use(builder, CaseParameters.PoliceDecision, date);
+                Use(builder, CaseParameters.ReconsiderationRequest, date);
+                Use(builder, CaseParameters.FilesHandOver, date);
+                break;
+            case CaseState.Investigation or CaseState.Suspended or CaseState.InvestigationConcluded or CaseState.LegalReviewCompleted or CaseState.HearingRequested
+                or CaseState.HearingHeld or CaseState.CollectiveDiscussed:
+                Use(builder, CaseParameters.DecisionPeriod, s.OpenedOn);
+                Use(builder, CaseParameters.DecisionExtension, s.OpenedOn);
+                break;
+        }
+    }
+
+    private void Use(ExplanationBuilder builder, ParameterDefinition definition, LocalDate? on)
+    {
+        if (on is { } day && Policy.TryResolve(definition, day, Jurisdiction) is { } value)
+        {
+            builder.Use(value);
+        }
     }
 }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using MarketRules.Calendar;
 using MarketRules.Json;
+using MarketRules.Utility;
 
 namespace MarketRules.Cases;
 
@@ -152,12 +153,69 @@ public sealed record CaseAgenda(LocalDate AsOf, CaseState State, System.Collecti
     System.Collections.Immutable.ImmutableArray<CaseDeadline> Overdue, Money LateSurcharge, Money Outstanding);
 
 /// <summary>The result of an explained transition: the new snapshot, the deadlines and the explanation.</summary>
-/// <param name="From">The state before.</param>
-/// <param name="To">The state after.</param>
-/// <param name="Snapshot">The new snapshot.</param>
-/// <param name="Agenda">The deadlines as of the event's date.</param>
-/// <param name="Explanation">Why, with the parameters used and the computed dates.</param>
-public sealed record CaseStep(CaseState From, CaseState To, CaseSnapshot Snapshot, CaseAgenda Agenda, Explanation Explanation);
+/// <remarks>
+/// <para>The transition is decided at once; <see cref="Agenda"/> and <see cref="Explanation"/> are made from the step the
+/// first time they are read (a caller replaying a history reads the snapshots, one showing a step reads the rest).</para>
+/// <para>This type is immutable and thread-safe (two threads reading a part first may both make it; one is kept).</para>
+/// </remarks>
+public sealed class CaseStep : IDeferredMessageArguments
+{
+    private readonly CaseStateMachine machine;
+    [Memoised]
+    private CaseAgenda? agenda;
+    [Memoised]
+    private Explanation? explanation;
+
+    internal CaseStep(CaseStateMachine machine, CaseState from, in CaseEvent @event, in CaseSnapshot snapshot)
+    {
+        this.machine = machine;
+        From = from;
+        Event = @event;
+        Snapshot = snapshot;
+    }
+
+    /// <summary>The state before.</summary>
+    public CaseState From { get; }
+
+    /// <summary>The state after.</summary>
+    public CaseState To => Snapshot.State;
+
+    /// <summary>The event applied.</summary>
+    public CaseEvent Event { get; }
+
+    /// <summary>The new snapshot.</summary>
+    public CaseSnapshot Snapshot { get; }
+
+    /// <summary>The deadlines as of the event's date.</summary>
+    public CaseAgenda Agenda
+    {
+        get
+        {
+            if (agenda is { } made)
+            {
+                return made;
+            }
+            var built = machine.AgendaOf(this);
+            return Interlocked.CompareExchange(ref agenda, built, null) ?? built;
+        }
+    }
+
+    /// <summary>Why, with the parameters used and the computed dates.</summary>
+    public Explanation Explanation
+    {
+        get
+        {
+            if (explanation is { } made)
+            {
+                return made;
+            }
+            var built = machine.Explain(this);
+            return Interlocked.CompareExchange(ref explanation, built, null) ?? built;
+        }
+    }
+
+    MessageArguments IDeferredMessageArguments.ArgumentsOf(int index) => CaseStateMachine.DeadlineRunsArguments(Agenda, index);
+}
 
 /// <summary>One accepted event in a case's history: immutable, with who, when and why.</summary>
 /// <param name="Sequence">1 for the first event.</param>

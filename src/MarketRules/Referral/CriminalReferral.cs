@@ -36,7 +36,6 @@ public sealed class CriminalReferral
     public const string RuleId = "referral.criminal/1";
 
     private static readonly int ThresholdCount = RowsCoverEveryThreshold(ReferralParameters.All.Length);
-    private static readonly bool[] IsMoney = [.. ReferralParameters.All.Select(p => p.Unit == ParameterUnit.Yuan)];
     private static readonly LocalDate AmendmentXIInForce = ReferralElements.AmendmentXIInForce;
     private static readonly int AmendmentXIKey = Key(AmendmentXIInForce);
     private static readonly int Ip2025Key = Key(ReferralElements.IpInterpretation2025InForce);
@@ -180,16 +179,20 @@ public sealed class CriminalReferral
     /// <returns>The report, or coded errors for bad facts.</returns>
     public RuleResult<ReferralReport> Explain(in ReferralFacts facts, LocalDate asOf)
     {
-        var atAct = new RecordingSink(new List<Recorded>());
-        var atDecision = new RecordingSink(new List<Recorded>());
+        // Both sinks record on the stack; the report keeps one array of what was checked and makes the rest when read.
+        var atAct = default(RecordingSink);
+        var atDecision = default(RecordingSink);
         var result = Run(facts, asOf, ref atAct, ref atDecision, out var spanPair);
         if (!result.IsSuccess)
         {
             return RuleResult<ReferralReport>.Failure(result.Errors);
         }
-        var actChecks = ToChecks(atAct.Items, spanPair.Act!);
-        var currentChecks = spanPair.Current is null ? [] : ToChecks(atDecision.Items, spanPair.Current);
-        return RuleResult<ReferralReport>.Success(ReferralReport.Create(facts, asOf, spanPair.LawDate, Law.Jurisdiction, result.Value, actChecks, currentChecks));
+        var currentCount = spanPair.Current is null ? 0 : atDecision.Count;
+        var records = atAct.Count + currentCount == 0 ? [] : new RecordedCheck[atAct.Count + currentCount];
+        atAct.CopyTo(records.AsSpan(0, atAct.Count));
+        atDecision.CopyTo(records.AsSpan(atAct.Count, currentCount));
+        return RuleResult<ReferralReport>.Success(new ReferralReport(facts, asOf, spanPair.LawDate, Law.Jurisdiction, result.Value, records, atAct.Count,
+            spanPair.Act!.Sources, spanPair.Current?.Sources));
     }
 
     /// <summary>Checks facts for bad input without deciding.</summary>
@@ -293,9 +296,6 @@ public sealed class CriminalReferral
             LaterLawLighter = laterLighter,
         });
     }
-
-    private static decimal ToUnit(ReferralThreshold threshold, long value, bool present) =>
-        !present ? 0m : IsMoney[(int)threshold] ? value / 100m : value;
 
     private static void CheckInput(in ReferralFacts f, LocalDate asOf, ref ImmutableArray<RuleError>.Builder? errors)
     {
@@ -514,22 +514,6 @@ public sealed class CriminalReferral
             values[i] = value is null ? -1 : definition.Unit == ParameterUnit.Yuan ? (long)(value.Value * 100m) : (long)value.Value;
         }
         return new LawSpan(from, values, sources, ThresholdOwners);
-    }
-
-    private static ImmutableArray<ThresholdCheck> ToChecks(List<Recorded> items, LawSpan span)
-    {
-        if (items.Count == 0)
-        {
-            return [];
-        }
-        var checks = new ThresholdCheck[items.Count];
-        for (var i = 0; i < checks.Length; i++)
-        {
-            var r = items[i];
-            checks[i] = new ThresholdCheck(r.Threshold, r.Role, ToUnit(r.Threshold, r.Actual, true), ToUnit(r.Threshold, r.Required, true), r.Met, r.Multiplier,
-                span.Sources[(int)r.Threshold]!);
-        }
-        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(checks);
     }
 
     // ---- The decision itself: one method per article, shared by the fast path (NoSink) and the explanation (RecordingSink).
@@ -1015,14 +999,41 @@ public sealed class CriminalReferral
         }
     }
 
-    private readonly record struct Recorded(ReferralThreshold Threshold, long Actual, long Required, long Multiplier, CheckRole Role, bool Met);
-
-    private readonly struct RecordingSink(List<Recorded> items) : ICheckSink
+    // An evaluation records at most a few dozen checks (one article, or a specific one and Art 140): they go to a buffer
+    // on the stack, and only past it to the heap.
+    [InlineArray(32)]
+    private struct CheckBuffer
     {
-        public List<Recorded> Items { get; } = items;
+        private RecordedCheck first;
+    }
 
-        public void Record(ReferralThreshold threshold, long actual, long required, long multiplier, CheckRole role, bool met) =>
-            Items.Add(new Recorded(threshold, actual, required, multiplier, role, met));
+    private struct RecordingSink : ICheckSink
+    {
+        private CheckBuffer buffer;
+        private List<RecordedCheck>? overflow;
+
+        public int Count { get; private set; }
+
+        public void Record(ReferralThreshold threshold, long actual, long required, long multiplier, CheckRole role, bool met)
+        {
+            var check = new RecordedCheck(actual, required, multiplier, threshold, role, met);
+            if (Count < 32)
+            {
+                buffer[Count] = check;
+            }
+            else
+            {
+                (overflow ??= []).Add(check);
+            }
+            Count++;
+        }
+
+        public readonly void CopyTo(Span<RecordedCheck> target)
+        {
+            var inBuffer = Math.Min(Count, 32);
+            ((ReadOnlySpan<RecordedCheck>)buffer)[..inBuffer].CopyTo(target);
+            overflow?.CopyTo(target[inBuffer..]);
+        }
     }
 
     private struct Outcome

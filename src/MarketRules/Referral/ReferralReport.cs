@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using MarketRules.Parameters;
+using MarketRules.Utility;
 
 namespace MarketRules.Referral;
 
@@ -19,16 +21,40 @@ public sealed record ThresholdCheck(ReferralThreshold Threshold, CheckRole Role,
 }
 
 /// <summary>A referral decision with every check, citation and reason: what an officer files with the transfer.</summary>
-/// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed class ReferralReport
+/// <remarks>
+/// <para>The evaluation records its checks compactly (numbers and the threshold's index into the law's table of values);
+/// <see cref="Checks"/>, <see cref="CurrentLawChecks"/> and <see cref="Explanation"/> are made from that record the
+/// first time they are read, and each reason's text when it is read. The decision itself is complete at once.</para>
+/// <para>This type is immutable and thread-safe (two threads reading a part first may both make it; one is kept).</para>
+/// </remarks>
+public sealed class ReferralReport : IDeferredMessageArguments
 {
-    private ReferralReport(ReferralFacts facts, ReferralDecision decision, ImmutableArray<ThresholdCheck> checks, ImmutableArray<ThresholdCheck> currentLawChecks, Explanation explanation)
+    private readonly LocalDate asOf;
+    private readonly LocalDate lawDate;
+    private readonly Jurisdiction jurisdiction;
+    private readonly RecordedCheck[] records;
+    private readonly int actCount;
+    private readonly ParameterValue?[] actValues;
+    private readonly ParameterValue?[]? currentValues;
+    [Memoised]
+    private ThresholdCheck[]? checks;
+    [Memoised]
+    private ThresholdCheck[]? currentLawChecks;
+    [Memoised]
+    private Explanation? explanation;
+
+    internal ReferralReport(in ReferralFacts facts, LocalDate asOf, LocalDate lawDate, Jurisdiction jurisdiction, ReferralDecision decision,
+        RecordedCheck[] records, int actCount, ParameterValue?[] actValues, ParameterValue?[]? currentValues)
     {
         Facts = facts;
         Decision = decision;
-        Checks = checks;
-        CurrentLawChecks = currentLawChecks;
-        Explanation = explanation;
+        this.asOf = asOf;
+        this.lawDate = lawDate;
+        this.jurisdiction = jurisdiction;
+        this.records = records;
+        this.actCount = actCount;
+        this.actValues = actValues;
+        this.currentValues = currentValues;
     }
 
     /// <summary>The facts decided on.</summary>
@@ -38,35 +64,97 @@ public sealed class ReferralReport
     public ReferralDecision Decision { get; }
 
     /// <summary>The thresholds checked under the law of the act date, in the order checked.</summary>
-    public ImmutableArray<ThresholdCheck> Checks { get; }
+    public ImmutableArray<ThresholdCheck> Checks => ImmutableCollectionsMarshal.AsImmutableArray(checks ?? MakeChecks().Act);
 
     /// <summary>The thresholds checked under the law of the decision date, when it differs from the act date's; else empty.</summary>
-    public ImmutableArray<ThresholdCheck> CurrentLawChecks { get; }
+    public ImmutableArray<ThresholdCheck> CurrentLawChecks => ImmutableCollectionsMarshal.AsImmutableArray(currentLawChecks ?? MakeChecks().Current);
 
     /// <summary>The explanation: reasons with citations and the parameter values used.</summary>
-    public Explanation Explanation { get; }
+    public Explanation Explanation
+    {
+        get
+        {
+            if (explanation is { } made)
+            {
+                return made;
+            }
+            var built = BuildExplanation();
+            return Interlocked.CompareExchange(ref explanation, built, null) ?? built;
+        }
+    }
 
     /// <summary>The distinct citations of every check.</summary>
     public ImmutableArray<Citation> Citations => [.. Checks.Concat(CurrentLawChecks).Select(c => c.Value.Citation).Distinct()];
 
-    internal static ReferralReport Create(in ReferralFacts facts, LocalDate asOf, LocalDate lawDate, Jurisdiction jurisdiction, ReferralDecision decision,
-        ImmutableArray<ThresholdCheck> checks, ImmutableArray<ThresholdCheck> currentLawChecks)
+    // The record of a check in the threshold's own unit, with the value of the law's table it was measured against.
+    private (ThresholdCheck[] Act, ThresholdCheck[] Current) MakeChecks()
     {
-        var builder = new ExplanationBuilder(CriminalReferral.RuleId, asOf, jurisdiction.IsNational ? null : jurisdiction.ToString());
-        foreach (var check in checks)
+        var act = ToChecks(0, actCount, actValues);
+        var current = currentValues is null ? [] : ToChecks(actCount, records.Length, currentValues);
+        act = Interlocked.CompareExchange(ref checks, act, null) ?? act;
+        current = Interlocked.CompareExchange(ref currentLawChecks, current, null) ?? current;
+        return (act, current);
+    }
+
+    private ThresholdCheck[] ToChecks(int from, int to, ParameterValue?[] values)
+    {
+        if (from == to)
         {
-            builder.Use(check.Value);
-            builder.Add(Describe(check));
+            return [];
+        }
+        var made = new ThresholdCheck[to - from];
+        for (var i = from; i < to; i++)
+        {
+            var r = records[i];
+            made[i - from] = new ThresholdCheck(r.Threshold, r.Role, ReferralParameters.InUnit(r.Threshold, r.Actual), ReferralParameters.InUnit(r.Threshold, r.Required),
+                r.Met, r.Multiplier, values[(int)r.Threshold]!);
+        }
+        return made;
+    }
+
+    // The deferred reasons: a check by its index, or the element required on the law's date or on the decision date.
+    private const int ElementOfLawDate = -1;
+    private const int ElementOfDecisionDate = -2;
+    private const int Conclusion = -3;
+
+    MessageArguments IDeferredMessageArguments.ArgumentsOf(int index)
+    {
+        if (index >= 0)
+        {
+            return Describe(Checks[index]);
+        }
+        if (index == Conclusion)
+        {
+            return Decision.Refer
+                ? MessageArguments.Of([("Offence", Label(Decision.Offence).Chinese, Label(Decision.Offence).English), ("Band", BandLabel(Decision.Band).Chinese, BandLabel(Decision.Band).English)])
+                : MessageArguments.Of([("Offence", Label(Facts.Offence).Chinese, Label(Facts.Offence).English)]);
+        }
+        var date = index == ElementOfLawDate ? lawDate : asOf;
+        return DescribeElement(Facts, date, ReferralElements.At(Facts.Offence, date)!, Decision);
+    }
+
+    private Explanation BuildExplanation()
+    {
+        var facts = Facts;
+        var decision = Decision;
+        // Usually a reason per check, the element and the conclusion; a parameter per check.
+        var builder = new ExplanationBuilder(CriminalReferral.RuleId, asOf, jurisdiction.IsNational ? null : jurisdiction.ToString(), actCount + 2, actCount);
+        for (var i = 0; i < actCount; i++)
+        {
+            // A reason per check, its values (amounts, names, margin) made from the record when its text is read.
+            var value = actValues[(int)records[i].Threshold]!;
+            builder.Use(value);
+            builder.Add((records[i].Met ? ReferralReasons.ThresholdReached : ReferralReasons.ThresholdMissed).ToDeferredReason(value.Citation, this, i));
         }
         // The element the law applied to the act required (and, where it differs, the one of the decision date).
         var elementAtAct = ReferralElements.At(facts.Offence, lawDate);
         if (elementAtAct is not null)
         {
-            builder.Add(DescribeElement(facts, lawDate, elementAtAct, decision));
+            builder.Add(ReferralReasons.ElementRequired.ToDeferredReason(elementAtAct.Citation, this, ElementOfLawDate));
         }
         if (ReferralElements.At(facts.Offence, asOf) is { } elementNow && elementAtAct is not null && elementNow.Element != elementAtAct.Element)
         {
-            builder.Add(DescribeElement(facts, asOf, elementNow, decision));
+            builder.Add(ReferralReasons.ElementRequired.ToDeferredReason(elementNow.Citation, this, ElementOfDecisionDate));
         }
         if (decision.InterpretationOfDecisionDate)
         {
@@ -92,9 +180,9 @@ public sealed class ReferralReport
         }
         if (decision.LawChanged)
         {
-            foreach (var check in currentLawChecks)
+            for (var i = actCount; i < records.Length; i++)
             {
-                builder.Use(check.Value);
+                builder.Use(currentValues![(int)records[i].Threshold]!);
             }
             builder.Add(ReferralReasons.LawChanged.ToLocalizedReason(null, ("ActDate", facts.ActDate, facts.ActDate), ("AsOf", asOf, asOf),
                 ("Today", decision.ReferUnderCurrentLaw ? "应当移送" : "不移送", decision.ReferUnderCurrentLaw ? "refer" : "do not refer")));
@@ -135,13 +223,12 @@ public sealed class ReferralReport
             }
         }
         builder.Add(decision.Refer
-            ? ReferralReasons.Refer.ToLocalizedReason((decision.Facts & FactTriggers.ReasonableSuspicion) != 0 ? ReasonableSuspicionArticle : TransferDuty,
-                ("Offence", Label(decision.Offence).Chinese, Label(decision.Offence).English), ("Band", BandLabel(decision.Band).Chinese, BandLabel(decision.Band).English))
-            : ReferralReasons.DoNotRefer.ToLocalizedReason(null, ("Offence", Label(facts.Offence).Chinese, Label(facts.Offence).English)));
-        return new ReferralReport(facts, decision, checks, currentLawChecks, builder.Build(decision.Refer ? "refer" : "do-not-refer"));
+            ? ReferralReasons.Refer.ToDeferredReason((decision.Facts & FactTriggers.ReasonableSuspicion) != 0 ? ReasonableSuspicionArticle : TransferDuty, this, Conclusion)
+            : ReferralReasons.DoNotRefer.ToDeferredReason(null, this, Conclusion));
+        return builder.Build(decision.Refer ? "refer" : "do-not-refer");
     }
 
-    private static Reason DescribeElement(in ReferralFacts facts, LocalDate date, ElementRule rule, ReferralDecision decision)
+    private static MessageArguments DescribeElement(in ReferralFacts facts, LocalDate date, ElementRule rule, ReferralDecision decision)
     {
         var met = rule.Element is OffenceElement.Endangerment or OffenceElement.ActualHarm
             ? CriminalReferral.Establishes(facts, rule.Element)
@@ -155,9 +242,8 @@ public sealed class ReferralReport
         };
         var offence = Label(facts.Offence);
         object day = date;
-        return ReferralReasons.ElementRequired.ToReasonKeepingChinese(rule.Citation,
-            ("Date", day, day), ("Offence", offence.Chinese, offence.English), ("Requirement", rule.Requirement.Chinese, rule.Requirement.English),
-            ("Outcome", zh, en));
+        return MessageArguments.Of([("Date", day, day), ("Offence", offence.Chinese, offence.English), ("Requirement", rule.Requirement.Chinese, rule.Requirement.English),
+            ("Outcome", zh, en)], keepsEnglish: false);
     }
 
     private static Reason DescribeHeavierOfBoth(in ReferralFacts facts, ReferralDecision decision, LocalDate date)
@@ -182,20 +268,15 @@ public sealed class ReferralReport
         System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(Enum.GetValues<CriminalOffence>(), o => o,
             o => new LocalizedText("刑法第" + ((int)o).ToString(CultureInfo.InvariantCulture) + "条", OffenceLabel(o)));
 
-    private static Reason Describe(ThresholdCheck check)
+    private static MessageArguments Describe(ThresholdCheck check)
     {
         // The threshold's name in each language (the parameter's own zh and en names), never its C# identifier.
         var name = ReferralParameters.Of(check.Threshold).Name;
         var zh = check.Multiplier != 1 ? name.Chinese + $"（单位犯罪按 {check.Multiplier} 倍）" : name.Chinese;
         var en = check.Multiplier != 1 ? name.English + $" (× {check.Multiplier} for a unit)" : name.English;
-        // The amounts are formatted when the text is read, not on every explained decision.
         object actual = Number(check, check.Actual), required = Number(check, check.Required);
         object margin = Number(check, check.Met ? check.Difference : -check.Difference);
-        return check.Met
-            ? ReferralReasons.ThresholdReached.ToLocalizedReason(check.Value.Citation, ("Threshold", zh, en), ("Actual", actual, actual),
-                ("Required", required, required), ("Margin", margin, margin))
-            : ReferralReasons.ThresholdMissed.ToLocalizedReason(check.Value.Citation, ("Threshold", zh, en), ("Actual", actual, actual),
-                ("Required", required, required), ("Shortfall", margin, margin));
+        return MessageArguments.Of([("Threshold", zh, en), ("Actual", actual, actual), ("Required", required, required), (check.Met ? "Margin" : "Shortfall", margin, margin)]);
     }
 
     /// <summary>The sentencing band in the words of the articles.</summary>
@@ -251,4 +332,24 @@ public sealed class ReferralReport
 
     private static readonly Citation TransferDuty =
         ReferralSources.Cite(ReferralSources.TransferRegulations, "第三条", "Art. 3", VerificationStatus.VerifiedOfficial, "A penalty may not replace the transfer (Art 11).");
+}
+
+/// <summary>One threshold check as the evaluation records it: numbers in fen or pieces and the threshold's index, nothing made yet.</summary>
+internal readonly struct RecordedCheck(long actual, long required, long multiplier, ReferralThreshold threshold, CheckRole role, bool met)
+{
+    // A byte each: thresholds are fewer than 128 (the decision's UInt128 mask), roles three; 32 bytes a check.
+    private readonly byte threshold = checked((byte)threshold);
+    private readonly byte role = (byte)role;
+
+    public long Actual { get; } = actual;
+
+    public long Required { get; } = required;
+
+    public long Multiplier { get; } = multiplier;
+
+    public ReferralThreshold Threshold => (ReferralThreshold)threshold;
+
+    public CheckRole Role => (CheckRole)role;
+
+    public bool Met { get; } = met;
 }

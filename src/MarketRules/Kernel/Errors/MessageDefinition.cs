@@ -105,6 +105,9 @@ public sealed class MessageDefinition
     internal Reason ToReasonKeepingChinese(Citation? citation, params (string Name, object? Chinese, object? English)[] arguments) =>
         new(this, MessageArguments.Of(arguments, keepsEnglish: false), citation);
 
+    /// <summary>Creates a reason whose placeholder values <paramref name="source"/> makes when the text or arguments are first read.</summary>
+    internal Reason ToDeferredReason(Citation? citation, IDeferredMessageArguments source, int index) => new(this, source, index, citation);
+
     /// <summary>Creates an error whose placeholders read differently in each language; the error's arguments keep the English values.</summary>
     internal RuleError CreateLocalized(string? path, params (string Name, object? Chinese, object? English)[] arguments) => Create(path, MessageArguments.Of(arguments));
 

@@ -70,6 +70,15 @@ public sealed class ExplanationBuilder
         Jurisdiction = jurisdiction;
     }
 
+    // Sized for the reasons and parameters an evaluation knows it will add: when it adds exactly that many, Build hands
+    // the arrays over with no growth and no copy.
+    internal ExplanationBuilder(string rule, LocalDate asOf, string? jurisdiction, int reasonCapacity, int parameterCapacity)
+        : this(rule, asOf, jurisdiction)
+    {
+        reasons = reasonCapacity > 0 ? new Reason[reasonCapacity] : null;
+        parameters = parameterCapacity > 0 ? new ParameterValue[parameterCapacity] : null;
+    }
+
     /// <summary>The rule id.</summary>
     public string Rule { get; }
 

@@ -13,6 +13,8 @@ public sealed class Reason
 {
     private readonly MessageDefinition definition;
     private readonly MessageArguments values;
+    private readonly IDeferredMessageArguments? source;
+    private readonly int index;
     [Memoised]
     private LocalizedText? message;
     [Memoised]
@@ -25,18 +27,41 @@ public sealed class Reason
         Citation = citation;
     }
 
+    // The values are asked of the evaluation's compact record of what it checked, only when a text is read.
+    internal Reason(MessageDefinition definition, IDeferredMessageArguments source, int index, Citation? citation)
+    {
+        this.definition = Preconditions.CheckNotNull(definition);
+        this.source = Preconditions.CheckNotNull(source);
+        this.index = index;
+        Citation = citation;
+    }
+
     /// <summary>The stable reason code, e.g. <c>MR.Referral.ThresholdReached</c>.</summary>
     public string Code => definition.Code;
 
     /// <summary>The message in zh-CN and English.</summary>
-    public LocalizedText Message => message ??= values.Fill(definition.Template);
+    public LocalizedText Message => message ??= Values.Fill(definition.Template);
 
     /// <summary>The values the message names, by placeholder.</summary>
-    public ImmutableSortedDictionary<string, string> Arguments => arguments ??= values.ToDictionary();
+    public ImmutableSortedDictionary<string, string> Arguments => arguments ??= Values.ToDictionary();
 
     /// <summary>The legal basis of this reason, or <see langword="null"/>.</summary>
     public Citation? Citation { get; }
 
+    private MessageArguments Values => source is null ? values : source.ArgumentsOf(index);
+
     /// <inheritdoc />
     public override string ToString() => $"{Code}: {Message.English}";
+}
+
+/// <summary>
+/// Where the placeholder values of reasons come from when an evaluation records what it checked compactly (numbers
+/// and indexes into the law's tables) and makes the values only when a reason's text or arguments are read.
+/// </summary>
+internal interface IDeferredMessageArguments
+{
+    /// <summary>The values of the reason recorded at <paramref name="index"/>.</summary>
+    /// <param name="index">The reason's index in the record, as given to the reason.</param>
+    /// <returns>The values; the same on every call.</returns>
+    MessageArguments ArgumentsOf(int index);
 }
