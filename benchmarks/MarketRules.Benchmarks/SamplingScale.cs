@@ -112,13 +112,17 @@ internal static class SamplingScale
     private static T Phase<T>(string name, Func<T> action)
     {
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var paused = GC.GetTotalPauseDuration();
+        var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var result = action();
         clock.Stop();
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"  {name}: {clock.Elapsed.TotalSeconds:F2} s wall, {used.TotalSeconds:F2} s CPU, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:N0} MB allocated, "
-            + $"peak RSS so far {PeakResidentBytes() / 1e6:N0} MB; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+            + $"peak RSS so far {PeakResidentBytes() / 1e6:N0} MB; GC paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s "
+            + $"(gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}); "
+            + $"load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         return result;
     }
 

@@ -286,14 +286,14 @@ public class CliContractTests
             Assert.Contains("receipt written to", sampled.Stderr);
             using (var document = JsonDocument.Parse(await File.ReadAllTextAsync(receipt)))
             {
-                Assert.Equal("marketrules-sampling/1", document.RootElement.GetProperty("format").GetString());
+                Assert.Equal("marketrules-sampling/2", document.RootElement.GetProperty("format").GetString());
                 Assert.Equal("00ff10", document.RootElement.GetProperty("seed").GetString());
             }
 
             var verified = await Cli.RunAsync("", "verify", "--roster", roster, "--receipt", receipt);
             Assert.True(verified.ExitCode == 0, verified.Stderr);
             Assert.Contains("verified:", verified.Stdout);
-            Assert.Contains("format marketrules-sampling/1", verified.Stdout);
+            Assert.Contains("format marketrules-sampling/2", verified.Stdout);
 
             // One changed field in the published roster: the receipt no longer verifies.
             await File.WriteAllTextAsync(roster, text.ToString().Replace(",2024-06-01\n", ",2024-06-02\n", StringComparison.Ordinal));

@@ -219,11 +219,8 @@ public static class DoubleRandomSampler
         {
             RosterPartitioner.Run(Preconditions.CheckNotNull(shards[shard]), shard, workers);
         }
-        foreach (var worker in workers)
-        {
-            draw.Merge(worker);
-        }
-        return draw.ToReceipt();
+        draw.Merge(workers, degreeOfParallelism);
+        return draw.ToReceipt(degreeOfParallelism);
     }
 
     /// <summary>The draw phase over an asynchronous stream (e.g. rows read from a database), on one core.</summary>
@@ -247,8 +244,8 @@ public static class DoubleRandomSampler
         {
             worker.Add(record, 0, 0);
         }
-        draw.Merge(worker);
-        return draw.ToReceipt();
+        draw.Merge([worker], 1);
+        return draw.ToReceipt(1);
     }
 
     /// <summary>Commits and draws in one step, for a roster already frozen and a seed already public.</summary>
@@ -282,8 +279,8 @@ public static class DoubleRandomSampler
         void Differ(string path, string chinese, string english) => differences.Add(SamplingErrors.ReceiptMismatch.CreateLocalized(path, ("Detail", chinese, english)));
         if (receipt.Format != SamplingReceipt.CurrentFormat)
         {
-            Differ("$.format", $"格式为「{receipt.Format}」，应为「{SamplingReceipt.CurrentFormat}」", $"format '{receipt.Format}' is not '{SamplingReceipt.CurrentFormat}'");
-            return new ReceiptVerification(differences.ToImmutable());
+            // One implementation of the commitment: a receipt of an older format is checked by the version that wrote it.
+            return new ReceiptVerification([SamplingErrors.UnsupportedReceiptFormat.Create("$.format", ("Format", receipt.Format), ("Supported", SamplingReceipt.CurrentFormat))]);
         }
         byte[] seed;
         try
@@ -455,14 +452,15 @@ public static class DoubleRandomSampler
         private readonly RosterCommitment commitment;
         private readonly DrawPrefix prefix;
         private readonly string seedHex;
-        private readonly Dictionary<(int Region, string Industry, CreditRiskClass Tier), int> strata;
+        // Keyed by StratumId: looking a record up hashes a long, not its industry's string.
+        private readonly Dictionary<long, int> strata;
+        private readonly Dictionary<string, int> industries = new(StringComparer.Ordinal);
         private readonly int[] capacities;
         private readonly EligibilityRules rules;
         private SamplingLottery? lottery;
         private readonly int[] inStratum;
         private readonly int[] population;
         private readonly int[] mandatory;
-        private readonly object gate = new();
         private int active;
         private string? unexpected;
 
@@ -472,7 +470,7 @@ public static class DoubleRandomSampler
             this.prefix = prefix;
             this.seedHex = seedHex;
             // Keyed by the region's number so that looking a record up allocates nothing.
-            strata = new Dictionary<(int, string, CreditRiskClass), int>(commitment.Strata.Length);
+            strata = new Dictionary<long, int>(commitment.Strata.Length);
             capacities = new int[commitment.Strata.Length];
             for (var i = 0; i < commitment.Strata.Length; i++)
             {
@@ -480,7 +478,11 @@ public static class DoubleRandomSampler
                 if (int.TryParse(key.Region, NumberStyles.None, CultureInfo.InvariantCulture, out var region))
                 {
                     // A stratum whose region is not a number matches no record: the draw then reports RosterChanged.
-                    strata[(region, key.Industry, key.Tier)] = i;
+                    if (!industries.TryGetValue(key.Industry, out var industry))
+                    {
+                        industry = industries[key.Industry] = industries.Count;
+                    }
+                    strata[StratumId(region, industry, key.Tier)] = i;
                 }
                 capacities[i] = commitment.Strata[i].Quota - commitment.Strata[i].Mandatory;
             }
@@ -492,19 +494,17 @@ public static class DoubleRandomSampler
 
         internal Worker NewWorker() => new(this);
 
-        internal void Merge(Worker worker)
+        /// <summary>A stratum as one number: region, the industry's index in the commitment and the class (0–3: A–D).</summary>
+        private static long StratumId(int region, int industry, CreditRiskClass tier) => ((long)region << 24) | ((long)industry << 2) | (long)tier;
+
+        /// <summary>
+        /// Takes the workers' counts and lotteries once, at the end: the first worker's lottery becomes the draw's (n
+        /// workers, n lotteries) and the others are merged into it stratum by stratum on every core.
+        /// </summary>
+        internal void Merge(IReadOnlyList<Worker> workers, int degreeOfParallelism)
         {
-            lock (gate)
+            foreach (var worker in workers)
             {
-                // The first worker's lottery becomes the draw's: n workers, n lotteries, n − 1 merges.
-                if (lottery is null)
-                {
-                    lottery = worker.Lottery;
-                }
-                else
-                {
-                    lottery.Merge(worker.Lottery);
-                }
                 active += worker.Active;
                 unexpected ??= worker.Unexpected;
                 for (var i = 0; i < population.Length; i++)
@@ -514,9 +514,11 @@ public static class DoubleRandomSampler
                     mandatory[i] += worker.MandatoryCount[i];
                 }
             }
+            lottery = workers[0].Lottery;
+            lottery.MergeAll([.. workers.Skip(1).Select(w => w.Lottery)], degreeOfParallelism);
         }
 
-        internal RuleResult<SamplingReceipt> ToReceipt()
+        internal RuleResult<SamplingReceipt> ToReceipt(int degreeOfParallelism)
         {
             var detail = unexpected;
             if (detail is null && active != commitment.Active)
@@ -535,13 +537,15 @@ public static class DoubleRandomSampler
             {
                 return RuleResult<SamplingReceipt>.Failure(SamplingErrors.RosterChanged.Create("$.roster", ("Detail", detail)));
             }
-            var results = ImmutableArray.CreateBuilder<StratumResult>(population.Length);
-            lottery ??= new SamplingLottery(prefix, capacities);
-            for (var i = 0; i < population.Length; i++)
+            var results = new StratumResult[population.Length];
+            var drawn = lottery ??= new SamplingLottery(prefix, capacities);
+            drawn.Flush();
+            // Each stratum's selection (its sort and its strings) is built by whichever core takes it.
+            Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, i =>
             {
                 var q = commitment.Strata[i];
-                results.Add(new StratumResult(q.Stratum, q.Active, q.Population, q.Mandatory, q.Quota, lottery.Selected(i)));
-            }
+                results[i] = new StratumResult(q.Stratum, q.Active, q.Population, q.Mandatory, q.Quota, drawn.SelectedFlushed(i));
+            });
             return RuleResult<SamplingReceipt>.Success(new SamplingReceipt
             {
                 LibraryVersion = LibraryVersion,
@@ -554,7 +558,7 @@ public static class DoubleRandomSampler
                 Active = commitment.Active,
                 Target = commitment.Target,
                 Scale = commitment.Scale,
-                Strata = results.MoveToImmutable(),
+                Strata = ImmutableArray.Create(results),
             });
         }
 
@@ -562,10 +566,13 @@ public static class DoubleRandomSampler
         {
             private readonly DrawState draw;
             private readonly byte[] ascii = new byte[Sha256Lanes.CreditCodeLength];
+            private readonly IndustryCache industries;
 
             internal Worker(DrawState draw)
             {
                 this.draw = draw;
+                // An industry no stratum has is −1: the record is then in a stratum the commitment does not have.
+                industries = new IndustryCache(industry => draw.industries.TryGetValue(industry, out var id) ? id : -1);
                 Lottery = new SamplingLottery(draw.prefix, draw.capacities);
                 Population = new int[draw.capacities.Length];
                 ActiveCount = new int[draw.capacities.Length];
@@ -592,7 +599,9 @@ public static class DoubleRandomSampler
                 }
                 Active++;
                 var code = record.CreditCode.Value;
-                if (code.Length != Sha256Lanes.CreditCodeLength || !draw.strata.TryGetValue((record.Region.Code, record.Industry, record.Tier), out var stratum))
+                var industry = record.Industry is null ? -1 : industries[record.Industry];
+                if (code.Length != Sha256Lanes.CreditCodeLength || industry < 0 || (uint)record.Tier > 3
+                    || !draw.strata.TryGetValue(StratumId(record.Region.Code, industry, record.Tier), out var stratum))
                 {
                     Unexpected ??= $"entity {code} is in stratum {StratumOf(record)}, which the commitment does not have";
                     return;

@@ -9,16 +9,20 @@ internal delegate string RecordLocation(int shard, int index, string? field);
 
 /// <summary>
 /// The commit phase in one streaming pass: each record is validated, counted in its stratum and kept as one 32-byte
-/// entry (the credit code packed in 90 bits, the other canonical fields in 63); no string is built per record. The
-/// entries are sorted in blocks on every core, then merged once in credit-code order while the canonical lines are
-/// written straight into SHA-256, which also finds duplicates (adjacent equal codes).
+/// entry (the credit code packed in 90 bits, the other canonical fields in 63) in the bucket of its check character; no
+/// string is built per record. Each bucket is then sorted by code and its canonical lines written straight into its own
+/// SHA-256, the buckets shared among the cores with no merge between them; sorting also finds duplicates (adjacent
+/// equal codes). The roster hash is one SHA-256 over the bucket hashes (format 2 of docs/sampling.md).
 /// </summary>
 /// <remarks>Workers are not thread-safe: each thread adds through its own <see cref="Worker"/>.</remarks>
 internal sealed class RosterCommitter
 {
     internal const int MaxErrors = 100;
-    private const int FirstBlock = 4096;
-    private const int LargestBlock = 1 << 20;
+    private const int FirstBlock = 256;
+    private const int LargestBlock = 1 << 14;
+
+    /// <summary>Buckets of the roster hash: one per check character of GB 32100 (the code's 18th, from 31).</summary>
+    internal const int Buckets = 31;
 
     private static readonly byte[][] StatusText = [.. new[] { "active", "deregistered", "revoked" }.Select(System.Text.Encoding.ASCII.GetBytes)];
 
@@ -58,9 +62,7 @@ internal sealed class RosterCommitter
     {
         var recordErrors = workers.SelectMany(w => w.Errors).OrderBy(e => e.Shard).ThenBy(e => e.Index).Take(MaxErrors - errors.Count).Select(e => e.Error);
         errors.AddRange(recordErrors);
-        var blocks = workers.SelectMany(w => w.Blocks()).Where(b => b.Count > 0).ToList();
-        Parallel.ForEach(blocks, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, block => block.Items.AsSpan(0, block.Count).Sort());
-        var hash = HashInCodeOrder(blocks, errors);
+        var hash = HashBuckets(errors, degreeOfParallelism);
 
         var census = new Dictionary<long, Counts>();
         var active = 0;
@@ -121,59 +123,101 @@ internal sealed class RosterCommitter
     }
 
     /// <summary>
-    /// Merges the sorted blocks in credit-code order (a binary heap of block cursors) and hashes each record's canonical
-    /// line as it passes; two adjacent equal codes are a duplicate (in one shard) or an overlap (between shards).
+    /// Hashes the roster as format 2 of docs/sampling.md defines it: each bucket (the records whose codes end in one
+    /// check character) sorted by code and its canonical lines hashed, on every core, one bucket at a time; then one
+    /// SHA-256 over the non-empty buckets' hashes in bucket order. Two adjacent equal codes in a sorted bucket are a
+    /// duplicate (in one shard) or an overlap (between shards).
     /// </summary>
-    private string HashInCodeOrder(List<(Entry[] Items, int Count)> blocks, ImmutableArray<RuleError>.Builder errors)
+    private string HashBuckets(ImmutableArray<RuleError>.Builder errors, int degreeOfParallelism)
     {
         var industryBytes = industryNames.Select(System.Text.Encoding.ASCII.GetBytes).ToArray();
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[1 << 16];
-        var used = 0;
-        var heap = new int[blocks.Count];
-        var cursor = new int[blocks.Count];
-        for (var i = 0; i < heap.Length; i++)
+        var sizes = new long[Buckets];
+        foreach (var worker in workers)
         {
-            heap[i] = i;
-        }
-        var size = heap.Length;
-        for (var i = size / 2 - 1; i >= 0; i--)
-        {
-            SiftDown(i);
-        }
-        var hasPrevious = false;
-        Entry previous = default;
-        Span<byte> ascii = stackalloc byte[Sha256Lanes.CreditCodeLength];
-        while (size > 0)
-        {
-            var top = heap[0];
-            var entry = blocks[top].Items[cursor[top]];
-            if (++cursor[top] == blocks[top].Count)
+            for (var b = 0; b < Buckets; b++)
             {
-                heap[0] = heap[--size];
+                sizes[b] += worker.BucketCount(b);
             }
-            if (size > 0)
+        }
+        var hashes = new byte[Buckets][];
+        var duplicates = new List<(Entry Entry, Entry Previous)>?[Buckets];
+        // The largest buckets first, so that the last one to finish is a small one.
+        var order = Enumerable.Range(0, Buckets).Where(b => sizes[b] > 0).OrderByDescending(b => sizes[b]).ToArray();
+        var next = -1;
+        var threads = Math.Max(1, Math.Min(degreeOfParallelism, order.Length));
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+        {
+            Entry[] scratch = [];
+            var buffer = new byte[1 << 16];
+            int claimed;
+            while ((claimed = Interlocked.Increment(ref next)) < order.Length)
             {
-                SiftDown(0);
-            }
-            if (hasPrevious && entry.High == previous.High && entry.Low == previous.Low)
-            {
-                if (errors.Count < MaxErrors)
+                var bucket = order[claimed];
+                if (scratch.Length < sizes[bucket])
                 {
-                    PackedCode.Unpack(entry.High, entry.Low, ascii);
-                    var code = System.Text.Encoding.ASCII.GetString(ascii);
-                    errors.Add(entry.Shard == previous.Shard
-                        ? SamplingErrors.DuplicateEntity.Create(locate(entry.Shard, entry.Index, "creditCode"), ("Code", code), ("FirstIndex", previous.Index), ("Index", entry.Index))
-                        : SamplingErrors.OverlappingShards.Create(locate(entry.Shard, entry.Index, "creditCode"),
-                            ("Code", code), ("FirstShard", previous.Shard), ("FirstIndex", previous.Index), ("Shard", entry.Shard), ("Index", entry.Index)));
+                    scratch = new Entry[sizes[bucket]];
                 }
-                // The next copy, if any, is reported against this one (its own shard's copy when there is one); the
-                // first copy's line is the one hashed.
-                previous = entry;
+                var count = 0;
+                foreach (var worker in workers)
+                {
+                    count += worker.TakeBucket(bucket, scratch.AsSpan(count));
+                }
+                var entries = scratch.AsSpan(0, count);
+                entries.Sort();
+                hashes[bucket] = HashInCodeOrder(entries, industryBytes, buffer, ref duplicates[bucket]);
+            }
+        });
+
+        // Duplicates are reported in code order, whatever bucket found them.
+        Span<byte> ascii = stackalloc byte[Sha256Lanes.CreditCodeLength];
+        foreach (var (entry, previous) in duplicates.Where(d => d is not null).SelectMany(d => d!).OrderBy(d => d.Entry).Take(Math.Max(0, MaxErrors - errors.Count)))
+        {
+            PackedCode.Unpack(entry.High, entry.Low, ascii);
+            var code = System.Text.Encoding.ASCII.GetString(ascii);
+            errors.Add(entry.Shard == previous.Shard
+                ? SamplingErrors.DuplicateEntity.Create(locate(entry.Shard, entry.Index, "creditCode"), ("Code", code), ("FirstIndex", previous.Index), ("Index", entry.Index))
+                : SamplingErrors.OverlappingShards.Create(locate(entry.Shard, entry.Index, "creditCode"),
+                    ("Code", code), ("FirstShard", previous.Shard), ("FirstIndex", previous.Index), ("Shard", entry.Shard), ("Index", entry.Index)));
+        }
+
+        // The roster hash: one line per non-empty bucket, its check character, '|', its hash in lower-case hex, a line feed.
+        var lines = new byte[order.Length * 67];
+        var at = 0;
+        Span<byte> hex = stackalloc byte[64];
+        for (var b = 0; b < Buckets; b++)
+        {
+            if (hashes[b] is not { } bucketHash)
+            {
                 continue;
             }
-            hasPrevious = true;
-            previous = entry;
+            lines[at++] = (byte)UnifiedSocialCreditCode.Alphabet[b];
+            lines[at++] = (byte)'|';
+            Convert.TryToHexStringLower(bucketHash, hex, out _);
+            hex.CopyTo(lines.AsSpan(at));
+            at += 64;
+            lines[at++] = (byte)'\n';
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(lines.AsSpan(0, at)));
+    }
+
+    /// <summary>SHA-256 of a sorted bucket's canonical lines; the first copy of a duplicated code is the one hashed.</summary>
+    private static byte[] HashInCodeOrder(ReadOnlySpan<Entry> entries, byte[][] industryBytes, byte[] buffer, ref List<(Entry Entry, Entry Previous)>? duplicates)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var used = 0;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            ref readonly var entry = ref entries[i];
+            if (i > 0 && entry.High == entries[i - 1].High && entry.Low == entries[i - 1].Low)
+            {
+                // The next copy, if any, is reported against this one (its own shard's copy when there is one).
+                duplicates ??= [];
+                if (duplicates.Count < MaxErrors)
+                {
+                    duplicates.Add((entry, entries[i - 1]));
+                }
+                continue;
+            }
             if (buffer.Length - used < 128)
             {
                 sha.AppendData(buffer, 0, used);
@@ -182,28 +226,7 @@ internal sealed class RosterCommitter
             used += WriteLine(entry, industryBytes, buffer.AsSpan(used));
         }
         sha.AppendData(buffer, 0, used);
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
-
-        void SiftDown(int i)
-        {
-            while (true)
-            {
-                var left = 2 * i + 1;
-                if (left >= size)
-                {
-                    return;
-                }
-                var smallest = left + 1 < size && Head(heap[left + 1]).CompareTo(Head(heap[left])) < 0 ? left + 1 : left;
-                if (Head(heap[smallest]).CompareTo(Head(heap[i])) >= 0)
-                {
-                    return;
-                }
-                (heap[i], heap[smallest]) = (heap[smallest], heap[i]);
-                i = smallest;
-            }
-        }
-
-        Entry Head(int block) => blocks[block].Items[cursor[block]];
+        return sha.GetHashAndReset();
     }
 
     /// <summary>The canonical line of docs/sampling.md: code|region|industry|tier|status|priority|last-inspected, then a line feed.</summary>
@@ -290,12 +313,17 @@ internal sealed class RosterCommitter
     internal sealed class Worker : IRecordSink
     {
         private readonly RosterCommitter owner;
-        private readonly Dictionary<string, int> industries = new(StringComparer.Ordinal);
-        private readonly List<Entry[]> full = [];
-        private Entry[] block = new Entry[FirstBlock];
-        private int count;
+        private readonly IndustryCache industries;
+        // Per bucket: the blocks filled so far, the block being filled and how much of it is.
+        private readonly List<Entry[]>?[] full = new List<Entry[]>?[Buckets];
+        private readonly Entry[]?[] block = new Entry[]?[Buckets];
+        private readonly int[] count = new int[Buckets];
 
-        internal Worker(RosterCommitter owner) => this.owner = owner;
+        internal Worker(RosterCommitter owner)
+        {
+            this.owner = owner;
+            industries = new IndustryCache(owner.IndustryId);
+        }
 
         internal List<(int Shard, int Index, RuleError Error)> Errors { get; } = [];
 
@@ -305,7 +333,22 @@ internal sealed class RosterCommitter
 
         internal int Active { get; private set; }
 
-        internal IEnumerable<(Entry[] Items, int Count)> Blocks() => full.Select(b => (b, b.Length)).Append((block, count));
+        internal long BucketCount(int bucket) => (full[bucket]?.Sum(b => (long)b.Length) ?? 0) + count[bucket];
+
+        /// <summary>Copies a bucket's entries to <paramref name="destination"/> and lets go of them; returns how many.</summary>
+        internal int TakeBucket(int bucket, Span<Entry> destination)
+        {
+            var at = 0;
+            foreach (var filled in full[bucket] ?? [])
+            {
+                filled.CopyTo(destination[at..]);
+                at += filled.Length;
+            }
+            block[bucket]?.AsSpan(0, count[bucket]).CopyTo(destination[at..]);
+            at += count[bucket];
+            (full[bucket], block[bucket], count[bucket]) = (null, null, 0);
+            return at;
+        }
 
         public void Add(EntityRecord record, int shard, int index)
         {
@@ -359,19 +402,21 @@ internal sealed class RosterCommitter
             {
                 return;
             }
-            var industryCode = record.Industry!;
-            if (!industries.TryGetValue(industryCode, out var industry))
-            {
-                industry = industries[industryCode] = owner.IndustryId(industryCode);
-            }
+            var industry = industries[record.Industry!];
             var date = record.LastInspected is { } d ? (ulong)(uint)(((d.Year - 1899) << 9) | (d.Month << 5) | d.Day) : 0UL;
-            if (count == block.Length)
+            // The bucket is the check character, the code's last: the low half's lowest five bits.
+            var bucket = (int)(low & 31);
+            var items = block[bucket];
+            if (items is null || count[bucket] == items.Length)
             {
-                full.Add(block);
-                block = new Entry[Math.Min(LargestBlock, block.Length * 2)];
-                count = 0;
+                if (items is not null)
+                {
+                    (full[bucket] ??= []).Add(items);
+                }
+                items = block[bucket] = new Entry[items is null ? FirstBlock : Math.Min(LargestBlock, items.Length * 2)];
+                count[bucket] = 0;
             }
-            block[count++] = new Entry
+            items[count[bucket]++] = new Entry
             {
                 High = high,
                 Low = low,
@@ -487,5 +532,28 @@ internal static class RosterPartitioner
             }
         });
         return taken;
+    }
+}
+
+/// <summary>
+/// A thread's cache of industry ids by string reference: a roster shares a few industry strings among many records,
+/// so most lookups compare one reference instead of hashing the string; a miss asks the phase's own table.
+/// </summary>
+internal sealed class IndustryCache(Func<string, int> lookUp)
+{
+    private readonly (string? Industry, int Id)[] slots = new (string?, int)[8];
+
+    /// <summary>The industry's id as the phase's table gives it.</summary>
+    internal int this[string industry]
+    {
+        get
+        {
+            ref var slot = ref slots[System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(industry) & (slots.Length - 1)];
+            if (!ReferenceEquals(slot.Industry, industry))
+            {
+                slot = (industry, lookUp(industry));
+            }
+            return slot.Id;
+        }
     }
 }

@@ -105,6 +105,15 @@ public static class SamplingErrors
         "抽查凭证无法读取：{Detail}",
         "The receipt cannot be read: {Detail}");
 
+    /// <summary>
+    /// A receipt of a format this library does not check (e.g. <c>marketrules-sampling/1</c>, whose roster hash was one
+    /// stream over all the lines): verify it with the library version it names.
+    /// </summary>
+    public static readonly MessageDefinition UnsupportedReceiptFormat = new(
+        "MR.Sampling.UnsupportedReceiptFormat",
+        "抽查凭证格式为「{Format}」，本库只能核验「{Supported}」格式；请用凭证记载的库版本核验",
+        "The receipt's format is '{Format}'; this library checks '{Supported}' only — verify it with the library version the receipt names");
+
     /// <summary>A receipt that differs from the draw recomputed from its roster and task.</summary>
     public static readonly MessageDefinition ReceiptMismatch = new(
         "MR.Sampling.ReceiptMismatch",

@@ -73,10 +73,71 @@ public sealed class DrawPrefix
 }
 
 /// <summary>An entity selected by a draw, with its rank.</summary>
-/// <param name="CreditCode">The entity's unified social credit code.</param>
-/// <param name="Rank">SHA-256(prefix ‖ code) in lower-case hex; the stratum took the lowest.</param>
-/// <param name="Mandatory">Whether the entity was included by the working rules rather than drawn.</param>
-public sealed record SelectedEntity(string CreditCode, string Rank, bool Mandatory);
+/// <remarks>
+/// <para>A draw keeps a selected entity as its packed code and rank (88 bytes, nothing for the collector to trace) and
+/// writes their text only when asked — when the receipt is written, compared or read — so a national draw does not
+/// build two strings for each of its hundreds of thousands of selections. Equality compares the values, however the
+/// entity was built.</para>
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed record SelectedEntity
+{
+    private readonly UInt128 packedCode;
+    private readonly RankKey rankKey;
+    private readonly string? creditCode;
+    private readonly string? rank;
+
+    /// <summary>An entity selected by a draw, with its rank.</summary>
+    /// <param name="CreditCode">The entity's unified social credit code.</param>
+    /// <param name="Rank">SHA-256(prefix ‖ code) in lower-case hex; the stratum took the lowest.</param>
+    /// <param name="Mandatory">Whether the entity was included by the working rules rather than drawn.</param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1708", Justification = "Parameter names are the properties', as a positional record's.")]
+    public SelectedEntity(string CreditCode, string Rank, bool Mandatory)
+    {
+        this.CreditCode = CreditCode;
+        this.Rank = Rank;
+        this.Mandatory = Mandatory;
+    }
+
+    internal SelectedEntity(UInt128 code, RankKey rank, bool mandatory)
+    {
+        packedCode = code;
+        rankKey = rank;
+        Mandatory = mandatory;
+    }
+
+    /// <summary>The entity's unified social credit code.</summary>
+    public string CreditCode
+    {
+        get => creditCode ?? PackedCode.Unpack(packedCode);
+        init => creditCode = Preconditions.CheckNotNull(value);
+    }
+
+    /// <summary>SHA-256(prefix ‖ code) in lower-case hex; the stratum took the lowest.</summary>
+    public string Rank
+    {
+        get => rank ?? rankKey.ToString();
+        init => rank = Preconditions.CheckNotNull(value);
+    }
+
+    /// <summary>Whether the entity was included by the working rules rather than drawn.</summary>
+    public bool Mandatory { get; init; }
+
+    /// <summary>Deconstructs the entity.</summary>
+    /// <param name="CreditCode">The credit code.</param>
+    /// <param name="Rank">The rank in lower-case hex.</param>
+    /// <param name="Mandatory">Whether the working rules included it.</param>
+    public void Deconstruct(out string CreditCode, out string Rank, out bool Mandatory) => (CreditCode, Rank, Mandatory) = (this.CreditCode, this.Rank, this.Mandatory);
+
+    /// <inheritdoc />
+    public bool Equals(SelectedEntity? other) =>
+        other is not null && Mandatory == other.Mandatory
+        && (creditCode is null && other.creditCode is null ? packedCode == other.packedCode : CreditCode == other.CreditCode)
+        && (rank is null && other.rank is null ? rankKey == other.rankKey : Rank == other.Rank);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(CreditCode, Rank, Mandatory);
+}
 
 /// <summary>
 /// The draw's engine: one bounded candidate buffer per stratum keeps the entities with the lowest ranks seen so far
@@ -236,24 +297,51 @@ public sealed class SamplingLottery
         Offered += other.Offered;
         for (var s = 0; s < capacities.Length; s++)
         {
-            if (other.mandatory[s] is { } list)
+            MergeStratum(other, s);
+        }
+    }
+
+    /// <summary>
+    /// Takes one stratum's entities of another lottery (flushed, as this one) into this one. Strata are independent, so
+    /// different strata may be merged on different threads at once; <see cref="Offered"/> is not updated.
+    /// </summary>
+    internal void MergeStratum(SamplingLottery other, int s)
+    {
+        if (other.mandatory[s] is { } list)
+        {
+            (mandatory[s] ??= []).AddRange(list);
+        }
+        if (other.buffers[s] is not { Count: > 0 } theirs)
+        {
+            return;
+        }
+        // The union of both shards' candidates, filtered and compacted like any others: the stratum keeps the lowest
+        // ranks of the union, whatever the order.
+        foreach (var candidate in theirs.Items.AsSpan(0, theirs.Count))
+        {
+            if (candidate.Key.A <= thresholds[s])
             {
-                (mandatory[s] ??= []).AddRange(list);
-            }
-            if (other.buffers[s] is not { Count: > 0 } theirs)
-            {
-                continue;
-            }
-            // The union of both shards' candidates, filtered and compacted like any others: the stratum keeps the lowest
-            // ranks of the union, whatever the order.
-            foreach (var candidate in theirs.Items.AsSpan(0, theirs.Count))
-            {
-                if (candidate.Key.A <= thresholds[s])
-                {
-                    Offer(s, candidate);
-                }
+                Offer(s, candidate);
             }
         }
+    }
+
+    /// <summary>Merges other lotteries of the same draw into this one stratum by stratum, on up to <paramref name="degreeOfParallelism"/> threads.</summary>
+    internal void MergeAll(IReadOnlyList<SamplingLottery> others, int degreeOfParallelism)
+    {
+        Flush();
+        foreach (var other in others)
+        {
+            other.Flush();
+            Offered += other.Offered;
+        }
+        Parallel.For(0, capacities.Length, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, s =>
+        {
+            foreach (var other in others)
+            {
+                MergeStratum(other, s);
+            }
+        });
     }
 
     /// <summary>The entities selected in a stratum so far: mandatory ones first, then drawn ones, each group by rank.</summary>
@@ -263,17 +351,23 @@ public sealed class SamplingLottery
     {
         Preconditions.CheckArgumentRange(stratum, 0, capacities.Length - 1);
         Flush();
+        return SelectedFlushed(stratum);
+    }
+
+    /// <summary><see cref="Selected"/> of a flushed lottery: touches only the stratum's own state, so strata may be read on different threads at once.</summary>
+    internal ImmutableArray<SelectedEntity> SelectedFlushed(int stratum)
+    {
         var drawn = buffers[stratum] is { } buffer ? buffer.Lowest() : [];
         var forced = mandatory[stratum]?.ToArray() ?? [];
         Array.Sort(forced);
         var result = ImmutableArray.CreateBuilder<SelectedEntity>(forced.Length + drawn.Length);
         foreach (var c in forced)
         {
-            result.Add(new SelectedEntity(PackedCode.Unpack(c.Code), c.Key.ToString(), true));
+            result.Add(new SelectedEntity(c.Code, c.Key, true));
         }
         foreach (var c in drawn)
         {
-            result.Add(new SelectedEntity(PackedCode.Unpack(c.Code), c.Key.ToString(), false));
+            result.Add(new SelectedEntity(c.Code, c.Key, false));
         }
         return result.MoveToImmutable();
     }
@@ -328,6 +422,7 @@ public sealed class SamplingLottery
     /// </summary>
     private sealed class StratumBuffer
     {
+        private const int FullSize = 1 << 15;
         private readonly int capacity;
         private readonly int limit;
 
@@ -346,9 +441,11 @@ public sealed class SamplingLottery
         {
             if (Count == Items.Length)
             {
-                // Count is below the limit here: a full buffer was compacted to the capacity on the previous add.
+                // Count is below the limit here: a full buffer was compacted to the capacity on the previous add. A
+                // buffer of up to FullSize candidates is allocated at its limit at once (a stratum with a capacity fills
+                // at least that far), so the draw leaves no outgrown copies for the collector to trace or promote.
                 var items = Items;
-                Array.Resize(ref items, (int)Math.Min(limit, Math.Max(64L, (long)Count * 2)));
+                Array.Resize(ref items, limit <= FullSize ? limit : (int)Math.Min(limit, Math.Max(FullSize, (long)Count * 2)));
                 Items = items;
             }
             Items[Count++] = candidate;

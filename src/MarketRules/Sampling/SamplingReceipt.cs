@@ -121,7 +121,7 @@ public sealed record RosterCommitment
 public sealed record SamplingReceipt
 {
     /// <summary>The receipt format; the byte layout of the ranking is part of it.</summary>
-    public const string CurrentFormat = "marketrules-sampling/1";
+    public const string CurrentFormat = "marketrules-sampling/2";
 
     /// <summary>The receipt format.</summary>
     /// <value>The default value is <see cref="CurrentFormat"/>.</value>

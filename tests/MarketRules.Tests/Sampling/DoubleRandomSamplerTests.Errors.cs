@@ -73,6 +73,42 @@ public partial class DoubleRandomSamplerTests
     }
 
     [Fact]
+    public void SelectedEntity_DrawnAndReadBack_EqualByValue()
+    {
+        var roster = SamplingTestData.Roster(400, 8);
+        var drawn = PlanOf(roster, SamplingTestData.Seed(8), Henan).Strata.SelectMany(s => s.Selected).ToList();
+        var prefix = DrawPrefix.Create(SamplingTestData.Seed(8), "t");
+        var read = drawn.Select(e => new SelectedEntity(e.CreditCode, e.Rank, e.Mandatory)).ToList();
+
+        Assert.NotEmpty(drawn);
+        Assert.Equal(drawn, read);
+        Assert.Equal(drawn.Select(e => e.GetHashCode()), read.Select(e => e.GetHashCode()));
+        Assert.All(drawn, e => Assert.Matches("^[0-9a-f]{64}$", e.Rank));
+        Assert.All(drawn, e => Assert.True(UnifiedSocialCreditCode.Parse(e.CreditCode).IsSuccess));
+        Assert.NotEqual(drawn[0], drawn[0] with { CreditCode = drawn[1].CreditCode });
+        Assert.NotEqual(drawn[0], drawn[0] with { Rank = prefix.Rank(drawn[0].CreditCode) });
+        Assert.NotEqual(drawn[0], drawn[0] with { Mandatory = !drawn[0].Mandatory });
+    }
+
+    [Fact]
+    public void Verify_ReceiptOfFormat1_RefusedWithCodedErrorNamingBothFormats()
+    {
+        var roster = SamplingTestData.Roster(300, 3);
+        var receipt = PlanOf(roster, SamplingTestData.Seed(3), Henan);
+        var json = receipt.ToJson().Replace("\"marketrules-sampling/2\"", "\"marketrules-sampling/1\"", StringComparison.Ordinal);
+        var old = SamplingReceipt.FromJson(json).GetValueOrThrow();
+
+        var check = DoubleRandomSampler.Verify(old, roster);
+
+        Assert.False(check.IsVerified);
+        Assert.Equal("marketrules-sampling/2", check.Format);
+        var error = Assert.Single(check.Differences);
+        Assert.Equal(("MR.Sampling.UnsupportedReceiptFormat", "$.format"), (error.Code, error.Path));
+        Assert.Contains("'marketrules-sampling/1'", error.Message.English, StringComparison.Ordinal);
+        Assert.Contains("'marketrules-sampling/2'", error.Message.English, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_PublishedReceipt_VerifiedAndTamperingFound()
     {
         var roster = SamplingTestData.Roster(600, 4);

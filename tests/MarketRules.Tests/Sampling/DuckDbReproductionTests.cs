@@ -9,11 +9,14 @@ public class DuckDbReproductionTests
 {
     // The SQL exactly as docs/sampling.md documents it (the doc test checks the doc still contains it).
     internal const string RosterHashSql = """
-        SELECT sha256(string_agg(
-                 code || '|' || region || '|' || industry || '|' || tier || '|' || status || '|' ||
-                 priority || '|' || coalesce(last_inspected, '') || chr(10),
-                 '' ORDER BY code)) AS roster_hash
-        FROM roster;
+        SELECT sha256(string_agg(bucket || '|' || bucket_hash || chr(10), '' ORDER BY bucket)) AS roster_hash
+        FROM (SELECT substr(code, 18, 1) AS bucket,
+                     sha256(string_agg(
+                       code || '|' || region || '|' || industry || '|' || tier || '|' || status || '|' ||
+                       priority || '|' || coalesce(last_inspected, '') || chr(10),
+                       '' ORDER BY code)) AS bucket_hash
+              FROM roster
+              GROUP BY bucket) AS buckets;
         """;
 
     internal const string QuotaSql = """

@@ -22,11 +22,15 @@ public class PostgreSqlReproductionTests(PostgreSqlServer server)
 {
     // The SQL exactly as docs/sampling.md documents it (SamplingDocsTests checks the page still contains it).
     internal const string RosterHashSql = """
-        SELECT encode(sha256(convert_to(string_agg(
-                 code || '|' || region || '|' || industry || '|' || tier || '|' || status || '|' ||
-                 priority || '|' || coalesce(last_inspected, '') || chr(10),
-                 '' ORDER BY code COLLATE "C"), 'UTF8')), 'hex') AS roster_hash
-        FROM roster;
+        SELECT encode(sha256(convert_to(string_agg(bucket || '|' || bucket_hash || chr(10),
+                 '' ORDER BY bucket COLLATE "C"), 'UTF8')), 'hex') AS roster_hash
+        FROM (SELECT substr(code, 18, 1) AS bucket,
+                     encode(sha256(convert_to(string_agg(
+                       code || '|' || region || '|' || industry || '|' || tier || '|' || status || '|' ||
+                       priority || '|' || coalesce(last_inspected, '') || chr(10),
+                       '' ORDER BY code COLLATE "C"), 'UTF8')), 'hex') AS bucket_hash
+              FROM roster
+              GROUP BY bucket) AS buckets;
         """;
 
     internal const string QuotaSql = """

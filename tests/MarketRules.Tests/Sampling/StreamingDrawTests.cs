@@ -22,10 +22,18 @@ public class StreamingDrawTests
         return stream.ToArray();
     }
 
-    /// <summary>The roster hash as docs/sampling.md defines it, written the obvious way: canonical lines sorted by code, SHA-256.</summary>
+    /// <summary>
+    /// The roster hash as docs/sampling.md defines it (format 2), written the obvious way: the records grouped by their
+    /// code's last character, each group's canonical lines sorted by code and hashed, then SHA-256 of the lines
+    /// "character|group hash" in character order.
+    /// </summary>
     internal static string DocumentedRosterHash(IEnumerable<EntityRecord> roster) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(
-            roster.OrderBy(r => r.CreditCode.Value, StringComparer.Ordinal).Select(DoubleRandomSampler.CanonicalLine)))));
+        Sha256Hex(string.Concat(roster
+            .GroupBy(r => r.CreditCode.Value[17])
+            .OrderBy(g => g.Key)
+            .Select(g => $"{g.Key}|{Sha256Hex(string.Concat(g.OrderBy(r => r.CreditCode.Value, StringComparer.Ordinal).Select(DoubleRandomSampler.CanonicalLine)))}\n")));
+
+    private static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>A roster file as a bureau exports it: the documented header, one line per record.</summary>
     internal static byte[] CsvOf(IEnumerable<EntityRecord> roster)
@@ -86,7 +94,7 @@ public class StreamingDrawTests
         var read = SamplingReceipt.FromJson(published).GetValueOrThrow();
         var check = DoubleRandomSampler.Verify(read, roster, degreeOfParallelism: 2);
         Assert.True(check.IsVerified, string.Join("\n", check.Differences.Select(d => d.Message.English)));
-        Assert.Equal("marketrules-sampling/1", check.Format);
+        Assert.Equal("marketrules-sampling/2", check.Format);
     }
 
     [Fact]
