@@ -108,26 +108,22 @@ internal sealed partial class CliApp
                 await stderr.WriteLineAsync($"marketrules: '{(File.Exists(path) ? receiptFile : path)}' not found").ConfigureAwait(false);
                 return UsageError;
             }
-            RuleResult<SamplingReceipt> receipt;
-            await using (var file = File.OpenRead(receiptFile))
-            {
-                receipt = SamplingReceipt.FromJson(file);
-            }
-            if (!receipt.IsSuccess)
-            {
-                await WriteErrorsAsync(receiptFile, receipt.Errors).ConfigureAwait(false);
-                return RuleErrors;
-            }
             var clockwatch = Stopwatch.StartNew();
-            var check = RosterCsv.Verify(receipt.Value, () => OpenRoster(path), Math.Clamp(parse.GetValue(cores), 1, 256), Progress("verify", clockwatch));
+            ReceiptVerification check;
+            // The receipt is read as the draw is compared, a stratum at a time: a national receipt is never held whole.
+            await using (var file = new FileStream(receiptFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+            {
+                check = RosterCsv.VerifyPublished(file, () => OpenRoster(path), Math.Clamp(parse.GetValue(cores), 1, 256), Progress("verify", clockwatch));
+            }
             if (!check.IsVerified)
             {
-                await WriteErrorsAsync(path, check.Differences).ConfigureAwait(false);
+                var malformed = check.Differences.All(d => d.Code == "MR.Sampling.ReceiptMalformed");
+                await WriteErrorsAsync(malformed ? receiptFile : path, check.Differences).ConfigureAwait(false);
                 await stderr.WriteLineAsync($"NOT verified ({check.Format})").ConfigureAwait(false);
                 return RuleErrors;
             }
             await stdout.WriteAsync(System.Text.Encoding.UTF8.GetBytes(
-                $"verified: {receipt.Value.SelectedCount} selected of {receipt.Value.Active} active, roster hash {receipt.Value.RosterHash}, format {check.Format}\n"), cancellation).ConfigureAwait(false);
+                $"verified: {check.Selected} selected of {check.Active} active, roster hash {check.RosterHash}, format {check.Format}\n"), cancellation).ConfigureAwait(false);
             return Ok;
         });
         return command;

@@ -294,6 +294,15 @@ public class CliContractTests
             Assert.True(verified.ExitCode == 0, verified.Stderr);
             Assert.Contains("verified:", verified.Stdout);
             Assert.Contains("format marketrules-sampling/2", verified.Stdout);
+            Assert.Matches(@"verified: [1-9]\d* selected of [1-9]\d* active, roster hash [0-9a-f]{64}", verified.Stdout);
+
+            // A receipt with a member its format does not have is refused, naming the receipt file and the member.
+            var extended = Path.Combine(work.FullName, "receipt-signed.json");
+            var published = (await File.ReadAllTextAsync(receipt)).TrimEnd();
+            await File.WriteAllTextAsync(extended, published[..^1] + ", \"signature\": \"x\"}");
+            var unknown = await Cli.RunAsync("", "verify", "--roster", roster, "--receipt", extended);
+            Assert.Equal(1, unknown.ExitCode);
+            Assert.Contains($"{extended}: MR.Sampling.ReceiptMalformed at $.signature", unknown.Stderr);
 
             // One changed field in the published roster: the receipt no longer verifies.
             await File.WriteAllTextAsync(roster, text.ToString().Replace(",2024-06-01\n", ",2024-06-02\n", StringComparison.Ordinal));

@@ -275,6 +275,34 @@ public static class DoubleRandomSampler
     {
         Preconditions.CheckNotNull(receipt);
         Preconditions.CheckNotNull(roster);
+        return Recompute(receipt, receipt.Strata.Select(RuleResult<StratumResult>.Success), static () => [], roster, degreeOfParallelism);
+    }
+
+    /// <summary>
+    /// Recomputes a published receipt read from a stream, as <see cref="Verify(SamplingReceipt, IEnumerable{EntityRecord}, int)"/>
+    /// does, without holding the published selection: the receipt's header (task, seed, hash, rules) is read first, the
+    /// draw recomputed, and the published strata are then read one at a time and compared as they arrive. Memory is that
+    /// of the commitment and the recomputed draw, whatever the size of the receipt.
+    /// </summary>
+    /// <param name="publishedReceipt">The receipt as published (UTF-8 JSON); read to its end and left open. Read as strictly as <see cref="SamplingReceipt.FromJson(Stream)"/>.</param>
+    /// <param name="roster">The published roster; enumerated twice.</param>
+    /// <param name="degreeOfParallelism">Cores to use.</param>
+    /// <returns>The differences found (or the receipt's <c>MR.Sampling.ReceiptMalformed</c> errors with their JSON paths), and the format checked.</returns>
+    public static ReceiptVerification VerifyPublished(Stream publishedReceipt, IEnumerable<EntityRecord> roster, int degreeOfParallelism = 1)
+    {
+        Preconditions.CheckNotNull(publishedReceipt);
+        Preconditions.CheckNotNull(roster);
+        using var reader = new ReceiptReader(publishedReceipt);
+        var header = reader.ReadHeader();
+        return header.IsSuccess
+            ? Recompute(header.Value!, reader.ReadStrata(), reader.ReadEnd, roster, degreeOfParallelism)
+            : new ReceiptVerification(header.Errors);
+    }
+
+    // The one verification: the header against a recomputed commitment and draw, then the published strata as they come.
+    private static ReceiptVerification Recompute(SamplingReceipt receipt, IEnumerable<RuleResult<StratumResult>> publishedStrata, Func<ImmutableArray<RuleError>> readEnd,
+        IEnumerable<EntityRecord> roster, int degreeOfParallelism)
+    {
         var differences = ImmutableArray.CreateBuilder<RuleError>();
         void Differ(string path, string chinese, string english) => differences.Add(SamplingErrors.ReceiptMismatch.CreateLocalized(path, ("Detail", chinese, english)));
         if (receipt.Format != SamplingReceipt.CurrentFormat)
@@ -315,13 +343,21 @@ public static class DoubleRandomSampler
         {
             Differ("$.target", $"在营数/目标数/比例为 {fresh.Active}/{fresh.Target}/{fresh.Scale}，凭证记载 {receipt.Active}/{receipt.Target}/{receipt.Scale}", $"active/target/scale are {fresh.Active}/{fresh.Target}/{fresh.Scale}, not {receipt.Active}/{receipt.Target}/{receipt.Scale}");
         }
-        if (fresh.Strata.Length != receipt.Strata.Length)
+        var malformed = ImmutableArray.CreateBuilder<RuleError>();
+        var published = 0;
+        foreach (var read in publishedStrata)
         {
-            Differ("$.strata", $"分层数为 {fresh.Strata.Length}，凭证记载 {receipt.Strata.Length}", $"{fresh.Strata.Length} strata, not {receipt.Strata.Length}");
-        }
-        for (var i = 0; i < Math.Min(fresh.Strata.Length, receipt.Strata.Length); i++)
-        {
-            var (a, b) = (fresh.Strata[i], receipt.Strata[i]);
+            var i = published++;
+            if (!read.IsSuccess)
+            {
+                malformed.AddRange(read.Errors);
+                continue;
+            }
+            if (i >= fresh.Strata.Length)
+            {
+                continue;
+            }
+            var (a, b) = (fresh.Strata[i], read.Value);
             if (a.Stratum != b.Stratum || a.Active != b.Active || a.Population != b.Population || a.Mandatory != b.Mandatory || a.Quota != b.Quota)
             {
                 Differ($"$.strata[{i}]", $"分层「{a.Stratum}」在营数/总数/必抽数/配额为 {a.Active}/{a.Population}/{a.Mandatory}/{a.Quota}，凭证记载「{b.Stratum}」{b.Active}/{b.Population}/{b.Mandatory}/{b.Quota}", $"stratum {a.Stratum} active/population/mandatory/quota {a.Active}/{a.Population}/{a.Mandatory}/{a.Quota}, receipt says {b.Stratum} {b.Active}/{b.Population}/{b.Mandatory}/{b.Quota}");
@@ -331,7 +367,17 @@ public static class DoubleRandomSampler
                 Differ($"$.strata[{i}].selected", $"分层「{a.Stratum}」抽中 {string.Join(",", a.Selected.Select(s => s.CreditCode))}", $"stratum {a.Stratum} selects {string.Join(",", a.Selected.Select(s => s.CreditCode))}");
             }
         }
-        return new ReceiptVerification(differences.ToImmutable());
+        malformed.AddRange(readEnd());
+        if (malformed.Count > 0)
+        {
+            // A receipt that cannot be read whole is not confirmed: its reading errors, not a comparison, are the answer.
+            return new ReceiptVerification([.. malformed.Take(RosterCommitter.MaxErrors)]);
+        }
+        if (fresh.Strata.Length != published)
+        {
+            Differ("$.strata", $"分层数为 {fresh.Strata.Length}，凭证记载 {published}", $"{fresh.Strata.Length} strata, not {published}");
+        }
+        return new ReceiptVerification(differences.ToImmutable()) { Active = fresh.Active, Selected = fresh.SelectedCount, RosterHash = fresh.RosterHash };
     }
 
     /// <summary>The canonical line of a record in the roster hash: code|region|industry|tier|status|flags|last-inspected, then a line feed.</summary>

@@ -63,14 +63,36 @@ public static class RosterCsv
     /// <returns>The differences found and the format checked; no differences when the receipt is confirmed.</returns>
     public static ReceiptVerification Verify(SamplingReceipt receipt, Func<Stream> openCsv, int degreeOfParallelism = 1, IProgress<long>? progress = null)
     {
+        Preconditions.CheckNotNull(receipt);
+        return Verify(roster => DoubleRandomSampler.Verify(receipt, roster, degreeOfParallelism), openCsv, progress);
+    }
+
+    /// <summary>
+    /// Verifies a published receipt read from a stream against a roster file without holding the published selection
+    /// (see <see cref="DoubleRandomSampler.VerifyPublished"/>): memory is that of the
+    /// commitment and the recomputed draw, whatever the size of either file.
+    /// </summary>
+    /// <param name="publishedReceipt">The receipt as published (UTF-8 JSON); read to its end and left open.</param>
+    /// <param name="openCsv">Opens the UTF-8 CSV; called twice, each stream disposed after reading.</param>
+    /// <param name="degreeOfParallelism">Cores to use.</param>
+    /// <param name="progress">Told the number of records read in each pass.</param>
+    /// <returns>The differences found (or the receipt's reading errors) and the format checked; no differences when the receipt is confirmed.</returns>
+    public static ReceiptVerification VerifyPublished(Stream publishedReceipt, Func<Stream> openCsv, int degreeOfParallelism = 1, IProgress<long>? progress = null)
+    {
+        Preconditions.CheckNotNull(publishedReceipt);
+        return Verify(roster => DoubleRandomSampler.VerifyPublished(publishedReceipt, roster, degreeOfParallelism), openCsv, progress);
+    }
+
+    private static ReceiptVerification Verify(Func<IEnumerable<EntityRecord>, ReceiptVerification> verify, Func<Stream> openCsv, IProgress<long>? progress)
+    {
         Preconditions.CheckNotNull(openCsv);
         var readers = new List<Reader>();
-        var verification = DoubleRandomSampler.Verify(receipt, new Reopening(() =>
+        var verification = verify(new Reopening(() =>
         {
             var reader = new Reader(openCsv(), progress, ownsStream: true);
             readers.Add(reader);
             return reader;
-        }), degreeOfParallelism);
+        }));
         var errors = readers.SelectMany(r => r.Errors).Take(RosterCommitter.MaxErrors).ToImmutableArray();
         return errors.IsEmpty ? verification : new ReceiptVerification(errors);
     }

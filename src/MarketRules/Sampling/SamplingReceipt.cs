@@ -188,40 +188,27 @@ public sealed record SamplingReceipt
         return JsonSerializer.SerializeAsync(utf8Json, this, SamplingJsonContext.Readable.SamplingReceipt, cancellationToken);
     }
 
-    /// <summary>Reads a published receipt from a UTF-8 stream, without reading it into one string first.</summary>
+    /// <summary>
+    /// Reads a published receipt from a UTF-8 stream, without reading it into one string first, as strictly as every
+    /// door of the library: a repeated or unknown member, invalid text or a value of the wrong type is refused with its
+    /// JSON path. To check a receipt against its roster without holding it, use
+    /// <see cref="DoubleRandomSampler.VerifyPublished"/>.
+    /// </summary>
     /// <param name="utf8Json">The stream; read to its end and left open.</param>
-    /// <returns>The receipt, or a coded error with the JSON path of the fault.</returns>
+    /// <returns>The receipt, or <c>MR.Sampling.ReceiptMalformed</c> errors with the JSON path of each fault.</returns>
     public static RuleResult<SamplingReceipt> FromJson(Stream utf8Json)
     {
         Utility.Preconditions.CheckNotNull(utf8Json);
-        try
-        {
-            return JsonSerializer.Deserialize(utf8Json, SamplingJsonContext.Default.SamplingReceipt) is { } receipt
-                ? RuleResult<SamplingReceipt>.Success(receipt)
-                : RuleResult<SamplingReceipt>.Failure(SamplingErrors.ReceiptMalformed.CreateLocalized("$", ("Detail", Json.JsonTexts.NullDocument)));
-        }
-        catch (JsonException ex)
-        {
-            return RuleResult<SamplingReceipt>.Failure(SamplingErrors.ReceiptMalformed.CreateLocalized(ex.Path ?? "$", ("Detail", Json.JsonTexts.Unreadable(ex))));
-        }
+        return ReceiptReader.ReadWhole(utf8Json);
     }
 
-    /// <summary>Reads a published receipt.</summary>
+    /// <summary>Reads a published receipt, as strictly as <see cref="FromJson(Stream)"/>.</summary>
     /// <param name="json">The JSON.</param>
-    /// <returns>The receipt, or a coded error.</returns>
+    /// <returns>The receipt, or <c>MR.Sampling.ReceiptMalformed</c> errors with their JSON paths.</returns>
     public static RuleResult<SamplingReceipt> FromJson(string json)
     {
         Utility.Preconditions.CheckNotNull(json);
-        try
-        {
-            return JsonSerializer.Deserialize(json, SamplingJsonContext.Default.SamplingReceipt) is { } receipt
-                ? RuleResult<SamplingReceipt>.Success(receipt)
-                : RuleResult<SamplingReceipt>.Failure(SamplingErrors.ReceiptMalformed.CreateLocalized("$", ("Detail", Json.JsonTexts.NullDocument)));
-        }
-        catch (JsonException ex)
-        {
-            return RuleResult<SamplingReceipt>.Failure(SamplingErrors.ReceiptMalformed.CreateLocalized(ex.Path ?? "$", ("Detail", Json.JsonTexts.Unreadable(ex))));
-        }
+        return Json.StrictJson.Read(json, SamplingJsonContext.Default.SamplingReceipt, SamplingErrors.ReceiptMalformed);
     }
 }
 
@@ -232,6 +219,15 @@ public sealed record ReceiptVerification(ImmutableArray<RuleError> Differences)
 {
     /// <summary>The receipt format the check applied (<see cref="SamplingReceipt.CurrentFormat"/>): the roster hash, ranking and quota rules it recomputed.</summary>
     public string Format { get; init; } = SamplingReceipt.CurrentFormat;
+
+    /// <summary>Active entities in the recomputed draw (0 when it could not be recomputed).</summary>
+    public int Active { get; init; }
+
+    /// <summary>Entities selected in the recomputed draw (0 when it could not be recomputed).</summary>
+    public int Selected { get; init; }
+
+    /// <summary>The roster hash recomputed from the roster, or <see langword="null"/> when it could not be recomputed.</summary>
+    public string? RosterHash { get; init; }
 
     /// <summary>Whether the recomputed draw equals the receipt bit for bit.</summary>
     public bool IsVerified => Differences.IsDefaultOrEmpty;

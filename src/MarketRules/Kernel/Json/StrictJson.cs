@@ -103,6 +103,16 @@ internal static class StrictJson
     /// <param name="malformed">The document's code for a malformed document; its templates take a <c>{Detail}</c>.</param>
     /// <returns>The bound document, or the coded errors.</returns>
     public static RuleResult<T> Read<T>(ReadOnlySpan<byte> bytes, JsonTypeInfo<T> contract, MessageDefinition malformed)
+        where T : class => Read(bytes, contract, malformed, "$");
+
+    /// <summary>Reads one UTF-8 value of a larger document (an element read on its own from a stream) strictly, its errors' paths under <paramref name="rootPath"/>.</summary>
+    /// <typeparam name="T">The value's contract.</typeparam>
+    /// <param name="bytes">The value, UTF-8.</param>
+    /// <param name="contract">Its contract.</param>
+    /// <param name="malformed">The document's code for a malformed document; its templates take a <c>{Detail}</c>.</param>
+    /// <param name="rootPath">The value's path in the document, e.g. <c>$.strata[3]</c>.</param>
+    /// <returns>The bound value, or the coded errors.</returns>
+    public static RuleResult<T> Read<T>(ReadOnlySpan<byte> bytes, JsonTypeInfo<T> contract, MessageDefinition malformed, string rootPath)
         where T : class
     {
         var options = new JsonReaderOptions
@@ -111,7 +121,7 @@ internal static class StrictJson
             AllowTrailingCommas = contract.Options.AllowTrailingCommas,
             MaxDepth = contract.Options.MaxDepth,
         };
-        var findings = Check(bytes, contract, "$", options);
+        var findings = Check(bytes, contract, rootPath, options);
         if (findings.Count > 0)
         {
             return RuleResult<T>.Failure([.. findings.Select(f => malformed.CreateLocalized(f.Path, ("Detail", JsonTexts.Describe(f))))]);
@@ -120,13 +130,14 @@ internal static class StrictJson
         {
             return JsonSerializer.Deserialize(bytes, contract) is { } value
                 ? RuleResult<T>.Success(value)
-                : RuleResult<T>.Failure(malformed.CreateLocalized("$", ("Detail", JsonTexts.NullDocument)));
+                : RuleResult<T>.Failure(malformed.CreateLocalized(rootPath, ("Detail", JsonTexts.NullDocument)));
         }
         catch (JsonException ex)
         {
             // The strict check found the text well-formed and every member known, so what the binder refuses is a
             // value of the wrong type or format; its exception text (.NET type names) never reaches a message.
-            return RuleResult<T>.Failure(malformed.CreateLocalized(ex.Path ?? "$", ("Detail", JsonTexts.WrongValue)));
+            var path = ex.Path is { Length: > 0 } inner && inner[0] == '$' ? rootPath + inner[1..] : rootPath;
+            return RuleResult<T>.Failure(malformed.CreateLocalized(path, ("Detail", JsonTexts.WrongValue)));
         }
     }
 
@@ -308,8 +319,9 @@ internal static class StrictJson
                     continue;
                 }
                 byName[property.Name] = Resolve(contract.Options, property.PropertyType);
-                // A constructor argument that is neither optional nor nullable: the object cannot be built without it.
-                if (property.AssociatedParameter is { HasDefaultValue: false, IsNullable: false, IsMemberInitializer: false })
+                // A constructor argument that is neither optional nor nullable, or a C# `required` member: the object
+                // cannot be built without it.
+                if (property.AssociatedParameter is { HasDefaultValue: false, IsNullable: false, IsMemberInitializer: false } || property.IsRequired)
                 {
                     required.Add(property.Name);
                 }
