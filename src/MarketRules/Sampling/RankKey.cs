@@ -97,13 +97,19 @@ internal static class PackedCode
 
     internal static string Unpack(UInt128 packed)
     {
-        Span<char> chars = stackalloc char[Sha256Lanes.CreditCodeLength];
+        Span<byte> ascii = stackalloc byte[Sha256Lanes.CreditCodeLength];
+        Unpack(packed, ascii);
+        return System.Text.Encoding.ASCII.GetString(ascii);
+    }
+
+    /// <summary>Writes the 18 ASCII characters of a code packed by <see cref="Pack"/>.</summary>
+    internal static void Unpack(UInt128 packed, Span<byte> ascii)
+    {
         for (var i = Sha256Lanes.CreditCodeLength - 1; i >= 0; i--)
         {
-            chars[i] = UnifiedSocialCreditCode.Alphabet[(int)(uint)(packed & 31)];
+            ascii[i] = AsciiAlphabet[(int)(uint)(packed & 31)];
             packed >>= 5;
         }
-        return new string(chars);
     }
 
     private static sbyte[] BuildIndex()

@@ -18,6 +18,16 @@ namespace MarketRules.Sampling;
 internal sealed partial class SamplingJsonContext : JsonSerializerContext
 {
     // Built on first use: static initialisers of partial declarations run in no defined order, and Default is generated.
-    /// <summary>The published form: <see cref="Default"/>'s options with the library's text encoding.</summary>
-    internal static SamplingJsonContext Readable => field ??= new(MarketRulesJson.Readably(Default.Options));
+    /// <summary>
+    /// The published form: <see cref="Default"/>'s options with the library's text encoding, and selected entities
+    /// written from their packed form. For writing only.
+    /// </summary>
+    internal static SamplingJsonContext Readable => field ??= new(Writing());
+
+    private static JsonSerializerOptions Writing()
+    {
+        var options = MarketRulesJson.Readably(Default.Options);
+        options.Converters.Add(new SelectedEntityWriter());
+        return options;
+    }
 }

@@ -137,6 +137,53 @@ public sealed record SelectedEntity
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(CreditCode, Rank, Mandatory);
+
+    /// <summary>
+    /// Writes the entity as the published receipt has it — <c>{"creditCode":…,"rank":…,"mandatory":…}</c>, the generated
+    /// contract's members in its order — from the packed code and rank when the draw made it, so writing a national
+    /// receipt builds no string per selected entity.
+    /// </summary>
+    /// <param name="writer">The receipt's writer.</param>
+    internal void WriteJson(System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        if (creditCode is null)
+        {
+            Span<byte> code = stackalloc byte[Sha256Lanes.CreditCodeLength];
+            PackedCode.Unpack(packedCode, code);
+            writer.WriteString("creditCode"u8, code);
+        }
+        else
+        {
+            writer.WriteString("creditCode"u8, creditCode);
+        }
+        if (rank is null)
+        {
+            Span<byte> digest = stackalloc byte[32];
+            Span<byte> hex = stackalloc byte[64];
+            rankKey.WriteDigest(digest);
+            Convert.TryToHexStringLower(digest, hex, out _);
+            writer.WriteString("rank"u8, hex);
+        }
+        else
+        {
+            writer.WriteString("rank"u8, rank);
+        }
+        writer.WriteBoolean("mandatory"u8, Mandatory);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>
+/// The published receipt's writer of selected entities (<see cref="SelectedEntity.WriteJson"/>). Only the writing
+/// context carries it: a receipt is read through the generated contract, which the strict reader checks member by member.
+/// </summary>
+internal sealed class SelectedEntityWriter : System.Text.Json.Serialization.JsonConverter<SelectedEntity>
+{
+    public override SelectedEntity Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        throw new NotSupportedException("The receipt's writing context does not read; SamplingReceipt.FromJson reads.");
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, SelectedEntity value, System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
 }
 
 /// <summary>

@@ -33,6 +33,28 @@ public class PublishedReceiptTests
     private static string Paths(IEnumerable<RuleError> errors) => string.Join(" ", errors.Select(e => $"{e.Code}@{e.Path}"));
 
     [Fact]
+    public void WriteTo_PackedSelections_WriteTheGeneratedContractsDocument()
+    {
+        var roster = SamplingTestData.Roster(500, 9);
+        var receipt = PlanOf(roster, 9);
+        // The draw's entities are packed; the same entities built from their text take the writer's other branch.
+        var fromText = receipt with
+        {
+            Strata = [.. receipt.Strata.Select(s => s with { Selected = [.. s.Selected.Select(e => new SelectedEntity(e.CreditCode, e.Rank, e.Mandatory))] })],
+        };
+        var written = StreamingDrawTests.ReceiptBytes(receipt);
+        Assert.Equal(written, StreamingDrawTests.ReceiptBytes(fromText));
+        Assert.Equal(Encoding.UTF8.GetString(written), receipt.ToJson());
+        // The generated contract, without the packed writer, writes the same document (members, order and values).
+        var generated = System.Text.Json.JsonSerializer.Serialize(receipt, SamplingJsonContext.Default.SamplingReceipt);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(generated), JsonNode.Parse(written)));
+        Assert.Equal(
+            JsonNode.Parse(generated)!["strata"]!.AsArray().SelectMany(s => s!["selected"]!.AsArray()).Select(e => string.Join(",", e!.AsObject().Select(m => m.Key))).Distinct(),
+            ["creditCode,rank,mandatory"]);
+        Assert.Contains(receipt.Strata, s => s.Selected.Length > 0);
+    }
+
+    [Fact]
     public void VerifyPublished_ReceiptAsWritten_IsVerifiedAndNamesTheRecomputedDraw()
     {
         var roster = SamplingTestData.Roster(800, 3);
