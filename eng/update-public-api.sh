@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Brings a library's PublicAPI.Unshipped.txt in line with its code: adds the symbols RS0016 reports as undeclared
 # and drops the ones RS0017 reports as gone. Review the diff: a removed line is a breaking change to decide on.
+# Lines keep their order and new ones are appended, so the diff is what changed (the file is not in `sort` order, and
+# re-sorting it made every run a 7,000-line diff that collided with every other branch).
 # Usage: eng/update-public-api.sh [src/MarketRules]
 set -euo pipefail
 project_dir=${1:-src/MarketRules}
@@ -12,7 +14,7 @@ remove=$(grep -oP "RS0017: Symbol '\K.*(?=' is part of the declared API)" "$log"
 {
   echo '#nullable enable'
   { grep -v '^#nullable enable$' "$api" || true; [ -n "$add" ] && printf '%s\n' "$add"; } \
-    | grep -v '^$' | grep -vxF -f <(printf '%s\n' "$remove" | grep -v '^$' || echo '@@none@@') | LC_ALL=C sort -u
+    | grep -v '^$' | grep -vxF -f <(printf '%s\n' "$remove" | grep -v '^$' || echo '@@none@@') | awk '!seen[$0]++'
 } > "$api.new"
 mv "$api.new" "$api"
 echo "public API: +$(printf '%s' "$add" | grep -c . || true) -$(printf '%s' "$remove" | grep -c . || true) in $api"

@@ -128,25 +128,33 @@ internal sealed partial class MarketRulesLawProvider : IMarketRulesLaw, IDisposa
         }
     }
 
-    // Called under the lock: replaces the watches on the previous set of files by watches on this one.
+    // Called under the lock. The same set of files keeps its watches (they re-arm themselves after each change), so a
+    // reload never leaves a moment in which an edit goes unseen; a different set gets its watches before the old ones go.
     private void Watch(MarketRulesOptions watched)
     {
-        watch?.Dispose();
-        watch = new FileWatch([.. watched.PolicyPacks, .. watched.SubsidySchemes], () => fileChanged.Change(FileQuietPeriod, Timeout.InfiniteTimeSpan));
+        var files = FileWatch.FilesOf([.. watched.PolicyPacks, .. watched.SubsidySchemes]);
+        if (watch is not null && watch.Files.SetEquals(files))
+        {
+            return;
+        }
+        var previous = watch;
+        watch = new FileWatch(files, () => fileChanged.Change(FileQuietPeriod, Timeout.InfiniteTimeSpan));
+        previous?.Dispose();
     }
 
     private sealed record State(MarketRulesLaw Law, ImmutableArray<RuleError> Errors);
 
     // PhysicalFileProvider rather than a FileSystemWatcher of our own: it matches a file across the rename an editor
     // saves with, and falls back to polling where change notifications do not reach (DOTNET_USE_POLLING_FILE_WATCHER=1,
-    // e.g. a mounted volume in a container). Its change tokens fire once, so every reload watches afresh.
+    // e.g. a mounted volume in a container). Its change tokens fire once; ChangeToken.OnChange takes a new one each time.
     private sealed class FileWatch : IDisposable
     {
         private readonly List<IDisposable> resources = [];
 
-        public FileWatch(IEnumerable<string> files, Action changed)
+        public FileWatch(IReadOnlySet<string> files, Action changed)
         {
-            foreach (var directory in files.Select(FullPath).OfType<string>().GroupBy(Path.GetDirectoryName))
+            Files = files;
+            foreach (var directory in files.GroupBy(Path.GetDirectoryName))
             {
                 if (directory.Key is null || !Directory.Exists(directory.Key))
                 {
@@ -154,12 +162,19 @@ internal sealed partial class MarketRulesLawProvider : IMarketRulesLaw, IDisposa
                 }
                 var provider = new PhysicalFileProvider(directory.Key, ExclusionFilters.None);
                 resources.Add(provider);
-                foreach (var file in directory.Distinct(StringComparer.Ordinal))
+                foreach (var file in directory)
                 {
-                    resources.Add(provider.Watch(Path.GetFileName(file)).RegisterChangeCallback(_ => changed(), null));
+                    var name = Path.GetFileName(file);
+                    resources.Add(Microsoft.Extensions.Primitives.ChangeToken.OnChange(() => provider.Watch(name), changed));
                 }
             }
         }
+
+        /// <summary>The full paths watched.</summary>
+        public IReadOnlySet<string> Files { get; }
+
+        public static HashSet<string> FilesOf(IEnumerable<string> files) =>
+            files.Select(FullPath).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
         public void Dispose()
         {
