@@ -13,7 +13,7 @@ add=$(grep -oP "RS0016: Symbol '\K.*(?=' is not part of the declared public API)
 remove=$(grep -oP "RS0017: Symbol '\K.*(?=' is part of the declared API)" "$log" | sort -u || true)
 {
   echo '#nullable enable'
-  { grep -v '^#nullable enable$' "$api" || true; [ -n "$add" ] && printf '%s\n' "$add"; } \
+  { grep -v '^#nullable enable$' "$api" || true; if [ -n "$add" ]; then printf '%s\n' "$add"; fi; } \
     | grep -v '^$' | grep -vxF -f <(printf '%s\n' "$remove" | grep -v '^$' || echo '@@none@@') | awk '!seen[$0]++'
 } > "$api.new"
 mv "$api.new" "$api"
