@@ -63,10 +63,11 @@ internal static class LedgerThroughput
     {
         var output = args.Length > 1 ? args[1] : null;
         var report = new StringBuilder();
-        report.AppendLine("| Ledger | Callers | Claims | Wall seconds | Reserve+confirm per second (wall) | Per CPU-second of the callers' threads | Per CPU-second of the process | Callers blocked, µs per reserve+confirm |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        report.AppendLine("| Ledger | Callers | Claims | Wall seconds | Reserve+confirm per second (wall) | Per CPU-second of the callers' threads | Per CPU-second of the process | Callers blocked, µs per reserve+confirm | PostgreSQL server CPU, µs per reserve+confirm |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         var clock = NodaTime.Testing.FakeClock.FromUtc(2022, 6, 1, 0, 0, 0);
         var directory = Directory.CreateTempSubdirectory("mr-bench-").FullName;
+        PostgreSqlServer? server = null;
         void Measure(string name, int count, int callers, Func<SubsidyScheme, ISubsidyLedger> open)
         {
             var claims = SubsidyClaims.Generate(count);
@@ -83,6 +84,7 @@ internal static class LedgerThroughput
                 ledger.Confirm(claim.ClaimId);
             }
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var serverCpu = server?.ServerCpu();
             var watch = Stopwatch.StartNew();
             long threadMicros = 0;
             long blockedNanos = 0;
@@ -111,9 +113,10 @@ internal static class LedgerThroughput
             threads.ForEach(t => t.Join());
             watch.Stop();
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            var serverSeconds = (server?.ServerCpu() - serverCpu)?.TotalSeconds;
             var paid = ledger.Snapshot().Phases.Sum(p => p.PaidCount) - warm.Length;
             (ledger as IDisposable)?.Dispose();
-            var line = string.Create(CultureInfo.InvariantCulture, $"| {name} | {callers} | {paid:N0} | {watch.Elapsed.TotalSeconds:F2} | {paid / watch.Elapsed.TotalSeconds:N0} | {paid / (threadMicros / 1e6):N0} | {paid / cpuSeconds:N0} | {blockedNanos / 1e3 / paid:N0} |");
+            var line = string.Create(CultureInfo.InvariantCulture, $"| {name} | {callers} | {paid:N0} | {watch.Elapsed.TotalSeconds:F2} | {paid / watch.Elapsed.TotalSeconds:N0} | {paid / (threadMicros / 1e6):N0} | {paid / cpuSeconds:N0} | {blockedNanos / 1e3 / paid:N0} | {(serverSeconds is { } ss ? (ss * 1e6 / paid).ToString("N0", CultureInfo.InvariantCulture) : "–")} |");
             Console.WriteLine(line);
             report.AppendLine(line);
         }
@@ -132,11 +135,12 @@ internal static class LedgerThroughput
         }
         if (only.Contains("postgresql", StringComparison.Ordinal))
         {
-            using var server = PostgreSqlServer.StartDurable();
+            using var started = PostgreSqlServer.StartDurable();
+            server = started;
             foreach (var callers in CallerCounts)
             {
-                Measure("PostgreSQL 15 (fsync on, synchronous_commit on)", 2_000, callers, s => new PostgreSqlSubsidyLedger(s, server.ConnectionString, clock, PostgreSqlServer.NewSchema()));
-                Measure("PostgreSQL 15 (fsync on, synchronous_commit off)", 10_000, callers, s => new PostgreSqlSubsidyLedger(s, server.ConnectionString, clock, PostgreSqlServer.NewSchema(), synchronousCommit: false));
+                Measure("PostgreSQL 15 (fsync on, synchronous_commit on)", 2_000, callers, s => new PostgreSqlSubsidyLedger(s, started.ConnectionString, clock, PostgreSqlServer.NewSchema()));
+                Measure("PostgreSQL 15 (fsync on, synchronous_commit off)", 10_000, callers, s => new PostgreSqlSubsidyLedger(s, started.ConnectionString, clock, PostgreSqlServer.NewSchema(), synchronousCommit: false));
             }
         }
         Directory.Delete(directory, recursive: true);

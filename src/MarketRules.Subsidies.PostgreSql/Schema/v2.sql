@@ -1,0 +1,264 @@
+-- MarketRules subsidy ledger, PostgreSQL schema version 2.
+-- Created by PostgreSqlSubsidyLedger on first use, in the schema named by its options (default "marketrules", set as
+-- the connections' search_path), inside one transaction holding pg_advisory_xact_lock, so that servers starting
+-- together create it once. Idempotent: IF NOT EXISTS and CREATE OR REPLACE everywhere, and the version row is written
+-- last. A version 1 database is migrated by running this file again in the same way: the tables are version 1's; the
+-- two functions are rewritten (fewer statements per call: one row write takes the scheme's lock and the journal
+-- number, one probe finds the first held key, one UPDATE checks and takes a phase's budget, the overall totals are
+-- kept only for a scheme with an overall budget or quota), and the overall totals of the other schemes are set to 0.
+--
+-- Concurrency: every write transaction (reserve, confirm, release, release-expired) first locks its scheme's row in
+-- mr_subsidy_ledger (an UPDATE of its journal counter, or SELECT … FOR UPDATE) at READ COMMITTED, so the writers of one
+-- scheme run one after another whichever server they come from, and each reads the balances and keys as last
+-- committed. The constraints below hold even against a writer that skips the lock: the budget and quota CHECKs, one
+-- row per claim id (primary key), one holder per key value (primary key), one decision and one settlement per claim
+-- in the journal (unique indexes).
+-- Amounts are fen (bigint), instants are timestamptz (microseconds).
+
+CREATE TABLE IF NOT EXISTS mr_schema_version (
+    component   text        NOT NULL PRIMARY KEY,     -- 'subsidy-ledger'
+    version     integer     NOT NULL,
+    applied_at  timestamptz NOT NULL DEFAULT now()
+);
+
+-- One row per scheme: the lock every writer takes first, the journal's sequence counter, and the overall budget and
+-- quota, enforced by CHECK.
+CREATE TABLE IF NOT EXISTS mr_subsidy_ledger (
+    scheme_id          text    NOT NULL PRIMARY KEY,
+    scheme_version     text    NOT NULL,
+    overall_budget_fen bigint  NULL,
+    overall_quota      integer NULL,
+    taken_fen          bigint  NOT NULL DEFAULT 0,    -- held + paid over all phases; kept only when there is an overall budget or quota (else 0)
+    taken_count        integer NOT NULL DEFAULT 0,
+    last_sequence      bigint  NOT NULL DEFAULT 0,
+    CHECK (taken_fen >= 0 AND taken_count >= 0),
+    CHECK (overall_budget_fen IS NULL OR taken_fen <= overall_budget_fen),
+    CHECK (overall_quota IS NULL OR taken_count <= overall_quota)
+);
+
+-- One row per phase: what is held and paid, never past the phase's budget or quota (CHECK).
+CREATE TABLE IF NOT EXISTS mr_subsidy_phase (
+    scheme_id      text    NOT NULL REFERENCES mr_subsidy_ledger (scheme_id),
+    phase          integer NOT NULL,                  -- 1, 2, …
+    budget_fen     bigint  NULL,
+    quota          integer NULL,
+    reserved_fen   bigint  NOT NULL DEFAULT 0,
+    paid_fen       bigint  NOT NULL DEFAULT 0,
+    reserved_count integer NOT NULL DEFAULT 0,
+    paid_count     integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (scheme_id, phase),
+    CHECK (reserved_fen >= 0 AND paid_fen >= 0 AND reserved_count >= 0 AND paid_count >= 0),
+    CHECK (budget_fen IS NULL OR reserved_fen + paid_fen <= budget_fen),
+    CHECK (quota IS NULL OR reserved_count + paid_count <= quota)
+);
+
+-- One row per claim id (idempotency: the primary key), in its current state.
+CREATE TABLE IF NOT EXISTS mr_subsidy_claim (
+    scheme_id            text        NOT NULL REFERENCES mr_subsidy_ledger (scheme_id),
+    claim_id             text        NOT NULL,
+    state                text        NOT NULL CHECK (state IN ('reserved', 'confirmed', 'released', 'rejected')),
+    phase                integer     NOT NULL,        -- the phase holding the amount, or the phase asked for when rejected
+    amount_fen           bigint      NOT NULL CHECK (amount_fen >= 0),
+    phase_remaining_fen  bigint      NULL,            -- the phase's remaining budget right after the reservation
+    wait_listed_from     integer     NULL,
+    rejection_code       text        NULL,            -- MR.Subsidy.AlreadySubsidised | MR.Subsidy.BudgetExhausted
+    conflicting_key      text        NULL,            -- person-id | old-plate | old-frame | new-frame
+    conflicting_claim_id text        NULL,
+    reserved_at          timestamptz NULL,
+    expires_at           timestamptz NULL,
+    settled_at           timestamptz NULL,
+    settled_code         text        NULL,            -- MR.Subsidy.Confirmed | MR.Subsidy.Released | MR.Subsidy.ReservationExpired
+    PRIMARY KEY (scheme_id, claim_id),
+    CHECK ((state = 'rejected') = (rejection_code IS NOT NULL))
+);
+CREATE INDEX IF NOT EXISTS mr_subsidy_claim_expiry ON mr_subsidy_claim (scheme_id, expires_at) WHERE state = 'reserved';
+
+-- The keys held by live claims (reserved or confirmed): one holder per key value (the primary key).
+CREATE TABLE IF NOT EXISTS mr_subsidy_key (
+    scheme_id text NOT NULL,
+    key_kind  text NOT NULL,                          -- person-id | old-plate | old-frame | new-frame
+    key_value text NOT NULL,                          -- normalised (upper case, no separators)
+    claim_id  text NOT NULL,
+    PRIMARY KEY (scheme_id, key_kind, key_value),
+    FOREIGN KEY (scheme_id, claim_id) REFERENCES mr_subsidy_claim (scheme_id, claim_id)
+);
+CREATE INDEX IF NOT EXISTS mr_subsidy_key_claim ON mr_subsidy_key (scheme_id, claim_id);
+
+-- The journal: append-only, one line per reserve, confirm, release or reject. A claim is decided once (reserved or
+-- rejected) and settled once (confirmed or released): the two unique indexes.
+CREATE TABLE IF NOT EXISTS mr_subsidy_journal (
+    scheme_id           text        NOT NULL REFERENCES mr_subsidy_ledger (scheme_id),
+    sequence            bigint      NOT NULL,         -- 1, 2, … per scheme, in the order recorded
+    claim_id            text        NOT NULL,
+    kind                text        NOT NULL CHECK (kind IN ('reserved', 'confirmed', 'released', 'rejected')),
+    phase               integer     NOT NULL,
+    amount_fen          bigint      NOT NULL,
+    phase_remaining_fen bigint      NULL,
+    reason_code         text        NOT NULL,         -- MR.Subsidy.Reserved, .Confirmed, .Released, .ReservationExpired, .AlreadySubsidised, .BudgetExhausted
+    citation            text        NOT NULL,         -- the document (and article) the amount or period comes from
+    at                  timestamptz NULL,
+    PRIMARY KEY (scheme_id, sequence)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS mr_subsidy_journal_decided_once ON mr_subsidy_journal (scheme_id, claim_id) WHERE kind IN ('reserved', 'rejected');
+CREATE UNIQUE INDEX IF NOT EXISTS mr_subsidy_journal_settled_once ON mr_subsidy_journal (scheme_id, claim_id) WHERE kind IN ('confirmed', 'released');
+
+-- The ledger's two hot operations as functions, so that each is one statement, one round trip, and the ledger row is
+-- locked only while the server runs it (never while a client is descheduled between two round trips). The decisions
+-- are the library's (SubsidyLedgerRules): the client passes the amount each candidate phase would pay.
+
+-- Reserve: lock the scheme's ledger row (taking the journal's next number), answer a repeated claim id with its first
+-- answer (giving the number back), refuse a claim whose key a live claim holds (the first in the scheme's key order),
+-- else take the first candidate phase with room — the phase asked for, then (p_amounts longer than 1: the scheme
+-- wait-lists) the later ones — within the phase's budget and quota and the overall budget and quota, and journal the
+-- answer.
+CREATE OR REPLACE FUNCTION mr_subsidy_reserve(
+    p_scheme text, p_claim text, p_asked integer, p_amounts bigint[], p_kinds text[], p_values text[],
+    p_at timestamptz, p_expires timestamptz, p_citations text[])
+RETURNS TABLE (is_repeat boolean, state text, phase integer, amount_fen bigint, phase_remaining_fen bigint, wait_listed_from integer,
+               rejection_code text, conflicting_key text, conflicting_claim_id text, reserved_at timestamptz, expires_at timestamptz)
+LANGUAGE plpgsql AS $fn$
+#variable_conflict use_column
+DECLARE
+    l         mr_subsidy_ledger%ROWTYPE;
+    v_holder  text;
+    v_kind    text;
+    v_phase   integer;
+    v_amount  bigint;
+    v_index   integer;
+    v_waited  integer;
+    v_left    bigint;
+    v_code    text;
+    v_overall boolean;
+BEGIN
+    UPDATE mr_subsidy_ledger lg SET last_sequence = lg.last_sequence + 1 WHERE lg.scheme_id = p_scheme RETURNING * INTO l;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'no ledger row for scheme %', p_scheme;
+    END IF;
+    RETURN QUERY SELECT true, c.state, c.phase, c.amount_fen, c.phase_remaining_fen, c.wait_listed_from, c.rejection_code,
+                        c.conflicting_key, c.conflicting_claim_id, c.reserved_at, c.expires_at
+                 FROM mr_subsidy_claim c WHERE c.scheme_id = p_scheme AND c.claim_id = p_claim;
+    IF FOUND THEN
+        UPDATE mr_subsidy_ledger lg SET last_sequence = lg.last_sequence - 1 WHERE lg.scheme_id = p_scheme;
+        RETURN;
+    END IF;
+
+    -- One statement for the (up to four) keys: a primary-key probe each, the first held one in the scheme's order.
+    IF coalesce(array_length(p_kinds, 1), 0) > 0 THEN
+        SELECT h.key_kind, h.claim_id INTO v_kind, v_holder FROM (
+            SELECT 1 AS n, k.key_kind, k.claim_id FROM mr_subsidy_key k WHERE k.scheme_id = p_scheme AND k.key_kind = p_kinds[1] AND k.key_value = p_values[1]
+            UNION ALL SELECT 2, k.key_kind, k.claim_id FROM mr_subsidy_key k WHERE k.scheme_id = p_scheme AND k.key_kind = p_kinds[2] AND k.key_value = p_values[2]
+            UNION ALL SELECT 3, k.key_kind, k.claim_id FROM mr_subsidy_key k WHERE k.scheme_id = p_scheme AND k.key_kind = p_kinds[3] AND k.key_value = p_values[3]
+            UNION ALL SELECT 4, k.key_kind, k.claim_id FROM mr_subsidy_key k WHERE k.scheme_id = p_scheme AND k.key_kind = p_kinds[4] AND k.key_value = p_values[4]
+        ) h ORDER BY h.n LIMIT 1;
+    END IF;
+
+    v_overall := l.overall_budget_fen IS NOT NULL OR l.overall_quota IS NOT NULL;
+    IF v_kind IS NULL THEN
+        FOR i IN 1 .. array_length(p_amounts, 1) LOOP
+            v_phase := p_asked + i - 1;
+            v_amount := p_amounts[i];
+            -- The phase's budget and quota checked and taken in one statement (the CHECKs stand behind it).
+            IF (l.overall_budget_fen IS NULL OR l.taken_fen + v_amount <= l.overall_budget_fen)
+               AND (l.overall_quota IS NULL OR l.taken_count < l.overall_quota) THEN
+                UPDATE mr_subsidy_phase p SET reserved_fen = p.reserved_fen + v_amount, reserved_count = p.reserved_count + 1
+                WHERE p.scheme_id = p_scheme AND p.phase = v_phase
+                  AND (p.budget_fen IS NULL OR p.reserved_fen + p.paid_fen + v_amount <= p.budget_fen)
+                  AND (p.quota IS NULL OR p.reserved_count + p.paid_count < p.quota)
+                RETURNING p.budget_fen - p.reserved_fen - p.paid_fen INTO v_left;
+                IF FOUND THEN
+                    v_index := i;
+                    EXIT;
+                END IF;
+            END IF;
+            IF i < array_length(p_amounts, 1) THEN
+                v_waited := coalesce(v_waited, p_asked);
+            END IF;
+        END LOOP;
+    END IF;
+
+    IF v_index IS NULL THEN
+        v_code := CASE WHEN v_kind IS NULL THEN 'MR.Subsidy.BudgetExhausted' ELSE 'MR.Subsidy.AlreadySubsidised' END;
+        IF v_kind IS NOT NULL THEN
+            v_waited := NULL;
+        END IF;
+        SELECT p.budget_fen - p.reserved_fen - p.paid_fen INTO v_left FROM mr_subsidy_phase p WHERE p.scheme_id = p_scheme AND p.phase = p_asked;
+        INSERT INTO mr_subsidy_claim (scheme_id, claim_id, state, phase, amount_fen, phase_remaining_fen, wait_listed_from, rejection_code,
+                                      conflicting_key, conflicting_claim_id, reserved_at)
+        VALUES (p_scheme, p_claim, 'rejected', p_asked, 0, v_left, v_waited, v_code, v_kind, v_holder, p_at);
+        INSERT INTO mr_subsidy_journal (scheme_id, sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at)
+        VALUES (p_scheme, l.last_sequence, p_claim, 'rejected', p_asked, 0, v_left, v_code, p_citations[1], p_at);
+        RETURN QUERY SELECT false, 'rejected'::text, p_asked, 0::bigint, v_left, v_waited, v_code, v_kind, v_holder, p_at, NULL::timestamptz;
+        RETURN;
+    END IF;
+
+    INSERT INTO mr_subsidy_claim (scheme_id, claim_id, state, phase, amount_fen, phase_remaining_fen, wait_listed_from, reserved_at, expires_at)
+    VALUES (p_scheme, p_claim, 'reserved', v_phase, v_amount, v_left, v_waited, p_at, p_expires);
+    INSERT INTO mr_subsidy_key (scheme_id, key_kind, key_value, claim_id)
+    SELECT p_scheme, w.kind, w.value, p_claim FROM unnest(p_kinds, p_values) AS w(kind, value);
+    IF v_overall THEN
+        UPDATE mr_subsidy_ledger lg SET taken_fen = lg.taken_fen + v_amount, taken_count = lg.taken_count + 1 WHERE lg.scheme_id = p_scheme;
+    END IF;
+    INSERT INTO mr_subsidy_journal (scheme_id, sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at)
+    VALUES (p_scheme, l.last_sequence, p_claim, 'reserved', v_phase, v_amount, v_left, 'MR.Subsidy.Reserved', p_citations[v_index], p_at);
+    RETURN QUERY SELECT false, 'reserved'::text, v_phase, v_amount, v_left, v_waited, NULL::text, NULL::text, NULL::text, p_at, p_expires;
+END
+$fn$;
+
+-- Settle: confirm or release a reservation still held, exactly once (outcome 'settled'), a claim already in the target
+-- state, or settled the other way, is returned as it is ('unchanged'), an unknown claim id answers 'unknown'.
+-- p_citations: the citation of each phase, p_expiry_citation: the expiry's, for p_code MR.Subsidy.ReservationExpired.
+CREATE OR REPLACE FUNCTION mr_subsidy_settle(
+    p_scheme text, p_claim text, p_target text, p_code text, p_at timestamptz, p_citations text[], p_expiry_citation text)
+RETURNS TABLE (outcome text, state text, phase integer, amount_fen bigint, phase_remaining_fen bigint, wait_listed_from integer,
+               rejection_code text, conflicting_key text, conflicting_claim_id text, reserved_at timestamptz, expires_at timestamptz)
+LANGUAGE plpgsql AS $fn$
+#variable_conflict use_column
+DECLARE
+    l       mr_subsidy_ledger%ROWTYPE;
+    c       mr_subsidy_claim%ROWTYPE;
+    v_left  bigint;
+BEGIN
+    IF p_target NOT IN ('confirmed', 'released') THEN
+        RAISE EXCEPTION 'a claim settles as confirmed or released, not %', p_target;
+    END IF;
+    UPDATE mr_subsidy_ledger lg SET last_sequence = lg.last_sequence + 1 WHERE lg.scheme_id = p_scheme RETURNING * INTO l;
+    -- The claim moves out of 'reserved' once: the UPDATE finds it only while it is held.
+    UPDATE mr_subsidy_claim cl SET state = p_target, settled_at = p_at, settled_code = p_code
+    WHERE cl.scheme_id = p_scheme AND cl.claim_id = p_claim AND cl.state = 'reserved'
+    RETURNING * INTO c;
+    IF NOT FOUND THEN
+        UPDATE mr_subsidy_ledger lg SET last_sequence = lg.last_sequence - 1 WHERE lg.scheme_id = p_scheme;
+        RETURN QUERY SELECT 'unchanged'::text, cl.state, cl.phase, cl.amount_fen, cl.phase_remaining_fen, cl.wait_listed_from, cl.rejection_code,
+                            cl.conflicting_key, cl.conflicting_claim_id, cl.reserved_at, cl.expires_at
+                     FROM mr_subsidy_claim cl WHERE cl.scheme_id = p_scheme AND cl.claim_id = p_claim;
+        IF NOT FOUND THEN
+            RETURN QUERY SELECT 'unknown'::text, NULL::text, NULL::integer, NULL::bigint, NULL::bigint, NULL::integer, NULL::text, NULL::text, NULL::text,
+                                NULL::timestamptz, NULL::timestamptz;
+        END IF;
+        RETURN;
+    END IF;
+    IF p_target = 'confirmed' THEN
+        UPDATE mr_subsidy_phase p
+        SET reserved_fen = p.reserved_fen - c.amount_fen, reserved_count = p.reserved_count - 1, paid_fen = p.paid_fen + c.amount_fen, paid_count = p.paid_count + 1
+        WHERE p.scheme_id = p_scheme AND p.phase = c.phase
+        RETURNING p.budget_fen - p.reserved_fen - p.paid_fen INTO v_left;
+    ELSE
+        UPDATE mr_subsidy_phase p SET reserved_fen = p.reserved_fen - c.amount_fen, reserved_count = p.reserved_count - 1
+        WHERE p.scheme_id = p_scheme AND p.phase = c.phase
+        RETURNING p.budget_fen - p.reserved_fen - p.paid_fen INTO v_left;
+        DELETE FROM mr_subsidy_key k WHERE k.scheme_id = p_scheme AND k.claim_id = p_claim;
+        IF l.overall_budget_fen IS NOT NULL OR l.overall_quota IS NOT NULL THEN
+            UPDATE mr_subsidy_ledger lg SET taken_fen = lg.taken_fen - c.amount_fen, taken_count = lg.taken_count - 1 WHERE lg.scheme_id = p_scheme;
+        END IF;
+    END IF;
+    INSERT INTO mr_subsidy_journal (scheme_id, sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at)
+    VALUES (p_scheme, l.last_sequence, p_claim, p_target, c.phase, c.amount_fen, v_left, p_code,
+            CASE WHEN p_code = 'MR.Subsidy.ReservationExpired' THEN p_expiry_citation ELSE p_citations[c.phase] END, p_at);
+    RETURN QUERY SELECT 'settled'::text, p_target, c.phase, c.amount_fen, c.phase_remaining_fen, c.wait_listed_from, c.rejection_code,
+                        c.conflicting_key, c.conflicting_claim_id, c.reserved_at, c.expires_at;
+END
+$fn$;
+
+-- Version 2 keeps the overall totals only for a scheme with an overall budget or quota (the others' are 0), as the
+-- library's opener sets them again for its scheme.
+UPDATE mr_subsidy_ledger SET taken_fen = 0, taken_count = 0 WHERE overall_budget_fen IS NULL AND overall_quota IS NULL AND (taken_fen <> 0 OR taken_count <> 0);
