@@ -14,10 +14,9 @@ namespace MarketRules.Subsidies.PostgreSql;
 /// one settlement per claim in the journal) hold even against a writer that skipped the lock.
 /// </summary>
 /// <remarks>
-/// <para>The schema (<see cref="SchemaSql"/>, <c>Schema/v2.sql</c>) is created on first use in the PostgreSQL schema
+/// <para>The schema (<see cref="SchemaSql"/>, <c>Schema/v1.sql</c>) is created on first use in the PostgreSQL schema
 /// named by <c>schema</c> (default <c>marketrules</c>), versioned in <c>mr_schema_version</c>, under an advisory lock
-/// so that servers starting together create it once; a version 1 database is migrated by running the same file (its
-/// tables are version 1's, its functions are replaced); a database written by a newer version is refused.</para>
+/// so that servers starting together create it once; a database written by a newer version is refused.</para>
 /// <para>A reservation and a settlement are one statement each (the functions <c>mr_subsidy_reserve</c> and
 /// <c>mr_subsidy_settle</c>, which apply the decisions of <see cref="SubsidyLedgerRules"/> with the amounts the library
 /// computed), so the ledger row is locked only while the server runs them. Commits are synchronous by default;
@@ -30,7 +29,7 @@ namespace MarketRules.Subsidies.PostgreSql;
 public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
 {
     /// <summary>The schema version this library creates and reads.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 1;
 
     /// <summary>The PostgreSQL schema the tables go in unless told otherwise.</summary>
     public const string DefaultSchema = "marketrules";
@@ -233,8 +232,7 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
                 takenFen += p.Reserved.Fen + p.Paid.Fen;
                 takenCount += p.ReservedCount + p.PaidCount;
             }
-            writes.Add(("UPDATE mr_subsidy_ledger SET taken_fen = $2, taken_count = $3 WHERE scheme_id = $1",
-                [Scheme.Id, KeepsOverallTotals ? takenFen : 0, KeepsOverallTotals ? takenCount : 0]));
+            writes.Add(("UPDATE mr_subsidy_ledger SET taken_fen = $2, taken_count = $3 WHERE scheme_id = $1", [Scheme.Id, takenFen, takenCount]));
             writes.Add(("COMMIT", []));
             using (var write = Batch(connection, [.. writes]))
             {
@@ -375,7 +373,7 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
         long takenFen, int takenCount, Instant? at)
     {
         yield return ("UPDATE mr_subsidy_ledger SET last_sequence = $2, taken_fen = taken_fen + $3, taken_count = taken_count + $4 WHERE scheme_id = $1",
-            [Scheme.Id, sequence, KeepsOverallTotals ? takenFen : 0, KeepsOverallTotals ? takenCount : 0]);
+            [Scheme.Id, sequence, takenFen, takenCount]);
         yield return ("""
             INSERT INTO mr_subsidy_journal (scheme_id, sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at)
             SELECT $1, $2, $3, $4, $5, $6, CASE WHEN $10 THEN (SELECT budget_fen - reserved_fen - paid_fen FROM mr_subsidy_phase WHERE scheme_id = $1 AND phase = $5) ELSE $7 END, $8, $9, $11
@@ -383,10 +381,6 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
             [Scheme.Id, sequence, claimId, SubsidyLedgerRules.Name(kind), phase, amountFen, remainingFen, code,
              SubsidyLedgerRules.CitationOf(Scheme, phase, code).ToString(), kind is SubsidyLedgerEntryKind.Confirmed or SubsidyLedgerEntryKind.Released, Time(at)]);
     }
-
-    // Whether the ledger row's overall totals are kept: only for a scheme with an overall budget or quota, whose CHECK
-    // they serve (for the others they stay 0, and the functions leave the row's totals alone).
-    private bool KeepsOverallTotals => Scheme.OverallBudget is not null || Scheme.OverallQuota is not null;
 
     private ImmutableArray<SubsidyLedgerEntry> ReadEntries(NpgsqlConnection connection)
     {
@@ -469,15 +463,10 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
                 using var read = Batch(connection, ("SELECT version FROM mr_schema_version WHERE component = $1", [Component]));
                 version = read.ExecuteScalar() is int v ? v : -1;
             }
-            if (version is -1 or 1)
+            if (version == -1)
             {
-                // Version 1's tables are version 2's: running the file again replaces the two functions (in this
-                // transaction, under the advisory lock: of several servers, the first migrates and the others find 2).
                 Execute(connection, SchemaSql);
-                using var mark = Batch(connection, ("""
-                    INSERT INTO mr_schema_version (component, version) VALUES ($1, $2)
-                    ON CONFLICT (component) DO UPDATE SET version = excluded.version, applied_at = now()
-                    """, [Component, SchemaVersion]));
+                using var mark = Batch(connection, ("INSERT INTO mr_schema_version (component, version) VALUES ($1, $2)", [Component, SchemaVersion]));
                 mark.ExecuteNonQuery();
             }
             else if (version > SchemaVersion)
@@ -488,11 +477,7 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
             {
                 ("""
                  INSERT INTO mr_subsidy_ledger (scheme_id, scheme_version, overall_budget_fen, overall_quota) VALUES ($1, $2, $3, $4)
-                 ON CONFLICT (scheme_id) DO UPDATE SET scheme_version = excluded.scheme_version, overall_budget_fen = excluded.overall_budget_fen, overall_quota = excluded.overall_quota,
-                     taken_fen = CASE WHEN excluded.overall_budget_fen IS NULL AND excluded.overall_quota IS NULL THEN 0
-                                      ELSE (SELECT coalesce(sum(p.reserved_fen + p.paid_fen), 0) FROM mr_subsidy_phase p WHERE p.scheme_id = excluded.scheme_id) END,
-                     taken_count = CASE WHEN excluded.overall_budget_fen IS NULL AND excluded.overall_quota IS NULL THEN 0
-                                        ELSE (SELECT coalesce(sum(p.reserved_count + p.paid_count), 0) FROM mr_subsidy_phase p WHERE p.scheme_id = excluded.scheme_id) END
+                 ON CONFLICT (scheme_id) DO UPDATE SET scheme_version = excluded.scheme_version, overall_budget_fen = excluded.overall_budget_fen, overall_quota = excluded.overall_quota
                  """, [Scheme.Id, Scheme.Version, Scheme.OverallBudget?.Fen, Scheme.OverallQuota]),
             };
             foreach (var phase in Scheme.Phases)
@@ -566,8 +551,8 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
 
     private static string ReadSchema()
     {
-        using var stream = typeof(PostgreSqlSubsidyLedger).Assembly.GetManifestResourceStream("MarketRules.Subsidies.PostgreSql.v2.sql")
-            ?? throw new InvalidOperationException("The embedded schema MarketRules.Subsidies.PostgreSql.v2.sql is missing");
+        using var stream = typeof(PostgreSqlSubsidyLedger).Assembly.GetManifestResourceStream("MarketRules.Subsidies.PostgreSql.v1.sql")
+            ?? throw new InvalidOperationException("The embedded schema MarketRules.Subsidies.PostgreSql.v1.sql is missing");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

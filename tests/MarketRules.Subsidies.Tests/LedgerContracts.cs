@@ -242,7 +242,7 @@ public sealed class PostgreSqlLedgerContract(PostgreSqlServer server) : DurableL
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT version FROM mr_schema_version WHERE component = 'subsidy-ledger'";
-        Assert.Equal(2, command.ExecuteScalar());
+        Assert.Equal(1, command.ExecuteScalar());
         command.CommandText = "UPDATE mr_subsidy_phase SET reserved_fen = budget_fen + 1";
         Assert.Throws<Npgsql.PostgresException>(() => command.ExecuteNonQuery());
         command.CommandText = "INSERT INTO mr_subsidy_key (scheme_id, key_kind, key_value, claim_id) SELECT scheme_id, key_kind, key_value, claim_id FROM mr_subsidy_key";
@@ -254,52 +254,35 @@ public sealed class PostgreSqlLedgerContract(PostgreSqlServer server) : DurableL
     }
 
     [Fact]
-    public void AVersion1Schema_IsMigrated_KeepingClaimsKeysBalancesAndJournal()
+    public void TheBalanceCheckInTheDocs_EqualsThePhaseRows()
     {
-        // A database written by version 1 of this library: its schema file (as shipped) and two reservations and a
-        // confirmation made by its functions, one claim holding person 1's key.
+        // docs/subsidies.md shows a DBA how to check the balances against the journal in SQL: run that very query.
+        var docs = File.ReadAllText(Path.Combine(MarketRules.Tests.Kernel.RepositoryPaths.Root, "docs", "subsidies.md"));
+        var start = docs.IndexOf("```sql\nSELECT j.phase,", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the balance check is no longer in docs/subsidies.md");
+        var query = docs[(start + 7)..docs.IndexOf("```", start + 7, StringComparison.Ordinal)];
         var schema = NewStore();
-        var scheme = SubsidyTestData.OnePhase(90_000);
-        using (var setup = new Npgsql.NpgsqlConnection(server.ConnectionString))
-        {
-            setup.Open();
-            using var command = setup.CreateCommand();
-            command.CommandText = $"CREATE SCHEMA {schema}; SET search_path = {schema};\n" + File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "postgresql-schema-v1.sql")) + $"""
-
-                INSERT INTO mr_schema_version (component, version) VALUES ('subsidy-ledger', 1);
-                INSERT INTO mr_subsidy_ledger (scheme_id, scheme_version) VALUES ('{scheme.Id}', '{scheme.Version}');
-                INSERT INTO mr_subsidy_phase (scheme_id, phase, budget_fen) VALUES ('{scheme.Id}', 1, 90000);
-                SELECT * FROM mr_subsidy_reserve('{scheme.Id}', 'C000001', 1, ARRAY[30000], ARRAY['person-id'], ARRAY['P1'], now(), now() + interval '3 days', ARRAY['cite']);
-                SELECT * FROM mr_subsidy_reserve('{scheme.Id}', 'C000002', 1, ARRAY[30000], ARRAY['person-id'], ARRAY['P2'], now(), now() + interval '3 days', ARRAY['cite']);
-                SELECT * FROM mr_subsidy_settle('{scheme.Id}', 'C000001', 'confirmed', 'MR.Subsidy.Confirmed', now(), ARRAY['cite'], 'cite');
-                """;
-            command.ExecuteNonQuery();
-        }
+        var scheme = SubsidyTestData.OnePhase(150_000);
         var ledger = Open(scheme, schema);
+        var allocator = new SubsidyAllocator(ledger);
+        for (var n = 1; n <= 4; n++)
+        {
+            allocator.Submit(SubsidyTestData.Claim(n, Start));
+        }
+        ledger.Confirm("C000001");
+        ledger.Confirm("C000002");
+        ledger.Release("C000003");
         using var connection = new Npgsql.NpgsqlConnection(server.ConnectionString + ";Search Path=" + schema);
         connection.Open();
-        using var check = connection.CreateCommand();
-        check.CommandText = "SELECT version FROM mr_schema_version WHERE component = 'subsidy-ledger'";
-        Assert.Equal(2, check.ExecuteScalar());
-        // The scheme has no overall budget or quota: version 2 keeps no overall totals for it.
-        check.CommandText = "SELECT taken_fen FROM mr_subsidy_ledger";
-        Assert.Equal(0L, check.ExecuteScalar());
-        Assert.Equal(SubsidyReservationState.Confirmed, ledger.Find("C000001")!.State);
-        Assert.Equal(SubsidyReservationState.Reserved, ledger.Find("C000002")!.State);
-        Assert.Equal(Money.FromYuan(300m), ledger.Snapshot().Paid);
-        Assert.Equal(Money.FromYuan(300m), ledger.Snapshot().Reserved);
-        // The new functions go on from the old journal and keys.
-        var keyed = SubsidyTestData.Claim(3, Start);
-        Assert.True(ledger.Confirm("C000002").IsSuccess);
-        Assert.True(ledger.Confirm("C000002").IsSuccess); // a repeat writes nothing
-        Assert.Equal(SubsidyReservationState.Reserved, ledger.Reserve(keyed, 0).Reservation.State);
-        Assert.True(ledger.Reserve(keyed, 0).IsRepeat);
-        Assert.Equal(SubsidyReservationState.Rejected, ledger.Reserve(SubsidyTestData.Claim(4, Start), 0).Reservation.State); // budget spent
-        Assert.Equal(Enumerable.Range(1, 6).Select(n => (long)n), ledger.Entries().Select(e => e.Sequence));
-        AssertJournalAddsUp(ledger);
-        // Opening it again (another server) finds version 2 and changes nothing.
-        var again = Open(scheme, schema);
-        Assert.Equal(ledger.Entries().ToArray(), again.Entries().ToArray());
+        using var command = connection.CreateCommand();
+        command.CommandText = query.Replace("'gongshu-2022-ebike-tradein'", "'" + scheme.Id + "'", StringComparison.Ordinal);
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(1, reader.GetInt32(0));
+        Assert.Equal(ledger.Snapshot().Reserved.Fen, reader.GetInt64(1));
+        Assert.Equal(ledger.Snapshot().Paid.Fen, reader.GetInt64(2));
+        Assert.Equal(30_000L, reader.GetInt64(1));
+        Assert.Equal(60_000L, reader.GetInt64(2));
     }
 
     [Fact]
