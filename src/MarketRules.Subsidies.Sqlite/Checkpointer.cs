@@ -21,7 +21,7 @@ internal sealed class Checkpointer : IDisposable
     internal const int Threshold = 4000;
 
     /// <summary>Pages after which the WAL is started over: the next background pass is the last of the cycle and the
-    /// writer finishes it (≈ 64 MB of WAL on disk at most, reused from its start).</summary>
+    /// writer finishes it (≈ 66 MB of WAL on disk, plus what is written while that pass runs; reused from its start).</summary>
     internal const int Restart = 4 * Threshold;
 
     private readonly sqlite3 writer;
