@@ -123,11 +123,9 @@ public readonly record struct LegalPeriod
 
     /// <summary>The citation for the Civil Code's rules on counting periods.</summary>
     public static Citation CivilCodePeriods { get; } = new(
-        new LocalizedText("中华人民共和国民法典", "Civil Code of the People's Republic of China"),
+        LegalDocuments.CivilCode,
         new LocalizedText("第二百条至第二百零四条", "Arts. 200–204"), VerificationStatus.VerifiedOfficial)
     {
-        IssuingBody = new LocalizedText("全国人民代表大会", "National People's Congress"),
-        InForceFrom = new LocalDate(2021, 1, 1),
         Note = "开始的当日不计入，自下一日开始计算；期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日",
     };
 
