@@ -3,11 +3,9 @@ namespace MarketRules.Cases;
 /// <summary>The legal sources of the case lifecycle, one citation per article used (statuses mirror domain-rules.md §3).</summary>
 public static class CaseCitations
 {
-    private static readonly LocalizedText Npcsc = new("全国人民代表大会常务委员会", "Standing Committee of the National People's Congress");
-    private static readonly LocalizedText Samr = new("国家市场监督管理总局", "State Administration for Market Regulation");
-    private static readonly LocalizedText CompulsionLaw = new("中华人民共和国行政强制法", "Administrative Compulsion Law of the People's Republic of China");
-    private static readonly LocalizedText ProcedureRules = new("市场监督管理行政处罚程序规定", "SAMR Provisions on Administrative Penalty Procedure");
-    private static readonly LocalizedText HearingMeasures = new("市场监督管理行政处罚听证办法", "SAMR Measures on Administrative Penalty Hearings");
+    private static readonly LegalDocument CompulsionLaw = LegalDocuments.AdministrativeCompulsionLaw;
+    private static readonly LegalDocument ProcedureRules = LegalDocuments.SamrPenaltyProcedureRules;
+    private static readonly LegalDocument HearingMeasures = LegalDocuments.SamrPenaltyHearingMeasures;
 
     private static Citation Law(string zh, string en, string? note = null) =>
         new(LegalDocuments.AdministrativePenaltyLaw, new LocalizedText(zh, en), VerificationStatus.VerifiedOfficial)
@@ -18,7 +16,6 @@ public static class CaseCitations
     /// <summary>程序规定 第十八条 (lead verification 15 + 15 working days), V-S.</summary>
     public static Citation LeadVerification { get; } = new(ProcedureRules, new LocalizedText("第十八条", "Art. 18"), VerificationStatus.VerifiedSecondary)
     {
-        IssuingBody = Samr, DocumentNumber = "国家市场监督管理总局令第42号", InForceFrom = new LocalDate(2021, 7, 15),
         Source = "btdsss.gov.cn/c/2025-05-14/912884.shtml",
         Note = "应当自发现线索或者收到材料之日起十五个工作日内予以核查…可以延长十五个工作日",
     };
@@ -26,46 +23,52 @@ public static class CaseCitations
     /// <summary>程序规定 第十九条、第二十条 (立案 / 不予立案), V-S.</summary>
     public static Citation Opening { get; } = new(ProcedureRules, new LocalizedText("第十九条、第二十条", "Arts. 19–20"), VerificationStatus.VerifiedSecondary)
     {
-        IssuingBody = Samr, DocumentNumber = "国家市场监督管理总局令第42号", InForceFrom = new LocalDate(2021, 7, 15), Source = "btdsss.gov.cn/c/2025-05-14/912884.shtml",
+        Source = "btdsss.gov.cn/c/2025-05-14/912884.shtml",
     };
 
     /// <summary>程序规定: 中止、终止调查、撤销立案、结案 (article numbers and texts from memory).</summary>
     public static Citation ProcedureFromMemory { get; } = new(ProcedureRules, new LocalizedText("第二十一条、第四十九条至第五十一条、第八十条（条号凭记忆）", "Arts. 21, 49–51, 80 (numbers from memory)"), VerificationStatus.FromMemory)
     {
-        IssuingBody = Samr,
         Note = "撤销立案、中止/终止调查和结案的条文未找到原文 (domain-rules.md §3.27; searched again 2026-11-23). Only the steps 中止案件调查、案件终止调查、原因消除立即恢复 are V-S (pinggu.org flowchart); numbers and texts are MEM",
     };
 
     /// <summary>程序规定: decision period extension and excluded time (Art 64 by memory), V-S.</summary>
     public static Citation DecisionExtension { get; } = new(ProcedureRules, new LocalizedText("第六十四条（条号凭记忆）", "Art. 64 (number from memory)"), VerificationStatus.VerifiedSecondary)
     {
-        IssuingBody = Samr, Source = "np.gov.cn (Nanping SAMR); pinggu.org flowchart",
+        Source = "np.gov.cn (Nanping SAMR); pinggu.org flowchart",
         Note = "经负责人批准，可以延长30日…集体讨论决定是否继续延期…应当同时确定延长的合理期限；中止、听证、公告和检测、检验、检疫、鉴定…等时间不计入",
     };
 
     /// <summary>程序规定: legal review within 10 working days, V-S.</summary>
     public static Citation LegalReviewPeriod { get; } = new(ProcedureRules, new LocalizedText("法制审核", "legal review"), VerificationStatus.VerifiedSecondary)
     {
-        IssuingBody = Samr, Source = "pinggu.org flowchart", Note = "十个工作日内完成审核",
+        Source = "pinggu.org flowchart", Note = "十个工作日内完成审核",
     };
 
     /// <summary>程序规定: statement and defence period 5 working days from 2021-07-15 (start point: service of the notice, from memory).</summary>
     public static Citation StatementPeriod { get; } = new(ProcedureRules, new LocalizedText("陈述申辩期限", "statement and defence period"), VerificationStatus.VerifiedSecondary)
     {
-        IssuingBody = Samr, InForceFrom = new LocalDate(2021, 7, 15), Source = "pinggu.org flowchart (domain-rules.md §3.9, Q5)",
+        Source = "pinggu.org flowchart (domain-rules.md §3.9, Q5)",
         Note = "五个工作日；起算点（告知书送达之日）凭记忆 (MEM)",
     };
 
     /// <summary>Pre-2021 statement period of 3 working days (工商 rules), V-S; switch date from memory.</summary>
-    public static Citation StatementPeriodBefore2021 { get; } = new(new LocalizedText("工商行政管理机关行政处罚程序规定 / 市场监督管理行政处罚程序规定（2018）", "SAIC / SAMR (2018) penalty procedure rules"), null, VerificationStatus.VerifiedSecondary)
+    /// <remarks>Read in the SAIC rules; SAMR's interim rules of 2018 (in force 2019-04-01) are believed to keep the same
+    /// three working days (<see cref="StatementPeriodInterimRules"/>).</remarks>
+    public static Citation StatementPeriodBefore2021 { get; } = new(LegalDocuments.SaicPenaltyProcedureRules, null, VerificationStatus.VerifiedSecondary)
     {
         Source = "baiven.com (domain-rules.md §3.9)", Note = "自当事人签收之日起3个工作日内…视为放弃此权利；切换日期 2021-07-15 凭记忆 (Q5)",
+    };
+
+    /// <summary>Statement period of 3 working days under SAMR's interim penalty procedure rules (总局令第2号, 2019-04-01 to 2021-07-14): the same period as the SAIC rules, V-S; switch date from memory.</summary>
+    public static Citation StatementPeriodInterimRules { get; } = new(LegalDocuments.SamrPenaltyProcedureInterimRules, null, VerificationStatus.VerifiedSecondary)
+    {
+        Source = "baiven.com (domain-rules.md §3.9)", Note = "工商 / 市场监管（2018）程序规定：自当事人签收之日起3个工作日内…视为放弃此权利；切换日期 2021-07-15 凭记忆 (Q5)",
     };
 
     /// <summary>听证办法 第五条: the large-fine thresholds, with the provincial override, V-S.</summary>
     public static Citation HearingScope { get; } = new(HearingMeasures, new LocalizedText("第五条", "Art. 5"), VerificationStatus.VerifiedSecondary)
     {
-        IssuingBody = Samr, DocumentNumber = "国家市场监督管理总局令第42号修改", InForceFrom = new LocalDate(2021, 7, 15),
         Source = "focustax.cn (2018 text); 2021 consolidated reprint (domain-rules.md §3.12, Q6)",
         Note = "对自然人处以一万元以上、对法人或者其他组织处以十万元以上罚款；省级人大常委会或者人民政府可以另行规定 (policy-pack override)",
     };
@@ -124,15 +127,14 @@ public static class CaseCitations
     /// <summary>行政强制法 第四十五条、第四十六条、第五十三条、第五十四条、第六十九条: surcharge, demand and court application windows.</summary>
     public static Citation Enforcement { get; } = new(CompulsionLaw, new LocalizedText("第四十五条、第四十六条、第五十三条、第五十四条、第六十九条", "Arts. 45, 46, 53, 54, 69"), VerificationStatus.VerifiedOfficial)
     {
-        IssuingBody = Npcsc, InForceFrom = new LocalDate(2012, 1, 1), Source = "LawRefBook/Laws 2f4c5c2 (domain-rules.md §3.20)",
+        Source = "LawRefBook/Laws 2f4c5c2 (domain-rules.md §3.20)",
         Note = "加处罚款超过三十日…经催告；自期限届满之日起三个月内申请；催告书送达十日后；十日以内期限指工作日",
     };
 
     /// <summary>行政诉讼法 第四十六条: six months to sue (the end of the period opens the court-enforcement window), V-S.</summary>
-    public static Citation LitigationPeriod { get; } = new(new LocalizedText("中华人民共和国行政诉讼法", "Administrative Litigation Law of the People's Republic of China"),
+    public static Citation LitigationPeriod { get; } = new(LegalDocuments.AdministrativeLitigationLaw,
         new LocalizedText("第四十六条", "Art. 46"), VerificationStatus.VerifiedSecondary)
     {
-        IssuingBody = Npcsc, InForceFrom = new LocalDate(2015, 5, 1),
         Source = "mip.64365.com/special/18571846; m.law.iask.sina.com.cn/jx/sh/1km2pkrpW5t2.html",
         Note = "直接向人民法院提起诉讼的，应当自知道或者应当知道作出行政行为之日起六个月内提出。法律另有规定的除外 (the 60-day review period ends earlier; before 2015-05-01 the 1989 text gave 3 months, not encoded)",
     };

@@ -212,7 +212,8 @@ internal sealed class CaseController
                 var requestBy = Deadline(s.NoticeServedOn!.Value, CaseParameters.HearingRequest, s.NoticeServedOn.Value);
                 if (e.At >= requestBy.ExpiresAt || s.RightsWaived)
                 {
-                    return Reject(s, e, CaseRejectionCode.HearingRequestOutOfTime, date: requestBy.LastDay);
+                    return Reject(s, e, CaseRejectionCode.HearingRequestOutOfTime, date: requestBy.LastDay,
+                        period: Period(CaseParameters.HearingRequest, s.NoticeServedOn.Value));
                 }
                 return Accept(s, e, date, s with { State = row.To, HearingRequestedOn = date, DecisionPauses = s.DecisionPauses.PausedOn(date) });
 
@@ -224,7 +225,7 @@ internal sealed class CaseController
                 var earliest = Deadline(date, CaseParameters.HearingNotice, date).LastDay.PlusDays(1);
                 if (hearing < earliest)
                 {
-                    return Reject(s, e, CaseRejectionCode.HearingNoticeTooLate, date: earliest);
+                    return Reject(s, e, CaseRejectionCode.HearingNoticeTooLate, date: earliest, period: Period(CaseParameters.HearingNotice, date));
                 }
                 return Accept(s, e, date, s with { State = row.To, HearingDate = hearing });
 
@@ -255,14 +256,14 @@ internal sealed class CaseController
                         if (s.ApprovalExtensionUsed || e.Days != (int)approval)
                         {
                             return Reject(s, e, CaseRejectionCode.ExtensionNotAllowed,
-                                text: s.ApprovalExtensionUsed ? Facts.HeadExtensionUsed : Facts.HeadExtensionFixed);
+                                text: s.ApprovalExtensionUsed ? Facts.HeadExtensionUsed : Facts.HeadExtensionFixed, period: Period(CaseParameters.DecisionExtension, s.OpenedOn.Value));
                         }
                         return Accept(s, e, date, s with { ApprovalExtensionUsed = true, ExtensionDays = s.ExtensionDays + e.Days });
                     }
                     if (!s.ApprovalExtensionUsed || e.Days == 0)
                     {
                         return Reject(s, e, CaseRejectionCode.ExtensionNotAllowed,
-                            text: e.Days == 0 ? Facts.CollectiveLength : Facts.HeadExtensionFirst);
+                            text: e.Days == 0 ? Facts.CollectiveLength : Facts.HeadExtensionFirst, period: Period(CaseParameters.DecisionExtension, s.OpenedOn!.Value));
                     }
                     return Accept(s, e, date, s with { ExtensionDays = s.ExtensionDays + e.Days });
                 }
@@ -331,7 +332,7 @@ internal sealed class CaseController
                     var earliest2 = DemandEarliest(s);
                     if (date < earliest2)
                     {
-                        return Reject(s, e, CaseRejectionCode.DemandTooEarly, date: earliest2);
+                        return Reject(s, e, CaseRejectionCode.DemandTooEarly, date: earliest2, period: Period(CaseParameters.EnforcementSurchargeDays, s.ServedOn!.Value));
                     }
                     return Accept(s, e, date, s with { DemandedOn = date });
                 }
@@ -341,11 +342,12 @@ internal sealed class CaseController
                     var (opens, closes) = EnforcementWindow(s);
                     if (s.DemandedOn is null || date < opens)
                     {
-                        return Reject(s, e, CaseRejectionCode.EnforcementTooEarly, date: opens, text: s.DemandedOn is null ? Facts.NoDemand : null);
+                        return Reject(s, e, CaseRejectionCode.EnforcementTooEarly, date: opens, text: s.DemandedOn is null ? Facts.NoDemand : null,
+                            period: Period(CaseParameters.EnforcementDemandWait, s.ServedOn!.Value));
                     }
                     if (date > closes)
                     {
-                        return Reject(s, e, CaseRejectionCode.EnforcementWindowClosed, date: closes);
+                        return Reject(s, e, CaseRejectionCode.EnforcementWindowClosed, date: closes, period: Period(CaseParameters.EnforcementApplicationWindow, s.ServedOn!.Value));
                     }
                     return Accept(s, e, date, s with { State = row.To, EnforcementAppliedOn = date });
                 }
@@ -370,12 +372,13 @@ internal sealed class CaseController
                 {
                     if (s.ReconsiderationRequestedAt is not null)
                     {
-                        return Reject(s, e, CaseRejectionCode.ReconsiderationNotAllowed, text: Facts.ReconsiderationAsked);
+                        return Reject(s, e, CaseRejectionCode.ReconsiderationNotAllowed, text: Facts.ReconsiderationAsked,
+                            period: Period(CaseParameters.ReconsiderationRequest, date));
                     }
                     var by = Deadline(LegalTime.DateOf(s.PoliceDeclinedAt!.Value), CaseParameters.ReconsiderationRequest, date);
                     if (date > by.LastDay)
                     {
-                        return Reject(s, e, CaseRejectionCode.ReconsiderationNotAllowed, date: by.LastDay);
+                        return Reject(s, e, CaseRejectionCode.ReconsiderationNotAllowed, date: by.LastDay, period: Period(CaseParameters.ReconsiderationRequest, date));
                     }
                     return Accept(s, e, date, s with { State = row.To, ReconsiderationRequestedAt = e.At });
                 }
@@ -435,7 +438,7 @@ internal sealed class CaseController
         var deadline = DecisionDeadline(s, date);
         if (date > deadline.LastDay)
         {
-            return Reject(s, e, CaseRejectionCode.DecisionPeriodExpired, date: deadline.LastDay);
+            return Reject(s, e, CaseRejectionCode.DecisionPeriodExpired, date: deadline.LastDay, period: Period(CaseParameters.DecisionExtension, s.OpenedOn ?? date));
         }
         if (penalty && LimitationExpired(s))
         {
@@ -808,8 +811,9 @@ internal sealed class CaseController
         };
     }
 
-    private static CaseTransition Reject(in CaseSnapshot s, in CaseEvent e, CaseRejectionCode code, LocalDate? date = null, Money? amount = null, LocalizedText? text = null) =>
-        new() { From = s.State, Event = e, Snapshot = s, Rejection = code, LimitDate = date, LimitAmount = amount, LimitText = text };
+    private static CaseTransition Reject(in CaseSnapshot s, in CaseEvent e, CaseRejectionCode code, LocalDate? date = null, Money? amount = null, LocalizedText? text = null,
+        LegalPeriod? period = null) =>
+        new() { From = s.State, Event = e, Snapshot = s, Rejection = code, LimitDate = date, LimitAmount = amount, LimitText = text, LimitPeriod = period };
 
     // What a rejection names (the missing fact, the limit that applies), in both languages: the Chinese text names the
     // member in 「」 as the caller spells it, the English text has no Chinese. Lengths of periods are not repeated here:

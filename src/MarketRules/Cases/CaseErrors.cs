@@ -167,8 +167,8 @@ public static class CaseErrors
 
     /// <summary>Hearing request out of time.</summary>
     public static readonly MessageDefinition HearingRequestOutOfTime = new("MR.Cases.HearingRequestOutOfTime",
-        "要求听证应在告知后五个工作日内（至{Limit}）提出（行政处罚法第六十四条、第八十五条）；逾期视为放弃，只有及时提出的要求才能引起听证",
-        "A hearing must be requested within 5 working days of the notice (by {Limit}) (Administrative Penalty Law Arts 64, 85); only a timely request leads to a hearing");
+        "要求听证应在告知后{Period}内（至{Limit}）提出（行政处罚法第六十四条、第八十五条）；逾期视为放弃，只有及时提出的要求才能引起听证",
+        "A hearing must be requested within {Period} of the notice (by {Limit}) (Administrative Penalty Law Arts 64, 85); only a timely request leads to a hearing");
 
     /// <summary>Not in hearing scope.</summary>
     public static readonly MessageDefinition NotInHearingScope = new("MR.Cases.NotInHearingScope",
@@ -177,8 +177,8 @@ public static class CaseErrors
 
     /// <summary>Hearing notice too late.</summary>
     public static readonly MessageDefinition HearingNoticeTooLate = new("MR.Cases.HearingNoticeTooLate",
-        "听证通知应在举行听证的七个工作日前送达（行政处罚法第六十四条）；听证日期最早为{Limit}",
-        "The hearing notice must be served 7 working days before the hearing (Administrative Penalty Law Art 64); the earliest hearing date is {Limit}");
+        "听证通知应在举行听证的{Period}前送达（行政处罚法第六十四条）；听证日期最早为{Limit}",
+        "The hearing notice must be served {Period} before the hearing (Administrative Penalty Law Art 64); the earliest hearing date is {Limit}");
 
     /// <summary>Hearing before notice date.</summary>
     public static readonly MessageDefinition HearingBeforeNoticeDate = new("MR.Cases.HearingBeforeNoticeDate",
@@ -192,13 +192,13 @@ public static class CaseErrors
 
     /// <summary>Decision period expired.</summary>
     public static readonly MessageDefinition DecisionPeriodExpired = new("MR.Cases.DecisionPeriodExpired",
-        "办案期限已于{Limit}届满（行政处罚法第六十条）；须在届满前经负责人批准延长三十日，或经集体讨论确定延长期限",
-        "The decision period ended on {Limit} (Administrative Penalty Law Art 60); extend it before it ends by 30 days with the head's approval, or by a collective decision with a set length");
+        "办案期限已于{Limit}届满（行政处罚法第六十条）；须在届满前经负责人批准延长{Period}，或经集体讨论确定延长期限",
+        "The decision period ended on {Limit} (Administrative Penalty Law Art 60); extend it before it ends by {Period} with the head's approval, or by a collective decision with a set length");
 
     /// <summary>Extension not allowed.</summary>
     public static readonly MessageDefinition ExtensionNotAllowed = new("MR.Cases.ExtensionNotAllowed",
-        "办案期限首次只能经负责人批准延长三十日，其后须经集体讨论并确定合理期限（程序规定第六十四条）：{Limit}",
-        "The first extension is 30 days by the head's approval; later ones need a collective decision that sets a length (Procedure Rules Art 64): {Limit}");
+        "办案期限首次只能经负责人批准延长{Period}，其后须经集体讨论并确定合理期限（程序规定第六十四条）：{Limit}",
+        "The first extension is {Period} by the head's approval; later ones need a collective decision that sets a length (Procedure Rules Art 64): {Limit}");
 
     /// <summary>Heavier than notified.</summary>
     public static readonly MessageDefinition HeavierThanNotified = new("MR.Cases.HeavierThanNotified",
@@ -222,23 +222,23 @@ public static class CaseErrors
 
     /// <summary>Demand too early.</summary>
     public static readonly MessageDefinition DemandTooEarly = new("MR.Cases.DemandTooEarly",
-        "加处罚款超过三十日后方可催告（行政强制法第四十六条）；最早{Limit}",
-        "A demand may follow only after the surcharge has run more than 30 days (Administrative Compulsion Law Art 46); earliest {Limit}");
+        "加处罚款超过{Period}后方可催告（行政强制法第四十六条）；最早{Limit}",
+        "A demand may follow only after the surcharge has run more than {Period} (Administrative Compulsion Law Art 46); earliest {Limit}");
 
     /// <summary>Enforcement too early.</summary>
     public static readonly MessageDefinition EnforcementTooEarly = new("MR.Cases.EnforcementTooEarly",
-        "申请强制执行须在催告书送达十个工作日后、且复议诉讼期限届满后提出（行政强制法第五十三条、第五十四条）；最早{Limit}",
-        "The court application needs a demand served 10 working days before and the review and litigation periods to have ended (Administrative Compulsion Law Arts 53, 54); earliest {Limit}");
+        "申请强制执行须在催告书送达{Period}后、且复议诉讼期限届满后提出（行政强制法第五十三条、第五十四条）；最早{Limit}",
+        "The court application needs a demand served {Period} before and the review and litigation periods to have ended (Administrative Compulsion Law Arts 53, 54); earliest {Limit}");
 
     /// <summary>Enforcement window closed.</summary>
     public static readonly MessageDefinition EnforcementWindowClosed = new("MR.Cases.EnforcementWindowClosed",
-        "申请人民法院强制执行的三个月期限已于{Limit}届满（行政强制法第五十三条）",
-        "The three months to apply to the court ended on {Limit} (Administrative Compulsion Law Art 53)");
+        "申请人民法院强制执行的{Period}期限已于{Limit}届满（行政强制法第五十三条）",
+        "The {Period} to apply to the court ended on {Limit} (Administrative Compulsion Law Art 53)");
 
     /// <summary>Reconsideration not allowed.</summary>
     public static readonly MessageDefinition ReconsiderationNotAllowed = new("MR.Cases.ReconsiderationNotAllowed",
-        "提请复议应在收到不予立案通知后三日内提出且只能一次（移送规定第九条）：{Limit}；其后可请求检察院监督",
-        "Reconsideration is asked once, within 3 days of the police notice (Transfer Provisions Art 9): {Limit}; after that, ask the procuratorate to supervise");
+        "提请复议应在收到不予立案通知后{Period}内提出且只能一次（移送规定第九条）：{Limit}；其后可请求检察院监督",
+        "Reconsideration is asked once, within {Period} of the police notice (Transfer Provisions Art 9): {Limit}; after that, ask the procuratorate to supervise");
 
     /// <summary>Publication not applicable.</summary>
     public static readonly MessageDefinition PublicationNotApplicable = new("MR.Cases.PublicationNotApplicable",

@@ -10,15 +10,15 @@ public static class CaseParameters
     private static readonly LocalDate SamrRules2019 = new(2019, 4, 1);
     private static readonly LocalDate PenaltyLaw1996 = new(1996, 10, 1);
 
-    private static readonly Citation Saic2007 = new(new LocalizedText("工商行政管理机关行政处罚程序规定", "SAIC penalty procedure rules"), null, VerificationStatus.VerifiedSecondary)
+    private static readonly Citation Saic2007 = new(LegalDocuments.SaicPenaltyProcedureRules, null, VerificationStatus.VerifiedSecondary)
     {
         Note = "核查 7 个工作日 (pre-2019 工商 rule, V-S); the switch to 15 on 2019-04-01 is from memory",
     };
 
     private static Citation PenaltyLawOld(string zh, string en, string source, string quote) =>
-        new(new LocalizedText("中华人民共和国行政处罚法（2017年修正）", "Administrative Penalty Law (2017 text)"), new LocalizedText(zh, en), VerificationStatus.VerifiedSecondary)
+        new(LegalDocuments.AdministrativePenaltyLaw2017, new LocalizedText(zh + "（2017年修正）", en + " (2017 text)"), VerificationStatus.VerifiedSecondary)
         {
-            InForceFrom = PenaltyLaw1996, Source = source,
+            Source = source,
             Note = quote + " (read in reprints of the 1996 text; that the 2009 and 2017 amendments left the article unchanged is MEM)",
         };
 
@@ -38,9 +38,10 @@ public static class CaseParameters
     private static readonly Citation PenaltyLawOldLimitation = PenaltyLawOld("第二十九条", "Art. 29", "6065bob.com/fagui/60945.html",
         "违法行为在二年内未被发现的，不再给予行政处罚。法律另有规定的除外");
 
-    private static readonly Citation ProcedureRules2019 = CaseCitations.DecisionExtension with
+    private static readonly Citation ProcedureRules2019 = new(LegalDocuments.SamrPenaltyProcedureInterimRules,
+        new LocalizedText("案件办理期限（条号未查到）", "case-handling period (article number not found)"), VerificationStatus.FromMemory)
     {
-        Status = VerificationStatus.FromMemory, InForceFrom = SamrRules2019,
+        Source = CaseCitations.DecisionExtension.Source,
         Note = "总局令第2号 (in force 2019-04-01) already set 90 days: MEM. Indirect: the np.gov.cn flowchart gives 立案之日起90日内 next to the pre-2021 summary limits (五十元、一千元), so it was drawn under the 2018 rules; their text was not read",
     };
 
@@ -57,7 +58,8 @@ public static class CaseParameters
 
     /// <summary>陈述申辩期限: 5 working days from 2021-07-15, 3 before (Q5).</summary>
     public static ParameterDefinition StatementPeriod { get; } = Define("cases.statement-period", "陈述申辩期限", "statement and defence period", ParameterUnit.WorkingDays,
-        new DatedValue(new LocalDate(2016, 1, 1), 3, CaseCitations.StatementPeriodBefore2021), new DatedValue(PenaltyLaw2021, 5, CaseCitations.StatementPeriod));
+        new DatedValue(new LocalDate(2016, 1, 1), 3, CaseCitations.StatementPeriodBefore2021),
+        new DatedValue(SamrRules2019, 3, CaseCitations.StatementPeriodInterimRules), new DatedValue(PenaltyLaw2021, 5, CaseCitations.StatementPeriod));
 
     /// <summary>要求听证期限: 5 working days after the notice (L1 Art 64 + 85); before 2021-07-15 the old Art 42 gave 3 日 (V-S), counted here as working days (MEM).</summary>
     public static ParameterDefinition HearingRequest { get; } = Define("cases.hearing-request", "要求听证期限", "hearing request period", ParameterUnit.WorkingDays,

@@ -100,6 +100,10 @@ public readonly record struct CaseTransition
     /// <summary>A fixed text a rejection refers to (the missing fact…), in both languages.</summary>
     public LocalizedText? LimitText { get; init; }
 
+    /// <summary>The period a rejection's message states (the 5 working days to ask for a hearing, the 30 days of a
+    /// head-approved extension…), as the parameter in force sets it; <see langword="null"/> when the message states none.</summary>
+    public LegalPeriod? LimitPeriod { get; init; }
+
     /// <summary>The legal basis of the limit a rejection refers to, when it depends on the date (e.g. the summary-procedure limit: 行政处罚法第三十三条 before 2021-07-15, 第五十一条 after).</summary>
     public Citation? LimitCitation { get; init; }
 
@@ -124,11 +128,18 @@ public readonly record struct CaseTransition
             : LimitAmount is { } m ? m.ToString() : "-");
         var allowed = CaseLabels.Of(CaseTransitionTable.AllowedEvents(From));
         static LocalizedText Same(string text) => new(text, text);
-        return LimitCitation?.Article is { } article
-            ? CaseErrors.For(Rejection).CreateLocalized(path,
-                ("State", CaseLabels.Of(From)), ("Event", CaseLabels.Of(Event.Kind)), ("Limit", limit), ("Allowed", allowed), ("Article", article))
-            : CaseErrors.For(Rejection).CreateLocalized(path,
-                ("State", CaseLabels.Of(From)), ("Event", CaseLabels.Of(Event.Kind)), ("Limit", limit), ("Allowed", allowed));
+        // The period a message states comes from the parameter in force (LimitPeriod), never from the template.
+        return (LimitCitation?.Article, LimitPeriod) switch
+        {
+            ({ } article, { } period) => CaseErrors.For(Rejection).CreateLocalized(path, ("State", CaseLabels.Of(From)), ("Event", CaseLabels.Of(Event.Kind)),
+                ("Limit", limit), ("Allowed", allowed), ("Article", article), ("Period", period.ToLocalizedText())),
+            ({ } article, null) => CaseErrors.For(Rejection).CreateLocalized(path, ("State", CaseLabels.Of(From)), ("Event", CaseLabels.Of(Event.Kind)),
+                ("Limit", limit), ("Allowed", allowed), ("Article", article)),
+            (null, { } period) => CaseErrors.For(Rejection).CreateLocalized(path, ("State", CaseLabels.Of(From)), ("Event", CaseLabels.Of(Event.Kind)),
+                ("Limit", limit), ("Allowed", allowed), ("Period", period.ToLocalizedText())),
+            _ => CaseErrors.For(Rejection).CreateLocalized(path, ("State", CaseLabels.Of(From)), ("Event", CaseLabels.Of(Event.Kind)),
+                ("Limit", limit), ("Allowed", allowed)),
+        };
     }
 }
 

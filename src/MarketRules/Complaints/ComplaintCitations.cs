@@ -8,8 +8,6 @@ namespace MarketRules.Complaints;
 /// </summary>
 public static class ComplaintCitations
 {
-    private static readonly LocalizedText Samr = new("国家市场监督管理总局", "State Administration for Market Regulation");
-    private static readonly LocalizedText Npcsc = new("全国人民代表大会常务委员会", "Standing Committee of the National People's Congress");
     private static readonly LegalDocument Order20Title = LegalDocuments.ComplaintHandlingInterimMeasures;
     private static readonly LegalDocument Order121Title = LegalDocuments.ComplaintHandlingMeasures;
     private static readonly LegalDocument RewardTitle = LegalDocuments.ReportRewardMeasures;
@@ -59,10 +57,10 @@ public static class ComplaintCitations
     };
 
     /// <summary>消费者权益保护法 第四十六条: an administrative department handles a complaint within 7 working days.</summary>
-    public static Citation ConsumerLawArticle46 { get; } = new(new LocalizedText("中华人民共和国消费者权益保护法", "Consumer Rights Protection Law of the People's Republic of China"),
+    public static Citation ConsumerLawArticle46 { get; } = new(LegalDocuments.ConsumerRightsProtectionLaw,
         new LocalizedText("第四十六条", "Art. 46"), VerificationStatus.VerifiedOfficial)
     {
-        IssuingBody = Npcsc, InForceFrom = new LocalDate(2014, 3, 15), Source = "LawRefBook/Laws 2f4c5c2 (domain-rules-more.md S4)",
+        Source = "LawRefBook/Laws 2f4c5c2 (domain-rules-more.md S4)",
         Note = "该部门应当自收到投诉之日起七个工作日内，予以处理并告知消费者",
     };
 

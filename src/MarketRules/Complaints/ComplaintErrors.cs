@@ -35,13 +35,13 @@ public static class ComplaintErrors
 
     /// <summary>The limitation ground is not established by the dates.</summary>
     public static readonly MessageDefinition GroundNotEstablished = new("MR.Complaints.GroundNotEstablished",
-        "超过三年的情形不成立：投诉时效至{Limit}，收到投诉时尚未届满（或未提供知道权益受侵害之日）",
-        "The 3-year ground does not hold: the limitation runs until {Limit} and had not run out on receipt (or the day the harm was known was not given)");
+        "超过{Period}的情形不成立：投诉时效至{Limit}，收到投诉时尚未届满（或未提供知道权益受侵害之日）",
+        "The ground of more than {Period} does not hold: the limitation runs until {Limit} and had not run out on receipt (or the day the harm was known was not given)");
 
     /// <summary>A complaint out of time must be refused, not accepted.</summary>
     public static readonly MessageDefinition LimitationExpired = new("MR.Complaints.LimitationExpired",
-        "投诉人知道或者应当知道权益受到侵害之日起已超过三年（至{Limit}），应当不予受理；请以该情形作出不予受理决定",
-        "More than 3 years passed since the complainant knew or should have known of the harm (until {Limit}); the complaint must be refused on that ground");
+        "投诉人知道或者应当知道权益受到侵害之日起已超过{Period}（至{Limit}），应当不予受理；请以该情形作出不予受理决定",
+        "More than {Period} passed since the complainant knew or should have known of the harm (until {Limit}); the complaint must be refused on that ground");
 
     /// <summary>Mediation needs both parties' consent.</summary>
     public static readonly MessageDefinition ConsentRequired = new("MR.Complaints.ConsentRequired",

@@ -193,6 +193,8 @@ public sealed class ComplaintStateMachine
         return list.ToImmutable();
     }
 
+    private LegalPeriod LimitationPeriod(LocalDate received) => Resolve(ComplaintParameters.Limitation, received).AsPeriod();
+
     /// <summary>The last day to file the complaint: 3 years from the day the harm was known, counted under the governing order.</summary>
     /// <param name="harmKnownOn">The day the complainant knew or should have known of the harm.</param>
     /// <param name="received">The receipt date, which chooses the order.</param>
@@ -201,7 +203,7 @@ public sealed class ComplaintStateMachine
     public LocalDate LimitationLastDay(LocalDate harmKnownOn, LocalDate received)
     {
         var order = GoverningOrder(received)?.Order ?? throw new InvalidRuleInputException(ComplaintErrors.NoOrderInForce.Create(null, ("Limit", received)));
-        var period = Resolve(ComplaintParameters.Limitation, received).AsPeriod();
+        var period = LimitationPeriod(received);
         var nominal = harmKnownOn.PlusYears(period.Length);
         if (!Periods.Calendar.Covers(nominal))
         {
@@ -222,6 +224,15 @@ public sealed class ComplaintStateMachine
             all.Add(("Limit", "-"));
         }
         return new ComplaintTransition(s, error.Create("$.event", [.. all]));
+    }
+
+    // A rejection that states a period: its length from the parameter in force (in both languages), never the template's.
+    private static ComplaintTransition Reject(ComplaintSnapshot s, ComplaintEvent e, MessageDefinition error, LocalDate? limit, LegalPeriod period)
+    {
+        var text = period.ToLocalizedText();
+        var limitValue = (object?)limit ?? "-";
+        return new(s, error.CreateLocalized("$.event", ("Event", Kebab(e.Kind), Kebab(e.Kind)), ("State", Kebab(s.State), Kebab(s.State)),
+            ("Limit", limitValue, limitValue), ("Period", text.Chinese, text.English)));
     }
 
     // A rejection whose limit reads differently in each language (an article's Chinese title, its English short name).
@@ -267,7 +278,7 @@ public sealed class ComplaintStateMachine
             case ComplaintEventKind.Accepted:
                 if (s.HarmKnownOn is { } harm && LimitationLastDay(harm, s.ReceivedOn!.Value) is var last && s.ReceivedOn.Value > last)
                 {
-                    return Reject(s, e, ComplaintErrors.LimitationExpired, ("Limit", last));
+                    return Reject(s, e, ComplaintErrors.LimitationExpired, last, LimitationPeriod(s.ReceivedOn.Value));
                 }
                 next = Closing(next, ComplaintDeadlineKind.Acceptance, AcceptanceDeadline(s).Deadline, date) with { State = row.To, DecidedOn = date };
                 _ = MediationDeadline(next, date);
@@ -290,7 +301,7 @@ public sealed class ComplaintStateMachine
                             var limit = s.HarmKnownOn is { } k ? LimitationLastDay(k, s.ReceivedOn!.Value) : (LocalDate?)null;
                             if (limit is not { } l || s.ReceivedOn!.Value <= l)
                             {
-                                return Reject(s, e, ComplaintErrors.GroundNotEstablished, ("Limit", (object?)limit ?? "-"));
+                                return Reject(s, e, ComplaintErrors.GroundNotEstablished, limit, LimitationPeriod(s.ReceivedOn!.Value));
                             }
                         }
                     }

@@ -7,20 +7,13 @@ namespace MarketRules.Credit;
 /// </summary>
 public static class CreditCitations
 {
-    private static readonly LocalizedText Samr = new("国家市场监督管理总局", "State Administration for Market Regulation");
-    private static readonly LocalizedText Saic = new("国家工商行政管理总局", "State Administration for Industry and Commerce");
-    private static readonly LocalizedText StateCouncil = new("国务院", "State Council");
-
     private static readonly LegalDocument DisclosureRegulations = LegalDocuments.EnterpriseInformationDisclosureRegulations;
     private static readonly LegalDocument DisclosureRegulations2024 = LegalDocuments.EnterpriseInformationDisclosureRegulations2024;
-    private static readonly LocalizedText AbnormalListMeasures = new("企业经营异常名录管理暂行办法", "Interim Measures for the Administration of the List of Enterprises with Abnormal Operations");
-    private static readonly LocalizedText SeriousList2015 = new("严重违法失信企业名单管理暂行办法", "Interim Measures for the Administration of the List of Enterprises with Serious Violations of Law and Bad Faith");
-    private static readonly LocalizedText SeriousList2021 = new("市场监督管理严重违法失信名单管理办法", "Measures for the Administration of the Market-Supervision List of Serious Violations of Law and Bad Faith");
+    private static readonly LegalDocument AbnormalListMeasures = LegalDocuments.AbnormalOperationsListMeasures;
+    private static readonly LegalDocument SeriousList2015 = LegalDocuments.SeriousViolationListMeasures2015;
+    private static readonly LegalDocument SeriousList2021 = LegalDocuments.SeriousViolationListMeasures;
     private static readonly LegalDocument PenaltyPublicationRules = LegalDocuments.PenaltyInformationPublicationProvisions;
-    private static readonly LocalizedText RepairMeasures = new("市场监督管理信用修复管理办法", "Measures for Market-Supervision Credit Repair");
-
-    private static Citation Of(LocalizedText document, string zhArticle, string enArticle, VerificationStatus status) =>
-        new(document, new LocalizedText(zhArticle, enArticle), status);
+    private static readonly LegalDocument RepairMeasures = LegalDocuments.CreditRepairMeasures;
 
     // A registered document: its title, issuer, number and dates come from the registry.
     private static Citation Of(LegalDocument document, string zhArticle, string enArticle, VerificationStatus status) =>
@@ -42,9 +35,6 @@ public static class CreditCitations
     /// <summary>企业经营异常名录管理暂行办法 (工商总局令第68号) Arts. 4–16: grounds, listing, removal and objection periods.</summary>
     public static Citation AbnormalListMeasures2014 { get; } = Of(AbnormalListMeasures, "第四条至第十六条", "Arts. 4–16", VerificationStatus.VerifiedSecondary) with
     {
-        IssuingBody = Saic,
-        DocumentNumber = "国家工商行政管理总局令第68号",
-        InForceFrom = new LocalDate(2014, 10, 1),
         Source = "Reprints (crsrw.com, zqgszc.com, gudianfeng.com, mip.maxlaw.cn), domain-rules.md rows 2.3–2.7",
         Note = "Removal decision: 5 working days in most reprints, 7 days in one (open question Q3). A 2025 replacement exists but its text was not verified (Q2).",
     };
@@ -52,19 +42,13 @@ public static class CreditCitations
     /// <summary>严重违法失信企业名单管理暂行办法 (工商总局令第83号) Arts. 8–9: reminder 60 days before the three years, listing within 10 working days, removal after five years.</summary>
     public static Citation SeriousList2015Articles8To9 { get; } = Of(SeriousList2015, "第八条、第九条", "Arts. 8–9", VerificationStatus.VerifiedSecondary) with
     {
-        IssuingBody = Saic,
-        DocumentNumber = "国家工商行政管理总局令第83号",
-        InForceFrom = new LocalDate(2016, 4, 1),
         Source = "Reprint of the measures read through the search tool on 2026-11-23 (Arts. 8 and 9 quoted)",
-        Note = "满3年前60日内…以公告方式提示…自届满之日起10个工作日内将其列入; 满5年未再发生…移出. The in-force date 2016-04-01 is from memory.",
+        Note = "满3年前60日内…以公告方式提示…自届满之日起10个工作日内将其列入; 满5年未再发生…移出. The in-force date 2016-04-01 is V-S (see LegalDocuments.SeriousViolationListMeasures2015).",
     };
 
     /// <summary>市场监督管理严重违法失信名单管理办法 (总局令第44号): listing term three years (article number and automatic removal unverified).</summary>
     public static Citation SeriousList2021Term { get; } = Of(SeriousList2021, "第十九条（条号凭记忆）", "Art. 19 (number from memory)", VerificationStatus.FromMemory) with
     {
-        IssuingBody = Samr,
-        DocumentNumber = "国家市场监督管理总局令第44号",
-        InForceFrom = new LocalDate(2021, 9, 1),
         Source = "Indirect: Dongguan SAMR guide (m.163.com/local/article/KJA7ENIN053489NX.html) allows early removal only while 被列严满一年且未满三年",
         Note = "Searched the order's text on 2026-11-23, two passes (pages corpus: Chinese article wording, the Beijing implementing measures, the Zhanjiang 解读, English and Japanese summaries): the 3-year automatic removal and the article number were not found; encoded from memory (Q4).",
     };
@@ -72,9 +56,6 @@ public static class CreditCitations
     /// <summary>总局令第44号: listing test (Art. 2) and early removal after at least one year when four conditions hold.</summary>
     public static Citation SeriousList2021EarlyRemoval { get; } = Of(SeriousList2021, "第二条、第二十条（条号凭记忆）", "Arts. 2 and 20 (number of Art. 20 from memory)", VerificationStatus.VerifiedSecondary) with
     {
-        IssuingBody = Samr,
-        DocumentNumber = "国家市场监督管理总局令第44号",
-        InForceFrom = new LocalDate(2021, 9, 1),
         Source = "Dongguan SAMR guide (m.163.com, 2025); langkequan.com SAMR summary of Art. 2",
         Note = "被列严满一年且未满三年；管理措施期限届满；已经自觉履行…义务；已经主动采取相关整改措施，消除危害后果和不良影响；未再受到市场监督管理部门较重行政处罚",
     };
@@ -92,12 +73,9 @@ public static class CreditCitations
     };
 
     /// <summary>工商行政管理行政处罚信息公示暂行规定 (工商总局令第71号) Art. 2: ordinary-procedure decisions published, with no exclusion of warnings (2014-10-01 to 2021-08-31).</summary>
-    public static Citation PenaltyPublication2014 { get; } = Of(new LocalizedText("工商行政管理行政处罚信息公示暂行规定", "SAIC Interim Provisions on Publishing Administrative Penalty Information"),
+    public static Citation PenaltyPublication2014 { get; } = Of(LegalDocuments.SaicPenaltyPublicationProvisions,
         "第二条", "Art. 2", VerificationStatus.VerifiedSecondary) with
     {
-        IssuingBody = Saic,
-        DocumentNumber = "国家工商行政管理总局令第71号",
-        InForceFrom = new LocalDate(2014, 10, 1),
         Source = "big5.www.gov.cn/gate/big5/www.gov.cn/gongbao/content/2014/content_2771082.htm (State Council gazette mirror, Arts 1–6 read)",
         Note = "工商行政管理部门适用一般程序作出行政处罚决定的相关信息应当向社会公示. Its publication term was not read: for a decision before 2021-09-01 the library applies Order 45's term and repair from that date (decision 0014, MEM reading).",
     };
@@ -111,9 +89,6 @@ public static class CreditCitations
     /// <summary>市场监督管理信用修复管理办法 (国市监信规〔2021〕3号): repair after six months of publication (one year for food, drugs, special equipment).</summary>
     public static Citation CreditRepair { get; } = new(RepairMeasures, null, VerificationStatus.VerifiedSecondary)
     {
-        IssuingBody = Samr,
-        DocumentNumber = "国市监信规〔2021〕3号",
-        InForceFrom = new LocalDate(2021, 9, 1),
         Source = "yuanjiang.gov.cn 沅江市市场监督管理局信用修复指引 restating the measures; article numbers not seen",
         Note = "除第十四条第三款规定的行政处罚，或者仅受到警告、通报批评和较低数额罚款外，其他行政处罚信息公示期满六个月，其中食品、药品、特种设备领域…公示期满一年",
     };
@@ -121,19 +96,12 @@ public static class CreditCitations
     /// <summary>The repair decision deadline: not verified.</summary>
     public static Citation CreditRepairDecision { get; } = new(RepairMeasures, null, VerificationStatus.FromMemory)
     {
-        IssuingBody = Samr,
-        DocumentNumber = "国市监信规〔2021〕3号",
-        InForceFrom = new LocalDate(2021, 9, 1),
         Note = "15 working days from acceptance is from memory: searched on 2026-11-23, two passes (pages corpus; copies of the measures at m.personalh.cn, m.wenkunet.com, qyxyxf.tv return only Arts 1–4), no text stating the decision deadline was found (domain-rules.md row 2.29).",
     };
 
     /// <summary>国市监信发〔2022〕6号: the four credit-risk classes; the indicators, weights and cut points are the project's example policy.</summary>
-    public static Citation RiskClassification { get; } = new(
-        new LocalizedText("关于推进企业信用风险分类管理进一步提升监管效能的意见", "Opinions on Promoting Enterprise Credit-Risk Classification"), null, VerificationStatus.VerifiedSecondary)
+    public static Citation RiskClassification { get; } = new(LegalDocuments.CreditRiskClassificationOpinions, null, VerificationStatus.VerifiedSecondary)
     {
-        IssuingBody = Samr,
-        DocumentNumber = "国市监信发〔2022〕6号",
-        InForceFrom = new LocalDate(2022, 1, 13),
         Source = "SAMR release reprinted on xpykjsws.com; credit.daqing.gov.cn (domain-rules.md row 2.1)",
         Note = "The class names are V-S. Indicator weights, cut points and the look-back are an example policy (REQ): provinces publish their own models. The in-force date is from memory.",
     };

@@ -58,8 +58,8 @@ public static class CreditReasons
     /// <summary>A decision before SAMR Order 45: published under the 2014 regulations; the term and repair are Order 45's from its entry into force.</summary>
     public static readonly MessageDefinition PublishedUnderEarlierRules = new(
         "MR.Credit.PublishedUnderEarlierRules",
-        "决定早于总局令第45号施行日（{Date}）：按企业信息公示暂行条例第六条在二十个工作日内公示（一般程序的决定，含仅警告）；公示期和信用修复自 {Date} 起适用第45号令",
-        "A decision before SAMR Order 45 took force ({Date}): published within 20 working days under the 2014 regulations Art 6 (ordinary-procedure decisions, warnings included); the term and repair follow Order 45 from {Date}");
+        "决定早于总局令第45号施行日（{Date}）：按企业信息公示暂行条例第六条在{Period}内公示（一般程序的决定，含仅警告）；公示期和信用修复自 {Date} 起适用第45号令",
+        "A decision before SAMR Order 45 took force ({Date}): published within {Period} under the 2014 regulations Art 6 (ordinary-procedure decisions, warnings included); the term and repair follow Order 45 from {Date}");
 
     /// <summary>The score and the class it falls in.</summary>
     public static readonly MessageDefinition Score = new(

@@ -147,26 +147,27 @@ public sealed class CreditRiskPolicy
     /// <returns>The classification.</returns>
     public CreditClassification Explain(in CreditIndicators indicators, LocalDate asOf, string? jurisdiction = null)
     {
-        var builder = new ExplanationBuilder("credit.tier/1", asOf, jurisdiction);
         var score = Score(in indicators);
         var byScore = ClassOf(score);
+        var result = Classify(in indicators);
+        // The reasons keep the indicators and make their values (names, numbers) only when a text is read; the builder is
+        // sized for exactly the reasons added, so Build hands its array over without a copy.
+        var contributing = 0;
         for (var i = 0; i < CreditIndicators.Count; i++)
         {
-            var indicator = (CreditIndicator)i;
-            var value = indicators.Get(indicator);
-            var points = WeightOf(indicator) * Math.Min(value, CapOf(indicator));
-            if (points > 0)
+            contributing += Points(in indicators, (CreditIndicator)i) > 0 ? 1 : 0;
+        }
+        var overridden = indicators.OnSeriousList || result != byScore;
+        var builder = new ExplanationBuilder("credit.tier/1", asOf, jurisdiction, contributing + 1 + (overridden ? 1 : 0), 0);
+        var values = new ExplainedValues(this, indicators, score, byScore);
+        for (var i = 0; i < CreditIndicators.Count; i++)
+        {
+            if (Points(in indicators, (CreditIndicator)i) > 0)
             {
-                var name = Kebab(indicator);
-                var shown = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var earned = points.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                builder.Add(CreditReasons.IndicatorContribution.ToLocalizedReason(Citation, ("Indicator", new LocalizedText(name, name)),
-                    ("Category", CategoryLabel(CreditIndicators.CategoryOf(indicator))), ("Value", new LocalizedText(shown, shown)),
-                    ("Points", new LocalizedText(earned, earned))));
+                builder.Add(CreditReasons.IndicatorContribution.ToDeferredReason(Citation, values, i));
             }
         }
-        builder.Add(CreditReasons.Score.ToReason(Citation, ("Score", score), ("B", CutB), ("C", CutC), ("D", CutD), ("Class", byScore)));
-        var result = Classify(in indicators);
+        builder.Add(CreditReasons.Score.ToDeferredReason(Citation, values, ExplainedValues.ScoreIndex));
         var basis = CreditClassBasis.Score;
         if (indicators.OnSeriousList)
         {
@@ -178,7 +179,34 @@ public sealed class CreditRiskPolicy
             basis = CreditClassBasis.AbnormalList;
             builder.Add(CreditReasons.AbnormalListOverride.ToReason(CreditCitations.AbnormalListMeasures2014, ("Class", AbnormalListFloor)));
         }
-        return new CreditClassification(result, score, basis, builder.Build("class-" + result.ToString().ToLowerInvariant()));
+        return new CreditClassification(result, score, basis, builder.Build(Outcomes[(int)result]));
+    }
+
+    private static readonly string[] Outcomes = ["class-a", "class-b", "class-c", "class-d"];
+
+    private int Points(in CreditIndicators indicators, CreditIndicator indicator) => WeightOf(indicator) * Math.Min(indicators.Get(indicator), CapOf(indicator));
+
+    // The values of an explanation's reasons, made from the indicators when a reason's text or arguments are read: the
+    // contribution of indicator i (index i), or the score against the cut points (ScoreIndex).
+    private sealed class ExplainedValues(CreditRiskPolicy policy, CreditIndicators indicators, int score, CreditRiskClass byScore) : IDeferredMessageArguments
+    {
+        internal const int ScoreIndex = CreditIndicators.Count;
+
+        public MessageArguments ArgumentsOf(int index)
+        {
+            if (index == ScoreIndex)
+            {
+                (string Name, object? Value)[] numbers = [("Score", score), ("B", policy.CutB), ("C", policy.CutC), ("D", policy.CutD), ("Class", byScore)];
+                return MessageArguments.Of(numbers);
+            }
+            var indicator = (CreditIndicator)index;
+            var name = Kebab(indicator);
+            var shown = indicators.Get(indicator).ToString(CultureInfo.InvariantCulture);
+            var earned = policy.Points(in indicators, indicator).ToString(CultureInfo.InvariantCulture);
+            (string Name, LocalizedText Value)[] texts = [("Indicator", new LocalizedText(name, name)), ("Category", CategoryLabel(CreditIndicators.CategoryOf(indicator))),
+                ("Value", new LocalizedText(shown, shown)), ("Points", new LocalizedText(earned, earned))];
+            return MessageArguments.Of(texts);
+        }
     }
 
     /// <summary>Reads and validates a policy from JSON (see <c>docs/credit.md</c> for the form).</summary>

@@ -132,7 +132,11 @@ public static class PenaltyPublication
             beforeOrder45 ? CreditCitations.DisclosureRegulations2014Article6 : CreditCitations.PenaltyPublication));
         if (beforeOrder45)
         {
-            builder.Add(CreditReasons.PublishedUnderEarlierRules.ToReason(CreditCitations.PenaltyPublication2014, ("Date", Order45InForce)));
+            // The period is the one in force on the decision day (企业信息公示暂行条例 Art 6), as the deadline above used it.
+            var date = new LocalizedText(Order45InForce.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                Order45InForce.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            builder.Add(CreditReasons.PublishedUnderEarlierRules.ToLocalizedReason(CreditCitations.PenaltyPublication2014, ("Date", date),
+                ("Period", context.Resolve(CreditParameters.PublicationDeadline, decided, jurisdiction).AsPeriod().ToLocalizedText())));
         }
         var start = publishedOn ?? publishBy.LastDay;
 

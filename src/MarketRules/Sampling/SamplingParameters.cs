@@ -13,11 +13,10 @@ public static class SamplingParameters
 {
     /// <summary>SAMR plan of 2019 against counterfeit and shoddy goods, §六(三) (REQ).</summary>
     public static Citation Samr2019Plan { get; } = new(
-        new LocalizedText("市场监管总局《假冒伪劣重点领域治理工作方案》", "SAMR plan for the governance of key areas of counterfeit and shoddy goods (2019)"),
+        LegalDocuments.CounterfeitGovernancePlan2019,
         new LocalizedText("第六部分第（三）项", "Part VI (3)"),
         VerificationStatus.ProjectRequirement)
     {
-        IssuingBody = new LocalizedText("国家市场监督管理总局", "State Administration for Market Regulation"),
         Note = "\"全年“双随机”抽查覆盖企业比例达到5%，抽查结果公示率达到100%\" — quoted in the project's source documents; no statute or State Council regulation sets the 5 % (domain-rules §1.7, Q1).",
     };
 
@@ -79,12 +78,10 @@ public static class SamplingParameters
         ParameterUnit.Count,
         [
             new DatedValue(new LocalDate(1996, 10, 1), 2m, new Citation(
-                new LocalizedText("中华人民共和国行政处罚法（1996）", "Administrative Penalty Law (1996)"),
-                new LocalizedText("第三十七条", "Art. 37"),
+                LegalDocuments.AdministrativePenaltyLaw2017,
+                new LocalizedText("第三十七条（1996年文本）", "Art. 37 (1996 text)"),
                 VerificationStatus.VerifiedSecondary)
             {
-                IssuingBody = new LocalizedText("全国人民代表大会", "National People's Congress"),
-                InForceFrom = new LocalDate(1996, 10, 1),
                 Source = "fjsen.com/zhuanti/2013-11/29/content_13063537_6.htm; zhao119.com/news/show-1067-7.html",
                 Note = "\"第三十七条 行政机关在调查或者进行检查时，执法人员不得少于两人，并应当向当事人或者有关人员出示证件\" (reprints of the pre-2021 text; the 2021 text, art. 42, is V-O).",
             }),

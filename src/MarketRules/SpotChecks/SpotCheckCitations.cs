@@ -7,8 +7,6 @@ namespace MarketRules.SpotChecks;
 /// </summary>
 public static class SpotCheckCitations
 {
-    private static readonly LocalizedText Npcsc = new("全国人民代表大会常务委员会", "Standing Committee of the National People's Congress");
-    private static readonly LocalizedText Samr = new("国家市场监督管理总局", "State Administration for Market Regulation");
     private static readonly LegalDocument ProductQualityLaw = LegalDocuments.ProductQualityLaw;
     private static readonly LegalDocument FoodSafetyLaw = LegalDocuments.FoodSafetyLaw;
     private static readonly LegalDocument Order18 = LegalDocuments.SpotCheckInterimMeasures;
@@ -37,10 +35,10 @@ public static class SpotCheckCitations
         "可以自收到检验结果之日起十五日内向实施监督抽查的市场监督管理部门或者其上级市场监督管理部门申请复检");
 
     /// <summary>产品质量法 第十五条第四款 before the 2018 amendment: the same 15 days; the amendment changed only the agencies' names (V-O per domain-rules-more §Q3).</summary>
-    public static Citation RetestWindowBefore2018 { get; } = new(new LocalizedText("中华人民共和国产品质量法（2009年修正）", "Product Quality Law (2009 text)"),
-        new LocalizedText("第十五条第四款", "Art. 15 para. 4"), VerificationStatus.VerifiedOfficial)
+    public static Citation RetestWindowBefore2018 { get; } = new(LegalDocuments.ProductQualityLaw2009,
+        new LocalizedText("第十五条第四款（2009年修正）", "Art. 15 para. 4 (2009 text)"), VerificationStatus.VerifiedOfficial)
     {
-        IssuingBody = Npcsc, Source = "domain-rules-more.md §Q3",
+        Source = "domain-rules-more.md §Q3",
         Note = "2018-12-29 amendment: agency names become 市场监督管理部门, the 15-day objection window is unchanged; the 2009 wording itself was not quoted",
     };
 
@@ -56,18 +54,17 @@ public static class SpotCheckCitations
     };
 
     /// <summary>食品安全法 (2015 revision) 第八十八条: the same 7 working days; the 2015 date and wording are from memory.</summary>
-    public static Citation FoodRetestWindowBefore2021 { get; } = new(new LocalizedText("中华人民共和国食品安全法（2015年修订）", "Food Safety Law (2015 text)"),
-        new LocalizedText("第八十八条", "Art. 88"), VerificationStatus.FromMemory)
+    public static Citation FoodRetestWindowBefore2021 { get; } = new(LegalDocuments.FoodSafetyLaw2015,
+        new LocalizedText("第八十八条（2015年修订）", "Art. 88 (2015 text)"), VerificationStatus.FromMemory)
     {
-        IssuingBody = Npcsc, InForceFrom = new LocalDate(2015, 10, 1),
         Note = "the 2015 revision (in force 2015-10-01) is recalled to set the same 7 working days; neither the date nor the wording was read (MEM)",
     };
 
     /// <summary>工业产品生产许可证管理条例 第五十四条: a licensed product failing a national or provincial check must be rectified; failing the review revokes the production licence (V-O, 2023 text).</summary>
-    public static Citation ProductionLicence { get; } = new(new LocalizedText("中华人民共和国工业产品生产许可证管理条例", "Regulations on the Administration of Production Licences for Industrial Products"),
+    public static Citation ProductionLicence { get; } = new(LegalDocuments.ProductionLicenceRegulations,
         new LocalizedText("第五十四条", "Art. 54"), VerificationStatus.VerifiedOfficial)
     {
-        IssuingBody = new LocalizedText("国务院", "State Council"), InForceFrom = new LocalDate(2023, 7, 20), Source = Lrb,
+        Source = Lrb,
         Note = "责令限期改正；到期复查仍不合格的，吊销生产许可证",
     };
 

@@ -71,12 +71,7 @@ internal static class SpotCheckLabels
 
     internal static (string Zh, string En) Of(LegalPeriod period)
     {
-        var n = period.Length.ToString(CultureInfo.InvariantCulture);
-        return period.Unit switch
-        {
-            PeriodUnit.WorkingDays => (n + "个工作日", n + " working days"),
-            PeriodUnit.Months => (n + "个月", n + " months"),
-            _ => (n + "日", n + " days"),
-        };
+        var text = period.ToLocalizedText();
+        return (text.Chinese, text.English);
     }
 }

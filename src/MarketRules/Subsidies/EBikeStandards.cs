@@ -26,12 +26,8 @@ public static class EBikeStandards
     public static LocalDate Gb2018LastSaleDay { get; } = new(2025, 11, 30);
 
     /// <summary>The source of these dates.</summary>
-    public static Citation Citation { get; } = new(
-        new LocalizedText("GB 17761-2024《电动自行车安全技术规范》", "GB 17761-2024 Safety technical specification for electric bicycles"),
-        null, VerificationStatus.VerifiedSecondary)
+    public static Citation Citation { get; } = new(LegalDocuments.EBikeSafetyStandard2024, null, VerificationStatus.VerifiedSecondary)
     {
-        DocumentNumber = "GB 17761-2024",
-        InForceFrom = new LocalDate(2025, 9, 1),
         Source = "domain-rules.md §5.6: lsyykq.cn (国际电子商情 reprint, 2025-09-02); gldy.org; CNCA announcement 2025 No. 25 (en.5iter.com); GB 17761-2018 dates: chinesestandards.org",
         Note = "V-S from news reprints; GB 17761-2018 issued 2018-05-15, in force 2019-04-15; old-standard production until 2025-08-31, sales until 2025-11-30",
     };

@@ -62,7 +62,14 @@ public sealed class SubsidyEvaluator
 
     /// <summary>Creates the evaluator of a scheme.</summary>
     /// <param name="scheme">The scheme.</param>
-    public SubsidyEvaluator(SubsidyScheme scheme) => Scheme = Preconditions.CheckNotNull(scheme);
+    public SubsidyEvaluator(SubsidyScheme scheme)
+    {
+        Scheme = Preconditions.CheckNotNull(scheme);
+        jurisdiction = scheme.Jurisdiction.IsNational ? null : scheme.Jurisdiction.ToString();
+    }
+
+    // The explanation's jurisdiction, written once rather than on every explained claim.
+    private readonly string? jurisdiction;
 
     /// <summary>The scheme.</summary>
     public SubsidyScheme Scheme { get; }
@@ -78,7 +85,8 @@ public sealed class SubsidyEvaluator
     /// <returns>The explanation builder, to which a ledger adds its reasons before <see cref="ExplanationBuilder.Build"/>.</returns>
     public ExplanationBuilder Explain(in SubsidyClaim claim, out SubsidyAssessment assessment)
     {
-        var builder = new ExplanationBuilder(RuleId, LegalTime.DateOf(claim.CompletedAt), Scheme.Jurisdiction.IsNational ? null : Scheme.Jurisdiction.ToString());
+        // Sized for the one reason of an eligible claim (most claims): Build then hands the array over without a copy.
+        var builder = new ExplanationBuilder(RuleId, LegalTime.DateOf(claim.CompletedAt), jurisdiction, reasonCapacity: 1, parameterCapacity: 0);
         assessment = Evaluate(claim, builder);
         return builder;
     }
@@ -201,14 +209,9 @@ public sealed class SubsidyEvaluator
         var phase = scheme.PhaseIndexAt(claim.CompletedAt);
         if (explanation is not null)
         {
-            var rules = scheme.Phases[phase];
-            // The values are formatted when the text is read, not on every explained claim.
-            object completed = claim.CompletedAt.InZone(LegalTime.Zone).LocalDateTime, number = rules.Number;
-            object start = new SchemeTime(rules.StartLocal), end = new SchemeTime(rules.EndLocal);
-            var amount = scheme.ComputeAmount(phase, claim.Price, false);
-            explanation.Add(SubsidyErrors.PhaseApplies.ToReasonKeepingChinese(rules.Citation,
-                ("Completed", completed, completed), ("Phase", number, number), ("Start", start, start), ("End", end, end),
-                ("Amount", new YuanText(amount, " 元"), new YuanText(amount, " yuan"))));
+            // The reason keeps what it needs (the completion instant, the phase, the price) and makes its values only when
+            // its text or arguments are read, not on every explained claim (most claims are eligible).
+            explanation.Add(SubsidyErrors.PhaseApplies.ToDeferredReason(scheme.Phases[phase].Citation, new PhaseApplied(scheme, claim.CompletedAt, phase, claim.Price), 0));
             if (claim.LithiumToLeadAcid)
             {
                 foreach (var extra in scheme.Extras)
@@ -240,6 +243,20 @@ public sealed class SubsidyEvaluator
 
     // The first failing condition in the order of the process decides; later ones only add reasons.
     private static SubsidyIneligibility FirstOf(SubsidyIneligibility first, SubsidyIneligibility next) => first == SubsidyIneligibility.None ? next : first;
+
+    // The values of the phase reason of an eligible claim, made from what the evaluation decided when they are read.
+    private sealed class PhaseApplied(SubsidyScheme scheme, Instant completedAt, int phase, Money price) : IDeferredMessageArguments
+    {
+        public MessageArguments ArgumentsOf(int index)
+        {
+            var rules = scheme.Phases[phase];
+            object completed = completedAt.InZone(LegalTime.Zone).LocalDateTime, number = rules.Number;
+            object start = new SchemeTime(rules.StartLocal), end = new SchemeTime(rules.EndLocal);
+            var amount = scheme.ComputeAmount(phase, price, false);
+            return MessageArguments.Of([("Completed", completed, completed), ("Phase", number, number), ("Start", start, start), ("End", end, end),
+                ("Amount", new YuanText(amount, " 元"), new YuanText(amount, " yuan"))], keepsEnglish: false);
+        }
+    }
 
     // A local time of the scheme, written as the scheme writes it, when the text is read.
     private readonly record struct SchemeTime(LocalDateTime Value) : IFormattable

@@ -144,7 +144,7 @@ public sealed class SubsidyScheme
     /// <summary>The citation of <see cref="DefaultReservationExpiry"/>: MarketRules' own value, because the law is silent.</summary>
     public static readonly Citation DefaultReservationExpiryCitation = new(
         new LocalizedText("MarketRules 默认值：补贴预留保留期限（法律法规及已知实施细则均未规定）", "MarketRules default: how long a subsidy reservation is held (no law, regulation or known implementing rule sets it)"),
-        null, VerificationStatus.FromMemory)
+        null, VerificationStatus.ProjectRequirement)
     {
         Note = "The law is silent. 72 hours gives a payment platform three days to settle or retry an e-CNY transfer. " +
             "Not a legal value: a scheme whose notice sets a period states it as reservationExpiry with that notice's citation.",

@@ -1,4 +1,7 @@
 using System.Reflection;
+using System.Text.Json;
+using MarketRules.Engine;
+using MarketRules.Testing;
 
 namespace MarketRules.Tests.Kernel;
 
@@ -52,6 +55,126 @@ public class LegalDocumentTests
         Assert.NotEmpty(referral);
         Assert.All(referral, c => Assert.NotNull(c.Citation.RegisteredDocument));
         Assert.Contains(referral, c => c.Citation.RegisteredDocument == LegalDocuments.CriminalLaw);
+    }
+
+    // Every citation the library can emit: its static citations (properties and fields, public or not), every value of
+    // every area's parameters (the national catalogue is assembled area by area, ParameterCatalog.ByArea), the
+    // citations of the shipped subsidy schemes, and the citations written in the explanations of every conformance
+    // vector's answer. The JSON citations are read back as (zh title, en title, status).
+    private static IEnumerable<(string Where, LocalizedText Document, VerificationStatus Status, LegalDocument? Registered)> EmittedCitations()
+    {
+        const BindingFlags Static = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static;
+        foreach (var type in typeof(NationalCatalog).Assembly.GetTypes().Where(t => !t.ContainsGenericParameters))
+        {
+            foreach (var field in type.GetFields(Static).Where(f => f.FieldType == typeof(Citation)))
+            {
+                if (field.GetValue(null) is Citation citation)
+                {
+                    yield return (type.Name + "." + field.Name, citation.Document, citation.Status, citation.RegisteredDocument);
+                }
+            }
+        }
+        foreach (var (where, citation) in LibraryCitations())
+        {
+            yield return (where, citation.Document, citation.Status, citation.RegisteredDocument);
+        }
+        // The shipped schemes and packs (Data/): read from JSON, their citations are checked by title below.
+        foreach (var scheme in NationalCatalog.Law.Policy.Instruments<MarketRules.Subsidies.SubsidyScheme>())
+        {
+            var cited = new[] { scheme.Citation, scheme.ReservationExpiryCitation }
+                .Concat(scheme.Phases.Select(p => p.Citation)).Concat(scheme.Extras.Select(e => e.Citation));
+            foreach (var citation in cited)
+            {
+                yield return (scheme.Id + ".json: scheme", citation.Document, citation.Status, null);
+            }
+        }
+        var packs = typeof(NationalCatalog).Assembly.GetTypes()
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Static))
+            .Where(p => p.PropertyType == typeof(MarketRules.Parameters.PolicyPack))
+            .Select(p => (MarketRules.Parameters.PolicyPack)p.GetValue(null)!)
+            .ToList();
+        Assert.True(packs.Count >= 5, "the shipped packs were not found: " + packs.Count);
+        foreach (var pack in packs)
+        {
+            yield return (pack.Id + ".json: pack", pack.Citation.Document, pack.Citation.Status, null);
+            foreach (var value in pack.Overrides.Values.SelectMany(v => v))
+            {
+                yield return (pack.Id + ".json: value", value.Citation.Document, value.Citation.Status, null);
+            }
+        }
+        foreach (var vector in ConformanceVectors.Load())
+        {
+            using var answer = JsonDocument.Parse(vector.Run(RuleEngine.Default).DecisionJson);
+            foreach (var (document, status) in JsonCitations(answer.RootElement))
+            {
+                yield return (vector.ToString(), document, status, null);
+            }
+        }
+    }
+
+    private static IEnumerable<(LocalizedText Document, VerificationStatus Status)> JsonCitations(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("citation", out var c) && c.ValueKind == JsonValueKind.Object)
+            {
+                var document = c.GetProperty("document");
+                yield return (new LocalizedText(document.GetProperty("zh").GetString()!, document.GetProperty("en").GetString()!),
+                    c.GetProperty("status").GetString() switch
+                    {
+                        "verified-official" => VerificationStatus.VerifiedOfficial,
+                        "verified-secondary" => VerificationStatus.VerifiedSecondary,
+                        "from-memory" => VerificationStatus.FromMemory,
+                        "project-requirement" => VerificationStatus.ProjectRequirement,
+                        var other => throw new InvalidOperationException("unknown status " + other),
+                    });
+            }
+            foreach (var property in element.EnumerateObject())
+            {
+                foreach (var found in JsonCitations(property.Value))
+                {
+                    yield return found;
+                }
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                foreach (var found in JsonCitations(item))
+                {
+                    yield return found;
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Citations_OfTheLibrary_EachNameADocumentOfTheRegistry()
+    {
+        var citations = EmittedCitations().ToList();
+        Assert.True(citations.Count > 500, "the scan found too few citations to mean anything: " + citations.Count);
+        Assert.Contains(citations, c => c.Where.Contains(".json: ", StringComparison.Ordinal));
+        // Excluded, and only these: the project's own requirements (REQ) — the example policies, district reports and
+        // library defaults that stand in where no law says anything (e.g. "MarketRules example policy"). They are not
+        // legal documents, so the registry of the law has nothing to say about them; every law, regulation, order,
+        // notice, interpretation or standard is registered.
+        // The placeholder a refused policy pack's values carry while its errors are collected is never emitted (the pack
+        // is refused), so it names nothing.
+        var unregistered = citations
+            .Where(c => c.Status != VerificationStatus.ProjectRequirement && c.Where != "PolicyPack.PlaceholderCitation")
+            .Where(c => c.Registered is null
+                ? !LegalDocuments.FindByTitle(c.Document.Chinese).Any(d => d.Title == c.Document)
+                : !LegalDocuments.All.Contains(c.Registered) || c.Registered.Title != c.Document)
+            .Select(c => $"{c.Document.Chinese} / {c.Document.English} ({c.Where})")
+            .GroupBy(s => s[..s.LastIndexOf(" (", StringComparison.Ordinal)], StringComparer.Ordinal)
+            .Select(g => g.First())
+            .ToList();
+        Assert.True(unregistered.Count == 0, "Citations naming no document of the registry:\n" + string.Join("\n", unregistered));
+        // A static citation of a registered title is built from the entry (the test above checks that it copies nothing).
+        Assert.All(citations.Where(c => !c.Where.Contains(".json: ", StringComparison.Ordinal) && c.Status != VerificationStatus.ProjectRequirement
+                && c.Where != "PolicyPack.PlaceholderCitation"),
+            c => Assert.True(c.Registered is not null, c.Where + ": " + c.Document.Chinese));
     }
 
     [Fact]

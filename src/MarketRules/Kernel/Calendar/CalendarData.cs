@@ -65,13 +65,11 @@ public static class CalendarData
                     workdays.Add(day);
                 }
             }
-            var notice = new Citation(new LocalizedText(dto.Notice?.Title ?? $"国务院办公厅关于{dto.Year}年部分节假日安排的通知",
-                    dto.Notice?.TitleEn ?? $"Notice of the General Office of the State Council on the arrangement of some holidays in {dto.Year}"),
-                null, VerificationStatus.VerifiedSecondary)
-            {
-                IssuingBody = new LocalizedText("国务院办公厅", "General Office of the State Council"),
-                Source = dto.Notice?.Source,
-            };
+            // The notice is a document of the registry (LegalDocuments.HolidayArrangementNotice): its title and source are
+            // written once, here in the calendar data, and the registry lists the embedded calendar's notices.
+            var usual = LegalDocuments.HolidayArrangementNotice(dto.Year).Title;
+            var title = new LocalizedText(dto.Notice?.Title ?? usual.Chinese, dto.Notice?.TitleEn ?? usual.English);
+            var notice = new Citation(LegalDocuments.HolidayArrangementNotice(dto.Year, title, dto.Notice?.Source), null, VerificationStatus.VerifiedSecondary);
             years.Add(new CalendarYear(dto.Year, notice, rest, workdays));
         }
         return errors.Count > 0

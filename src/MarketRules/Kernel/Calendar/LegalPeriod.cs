@@ -123,13 +123,30 @@ public readonly record struct LegalPeriod
 
     /// <summary>The citation for the Civil Code's rules on counting periods.</summary>
     public static Citation CivilCodePeriods { get; } = new(
-        new LocalizedText("中华人民共和国民法典", "Civil Code of the People's Republic of China"),
+        LegalDocuments.CivilCode,
         new LocalizedText("第二百条至第二百零四条", "Arts. 200–204"), VerificationStatus.VerifiedOfficial)
     {
-        IssuingBody = new LocalizedText("全国人民代表大会", "National People's Congress"),
-        InForceFrom = new LocalDate(2021, 1, 1),
         Note = "开始的当日不计入，自下一日开始计算；期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日",
     };
+
+    /// <summary>The period as a message states it, in both languages: <c>5个工作日</c> / <c>5 working days</c>, <c>30日</c> /
+    /// <c>30 days</c>, <c>3个月</c>, <c>3年</c>, <c>24小时</c>. Messages take a period from the parameter in force through this,
+    /// never from a literal, so a policy pack that changes the period changes the text.</summary>
+    /// <returns>The text.</returns>
+    [Pure]
+    public LocalizedText ToLocalizedText()
+    {
+        var n = Length.ToString(CultureInfo.InvariantCulture);
+        var one = Length == 1;
+        return Unit switch
+        {
+            PeriodUnit.WorkingDays => new(n + "个工作日", n + (one ? " working day" : " working days")),
+            PeriodUnit.Days => new(n + "日", n + (one ? " day" : " days")),
+            PeriodUnit.Months => new(n + "个月", n + (one ? " month" : " months")),
+            PeriodUnit.Years => new(n + "年", n + (one ? " year" : " years")),
+            _ => new(n + "小时", n + (one ? " hour" : " hours")),
+        };
+    }
 
     /// <inheritdoc />
     public override string ToString() => Unit switch

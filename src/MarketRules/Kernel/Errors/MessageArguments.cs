@@ -20,7 +20,11 @@ internal readonly struct MessageArguments
 {
     private static readonly ImmutableSortedDictionary<string, string> NoArguments = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
 
-    private readonly MessageArgument[]? items;
+    // The values given (a MessageArgument[]), or the evaluation's record that makes them when asked (an
+    // IDeferredMessageArguments, with the reason's index in the padding after it): one reference for both, so a
+    // Reason holding these is no larger for the deferred case (an explained decision builds one per reason).
+    private readonly object? items;
+    private readonly int index;
 
     /// <summary>Keeps <paramref name="items"/> (not copied: the caller hands it over).</summary>
     /// <param name="items">The values.</param>
@@ -30,6 +34,20 @@ internal readonly struct MessageArguments
         this.items = items;
         KeepsEnglish = keepsEnglish;
     }
+
+    private MessageArguments(IDeferredMessageArguments source, int index)
+    {
+        items = source;
+        this.index = index;
+    }
+
+    /// <summary>Values <paramref name="source"/> makes for the reason at <paramref name="index"/> when they are first needed.</summary>
+    internal static MessageArguments Deferred(IDeferredMessageArguments source, int index) => new(Utility.Preconditions.CheckNotNull(source), index);
+
+    /// <summary>The values themselves: those given, or those the deferred source makes (asked on every call).</summary>
+    internal MessageArguments Resolve() => items is IDeferredMessageArguments source ? source.ArgumentsOf(index) : this;
+
+    private MessageArgument[]? Items => items as MessageArgument[];
 
     /// <summary>Whether the arguments reported are the English values (else the Chinese ones).</summary>
     internal bool KeepsEnglish { get; }
@@ -88,19 +106,26 @@ internal readonly struct MessageArguments
     }
 
     /// <summary>Both templates filled.</summary>
-    internal LocalizedText Fill(LocalizedText template) => new(Fill(template.Chinese, english: false), Fill(template.English, english: true));
+    internal LocalizedText Fill(LocalizedText template)
+    {
+        var values = Resolve();
+        return new(values.Fill(template.Chinese, english: false), values.Fill(template.English, english: true));
+    }
 
     /// <summary>The values by placeholder name, formatted with the invariant culture; of a name given twice, the last.</summary>
     internal ImmutableSortedDictionary<string, string> ToDictionary()
     {
-        if (items is null || items.Length == 0)
+        var values = Resolve();
+        var given = values.Items;
+        if (given is null || given.Length == 0)
         {
             return NoArguments;
         }
+        var keepsEnglish = values.KeepsEnglish;
         var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var item in items)
+        foreach (var item in given)
         {
-            builder[item.Name] = Format(KeepsEnglish ? item.English : item.Chinese);
+            builder[item.Name] = Format(keepsEnglish ? item.English : item.Chinese);
         }
         return builder.ToImmutable();
     }
@@ -151,7 +176,7 @@ internal readonly struct MessageArguments
 
     private bool TryFind(ReadOnlySpan<char> name, out MessageArgument found)
     {
-        if (items is not null)
+        if (Items is { } items)
         {
             // From the end: of a name given twice the last counts, as in the arguments reported.
             for (var i = items.Length - 1; i >= 0; i--)

@@ -242,23 +242,212 @@ public static class LegalDocuments
         Source = "GitHub Chin-Jing1998/IPReader quartz-kb/content/34-侵犯知产刑事案件解释/ (commits 25b2498 / 7d2ddeb; names gongbao.court.gov.cn as its source)",
     };
 
-    /// <summary>行政执法机关移送涉嫌犯罪案件的规定 as revised on 2020-08-07 (国务院令第730号): the text the referral area cites.</summary>
+    /// <summary>行政执法机关移送涉嫌犯罪案件的规定 as revised on 2020-08-07 by the State Council's decision promulgated as 国务院令第730号
+    /// (the provisions themselves were promulgated by Order 310 in 2001): the text the referral area cites.</summary>
     public static LegalDocument CriminalCaseTransferProvisions2020 { get; } = new("criminal-case-transfer-provisions-2020",
         new("行政执法机关移送涉嫌犯罪案件的规定", "Provisions on the Transfer of Suspected Criminal Cases by Administrative Law-Enforcement Agencies"),
-        StateCouncil, "国务院令第310号（2020年修订）", new LocalDate(2020, 8, 7), new LocalDate(2020, 8, 7), null)
+        StateCouncil, "国务院令第730号", new LocalDate(2020, 8, 7), new LocalDate(2020, 8, 7), null)
     {
         Source = LawRefBook,
         DatesStatus = VerificationStatus.VerifiedSecondary,
-        DatesSource = "en.pkulaw.cn (2020 revision by State Council Order 730: issued and effective 2020-08-07); m.425z.cn (令第730号, 2020-8-7)",
+        DatesSource = "en.pkulaw.cn (2020 revision: \"Document Number: No. 730 Order of the State Council\", issued and effective 2020-08-07; "
+            + "\"promulgated by the No. 310 Order … on July 9, 2001; revised by the Decision of the State Council … on August 7, 2020\"); "
+            + "m.425z.cn (国务院关于修改《行政执法机关移送涉嫌犯罪案件的规定》的决定, 令第730号, 2020-8-7, \"自公布之日起施行\")",
     };
+
+    private static readonly LocalizedText Saic = new("国家工商行政管理总局", "State Administration for Industry and Commerce");
+
+    /// <summary>中华人民共和国民法典 (adopted 2020-05-28, in force 2021-01-01): the rules on counting periods (Arts. 200–204).</summary>
+    public static LegalDocument CivilCode { get; } = new("civil-code",
+        new("中华人民共和国民法典", "Civil Code of the People's Republic of China"), Npc, "主席令第45号", new LocalDate(2020, 5, 28), new LocalDate(2021, 1, 1), null);
+
+    /// <summary>中华人民共和国行政强制法 (adopted 2011-06-30, in force 2012-01-01).</summary>
+    public static LegalDocument AdministrativeCompulsionLaw { get; } = new("administrative-compulsion-law",
+        new("中华人民共和国行政强制法", "Administrative Compulsion Law of the People's Republic of China"), Npcsc, "主席令第49号",
+        new LocalDate(2011, 6, 30), new LocalDate(2012, 1, 1), null);
+
+    /// <summary>中华人民共和国行政诉讼法 as amended on 2014-11-01 (in force 2015-05-01; amended again 2017).</summary>
+    public static LegalDocument AdministrativeLitigationLaw { get; } = new("administrative-litigation-law",
+        new("中华人民共和国行政诉讼法", "Administrative Litigation Law of the People's Republic of China"), Npcsc, null,
+        new LocalDate(2014, 11, 1), new LocalDate(2015, 5, 1), null);
+
+    /// <summary>中华人民共和国消费者权益保护法 as amended on 2013-10-25 (in force 2014-03-15).</summary>
+    public static LegalDocument ConsumerRightsProtectionLaw { get; } = new("consumer-rights-protection-law",
+        new("中华人民共和国消费者权益保护法", "Consumer Rights Protection Law of the People's Republic of China"), Npcsc, null,
+        new LocalDate(2013, 10, 25), new LocalDate(2014, 3, 15), null);
+
+    /// <summary>中华人民共和国产品质量法 as amended on 2009-08-27, replaced by the 2018 amendment on 2018-12-29.</summary>
+    public static LegalDocument ProductQualityLaw2009 { get; } = new("product-quality-law-2009",
+        new("中华人民共和国产品质量法", "Product Quality Law of the People's Republic of China"), Npcsc, null,
+        new LocalDate(2009, 8, 27), new LocalDate(2009, 8, 27), new LocalDate(2018, 12, 29));
+
+    /// <summary>中华人民共和国食品安全法 as revised on 2015-04-24 (in force 2015-10-01), replaced by the 2021 amendment.</summary>
+    public static LegalDocument FoodSafetyLaw2015 { get; } = new("food-safety-law-2015",
+        new("中华人民共和国食品安全法", "Food Safety Law of the People's Republic of China"), Npcsc, "主席令第21号",
+        new LocalDate(2015, 4, 24), new LocalDate(2015, 10, 1), new LocalDate(2021, 4, 29));
+
+    /// <summary>中华人民共和国工业产品生产许可证管理条例 (国务院令第440号; the 2023 text, in force 2023-07-20).</summary>
+    public static LegalDocument ProductionLicenceRegulations { get; } = new("production-licence-regulations",
+        new("中华人民共和国工业产品生产许可证管理条例", "Regulations on the Administration of Production Licences for Industrial Products"), StateCouncil,
+        "国务院令第440号", null, new LocalDate(2023, 7, 20), null);
+
+    /// <summary>工商行政管理机关行政处罚程序规定 (工商总局令第28号, in force 2007-10-01), replaced on 2019-04-01 by SAMR Order 2.</summary>
+    public static LegalDocument SaicPenaltyProcedureRules { get; } = new("saic-penalty-procedure-rules",
+        new("工商行政管理机关行政处罚程序规定", "SAIC Provisions on Administrative Penalty Procedure"), Saic,
+        "国家工商行政管理总局令第28号", new LocalDate(2007, 9, 4), new LocalDate(2007, 10, 1), new LocalDate(2019, 4, 1));
+
+    /// <summary>市场监督管理行政处罚程序暂行规定 (市场监管总局令第2号, in force 2019-04-01), amended and renamed by Order 42 from 2021-07-15.</summary>
+    public static LegalDocument SamrPenaltyProcedureInterimRules { get; } = new("samr-penalty-procedure-interim-rules",
+        new("市场监督管理行政处罚程序暂行规定", "SAMR Interim Provisions on Administrative Penalty Procedure"), Samr,
+        "国家市场监督管理总局令第2号", new LocalDate(2018, 12, 21), new LocalDate(2019, 4, 1), new LocalDate(2021, 7, 15));
+
+    /// <summary>市场监督管理行政处罚程序规定: the interim rules as amended and renamed by 市场监管总局令第42号 (in force 2021-07-15).</summary>
+    public static LegalDocument SamrPenaltyProcedureRules { get; } = new("samr-penalty-procedure-rules",
+        new("市场监督管理行政处罚程序规定", "SAMR Provisions on Administrative Penalty Procedure"), Samr,
+        "国家市场监督管理总局令第42号", new LocalDate(2021, 7, 2), new LocalDate(2021, 7, 15), null)
+    {
+        DatesStatus = VerificationStatus.VerifiedSecondary,
+        DatesSource = "tuzhigs.com/art/2024/6/19/art_1229185869_59319681.html (国家市场监督管理总局关于修改《市场监督管理行政处罚程序暂行规定》等二部规章的决定, "
+            + "2021-07-02: renamed 市场监督管理行政处罚程序规定, \"本决定自2021年7月15日起施行\")",
+    };
+
+    /// <summary>市场监督管理行政处罚听证办法: the interim hearing measures (总局令第3号) as amended and renamed by 市场监管总局令第42号 (in force 2021-07-15).</summary>
+    public static LegalDocument SamrPenaltyHearingMeasures { get; } = new("samr-penalty-hearing-measures",
+        new("市场监督管理行政处罚听证办法", "SAMR Measures on Administrative Penalty Hearings"), Samr,
+        "国家市场监督管理总局令第42号", new LocalDate(2021, 7, 2), new LocalDate(2021, 7, 15), null)
+    {
+        DatesStatus = VerificationStatus.VerifiedSecondary,
+        DatesSource = "tuzhigs.com/art/2024/6/19/art_1229185869_59319681.html (the same decision amends 《市场监督管理行政处罚听证暂行办法》, in force 2021-07-15)",
+    };
+
+    /// <summary>企业经营异常名录管理暂行办法 (工商总局令第68号, in force 2014-10-01).</summary>
+    public static LegalDocument AbnormalOperationsListMeasures { get; } = new("abnormal-operations-list-measures",
+        new("企业经营异常名录管理暂行办法", "Interim Measures for the Administration of the List of Enterprises with Abnormal Operations"), Saic,
+        "国家工商行政管理总局令第68号", null, new LocalDate(2014, 10, 1), null);
+
+    /// <summary>严重违法失信企业名单管理暂行办法 (工商总局令第83号, in force 2016-04-01), replaced on 2021-09-01 by SAMR Order 44.</summary>
+    public static LegalDocument SeriousViolationListMeasures2015 { get; } = new("serious-violation-list-measures-2015",
+        new("严重违法失信企业名单管理暂行办法", "Interim Measures for the Administration of the List of Enterprises with Serious Violations of Law and Bad Faith"), Saic,
+        "国家工商行政管理总局令第83号", new LocalDate(2015, 12, 30), new LocalDate(2016, 4, 1), new LocalDate(2021, 9, 1))
+    {
+        DatesStatus = VerificationStatus.VerifiedSecondary,
+        DatesSource = "sgjweuf.cn/gsfg/hu1601057418.shtml (\"2015年12月30日国家工商行政管理总局令第83号公布\"); 93au.cc/news_view.asp?nid=2188 (signed 2015-12-30, \"将于2016年4月1日开始施行\")",
+    };
+
+    /// <summary>市场监督管理严重违法失信名单管理办法 (市场监管总局令第44号, in force 2021-09-01).</summary>
+    public static LegalDocument SeriousViolationListMeasures { get; } = new("serious-violation-list-measures",
+        new("市场监督管理严重违法失信名单管理办法", "Measures for the Administration of the Market-Supervision List of Serious Violations of Law and Bad Faith"), Samr,
+        "国家市场监督管理总局令第44号", null, new LocalDate(2021, 9, 1), null)
+    {
+        DatesStatus = VerificationStatus.VerifiedSecondary,
+        DatesSource = "dz.jjckb.cn 经济参考报 2021-08-03 (the list measures, Order 45 and the repair measures \"自2021年9月1日起施行\")",
+    };
+
+    /// <summary>市场监督管理信用修复管理办法 (国市监信规〔2021〕3号, in force 2021-09-01).</summary>
+    public static LegalDocument CreditRepairMeasures { get; } = new("credit-repair-measures",
+        new("市场监督管理信用修复管理办法", "Measures for Market-Supervision Credit Repair"), Samr,
+        "国市监信规〔2021〕3号", null, new LocalDate(2021, 9, 1), null)
+    {
+        DatesStatus = VerificationStatus.VerifiedSecondary,
+        DatesSource = "dz.jjckb.cn 经济参考报 2021-08-03 (\"自2021年9月1日起施行\")",
+    };
+
+    /// <summary>工商行政管理行政处罚信息公示暂行规定 (工商总局令第71号, in force 2014-10-01), replaced on 2021-09-01 by SAMR Order 45.</summary>
+    public static LegalDocument SaicPenaltyPublicationProvisions { get; } = new("saic-penalty-publication-provisions",
+        new("工商行政管理行政处罚信息公示暂行规定", "SAIC Interim Provisions on Publishing Administrative Penalty Information"), Saic,
+        "国家工商行政管理总局令第71号", null, new LocalDate(2014, 10, 1), new LocalDate(2021, 9, 1));
+
+    /// <summary>关于推进企业信用风险分类管理进一步提升监管效能的意见 (国市监信发〔2022〕6号).</summary>
+    public static LegalDocument CreditRiskClassificationOpinions { get; } = new("credit-risk-classification-opinions",
+        new("关于推进企业信用风险分类管理进一步提升监管效能的意见", "Opinions on Promoting Enterprise Credit-Risk Classification"), Samr,
+        "国市监信发〔2022〕6号", null, new LocalDate(2022, 1, 13), null);
+
+    /// <summary>市场监管总局《假冒伪劣重点领域治理工作方案》 (2019): a plan, cited for the 5 % coverage target (REQ); number and dates not read.</summary>
+    public static LegalDocument CounterfeitGovernancePlan2019 { get; } = new("counterfeit-governance-plan-2019",
+        new("市场监管总局《假冒伪劣重点领域治理工作方案》", "SAMR plan for the governance of key areas of counterfeit and shoddy goods (2019)"), Samr,
+        null, null, null, null);
+
+    /// <summary>GB 17761-2024《电动自行车安全技术规范》 (mandatory national standard, issued 2024-12-31, in force 2025-09-01).</summary>
+    public static LegalDocument EBikeSafetyStandard2024 { get; } = new("gb-17761-2024",
+        new("GB 17761-2024《电动自行车安全技术规范》", "GB 17761-2024 Safety technical specification for electric bicycles"),
+        new("工业和信息化部、国家市场监督管理总局", "MIIT and SAMR"), "GB 17761-2024", new LocalDate(2024, 12, 31), new LocalDate(2025, 9, 1), null)
+    {
+        DatesStatus = VerificationStatus.VerifiedSecondary,
+        DatesSource = "paper.wlxww.com 温岭日报 2025-07-01 (quoting MIIT: \"已于2024年12月31日正式发布，将于2025年9月1日施行\"); 中新社 2025-01-13 reprint",
+    };
+
+    /// <summary>商务部等5部门关于做好2025年度电动自行车以旧换新工作的通知: the national e-bike trade-in scheme of 2025 (number and dates not read).</summary>
+    public static LegalDocument EBikeTradeInNotice2025 { get; } = new("ebike-trade-in-notice-2025",
+        new("商务部等5部门关于做好2025年度电动自行车以旧换新工作的通知", "Notice of MOFCOM and four other departments on the 2025 e-bike trade-in"),
+        new("商务部等5部门", "MOFCOM and four other departments"), null, null, null, null);
+
+    // Local documents the library's shipped packs and schemes cite (Data/): registered like the national ones, so that a
+    // shipped pack names no document of its own. A user's pack may still cite a local document outside the registry.
+
+    /// <summary>浙江省市场监管领域重大违法行为举报奖励实施细则 (cited by <c>Data/Complaints/zhejiang-rewards.json</c>).</summary>
+    public static LegalDocument ZhejiangReportRewardRules { get; } = new("zhejiang-report-reward-rules",
+        new("浙江省市场监管领域重大违法行为举报奖励实施细则", "Zhejiang implementing rules on rewards for reporting major violations"),
+        new("浙江省市场监督管理局", "Zhejiang Administration for Market Regulation"), null, null, null, null);
+
+    /// <summary>重庆市市场监管领域重大违法行为举报奖励实施细则 (April 2022; cited by <c>Data/Complaints/chongqing-rewards.json</c>).</summary>
+    public static LegalDocument ChongqingReportRewardRules { get; } = new("chongqing-report-reward-rules",
+        new("重庆市市场监管领域重大违法行为举报奖励实施细则（2022年4月）", "Chongqing implementing rules on rewards for reporting major violations (April 2022)"),
+        new("重庆市市场监督管理局", "Chongqing Administration for Market Regulation"), null, null, null, null);
+
+    /// <summary>陕西省市场监管领域重大违法行为举报奖励实施细则 (陕市监发〔2022〕482号; cited by <c>Data/Complaints/shaanxi-rewards.json</c>).</summary>
+    public static LegalDocument ShaanxiReportRewardRules { get; } = new("shaanxi-report-reward-rules",
+        new("陕西省市场监管领域重大违法行为举报奖励实施细则", "Shaanxi implementing rules on rewards for reporting major violations"),
+        new("陕西省市场监督管理局", "Shaanxi Administration for Market Regulation"), "陕市监发〔2022〕482号", null, null, null);
+
+    /// <summary>辽宁省市场监督管理局、辽宁省财政厅关于转发《市场监管领域重大违法行为举报奖励暂行办法》的通知 (April 2022; cited by <c>Data/Complaints/liaoning-rewards.json</c>).</summary>
+    public static LegalDocument LiaoningReportRewardNotice { get; } = new("liaoning-report-reward-notice",
+        new("辽宁省市场监督管理局、辽宁省财政厅关于转发《市场监管领域重大违法行为举报奖励暂行办法》的通知（2022年4月）", "Liaoning notice forwarding the reward measures (April 2022)"),
+        new("辽宁省市场监督管理局、辽宁省财政厅", "Liaoning Administration for Market Regulation and Department of Finance"), null, null, null, null);
+
+    /// <summary>河南省市场监督管理局 2021 年企业信用风险分类抽查比例, as reported by 郑州日报 (cited by <c>Data/Sampling/henan-2021.json</c>).</summary>
+    public static LegalDocument HenanSamplingRatios2021 { get; } = new("henan-sampling-ratios-2021",
+        new("河南省市场监督管理局 2021 年企业信用风险分类抽查比例（郑州日报报道）", "Henan Administration for Market Regulation, 2021 inspection ratios by credit-risk class (Zhengzhou Daily report)"),
+        new("河南省市场监督管理局", "Henan Administration for Market Regulation"), null, null, null, null);
+
+    /// <summary>北京市2025年电动自行车以旧换新补贴 (the local amounts of the shipped national scheme, <c>Data/Subsidies/national-2025.json</c>).</summary>
+    public static LegalDocument BeijingEBikeTradeIn2025 { get; } = new("beijing-ebike-trade-in-2025",
+        new("北京市2025年电动自行车以旧换新补贴（地方示例）", "Beijing 2025 e-bike trade-in subsidy (local example)"),
+        new("北京市", "Beijing Municipality"), null, null, null, null);
+
+    private static readonly LocalizedText GeneralOfficeOfStateCouncil = new("国务院办公厅", "General Office of the State Council");
+
+    /// <summary>The State Council General Office's notice of a year's holiday arrangement (国务院办公厅关于某年部分节假日安排的通知),
+    /// which the statutory calendar encodes. The registry holds the notice of every year of the embedded calendar
+    /// (<c>Data/Calendar/statutory-calendar.json</c>, the one place their titles and sources are written); a year added with
+    /// <c>StatutoryCalendar.WithYear</c> gets its document from here too.</summary>
+    /// <param name="year">The year the notice arranges.</param>
+    /// <param name="title">The notice's title, or <see langword="null"/> for the usual wording.</param>
+    /// <param name="source">Where the notice was read, or <see langword="null"/>.</param>
+    /// <returns>The document.</returns>
+    public static LegalDocument HolidayArrangementNotice(int year, LocalizedText? title = null, string? source = null) =>
+        new("holiday-arrangement-notice-" + year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            title ?? new LocalizedText($"国务院办公厅关于{year}年部分节假日安排的通知", $"Notice of the General Office of the State Council on the arrangement of some holidays in {year}"),
+            GeneralOfficeOfStateCouncil, null, null, null, null)
+        {
+            Source = source,
+        };
 
     private static readonly Lazy<FrozenDictionary<string, LegalDocument>> LazyById = new(() => All.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal));
     // One title may name several versions (a regulation and its revision, an interpretation and its replacement).
     private static readonly Lazy<FrozenDictionary<string, ImmutableArray<LegalDocument>>> LazyByTitle =
         new(() => All.GroupBy(d => d.Title.Chinese, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal));
 
-    /// <summary>Every document of the registry.</summary>
-    public static ImmutableArray<LegalDocument> All { get; } =
+    private static readonly Lazy<ImmutableArray<LegalDocument>> LazyAll = new(() =>
+    [
+        .. Defined,
+        .. Calendar.StatutoryCalendar.China.Years.Select(y => y.Notice.RegisteredDocument).OfType<LegalDocument>(),
+    ]);
+
+    /// <summary>Every document of the registry: those defined here, then the holiday notice of every year of the embedded
+    /// statutory calendar (<see cref="HolidayArrangementNotice"/>).</summary>
+    public static ImmutableArray<LegalDocument> All => LazyAll.Value;
+
+    private static ImmutableArray<LegalDocument> Defined =>
     [
         AdministrativePenaltyLaw, AdministrativePenaltyLaw2017, LegislationLaw, ProductQualityLaw, FoodSafetyLaw, EnterpriseInformationDisclosureRegulations,
         EnterpriseInformationDisclosureRegulations2024,
@@ -267,6 +456,12 @@ public static class LegalDocuments
         CriminalLawAmendmentXI, CriminalInterpretationTimeEffect, FoodSafetyCrimeInterpretation2013, FoodSafetyCrimeInterpretation2021,
         ShoddyGoodsCrimeInterpretation, ProsecutionStandardsI, ProsecutionStandardsII2010, ProsecutionStandardsII2022, IpCrimeInterpretation2004,
         IpCrimeInterpretation2007, IpCrimeOpinions2011, IpCrimeInterpretation2025, CriminalCaseTransferProvisions2020,
+        CivilCode, AdministrativeCompulsionLaw, AdministrativeLitigationLaw, ConsumerRightsProtectionLaw, ProductQualityLaw2009, FoodSafetyLaw2015,
+        ProductionLicenceRegulations, SaicPenaltyProcedureRules, SamrPenaltyProcedureInterimRules, SamrPenaltyProcedureRules, SamrPenaltyHearingMeasures,
+        AbnormalOperationsListMeasures, SeriousViolationListMeasures2015, SeriousViolationListMeasures, CreditRepairMeasures,
+        SaicPenaltyPublicationProvisions, CreditRiskClassificationOpinions, CounterfeitGovernancePlan2019, EBikeSafetyStandard2024, EBikeTradeInNotice2025,
+        ZhejiangReportRewardRules, ChongqingReportRewardRules, ShaanxiReportRewardRules, LiaoningReportRewardNotice, HenanSamplingRatios2021,
+        BeijingEBikeTradeIn2025,
     ];
 
     /// <summary>Finds a document by id.</summary>

@@ -12,9 +12,8 @@ namespace MarketRules;
 public sealed class Reason
 {
     private readonly MessageDefinition definition;
+    // The values given, or the evaluation's record that makes them (MessageArguments.Deferred) — one field for both.
     private readonly MessageArguments values;
-    private readonly IDeferredMessageArguments? source;
-    private readonly int index;
     [Memoised]
     private LocalizedText? message;
     [Memoised]
@@ -31,8 +30,7 @@ public sealed class Reason
     internal Reason(MessageDefinition definition, IDeferredMessageArguments source, int index, Citation? citation)
     {
         this.definition = Preconditions.CheckNotNull(definition);
-        this.source = Preconditions.CheckNotNull(source);
-        this.index = index;
+        values = MessageArguments.Deferred(source, index);
         Citation = citation;
     }
 
@@ -40,15 +38,13 @@ public sealed class Reason
     public string Code => definition.Code;
 
     /// <summary>The message in zh-CN and English.</summary>
-    public LocalizedText Message => message ??= Values.Fill(definition.Template);
+    public LocalizedText Message => message ??= values.Fill(definition.Template);
 
     /// <summary>The values the message names, by placeholder.</summary>
-    public ImmutableSortedDictionary<string, string> Arguments => arguments ??= Values.ToDictionary();
+    public ImmutableSortedDictionary<string, string> Arguments => arguments ??= values.ToDictionary();
 
     /// <summary>The legal basis of this reason, or <see langword="null"/>.</summary>
     public Citation? Citation { get; }
-
-    private MessageArguments Values => source is null ? values : source.ArgumentsOf(index);
 
     /// <inheritdoc />
     public override string ToString() => $"{Code}: {Message.English}";
