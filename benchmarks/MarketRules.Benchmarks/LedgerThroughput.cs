@@ -34,6 +34,18 @@ internal static class LedgerThroughput
         return (usage.UserSeconds + usage.SystemSeconds) * 1_000_000 + usage.UserMicroseconds + usage.SystemMicroseconds;
     }
 
+    // The calling thread's time on a CPU and waiting for one (ns), from /proc/thread-self/schedstat: what is left of a
+    // thread's wall time is time it was blocked (file or lock waits), which a loaded machine does not inflate.
+    internal static (long Running, long Runnable) ThreadSchedule()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return (0, 0);
+        }
+        var fields = File.ReadAllText("/proc/thread-self/schedstat").Split(' ');
+        return (long.Parse(fields[0], CultureInfo.InvariantCulture), long.Parse(fields[1], CultureInfo.InvariantCulture));
+    }
+
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
     private struct RUsage
     {
@@ -51,10 +63,11 @@ internal static class LedgerThroughput
     {
         var output = args.Length > 1 ? args[1] : null;
         var report = new StringBuilder();
-        report.AppendLine("| Ledger | Callers | Claims | Wall seconds | Reserve+confirm per second (wall) | Per CPU-second of the callers' threads | Per CPU-second of the process |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        report.AppendLine("| Ledger | Callers | Claims | Wall seconds | Reserve+confirm per second (wall) | Per CPU-second of the callers' threads | Per CPU-second of the process | Callers blocked, µs per reserve+confirm | PostgreSQL server CPU, µs per reserve+confirm |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         var clock = NodaTime.Testing.FakeClock.FromUtc(2022, 6, 1, 0, 0, 0);
         var directory = Directory.CreateTempSubdirectory("mr-bench-").FullName;
+        PostgreSqlServer? server = null;
         void Measure(string name, int count, int callers, Func<SubsidyScheme, ISubsidyLedger> open)
         {
             var claims = SubsidyClaims.Generate(count);
@@ -71,11 +84,15 @@ internal static class LedgerThroughput
                 ledger.Confirm(claim.ClaimId);
             }
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var serverCpu = server?.ServerCpu();
             var watch = Stopwatch.StartNew();
             long threadMicros = 0;
+            long blockedNanos = 0;
             var threads = Enumerable.Range(0, callers).Select(t => new Thread(() =>
             {
                 var before = ThreadCpuMicroseconds();
+                var schedule = ThreadSchedule();
+                var started = Stopwatch.GetTimestamp();
                 for (var i = t; i < claims.Length; i += callers)
                 {
                     if (ledger.Reserve(claims[i], phases[i]).Reservation.State == SubsidyReservationState.Reserved)
@@ -84,6 +101,9 @@ internal static class LedgerThroughput
                     }
                 }
                 Interlocked.Add(ref threadMicros, ThreadCpuMicroseconds() - before);
+                var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalNanoseconds;
+                var (running, runnable) = ThreadSchedule();
+                Interlocked.Add(ref blockedNanos, elapsed - (running - schedule.Running) - (runnable - schedule.Runnable));
             })
             {
                 // Named, so `perf report --comm ledger-caller` shows the callers' threads alone.
@@ -93,9 +113,10 @@ internal static class LedgerThroughput
             threads.ForEach(t => t.Join());
             watch.Stop();
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            var serverSeconds = (server?.ServerCpu() - serverCpu)?.TotalSeconds;
             var paid = ledger.Snapshot().Phases.Sum(p => p.PaidCount) - warm.Length;
             (ledger as IDisposable)?.Dispose();
-            var line = string.Create(CultureInfo.InvariantCulture, $"| {name} | {callers} | {paid:N0} | {watch.Elapsed.TotalSeconds:F2} | {paid / watch.Elapsed.TotalSeconds:N0} | {paid / (threadMicros / 1e6):N0} | {paid / cpuSeconds:N0} |");
+            var line = string.Create(CultureInfo.InvariantCulture, $"| {name} | {callers} | {paid:N0} | {watch.Elapsed.TotalSeconds:F2} | {paid / watch.Elapsed.TotalSeconds:N0} | {paid / (threadMicros / 1e6):N0} | {paid / cpuSeconds:N0} | {blockedNanos / 1e3 / paid:N0} | {(serverSeconds is { } ss ? (ss * 1e6 / paid).ToString("N0", CultureInfo.InvariantCulture) : "–")} |");
             Console.WriteLine(line);
             report.AppendLine(line);
         }
@@ -114,11 +135,12 @@ internal static class LedgerThroughput
         }
         if (only.Contains("postgresql", StringComparison.Ordinal))
         {
-            using var server = PostgreSqlServer.StartDurable();
+            using var started = PostgreSqlServer.StartDurable();
+            server = started;
             foreach (var callers in CallerCounts)
             {
-                Measure("PostgreSQL 15 (fsync on, synchronous_commit on)", 2_000, callers, s => new PostgreSqlSubsidyLedger(s, server.ConnectionString, clock, PostgreSqlServer.NewSchema()));
-                Measure("PostgreSQL 15 (fsync on, synchronous_commit off)", 10_000, callers, s => new PostgreSqlSubsidyLedger(s, server.ConnectionString, clock, PostgreSqlServer.NewSchema(), synchronousCommit: false));
+                Measure("PostgreSQL 15 (fsync on, synchronous_commit on)", 2_000, callers, s => new PostgreSqlSubsidyLedger(s, started.ConnectionString, clock, PostgreSqlServer.NewSchema()));
+                Measure("PostgreSQL 15 (fsync on, synchronous_commit off)", 10_000, callers, s => new PostgreSqlSubsidyLedger(s, started.ConnectionString, clock, PostgreSqlServer.NewSchema(), synchronousCommit: false));
             }
         }
         Directory.Delete(directory, recursive: true);

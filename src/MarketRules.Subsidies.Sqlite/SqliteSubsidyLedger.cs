@@ -44,6 +44,7 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
     private bool writing;
     private readonly Dictionary<string, PreparedSql> commands = new(ReferenceEqualityComparer.Instance);
     private readonly GroupCommit commits;
+    private readonly Checkpointer? checkpoints;
     private bool disposed;
 
     /// <summary>Opens (creating when absent) the ledger of a scheme in a SQLite file.</summary>
@@ -78,17 +79,18 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
             Execute("PRAGMA journal_mode = WAL");
             Execute(synchronous ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
             Execute("PRAGMA foreign_keys = ON");
-            // Checkpoint (copy the WAL into the file, with an fsync) every ~16 MB of WAL rather than every 4 MB.
-            Execute("PRAGMA wal_autocheckpoint = 4000");
             // Keep the key and claim pages in this connection's cache (64 MiB rather than 2 MiB) and read the file
             // through a memory map: a reservation's look-ups then cost no read() call. Another process's commit still
             // invalidates the cache, as SQLite checks the WAL index at every transaction.
             Execute("PRAGMA cache_size = -65536");
             Execute("PRAGMA mmap_size = 268435456");
             Migrate();
+            // Checkpoints off the callers' threads (Checkpointer); set last, as it replaces SQLite's automatic checkpoint.
+            checkpoints = new Checkpointer(connection.Handle!, DatabasePath, synchronous);
         }
         catch
         {
+            checkpoints?.Dispose();
             connection.Dispose();
             writers.Dispose();
             throw;
@@ -103,6 +105,9 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
 
     /// <summary>The database file's full path.</summary>
     public string DatabasePath { get; }
+
+    // For tests: how the WAL's checkpoints ran.
+    internal Checkpointer? Checkpoints => checkpoints;
 
     /// <inheritdoc />
     public SubsidyReserveResult Reserve(in SubsidyClaim claim, int phaseIndex)
@@ -298,6 +303,7 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
                 return;
             }
             disposed = true;
+            checkpoints?.Dispose();
             foreach (var command in commands.Values)
             {
                 command.Close();
@@ -601,6 +607,8 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
         {
             EndWrite();
         }
+        // Still under the ledger's lock, the other processes' writers free to go on: a PASSIVE checkpoint waits for none.
+        checkpoints?.AfterCommit();
     }
 
     private void EndWrite()

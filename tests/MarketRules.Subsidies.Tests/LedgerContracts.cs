@@ -156,6 +156,34 @@ public sealed class SqliteLedgerContract : DurableLedgerContract
     }
 
     [Fact]
+    public void Checkpoints_RunOffTheCallersThread_AndTheWalStartsOverWithinItsBound()
+    {
+        var store = NewStore();
+        var claims = 2_500; // ≈ 25,000 WAL pages: more than one cycle of Checkpointer.Restart pages
+        var ledger = (SqliteSubsidyLedger)Open(SubsidyTestData.OnePhase(30_000L * claims), store);
+        var allocator = new SubsidyAllocator(ledger);
+        long largestWal = 0;
+        for (var n = 1; n <= claims; n++)
+        {
+            Assert.Equal(SubsidyOutcome.Granted, allocator.Submit(SubsidyTestData.Claim(n, Start)).Outcome);
+            Assert.True(ledger.Confirm("C" + n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).IsSuccess);
+            largestWal = Math.Max(largestWal, new FileInfo(store + "-wal").Length);
+        }
+        // The bulk of each checkpoint ran on a pool thread, the writer finished the cycle, and the WAL was then
+        // reused from its start: it never grew past the restart bound (plus a background pass's worth of pages).
+        Assert.True(ledger.Checkpoints!.BackgroundPasses >= 2, $"background passes: {ledger.Checkpoints.BackgroundPasses}");
+        Assert.True(ledger.Checkpoints.WriterPasses >= 1, $"writer passes: {ledger.Checkpoints.WriterPasses}");
+        Assert.InRange(largestWal, 1, (Checkpointer.Restart + 2L * Checkpointer.Threshold) * (4096 + 24));
+        Assert.Equal(claims, ledger.Snapshot().Phases.Sum(p => p.PaidCount));
+        AssertJournalAddsUp(ledger);
+        ledger.Dispose();
+        // Everything committed is in the file for the next opener.
+        using var reopened = new SqliteSubsidyLedger(ledger.Scheme, store, Clock);
+        Assert.Equal(claims, reopened.Snapshot().Phases.Sum(p => p.PaidCount));
+        Assert.Equal(2 * claims, reopened.Entries().Length);
+    }
+
+    [Fact]
     public void AVersion1File_IsMigratedInPlace_KeepingClaimsKeysBalancesAndJournal()
     {
         // Written by MarketRules.Subsidies.Sqlite with schema version 1 (budget 900 yuan, 300 a claim): C000001 paid,
@@ -223,6 +251,38 @@ public sealed class PostgreSqlLedgerContract(PostgreSqlServer server) : DurableL
         Open(SubsidyTestData.OnePhase(30_000), schema);
         command.CommandText = "SELECT count(*) FROM mr_schema_version";
         Assert.Equal(1L, command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void TheBalanceCheckInTheDocs_EqualsThePhaseRows()
+    {
+        // docs/subsidies.md shows a DBA how to check the balances against the journal in SQL: run that very query.
+        var docs = File.ReadAllText(Path.Combine(MarketRules.Tests.Kernel.RepositoryPaths.Root, "docs", "subsidies.md"));
+        var start = docs.IndexOf("```sql\nSELECT j.phase,", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the balance check is no longer in docs/subsidies.md");
+        var query = docs[(start + 7)..docs.IndexOf("```", start + 7, StringComparison.Ordinal)];
+        var schema = NewStore();
+        var scheme = SubsidyTestData.OnePhase(150_000);
+        var ledger = Open(scheme, schema);
+        var allocator = new SubsidyAllocator(ledger);
+        for (var n = 1; n <= 4; n++)
+        {
+            allocator.Submit(SubsidyTestData.Claim(n, Start));
+        }
+        ledger.Confirm("C000001");
+        ledger.Confirm("C000002");
+        ledger.Release("C000003");
+        using var connection = new Npgsql.NpgsqlConnection(server.ConnectionString + ";Search Path=" + schema);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = query.Replace("'gongshu-2022-ebike-tradein'", "'" + scheme.Id + "'", StringComparison.Ordinal);
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(1, reader.GetInt32(0));
+        Assert.Equal(ledger.Snapshot().Reserved.Fen, reader.GetInt64(1));
+        Assert.Equal(ledger.Snapshot().Paid.Fen, reader.GetInt64(2));
+        Assert.Equal(30_000L, reader.GetInt64(1));
+        Assert.Equal(60_000L, reader.GetInt64(2));
     }
 
     [Fact]

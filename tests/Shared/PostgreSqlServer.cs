@@ -92,6 +92,48 @@ public sealed class PostgreSqlServer : IDisposable
 
     public void Dispose() => Stop();
 
+    /// <summary>
+    /// The CPU time (user + system) the server's processes have used so far: the postmaster, its live children (the
+    /// backends, the WAL writer, …) and the children it has reaped (Linux /proc; zero elsewhere). For benchmarks:
+    /// the server's share of a run is the difference of two readings.
+    /// </summary>
+    public TimeSpan ServerCpu()
+    {
+        if (!OperatingSystem.IsLinux() || !int.TryParse(File.ReadLines(Path.Combine(data, "postmaster.pid")).First(), out var postmaster))
+        {
+            return TimeSpan.Zero;
+        }
+        long ticks = 0;
+        foreach (var directory in System.IO.Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                continue;
+            }
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(directory, "stat"));
+            }
+            catch (IOException)
+            {
+                continue; // the process ended
+            }
+            // After "(comm)": state, ppid, …; utime and stime are fields 14 and 15, cutime and cstime 16 and 17.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var parent = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+            if (pid == postmaster || parent == postmaster)
+            {
+                ticks += long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                if (pid == postmaster)
+                {
+                    ticks += long.Parse(fields[13], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[14], System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ
+    }
+
     private void Stop()
     {
         if (Interlocked.Exchange(ref stopped, 1) != 0)

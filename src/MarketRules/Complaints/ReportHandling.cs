@@ -32,13 +32,60 @@ public enum ReportIntakeOutcome
 public sealed record ReportSubmission(LocalDate ReceivedOn, string ReporterId, string RespondentId, string FactsKey, bool AddsNewFacts = false, bool RealName = false);
 
 /// <summary>The intake decision for a report: its outcome, the governing order, the verification clock and the explanation.</summary>
-/// <param name="Outcome">What is done with it.</param>
-/// <param name="Order">The governing order (by the receipt date).</param>
-/// <param name="ClockStartsOn">The day the verification period counts from (this report's day when merged or new).</param>
-/// <param name="Verification">The verification deadline, or <see langword="null"/> when the report is not handled again.</param>
-/// <param name="MergedInto">The index of the earlier report it was merged into or repeats, or <see langword="null"/>.</param>
-/// <param name="Explanation">Why.</param>
-public sealed record ReportIntake(ReportIntakeOutcome Outcome, ComplaintOrder Order, LocalDate ClockStartsOn, LegalDeadline? Verification, int? MergedInto, Explanation Explanation);
+/// <remarks>The decision is made at once; its <see cref="Explanation"/> is made from it the first time it is read (a
+/// caller screening many reports pays only for the ones it explains). Thread-safe: immutable once made.</remarks>
+public sealed class ReportIntake
+{
+    private readonly ReportHandling handling;
+    private readonly ParameterValue governing;
+    private readonly ParameterValue? verificationPeriod;
+    private readonly ParameterValue? extension;
+    [Memoised]
+    private Explanation? explanation;
+
+    internal ReportIntake(ReportHandling handling, ReportIntakeOutcome outcome, ComplaintOrder order, LocalDate clockStartsOn, LegalDeadline? verification,
+        int? mergedInto, ParameterValue governing, ParameterValue? verificationPeriod, ParameterValue? extension)
+    {
+        this.handling = handling;
+        this.governing = governing;
+        this.verificationPeriod = verificationPeriod;
+        this.extension = extension;
+        Outcome = outcome;
+        Order = order;
+        ClockStartsOn = clockStartsOn;
+        Verification = verification;
+        MergedInto = mergedInto;
+    }
+
+    /// <summary>What is done with it.</summary>
+    public ReportIntakeOutcome Outcome { get; }
+
+    /// <summary>The governing order (by the receipt date).</summary>
+    public ComplaintOrder Order { get; }
+
+    /// <summary>The day the verification period counts from (this report's day when merged or new).</summary>
+    public LocalDate ClockStartsOn { get; }
+
+    /// <summary>The verification deadline, or <see langword="null"/> when the report is not handled again.</summary>
+    public LegalDeadline? Verification { get; }
+
+    /// <summary>The index of the earlier report it was merged into or repeats, or <see langword="null"/>.</summary>
+    public int? MergedInto { get; }
+
+    /// <summary>Why: the governing order, the outcome with its article, the verification period with the parameters used.</summary>
+    public Explanation Explanation
+    {
+        get
+        {
+            if (explanation is { } made)
+            {
+                return made;
+            }
+            var built = handling.Explain(this, governing, verificationPeriod, extension);
+            return Interlocked.CompareExchange(ref explanation, built, null) ?? built;
+        }
+    }
+}
 
 /// <summary>
 /// Report handling (举报处理): reports follow the penalty procedure's lead verification (程序规定 Art 18: 15 working
@@ -77,9 +124,6 @@ public sealed class ReportHandling
             {
                 return RuleResult<ReportIntake>.Failure(ComplaintErrors.NoOrderInForce.Create("$.report.receivedOn", ("Limit", date)));
             }
-            var builder = new ExplanationBuilder(RuleId, date, orders.Jurisdiction.IsNational ? null : orders.Jurisdiction.ToString());
-            builder.Use(governing.Value);
-            builder.Add(ComplaintReasons.GoverningOrder.ToReason(governing.Value.Citation, ("Received", date), ("Order", ComplaintStateMachine.Kebab(governing.Order))));
             int? match = null;
             var outcome = ReportIntakeOutcome.Handle;
             if (governing.Order == ComplaintOrder.Order121)
@@ -102,35 +146,47 @@ public sealed class ReportHandling
                     }
                 }
             }
-            var citation = governing.Order == ComplaintOrder.Order20 ? ComplaintCitations.Order20ReportHandling : ComplaintCitations.Order121ReportHandling;
-            builder.Add(ReportReasons.Outcome.ToReason(outcome == ReportIntakeOutcome.Handle ? citation : ComplaintCitations.Order121RepeatReport,
-                ("Outcome", ComplaintStateMachine.Kebab(outcome)), ("Index", (object?)match ?? "-")));
             LegalDeadline? verification = null;
+            ParameterValue? first = null, more = null;
             if (outcome != ReportIntakeOutcome.NotHandledAgain)
             {
-                var first = orders.Policy.Resolve(CaseParameters.LeadVerification, date, orders.Jurisdiction);
-                var more = orders.Policy.Resolve(CaseParameters.LeadVerificationExtension, date, orders.Jurisdiction);
-                builder.Use(first);
-                if (extended)
-                {
-                    builder.Use(more);
-                }
-                var days = (int)first.Value + (extended ? (int)more.Value : 0);
-                var pauses = excluded is null ? [] : excluded.ToArray();
-                var deadline = orders.Periods.Deadline(date, LegalPeriod.WorkingDays(days), pauses, RestDayRule.RollForward);
-                verification = deadline;
-                builder.Add(ComplaintReasons.DeadlineRuns.ToReason(first.Citation, ("Deadline", "report-verification"), ("Limit", deadline.LastDay), ("Excluded", deadline.ExcludedDays)));
-                builder.Add(new ComputedDate("report-verification", new LocalizedText("举报核查期限", "report verification"), deadline.LastDay)
-                {
-                    From = date, ExpiresAt = deadline.ExpiresAt, Citation = first.Citation,
-                });
+                first = orders.Policy.Resolve(CaseParameters.LeadVerification, date, orders.Jurisdiction);
+                more = extended ? orders.Policy.Resolve(CaseParameters.LeadVerificationExtension, date, orders.Jurisdiction) : null;
+                var days = (int)first.Value + (more is null ? 0 : (int)more.Value);
+                verification = orders.Periods.Deadline(date, LegalPeriod.WorkingDays(days), excluded is null ? [] : excluded.ToArray(), RestDayRule.RollForward);
             }
-            return RuleResult<ReportIntake>.Success(new ReportIntake(outcome, governing.Order, date, verification, match, builder.Build(ComplaintStateMachine.Kebab(outcome))));
+            return RuleResult<ReportIntake>.Success(new ReportIntake(this, outcome, governing.Order, date, verification, match, governing.Value, first, more));
         }
         catch (MarketRulesException ex)
         {
             return RuleResult<ReportIntake>.Failure(ex.Errors);
         }
+    }
+
+    // The explanation of a decision made by Receive, from what it decided and the parameters it used.
+    internal Explanation Explain(ReportIntake intake, ParameterValue governing, ParameterValue? first, ParameterValue? more)
+    {
+        var date = intake.ClockStartsOn;
+        var builder = new ExplanationBuilder(RuleId, date, orders.Jurisdiction.IsNational ? null : orders.Jurisdiction.ToString());
+        builder.Use(governing);
+        builder.Add(ComplaintReasons.GoverningOrder.ToReason(governing.Citation, ("Received", date), ("Order", ComplaintStateMachine.Kebab(intake.Order))));
+        var citation = intake.Order == ComplaintOrder.Order20 ? ComplaintCitations.Order20ReportHandling : ComplaintCitations.Order121ReportHandling;
+        builder.Add(ReportReasons.Outcome.ToReason(intake.Outcome == ReportIntakeOutcome.Handle ? citation : ComplaintCitations.Order121RepeatReport,
+            ("Outcome", ComplaintStateMachine.Kebab(intake.Outcome)), ("Index", (object?)intake.MergedInto ?? "-")));
+        if (intake.Verification is { } deadline && first is not null)
+        {
+            builder.Use(first);
+            if (more is not null)
+            {
+                builder.Use(more);
+            }
+            builder.Add(ComplaintReasons.DeadlineRuns.ToReason(first.Citation, ("Deadline", "report-verification"), ("Limit", deadline.LastDay), ("Excluded", deadline.ExcludedDays)));
+            builder.Add(new ComputedDate("report-verification", new LocalizedText("举报核查期限", "report verification"), deadline.LastDay)
+            {
+                From = date, ExpiresAt = deadline.ExpiresAt, Citation = first.Citation,
+            });
+        }
+        return builder.Build(ComplaintStateMachine.Kebab(intake.Outcome));
     }
 
     /// <summary>

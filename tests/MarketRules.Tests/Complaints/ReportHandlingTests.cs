@@ -1,3 +1,4 @@
+using MarketRules.Cases;
 using MarketRules.Complaints;
 using static MarketRules.Tests.Complaints.ComplaintFixture;
 
@@ -20,6 +21,27 @@ public class ReportHandlingTests
         var o121 = Handling.Receive([], Report(D(2026, 6, 1))).GetValueOrThrow();
         Assert.Equal(ComplaintOrder.Order121, o121.Order);
         Assert.Equal(D(2026, 6, 23), o121.Verification!.Value.LastDay);
+    }
+
+    [Fact]
+    public void Explanation_OfAMergedExtendedReport_CitesTheOrderTheOutcomeAndBothPeriods()
+    {
+        // Made when first read, from the decision: Order 121 Art 35 ¶2 for the merge, 程序规定 Art 18 for 15 + 15 working days.
+        var merged = Handling.Receive([Report(D(2026, 6, 1))], Report(D(2026, 6, 10), "expired-food-more-batches", newFacts: true), extended: true).GetValueOrThrow();
+        var explanation = merged.Explanation;
+        Assert.Same(explanation, merged.Explanation);
+        Assert.Equal("merged-clock-restarted", explanation.Outcome);
+        Assert.Contains(explanation.Reasons, r => r.Citation?.Article?.Chinese == "第三十五条第二款");
+        Assert.Contains(explanation.Parameters, p => p.ParameterId == CaseParameters.LeadVerification.Id);
+        Assert.Contains(explanation.Parameters, p => p.ParameterId == CaseParameters.LeadVerificationExtension.Id);
+        var computed = Assert.Single(explanation.Dates);
+        Assert.Equal(merged.Verification!.Value.LastDay, computed.Date);
+        Assert.Equal(D(2026, 6, 10), computed.From);
+
+        // A repeat is not verified again: no period is used or computed.
+        var repeat = Handling.Receive([Report(D(2026, 5, 20))], Report(D(2026, 6, 1)), extended: true).GetValueOrThrow();
+        Assert.DoesNotContain(repeat.Explanation.Parameters, p => p.ParameterId == CaseParameters.LeadVerification.Id);
+        Assert.Empty(repeat.Explanation.Dates);
     }
 
     [Fact]
