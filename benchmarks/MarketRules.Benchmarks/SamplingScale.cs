@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using MarketRules.Sampling;
+using MarketRules.Utility;
 
 namespace MarketRules.Benchmarks;
 
@@ -15,6 +16,7 @@ internal static class SamplingScale
     private static readonly SamplingPolicy Policy = new() { AnnualCoverage = 0.05m, RatioA = 0.05m, RatioB = 0.05m, RatioC = 0.05m, RatioD = 0.05m };
     private static readonly LocalDate AsOf = new(2025, 3, 1);
     private static readonly byte[] Seed = [1, 2, 3, 4];
+    private static readonly PeakWatch Watch = new();
 
     internal static int Run(string[] args)
     {
@@ -22,8 +24,37 @@ internal static class SamplingScale
         var n = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000_000;
         var cores = Environment.ProcessorCount;
         Console.WriteLine($"sampling-scale {mode} N={n:N0} cores={cores} load: {File.ReadAllText("/proc/loadavg").Trim()}");
-        return mode == "csv" ? Csv(n, args.Length > 3 ? args[3] : Path.Combine(Path.GetTempPath(), $"roster-{n}.csv"), cores) : InMemory(n, cores);
+        return mode switch
+        {
+            "csv" => Csv(n, args.Length > 3 ? args[3] : Path.Combine(Path.GetTempPath(), $"roster-{n}.csv"), cores),
+            "commits" => Commits(n, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 6, cores),
+            _ => InMemory(n, cores),
+        };
     }
+
+    /// <summary>
+    /// The same in-memory commit several times in one process, as BenchmarkDotNet's iterations run it: CPU time and
+    /// minor page faults per commit once the process is warm (the commit's memory is freshly mapped each time).
+    /// </summary>
+    private static int Commits(int n, int times, int cores)
+    {
+        var roster = PublicDrawBenchmark.Generate(n);
+        GC.Collect();
+        for (var i = 0; i < times; i++)
+        {
+            var faults = MinorFaults();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var commitment = DoubleRandomSampler.Commit("scale-task", AsOf, Policy, roster, cores).GetValueOrThrow();
+            clock.Stop();
+            Console.WriteLine($"  commit {i + 1}: {clock.Elapsed.TotalSeconds:F2} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} s CPU, "
+                + $"{MinorFaults() - faults:N0} minor faults; {commitment.RosterHash[..12]}; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        }
+        return 0;
+    }
+
+    // /proc/self/stat's tenth field: minor page faults of the process.
+    private static long MinorFaults() => long.Parse(File.ReadAllText("/proc/self/stat").Split(')')[1].Split(' ')[8], CultureInfo.InvariantCulture);
 
     private static int InMemory(int n, int cores)
     {
@@ -99,6 +130,7 @@ internal static class SamplingScale
         receipt = null!;
         // Collected here so the peak below is what verification keeps live, not what the GC has not yet reclaimed.
         GC.Collect();
+        Console.WriteLine($"  after GC.Collect(): RSS {ResidentBytes() / 1e6:N0} MB, GC committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1e6:N0} MB, native {NativeArena.OutstandingBytes / 1e6:N0} MB");
         var verified = Phase("verify from CSV (commit + draw again)", () =>
         {
             // The published receipt is read as it is compared, a stratum at a time: it is never held beside the
@@ -117,18 +149,67 @@ internal static class SamplingScale
         var paused = GC.GetTotalPauseDuration();
         var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        Watch.TakePeak();
         var clock = Stopwatch.StartNew();
         var result = action();
         clock.Stop();
+        var (rss, native, gcCommitted) = Watch.TakePeak();
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"  {name}: {clock.Elapsed.TotalSeconds:F2} s wall, {used.TotalSeconds:F2} s CPU, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:N0} MB allocated, "
             + $"peak RSS so far {PeakResidentBytes() / 1e6:N0} MB; GC paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s "
             + $"(gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}); "
             + $"load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine($"    at the phase's highest sampled RSS, {rss / 1e6:N0} MB: native (commit entries) {native / 1e6:N0} MB, GC committed (at the last GC) {gcCommitted / 1e6:N0} MB, "
+            + $"rest {(rss - native - gcCommitted) / 1e6:N0} MB; after the phase RSS {ResidentBytes() / 1e6:N0} MB, native {NativeArena.OutstandingBytes / 1e6:N0} MB");
         return result;
     }
 
     private static long ResidentBytes() => Status("VmRSS:");
+
+    /// <summary>
+    /// Samples the resident size every 20 ms on its own thread and keeps, for the highest sample since the last
+    /// <see cref="TakePeak"/>, what it was made of: the native arenas (the commit's entries) and the GC heap's committed
+    /// bytes as of the last collection. VmHWM stays the exact peak; this says what filled it.
+    /// </summary>
+    private sealed class PeakWatch
+    {
+        private readonly Lock gate = new();
+        private (long Rss, long Native, long GcCommitted) peak;
+
+        internal PeakWatch()
+        {
+            var thread = new Thread(Loop) { IsBackground = true, Name = "RSS sampler" };
+            thread.Start();
+        }
+
+        internal (long Rss, long Native, long GcCommitted) TakePeak()
+        {
+            lock (gate)
+            {
+                var taken = peak;
+                peak = default;
+                return taken;
+            }
+        }
+
+        private void Loop()
+        {
+            var page = Environment.SystemPageSize;
+            while (true)
+            {
+                // statm's second field: resident pages.
+                var rss = long.Parse(File.ReadAllText("/proc/self/statm").Split(' ')[1], CultureInfo.InvariantCulture) * page;
+                lock (gate)
+                {
+                    if (rss > peak.Rss)
+                    {
+                        peak = (rss, NativeArena.OutstandingBytes, GC.GetGCMemoryInfo().TotalCommittedBytes);
+                    }
+                }
+                Thread.Sleep(20);
+            }
+        }
+    }
 
     private static long PeakResidentBytes() => Status("VmHWM:");
 

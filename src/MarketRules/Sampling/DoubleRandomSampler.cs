@@ -29,7 +29,8 @@ public static class DoubleRandomSampler
 
     /// <summary>
     /// The commit phase: validates the roster, computes its canonical hash and every stratum's quota. Publish the result
-    /// before the seed is known. Reads the roster once and keeps 32 bytes per record (see <c>docs/sampling.md</c>).
+    /// before the seed is known. Reads the roster once and keeps 32 bytes per record (see <c>docs/sampling.md</c>)
+    /// outside the collector's heap, given back to the operating system when the commit returns or throws.
     /// </summary>
     /// <param name="taskId">The inspection task's id.</param>
     /// <param name="asOf">The date of the draw.</param>
@@ -72,6 +73,8 @@ public static class DoubleRandomSampler
     {
         Preconditions.CheckNotNull(roster);
         var (committer, errors) = StartCommit(taskId, policy, asOf, RosterPath);
+        // The entries are freed when the commit ends, however it ends (an exception, a cancellation).
+        using var owned = committer;
         var worker = committer.NewWorker();
         var index = 0;
         await foreach (var record in roster.WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -89,6 +92,8 @@ public static class DoubleRandomSampler
     {
         Preconditions.CheckArgumentRange(degreeOfParallelism, 1, 256);
         var (committer, errors) = StartCommit(taskId, policy, asOf, locate, nullsReported: readerErrors is not null);
+        // The entries are freed when the commit ends, however it ends (a record that throws, a reader that fails).
+        using var owned = committer;
         var workers = Enumerable.Range(0, degreeOfParallelism).Select(_ => (IRecordSink)committer.NewWorker()).ToArray();
         for (var shard = 0; shard < shards.Count; shard++)
         {

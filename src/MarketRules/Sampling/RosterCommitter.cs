@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using MarketRules.Credit;
+using MarketRules.Utility;
 
 namespace MarketRules.Sampling;
 
@@ -14,12 +15,23 @@ internal delegate string RecordLocation(int shard, int index, string? field);
 /// SHA-256, the buckets shared among the cores with no merge between them; sorting also finds duplicates (adjacent
 /// equal codes). The roster hash is one SHA-256 over the bucket hashes (format 2 of docs/sampling.md).
 /// </summary>
-/// <remarks>Workers are not thread-safe: each thread adds through its own <see cref="Worker"/>.</remarks>
-internal sealed class RosterCommitter
+/// <remarks>
+/// <para>The entries and the sort's scratch live in a <see cref="NativeArena"/>, not on the collector's heap: disposing
+/// the committer (a <c>using</c> around the commit, so an exception or a cancellation does it too) gives the 32 bytes
+/// per record back to the operating system at once, and the draw or verification that follows does not grow beside them.</para>
+/// <para>Workers are not thread-safe: each thread adds through its own <see cref="Worker"/>.</para>
+/// </remarks>
+internal sealed class RosterCommitter : IDisposable
 {
     internal const int MaxErrors = 100;
     private const int FirstBlock = 256;
     private const int LargestBlock = 1 << 14;
+
+    // A worker's slabs, which its buckets' blocks are cut from, double from 1 MiB to 64 MiB: a small roster touches
+    // little, a national one makes few allocations, and a slab of 32 MiB or more is one the C library maps (and unmaps
+    // on free) on its own, whatever its malloc thresholds have become.
+    private const int FirstSlab = 1 << 15;
+    private const int LargestSlab = 1 << 21;
 
     /// <summary>Buckets of the roster hash: one per check character of GB 32100 (the code's 18th, from 31).</summary>
     internal const int Buckets = 31;
@@ -32,6 +44,7 @@ internal sealed class RosterCommitter
     private readonly Dictionary<string, int> industries = new(StringComparer.Ordinal);
     private readonly List<string> industryNames = [];
     private readonly List<Worker> workers = [];
+    private readonly NativeArena arena = new();
 
     internal RosterCommitter(SamplingPolicy policy, LocalDate asOf, RecordLocation locate)
     {
@@ -45,6 +58,9 @@ internal sealed class RosterCommitter
 
     /// <summary>Records offered so far, valid or not, over every shard.</summary>
     internal int Records { get; set; }
+
+    /// <summary>Frees every entry and the sort's scratch; the commit's results (hash, census) stay valid.</summary>
+    public void Dispose() => arena.Dispose();
 
     internal Worker NewWorker()
     {
@@ -147,7 +163,8 @@ internal sealed class RosterCommitter
         var threads = Math.Max(1, Math.Min(degreeOfParallelism, order.Length));
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
         {
-            Entry[] scratch = [];
+            // The largest bucket a thread takes is its first: one scratch per thread, the size of that bucket.
+            var scratch = default(NativeBlock<Entry>);
             var buffer = new byte[1 << 16];
             int claimed;
             while ((claimed = Interlocked.Increment(ref next)) < order.Length)
@@ -155,14 +172,14 @@ internal sealed class RosterCommitter
                 var bucket = order[claimed];
                 if (scratch.Length < sizes[bucket])
                 {
-                    scratch = new Entry[sizes[bucket]];
+                    scratch = arena.Allocate<Entry>((int)sizes[bucket]);
                 }
                 var count = 0;
                 foreach (var worker in workers)
                 {
-                    count += worker.TakeBucket(bucket, scratch.AsSpan(count));
+                    count += worker.TakeBucket(bucket, scratch.Span[count..]);
                 }
-                var entries = scratch.AsSpan(0, count);
+                var entries = scratch.Span[..count];
                 entries.Sort();
                 hashes[bucket] = HashInCodeOrder(entries, industryBytes, buffer, ref duplicates[bucket]);
             }
@@ -315,9 +332,12 @@ internal sealed class RosterCommitter
         private readonly RosterCommitter owner;
         private readonly IndustryCache industries;
         // Per bucket: the blocks filled so far, the block being filled and how much of it is.
-        private readonly List<Entry[]>?[] full = new List<Entry[]>?[Buckets];
-        private readonly Entry[]?[] block = new Entry[]?[Buckets];
+        private readonly List<NativeBlock<Entry>>?[] full = new List<NativeBlock<Entry>>?[Buckets];
+        private readonly NativeBlock<Entry>[] block = new NativeBlock<Entry>[Buckets];
         private readonly int[] count = new int[Buckets];
+        // The slab the next block is cut from, and how much of it is cut.
+        private NativeBlock<Entry> slab;
+        private int slabUsed;
 
         internal Worker(RosterCommitter owner)
         {
@@ -341,13 +361,26 @@ internal sealed class RosterCommitter
             var at = 0;
             foreach (var filled in full[bucket] ?? [])
             {
-                filled.CopyTo(destination[at..]);
+                filled.Span.CopyTo(destination[at..]);
                 at += filled.Length;
             }
-            block[bucket]?.AsSpan(0, count[bucket]).CopyTo(destination[at..]);
+            block[bucket].Span[..count[bucket]].CopyTo(destination[at..]);
             at += count[bucket];
-            (full[bucket], block[bucket], count[bucket]) = (null, null, 0);
+            (full[bucket], block[bucket], count[bucket]) = (null, default, 0);
             return at;
+        }
+
+        private NativeBlock<Entry> NewBlock(int length)
+        {
+            if (slab.Length - slabUsed < length)
+            {
+                // The rest of the old slab (less than one block) stays unused.
+                slab = owner.arena.Allocate<Entry>(Math.Max(length, slab.Length == 0 ? FirstSlab : Math.Min(LargestSlab, slab.Length * 2)));
+                slabUsed = 0;
+            }
+            var cut = slab.Slice(slabUsed, length);
+            slabUsed += length;
+            return cut;
         }
 
         public void Add(EntityRecord record, int shard, int index)
@@ -407,16 +440,16 @@ internal sealed class RosterCommitter
             // The bucket is the check character, the code's last: the low half's lowest five bits.
             var bucket = (int)(low & 31);
             var items = block[bucket];
-            if (items is null || count[bucket] == items.Length)
+            if (count[bucket] == items.Length)
             {
-                if (items is not null)
+                if (items.Length > 0)
                 {
                     (full[bucket] ??= []).Add(items);
                 }
-                items = block[bucket] = new Entry[items is null ? FirstBlock : Math.Min(LargestBlock, items.Length * 2)];
+                items = block[bucket] = NewBlock(items.Length == 0 ? FirstBlock : Math.Min(LargestBlock, items.Length * 2));
                 count[bucket] = 0;
             }
-            items[count[bucket]++] = new Entry
+            items.Span[count[bucket]++] = new Entry
             {
                 High = high,
                 Low = low,
