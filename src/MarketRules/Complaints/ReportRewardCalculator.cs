@@ -102,17 +102,84 @@ public sealed record RewardCase
 }
 
 /// <summary>A reward decision.</summary>
-/// <param name="Eligible">Whether a reward is due.</param>
-/// <param name="Exclusions">Why not, when not.</param>
-/// <param name="QualifiesBy">What makes the case a major violation: crime, suspension-or-closure, licence-revoked, large-amount.</param>
-/// <param name="Percentage">The level's percentage of the fines and confiscations, before rounding, in yuan.</param>
-/// <param name="Amount">The reward, exact to the fen (zero when not eligible).</param>
-/// <param name="FloorApplied">The floor raised the amount (or the case has no fines: the floor is the minimum and more is the bureau's discretion).</param>
-/// <param name="CapApplied">The 1,000,000-yuan cap per case lowered it.</param>
-/// <param name="NeedsFinanceCoDecision">500,000 yuan or more: set together with the finance department.</param>
-/// <param name="Explanation">Why.</param>
-public sealed record RewardDecision(bool Eligible, ImmutableArray<RewardExclusion> Exclusions, ImmutableArray<string> QualifiesBy, decimal Percentage, Money Amount,
-    bool FloorApplied, bool CapApplied, bool NeedsFinanceCoDecision, Explanation Explanation);
+/// <remarks>The decision is made at once and allocates nothing of its own beyond this object; its
+/// <see cref="Explanation"/> is made from it the first time it is read. Thread-safe: immutable once made.</remarks>
+public sealed class RewardDecision
+{
+    // The lists a decision can report, made once: by the bits of the exclusions (1 << kind) and of what qualifies.
+    private static readonly ImmutableArray<RewardExclusion>[] ExclusionLists = [.. Enumerable.Range(0, 256).Select(mask =>
+        Enum.GetValues<RewardExclusion>().Where(x => x != RewardExclusion.None && (mask & (1 << (int)x)) != 0).ToImmutableArray())];
+
+    private static readonly string[] QualifierNames = ["crime", "suspension-or-closure", "licence-revoked", "large-amount"];
+
+    private static readonly ImmutableArray<string>[] QualifierLists = [.. Enumerable.Range(0, 16).Select(mask =>
+        Enumerable.Range(0, 4).Where(i => (mask & (1 << i)) != 0).Select(i => QualifierNames[i]).ToImmutableArray())];
+
+    private readonly ReportRewardCalculator calculator;
+    private readonly int exclusions;
+    private readonly int qualifies;
+    [Memoised]
+    private Explanation? explanation;
+
+    internal RewardDecision(ReportRewardCalculator calculator, RewardCase facts, int exclusions, int qualifies, in RewardAmounts amounts)
+    {
+        this.calculator = calculator;
+        this.exclusions = exclusions;
+        this.qualifies = qualifies;
+        Facts = facts;
+        Amounts = amounts;
+    }
+
+    /// <summary>Whether a reward is due.</summary>
+    public bool Eligible => exclusions == 0;
+
+    /// <summary>Why not, when not.</summary>
+    public ImmutableArray<RewardExclusion> Exclusions => ExclusionLists[exclusions];
+
+    /// <summary>What makes the case a major violation: crime, suspension-or-closure, licence-revoked, large-amount.</summary>
+    public ImmutableArray<string> QualifiesBy => QualifierLists[qualifies];
+
+    /// <summary>The level's percentage of the fines and confiscations, before rounding, in yuan (zero when not eligible).</summary>
+    public decimal Percentage => Eligible ? Amounts.ExactFen / 100m : 0m;
+
+    /// <summary>The reward, exact to the fen (zero when not eligible).</summary>
+    public Money Amount => Amounts.Amount;
+
+    /// <summary>The floor raised the amount (or the case has no fines: the floor is the minimum and more is the bureau's discretion).</summary>
+    public bool FloorApplied => Amounts.FloorApplied;
+
+    /// <summary>The 1,000,000-yuan cap per case lowered it.</summary>
+    public bool CapApplied => Amounts.CapApplied;
+
+    /// <summary>500,000 yuan or more: set together with the finance department.</summary>
+    public bool NeedsFinanceCoDecision => Amounts.NeedsFinanceCoDecision;
+
+    /// <summary>Why: the threshold, the scope, each exclusion or the percentage, rounding, floor, cap and co-decision, with the parameters used.</summary>
+    public Explanation Explanation
+    {
+        get
+        {
+            if (explanation is { } made)
+            {
+                return made;
+            }
+            var built = calculator.Explain(this);
+            return Interlocked.CompareExchange(ref explanation, built, null) ?? built;
+        }
+    }
+
+    internal RewardCase Facts { get; }
+
+    internal RewardAmounts Amounts { get; }
+
+    internal bool Excludes(RewardExclusion kind) => (exclusions & (1 << (int)kind)) != 0;
+
+    internal int QualifierCount => System.Numerics.BitOperations.PopCount((uint)qualifies);
+}
+
+/// <summary>What a decision used and computed: the parameters in force (null when not used) and the amounts.</summary>
+internal readonly record struct RewardAmounts(ParameterValue? Threshold, bool ThresholdReached, ParameterValue? Ratio, ParameterValue? Floor, ParameterValue? Cap,
+    ParameterValue? CoDecision, decimal ExactFen, Money Rounded, Money Amount, bool FloorApplied, bool CapApplied, bool NeedsFinanceCoDecision);
 
 /// <summary>
 /// Whistle-blower rewards under 国市监稽规〔2021〕4号: eligibility (a natural person, not excluded, a verified and closed
@@ -173,77 +240,42 @@ public sealed class ReportRewardCalculator
             return RuleResult<RewardDecision>.Failure(RewardErrors.NegativeAmount.Create("$.finesAndConfiscationsYuan"));
         }
         var date = f.ClosedOn;
-        var jurisdictionText = Jurisdiction.IsNational ? null : Jurisdiction.ToString();
-        var builder = new ExplanationBuilder(RuleId, date, jurisdictionText);
-        ParameterValue Use(ParameterDefinition p)
-        {
-            var v = Policy.Resolve(p, date, Jurisdiction);
-            builder.Use(v);
-            return v;
-        }
 
-        var exclusions = ImmutableArray.CreateBuilder<RewardExclusion>();
-        if (!f.ReporterIsNaturalPerson)
-        {
-            exclusions.Add(RewardExclusion.NotNaturalPerson);
-        }
-        foreach (var x in f.ReporterExclusions.Distinct().Order())
+        // Exclusions and qualifications as bits (1 << kind; crime, suspension or closure, revocation, large amount): the
+        // lists the decision reports are made once for every combination, in the order the measures list them.
+        var exclusions = f.ReporterIsNaturalPerson ? 0 : 1 << (int)RewardExclusion.NotNaturalPerson;
+        foreach (var x in f.ReporterExclusions)
         {
             if (x is RewardExclusion.OfficialDuty or RewardExclusion.InfringedParty or RewardExclusion.Violator or RewardExclusion.PaidByCompetitor)
             {
-                exclusions.Add(x);
+                exclusions |= 1 << (int)x;
             }
         }
         if (!f.VerifiedAndClosed)
         {
-            exclusions.Add(RewardExclusion.NotVerifiedAndClosed);
+            exclusions |= 1 << (int)RewardExclusion.NotVerifiedAndClosed;
         }
-
-        var qualifies = ImmutableArray.CreateBuilder<string>();
-        if (f.SuspectedCrime)
-        {
-            qualifies.Add("crime");
-        }
-        if (f.SuspensionOrClosure)
-        {
-            qualifies.Add("suspension-or-closure");
-        }
-        if (f.LicenceRevoked)
-        {
-            qualifies.Add("licence-revoked");
-        }
+        var qualifies = (f.SuspectedCrime ? 1 : 0) | (f.SuspensionOrClosure ? 2 : 0) | (f.LicenceRevoked ? 4 : 0);
         var threshold = (f.ViolatorIsNaturalPerson ? Policy.TryResolve(RewardParameters.LargeAmountPerson, date, Jurisdiction) : null)
             ?? Policy.TryResolve(RewardParameters.LargeAmount, date, Jurisdiction);
+        var reached = false;
         if (threshold is not null)
         {
-            builder.Use(threshold);
-            var reached = f.FinesAndConfiscations.Yuan >= threshold.Value;
-            if (reached)
-            {
-                qualifies.Add("large-amount");
-            }
-            builder.Add(RewardReasons.Threshold.ToReason(threshold.Citation, ("Amount", f.FinesAndConfiscations.Yuan), ("Threshold", threshold.Value),
-                ("Reached", reached ? "reached" : "not-reached")));
+            reached = f.FinesAndConfiscations.Yuan >= threshold.Value;
+            qualifies |= reached ? 8 : 0;
         }
-        else if (qualifies.Count == 0 && f.FinesAndConfiscations.Fen > 0)
+        else if (qualifies == 0 && f.FinesAndConfiscations.Fen > 0)
         {
-            return RuleResult<RewardDecision>.Failure(RewardErrors.ThresholdNotSet.Create(null, ("Jurisdiction", jurisdictionText ?? "national"), ("Date", date)));
+            return RuleResult<RewardDecision>.Failure(RewardErrors.ThresholdNotSet.Create(null, ("Jurisdiction", Jurisdiction.IsNational ? "national" : Jurisdiction.ToString()), ("Date", date)));
         }
-        builder.Add(RewardReasons.Scope.ToReason(ComplaintCitations.RewardScope, ("QualifiesBy", qualifies.Count == 0 ? "-" : string.Join(", ", qualifies))));
-        if (qualifies.Count == 0)
+        if (qualifies == 0)
         {
-            exclusions.Add(RewardExclusion.NotMajorViolation);
+            exclusions |= 1 << (int)RewardExclusion.NotMajorViolation;
         }
-
-        if (exclusions.Count > 0)
+        if (exclusions != 0)
         {
-            foreach (var x in exclusions)
-            {
-                builder.Add(RewardReasons.Excluded.ToReason(x == RewardExclusion.NotMajorViolation || x == RewardExclusion.NotNaturalPerson ? ComplaintCitations.RewardScope : ComplaintCitations.RewardExclusions,
-                    ("Exclusion", ComplaintStateMachine.Kebab(x))));
-            }
-            return RuleResult<RewardDecision>.Success(new RewardDecision(false, exclusions.ToImmutable(), qualifies.ToImmutable(), 0m, Money.Zero, false, false, false,
-                builder.Build("not-eligible")));
+            return RuleResult<RewardDecision>.Success(new RewardDecision(this, f, exclusions, qualifies,
+                new RewardAmounts(threshold, reached, null, null, null, null, 0m, Money.Zero, Money.Zero, false, false, false)));
         }
 
         var (ratioParameter, floorParameter) = f.Level switch
@@ -252,36 +284,73 @@ public sealed class ReportRewardCalculator
             RewardLevel.Level2 => (RewardParameters.Level2Ratio, RewardParameters.Level2Floor),
             _ => (RewardParameters.Level3Ratio, RewardParameters.Level3Floor),
         };
-        var ratio = Use(ratioParameter).Value;
-        var floor = Money.FromYuan(Use(floorParameter).Value);
-        var cap = Money.FromYuan(Use(RewardParameters.CapPerCase).Value);
-        var coDecision = Money.FromYuan(Use(RewardParameters.FinanceCoDecision).Value);
+        var ratio = Policy.Resolve(ratioParameter, date, Jurisdiction);
+        var floorValue = Policy.Resolve(floorParameter, date, Jurisdiction);
+        var capValue = Policy.Resolve(RewardParameters.CapPerCase, date, Jurisdiction);
+        var coDecisionValue = Policy.Resolve(RewardParameters.FinanceCoDecision, date, Jurisdiction);
+        var floor = Money.FromYuan(floorValue.Value);
+        var cap = Money.FromYuan(capValue.Value);
 
-        var exactFen = f.FinesAndConfiscations.Fen * ratio;
+        var exactFen = f.FinesAndConfiscations.Fen * ratio.Value;
         var rounded = Money.FromFen(ToWholeFen(exactFen, f.Rounding));
-        builder.Add(RewardReasons.Percentage.ToReason(ComplaintCitations.RewardAmounts, ("Level", ComplaintStateMachine.Kebab(f.Level)), ("Ratio", ratio),
-            ("Base", f.FinesAndConfiscations.Yuan), ("Exact", exactFen / 100m), ("Rounded", rounded.Yuan)));
-        builder.Add(RewardReasons.Rounding.ToReason(ComplaintCitations.RewardRounding, ("Rounding", ComplaintStateMachine.Kebab(f.Rounding))));
         var amount = rounded;
         var floorApplied = amount < floor;
         if (floorApplied)
         {
             amount = floor;
-            builder.Add(RewardReasons.Floor.ToReason(ComplaintCitations.RewardAmounts, ("Floor", floor.Yuan), ("NoFine", f.FinesAndConfiscations.Fen == 0 ? "yes" : "no")));
         }
         var capApplied = amount > cap;
         if (capApplied)
         {
             amount = cap;
-            builder.Add(RewardReasons.Cap.ToReason(ComplaintCitations.RewardCap, ("Cap", cap.Yuan)));
         }
-        var needsFinance = amount >= coDecision;
-        if (needsFinance)
+        var needsFinance = amount >= Money.FromYuan(coDecisionValue.Value);
+        return RuleResult<RewardDecision>.Success(new RewardDecision(this, f, 0, qualifies,
+            new RewardAmounts(threshold, reached, ratio, floorValue, capValue, coDecisionValue, exactFen, rounded, amount, floorApplied, capApplied, needsFinance)));
+    }
+
+    // The explanation of a decision made by DecideCore, from what it used and computed, in the order it decided.
+    internal Explanation Explain(RewardDecision d)
+    {
+        var f = d.Facts;
+        var a = d.Amounts;
+        var builder = new ExplanationBuilder(RuleId, f.ClosedOn, Jurisdiction.IsNational ? null : Jurisdiction.ToString());
+        if (a.Threshold is { } threshold)
         {
-            builder.Add(RewardReasons.FinanceCoDecision.ToReason(ComplaintCitations.RewardFinanceCoDecision, ("Amount", amount.Yuan), ("Threshold", coDecision.Yuan)));
+            builder.Use(threshold);
+            builder.Add(RewardReasons.Threshold.ToReason(threshold.Citation, ("Amount", f.FinesAndConfiscations.Yuan), ("Threshold", threshold.Value),
+                ("Reached", a.ThresholdReached ? "reached" : "not-reached")));
         }
-        return RuleResult<RewardDecision>.Success(new RewardDecision(true, [], qualifies.ToImmutable(), exactFen / 100m, amount, floorApplied, capApplied, needsFinance,
-            builder.Build("eligible")));
+        builder.Add(RewardReasons.Scope.ToReason(ComplaintCitations.RewardScope, ("QualifiesBy", d.QualifierCount == 0 ? "-" : string.Join(", ", d.QualifiesBy))));
+        if (!d.Eligible)
+        {
+            foreach (var x in d.Exclusions)
+            {
+                builder.Add(RewardReasons.Excluded.ToReason(x == RewardExclusion.NotMajorViolation || x == RewardExclusion.NotNaturalPerson ? ComplaintCitations.RewardScope : ComplaintCitations.RewardExclusions,
+                    ("Exclusion", ComplaintStateMachine.Kebab(x))));
+            }
+            return builder.Build("not-eligible");
+        }
+        builder.Use(a.Ratio!);
+        builder.Use(a.Floor!);
+        builder.Use(a.Cap!);
+        builder.Use(a.CoDecision!);
+        builder.Add(RewardReasons.Percentage.ToReason(ComplaintCitations.RewardAmounts, ("Level", ComplaintStateMachine.Kebab(f.Level)), ("Ratio", a.Ratio!.Value),
+            ("Base", f.FinesAndConfiscations.Yuan), ("Exact", a.ExactFen / 100m), ("Rounded", a.Rounded.Yuan)));
+        builder.Add(RewardReasons.Rounding.ToReason(ComplaintCitations.RewardRounding, ("Rounding", ComplaintStateMachine.Kebab(f.Rounding))));
+        if (a.FloorApplied)
+        {
+            builder.Add(RewardReasons.Floor.ToReason(ComplaintCitations.RewardAmounts, ("Floor", Money.FromYuan(a.Floor!.Value).Yuan), ("NoFine", f.FinesAndConfiscations.Fen == 0 ? "yes" : "no")));
+        }
+        if (a.CapApplied)
+        {
+            builder.Add(RewardReasons.Cap.ToReason(ComplaintCitations.RewardCap, ("Cap", Money.FromYuan(a.Cap!.Value).Yuan)));
+        }
+        if (a.NeedsFinanceCoDecision)
+        {
+            builder.Add(RewardReasons.FinanceCoDecision.ToReason(ComplaintCitations.RewardFinanceCoDecision, ("Amount", a.Amount.Yuan), ("Threshold", Money.FromYuan(a.CoDecision!.Value).Yuan)));
+        }
+        return builder.Build("eligible");
     }
 }
 
