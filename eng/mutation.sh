@@ -5,6 +5,8 @@
 # mutation/<area>.json and mutation/README.md gets that area's row, its survivors and their reasons
 # (eng/mutation/equivalent.tsv gives a reason to each survivor judged equivalent). Not part of .ci/run: a whole-library
 # run takes over an hour on two cores; the unit suite checks only that the configurations are valid.
+# On a machine shared with others, run it below their priority: `nice -n 5 eng/mutation.sh referral` (the niceness is
+# recorded with the run, with the load at its start and end).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -13,16 +15,20 @@ dotnet tool restore >/dev/null
 # environment"; on a loaded two-core machine that call takes longer, so allow two minutes.
 export DOTNET_INFO_WAIT_TIME=${DOTNET_INFO_WAIT_TIME:-120000}
 if [ $# -eq 0 ]; then set -- $(ls eng/mutation/*.json | xargs -n1 basename | sed 's/\.json$//'); fi
+version=$(python3 -c "import json;print(json.load(open('.config/dotnet-tools.json'))['tools']['dotnet-stryker']['version'])")
 mkdir -p mutation
 for area in "$@"; do
   config="$root/eng/mutation/$area.json"
   [ -f "$config" ] || { echo "no configuration for area '$area' (eng/mutation/$area.json)" >&2; exit 2; }
   out=$(mktemp -d)
-  echo "== $area: $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+  started=$(date +%s)
+  echo "== $area: $(date -u +%FT%TZ), load $load_start, nice $(nice)" >&2
   (cd tests/MarketRules.Tests && dotnet stryker --config-file "$config" --output "$out")
   report=$(find "$out" -name 'mutation-report.json' | head -n 1)
   [ -n "$report" ] || { echo "Stryker wrote no JSON report for $area" >&2; exit 1; }
   cp "$report" "mutation/$area.json"
-  python3 eng/mutation/summary.py "$area" "$(python3 -c "import json;print(json.load(open('.config/dotnet-tools.json'))['tools']['dotnet-stryker']['version'])")" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  load="start $load_start, end $(cut -d' ' -f1-3 /proc/loadavg); nice $(nice); $(( ($(date +%s) - started) / 60 )) min"
+  python3 eng/mutation/summary.py "$area" "$version" "$load"
   rm -rf "$out"
 done

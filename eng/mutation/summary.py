@@ -18,10 +18,27 @@ def read_runs():
     with open(runs_path, newline="", encoding="utf-8") as f:
         return {row[0]: row for row in csv.reader(f, delimiter="\t") if row and not row[0].startswith("#")}
 
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "?"
+
+def memory_gib():
+    try:
+        with open("/proc/meminfo", encoding="utf-8") as f:
+            return round(int(f.readline().split()[1]) / 1024 / 1024)
+    except (OSError, ValueError, IndexError):
+        return "?"
+
 runs = read_runs()
 if len(sys.argv) == 4:
     area, version, load = sys.argv[1:]
-    machine = f"{os.cpu_count()} cores, {platform.machine()}"
+    machine = f"{os.cpu_count()} cores {cpu_model()}, {memory_gib()} GiB, {platform.machine()}"
     runs[area] = [area, datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), version, load, machine]
     with open(runs_path, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
@@ -43,6 +60,14 @@ def reason_for(path, line, mutator):
         if path.endswith(file) and line == line_no and m == mutator:
             return reason
     return None
+
+def notes():
+    # What a reader needs to judge the numbers (what was made honest, what is left out): eng/mutation/notes.md.
+    path = os.path.join(root, "eng", "mutation", "notes.md")
+    if not os.path.exists(path):
+        return ""
+    with open(path, encoding="utf-8") as f:
+        return f.read().rstrip("\n") + "\n\n"
 
 rows, sections = [], []
 for area in sorted(runs):
@@ -89,7 +114,7 @@ hand — give a survivor judged equivalent its reason in `eng/mutation/equivalen
 
 | area | mutants | killed | timeout | survived | no coverage | compile errors | ignored | score | survivors explained | date | Stryker | load | machine |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|---|
-""" + "\n".join(rows) + "\n\n## Survivors\n\n" + "\n\n".join(sections) + "\n"
+""" + "\n".join(rows) + "\n\n" + notes() + "## Survivors\n\n" + "\n\n".join(sections) + "\n"
 with open(os.path.join(out_dir, "README.md"), "w", encoding="utf-8") as f:
     f.write(text)
 print(f"mutation/README.md: {len(rows)} area(s)")
