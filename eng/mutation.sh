@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Mutation testing per rule area with Stryker.NET (the version pinned in .config/dotnet-tools.json).
 # Usage: eng/mutation.sh [area…]      areas: the names of eng/mutation/*.json (kernel sampling credit …); none = all
+#        an area may name one folder inside it, e.g. kernel/Calendar: that area's configuration, mutating that folder
+#        only, kept as mutation/kernel-calendar.json
 # Each area's configuration is eng/mutation/<area>.json. The JSON report of each run is kept as
 # mutation/<area>.json and mutation/README.md gets that area's row, its survivors and their reasons
 # (eng/mutation/equivalent.tsv gives a reason to each survivor judged equivalent). Not part of .ci/run: a whole-library
@@ -18,13 +20,21 @@ if [ $# -eq 0 ]; then set -- $(ls eng/mutation/*.json | xargs -n1 basename | sed
 version=$(python3 -c "import json;print(json.load(open('.config/dotnet-tools.json'))['tools']['dotnet-stryker']['version'])")
 mkdir -p mutation
 for area in "$@"; do
-  config="$root/eng/mutation/$area.json"
-  [ -f "$config" ] || { echo "no configuration for area '$area' (eng/mutation/$area.json)" >&2; exit 2; }
+  base=${area%%/*}
+  config="$root/eng/mutation/$base.json"
+  [ -f "$config" ] || { echo "no configuration for area '$base' (eng/mutation/$base.json)" >&2; exit 2; }
+  narrow=()
+  if [ "$base" != "$area" ]; then
+    folder=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['stryker-config']['mutate'][0].split('/**/')[0])" "$config")/${area#*/}
+    [ -d "$root/${folder#\*\*/}" ] || { echo "no folder ${folder#\*\*/}" >&2; exit 2; }
+    narrow=(--mutate "$folder/**/*.cs")
+    area=$(echo "$area" | tr '/A-Z' '-a-z')
+  fi
   out=$(mktemp -d)
   load_start=$(cut -d' ' -f1-3 /proc/loadavg)
   started=$(date +%s)
   echo "== $area: $(date -u +%FT%TZ), load $load_start, nice $(nice)" >&2
-  (cd tests/MarketRules.Tests && dotnet stryker --config-file "$config" --output "$out")
+  (cd tests/MarketRules.Tests && dotnet stryker --config-file "$config" ${narrow[@]+"${narrow[@]}"} --output "$out")
   report=$(find "$out" -name 'mutation-report.json' | head -n 1)
   [ -n "$report" ] || { echo "Stryker wrote no JSON report for $area" >&2; exit 1; }
   cp "$report" "mutation/$area.json"
