@@ -99,4 +99,72 @@ public partial class CriminalReferralTests
         Assert.Contains(Referral.Explain(onFirstDay with { ActDate = dayBefore }, dayBefore).GetValueOrThrow().Explanation.Reasons,
             r => r.Code == "MR.Referral.ServiceMarkNotCovered");
     }
+
+    // The typed door of the referral area (the one every caller passes, JSON or not): each amount of the facts up to
+    // the largest amount of money is an amount, one fen more is refused at its own path; each count below zero is
+    // refused at its own path. One bad field alone, so a check that let it through would leave no error at all.
+    public static TheoryData<string> TypedFields() =>
+    [
+        "sales", "unsoldValue", "businessVolume", "illegalGains", "directLoss",
+        "pieces", "unsoldPieces", "marks", "patents", "priorPenaltiesWithinTwoYears", "victims", "minorInjuries", "seriousInjuries", "deaths",
+    ];
+
+    private static ReferralFacts WithField(ReferralFacts f, string field, long value) => field switch
+    {
+        "sales" => f with { Sales = Money.FromFen(value) },
+        "unsoldValue" => f with { UnsoldValue = Money.FromFen(value) },
+        "businessVolume" => f with { BusinessVolume = Money.FromFen(value) },
+        "illegalGains" => f with { IllegalGains = Money.FromFen(value) },
+        "directLoss" => f with { DirectLoss = Money.FromFen(value) },
+        "pieces" => f with { Pieces = (int)value },
+        "unsoldPieces" => f with { UnsoldPieces = (int)value },
+        "marks" => f with { Marks = (int)value },
+        "patents" => f with { Patents = (int)value },
+        "priorPenaltiesWithinTwoYears" => f with { PriorPenaltiesWithinTwoYears = (int)value },
+        "victims" => f with { Victims = (int)value },
+        "minorInjuries" => f with { MinorInjuries = (int)value },
+        "seriousInjuries" => f with { SeriousInjuries = (int)value },
+        "deaths" => f with { Deaths = (int)value },
+        _ => throw new ArgumentException("Unknown field " + field, nameof(field)),
+    };
+
+    [Theory]
+    [MemberData(nameof(TypedFields))]
+    public void ReferralFacts_EachAmountUpToTheLargestAmountOfMoney_EachCountFromZero_AtItsOwnPath(string field)
+    {
+        var date = new LocalDate(2024, 6, 1);
+        var facts = new ReferralFacts { Offence = CriminalOffence.ShoddyProducts, ActDate = date };
+        var amount = field is "sales" or "unsoldValue" or "businessVolume" or "illegalGains" or "directLoss";
+        var maxFen = (long)(Money.MaxYuan * 100m);
+        if (amount)
+        {
+            Assert.True(Referral.Decide(WithField(facts, field, maxFen), date).IsSuccess);
+            var over = Assert.Single(Referral.Decide(WithField(facts, field, maxFen + 1), date).Errors);
+            Assert.Equal("MR.Amount.Invalid", over.Code);
+            Assert.Equal("$." + field, over.Path);
+        }
+        else
+        {
+            Assert.True(Referral.Decide(WithField(facts, field, 0), date).IsSuccess);
+        }
+        var negative = Assert.Single(Referral.Decide(WithField(facts, field, -1), date).Errors);
+        Assert.Equal(amount ? "MR.Referral.NegativeAmount" : "MR.Referral.NegativeCount", negative.Code);
+        Assert.Equal("$." + field, negative.Path);
+        Assert.Equal(negative, Assert.Single(Referral.Validate(WithField(facts, field, -1), date)));
+    }
+
+    // The kinds the typed facts carry as enums are closed: a value outside them is refused at its own path, and the
+    // last defined value is accepted.
+    [Fact]
+    public void ReferralFacts_OffenderCategoryAndHarmOutsideTheirKinds_AreRefusedAtTheirPaths()
+    {
+        var date = new LocalDate(2024, 6, 1);
+        var facts = new ReferralFacts { Offence = CriminalOffence.ShoddyProducts, ActDate = date };
+        Assert.True(Referral.Decide(facts with { Offender = OffenderKind.Unit, Category = ProductCategory.Service, Harm = (HarmFacts)127 }, date).IsSuccess);
+        Assert.Equal("$.offender", Assert.Single(Referral.Decide(facts with { Offender = (OffenderKind)2 }, date).Errors).Path);
+        Assert.Equal("$.category", Assert.Single(Referral.Decide(facts with { Category = ProductCategory.Service + 1 }, date).Errors).Path);
+        Assert.Equal("$.harm", Assert.Single(Referral.Decide(facts with { Harm = (HarmFacts)128 }, date).Errors).Path);
+        Assert.Equal("$.offence", Assert.Single(Referral.Decide(facts with { Offence = (CriminalOffence)999 }, date).Errors).Path);
+        Assert.Equal("$.actDate", Assert.Single(Referral.Decide(facts with { ActDate = default }, date).Errors).Path);
+    }
 }
