@@ -250,7 +250,7 @@ public static partial class MarketRulesEndpoints
         {
             var error = ex.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? EngineErrors.RequestTooLarge.Create("$", ("Limit", context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? MaxEvaluateBytes))
-                : EngineErrors.InvalidJson.Create("$", ("Detail", "the request body could not be read"));
+                : EngineErrors.InvalidJson.Create("$", ("Detail", new LocalizedText("无法读取请求正文", "the request body could not be read")));
             await ProblemJson.WriteAsync(context, ex.StatusCode, null, [error]).ConfigureAwait(false);
             return null;
         }

@@ -73,7 +73,7 @@ internal static class ServerApp
         {
             var error = ex.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? EngineErrors.RequestTooLarge.Create("$", ("Limit", context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? MaxBodyBytes))
-                : EngineErrors.InvalidJson.Create("$", ("Detail", "the request could not be read"));
+                : EngineErrors.InvalidJson.Create("$", ("Detail", new LocalizedText("无法读取请求", "the request could not be read")));
             var buffer = new System.Buffers.ArrayBufferWriter<byte>();
             using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = MarketRules.Json.MarketRulesJson.Encoder }))
             {

@@ -134,14 +134,14 @@ internal sealed class CaseController
                     {
                         return Reject(s, e, CaseRejectionCode.PeriodAlreadyExpired, date: runs.LastDay);
                     }
-                    return Accept(s, e, date, s with { State = row.To, PausedSince = date, Pause = e.Pause });
+                    return Accept(s, e, date, s with { State = row.To, VerificationPauses = s.VerificationPauses.PausedOn(date), Pause = e.Pause });
                 }
 
             // Resuming, opening and declining end a verification pause: its working days are banked and the clock is
             // cleared (it is null anyway when verification was not paused). Written into the one `with` rather than
             // through a helper returning a snapshot, which would cost a copy of the snapshot on every opening.
             case CaseEventKind.VerificationResumed:
-                return Accept(s, e, date, s with { State = row.To, VerificationExcludedWorkingDays = VerificationExcludedAsOf(s, date), PausedSince = null });
+                return Accept(s, e, date, s with { State = row.To, VerificationPauses = VerificationResumed(s, date) });
 
             case CaseEventKind.CaseOpened:
                 if (LimitationExpired(s))
@@ -149,19 +149,19 @@ internal sealed class CaseController
                     return Accept(s, e, date, s with
                     {
                         State = row.Alternative, CloseReason = CaseCloseReason.LimitationExpired,
-                        VerificationExcludedWorkingDays = VerificationExcludedAsOf(s, date), PausedSince = null,
+                        VerificationPauses = VerificationResumed(s, date),
                     });
                 }
-                return Accept(s, e, date, s with { State = row.To, OpenedOn = date, VerificationExcludedWorkingDays = VerificationExcludedAsOf(s, date), PausedSince = null });
+                return Accept(s, e, date, s with { State = row.To, OpenedOn = date, VerificationPauses = VerificationResumed(s, date) });
 
             case CaseEventKind.CaseNotOpened:
                 return Accept(s, e, date, s with
                 {
-                    State = row.To, CloseReason = CaseCloseReason.NotOpened, VerificationExcludedWorkingDays = VerificationExcludedAsOf(s, date), PausedSince = null,
+                    State = row.To, CloseReason = CaseCloseReason.NotOpened, VerificationPauses = VerificationResumed(s, date),
                 });
 
             case CaseEventKind.InvestigationSuspended:
-                return Accept(s, e, date, s with { State = row.To, PausedSince = date, Pause = e.Pause });
+                return Accept(s, e, date, s with { State = row.To, DecisionPauses = s.DecisionPauses.PausedOn(date), Pause = e.Pause });
 
             case CaseEventKind.InvestigationResumed:
                 return Accept(s, e, date, Unpause(s, date) with { State = row.To });
@@ -214,7 +214,7 @@ internal sealed class CaseController
                 {
                     return Reject(s, e, CaseRejectionCode.HearingRequestOutOfTime, date: requestBy.LastDay);
                 }
-                return Accept(s, e, date, s with { State = row.To, HearingRequestedOn = date, PausedSince = date });
+                return Accept(s, e, date, s with { State = row.To, HearingRequestedOn = date, DecisionPauses = s.DecisionPauses.PausedOn(date) });
 
             case CaseEventKind.HearingNoticeServed:
                 if (e.Date is not { } hearing)
@@ -515,55 +515,31 @@ internal sealed class CaseController
         return Periods.Deadline(act, Period(parameter, found), RestDayRule.None).LastDay;
     }
 
-    /// <summary>The verification deadline as of <paramref name="asOf"/>: 15 working days (+15 when extended) from the lead, plus the working days of testing and the like (running pause included).</summary>
-    internal LegalDeadline VerificationDeadline(in CaseSnapshot s, LocalDate asOf)
+    /// <summary>The verification deadline as of <paramref name="asOf"/>: 15 working days (+15 when extended) from the lead, not counting the working days of testing and the like (running pause included).</summary>
+    internal LegalDeadline VerificationDeadline(in CaseSnapshot s, LocalDate asOf) =>
+        Periods.Deadline(s.LeadReceivedOn!.Value, VerificationPeriod(s), s.VerificationPauses, asOf, RestDayRule.RollForward);
+
+    private LegalPeriod VerificationPeriod(in CaseSnapshot s)
     {
         var lead = s.LeadReceivedOn!.Value;
-        var days = (int)Value(CaseParameters.LeadVerification, lead) + (s.VerificationExtended ? (int)Value(CaseParameters.LeadVerificationExtension, lead) : 0)
-            + VerificationExcludedAsOf(s, asOf);
-        // Adding the paused working days equals the kernel's paused-clock computation because a pause may only start on or
-        // before the last day (the guard above).
-        return Periods.Deadline(lead, LegalPeriod.WorkingDays(days), RestDayRule.RollForward);
+        return LegalPeriod.WorkingDays((int)Value(CaseParameters.LeadVerification, lead)
+            + (s.VerificationExtended ? (int)Value(CaseParameters.LeadVerificationExtension, lead) : 0));
     }
 
-    /// <summary>Working days of the running verification pause up to the day before <paramref name="asOf"/>: the pause's first day counts, the resumption day does not (as for the decision clock).</summary>
-    internal int VerificationPausedWorkingDays(in CaseSnapshot s, LocalDate asOf)
-    {
-        if (s.State != CaseState.VerificationPaused || s.PausedSince is not { } since || s.LeadReceivedOn is not { } lead)
-        {
-            return 0;
-        }
-        // The lead's own day is never counted, so a pause that starts that day only stops the clock from the next.
-        var first = since > lead ? since : lead.PlusDays(1);
-        return asOf > first ? Calendar.CountWorkingDays(first.PlusDays(-1), asOf.PlusDays(-1)) : 0;
-    }
+    /// <summary>The verification clock running again on <paramref name="date"/> (resumed, or ended by opening or declining the case), its pause banked.</summary>
+    private PeriodPauses VerificationResumed(in CaseSnapshot s, LocalDate date) =>
+        s.VerificationPauses.IsPaused ? Periods.Resume(s.LeadReceivedOn!.Value, VerificationPeriod(s), s.VerificationPauses, date) : s.VerificationPauses;
 
-    /// <summary>The working days of lead verification not counted up to <paramref name="date"/>, the running pause included.</summary>
-    private int VerificationExcludedAsOf(in CaseSnapshot s, LocalDate date) => s.VerificationExcludedWorkingDays + VerificationPausedWorkingDays(s, date);
+    /// <summary>The decision deadline as of <paramref name="asOf"/>: 90 days from opening plus extensions, not counting excluded time (running pause included).</summary>
+    internal LegalDeadline DecisionDeadline(in CaseSnapshot s, LocalDate asOf) =>
+        Periods.Deadline(s.OpenedOn!.Value, DecisionPeriod(s), s.DecisionPauses, asOf, RestDayRule.RollForward);
 
-    /// <summary>The decision deadline as of <paramref name="asOf"/>: 90 days from opening, shifted by excluded time (running pause included) and extensions.</summary>
-    internal LegalDeadline DecisionDeadline(in CaseSnapshot s, LocalDate asOf)
-    {
-        var opened = s.OpenedOn!.Value;
-        var excluded = s.ExcludedDays + PausedDays(s, asOf);
-        var days = (int)Value(CaseParameters.DecisionPeriod, opened) + s.ExtensionDays;
-        // Shifting the trigger by the excluded calendar days equals the kernel's paused-clock computation for a
-        // calendar-day period whose pauses start after the trigger.
-        return Periods.Deadline(opened.PlusDays(excluded), LegalPeriod.Days(days), RestDayRule.RollForward);
-    }
+    private LegalPeriod DecisionPeriod(in CaseSnapshot s) =>
+        LegalPeriod.Days((int)Value(CaseParameters.DecisionPeriod, s.OpenedOn!.Value) + s.ExtensionDays);
 
-    internal static int PausedDays(in CaseSnapshot s, LocalDate asOf)
-    {
-        if (s.PausedSince is not { } since || s.OpenedOn is not { } opened)
-        {
-            return 0;
-        }
-        var first = since > opened ? since : opened.PlusDays(1);
-        return asOf > first ? NodaTime.Period.DaysBetween(first, asOf) : 0;
-    }
-
-    private static CaseSnapshot Unpause(in CaseSnapshot s, LocalDate date) =>
-        s.PausedSince is null ? s : s with { ExcludedDays = s.ExcludedDays + PausedDays(s, date), PausedSince = null };
+    /// <summary>The decision clock running again on <paramref name="date"/>, its pause banked.</summary>
+    private CaseSnapshot Unpause(in CaseSnapshot s, LocalDate date) =>
+        s.DecisionPauses.IsPaused ? s with { DecisionPauses = Periods.Resume(s.OpenedOn!.Value, DecisionPeriod(s), s.DecisionPauses, date) } : s;
 
     internal LocalDate DemandEarliest(in CaseSnapshot s) =>
         s.PaymentDueOn!.Value.PlusDays((int)Value(CaseParameters.EnforcementSurchargeDays, s.ServedOn!.Value) + 1);
@@ -655,7 +631,7 @@ internal sealed class CaseController
                         if (sink.WantsAll)
                         {
                             sink.Runs(new CaseDeadline(CaseDeadlineKind.Decision, s.OpenedOn!.Value, decision.LastDay, decision.ExpiresAt, asOf > decision.LastDay,
-                                s.PausedSince is not null, CaseCitations.DecisionPeriod));
+                                s.DecisionPauses.IsPaused, CaseCitations.DecisionPeriod));
                         }
                     }
                     if (s.State == CaseState.LegalReview)

@@ -1,3 +1,5 @@
+using MarketRules.Calendar;
+
 namespace MarketRules.Cases;
 
 /// <summary>
@@ -38,19 +40,16 @@ public readonly record struct CaseSnapshot
     /// <summary>Life, health or financial safety was involved and harm resulted (5-year limitation).</summary>
     public bool SeriousHarm { get; init; }
 
-    /// <summary>Working days of lead verification not counted so far: testing, inspection, quarantine, appraisal, identification (程序规定 Art 18(2)).</summary>
-    public int VerificationExcludedWorkingDays { get; init; }
+    /// <summary>The pauses of lead verification's clock: testing, inspection, quarantine, appraisal, identification (程序规定 Art 18(2)), banked and running.</summary>
+    public PeriodPauses VerificationPauses { get; init; }
 
     /// <summary>The date the case was opened (立案).</summary>
     public LocalDate? OpenedOn { get; init; }
 
-    /// <summary>Calendar days excluded from the decision period so far (suspension, testing, hearing…).</summary>
-    public int ExcludedDays { get; init; }
+    /// <summary>The pauses of the decision period's clock (suspension, testing, the hearing…), banked and running.</summary>
+    public PeriodPauses DecisionPauses { get; init; }
 
-    /// <summary>The date the clock was paused, while it is paused: the verification clock before the case is opened, the decision clock after.</summary>
-    public LocalDate? PausedSince { get; init; }
-
-    /// <summary>Why the clock is paused.</summary>
+    /// <summary>Why the clock (of verification before the case is opened, of the decision after) was last paused.</summary>
     public PauseKind Pause { get; init; }
 
     /// <summary>Days added to the decision period by extensions.</summary>

@@ -73,7 +73,7 @@ public partial class CaseStateMachineTests
         Assert.True(paused.Paused);
 
         var resumed = Machine.Apply(suspended, CaseEvent.Of(CaseEventKind.InvestigationResumed, At(2025, 3, 30)));
-        Assert.Equal(20, resumed.Snapshot.ExcludedDays);
+        Assert.Equal(20, resumed.Snapshot.DecisionPauses.ExcludedDays);
         // 06-01 + 20 d = 06-21 (Sat) → Mon 06-23.
         Assert.Equal(new LocalDate(2025, 6, 23), resumed.NextDeadline);
 
@@ -81,6 +81,19 @@ public partial class CaseStateMachineTests
         var kernel = PeriodCalculator.China.Deadline(new LocalDate(2025, 3, 3), LegalPeriod.Days(90),
             [new DateInterval(new LocalDate(2025, 3, 10), new LocalDate(2025, 3, 29))], RestDayRule.RollForward);
         Assert.Equal(kernel.LastDay, resumed.NextDeadline);
+    }
+
+    [Fact]
+    public void DecisionPeriod_SuspensionBegunAfterItRanOut_DoesNotBringItBack()
+    {
+        // 行政处罚法 第六十条: suspension is not counted in the 90 days, but a clock that has already run out (06-03 here) is
+        // not restarted by a suspension begun afterwards; the case stays overdue from 06-04.
+        var opened = Run(CaseEvent.LeadReceived(At(2025, 2, 24), new LocalDate(2025, 2, 1)), CaseEvent.Of(CaseEventKind.CaseOpened, At(2025, 3, 3)));
+        var suspended = Machine.Apply(opened, CaseEvent.Suspended(At(2025, 6, 10), PauseKind.Testing)).Snapshot;
+        var resumed = Machine.Apply(suspended, CaseEvent.Of(CaseEventKind.InvestigationResumed, At(2025, 6, 30))).Snapshot;
+        Assert.Equal(0, resumed.DecisionPauses.ExcludedDays);
+        var overdue = Machine.AsOf(resumed, new LocalDate(2025, 7, 1)).Overdue.Single(d => d.Kind == CaseDeadlineKind.Decision);
+        Assert.Equal(new LocalDate(2025, 6, 3), overdue.LastDay);
     }
 
     [Fact]
@@ -121,7 +134,7 @@ public partial class CaseStateMachineTests
         Assert.Equal(new LocalDate(2025, 10, 14), tooSoon.LimitDate);
         var scheduled = Machine.Apply(requested, CaseEvent.HearingNoticeServed(At(2025, 9, 26), new LocalDate(2025, 10, 14))).Snapshot;
         var held = Machine.Apply(scheduled, CaseEvent.Of(CaseEventKind.HearingHeld, At(2025, 10, 14))).Snapshot;
-        Assert.Equal(21, held.ExcludedDays); // hearing time 09-23 → 10-14 is not counted in the 90 days
+        Assert.Equal(21, held.DecisionPauses.ExcludedDays); // hearing time 09-23 → 10-14 is not counted in the 90 days
         Assert.True(Machine.Apply(held, CaseEvent.PenaltyDecided(At(2025, 10, 20), PartyKind.Person, Sanctions.Fine, Money.FromYuan(8_000))).Accepted);
 
         var small = Run(

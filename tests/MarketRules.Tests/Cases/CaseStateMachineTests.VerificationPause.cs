@@ -25,8 +25,8 @@ public partial class CaseStateMachineTests
         // Testing 10-09..10-20 takes 9 working days (10-09..12, 10-14..18): 24 wd from the lead end on 11-05.
         var resumed = Machine.Apply(paused.Snapshot, CaseEvent.Of(CaseEventKind.VerificationResumed, At(2024, 10, 21)));
         Assert.Equal(CaseState.UnderVerification, resumed.Snapshot.State);
-        Assert.Equal(9, resumed.Snapshot.VerificationExcludedWorkingDays);
-        Assert.Null(resumed.Snapshot.PausedSince);
+        Assert.Equal(9, resumed.Snapshot.VerificationPauses.ExcludedWorkingDays);
+        Assert.False(resumed.Snapshot.VerificationPauses.IsPaused);
         Assert.Equal(new LocalDate(2024, 11, 5), resumed.NextDeadline);
 
         // The kernel's own paused-clock computation agrees.
@@ -56,11 +56,11 @@ public partial class CaseStateMachineTests
         var opened = Machine.Apply(paused, CaseEvent.Of(CaseEventKind.CaseOpened, At(2024, 10, 14)));
 
         Assert.Equal(CaseState.Investigation, opened.Snapshot.State);
-        Assert.Null(opened.Snapshot.PausedSince);
-        Assert.Equal(4, opened.Snapshot.VerificationExcludedWorkingDays); // 10-09..12
+        Assert.False(opened.Snapshot.VerificationPauses.IsPaused);
+        Assert.Equal(4, opened.Snapshot.VerificationPauses.ExcludedWorkingDays); // 10-09..12
         // 90 days from 10-14 is 2025-01-12, a Sunday: rolls to Mon 01-13. The verification pause does not leak into it.
         Assert.Equal(new LocalDate(2025, 1, 13), opened.NextDeadline);
-        Assert.Equal(0, opened.Snapshot.ExcludedDays);
+        Assert.Equal(0, opened.Snapshot.DecisionPauses.ExcludedDays);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public partial class CaseStateMachineTests
         // The lead's day never counts, so a pause from that day (Fri 09-27) to Mon 09-30 excludes only Sun 09-29 (make-up).
         var resumed = Run(LeadBeforeNationalDay, CaseEvent.VerificationPaused(At(2024, 9, 27, 15), PauseKind.Inspection),
             CaseEvent.Of(CaseEventKind.VerificationResumed, At(2024, 9, 30)));
-        Assert.Equal(1, resumed.VerificationExcludedWorkingDays);
+        Assert.Equal(1, resumed.VerificationPauses.ExcludedWorkingDays);
         var kernel = PeriodCalculator.China.Deadline(new LocalDate(2024, 9, 27), LegalPeriod.WorkingDays(15),
             [new DateInterval(new LocalDate(2024, 9, 27), new LocalDate(2024, 9, 29))], RestDayRule.RollForward);
         Assert.Equal(new LocalDate(2024, 10, 24), kernel.LastDay);

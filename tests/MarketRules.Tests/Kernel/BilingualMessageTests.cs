@@ -56,6 +56,18 @@ public class BilingualMessageTests
         });
     }
 
+    [Fact]
+    public void PublicCreate_WithALocalizedValue_ShowsEachLanguageItsOwnText()
+    {
+        // What a host writes when the body cannot be read at all (HTTP framing): the engine's code, each language whole.
+        var error = EngineErrors.InvalidJson.Create("$", ("Detail", new LocalizedText("无法读取请求正文", "the request body could not be read")));
+        Assert.Equal("请求不是有效的 JSON：无法读取请求正文", error.Message.Chinese);
+        Assert.Equal("The request is not valid JSON: the request body could not be read", error.Message.English);
+        Assert.Equal("无法读取请求正文", error.Arguments["Detail"]);
+        // A plain value is the same in both.
+        Assert.Equal("The request is not valid JSON: 12", EngineErrors.InvalidJson.Create("$", ("Detail", 12)).Message.English);
+    }
+
     [Theory]
     [InlineData("{ \"rule\": ")]
     [InlineData("[1, 2")]

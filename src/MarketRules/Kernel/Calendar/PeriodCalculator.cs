@@ -72,50 +72,87 @@ public sealed class PeriodCalculator
         }
         Span<(LocalDate Start, LocalDate End)> pauses = excluded.Length <= 16 ? stackalloc (LocalDate, LocalDate)[excluded.Length] : new (LocalDate, LocalDate)[excluded.Length];
         var count = NormalisePauses(trigger, excluded, pauses);
-        pauses = pauses[..count];
-
-        var excludedDays = 0;
-        LocalDate nominal;
-        if (period.Unit is PeriodUnit.WorkingDays or PeriodUnit.Days)
+        var banked = PeriodPauses.None;
+        foreach (var (start, end) in pauses[..count])
         {
-            var remaining = period.Length;
-            var cursor = trigger;
-            foreach (var (start, end) in pauses)
-            {
-                var available = period.Unit == PeriodUnit.WorkingDays
-                    ? Calendar.CountWorkingDays(cursor, start.PlusDays(-1))
-                    : Period.DaysBetween(cursor, start.PlusDays(-1));
-                if (remaining <= available)
-                {
-                    break;
-                }
-                remaining -= available;
-                excludedDays += Period.DaysBetween(start, end) + 1;
-                cursor = end;
-            }
-            nominal = period.Unit == PeriodUnit.WorkingDays ? Calendar.AddWorkingDays(cursor, remaining) : cursor.PlusDays(remaining);
+            banked = Bank(trigger, period, banked, start, end);
         }
-        else
-        {
-            nominal = period.Unit == PeriodUnit.Months ? trigger.PlusMonths(period.Length) : trigger.PlusYears(period.Length);
-            foreach (var (start, end) in pauses)
-            {
-                if (start > nominal)
-                {
-                    break;
-                }
-                var length = Period.DaysBetween(start, end) + 1;
-                excludedDays += length;
-                nominal = nominal.PlusDays(length);
-            }
-        }
+        return DeadlineOf(trigger, period, banked, rule);
+    }
 
+    /// <summary>Computes the end of a period whose clock was paused, as of a day: the pauses that ended, and the one running, up to the day before <paramref name="asOf"/>.</summary>
+    /// <param name="trigger">The day of the triggering event (not counted).</param>
+    /// <param name="period">The period.</param>
+    /// <param name="pauses">The clock's pauses, banked by <see cref="Resume"/>.</param>
+    /// <param name="asOf">The day of the question: a running pause counts up to the day before it, as if the clock ran again that day.</param>
+    /// <param name="rule">What to do when the period ends on a rest day.</param>
+    /// <returns>The deadline; the same as for the list of the pauses' intervals.</returns>
+    /// <exception cref="CalendarOutOfRangeException">Thrown when the computation reaches a date outside the calendar's years.</exception>
+    public LegalDeadline Deadline(LocalDate trigger, LegalPeriod period, PeriodPauses pauses, LocalDate asOf, RestDayRule rule)
+    {
+        if (period.Unit == PeriodUnit.Hours)
+        {
+            return Deadline(trigger, period, ReadOnlySpan<DateInterval>.Empty, rule);
+        }
+        return DeadlineOf(trigger, period, pauses.RunningSince is { } since ? Bank(trigger, period, pauses, since, asOf.PlusDays(-1)) : pauses, rule);
+    }
+
+    /// <summary>Ends the running pause of a period's clock and banks the days it excluded.</summary>
+    /// <param name="trigger">The day of the period's triggering event (days up to it are never counted, so never excluded).</param>
+    /// <param name="period">The period (a pause that starts after it has run out does not bring it back).</param>
+    /// <param name="pauses">The clock.</param>
+    /// <param name="resumedOn">The day the clock runs again (counted).</param>
+    /// <returns>The clock running, with the pause banked; <paramref name="pauses"/> itself when it was not paused.</returns>
+    /// <exception cref="CalendarOutOfRangeException">Thrown when the computation reaches a date outside the calendar's years.</exception>
+    [System.Diagnostics.Contracts.Pure]
+    public PeriodPauses Resume(LocalDate trigger, LegalPeriod period, PeriodPauses pauses, LocalDate resumedOn)
+    {
+        if (pauses.RunningSince is not { } since)
+        {
+            return pauses;
+        }
+        var banked = period.Unit == PeriodUnit.Hours ? pauses : Bank(trigger, period, pauses, since, resumedOn.PlusDays(-1));
+        return new PeriodPauses(banked.ExcludedDays, banked.ExcludedWorkingDays, null);
+    }
+
+    // The one rule for a pause, whether it comes from a list of intervals or from a clock banked event by event: the days
+    // from its first counted day to its end are not counted — unless the period had already run out before it began.
+    private PeriodPauses Bank(LocalDate trigger, LegalPeriod period, PeriodPauses banked, LocalDate start, LocalDate end)
+    {
+        var firstCounted = trigger.PlusDays(1);
+        if (start < firstCounted)
+        {
+            start = firstCounted;
+        }
+        if (end < start || start > Nominal(trigger, period, banked))
+        {
+            return banked;
+        }
+        return new PeriodPauses(
+            banked.ExcludedDays + Period.DaysBetween(start, end) + 1,
+            banked.ExcludedWorkingDays + Calendar.CountWorkingDays(start.PlusDays(-1), end),
+            banked.RunningSince);
+    }
+
+    // The nominal last day with the banked pauses not counted: a working-day period counts past the working days paused,
+    // a period in days past the days paused, and one in months or years is extended by the days paused.
+    private LocalDate Nominal(LocalDate trigger, LegalPeriod period, PeriodPauses banked) => period.Unit switch
+    {
+        PeriodUnit.WorkingDays => Calendar.AddWorkingDays(trigger, period.Length + banked.ExcludedWorkingDays),
+        PeriodUnit.Days => trigger.PlusDays(period.Length + banked.ExcludedDays),
+        PeriodUnit.Months => trigger.PlusMonths(period.Length).PlusDays(banked.ExcludedDays),
+        _ => trigger.PlusYears(period.Length).PlusDays(banked.ExcludedDays),
+    };
+
+    private LegalDeadline DeadlineOf(LocalDate trigger, LegalPeriod period, PeriodPauses banked, RestDayRule rule)
+    {
+        var nominal = Nominal(trigger, period, banked);
         var lastDay = nominal;
         if (rule == RestDayRule.RollForward && period.Unit != PeriodUnit.WorkingDays && !Calendar.IsWorkingDay(nominal))
         {
             lastDay = Calendar.NextWorkingDayOnOrAfter(nominal);
         }
-        return new LegalDeadline(trigger, period, nominal, lastDay, excludedDays, LegalTime.EndOfDay(lastDay));
+        return new LegalDeadline(trigger, period, nominal, lastDay, banked.ExcludedDays, LegalTime.EndOfDay(lastDay));
     }
 
     /// <summary>Computes the end of a period counted from the instant of an event (hours from the instant, days from its legal date).</summary>

@@ -34,7 +34,7 @@ internal readonly struct MessageArguments
     /// <summary>Whether the arguments reported are the English values (else the Chinese ones).</summary>
     internal bool KeepsEnglish { get; }
 
-    /// <summary>Values the same in both languages.</summary>
+    /// <summary>Values the same in both languages, except a <see cref="LocalizedText"/>, which shows its Chinese text in the zh-CN template and its English text in the English one.</summary>
     internal static MessageArguments Of((string Name, object? Value)[] arguments)
     {
         Utility.Preconditions.CheckNotNull(arguments);
@@ -45,7 +45,8 @@ internal readonly struct MessageArguments
         var items = new MessageArgument[arguments.Length];
         for (var i = 0; i < items.Length; i++)
         {
-            items[i] = new MessageArgument(arguments[i].Name, arguments[i].Value, arguments[i].Value);
+            var (name, value) = arguments[i];
+            items[i] = value is LocalizedText text ? new MessageArgument(name, text.Chinese, text.English) : new MessageArgument(name, value, value);
         }
         return new MessageArguments(items, keepsEnglish: false);
     }

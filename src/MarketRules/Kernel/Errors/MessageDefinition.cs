@@ -57,7 +57,7 @@ public sealed class MessageDefinition
 
     /// <summary>Creates an error from this definition, filling the placeholders.</summary>
     /// <param name="path">Where in the input the error is (a JSON path such as <c>$.claims[2].personId</c>), or <see langword="null"/>.</param>
-    /// <param name="arguments">Placeholder values by name; formatted with the invariant culture.</param>
+    /// <param name="arguments">Placeholder values by name; formatted with the invariant culture. A <see cref="LocalizedText"/> value shows its Chinese text in the zh-CN message and its English text in the English one (and the arguments keep the Chinese).</param>
     /// <returns>The error.</returns>
     public RuleError Create(string? path, params (string Name, object? Value)[] arguments) => Create(path, MessageArguments.Of(arguments));
 
