@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Mutation testing per rule area with Stryker.NET (the version pinned in .config/dotnet-tools.json).
 # Usage: eng/mutation.sh [area…]      areas: the names of eng/mutation/*.json (kernel sampling credit …); none = all
+#        an area may name one folder inside it, e.g. kernel/Calendar: that area's configuration, mutating that folder
+#        only, kept as mutation/kernel-calendar.json
 # Each area's configuration is eng/mutation/<area>.json. The JSON report of each run is kept as
 # mutation/<area>.json and mutation/README.md gets that area's row, its survivors and their reasons
 # (eng/mutation/equivalent.tsv gives a reason to each survivor judged equivalent). Not part of .ci/run: a whole-library
 # run takes over an hour on two cores; the unit suite checks only that the configurations are valid.
+# MUTATION_TESTS='<dotnet test --filter expression>' runs only those tests (Stryker's test-case-filter), for a quicker
+# run on a loaded machine: the score is then a lower bound, and the filter is recorded with the run.
+# On a machine shared with others, run it below their priority: `nice -n 5 eng/mutation.sh referral` (the niceness is
+# recorded with the run, with the load at its start and end).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -13,16 +19,29 @@ dotnet tool restore >/dev/null
 # environment"; on a loaded two-core machine that call takes longer, so allow two minutes.
 export DOTNET_INFO_WAIT_TIME=${DOTNET_INFO_WAIT_TIME:-120000}
 if [ $# -eq 0 ]; then set -- $(ls eng/mutation/*.json | xargs -n1 basename | sed 's/\.json$//'); fi
+version=$(python3 -c "import json;print(json.load(open('.config/dotnet-tools.json'))['tools']['dotnet-stryker']['version'])")
 mkdir -p mutation
 for area in "$@"; do
-  config="$root/eng/mutation/$area.json"
-  [ -f "$config" ] || { echo "no configuration for area '$area' (eng/mutation/$area.json)" >&2; exit 2; }
+  base=${area%%/*}
+  config="$root/eng/mutation/$base.json"
+  [ -f "$config" ] || { echo "no configuration for area '$base' (eng/mutation/$base.json)" >&2; exit 2; }
+  narrow=()
+  if [ -n "${MUTATION_TESTS:-}" ]; then narrow+=(--test-case-filter "$MUTATION_TESTS"); fi
+  if [ "$base" != "$area" ]; then
+    folder=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['stryker-config']['mutate'][0].split('/**/')[0])" "$config")/${area#*/}
+    [ -d "$root/${folder#\*\*/}" ] || { echo "no folder ${folder#\*\*/}" >&2; exit 2; }
+    narrow+=(--mutate "$folder/**/*.cs")
+    area=$(echo "$area" | tr '/A-Z' '-a-z')
+  fi
   out=$(mktemp -d)
-  echo "== $area: $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-  (cd tests/MarketRules.Tests && dotnet stryker --config-file "$config" --output "$out")
+  load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+  started=$(date +%s)
+  echo "== $area: $(date -u +%FT%TZ), load $load_start, nice $(nice)" >&2
+  (cd tests/MarketRules.Tests && dotnet stryker --config-file "$config" ${narrow[@]+"${narrow[@]}"} --output "$out")
   report=$(find "$out" -name 'mutation-report.json' | head -n 1)
   [ -n "$report" ] || { echo "Stryker wrote no JSON report for $area" >&2; exit 1; }
   cp "$report" "mutation/$area.json"
-  python3 eng/mutation/summary.py "$area" "$(python3 -c "import json;print(json.load(open('.config/dotnet-tools.json'))['tools']['dotnet-stryker']['version'])")" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  load="start $load_start, end $(cut -d' ' -f1-3 /proc/loadavg); nice $(nice); $(( ($(date +%s) - started) / 60 )) min"
+  python3 eng/mutation/summary.py "$area" "$version" "$load" "${MUTATION_TESTS:-all of tests/MarketRules.Tests}"
   rm -rf "$out"
 done

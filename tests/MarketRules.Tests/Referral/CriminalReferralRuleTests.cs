@@ -60,3 +60,61 @@ public class CriminalReferralRuleTests
         Assert.DoesNotContain("{", error.Message.English, StringComparison.Ordinal);
     }
 }
+
+public class CriminalReferralRuleValidationTests
+{
+    private static readonly CriminalReferralRule Rule = new();
+
+    private static RuleContext Context(LocalDate asOf) => new(asOf, Parameters.Jurisdiction.National, NationalCatalog.Policy, PeriodCalculator.China);
+
+    // Every amount and count the JSON door of referral.criminal/1 reads, at the top level and in each act (the acts are
+    // cumulated into the facts, so an act's bad amount must be named at its own path, not at the sum's).
+    public static TheoryData<string, string> Fields() => new()
+    {
+        { "sales", "" }, { "unsoldValue", "" }, { "businessVolume", "" }, { "illegalGains", "" }, { "directLoss", "" },
+        { "pieces", "" }, { "unsoldPieces", "" }, { "marks", "" }, { "patents", "" }, { "priorPenaltiesWithinTwoYears", "" },
+        { "victims", "" }, { "minorInjuries", "" }, { "seriousInjuries", "" }, { "deaths", "" },
+        { "sales", "act" }, { "unsoldValue", "act" }, { "businessVolume", "act" }, { "illegalGains", "act" }, { "directLoss", "act" },
+        { "pieces", "act" }, { "unsoldPieces", "act" },
+    };
+
+    private static bool IsAmount(string field) => field is "sales" or "unsoldValue" or "businessVolume" or "illegalGains" or "directLoss";
+
+    private static RuleResult<RuleDecision<CriminalReferralResult>> Evaluate(string field, string where, string value)
+    {
+        var json = where == "act"
+            ? $$"""{ "offence": "shoddy-products", "acts": [ { "date": "2024-01-01" }, { "date": "2024-02-01", "{{field}}": {{value}} } ] }"""
+            : $$"""{ "offence": "shoddy-products", "actDate": "2024-01-01", "{{field}}": {{value}} }""";
+        return Rule.Evaluate(JsonSerializer.Deserialize(json, Rule.Input)!, Context(new LocalDate(2025, 1, 1)));
+    }
+
+    private static string PathOf(string field, string where) => where == "act" ? "$.acts[1]." + field : "$." + field;
+
+    [Theory]
+    [MemberData(nameof(Fields))]
+    public void ReferralFacts_NegativeAmountOrCount_IsRefusedAtItsPath(string field, string where)
+    {
+        var result = Evaluate(field, where, "-1");
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(IsAmount(field) ? "MR.Referral.NegativeAmount" : "MR.Referral.NegativeCount", error.Code);
+        Assert.Equal(PathOf(field, where), error.Path);
+    }
+
+    // The largest amount of money (Money.MaxYuan, one trillion yuan) is an amount; one fen more is refused, for every
+    // amount and wherever it stands.
+    [Theory]
+    [MemberData(nameof(Fields))]
+    public void ReferralFacts_AmountUpToTheLargestAmountOfMoney_IsAccepted_OneFenMoreIsRefused(string field, string where)
+    {
+        if (!IsAmount(field))
+        {
+            Assert.True(Evaluate(field, where, "0").IsSuccess);
+            return;
+        }
+        Assert.True(Evaluate(field, where, Money.MaxYuan.ToString(System.Globalization.CultureInfo.InvariantCulture)).IsSuccess);
+        var result = Evaluate(field, where, (Money.MaxYuan + 0.01m).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("MR.Amount.Invalid", error.Code);
+        Assert.Equal(PathOf(field, where), error.Path);
+    }
+}

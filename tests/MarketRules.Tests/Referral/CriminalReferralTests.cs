@@ -5,8 +5,10 @@ namespace MarketRules.Tests.Referral;
 
 public partial class CriminalReferralTests
 {
-    // The referral decisions under national law, built from the library's national law context.
-    internal static readonly CriminalReferral Referral = new(NationalCatalog.Law);
+    // The referral decisions under national law, built from the library's national law context — for each use, not
+    // once per process: the tables of law spans are built by the code under test in every test that decides, so a
+    // change to how they are built is seen by every referral test (issue 18: honest coverage under mutation testing).
+    internal static CriminalReferral Referral => new(NationalCatalog.Law);
 
     private static readonly LocalDate Today = new(2026, 11, 23);
 

@@ -97,27 +97,31 @@ public sealed class PolicyPack
             if (parameter.Unit != definition.Unit)
             {
                 errors.Add(KernelErrors.WrongUnit.Create(path + ".unit", ("Parameter", id), ("Expected", Kebab(definition.Unit)),
-                    ("Actual", parameter.Unit is { } u ? Kebab(u) : "(none)")));
+                    ("Actual", parameter.Unit.HasValue ? Kebab(parameter.Unit.GetValueOrDefault()) : "(none)")));
                 continue;
             }
-            if (parameter.Values is not { Count: > 0 })
+            var values = parameter.Values;
+            if (values is null || values.Count == 0)
             {
                 errors.Add(KernelErrors.PolicyPackMalformed.CreateLocalized(path + ".values", ("Detail", "至少须给出一个取值", "at least one value is required")));
                 continue;
             }
             var dated = new List<DatedValue>();
-            for (var i = 0; i < parameter.Values.Count; i++)
+            for (var i = 0; i < values.Count; i++)
             {
-                var v = parameter.Values[i];
-                if (v.From is not { } from || v.Value is not { } value)
+                var v = values[i];
+                // No pattern variables here: Stryker wraps each mutated condition in a conditional, after which a
+                // pattern variable is no longer definitely assigned (CS0165) and the whole method goes unmeasured.
+                if (!v.From.HasValue || !v.Value.HasValue)
                 {
                     errors.Add(KernelErrors.PolicyPackMalformed.CreateLocalized($"{path}.values[{i}]", ("Detail", "须给出「from」和「value」", "'from' and 'value' are required")));
                     continue;
                 }
                 var valueCitation = CheckCitation(v.Citation, $"{path}.values[{i}].citation", errors);
-                dated.Add(new DatedValue(from, value, valueCitation ?? packCitation ?? PlaceholderCitation) { EffectiveUntil = v.Until });
+                dated.Add(new DatedValue(v.From.GetValueOrDefault(), v.Value.GetValueOrDefault(), valueCitation ?? packCitation ?? PlaceholderCitation) { EffectiveUntil = v.Until });
             }
-            errors.AddRange(ParameterRules.CheckValues(id, definition.Unit, dated, path + ".values", out var built, dto.Id ?? "", jurisdiction.Value));
+            var valueErrors = ParameterRules.CheckValues(id, definition.Unit, dated, path + ".values", out var built, dto.Id ?? "", jurisdiction.Value);
+            errors.AddRange(valueErrors);
             overrides[id] = built;
         }
         if (errors.Count > 0)
@@ -151,7 +155,7 @@ public sealed class PolicyPack
         foreach (var known in versions)
         {
             if (string.Equals(known.Title.English, document.English, StringComparison.Ordinal)
-                && (citation.DocumentNumber is not { } number || string.Equals(number, known.Number, StringComparison.Ordinal)))
+                && (citation.DocumentNumber is null || string.Equals(citation.DocumentNumber, known.Number, StringComparison.Ordinal)))
             {
                 return new Citation(known, citation.Article, citation.Status) { Source = citation.Source ?? known.Source, Note = citation.Note };
             }
