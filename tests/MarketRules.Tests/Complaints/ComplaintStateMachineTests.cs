@@ -62,7 +62,7 @@ public class ComplaintStateMachineTests
         var s = Run([.. PathTo(from, Start)]);
         var result = Machine.Apply(s, ValidEvent(kind, Start.PlusDays(11)));
         Assert.False(result.Accepted);
-        Assert.Same(s, result.Snapshot);
+        Assert.Equal(s, result.Snapshot);
         Assert.Equal("MR.Complaints.IllegalTransition", result.Error!.Code);
         Assert.Equal("$.event", result.Error.Path);
     }
