@@ -239,6 +239,7 @@ public readonly record struct SpotCheckLot
     /// <summary>A lot with nothing recorded.</summary>
     /// <param name="facts">The lot's facts.</param>
     /// <returns>The lot in <see cref="SpotCheckState.None"/>.</returns>
+    [System.Diagnostics.Contracts.Pure]
     public static SpotCheckLot New(SpotCheckLotFacts facts) => new() { Facts = Utility.Preconditions.CheckNotNull(facts) };
 
     /// <summary>The lot's facts (the same instance is carried from snapshot to snapshot).</summary>
