@@ -65,7 +65,7 @@ public sealed record EarlyStopDecision(bool Granted, LocalDate DecideBy, Explana
 /// <summary>Publication of penalty information (总局令第45号; before it, 企业信息公示暂行条例 Art. 6) and its repair (国市监信规〔2021〕3号).</summary>
 public static class PenaltyPublication
 {
-    private static readonly LocalDate Order45InForce = new(2021, 9, 1);
+    private static readonly LocalDate Order45InForce = LegalDocuments.PenaltyInformationPublicationProvisions.InForceFrom!.Value;
 
     /// <summary>Computes a decision's publication: whether, by when, until when, and when repair opens.</summary>
     /// <param name="penalty">The decision.</param>
