@@ -439,3 +439,21 @@ public sealed class PostgreSqlLedgerContract(PostgreSqlServer server) : DurableL
         }
     }
 }
+
+public sealed class PostgreSqlSchemaDocs
+{
+    [Fact]
+    public void TheSchemaExcerptInTheDocs_IsTheShippedSchema()
+    {
+        // docs/subsidies.md shows a DBA the statements that matter most: each must be, character for character, a
+        // statement the library runs.
+        var docs = File.ReadAllText(Path.Combine(MarketRules.Tests.Kernel.RepositoryPaths.Root, "docs", "subsidies.md"));
+        var intro = docs.IndexOf("The PostgreSQL excerpt that matters most", StringComparison.Ordinal);
+        Assert.True(intro >= 0, "the PostgreSQL schema excerpt is no longer in docs/subsidies.md");
+        var start = docs.IndexOf("```sql\n", intro, StringComparison.Ordinal) + 7;
+        var excerpt = docs[start..docs.IndexOf("```", start, StringComparison.Ordinal)];
+        var statements = excerpt.Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.True(statements.Length >= 2);
+        Assert.All(statements, statement => Assert.Contains(statement + ";", PostgreSqlSubsidyLedger.SchemaSql, StringComparison.Ordinal));
+    }
+}
