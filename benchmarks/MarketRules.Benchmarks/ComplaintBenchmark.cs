@@ -136,12 +136,12 @@ public class ComplaintBenchmark
 
     /// <summary>The decision alone (<see cref="ReportRewardCalculator.Assess"/>): eligibility, level, amount; allocation-free.</summary>
     [Benchmark(OperationsPerInvoke = Steps)]
-    public decimal Reward_Assess()
+    public long Reward_Assess()
     {
-        var total = 0m;
+        long total = 0;
         for (var i = 0; i < Steps; i++)
         {
-            total += calculator.Assess(rewards[i & 1023]).Value.Amount.Yuan;
+            total += calculator.Assess(rewards[i & 1023]).Value.Amount.Fen;
         }
         return total;
     }
@@ -149,12 +149,12 @@ public class ComplaintBenchmark
     /// <summary>The explained call (<see cref="ReportRewardCalculator.Decide"/>): the same decision kept in one object whose
     /// explanation is made when read (not read here).</summary>
     [Benchmark(OperationsPerInvoke = Steps)]
-    public decimal Reward_Decide()
+    public long Reward_Decide()
     {
-        var total = 0m;
+        long total = 0;
         for (var i = 0; i < Steps; i++)
         {
-            total += calculator.Decide(rewards[i & 1023]).Value!.Amount.Yuan;
+            total += calculator.Decide(rewards[i & 1023]).Value!.Amount.Fen;
         }
         return total;
     }

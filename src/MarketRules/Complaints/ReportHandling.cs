@@ -73,7 +73,7 @@ public readonly record struct ReportIntakeAssessment
 /// <remarks>The decision is made at once (<see cref="ReportHandling.Assess"/>, kept here); its <see cref="Explanation"/> is
 /// made from it the first time it is read (a caller screening many reports pays only for the ones it explains).
 /// Thread-safe: immutable once made.</remarks>
-public sealed class ReportIntake
+public sealed class ReportIntake : IDeferredMessageArguments
 {
     private readonly ReportHandling handling;
     [Memoised]
@@ -116,6 +116,9 @@ public sealed class ReportIntake
             return Interlocked.CompareExchange(ref explanation, built, null) ?? built;
         }
     }
+
+    // The values of the explanation's reasons, made from the decision when a reason's text or arguments are read.
+    MessageArguments IDeferredMessageArguments.ArgumentsOf(int index) => ReportHandling.ArgumentsOf(this, index);
 }
 
 /// <summary>
@@ -257,6 +260,23 @@ public sealed class ReportHandling
             : RuleResult<ReportIntake>.Failure(assessed.Errors);
     }
 
+    // The reasons of an explanation, by the index its deferred arguments are asked for.
+    private const int GoverningReason = 0, OutcomeReason = 1, DeadlineReason = 2;
+
+    // The values of reason `index` of an intake's explanation (Explain), as the texts show them.
+    internal static MessageArguments ArgumentsOf(ReportIntake intake, int index)
+    {
+        var a = intake.Assessment;
+        (string Name, object? Value)[] values = index switch
+        {
+            GoverningReason => [("Received", a.ClockStartsOn),
+                ("Order", a.Order switch { ComplaintOrder.Order20 => Order20Name, ComplaintOrder.Order121 => Order121Name, var other => ComplaintStateMachine.Kebab(other) })],
+            OutcomeReason => [("Outcome", OutcomeNames[(int)a.Outcome]), ("Index", (object?)a.MergedInto ?? "-")],
+            _ => [("Deadline", "report-verification"), ("Limit", a.Verification!.Value.LastDay), ("Excluded", a.Verification!.Value.ExcludedDays)],
+        };
+        return MessageArguments.Of(values);
+    }
+
     // The explanation of a decision made by Assess, from what it decided and the parameters it used; the builder is
     // sized for the reasons, parameters and dates it will hold, so Build hands its arrays over without a copy.
     internal Explanation Explain(ReportIntake intake)
@@ -269,10 +289,9 @@ public sealed class ReportHandling
         var more = deadline is not null && a.Extended ? a.Law.Extension ?? law.Resolve(CaseParameters.LeadVerificationExtension, date) : null;
         var builder = new ExplanationBuilder(RuleId, date, law.JurisdictionCode, deadline is null ? 2 : 3, 1 + (first is null ? 0 : 1) + (more is null ? 0 : 1));
         builder.Use(governing);
-        builder.Add(ComplaintReasons.GoverningOrder.ToReason(governing.Citation, ("Received", date), ("Order", a.Order switch { ComplaintOrder.Order20 => Order20Name, ComplaintOrder.Order121 => Order121Name, var other => ComplaintStateMachine.Kebab(other) })));
+        builder.Add(ComplaintReasons.GoverningOrder.ToDeferredReason(governing.Citation, intake, GoverningReason));
         var citation = a.Order == ComplaintOrder.Order20 ? ComplaintCitations.Order20ReportHandling : ComplaintCitations.Order121ReportHandling;
-        builder.Add(ReportReasons.Outcome.ToReason(a.Outcome == ReportIntakeOutcome.Handle ? citation : ComplaintCitations.Order121RepeatReport,
-            ("Outcome", OutcomeNames[(int)a.Outcome]), ("Index", (object?)a.MergedInto ?? "-")));
+        builder.Add(ReportReasons.Outcome.ToDeferredReason(a.Outcome == ReportIntakeOutcome.Handle ? citation : ComplaintCitations.Order121RepeatReport, intake, OutcomeReason));
         if (deadline is { } d && first is not null)
         {
             builder.Use(first);
@@ -280,7 +299,7 @@ public sealed class ReportHandling
             {
                 builder.Use(more);
             }
-            builder.Add(ComplaintReasons.DeadlineRuns.ToReason(first.Citation, ("Deadline", "report-verification"), ("Limit", d.LastDay), ("Excluded", d.ExcludedDays)));
+            builder.Add(ComplaintReasons.DeadlineRuns.ToDeferredReason(first.Citation, intake, DeadlineReason));
             builder.Add(new ComputedDate("report-verification", VerificationName, d.LastDay)
             {
                 From = date, ExpiresAt = d.ExpiresAt, Citation = first.Citation,

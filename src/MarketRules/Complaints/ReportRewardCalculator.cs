@@ -181,7 +181,7 @@ public readonly record struct RewardAssessment
 /// <remarks>The decision is made at once (<see cref="ReportRewardCalculator.Assess"/>, kept here) and allocates nothing of
 /// its own beyond this object; its <see cref="Explanation"/> is made from it the first time it is read. Thread-safe:
 /// immutable once made.</remarks>
-public sealed class RewardDecision
+public sealed class RewardDecision : IDeferredMessageArguments
 {
     private readonly ReportRewardCalculator calculator;
     [Memoised]
@@ -239,6 +239,9 @@ public sealed class RewardDecision
 
     // The level's percentage of the fines in fen, exact (decimal arithmetic, made only when shown).
     internal decimal ExactFen => Eligible ? Facts.FinesAndConfiscations.Fen * Assessment.Law.Ratio(Facts.Level)!.Value : 0m;
+
+    // The values of the explanation's reasons, made from the decision when a reason's text or arguments are read.
+    MessageArguments IDeferredMessageArguments.ArgumentsOf(int index) => ReportRewardCalculator.ArgumentsOf(this, index);
 
 }
 
@@ -485,8 +488,12 @@ public sealed class ReportRewardCalculator
         return RuleResult<RewardAssessment>.Success(new RewardAssessment(law, threshold, f.Level, 0, qualifies, flags, rounded, amount));
     }
 
+    // The reasons of an explanation, by the index its deferred arguments are asked for (an exclusion: ExcludedBase + kind).
+    internal const int ThresholdReason = 0, ScopeReason = 1, PercentageReason = 2, RoundingReason = 3, FloorReason = 4, CapReason = 5, FinanceReason = 6, ExcludedBase = 8;
+
     // The explanation of a decision made by AssessCore, from what it used and computed, in the order it decided. The
-    // builder is sized for the reasons and parameters it will hold, so Build hands its arrays over without a copy.
+    // reasons keep the decision and make their values when a text is read; the builder is sized for the reasons and
+    // parameters it will hold, so Build hands its arrays over without a copy.
     internal Explanation Explain(RewardDecision d)
     {
         var f = d.Facts;
@@ -500,41 +507,58 @@ public sealed class ReportRewardCalculator
         if (a.Threshold is { } threshold)
         {
             builder.Use(threshold);
-            builder.Add(RewardReasons.Threshold.ToReason(threshold.Citation, ("Amount", f.FinesAndConfiscations.Yuan), ("Threshold", threshold.Value),
-                ("Reached", a.ThresholdReached ? "reached" : "not-reached")));
+            builder.Add(RewardReasons.Threshold.ToDeferredReason(threshold.Citation, d, ThresholdReason));
         }
-        builder.Add(RewardReasons.Scope.ToReason(ComplaintCitations.RewardScope, ("QualifiesBy", QualifierTexts[a.QualifierBits])));
+        builder.Add(RewardReasons.Scope.ToDeferredReason(ComplaintCitations.RewardScope, d, ScopeReason));
         if (!eligible)
         {
             foreach (var x in a.Exclusions)
             {
-                builder.Add(RewardReasons.Excluded.ToReason(x == RewardExclusion.NotMajorViolation || x == RewardExclusion.NotNaturalPerson ? ComplaintCitations.RewardScope : ComplaintCitations.RewardExclusions,
-                    ("Exclusion", ExclusionNames[(int)x])));
+                builder.Add(RewardReasons.Excluded.ToDeferredReason(x == RewardExclusion.NotMajorViolation || x == RewardExclusion.NotNaturalPerson ? ComplaintCitations.RewardScope : ComplaintCitations.RewardExclusions,
+                    d, ExcludedBase + (int)x));
             }
             return builder.Build("not-eligible");
         }
-        var ratio = law.Ratio(f.Level)!;
-        var floor = law.Floor(f.Level)!;
-        builder.Use(ratio);
-        builder.Use(floor);
+        builder.Use(law.Ratio(f.Level)!);
+        builder.Use(law.Floor(f.Level)!);
         builder.Use(law.Cap!);
         builder.Use(law.CoDecision!);
-        builder.Add(RewardReasons.Percentage.ToReason(ComplaintCitations.RewardAmounts, ("Level", LevelNames[(int)f.Level]), ("Ratio", ratio.Value),
-            ("Base", f.FinesAndConfiscations.Yuan), ("Exact", d.ExactFen / 100m), ("Rounded", Money.FromFen(a.RoundedFen).Yuan)));
-        builder.Add(RewardReasons.Rounding.ToReason(ComplaintCitations.RewardRounding, ("Rounding", RoundingNames[(int)f.Rounding])));
+        builder.Add(RewardReasons.Percentage.ToDeferredReason(ComplaintCitations.RewardAmounts, d, PercentageReason));
+        builder.Add(RewardReasons.Rounding.ToDeferredReason(ComplaintCitations.RewardRounding, d, RoundingReason));
         if (a.FloorApplied)
         {
-            builder.Add(RewardReasons.Floor.ToReason(ComplaintCitations.RewardAmounts, ("Floor", Money.FromYuan(floor.Value).Yuan), ("NoFine", f.FinesAndConfiscations.Fen == 0 ? "yes" : "no")));
+            builder.Add(RewardReasons.Floor.ToDeferredReason(ComplaintCitations.RewardAmounts, d, FloorReason));
         }
         if (a.CapApplied)
         {
-            builder.Add(RewardReasons.Cap.ToReason(ComplaintCitations.RewardCap, ("Cap", Money.FromYuan(law.Cap!.Value).Yuan)));
+            builder.Add(RewardReasons.Cap.ToDeferredReason(ComplaintCitations.RewardCap, d, CapReason));
         }
         if (a.NeedsFinanceCoDecision)
         {
-            builder.Add(RewardReasons.FinanceCoDecision.ToReason(ComplaintCitations.RewardFinanceCoDecision, ("Amount", a.Amount.Yuan), ("Threshold", Money.FromYuan(law.CoDecision!.Value).Yuan)));
+            builder.Add(RewardReasons.FinanceCoDecision.ToDeferredReason(ComplaintCitations.RewardFinanceCoDecision, d, FinanceReason));
         }
         return builder.Build("eligible");
+    }
+
+    // The values of reason `index` of a decision's explanation (Explain), as the texts show them.
+    internal static MessageArguments ArgumentsOf(RewardDecision d, int index)
+    {
+        var f = d.Facts;
+        var a = d.Assessment;
+        var law = a.Law;
+        (string Name, object? Value)[] values = index switch
+        {
+            ThresholdReason => [("Amount", f.FinesAndConfiscations.Yuan), ("Threshold", a.Threshold!.Value), ("Reached", a.ThresholdReached ? "reached" : "not-reached")],
+            ScopeReason => [("QualifiesBy", QualifierTexts[a.QualifierBits])],
+            PercentageReason => [("Level", LevelNames[(int)f.Level]), ("Ratio", law.Ratio(f.Level)!.Value), ("Base", f.FinesAndConfiscations.Yuan),
+                ("Exact", d.ExactFen / 100m), ("Rounded", Money.FromFen(a.RoundedFen).Yuan)],
+            RoundingReason => [("Rounding", RoundingNames[(int)f.Rounding])],
+            FloorReason => [("Floor", Money.FromYuan(law.Floor(f.Level)!.Value).Yuan), ("NoFine", f.FinesAndConfiscations.Fen == 0 ? "yes" : "no")],
+            CapReason => [("Cap", Money.FromYuan(law.Cap!.Value).Yuan)],
+            FinanceReason => [("Amount", a.Amount.Yuan), ("Threshold", Money.FromYuan(law.CoDecision!.Value).Yuan)],
+            _ => [("Exclusion", ExclusionNames[index - ExcludedBase])],
+        };
+        return MessageArguments.Of(values);
     }
 }
 
