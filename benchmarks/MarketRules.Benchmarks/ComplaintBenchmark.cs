@@ -10,8 +10,12 @@ namespace MarketRules.Benchmarks;
 /// A complaint transition and a reward decision, MarketRules against a Microsoft RulesEngine 6.0.1 workflow on the
 /// same logic. For transitions, RulesEngine gets each (state, event) row of the table as a rule and the guards as
 /// expressions over the facts; it cannot count the statutory calendar, so it is handed the mediation limit's last day
-/// precomputed, while MarketRules computes every deadline. For rewards, both decide eligibility (Zhejiang's 10万) and
-/// the amount (percentage, floor, cap) per case.
+/// precomputed, while MarketRules computes every deadline. For rewards, both decide eligibility and the amount from the
+/// same case: MarketRules reads the measures' ratios, floors, cap and Zhejiang's 较大数额 as of the closing day from its
+/// table of spans (resolved once per calculator); RulesEngine's expression takes the same parameters, resolved by the
+/// set-up through the same law context for the closing day (so RulesEngine does no date lookup: favouring it), and
+/// decides natural person, verified, major violation (crime or the threshold, inclusive), percentage, floor and cap.
+/// The set-up checks that both give every case the same eligibility and amount.
 /// </summary>
 [MemoryDiagnoser]
 public class ComplaintBenchmark
@@ -27,6 +31,7 @@ public class ComplaintBenchmark
     private ReportRewardCalculator calculator = null!;
     private RewardCase[] rewards = [];
     private RuleParameter[][] rewardParameters = [];
+    private RuleParameter rewardLaw = null!;
     private RulesEngine.RulesEngine engine = null!;
 
     [GlobalSetup]
@@ -66,7 +71,8 @@ public class ComplaintBenchmark
             ClosedOn = new LocalDate(2026, 6, 30), Level = (RewardLevel)random.Next(1, 4), SuspectedCrime = random.Next(0, 10) == 0,
             FinesAndConfiscations = Money.FromYuan(random.Next(0, 6) switch { 0 => random.Next(0, 100_000), 1 => 100_000, _ => random.Next(100_000, 40_000_000) }),
         })];
-        rewardParameters = [.. rewards.Select(r => new[] { new RuleParameter("r", ReReward.From(r)) })];
+        rewardLaw = new RuleParameter("law", ReRewardLaw.Resolve(calculator.Law, new LocalDate(2026, 6, 30)));
+        rewardParameters = [.. rewards.Select(r => new[] { new RuleParameter("r", ReReward.From(r)), rewardLaw })];
 
         engine = new RulesEngine.RulesEngine(
         [
@@ -83,11 +89,12 @@ public class ComplaintBenchmark
         }
         for (var i = 0; i < rewards.Length; i++)
         {
-            var typed = calculator.Decide(rewards[i]).GetValueOrThrow().Amount.Yuan;
-            var re = RulesEngineReward(i);
-            if (typed != re)
+            var typed = calculator.Assess(rewards[i]).GetValueOrThrow();
+            var decided = calculator.Decide(rewards[i]).GetValueOrThrow();
+            var (eligible, amount) = RulesEngineRewardDecision(i);
+            if (typed.Eligible != eligible || typed.Amount.Yuan != amount || decided.Eligible != eligible || decided.Amount.Yuan != amount)
             {
-                throw new InvalidOperationException($"Reward {i} ({rewards[i]}): MarketRules {typed}, RulesEngine {re}");
+                throw new InvalidOperationException($"Reward {i} ({rewards[i]}): MarketRules {typed.Eligible} {typed.Amount.Yuan}, RulesEngine {eligible} {amount}");
             }
         }
     }
@@ -127,19 +134,44 @@ public class ComplaintBenchmark
         return checksum;
     }
 
+    /// <summary>The decision alone (<see cref="ReportRewardCalculator.Assess"/>): eligibility, level, amount; allocation-free.</summary>
     [Benchmark(OperationsPerInvoke = Steps)]
-    public decimal Reward_Decide()
+    public long Reward_Assess()
     {
-        var total = 0m;
+        long total = 0;
         for (var i = 0; i < Steps; i++)
         {
-            total += calculator.Decide(rewards[i & 1023]).Value!.Amount.Yuan;
+            total += calculator.Assess(rewards[i & 1023]).Value.Amount.Fen;
         }
         return total;
     }
 
-    /// <summary>The reward decided and its explanation read: every reason's text and arguments made (<c>Reward_Decide</c>
-    /// builds the explanation but leaves its texts unread; the calculator has no decision-only path).</summary>
+    /// <summary>The explained call (<see cref="ReportRewardCalculator.Decide"/>): the same decision kept in one object whose
+    /// explanation is made when read (not read here).</summary>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    public long Reward_Decide()
+    {
+        long total = 0;
+        for (var i = 0; i < Steps; i++)
+        {
+            total += calculator.Decide(rewards[i & 1023]).Value!.Amount.Fen;
+        }
+        return total;
+    }
+
+    /// <summary>The explained call with its explanation made (reasons and parameters used; texts not read).</summary>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    public int Reward_Explained()
+    {
+        var reasons = 0;
+        for (var i = 0; i < Steps; i++)
+        {
+            reasons += calculator.Decide(rewards[i & 1023]).Value!.Explanation.Reasons.Length;
+        }
+        return reasons;
+    }
+
+    /// <summary>The reward decided and its explanation read: every reason's text and arguments made.</summary>
     [Benchmark(OperationsPerInvoke = Steps)]
     public int Reward_ReadExplanation()
     {
@@ -160,7 +192,7 @@ public class ComplaintBenchmark
         var total = 0m;
         for (var i = 0; i < RulesEngineSteps; i++)
         {
-            total += RulesEngineReward(i & 1023);
+            total += RulesEngineRewardDecision(i & 1023).Amount;
         }
         return total;
     }
@@ -179,7 +211,7 @@ public class ComplaintBenchmark
         return ComplaintState.None;
     }
 
-    private decimal RulesEngineReward(int index)
+    private (bool Eligible, decimal Amount) RulesEngineRewardDecision(int index)
     {
         var pending = engine.ExecuteAllRulesAsync(RewardWorkflow, rewardParameters[index]);
         var results = pending.IsCompleted ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
@@ -189,10 +221,10 @@ public class ComplaintBenchmark
             {
                 return result.ActionResult.Exception is { } ex
                     ? throw new InvalidOperationException("RulesEngine output expression failed", ex)
-                    : Convert.ToDecimal(result.ActionResult.Output, CultureInfo.InvariantCulture);
+                    : (true, Convert.ToDecimal(result.ActionResult.Output, CultureInfo.InvariantCulture));
             }
         }
-        return 0m;
+        return (false, 0m);
     }
 
     /// <summary>One rule per row of the transition table, with the guards the journey exercises.</summary>
@@ -215,14 +247,17 @@ public class ComplaintBenchmark
         }),
     ];
 
-    /// <summary>Eligibility and amount: 5 / 3 / 1 %, floors 5,000 / 3,000 / 1,000, cap 1,000,000, Zhejiang's 100,000 threshold inclusive.</summary>
+    /// <summary>Eligibility and amount from the parameters in force (<see cref="ReRewardLaw"/>): natural person, verified,
+    /// major violation (crime, or fines at or above the 较大数额), the level's percentage rounded to the fen (Math.Round's
+    /// default, half to even, where the library rounds half away from zero: the cases are whole yuan, so no half fen
+    /// occurs and the set-up check holds), raised to the level's floor, lowered to the cap.</summary>
     private static List<Rule> RewardRules() =>
     [
         new Rule
         {
             RuleName = "reward",
             RuleExpressionType = RuleExpressionType.LambdaExpression,
-            Expression = "r.Natural && r.Verified && (r.Crime || r.Fines >= 100000)",
+            Expression = "r.Natural && r.Verified && (r.Crime || r.Fines >= law.LargeAmount)",
             Actions = new RuleActions
             {
                 OnSuccess = new ActionInfo
@@ -230,8 +265,8 @@ public class ComplaintBenchmark
                     Name = "OutputExpression",
                     Context = new Dictionary<string, object>
                     {
-                        ["expression"] = "Math.Min(1000000M, Math.Max(r.Level == 1 ? 5000M : r.Level == 2 ? 3000M : 1000M, "
-                            + "Math.Round(r.Fines * (r.Level == 1 ? 0.05M : r.Level == 2 ? 0.03M : 0.01M), 2)))",
+                        ["expression"] = "Math.Min(law.Cap, Math.Max(r.Level == 1 ? law.Floor1 : r.Level == 2 ? law.Floor2 : law.Floor3, "
+                            + "Math.Round(r.Fines * (r.Level == 1 ? law.Ratio1 : r.Level == 2 ? law.Ratio2 : law.Ratio3), 2)))",
                     },
                 },
             },
@@ -272,6 +307,28 @@ public class ComplaintBenchmark
         internal static ReReward From(RewardCase r) => new()
         {
             Natural = r.ReporterIsNaturalPerson, Verified = r.VerifiedAndClosed, Crime = r.SuspectedCrime, Fines = r.FinesAndConfiscations.Yuan, Level = (int)r.Level,
+        };
+    }
+
+    /// <summary>The reward parameters in force on a day, resolved through the calculator's law context (the same values
+    /// the library reads), as RulesEngine's second input.</summary>
+    public sealed class ReRewardLaw
+    {
+        public decimal Ratio1 { get; init; }
+        public decimal Ratio2 { get; init; }
+        public decimal Ratio3 { get; init; }
+        public decimal Floor1 { get; init; }
+        public decimal Floor2 { get; init; }
+        public decimal Floor3 { get; init; }
+        public decimal Cap { get; init; }
+        public decimal LargeAmount { get; init; }
+
+        internal static ReRewardLaw Resolve(LawContext law, LocalDate day) => new()
+        {
+            Ratio1 = law.Resolve(RewardParameters.Level1Ratio, day).Value, Ratio2 = law.Resolve(RewardParameters.Level2Ratio, day).Value,
+            Ratio3 = law.Resolve(RewardParameters.Level3Ratio, day).Value, Floor1 = law.Resolve(RewardParameters.Level1Floor, day).Value,
+            Floor2 = law.Resolve(RewardParameters.Level2Floor, day).Value, Floor3 = law.Resolve(RewardParameters.Level3Floor, day).Value,
+            Cap = law.Resolve(RewardParameters.CapPerCase, day).Value, LargeAmount = law.Resolve(RewardParameters.LargeAmount, day).Value,
         };
     }
 }

@@ -14,9 +14,10 @@ namespace MarketRules.Subsidies.PostgreSql;
 /// one settlement per claim in the journal) hold even against a writer that skipped the lock.
 /// </summary>
 /// <remarks>
-/// <para>The schema (<see cref="SchemaSql"/>, <c>Schema/v1.sql</c>) is created on first use in the PostgreSQL schema
+/// <para>The schema (<see cref="SchemaSql"/>, <c>Schema/v2.sql</c>) is created on first use in the PostgreSQL schema
 /// named by <c>schema</c> (default <c>marketrules</c>), versioned in <c>mr_schema_version</c>, under an advisory lock
-/// so that servers starting together create it once; a database written by a newer version is refused.</para>
+/// so that servers starting together create it once; a version 1 schema is migrated in place in the same transaction
+/// (<c>Schema/v1-to-v2.sql</c>), and a database written by a newer version is refused.</para>
 /// <para>A reservation and a settlement are one statement each (the functions <c>mr_subsidy_reserve</c> and
 /// <c>mr_subsidy_settle</c>, which apply the decisions of <see cref="SubsidyLedgerRules"/> with the amounts the library
 /// computed), so the ledger row is locked only while the server runs them. Commits are synchronous by default;
@@ -29,7 +30,7 @@ namespace MarketRules.Subsidies.PostgreSql;
 public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
 {
     /// <summary>The schema version this library creates and reads.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>The PostgreSQL schema the tables go in unless told otherwise.</summary>
     public const string DefaultSchema = "marketrules";
@@ -89,7 +90,10 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
     }
 
     /// <summary>The schema this library creates (version <see cref="SchemaVersion"/>), as SQL a DBA can read.</summary>
-    public static string SchemaSql { get; } = ReadSchema();
+    public static string SchemaSql { get; } = ReadSchema("v2.sql");
+
+    // Run before SchemaSql on a version 1 schema, in the same transaction.
+    private static readonly string MigrationFromVersion1 = ReadSchema("v1-to-v2.sql");
 
     /// <inheritdoc />
     public SubsidyScheme Scheme { get; }
@@ -352,17 +356,15 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
         var fen = current.Amount.Fen;
         var writes = new List<(string, object?[])>
         {
-            ("UPDATE mr_subsidy_claim SET state = $3, settled_at = $4, settled_code = $5 WHERE scheme_id = $1 AND claim_id = $2 AND state = 'reserved'",
+            (target == SubsidyReservationState.Released
+                ? "UPDATE mr_subsidy_claim SET state = $3, settled_at = $4, settled_code = $5, held_person_id = NULL, held_old_plate = NULL, held_old_frame = NULL, held_new_frame = NULL WHERE scheme_id = $1 AND claim_id = $2 AND state = 'reserved'"
+                : "UPDATE mr_subsidy_claim SET state = $3, settled_at = $4, settled_code = $5 WHERE scheme_id = $1 AND claim_id = $2 AND state = 'reserved'",
                 [Scheme.Id, current.ClaimId, SubsidyLedgerRules.Name(target), Time(at), code]),
             (target == SubsidyReservationState.Confirmed
                 ? "UPDATE mr_subsidy_phase SET reserved_fen = reserved_fen - $3, reserved_count = reserved_count - 1, paid_fen = paid_fen + $3, paid_count = paid_count + 1 WHERE scheme_id = $1 AND phase = $2"
                 : "UPDATE mr_subsidy_phase SET reserved_fen = reserved_fen - $3, reserved_count = reserved_count - 1 WHERE scheme_id = $1 AND phase = $2",
                 [Scheme.Id, current.PhaseNumber, fen]),
         };
-        if (target == SubsidyReservationState.Released)
-        {
-            writes.Add(("DELETE FROM mr_subsidy_key WHERE scheme_id = $1 AND claim_id = $2", [Scheme.Id, current.ClaimId]));
-        }
         writes.AddRange(Journal(sequence, current.ClaimId, target == SubsidyReservationState.Confirmed ? SubsidyLedgerEntryKind.Confirmed : SubsidyLedgerEntryKind.Released,
             current.PhaseNumber, fen, null, code, target == SubsidyReservationState.Released ? -fen : 0, target == SubsidyReservationState.Released ? -1 : 0, at));
         return writes;
@@ -469,6 +471,13 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
                 using var mark = Batch(connection, ("INSERT INTO mr_schema_version (component, version) VALUES ($1, $2)", [Component, SchemaVersion]));
                 mark.ExecuteNonQuery();
             }
+            else if (version == 1)
+            {
+                Execute(connection, MigrationFromVersion1);
+                Execute(connection, SchemaSql);
+                using var mark = Batch(connection, ("UPDATE mr_schema_version SET version = $2, applied_at = now() WHERE component = $1", [Component, SchemaVersion]));
+                mark.ExecuteNonQuery();
+            }
             else if (version > SchemaVersion)
             {
                 throw new NotSupportedException($"Schema {Schema} holds subsidy-ledger schema version {version}; this library reads version {SchemaVersion} and older. Use a newer MarketRules.Subsidies.PostgreSql.");
@@ -549,10 +558,10 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
         return batch;
     }
 
-    private static string ReadSchema()
+    private static string ReadSchema(string file)
     {
-        using var stream = typeof(PostgreSqlSubsidyLedger).Assembly.GetManifestResourceStream("MarketRules.Subsidies.PostgreSql.v1.sql")
-            ?? throw new InvalidOperationException("The embedded schema MarketRules.Subsidies.PostgreSql.v1.sql is missing");
+        using var stream = typeof(PostgreSqlSubsidyLedger).Assembly.GetManifestResourceStream("MarketRules.Subsidies.PostgreSql." + file)
+            ?? throw new InvalidOperationException("The embedded schema MarketRules.Subsidies.PostgreSql." + file + " is missing");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

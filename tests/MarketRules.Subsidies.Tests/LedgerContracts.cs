@@ -250,15 +250,141 @@ public sealed class PostgreSqlLedgerContract(PostgreSqlServer server) : DurableL
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT version FROM mr_schema_version WHERE component = 'subsidy-ledger'";
-        Assert.Equal(1, command.ExecuteScalar());
+        Assert.Equal(PostgreSqlSubsidyLedger.SchemaVersion, command.ExecuteScalar());
+        Assert.Equal(2, PostgreSqlSubsidyLedger.SchemaVersion);
         command.CommandText = "UPDATE mr_subsidy_phase SET reserved_fen = budget_fen + 1";
-        Assert.Throws<Npgsql.PostgresException>(() => command.ExecuteNonQuery());
-        command.CommandText = "INSERT INTO mr_subsidy_key (scheme_id, key_kind, key_value, claim_id) SELECT scheme_id, key_kind, key_value, claim_id FROM mr_subsidy_key";
-        Assert.Equal("23505", Assert.Throws<Npgsql.PostgresException>(() => command.ExecuteNonQuery()).SqlState);
+        Assert.Equal("23514", Assert.Throws<Npgsql.PostgresException>(() => command.ExecuteNonQuery()).SqlState);
+        // A second live claim holding the same key, written past the library: each key's unique index refuses it.
+        foreach (var key in new[] { "held_person_id", "held_old_plate", "held_old_frame", "held_new_frame" })
+        {
+            command.CommandText = $"INSERT INTO mr_subsidy_claim (scheme_id, claim_id, state, phase, amount_fen, {key}) SELECT scheme_id, 'X', 'reserved', phase, amount_fen, {key} FROM mr_subsidy_claim";
+            Assert.Equal("23505", Assert.Throws<Npgsql.PostgresException>(() => command.ExecuteNonQuery()).SqlState);
+        }
+        // A released claim holds no key.
+        command.CommandText = "UPDATE mr_subsidy_claim SET state = 'released'";
+        Assert.Equal("23514", Assert.Throws<Npgsql.PostgresException>(() => command.ExecuteNonQuery()).SqlState);
         // Opening again (another server starting) migrates nothing twice.
         Open(SubsidyTestData.OnePhase(30_000), schema);
         command.CommandText = "SELECT count(*) FROM mr_schema_version";
         Assert.Equal(1L, command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void AConfirmation_IsAHeapOnlyUpdateOfTheClaimRow()
+    {
+        // No index covers a column a confirmation changes (state, settled_at, settled_code), so PostgreSQL updates the
+        // claim in place on its page: no new index entries. Counted inside the transaction that runs the function.
+        var schema = NewStore();
+        var ledger = Open(SubsidyTestData.OnePhase(90_000), schema);
+        new SubsidyAllocator(ledger).Submit(SubsidyTestData.Claim(1, Start));
+        using var connection = new Npgsql.NpgsqlConnection(server.ConnectionString + ";Search Path=" + schema);
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT outcome FROM mr_subsidy_settle('{ledger.Scheme.Id}', 'C000001', 'confirmed', 'MR.Subsidy.Confirmed', now(), ARRAY['c'], 'e')";
+        Assert.Equal("settled", command.ExecuteScalar());
+        command.CommandText = "SELECT pg_stat_get_xact_tuples_updated('mr_subsidy_claim'::regclass), pg_stat_get_xact_tuples_hot_updated('mr_subsidy_claim'::regclass)";
+        using (var reader = command.ExecuteReader())
+        {
+            Assert.True(reader.Read());
+            Assert.Equal(1L, reader.GetInt64(0));
+            Assert.Equal(1L, reader.GetInt64(1));
+        }
+        transaction.Commit();
+        Assert.Equal(SubsidyReservationState.Confirmed, ledger.Find("C000001")!.State);
+    }
+
+    [Fact]
+    public void AVersion1Schema_IsMigratedInPlace_KeepingClaimsKeysBalancesAndJournal()
+    {
+        // A schema as the version 1 library left it: its SQL (Fixtures/postgresql-schema-v1.sql is that package's
+        // Schema/v1.sql), its version, ledger and phase rows, and writes made by its own functions with the arguments it
+        // passed (budget 900 yuan, 300 a claim): C000001 paid, C000002 released, C000003 refused (person 1 held by
+        // C000001), C000004 and C000005 reserved; seven journal lines.
+        var schema = NewStore();
+        var scheme = SubsidyTestData.OnePhase(90_000);
+        var citations = scheme.Phases.Select(p => p.Citation.ToString()).ToArray();
+        var expires = SubsidyLedgerRules.ExpiryOf(scheme, Start).ToDateTimeUtc();
+        using var connection = new Npgsql.NpgsqlConnection(server.ConnectionString + ";Search Path=" + schema);
+        connection.Open();
+        void Run(string sql, params object[] arguments)
+        {
+            using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            foreach (var argument in arguments)
+            {
+                command.Parameters.Add(argument is DateTime ? new Npgsql.NpgsqlParameter { Value = argument, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz } : new Npgsql.NpgsqlParameter { Value = argument });
+            }
+            command.ExecuteNonQuery();
+        }
+        void Reserve(int n, int person)
+        {
+            var claim = SubsidyTestData.Claim(n, Start, person);
+            var keys = scheme.UniquenessKeys.Select(k => (Kind: SubsidyLedgerRules.Name(k), Value: SubsidyLedgerRules.KeyValue(claim, k))).Where(k => k.Value is not null).ToArray();
+            Run("SELECT * FROM mr_subsidy_reserve($1, $2, 1, $3, $4, $5, $6, $7, $8)", scheme.Id, claim.ClaimId,
+                new[] { scheme.ComputeAmount(0, claim.Price, claim.LithiumToLeadAcid).Fen }, keys.Select(k => k.Kind).ToArray(), keys.Select(k => k.Value!).ToArray(),
+                Start.ToDateTimeUtc(), expires, citations);
+        }
+        void Settle(int n, string target, string code) =>
+            Run("SELECT * FROM mr_subsidy_settle($1, $2, $3, $4, $5, $6, $7)", scheme.Id, $"C{n:D6}", target, code, Start.ToDateTimeUtc(), citations, scheme.ReservationExpiryCitation.ToString());
+        Run($"CREATE SCHEMA {schema}");
+        Run(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "postgresql-schema-v1.sql")));
+        Run("INSERT INTO mr_schema_version (component, version) VALUES ('subsidy-ledger', 1)");
+        Run("INSERT INTO mr_subsidy_ledger (scheme_id, scheme_version) VALUES ($1, $2)", scheme.Id, scheme.Version);
+        Run("INSERT INTO mr_subsidy_phase (scheme_id, phase, budget_fen) VALUES ($1, 1, 90000)", scheme.Id);
+        Reserve(1, person: 1);
+        Reserve(2, person: 2);
+        Reserve(3, person: 1);
+        Settle(1, "confirmed", SubsidyErrors.Confirmed.Code);
+        Settle(2, "released", SubsidyErrors.Released.Code);
+        Reserve(4, person: 4);
+        Reserve(5, person: 5);
+        var v1Entries = ReadJournal();
+
+        var ledger = Open(scheme, schema);
+
+        Assert.Equal(
+            ["C000001 confirmed", "C000002 released", "C000003 rejected", "C000004 reserved", "C000005 reserved"],
+            Enumerable.Range(1, 5).Select(n => $"C{n:D6} {SubsidyLedgerRules.Name(ledger.Find($"C{n:D6}")!.State)}"));
+        Assert.Equal(v1Entries, ReadJournal());
+        Assert.Equal(Enumerable.Range(1, 7).Select(n => (long)n), ledger.Entries().Select(e => e.Sequence));
+        Assert.Equal(Money.FromYuan(300m), ledger.Snapshot().Paid);
+        Assert.Equal(Money.FromYuan(600m), ledger.Snapshot().Reserved);
+        Assert.Equal(Start + Duration.FromHours(72), ledger.Find("C000004")!.ExpiresAt);
+        var allocator = new SubsidyAllocator(ledger);
+        // The keys of the live claims are still held (person and old plate); the released claim's are free.
+        var refused = allocator.Submit(SubsidyTestData.Claim(6, Start, person: 1));
+        Assert.Equal(SubsidyOutcome.AlreadySubsidised, refused.Outcome);
+        Assert.Equal("C000001", refused.Reservation!.ConflictingClaimId);
+        Assert.Equal(SubsidyUniquenessKey.OldPlate, allocator.Submit(SubsidyClaim.FromInput(SubsidyTestData.Input(9, Start) with { OldPlate = "杭州000005" })).Reservation!.ConflictingKey);
+        Assert.True(ledger.Release("C000004").IsSuccess);
+        Assert.Equal(SubsidyOutcome.Granted, allocator.Submit(SubsidyTestData.Claim(7, Start, person: 2)).Outcome);
+        Assert.Equal(SubsidyOutcome.AlreadySubsidised, allocator.Submit(SubsidyTestData.Claim(8, Start, person: 5)).Outcome);
+        Assert.Equal(Enumerable.Range(1, 12).Select(n => (long)n), ledger.Entries().Select(e => e.Sequence));
+        AssertJournalAddsUp(ledger);
+
+        // Opening it again (another server) finds version 2 and changes nothing.
+        var entries = ReadJournal();
+        Open(scheme, schema);
+        Assert.Equal(entries, ReadJournal());
+        using var check = connection.CreateCommand();
+        check.CommandText = "SELECT version FROM mr_schema_version WHERE component = 'subsidy-ledger'";
+        Assert.Equal(2, check.ExecuteScalar());
+        check.CommandText = $"SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '{schema}' AND c.relname IN ('mr_subsidy_key', 'mr_subsidy_claim_expiry', 'mr_subsidy_journal_decided_once', 'mr_subsidy_journal_settled_once')";
+        Assert.Equal(0L, check.ExecuteScalar());
+        check.CommandText = $"SELECT count(*) FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = '{schema}' AND c.contype = 'f'";
+        Assert.Equal(1L, check.ExecuteScalar()); // the phase rows' reference to their scheme, off the hot path
+
+        List<string> ReadJournal()
+        {
+            using var command = new Npgsql.NpgsqlCommand("SELECT concat_ws('|', sequence, claim_id, kind, phase, amount_fen, phase_remaining_fen, reason_code, citation, at) FROM mr_subsidy_journal ORDER BY sequence", connection);
+            using var reader = command.ExecuteReader();
+            var lines = new List<string>();
+            while (reader.Read())
+            {
+                lines.Add(reader.GetString(0));
+            }
+            return lines;
+        }
     }
 
     [Fact]
@@ -311,5 +437,23 @@ public sealed class PostgreSqlLedgerContract(PostgreSqlServer server) : DurableL
                 ((IDisposable)ledger).Dispose();
             }
         }
+    }
+}
+
+public sealed class PostgreSqlSchemaDocs
+{
+    [Fact]
+    public void TheSchemaExcerptInTheDocs_IsTheShippedSchema()
+    {
+        // docs/subsidies.md shows a DBA the statements that matter most: each must be, character for character, a
+        // statement the library runs.
+        var docs = File.ReadAllText(Path.Combine(MarketRules.Tests.Kernel.RepositoryPaths.Root, "docs", "subsidies.md"));
+        var intro = docs.IndexOf("The PostgreSQL excerpt that matters most", StringComparison.Ordinal);
+        Assert.True(intro >= 0, "the PostgreSQL schema excerpt is no longer in docs/subsidies.md");
+        var start = docs.IndexOf("```sql\n", intro, StringComparison.Ordinal) + 7;
+        var excerpt = docs[start..docs.IndexOf("```", start, StringComparison.Ordinal)];
+        var statements = excerpt.Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.True(statements.Length >= 2);
+        Assert.All(statements, statement => Assert.Contains(statement + ";", PostgreSqlSubsidyLedger.SchemaSql, StringComparison.Ordinal));
     }
 }

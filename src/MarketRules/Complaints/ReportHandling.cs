@@ -31,27 +31,18 @@ public enum ReportIntakeOutcome
 /// <param name="RealName">The reporter gave a real name (Order 20 Art 31 ¶2).</param>
 public sealed record ReportSubmission(LocalDate ReceivedOn, string ReporterId, string RespondentId, string FactsKey, bool AddsNewFacts = false, bool RealName = false);
 
-/// <summary>The intake decision for a report: its outcome, the governing order, the verification clock and the explanation.</summary>
-/// <remarks>The decision is made at once; its <see cref="Explanation"/> is made from it the first time it is read (a
-/// caller screening many reports pays only for the ones it explains). Thread-safe: immutable once made.</remarks>
-public sealed class ReportIntake
+/// <summary>
+/// The intake decision for a report without its explanation (<see cref="ReportHandling.Assess"/>): its outcome, the
+/// governing order, the verification clock. Made without allocating; <see cref="ReportHandling.Receive"/> makes the same
+/// decision and keeps it with its explanation.
+/// </summary>
+public readonly record struct ReportIntakeAssessment
 {
-    private readonly ReportHandling handling;
-    private readonly ParameterValue governing;
-    private readonly ParameterValue? verificationPeriod;
-    private readonly ParameterValue? extension;
-    [Memoised]
-    private Explanation? explanation;
-
-    internal ReportIntake(ReportHandling handling, ReportIntakeOutcome outcome, ComplaintOrder order, LocalDate clockStartsOn, LegalDeadline? verification,
-        int? mergedInto, ParameterValue governing, ParameterValue? verificationPeriod, ParameterValue? extension)
+    internal ReportIntakeAssessment(IntakeLaw law, bool extended, ReportIntakeOutcome outcome, LocalDate clockStartsOn, LegalDeadline? verification, int? mergedInto)
     {
-        this.handling = handling;
-        this.governing = governing;
-        this.verificationPeriod = verificationPeriod;
-        this.extension = extension;
+        Law = law;
+        Extended = extended;
         Outcome = outcome;
-        Order = order;
         ClockStartsOn = clockStartsOn;
         Verification = verification;
         MergedInto = mergedInto;
@@ -61,7 +52,7 @@ public sealed class ReportIntake
     public ReportIntakeOutcome Outcome { get; }
 
     /// <summary>The governing order (by the receipt date).</summary>
-    public ComplaintOrder Order { get; }
+    public ComplaintOrder Order => Law.Order;
 
     /// <summary>The day the verification period counts from (this report's day when merged or new).</summary>
     public LocalDate ClockStartsOn { get; }
@@ -72,6 +63,46 @@ public sealed class ReportIntake
     /// <summary>The index of the earlier report it was merged into or repeats, or <see langword="null"/>.</summary>
     public int? MergedInto { get; }
 
+    // The law in force on the receipt day (the span of the handler's table) and whether the extension was counted.
+    internal IntakeLaw Law { get; }
+
+    internal bool Extended { get; }
+}
+
+/// <summary>The intake decision for a report: its outcome, the governing order, the verification clock and the explanation.</summary>
+/// <remarks>The decision is made at once (<see cref="ReportHandling.Assess"/>, kept here); its <see cref="Explanation"/> is
+/// made from it the first time it is read (a caller screening many reports pays only for the ones it explains).
+/// Thread-safe: immutable once made.</remarks>
+public sealed class ReportIntake : IDeferredMessageArguments
+{
+    private readonly ReportHandling handling;
+    [Memoised]
+    private Explanation? explanation;
+
+    internal ReportIntake(ReportHandling handling, in ReportIntakeAssessment assessment)
+    {
+        this.handling = handling;
+        Assessment = assessment;
+    }
+
+    /// <summary>The decision without its explanation.</summary>
+    public ReportIntakeAssessment Assessment { get; }
+
+    /// <summary>What is done with it.</summary>
+    public ReportIntakeOutcome Outcome => Assessment.Outcome;
+
+    /// <summary>The governing order (by the receipt date).</summary>
+    public ComplaintOrder Order => Assessment.Order;
+
+    /// <summary>The day the verification period counts from (this report's day when merged or new).</summary>
+    public LocalDate ClockStartsOn => Assessment.ClockStartsOn;
+
+    /// <summary>The verification deadline, or <see langword="null"/> when the report is not handled again.</summary>
+    public LegalDeadline? Verification => Assessment.Verification;
+
+    /// <summary>The index of the earlier report it was merged into or repeats, or <see langword="null"/>.</summary>
+    public int? MergedInto => Assessment.MergedInto;
+
     /// <summary>Why: the governing order, the outcome with its article, the verification period with the parameters used.</summary>
     public Explanation Explanation
     {
@@ -81,10 +112,39 @@ public sealed class ReportIntake
             {
                 return made;
             }
-            var built = handling.Explain(this, governing, verificationPeriod, extension);
+            var built = handling.Explain(this);
             return Interlocked.CompareExchange(ref explanation, built, null) ?? built;
         }
     }
+
+    // The values of the explanation's reasons, made from the decision when a reason's text or arguments are read.
+    MessageArguments IDeferredMessageArguments.ArgumentsOf(int index) => ReportHandling.ArgumentsOf(this, index);
+}
+
+/// <summary>
+/// The report-intake law in force from one date for a handler's jurisdiction, as resolved through the law context: the
+/// governing order and the verification period with its extension (null when none is in force).
+/// </summary>
+internal sealed class IntakeLaw
+{
+    internal IntakeLaw(LawContext law, LocalDate from)
+    {
+        Governing = law.TryResolve(ComplaintParameters.GoverningOrder, from);
+        Order = Governing is { } governing ? (ComplaintOrder)(int)governing.Value : default;
+        Verification = law.TryResolve(CaseParameters.LeadVerification, from);
+        Extension = law.TryResolve(CaseParameters.LeadVerificationExtension, from);
+    }
+
+    internal static IEnumerable<ParameterDefinition> Parameters =>
+        [ComplaintParameters.GoverningOrder, CaseParameters.LeadVerification, CaseParameters.LeadVerificationExtension];
+
+    internal ParameterValue? Governing { get; }
+
+    internal ComplaintOrder Order { get; }
+
+    internal ParameterValue? Verification { get; }
+
+    internal ParameterValue? Extension { get; }
 }
 
 /// <summary>
@@ -95,38 +155,54 @@ public sealed class ReportIntake
 /// submission are handled separately (Art 9): run the complaint through <see cref="ComplaintStateMachine"/> and the
 /// report through this class.
 /// </summary>
-/// <remarks>Thread-safe: immutable.</remarks>
+/// <remarks>The handler resolves its parameters once, for every date on which one of them changes (its table of spans);
+/// a decision finds the span in force on the receipt day. Thread-safe: immutable.</remarks>
 public sealed class ReportHandling
 {
     /// <summary>The rule id of explanations.</summary>
     public const string RuleId = "report.intake/1";
 
-    private readonly ComplaintStateMachine orders;
+    private static readonly string Order20Name = ComplaintStateMachine.Kebab(ComplaintOrder.Order20);
+    private static readonly string Order121Name = ComplaintStateMachine.Kebab(ComplaintOrder.Order121);
+    private static readonly string[] OutcomeNames = [.. Enum.GetValues<ReportIntakeOutcome>().Select(ComplaintStateMachine.Kebab)];
+    private static readonly LocalizedText VerificationName = new("举报核查期限", "report verification");
+
+    private readonly InForceSpans<IntakeLaw> spans;
+    private readonly LawContext law;
 
     /// <summary>Report handling under the law of a bureau's jurisdiction (<c>NationalCatalog.Law</c> for national law).</summary>
     /// <param name="law">The parameters in force, the jurisdiction and the period calculator.</param>
-    public ReportHandling(LawContext law) => orders = new ComplaintStateMachine(law);
+    public ReportHandling(LawContext law)
+    {
+        this.law = Preconditions.CheckNotNull(law);
+        spans = new InForceSpans<IntakeLaw>(law, IntakeLaw.Parameters, from => new IntakeLaw(law, from));
+    }
 
-    /// <summary>Decides what to do with <paramref name="report"/> given the reports handled before it.</summary>
+    /// <summary>
+    /// Decides what to do with <paramref name="report"/> given the reports handled before it, without the explanation:
+    /// the same decision as <see cref="Receive"/>, allocating nothing when the facts are valid (unless
+    /// <paramref name="excluded"/> is neither an array nor a list).
+    /// </summary>
     /// <param name="earlier">Earlier reports, oldest first.</param>
     /// <param name="report">The new report.</param>
     /// <param name="extended">The verification was extended by the head (程序规定 Art 18).</param>
     /// <param name="excluded">Testing, inspection, quarantine or appraisal time not counted (both ends included).</param>
-    /// <returns>The intake, or a coded error (no order in force; a date outside the calendar).</returns>
-    public RuleResult<ReportIntake> Receive(IReadOnlyList<ReportSubmission> earlier, ReportSubmission report, bool extended = false, IReadOnlyList<DateInterval>? excluded = null)
+    /// <returns>The decision, or a coded error (no order in force; a date outside the calendar).</returns>
+    public RuleResult<ReportIntakeAssessment> Assess(IReadOnlyList<ReportSubmission> earlier, ReportSubmission report, bool extended = false, IReadOnlyList<DateInterval>? excluded = null)
     {
         Preconditions.CheckNotNull(earlier);
         Preconditions.CheckNotNull(report);
         try
         {
             var date = report.ReceivedOn;
-            if (orders.GoverningOrder(date) is not { } governing)
+            var span = spans.Find(date);
+            if (span.Governing is null)
             {
-                return RuleResult<ReportIntake>.Failure(ComplaintErrors.NoOrderInForce.Create("$.report.receivedOn", ("Limit", date)));
+                return RuleResult<ReportIntakeAssessment>.Failure(ComplaintErrors.NoOrderInForce.Create("$.report.receivedOn", ("Limit", date)));
             }
             int? match = null;
             var outcome = ReportIntakeOutcome.Handle;
-            if (governing.Order == ComplaintOrder.Order121)
+            if (span.Order == ComplaintOrder.Order121)
             {
                 for (var i = earlier.Count - 1; i >= 0; i--)
                 {
@@ -147,46 +223,89 @@ public sealed class ReportHandling
                 }
             }
             LegalDeadline? verification = null;
-            ParameterValue? first = null, more = null;
             if (outcome != ReportIntakeOutcome.NotHandledAgain)
             {
-                first = orders.Policy.Resolve(CaseParameters.LeadVerification, date, orders.Jurisdiction);
-                more = extended ? orders.Policy.Resolve(CaseParameters.LeadVerificationExtension, date, orders.Jurisdiction) : null;
+                // Not in force (a pack ending the period): the law context's coded error, as Resolve reports it.
+                var first = span.Verification ?? law.Resolve(CaseParameters.LeadVerification, date);
+                var more = extended ? span.Extension ?? law.Resolve(CaseParameters.LeadVerificationExtension, date) : null;
                 var days = (int)first.Value + (more is null ? 0 : (int)more.Value);
-                verification = orders.Periods.Deadline(date, LegalPeriod.WorkingDays(days), excluded is null ? [] : excluded.ToArray(), RestDayRule.RollForward);
+                ReadOnlySpan<DateInterval> pauses = excluded switch
+                {
+                    null => [],
+                    DateInterval[] array => array,
+                    List<DateInterval> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+                    _ => excluded.ToArray(),
+                };
+                verification = law.Periods.Deadline(date, LegalPeriod.WorkingDays(days), pauses, RestDayRule.RollForward);
             }
-            return RuleResult<ReportIntake>.Success(new ReportIntake(this, outcome, governing.Order, date, verification, match, governing.Value, first, more));
+            return RuleResult<ReportIntakeAssessment>.Success(new ReportIntakeAssessment(span, extended, outcome, date, verification, match));
         }
         catch (MarketRulesException ex)
         {
-            return RuleResult<ReportIntake>.Failure(ex.Errors);
+            return RuleResult<ReportIntakeAssessment>.Failure(ex.Errors);
         }
     }
 
-    // The explanation of a decision made by Receive, from what it decided and the parameters it used.
-    internal Explanation Explain(ReportIntake intake, ParameterValue governing, ParameterValue? first, ParameterValue? more)
+    /// <summary>Decides what to do with <paramref name="report"/> given the reports handled before it; the explanation is made from the decision the first time it is read.</summary>
+    /// <param name="earlier">Earlier reports, oldest first.</param>
+    /// <param name="report">The new report.</param>
+    /// <param name="extended">The verification was extended by the head (程序规定 Art 18).</param>
+    /// <param name="excluded">Testing, inspection, quarantine or appraisal time not counted (both ends included).</param>
+    /// <returns>The intake, or a coded error (no order in force; a date outside the calendar).</returns>
+    public RuleResult<ReportIntake> Receive(IReadOnlyList<ReportSubmission> earlier, ReportSubmission report, bool extended = false, IReadOnlyList<DateInterval>? excluded = null)
     {
-        var date = intake.ClockStartsOn;
-        var builder = new ExplanationBuilder(RuleId, date, orders.Jurisdiction.IsNational ? null : orders.Jurisdiction.ToString());
+        var assessed = Assess(earlier, report, extended, excluded);
+        return assessed.IsSuccess
+            ? RuleResult<ReportIntake>.Success(new ReportIntake(this, assessed.Value))
+            : RuleResult<ReportIntake>.Failure(assessed.Errors);
+    }
+
+    // The reasons of an explanation, by the index its deferred arguments are asked for.
+    private const int GoverningReason = 0, OutcomeReason = 1, DeadlineReason = 2;
+
+    // The values of reason `index` of an intake's explanation (Explain), as the texts show them.
+    internal static MessageArguments ArgumentsOf(ReportIntake intake, int index)
+    {
+        var a = intake.Assessment;
+        (string Name, object? Value)[] values = index switch
+        {
+            GoverningReason => [("Received", a.ClockStartsOn),
+                ("Order", a.Order switch { ComplaintOrder.Order20 => Order20Name, ComplaintOrder.Order121 => Order121Name, var other => ComplaintStateMachine.Kebab(other) })],
+            OutcomeReason => [("Outcome", OutcomeNames[(int)a.Outcome]), ("Index", (object?)a.MergedInto ?? "-")],
+            _ => [("Deadline", "report-verification"), ("Limit", a.Verification!.Value.LastDay), ("Excluded", a.Verification!.Value.ExcludedDays)],
+        };
+        return MessageArguments.Of(values);
+    }
+
+    // The explanation of a decision made by Assess, from what it decided and the parameters it used; the builder is
+    // sized for the reasons, parameters and dates it will hold, so Build hands its arrays over without a copy.
+    internal Explanation Explain(ReportIntake intake)
+    {
+        var a = intake.Assessment;
+        var date = a.ClockStartsOn;
+        var governing = a.Law.Governing!;
+        var deadline = a.Verification;
+        var first = deadline is null ? null : a.Law.Verification ?? law.Resolve(CaseParameters.LeadVerification, date);
+        var more = deadline is not null && a.Extended ? a.Law.Extension ?? law.Resolve(CaseParameters.LeadVerificationExtension, date) : null;
+        var builder = new ExplanationBuilder(RuleId, date, law.JurisdictionCode, deadline is null ? 2 : 3, 1 + (first is null ? 0 : 1) + (more is null ? 0 : 1));
         builder.Use(governing);
-        builder.Add(ComplaintReasons.GoverningOrder.ToReason(governing.Citation, ("Received", date), ("Order", ComplaintStateMachine.Kebab(intake.Order))));
-        var citation = intake.Order == ComplaintOrder.Order20 ? ComplaintCitations.Order20ReportHandling : ComplaintCitations.Order121ReportHandling;
-        builder.Add(ReportReasons.Outcome.ToReason(intake.Outcome == ReportIntakeOutcome.Handle ? citation : ComplaintCitations.Order121RepeatReport,
-            ("Outcome", ComplaintStateMachine.Kebab(intake.Outcome)), ("Index", (object?)intake.MergedInto ?? "-")));
-        if (intake.Verification is { } deadline && first is not null)
+        builder.Add(ComplaintReasons.GoverningOrder.ToDeferredReason(governing.Citation, intake, GoverningReason));
+        var citation = a.Order == ComplaintOrder.Order20 ? ComplaintCitations.Order20ReportHandling : ComplaintCitations.Order121ReportHandling;
+        builder.Add(ReportReasons.Outcome.ToDeferredReason(a.Outcome == ReportIntakeOutcome.Handle ? citation : ComplaintCitations.Order121RepeatReport, intake, OutcomeReason));
+        if (deadline is { } d && first is not null)
         {
             builder.Use(first);
             if (more is not null)
             {
                 builder.Use(more);
             }
-            builder.Add(ComplaintReasons.DeadlineRuns.ToReason(first.Citation, ("Deadline", "report-verification"), ("Limit", deadline.LastDay), ("Excluded", deadline.ExcludedDays)));
-            builder.Add(new ComputedDate("report-verification", new LocalizedText("举报核查期限", "report verification"), deadline.LastDay)
+            builder.Add(ComplaintReasons.DeadlineRuns.ToDeferredReason(first.Citation, intake, DeadlineReason));
+            builder.Add(new ComputedDate("report-verification", VerificationName, d.LastDay)
             {
-                From = date, ExpiresAt = deadline.ExpiresAt, Citation = first.Citation,
+                From = date, ExpiresAt = d.ExpiresAt, Citation = first.Citation,
             });
         }
-        return builder.Build(ComplaintStateMachine.Kebab(intake.Outcome));
+        return builder.Build(OutcomeNames[(int)a.Outcome]);
     }
 
     /// <summary>
@@ -198,8 +317,8 @@ public sealed class ReportHandling
     /// <returns>The deadline, or <see langword="null"/>.</returns>
     /// <exception cref="CalendarOutOfRangeException">Thrown when the deadline runs outside the calendar.</exception>
     public LegalDeadline? RealNameNoticeDeadline(LocalDate receivedOn, LocalDate filingDecidedOn) =>
-        orders.Policy.TryResolve(ComplaintParameters.RealNameNotice, receivedOn, orders.Jurisdiction) is { } value
-            ? orders.Periods.Deadline(filingDecidedOn, value.AsPeriod())
+        law.TryResolve(ComplaintParameters.RealNameNotice, receivedOn) is { } value
+            ? law.Periods.Deadline(filingDecidedOn, value.AsPeriod())
             : null;
 }
 

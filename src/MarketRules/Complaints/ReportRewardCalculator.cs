@@ -101,10 +101,12 @@ public sealed record RewardCase
     public RewardRounding Rounding { get; init; }
 }
 
-/// <summary>A reward decision.</summary>
-/// <remarks>The decision is made at once and allocates nothing of its own beyond this object; its
-/// <see cref="Explanation"/> is made from it the first time it is read. Thread-safe: immutable once made.</remarks>
-public sealed class RewardDecision
+/// <summary>
+/// A reward decided without its explanation (<see cref="ReportRewardCalculator.Assess"/>): whether a reward is due, why
+/// not, the level and the amount, with the amount rule that governed (percentage, floor or cap). Made without
+/// allocating; <see cref="ReportRewardCalculator.Decide"/> makes the same decision and keeps it with its explanation.
+/// </summary>
+public readonly record struct RewardAssessment
 {
     // The lists a decision can report, made once: by the bits of the exclusions (1 << kind) and of what qualifies.
     private static readonly ImmutableArray<RewardExclusion>[] ExclusionLists = [.. Enumerable.Range(0, 256).Select(mask =>
@@ -115,44 +117,109 @@ public sealed class RewardDecision
     private static readonly ImmutableArray<string>[] QualifierLists = [.. Enumerable.Range(0, 16).Select(mask =>
         Enumerable.Range(0, 4).Where(i => (mask & (1 << i)) != 0).Select(i => QualifierNames[i]).ToImmutableArray())];
 
-    private readonly ReportRewardCalculator calculator;
-    private readonly int exclusions;
-    private readonly int qualifies;
-    [Memoised]
-    private Explanation? explanation;
+    internal const int FloorBit = 1, CapBit = 2, FinanceBit = 4, ReachedBit = 8;
 
-    internal RewardDecision(ReportRewardCalculator calculator, RewardCase facts, int exclusions, int qualifies, in RewardAmounts amounts)
+    internal RewardAssessment(RewardLaw law, ParameterValue? threshold, RewardLevel level, int exclusions, int qualifies, int flags, long roundedFen, long amountFen)
     {
-        this.calculator = calculator;
-        this.exclusions = exclusions;
-        this.qualifies = qualifies;
-        Facts = facts;
-        Amounts = amounts;
+        Law = law;
+        Threshold = threshold;
+        Level = level;
+        ExclusionBits = exclusions;
+        QualifierBits = qualifies;
+        Flags = flags;
+        RoundedFen = roundedFen;
+        AmountFen = amountFen;
     }
 
     /// <summary>Whether a reward is due.</summary>
-    public bool Eligible => exclusions == 0;
+    public bool Eligible => ExclusionBits == 0;
 
-    /// <summary>Why not, when not.</summary>
-    public ImmutableArray<RewardExclusion> Exclusions => ExclusionLists[exclusions];
+    /// <summary>The level the bureau assessed.</summary>
+    public RewardLevel Level { get; }
+
+    /// <summary>Why not, when not (in the order the measures list them; empty when eligible).</summary>
+    public ImmutableArray<RewardExclusion> Exclusions => ExclusionLists[ExclusionBits];
 
     /// <summary>What makes the case a major violation: crime, suspension-or-closure, licence-revoked, large-amount.</summary>
-    public ImmutableArray<string> QualifiesBy => QualifierLists[qualifies];
+    public ImmutableArray<string> QualifiesBy => QualifierLists[QualifierBits];
 
-    /// <summary>The level's percentage of the fines and confiscations, before rounding, in yuan (zero when not eligible).</summary>
-    public decimal Percentage => Eligible ? Amounts.ExactFen / 100m : 0m;
+    internal static ImmutableArray<string> QualifierList(int bits) => QualifierLists[bits];
 
     /// <summary>The reward, exact to the fen (zero when not eligible).</summary>
-    public Money Amount => Amounts.Amount;
+    public Money Amount => Money.FromFen(AmountFen);
 
     /// <summary>The floor raised the amount (or the case has no fines: the floor is the minimum and more is the bureau's discretion).</summary>
-    public bool FloorApplied => Amounts.FloorApplied;
+    public bool FloorApplied => (Flags & FloorBit) != 0;
 
     /// <summary>The 1,000,000-yuan cap per case lowered it.</summary>
-    public bool CapApplied => Amounts.CapApplied;
+    public bool CapApplied => (Flags & CapBit) != 0;
 
     /// <summary>500,000 yuan or more: set together with the finance department.</summary>
-    public bool NeedsFinanceCoDecision => Amounts.NeedsFinanceCoDecision;
+    public bool NeedsFinanceCoDecision => (Flags & FinanceBit) != 0;
+
+    // The law in force on the closing day (the span of the calculator's table) and the 较大数额 used, if any.
+    internal RewardLaw Law { get; }
+
+    internal ParameterValue? Threshold { get; }
+
+    internal bool ThresholdReached => (Flags & ReachedBit) != 0;
+
+    internal int ExclusionBits { get; }
+
+    internal int QualifierBits { get; }
+
+    internal int Flags { get; }
+
+    // The percentage brought to whole fen, before the floor and the cap.
+    internal long RoundedFen { get; }
+
+    internal long AmountFen { get; }
+
+}
+
+/// <summary>A reward decision with its explanation.</summary>
+/// <remarks>The decision is made at once (<see cref="ReportRewardCalculator.Assess"/>, kept here) and allocates nothing of
+/// its own beyond this object; its <see cref="Explanation"/> is made from it the first time it is read. Thread-safe:
+/// immutable once made.</remarks>
+public sealed class RewardDecision : IDeferredMessageArguments
+{
+    private readonly ReportRewardCalculator calculator;
+    [Memoised]
+    private Explanation? explanation;
+
+    internal RewardDecision(ReportRewardCalculator calculator, RewardCase facts, in RewardAssessment assessment)
+    {
+        this.calculator = calculator;
+        Facts = facts;
+        Assessment = assessment;
+    }
+
+    /// <summary>The decision without its explanation.</summary>
+    public RewardAssessment Assessment { get; }
+
+    /// <summary>Whether a reward is due.</summary>
+    public bool Eligible => Assessment.Eligible;
+
+    /// <summary>Why not, when not.</summary>
+    public ImmutableArray<RewardExclusion> Exclusions => Assessment.Exclusions;
+
+    /// <summary>What makes the case a major violation: crime, suspension-or-closure, licence-revoked, large-amount.</summary>
+    public ImmutableArray<string> QualifiesBy => Assessment.QualifiesBy;
+
+    /// <summary>The level's percentage of the fines and confiscations, before rounding, in yuan (zero when not eligible).</summary>
+    public decimal Percentage => Eligible ? ExactFen / 100m : 0m;
+
+    /// <summary>The reward, exact to the fen (zero when not eligible).</summary>
+    public Money Amount => Assessment.Amount;
+
+    /// <summary>The floor raised the amount (or the case has no fines: the floor is the minimum and more is the bureau's discretion).</summary>
+    public bool FloorApplied => Assessment.FloorApplied;
+
+    /// <summary>The 1,000,000-yuan cap per case lowered it.</summary>
+    public bool CapApplied => Assessment.CapApplied;
+
+    /// <summary>500,000 yuan or more: set together with the finance department.</summary>
+    public bool NeedsFinanceCoDecision => Assessment.NeedsFinanceCoDecision;
 
     /// <summary>Why: the threshold, the scope, each exclusion or the percentage, rounding, floor, cap and co-decision, with the parameters used.</summary>
     public Explanation Explanation
@@ -170,16 +237,85 @@ public sealed class RewardDecision
 
     internal RewardCase Facts { get; }
 
-    internal RewardAmounts Amounts { get; }
+    // The level's percentage of the fines in fen, exact (decimal arithmetic, made only when shown).
+    internal decimal ExactFen => Eligible ? Facts.FinesAndConfiscations.Fen * Assessment.Law.Ratio(Facts.Level)!.Value : 0m;
 
-    internal bool Excludes(RewardExclusion kind) => (exclusions & (1 << (int)kind)) != 0;
+    // The values of the explanation's reasons, made from the decision when a reason's text or arguments are read.
+    MessageArguments IDeferredMessageArguments.ArgumentsOf(int index) => ReportRewardCalculator.ArgumentsOf(this, index);
 
-    internal int QualifierCount => System.Numerics.BitOperations.PopCount((uint)qualifies);
 }
 
-/// <summary>What a decision used and computed: the parameters in force (null when not used) and the amounts.</summary>
-internal readonly record struct RewardAmounts(ParameterValue? Threshold, bool ThresholdReached, ParameterValue? Ratio, ParameterValue? Floor, ParameterValue? Cap,
-    ParameterValue? CoDecision, decimal ExactFen, Money Rounded, Money Amount, bool FloorApplied, bool CapApplied, bool NeedsFinanceCoDecision);
+/// <summary>
+/// The reward law in force from one date for a calculator's jurisdiction: each parameter as resolved through the law
+/// context (null when none is in force), and the amounts in fen the decision compares with.
+/// </summary>
+internal sealed class RewardLaw
+{
+    // A value the fast arithmetic cannot use (fractions of a fen, a ratio finer than 1/10,000): the decision then takes
+    // the general path, which fails or computes exactly as before.
+    internal const long Unusable = long.MinValue;
+    internal const long RatioScale = 10_000;
+
+    // The largest amount the library reads (Money.MaxYuan) in fen, computed once: decimal arithmetic per decision cost
+    // more than the rest of it.
+    internal static readonly long MaxFen = (long)(Money.MaxYuan * 100m);
+
+    private readonly ParameterValue?[] ratios;
+    private readonly ParameterValue?[] floors;
+    private readonly long[] ratioUnits;
+    private readonly long[] floorFen;
+
+    internal RewardLaw(LawContext law, LocalDate from)
+    {
+        LargeAmount = law.TryResolve(RewardParameters.LargeAmount, from);
+        LargeAmountPerson = law.TryResolve(RewardParameters.LargeAmountPerson, from) ?? LargeAmount;
+        ratios = [law.TryResolve(RewardParameters.Level1Ratio, from), law.TryResolve(RewardParameters.Level2Ratio, from), law.TryResolve(RewardParameters.Level3Ratio, from)];
+        floors = [law.TryResolve(RewardParameters.Level1Floor, from), law.TryResolve(RewardParameters.Level2Floor, from), law.TryResolve(RewardParameters.Level3Floor, from)];
+        Cap = law.TryResolve(RewardParameters.CapPerCase, from);
+        CoDecision = law.TryResolve(RewardParameters.FinanceCoDecision, from);
+        ratioUnits = [.. ratios.Select(r => r is { Value: >= 0m and <= 1m } v && decimal.Truncate(v.Value * RatioScale) == v.Value * RatioScale ? (long)(v.Value * RatioScale) : Unusable)];
+        floorFen = [.. floors.Select(Fen)];
+        CapFen = Fen(Cap);
+        CoDecisionFen = Fen(CoDecision);
+        LargeAmountFen = Threshold(LargeAmount);
+        LargeAmountPersonFen = Threshold(LargeAmountPerson);
+        // Everything an eligible decision needs is in force and usable by the integer arithmetic.
+        Complete = ratioUnits.All(u => u != Unusable) && floorFen.All(f => f != Unusable) && CapFen != Unusable && CoDecisionFen != Unusable;
+    }
+
+    internal ParameterValue? LargeAmount { get; }
+
+    internal ParameterValue? LargeAmountPerson { get; }
+
+    // The smallest whole fen at or above each threshold (以上 includes the amount), or Unusable when none is in force.
+    internal long LargeAmountFen { get; }
+
+    internal long LargeAmountPersonFen { get; }
+
+    internal ParameterValue? Cap { get; }
+
+    internal ParameterValue? CoDecision { get; }
+
+    internal long CapFen { get; }
+
+    internal long CoDecisionFen { get; }
+
+    internal bool Complete { get; }
+
+    internal ParameterValue? Ratio(RewardLevel level) => ratios[(int)level - 1];
+
+    internal ParameterValue? Floor(RewardLevel level) => floors[(int)level - 1];
+
+    internal long RatioUnits(RewardLevel level) => ratioUnits[(int)level - 1];
+
+    internal long FloorFen(RewardLevel level) => floorFen[(int)level - 1];
+
+    private static long Fen(ParameterValue? value) =>
+        value is { } v && v.Value * 100m is var fen && decimal.Truncate(fen) == fen && fen >= 0m && fen <= Money.MaxYuan * 100m ? (long)fen : Unusable;
+
+    private static long Threshold(ParameterValue? value) =>
+        value is { } v && v.Value <= Money.MaxYuan * 100m ? (long)decimal.Ceiling(v.Value * 100m) : Unusable;
+}
 
 /// <summary>
 /// Whistle-blower rewards under 国市监稽规〔2021〕4号: eligibility (a natural person, not excluded, a verified and closed
@@ -187,15 +323,31 @@ internal readonly record struct RewardAmounts(ParameterValue? Threshold, bool Th
 /// 1,000,000 yuan per case), exact to the fen with the stated rounding, and the finance co-decision at 500,000 and
 /// above. The 较大数额 threshold is the province's (a jurisdiction pack, <see cref="RewardPolicyPacks"/>); 以上 includes the amount.
 /// </summary>
-/// <remarks>Thread-safe: immutable.</remarks>
+/// <remarks>The calculator resolves the reward parameters once, for every date on which one of them changes (its table
+/// of spans); a decision finds the span in force on the closing day. Thread-safe: immutable.</remarks>
 public sealed class ReportRewardCalculator
 {
     /// <summary>The rule id.</summary>
     public const string RuleId = "report.reward/1";
 
+    private static readonly string[] LevelNames = [.. Enum.GetValues<RewardLevel>().Select(ComplaintStateMachine.Kebab)];
+    private static readonly string[] RoundingNames = [.. Enum.GetValues<RewardRounding>().Select(ComplaintStateMachine.Kebab)];
+    private static readonly string[] ExclusionNames = [.. Enum.GetValues<RewardExclusion>().Select(ComplaintStateMachine.Kebab)];
+
+    // What makes a case a major violation, as the scope reason shows it, by the bits that qualify.
+    private static readonly string[] QualifierTexts = [.. Enumerable.Range(0, 16).Select(mask => mask == 0 ? "-" : string.Join(", ", RewardAssessment.QualifierList(mask)))];
+
+    private readonly InForceSpans<RewardLaw> spans;
+    private readonly string? jurisdictionCode;
+
     /// <summary>A calculator under the law of the province, city or district where the case was handled (with the province's pack; see <see cref="RewardPolicyPacks.WithAll"/>).</summary>
     /// <param name="law">The law in force and the jurisdiction.</param>
-    public ReportRewardCalculator(LawContext law) => Law = Preconditions.CheckNotNull(law);
+    public ReportRewardCalculator(LawContext law)
+    {
+        Law = Preconditions.CheckNotNull(law);
+        spans = new InForceSpans<RewardLaw>(law, RewardParameters.All, from => new RewardLaw(law, from));
+        jurisdictionCode = law.JurisdictionCode;
+    }
 
     /// <summary>The law the calculator applies.</summary>
     public LawContext Law { get; }
@@ -206,20 +358,34 @@ public sealed class ReportRewardCalculator
     /// <summary>The jurisdiction.</summary>
     public Jurisdiction Jurisdiction => Law.Jurisdiction;
 
-    /// <summary>Decides a reward.</summary>
+    /// <summary>
+    /// Decides a reward without its explanation, allocating nothing when the facts are valid: the same decision as
+    /// <see cref="Decide"/>, which keeps it with an explanation made when read.
+    /// </summary>
     /// <param name="facts">The case.</param>
     /// <returns>The decision, or a coded error: no level, a negative amount, the measures not in force, or no 较大数额 set for the jurisdiction when the amount alone decides.</returns>
-    public RuleResult<RewardDecision> Decide(RewardCase facts)
+    public RuleResult<RewardAssessment> Assess(RewardCase facts)
     {
         Preconditions.CheckNotNull(facts);
         try
         {
-            return DecideCore(facts);
+            return AssessCore(facts);
         }
         catch (MarketRulesException ex)
         {
-            return RuleResult<RewardDecision>.Failure(ex.Errors);
+            return RuleResult<RewardAssessment>.Failure(ex.Errors);
         }
+    }
+
+    /// <summary>Decides a reward; the explanation is made from the decision the first time it is read.</summary>
+    /// <param name="facts">The case.</param>
+    /// <returns>The decision, or a coded error: no level, a negative amount, the measures not in force, or no 较大数额 set for the jurisdiction when the amount alone decides.</returns>
+    public RuleResult<RewardDecision> Decide(RewardCase facts)
+    {
+        var assessed = Assess(facts);
+        return assessed.IsSuccess
+            ? RuleResult<RewardDecision>.Success(new RewardDecision(this, facts, assessed.Value))
+            : RuleResult<RewardDecision>.Failure(assessed.Errors);
     }
 
     /// <summary>Rounds an amount in fen to whole fen.</summary>
@@ -229,17 +395,19 @@ public sealed class ReportRewardCalculator
     public static long ToWholeFen(decimal fen, RewardRounding rounding) =>
         (long)(rounding == RewardRounding.DownToFen ? decimal.Floor(fen) : decimal.Round(fen, 0, MidpointRounding.AwayFromZero));
 
-    private RuleResult<RewardDecision> DecideCore(RewardCase f)
+    private RuleResult<RewardAssessment> AssessCore(RewardCase f)
     {
         if (f.Level is not (RewardLevel.Level1 or RewardLevel.Level2 or RewardLevel.Level3))
         {
-            return RuleResult<RewardDecision>.Failure(RewardErrors.LevelRequired.Create("$.level"));
+            return RuleResult<RewardAssessment>.Failure(RewardErrors.LevelRequired.Create("$.level"));
         }
-        if (f.FinesAndConfiscations.Fen < 0)
+        var fines = f.FinesAndConfiscations.Fen;
+        if (fines < 0)
         {
-            return RuleResult<RewardDecision>.Failure(RewardErrors.NegativeAmount.Create("$.finesAndConfiscationsYuan"));
+            return RuleResult<RewardAssessment>.Failure(RewardErrors.NegativeAmount.Create("$.finesAndConfiscationsYuan"));
         }
         var date = f.ClosedOn;
+        var law = spans.Find(date);
 
         // Exclusions and qualifications as bits (1 << kind; crime, suspension or closure, revocation, large amount): the
         // lists the decision reports are made once for every combination, in the order the measures list them.
@@ -256,17 +424,22 @@ public sealed class ReportRewardCalculator
             exclusions |= 1 << (int)RewardExclusion.NotVerifiedAndClosed;
         }
         var qualifies = (f.SuspectedCrime ? 1 : 0) | (f.SuspensionOrClosure ? 2 : 0) | (f.LicenceRevoked ? 4 : 0);
-        var threshold = (f.ViolatorIsNaturalPerson ? Policy.TryResolve(RewardParameters.LargeAmountPerson, date, Jurisdiction) : null)
-            ?? Policy.TryResolve(RewardParameters.LargeAmount, date, Jurisdiction);
-        var reached = false;
+        // A province may set a lower 较大数额 for a natural person (the span holds it, or the general one when none).
+        var threshold = f.ViolatorIsNaturalPerson ? law.LargeAmountPerson : law.LargeAmount;
+        var flags = 0;
         if (threshold is not null)
         {
-            reached = f.FinesAndConfiscations.Yuan >= threshold.Value;
-            qualifies |= reached ? 8 : 0;
+            var thresholdFen = f.ViolatorIsNaturalPerson ? law.LargeAmountPersonFen : law.LargeAmountFen;
+            var reached = thresholdFen != RewardLaw.Unusable ? fines >= thresholdFen : f.FinesAndConfiscations.Yuan >= threshold.Value;
+            if (reached)
+            {
+                qualifies |= 8;
+                flags |= RewardAssessment.ReachedBit;
+            }
         }
-        else if (qualifies == 0 && f.FinesAndConfiscations.Fen > 0)
+        else if (qualifies == 0 && fines > 0)
         {
-            return RuleResult<RewardDecision>.Failure(RewardErrors.ThresholdNotSet.Create(null, ("Jurisdiction", Jurisdiction.IsNational ? "national" : Jurisdiction.ToString()), ("Date", date)));
+            return RuleResult<RewardAssessment>.Failure(RewardErrors.ThresholdNotSet.Create(null, ("Jurisdiction", Jurisdiction.IsNational ? "national" : Jurisdiction.ToString()), ("Date", date)));
         }
         if (qualifies == 0)
         {
@@ -274,83 +447,122 @@ public sealed class ReportRewardCalculator
         }
         if (exclusions != 0)
         {
-            return RuleResult<RewardDecision>.Success(new RewardDecision(this, f, exclusions, qualifies,
-                new RewardAmounts(threshold, reached, null, null, null, null, 0m, Money.Zero, Money.Zero, false, false, false)));
+            return RuleResult<RewardAssessment>.Success(new RewardAssessment(law, threshold, f.Level, exclusions, qualifies, flags, 0, 0));
         }
 
-        var (ratioParameter, floorParameter) = f.Level switch
+        long rounded, floor, cap, coDecision;
+        if (law.Complete && fines <= RewardLaw.MaxFen)
         {
-            RewardLevel.Level1 => (RewardParameters.Level1Ratio, RewardParameters.Level1Floor),
-            RewardLevel.Level2 => (RewardParameters.Level2Ratio, RewardParameters.Level2Floor),
-            _ => (RewardParameters.Level3Ratio, RewardParameters.Level3Floor),
-        };
-        var ratio = Policy.Resolve(ratioParameter, date, Jurisdiction);
-        var floorValue = Policy.Resolve(floorParameter, date, Jurisdiction);
-        var capValue = Policy.Resolve(RewardParameters.CapPerCase, date, Jurisdiction);
-        var coDecisionValue = Policy.Resolve(RewardParameters.FinanceCoDecision, date, Jurisdiction);
-        var floor = Money.FromYuan(floorValue.Value);
-        var cap = Money.FromYuan(capValue.Value);
-
-        var exactFen = f.FinesAndConfiscations.Fen * ratio.Value;
-        var rounded = Money.FromFen(ToWholeFen(exactFen, f.Rounding));
+            // Whole fen times a ratio in ten-thousandths: at most 10^14 × 10^4, inside a long; exact, no decimal.
+            var units = fines * law.RatioUnits(f.Level);
+            rounded = f.Rounding == RewardRounding.DownToFen ? units / RewardLaw.RatioScale : (units + (RewardLaw.RatioScale / 2)) / RewardLaw.RatioScale;
+            (floor, cap, coDecision) = (law.FloorFen(f.Level), law.CapFen, law.CoDecisionFen);
+        }
+        else
+        {
+            // A value not in force (the measures before 2021-12-01) or one the integer arithmetic cannot take: resolved
+            // and computed as the law context answers, with its coded error when nothing is in force.
+            var (ratioParameter, floorParameter) = f.Level switch
+            {
+                RewardLevel.Level1 => (RewardParameters.Level1Ratio, RewardParameters.Level1Floor),
+                RewardLevel.Level2 => (RewardParameters.Level2Ratio, RewardParameters.Level2Floor),
+                _ => (RewardParameters.Level3Ratio, RewardParameters.Level3Floor),
+            };
+            var ratio = Policy.Resolve(ratioParameter, date, Jurisdiction);
+            floor = Money.FromYuan(Policy.Resolve(floorParameter, date, Jurisdiction).Value).Fen;
+            cap = Money.FromYuan(Policy.Resolve(RewardParameters.CapPerCase, date, Jurisdiction).Value).Fen;
+            coDecision = Money.FromYuan(Policy.Resolve(RewardParameters.FinanceCoDecision, date, Jurisdiction).Value).Fen;
+            rounded = ToWholeFen(fines * ratio.Value, f.Rounding);
+        }
         var amount = rounded;
-        var floorApplied = amount < floor;
-        if (floorApplied)
+        if (amount < floor)
         {
             amount = floor;
+            flags |= RewardAssessment.FloorBit;
         }
-        var capApplied = amount > cap;
-        if (capApplied)
+        if (amount > cap)
         {
             amount = cap;
+            flags |= RewardAssessment.CapBit;
         }
-        var needsFinance = amount >= Money.FromYuan(coDecisionValue.Value);
-        return RuleResult<RewardDecision>.Success(new RewardDecision(this, f, 0, qualifies,
-            new RewardAmounts(threshold, reached, ratio, floorValue, capValue, coDecisionValue, exactFen, rounded, amount, floorApplied, capApplied, needsFinance)));
+        if (amount >= coDecision)
+        {
+            flags |= RewardAssessment.FinanceBit;
+        }
+        return RuleResult<RewardAssessment>.Success(new RewardAssessment(law, threshold, f.Level, 0, qualifies, flags, rounded, amount));
     }
 
-    // The explanation of a decision made by DecideCore, from what it used and computed, in the order it decided.
+    // The reasons of an explanation, by the index its deferred arguments are asked for (an exclusion: ExcludedBase + kind).
+    internal const int ThresholdReason = 0, ScopeReason = 1, PercentageReason = 2, RoundingReason = 3, FloorReason = 4, CapReason = 5, FinanceReason = 6, ExcludedBase = 8;
+
+    // The explanation of a decision made by AssessCore, from what it used and computed, in the order it decided. The
+    // reasons keep the decision and make their values when a text is read; the builder is sized for the reasons and
+    // parameters it will hold, so Build hands its arrays over without a copy.
     internal Explanation Explain(RewardDecision d)
     {
         var f = d.Facts;
-        var a = d.Amounts;
-        var builder = new ExplanationBuilder(RuleId, f.ClosedOn, Jurisdiction.IsNational ? null : Jurisdiction.ToString());
+        var a = d.Assessment;
+        var law = a.Law;
+        var eligible = a.Eligible;
+        var reasons = (a.Threshold is null ? 0 : 1) + 1 + (eligible
+            ? 2 + (a.FloorApplied ? 1 : 0) + (a.CapApplied ? 1 : 0) + (a.NeedsFinanceCoDecision ? 1 : 0)
+            : System.Numerics.BitOperations.PopCount((uint)a.ExclusionBits));
+        var builder = new ExplanationBuilder(RuleId, f.ClosedOn, jurisdictionCode, reasons, (a.Threshold is null ? 0 : 1) + (eligible ? 4 : 0));
         if (a.Threshold is { } threshold)
         {
             builder.Use(threshold);
-            builder.Add(RewardReasons.Threshold.ToReason(threshold.Citation, ("Amount", f.FinesAndConfiscations.Yuan), ("Threshold", threshold.Value),
-                ("Reached", a.ThresholdReached ? "reached" : "not-reached")));
+            builder.Add(RewardReasons.Threshold.ToDeferredReason(threshold.Citation, d, ThresholdReason));
         }
-        builder.Add(RewardReasons.Scope.ToReason(ComplaintCitations.RewardScope, ("QualifiesBy", d.QualifierCount == 0 ? "-" : string.Join(", ", d.QualifiesBy))));
-        if (!d.Eligible)
+        builder.Add(RewardReasons.Scope.ToDeferredReason(ComplaintCitations.RewardScope, d, ScopeReason));
+        if (!eligible)
         {
-            foreach (var x in d.Exclusions)
+            foreach (var x in a.Exclusions)
             {
-                builder.Add(RewardReasons.Excluded.ToReason(x == RewardExclusion.NotMajorViolation || x == RewardExclusion.NotNaturalPerson ? ComplaintCitations.RewardScope : ComplaintCitations.RewardExclusions,
-                    ("Exclusion", ComplaintStateMachine.Kebab(x))));
+                builder.Add(RewardReasons.Excluded.ToDeferredReason(x == RewardExclusion.NotMajorViolation || x == RewardExclusion.NotNaturalPerson ? ComplaintCitations.RewardScope : ComplaintCitations.RewardExclusions,
+                    d, ExcludedBase + (int)x));
             }
             return builder.Build("not-eligible");
         }
-        builder.Use(a.Ratio!);
-        builder.Use(a.Floor!);
-        builder.Use(a.Cap!);
-        builder.Use(a.CoDecision!);
-        builder.Add(RewardReasons.Percentage.ToReason(ComplaintCitations.RewardAmounts, ("Level", ComplaintStateMachine.Kebab(f.Level)), ("Ratio", a.Ratio!.Value),
-            ("Base", f.FinesAndConfiscations.Yuan), ("Exact", a.ExactFen / 100m), ("Rounded", a.Rounded.Yuan)));
-        builder.Add(RewardReasons.Rounding.ToReason(ComplaintCitations.RewardRounding, ("Rounding", ComplaintStateMachine.Kebab(f.Rounding))));
+        builder.Use(law.Ratio(f.Level)!);
+        builder.Use(law.Floor(f.Level)!);
+        builder.Use(law.Cap!);
+        builder.Use(law.CoDecision!);
+        builder.Add(RewardReasons.Percentage.ToDeferredReason(ComplaintCitations.RewardAmounts, d, PercentageReason));
+        builder.Add(RewardReasons.Rounding.ToDeferredReason(ComplaintCitations.RewardRounding, d, RoundingReason));
         if (a.FloorApplied)
         {
-            builder.Add(RewardReasons.Floor.ToReason(ComplaintCitations.RewardAmounts, ("Floor", Money.FromYuan(a.Floor!.Value).Yuan), ("NoFine", f.FinesAndConfiscations.Fen == 0 ? "yes" : "no")));
+            builder.Add(RewardReasons.Floor.ToDeferredReason(ComplaintCitations.RewardAmounts, d, FloorReason));
         }
         if (a.CapApplied)
         {
-            builder.Add(RewardReasons.Cap.ToReason(ComplaintCitations.RewardCap, ("Cap", Money.FromYuan(a.Cap!.Value).Yuan)));
+            builder.Add(RewardReasons.Cap.ToDeferredReason(ComplaintCitations.RewardCap, d, CapReason));
         }
         if (a.NeedsFinanceCoDecision)
         {
-            builder.Add(RewardReasons.FinanceCoDecision.ToReason(ComplaintCitations.RewardFinanceCoDecision, ("Amount", a.Amount.Yuan), ("Threshold", Money.FromYuan(a.CoDecision!.Value).Yuan)));
+            builder.Add(RewardReasons.FinanceCoDecision.ToDeferredReason(ComplaintCitations.RewardFinanceCoDecision, d, FinanceReason));
         }
         return builder.Build("eligible");
+    }
+
+    // The values of reason `index` of a decision's explanation (Explain), as the texts show them.
+    internal static MessageArguments ArgumentsOf(RewardDecision d, int index)
+    {
+        var f = d.Facts;
+        var a = d.Assessment;
+        var law = a.Law;
+        (string Name, object? Value)[] values = index switch
+        {
+            ThresholdReason => [("Amount", f.FinesAndConfiscations.Yuan), ("Threshold", a.Threshold!.Value), ("Reached", a.ThresholdReached ? "reached" : "not-reached")],
+            ScopeReason => [("QualifiesBy", QualifierTexts[a.QualifierBits])],
+            PercentageReason => [("Level", LevelNames[(int)f.Level]), ("Ratio", law.Ratio(f.Level)!.Value), ("Base", f.FinesAndConfiscations.Yuan),
+                ("Exact", d.ExactFen / 100m), ("Rounded", Money.FromFen(a.RoundedFen).Yuan)],
+            RoundingReason => [("Rounding", RoundingNames[(int)f.Rounding])],
+            FloorReason => [("Floor", Money.FromYuan(law.Floor(f.Level)!.Value).Yuan), ("NoFine", f.FinesAndConfiscations.Fen == 0 ? "yes" : "no")],
+            CapReason => [("Cap", Money.FromYuan(law.Cap!.Value).Yuan)],
+            FinanceReason => [("Amount", a.Amount.Yuan), ("Threshold", Money.FromYuan(law.CoDecision!.Value).Yuan)],
+            _ => [("Exclusion", ExclusionNames[index - ExcludedBase])],
+        };
+        return MessageArguments.Of(values);
     }
 }
 

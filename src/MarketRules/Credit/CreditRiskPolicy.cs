@@ -144,22 +144,31 @@ public sealed class CreditRiskPolicy
     /// <param name="indicators">The values as of <paramref name="asOf"/>.</param>
     /// <param name="asOf">The classification date (SAMR reclassifies monthly).</param>
     /// <param name="jurisdiction">The jurisdiction recorded in the explanation.</param>
-    /// <returns>The classification.</returns>
+    /// <returns>The classification: decided at once (one object); its explanation is made the first time it is read.</returns>
     public CreditClassification Explain(in CreditIndicators indicators, LocalDate asOf, string? jurisdiction = null)
     {
         var score = Score(in indicators);
         var byScore = ClassOf(score);
         var result = Classify(in indicators);
-        // The reasons keep the indicators and make their values (names, numbers) only when a text is read; the builder is
-        // sized for exactly the reasons added, so Build hands its array over without a copy.
+        var basis = indicators.OnSeriousList ? CreditClassBasis.SeriousList : result != byScore ? CreditClassBasis.AbnormalList : CreditClassBasis.Score;
+        return new CreditClassification(this, indicators, asOf, jurisdiction, result, score, byScore, basis);
+    }
+
+    // The explanation of a classification made by Explain, from what it decided: a reason per contributing indicator,
+    // the score against the cut points, and the list override when one decided. The reasons keep the classification
+    // and make their values (names, numbers) only when a text is read; the builder is sized for exactly the reasons
+    // added, so Build hands its array over without a copy.
+    internal Explanation ExplainClassification(CreditClassification c)
+    {
+        var indicators = c.Indicators;
         var contributing = 0;
         for (var i = 0; i < CreditIndicators.Count; i++)
         {
             contributing += Points(in indicators, (CreditIndicator)i) > 0 ? 1 : 0;
         }
-        var overridden = indicators.OnSeriousList || result != byScore;
-        var builder = new ExplanationBuilder("credit.tier/1", asOf, jurisdiction, contributing + 1 + (overridden ? 1 : 0), 0);
-        var values = new ExplainedValues(this, indicators, score, byScore);
+        var overridden = c.Basis != CreditClassBasis.Score;
+        var builder = new ExplanationBuilder("credit.tier/1", c.AsOf, c.Jurisdiction, contributing + 1 + (overridden ? 1 : 0), 0);
+        var values = new ExplainedValues(c);
         for (var i = 0; i < CreditIndicators.Count; i++)
         {
             if (Points(in indicators, (CreditIndicator)i) > 0)
@@ -168,18 +177,15 @@ public sealed class CreditRiskPolicy
             }
         }
         builder.Add(CreditReasons.Score.ToDeferredReason(Citation, values, ExplainedValues.ScoreIndex));
-        var basis = CreditClassBasis.Score;
-        if (indicators.OnSeriousList)
+        if (c.Basis == CreditClassBasis.SeriousList)
         {
-            basis = CreditClassBasis.SeriousList;
             builder.Add(CreditReasons.SeriousListOverride.ToReason(CreditCitations.SeriousList2021EarlyRemoval, ("Class", SeriousListClass)));
         }
-        else if (result != byScore)
+        else if (c.Basis == CreditClassBasis.AbnormalList)
         {
-            basis = CreditClassBasis.AbnormalList;
             builder.Add(CreditReasons.AbnormalListOverride.ToReason(CreditCitations.AbnormalListMeasures2014, ("Class", AbnormalListFloor)));
         }
-        return new CreditClassification(result, score, basis, builder.Build(Outcomes[(int)result]));
+        return builder.Build(Outcomes[(int)c.Class]);
     }
 
     private static readonly string[] Outcomes = ["class-a", "class-b", "class-c", "class-d"];
@@ -188,15 +194,17 @@ public sealed class CreditRiskPolicy
 
     // The values of an explanation's reasons, made from the indicators when a reason's text or arguments are read: the
     // contribution of indicator i (index i), or the score against the cut points (ScoreIndex).
-    private sealed class ExplainedValues(CreditRiskPolicy policy, CreditIndicators indicators, int score, CreditRiskClass byScore) : IDeferredMessageArguments
+    private sealed class ExplainedValues(CreditClassification c) : IDeferredMessageArguments
     {
         internal const int ScoreIndex = CreditIndicators.Count;
 
         public MessageArguments ArgumentsOf(int index)
         {
+            var policy = c.Policy;
+            var indicators = c.Indicators;
             if (index == ScoreIndex)
             {
-                (string Name, object? Value)[] numbers = [("Score", score), ("B", policy.CutB), ("C", policy.CutC), ("D", policy.CutD), ("Class", byScore)];
+                (string Name, object? Value)[] numbers = [("Score", c.Score), ("B", policy.CutB), ("C", policy.CutC), ("D", policy.CutD), ("Class", c.ByScore)];
                 return MessageArguments.Of(numbers);
             }
             var indicator = (CreditIndicator)index;
@@ -311,8 +319,61 @@ public sealed class CreditRiskPolicy
 }
 
 /// <summary>A classification with its explanation.</summary>
-/// <param name="Class">The class.</param>
-/// <param name="Score">The weighted score.</param>
-/// <param name="Basis">What decided the class.</param>
-/// <param name="Explanation">Which indicators and rules decided.</param>
-public sealed record CreditClassification(CreditRiskClass Class, int Score, CreditClassBasis Basis, Explanation Explanation);
+/// <remarks>Decided at once by <see cref="CreditRiskPolicy.Explain"/>; the <see cref="Explanation"/> is made from it the
+/// first time it is read (a caller classifying many enterprises pays only for the ones it explains). Thread-safe:
+/// immutable once made.</remarks>
+public sealed class CreditClassification
+{
+    [Memoised]
+    private Explanation? explanation;
+
+    internal CreditClassification(CreditRiskPolicy policy, in CreditIndicators indicators, LocalDate asOf, string? jurisdiction,
+        CreditRiskClass @class, int score, CreditRiskClass byScore, CreditClassBasis basis)
+    {
+        Policy = policy;
+        Indicators = indicators;
+        AsOf = asOf;
+        Jurisdiction = jurisdiction;
+        Class = @class;
+        Score = score;
+        ByScore = byScore;
+        Basis = basis;
+    }
+
+    /// <summary>The class.</summary>
+    public CreditRiskClass Class { get; }
+
+    /// <summary>The weighted score.</summary>
+    public int Score { get; }
+
+    /// <summary>What decided the class.</summary>
+    public CreditClassBasis Basis { get; }
+
+    /// <summary>Which indicators and rules decided.</summary>
+    public Explanation Explanation
+    {
+        get
+        {
+            if (explanation is { } made)
+            {
+                return made;
+            }
+            var built = Policy.ExplainClassification(this);
+            return Interlocked.CompareExchange(ref explanation, built, null) ?? built;
+        }
+    }
+
+    internal CreditRiskPolicy Policy { get; }
+
+    internal CreditIndicators Indicators { get; }
+
+    internal LocalDate AsOf { get; }
+
+    internal string? Jurisdiction { get; }
+
+    // The class the score alone gives (before a list override).
+    internal CreditRiskClass ByScore { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Class} (score {Score}, {Basis})";
+}

@@ -105,4 +105,43 @@ public class ReportHandlingTests
         Assert.Equal(expected, venue.Bureau);
         Assert.Equal(order == ComplaintOrder.Order20 ? "第十二条" : "第十三条", venue.Citation.Article!.Chinese);
     }
+
+    [Fact]
+    public void Assess_IsTheDecisionOfReceive_AndAllocatesNothing()
+    {
+        var random = new Random(8);
+        var earlier = new List<ReportSubmission>();
+        var inputs = new List<(ReportSubmission[] Earlier, ReportSubmission Report, bool Extended)>();
+        for (var i = 0; i < 500; i++)
+        {
+            var day = D(2025, 6, 2).PlusDays(random.Next(0, 500));
+            var report = new ReportSubmission(day, "R-" + random.Next(0, 3), "E-" + random.Next(0, 3), "F" + random.Next(0, 3), random.Next(0, 4) == 0);
+            inputs.Add(([.. earlier], report, random.Next(0, 3) == 0));
+            earlier.Add(report);
+            if (earlier.Count > 6)
+            {
+                earlier.RemoveAt(0);
+            }
+        }
+        foreach (var (before, report, extended) in inputs)
+        {
+            var a = Handling.Assess(before, report, extended).GetValueOrThrow();
+            var r = Handling.Receive(before, report, extended).GetValueOrThrow();
+            Assert.Equal(a, r.Assessment);
+            Assert.Equal((r.Outcome, r.Order, r.ClockStartsOn, r.Verification, r.MergedInto), (a.Outcome, a.Order, a.ClockStartsOn, a.Verification, a.MergedInto));
+            Assert.Equal(r.Order == ComplaintOrder.Order121, report.ReceivedOn >= D(2026, 4, 15));
+            if (a.Verification is { } deadline)
+            {
+                Assert.Equal(NationalCatalog.Law.Calendar.AddWorkingDays(report.ReceivedOn, extended ? 30 : 15), deadline.LastDay);
+            }
+        }
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var checksum = 0;
+        foreach (var (before, report, extended) in inputs)
+        {
+            checksum += (int)Handling.Assess(before, report, extended).Value.Outcome + 1;
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - allocated);
+        Assert.True(checksum > 0);
+    }
 }

@@ -165,4 +165,62 @@ public class ReportRewardCalculatorTests
         Assert.Empty(RewardParameters.LargeAmount.Values);
         Assert.Equal(4, RewardPolicyPacks.All.Length);
     }
+
+    [Fact]
+    public void Assess_IsTheDecisionOfDecide_ExactToTheFen_AndAllocatesNothing()
+    {
+        // Amounts with fen, so the integer percentage is checked against the decimal one with both roundings, at and
+        // around Zhejiang's 100,000 threshold, under every floor and past the cap; crime, person and exclusions mixed.
+        var calculator = new ReportRewardCalculator(Packs.For(Hangzhou));
+        var random = new Random(8);
+        var cases = Enumerable.Range(0, 3_000).Select(i => new RewardCase
+        {
+            ClosedOn = Closed.PlusDays(random.Next(-200, 200)), Level = (RewardLevel)random.Next(1, 4), Rounding = (RewardRounding)random.Next(0, 2),
+            FinesAndConfiscations = Money.FromFen(random.Next(0, 4) switch { 0 => 10_000_000, 1 => random.Next(0, 20_000_000), _ => random.NextInt64(0, 4_000_000_000) }),
+            SuspectedCrime = random.Next(0, 5) == 0, ViolatorIsNaturalPerson = random.Next(0, 2) == 0, ReporterIsNaturalPerson = random.Next(0, 20) != 0,
+            VerifiedAndClosed = random.Next(0, 20) != 0,
+        }).ToArray();
+        foreach (var c in cases)
+        {
+            var a = calculator.Assess(c).GetValueOrThrow();
+            var d = calculator.Decide(c).GetValueOrThrow();
+            Assert.Equal(a, d.Assessment);
+            Assert.Equal((d.Eligible, d.Amount, d.FloorApplied, d.CapApplied, d.NeedsFinanceCoDecision), (a.Eligible, a.Amount, a.FloorApplied, a.CapApplied, a.NeedsFinanceCoDecision));
+            Assert.Equal(d.Exclusions, a.Exclusions);
+            if (a.Eligible)
+            {
+                var ratio = c.Level switch { RewardLevel.Level1 => 0.05m, RewardLevel.Level2 => 0.03m, _ => 0.01m };
+                var floor = c.Level switch { RewardLevel.Level1 => 500_000L, RewardLevel.Level2 => 300_000L, _ => 100_000L };
+                var rounded = ReportRewardCalculator.ToWholeFen(c.FinesAndConfiscations.Fen * ratio, c.Rounding);
+                Assert.Equal(Math.Min(100_000_000L, Math.Max(floor, rounded)), a.Amount.Fen);
+                Assert.Equal(c.FinesAndConfiscations.Fen * ratio / 100m, d.Percentage);
+            }
+        }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        long total = 0;
+        foreach (var c in cases)
+        {
+            total += calculator.Assess(c).Value.Amount.Fen;
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(total > 0);
+    }
+
+    [Fact]
+    public void Assess_FollowsAPackThatChangesARatioLater()
+    {
+        // The calculator's table of spans takes the pack's dates: 5 % before 2027-01-01, the pack's 6 % from that day.
+        var pack = PolicyPack.Parse("""
+            { "id": "test-ratio", "version": "1", "jurisdiction": "330000", "title": { "zh": "测试比例", "en": "test ratio" },
+              "citation": { "document": { "zh": "测试", "en": "test" }, "status": "project-requirement" },
+              "parameters": { "rewards.level1-ratio": { "unit": "ratio", "values": [ { "from": "2027-01-01", "value": 0.06 } ] } } }
+            """, NationalCatalog.Law.Policy.Catalog).GetValueOrThrow();
+        var calculator = new ReportRewardCalculator(Packs.WithPack(pack).GetValueOrThrow().For(Hangzhou));
+        RewardCase On(LocalDate day) => new() { ClosedOn = day, Level = RewardLevel.Level1, SuspectedCrime = true, FinesAndConfiscations = Money.FromYuan(1_000_000) };
+        Assert.Equal(Money.FromYuan(50_000), calculator.Assess(On(new LocalDate(2026, 12, 31))).GetValueOrThrow().Amount);
+        Assert.Equal(Money.FromYuan(60_000), calculator.Assess(On(new LocalDate(2027, 1, 1))).GetValueOrThrow().Amount);
+        var explained = calculator.Decide(On(new LocalDate(2027, 1, 1))).GetValueOrThrow().Explanation;
+        Assert.Contains(explained.Parameters, p => p.ParameterId == RewardParameters.Level1Ratio.Id && p.Value == 0.06m);
+        Assert.Equal("MR.Parameter.NotInForce", calculator.Assess(On(new LocalDate(2021, 11, 30))).Errors[0].Code);
+    }
 }
