@@ -504,7 +504,7 @@ internal sealed class CaseController
     internal static bool Published(in CaseSnapshot s) =>
         s.DecidedSanctions != Sanctions.Warning || s.DecidedOn is not { } decided || decided < Order45InForce;
 
-    private static readonly LocalDate Order45InForce = new(2021, 9, 1);
+    private static readonly LocalDate Order45InForce = LegalDocuments.PenaltyInformationPublicationProvisions.InForceFrom!.Value;
 
     internal bool LimitationExpired(in CaseSnapshot s) =>
         !s.ActContinuing && s.ActDate is { } act && s.LeadReceivedOn is { } found && found > LimitationLastDay(s, s.ActEndedOn ?? act);

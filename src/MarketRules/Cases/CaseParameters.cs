@@ -6,9 +6,9 @@ namespace MarketRules.Cases;
 /// <summary>Every period, amount and ratio of the penalty-case lifecycle, dated and cited. A policy pack may override any of them.</summary>
 public static class CaseParameters
 {
-    private static readonly LocalDate PenaltyLaw2021 = new(2021, 7, 15);
-    private static readonly LocalDate SamrRules2019 = new(2019, 4, 1);
-    private static readonly LocalDate PenaltyLaw1996 = new(1996, 10, 1);
+    private static readonly LocalDate PenaltyLaw2021 = LegalDocuments.AdministrativePenaltyLaw.InForceFrom!.Value;
+    private static readonly LocalDate SamrRules2019 = LegalDocuments.SamrPenaltyProcedureInterimRules.InForceFrom!.Value;
+    private static readonly LocalDate PenaltyLaw1996 = LegalDocuments.AdministrativePenaltyLaw2017.InForceFrom!.Value;
 
     private static readonly Citation Saic2007 = new(LegalDocuments.SaicPenaltyProcedureRules, null, VerificationStatus.VerifiedSecondary)
     {
@@ -103,23 +103,23 @@ public static class CaseParameters
 
     /// <summary>Surcharge days before a demand may lead to enforcement: more than 30 days (L2 Art 46).</summary>
     public static ParameterDefinition EnforcementSurchargeDays { get; } = Define("cases.enforcement-surcharge-days", "加处罚款超过日数", "surcharge days before enforcement", ParameterUnit.Days,
-        new DatedValue(new LocalDate(2012, 1, 1), 30, CaseCitations.Enforcement));
+        new DatedValue(LegalDocuments.AdministrativeCompulsionLaw.InForceFrom!.Value, 30, CaseCitations.Enforcement));
 
     /// <summary>Court application no earlier than 10 working days after the demand (L2 Art 54 + 69).</summary>
     public static ParameterDefinition EnforcementDemandWait { get; } = Define("cases.enforcement-demand-wait", "催告后等待期", "wait after the demand", ParameterUnit.WorkingDays,
-        new DatedValue(new LocalDate(2012, 1, 1), 10, CaseCitations.Enforcement));
+        new DatedValue(LegalDocuments.AdministrativeCompulsionLaw.InForceFrom!.Value, 10, CaseCitations.Enforcement));
 
     /// <summary>Court application within 3 months after the review and litigation periods end (L2 Art 53).</summary>
     public static ParameterDefinition EnforcementApplicationWindow { get; } = Define("cases.enforcement-application-window", "申请强制执行期限", "court application window", ParameterUnit.Months,
-        new DatedValue(new LocalDate(2012, 1, 1), 3, CaseCitations.Enforcement));
+        new DatedValue(LegalDocuments.AdministrativeCompulsionLaw.InForceFrom!.Value, 3, CaseCitations.Enforcement));
 
     /// <summary>Litigation period that must end before the court application: 6 months (行政诉讼法 Art 46, MEM).</summary>
     public static ParameterDefinition LitigationPeriod { get; } = Define("cases.litigation-period", "起诉期限", "litigation period", ParameterUnit.Months,
-        new DatedValue(new LocalDate(2015, 5, 1), 6, CaseCitations.LitigationPeriod));
+        new DatedValue(LegalDocuments.AdministrativeLitigationLaw.InForceFrom!.Value, 6, CaseCitations.LitigationPeriod));
 
     /// <summary>公示: 20 working days from the decision (企业信息公示暂行条例 Art 6 from 2014-10-01; 总局令第45号 Art 9 from 2021-09-01).</summary>
     public static ParameterDefinition Publication { get; } = Define("cases.publication", "处罚信息公示期限", "publication of the decision", ParameterUnit.WorkingDays,
-        new DatedValue(new LocalDate(2014, 10, 1), 20, CaseCitations.PublicationBeforeOrder45), new DatedValue(new LocalDate(2021, 9, 1), 20, CaseCitations.Publication));
+        new DatedValue(LegalDocuments.EnterpriseInformationDisclosureRegulations.InForceFrom!.Value, 20, CaseCitations.PublicationBeforeOrder45), new DatedValue(LegalDocuments.PenaltyInformationPublicationProvisions.InForceFrom!.Value, 20, CaseCitations.Publication));
 
     /// <summary>追责时效: 2 years (L1 Art 36).</summary>
     public static ParameterDefinition Limitation { get; } = Define("cases.limitation", "追责时效", "limitation period", ParameterUnit.Years,

@@ -13,13 +13,13 @@ public static class ComplaintCitations
     private static readonly LegalDocument RewardTitle = LegalDocuments.ReportRewardMeasures;
 
     /// <summary>The day Order 20 took force.</summary>
-    public static LocalDate Order20InForce { get; } = new(2020, 1, 1);
+    public static LocalDate Order20InForce { get; } = LegalDocuments.ComplaintHandlingInterimMeasures.InForceFrom!.Value;
 
     /// <summary>The day Order 121 took force and Order 20 was repealed (Order 121 Art 46).</summary>
-    public static LocalDate Order121InForce { get; } = new(2026, 4, 15);
+    public static LocalDate Order121InForce { get; } = LegalDocuments.ComplaintHandlingMeasures.InForceFrom!.Value;
 
     /// <summary>The day the reward measures took force.</summary>
-    public static LocalDate RewardsInForce { get; } = new(2021, 12, 1);
+    public static LocalDate RewardsInForce { get; } = LegalDocuments.ReportRewardMeasures.InForceFrom!.Value;
 
     private static Citation Order20(string zh, string en, string note) =>
         new(Order20Title, new LocalizedText(zh, en), VerificationStatus.VerifiedOfficial)

@@ -169,8 +169,8 @@ public sealed record AbnormalListConsequence(AbnormalListRegime Regime, Explanat
 /// <summary>The deadlines and consequences of the abnormal list, computed on the statutory calendar with the law in force.</summary>
 public static class AbnormalListRules
 {
-    private static readonly LocalDate Start2014 = new(2014, 10, 1);
-    private static readonly LocalDate Start2024 = new(2024, 5, 1);
+    private static readonly LocalDate Start2014 = LegalDocuments.AbnormalOperationsListMeasures.InForceFrom!.Value;
+    private static readonly LocalDate Start2024 = LegalDocuments.EnterpriseInformationDisclosureRegulations2024.InForceFrom!.Value;
 
     /// <summary>The regime in force on a date.</summary>
     /// <param name="date">The date.</param>

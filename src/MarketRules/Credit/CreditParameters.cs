@@ -10,9 +10,9 @@ namespace MarketRules.Credit;
 /// </summary>
 public static class CreditParameters
 {
-    private static readonly LocalDate Regulations2014 = new(2014, 10, 1);
-    private static readonly LocalDate Order44And45 = new(2021, 9, 1);
-    private static readonly LocalDate Revision2024 = new(2024, 5, 1);
+    private static readonly LocalDate Regulations2014 = LegalDocuments.EnterpriseInformationDisclosureRegulations.InForceFrom!.Value;
+    private static readonly LocalDate Order44And45 = LegalDocuments.PenaltyInformationPublicationProvisions.InForceFrom!.Value;
+    private static readonly LocalDate Revision2024 = LegalDocuments.EnterpriseInformationDisclosureRegulations2024.InForceFrom!.Value;
 
     private static ParameterDefinition Define(string id, string zh, string en, ParameterUnit unit, params DatedValue[] values) =>
         new(id, new LocalizedText(zh, en), unit, values);
@@ -50,7 +50,7 @@ public static class CreditParameters
     /// <summary>Public reminder within 60 days before the three years run out.</summary>
     public static ParameterDefinition AbnormalEscalationReminder { get; } = Define("credit.abnormal.escalation-reminder",
         "满3年前公告提示的期间", "Reminder before the three years run out", ParameterUnit.Days,
-        new DatedValue(new LocalDate(2016, 4, 1), 60, CreditCitations.SeriousList2015Articles8To9),
+        new DatedValue(LegalDocuments.SeriousViolationListMeasures2015.InForceFrom!.Value, 60, CreditCitations.SeriousList2015Articles8To9),
         new DatedValue(Order44And45, 60, CreditCitations.SeriousList2021Term with
         {
             Article = new LocalizedText("条号未核实", "article not verified"),
@@ -60,7 +60,7 @@ public static class CreditParameters
     /// <summary>Listing on the serious list within 10 working days after the three years run out.</summary>
     public static ParameterDefinition AbnormalEscalationListing { get; } = Define("credit.abnormal.escalation-listing",
         "届满后列入严重违法名单的期限", "Listing on the serious list after the three years", ParameterUnit.WorkingDays,
-        new DatedValue(new LocalDate(2016, 4, 1), 10, CreditCitations.SeriousList2015Articles8To9),
+        new DatedValue(LegalDocuments.SeriousViolationListMeasures2015.InForceFrom!.Value, 10, CreditCitations.SeriousList2015Articles8To9),
         new DatedValue(Order44And45, 10, CreditCitations.SeriousList2021Term with
         {
             Article = new LocalizedText("条号未核实", "article not verified"),
@@ -138,7 +138,7 @@ public static class CreditParameters
     /// <summary>Years of penalties the risk classification counts (example policy).</summary>
     public static ParameterDefinition ClassificationLookBack { get; } = Define("credit.classification.look-back-years",
         "信用风险分类计入行政处罚的回溯年限", "Years of penalties the classification counts", ParameterUnit.Years,
-        new DatedValue(new LocalDate(2022, 1, 13), 3, CreditCitations.RiskClassification with { Status = VerificationStatus.ProjectRequirement }));
+        new DatedValue(LegalDocuments.CreditRiskClassificationOpinions.InForceFrom!.Value, 3, CreditCitations.RiskClassification with { Status = VerificationStatus.ProjectRequirement }));
 
     /// <summary>Years without a disqualifying record before a credit certificate (信用证明) is issued (example).</summary>
     public static ParameterDefinition CertificateLookBack { get; } = Define("credit.certificate.look-back-years",

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using MarketRules.Calendar;
 using MarketRules.Parameters;
 using MarketRules.Utility;
@@ -43,6 +44,18 @@ public sealed record PublicationSchedule(bool Published, Explanation Explanation
         Published && date >= PublishedOn && date <= LastDay && (stoppedEarlyOn is not { } stop || date < stop);
 }
 
+/// <summary>A penalty decision's publication dates, decided without an explanation (<see cref="PenaltyPublication.Decide(PenaltyRecord, LawContext, LocalDate?)"/>).</summary>
+/// <param name="PublishBy">The last day to publish, or <see langword="null"/> when the decision is not published.</param>
+/// <param name="PublishedOn">The first day published (the actual date, or <paramref name="PublishBy"/> when not given).</param>
+/// <param name="LastDay">The last day published unless stopped early.</param>
+/// <param name="RepairFrom">The first day a repair (early stop) may be applied for, or <see langword="null"/> when never.</param>
+/// <param name="ShortPeriod">Whether the short period applies (public criticism or a lower-amount fine only).</param>
+public readonly record struct PublicationDates(LocalDate? PublishBy, LocalDate? PublishedOn, LocalDate? LastDay, LocalDate? RepairFrom, bool ShortPeriod)
+{
+    /// <summary>Whether the decision is published at all (not for a warning alone or the summary procedure).</summary>
+    public bool Published => PublishBy is not null;
+}
+
 /// <summary>A decision on an application to stop publication early (credit repair of penalty information).</summary>
 /// <param name="Granted">Whether granted.</param>
 /// <param name="DecideBy">The last day to decide (from memory).</param>
@@ -52,7 +65,7 @@ public sealed record EarlyStopDecision(bool Granted, LocalDate DecideBy, Explana
 /// <summary>Publication of penalty information (总局令第45号; before it, 企业信息公示暂行条例 Art. 6) and its repair (国市监信规〔2021〕3号).</summary>
 public static class PenaltyPublication
 {
-    private static readonly LocalDate Order45InForce = new(2021, 9, 1);
+    private static readonly LocalDate Order45InForce = LegalDocuments.PenaltyInformationPublicationProvisions.InForceFrom!.Value;
 
     /// <summary>Computes a decision's publication: whether, by when, until when, and when repair opens.</summary>
     /// <param name="penalty">The decision.</param>
@@ -66,50 +79,88 @@ public static class PenaltyPublication
     {
         Preconditions.CheckNotNull(penalty);
         Preconditions.CheckNotNull(law);
+        var builder = new ExplanationBuilder("credit.publication/1", penalty.DecidedOn, law.JurisdictionCode);
+        var decided = Decide(penalty, law, publishedOn, builder);
+        if (!decided.IsSuccess)
+        {
+            return RuleResult<PublicationSchedule>.Failure(decided.Errors);
+        }
+        var dates = decided.Value;
+        if (!dates.Published)
+        {
+            return RuleResult<PublicationSchedule>.Success(new PublicationSchedule(false, builder.Build("not-published")));
+        }
+        return RuleResult<PublicationSchedule>.Success(new PublicationSchedule(true, builder.Build(dates.ShortPeriod ? "published-short" : "published"))
+        {
+            PublishBy = dates.PublishBy,
+            PublishedOn = dates.PublishedOn,
+            LastDay = dates.LastDay,
+            RepairFrom = dates.RepairFrom,
+        });
+    }
+
+    /// <summary>
+    /// The same rule as <see cref="Schedule"/>, deciding the dates alone: nothing is allocated for a valid record (the
+    /// explanation is what <see cref="Schedule"/> adds).
+    /// </summary>
+    /// <param name="penalty">The decision.</param>
+    /// <param name="law">The law in force: parameters, packs, jurisdiction and statutory calendar.</param>
+    /// <param name="publishedOn">The actual publication date; <see langword="null"/> to assume the last lawful day.</param>
+    /// <returns>The dates, or the coded errors <see cref="Schedule"/> gives for the same record.</returns>
+    public static RuleResult<PublicationDates> Decide(PenaltyRecord penalty, LawContext law, LocalDate? publishedOn = null)
+    {
+        Preconditions.CheckNotNull(penalty);
+        Preconditions.CheckNotNull(law);
+        return Decide(penalty, law, publishedOn, null);
+    }
+
+    // The one implementation of the publication rule: with a builder it also records why.
+    private static RuleResult<PublicationDates> Decide(PenaltyRecord penalty, LawContext law, LocalDate? publishedOn, ExplanationBuilder? builder)
+    {
         try
         {
-            return ScheduleOnCalendar(penalty, law, publishedOn);
+            return DecideOnCalendar(penalty, law, publishedOn, builder);
         }
         catch (MarketRulesException e)
         {
             // A date outside the calendar's years (or a parameter not in force on it) is the caller's input: a coded error.
-            return RuleResult<PublicationSchedule>.Failure(e.Errors);
+            return RuleResult<PublicationDates>.Failure(e.Errors);
         }
     }
 
-    private static RuleResult<PublicationSchedule> ScheduleOnCalendar(PenaltyRecord penalty, LawContext law, LocalDate? publishedOn)
+    private static RuleResult<PublicationDates> DecideOnCalendar(PenaltyRecord penalty, LawContext law, LocalDate? publishedOn, ExplanationBuilder? builder)
     {
         if (penalty.Measures.IsDefaultOrEmpty)
         {
-            return RuleResult<PublicationSchedule>.Failure(KernelErrors.Required.Create("$.measures", ("PropertyName", "measures")));
+            return RuleResult<PublicationDates>.Failure(KernelErrors.Required.Create("$.measures", ("PropertyName", "measures")));
         }
         if (penalty.RestrictionEndsOn is { } end && end < penalty.DecidedOn)
         {
-            return RuleResult<PublicationSchedule>.Failure(CreditErrors.EndBeforeStart.Create("$.restrictionEndsOn", ("Start", penalty.DecidedOn), ("End", end)));
+            return RuleResult<PublicationDates>.Failure(CreditErrors.EndBeforeStart.Create("$.restrictionEndsOn", ("Start", penalty.DecidedOn), ("End", end)));
         }
         if (publishedOn is { } p && p < penalty.DecidedOn)
         {
-            return RuleResult<PublicationSchedule>.Failure(CreditErrors.EndBeforeStart.Create("$.publishedOn", ("Start", penalty.DecidedOn), ("End", p)));
+            return RuleResult<PublicationDates>.Failure(CreditErrors.EndBeforeStart.Create("$.publishedOn", ("Start", penalty.DecidedOn), ("End", p)));
         }
         var context = law.Policy;
         var jurisdiction = law.Jurisdiction;
         var decided = penalty.DecidedOn;
-        var builder = new ExplanationBuilder("credit.publication/1", decided, law.JurisdictionCode);
         // Before SAMR Order 45 took force (2021-09-01) the 2014 regulations (Art. 6) and 工商总局令第71号 (Art. 2) governed:
         // ordinary-procedure decisions, warnings included, published within 20 working days. The term and the repair
         // are Order 45's from its entry into force (decision 0014).
         var beforeOrder45 = decided < Order45InForce;
         if (beforeOrder45 && context.TryResolve(CreditParameters.PublicationDeadline, decided, jurisdiction) is null)
         {
-            return RuleResult<PublicationSchedule>.Failure(KernelErrors.ParameterNotInForce.Create("$.decidedOn",
+            return RuleResult<PublicationDates>.Failure(KernelErrors.ParameterNotInForce.Create("$.decidedOn",
                 ("Parameter", CreditParameters.PublicationDeadline.Id), ("Date", decided), ("EffectiveFrom", CreditParameters.PublicationDeadline.Values[0].EffectiveFrom)));
         }
-        if ((penalty.IsWarningOnly && !beforeOrder45) || penalty.SummaryProcedure)
+        var measures = MeasuresOf(penalty.Measures);
+        if ((measures.WarningOnly && !beforeOrder45) || penalty.SummaryProcedure)
         {
-            builder.Add(CreditReasons.NotPublished.ToLocalizedReason(CreditCitations.PenaltyPublication, penalty.IsWarningOnly
+            builder?.Add(CreditReasons.NotPublished.ToLocalizedReason(CreditCitations.PenaltyPublication, measures.WarningOnly
                 ? ("Detail", "仅受到警告", "a warning alone")
                 : ("Detail", "简易程序", "summary procedure")));
-            return RuleResult<PublicationSchedule>.Success(new PublicationSchedule(false, builder.Build("not-published")));
+            return RuleResult<PublicationDates>.Success(default);
         }
         var periods = law.Periods;
         LegalDeadline publishBy;
@@ -117,47 +168,49 @@ public static class PenaltyPublication
         if (penalty.CrossProvince && !beforeOrder45)
         {
             var step = context.Resolve(CreditParameters.PublicationCrossProvinceStep, decided, jurisdiction);
-            builder.Use(step);
+            builder?.Use(step);
             var pushed = periods.Deadline(decided, step.AsPeriod());
-            builder.Add(ComputedDate.FromDeadline("push-by", new LocalizedText("推送登记地部门期限", "Push to the home bureau by"), pushed, step.Citation));
+            builder?.Add(ComputedDate.FromDeadline("push-by", new LocalizedText("推送登记地部门期限", "Push to the home bureau by"), pushed, step.Citation));
             publishBy = periods.Deadline(pushed.LastDay, step.AsPeriod());
         }
         else
         {
             var deadline = context.Resolve(CreditParameters.PublicationDeadline, decided, jurisdiction);
-            builder.Use(deadline);
+            builder?.Use(deadline);
             publishBy = periods.Deadline(decided, deadline.AsPeriod());
         }
-        builder.Add(ComputedDate.FromDeadline("publish-by", new LocalizedText("公示期限", "Publish by"), publishBy,
-            beforeOrder45 ? CreditCitations.DisclosureRegulations2014Article6 : CreditCitations.PenaltyPublication));
-        if (beforeOrder45)
+        if (builder is not null)
         {
-            // The period is the one in force on the decision day (企业信息公示暂行条例 Art 6), as the deadline above used it.
-            var date = new LocalizedText(Order45InForce.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                Order45InForce.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            builder.Add(CreditReasons.PublishedUnderEarlierRules.ToLocalizedReason(CreditCitations.PenaltyPublication2014, ("Date", date),
-                ("Period", context.Resolve(CreditParameters.PublicationDeadline, decided, jurisdiction).AsPeriod().ToLocalizedText())));
+            builder.Add(ComputedDate.FromDeadline("publish-by", new LocalizedText("公示期限", "Publish by"), publishBy,
+                beforeOrder45 ? CreditCitations.DisclosureRegulations2014Article6 : CreditCitations.PenaltyPublication));
+            if (beforeOrder45)
+            {
+                // The period is the one in force on the decision day (企业信息公示暂行条例 Art 6), as the deadline above used it.
+                var date = new LocalizedText(Order45InForce.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    Order45InForce.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                builder.Add(CreditReasons.PublishedUnderEarlierRules.ToLocalizedReason(CreditCitations.PenaltyPublication2014, ("Date", date),
+                    ("Period", context.Resolve(CreditParameters.PublicationDeadline, decided, jurisdiction).AsPeriod().ToLocalizedText())));
+            }
         }
         var start = publishedOn ?? publishBy.LastDay;
 
         var threshold = context.Resolve(CreditParameters.LowerAmountFine, regime, jurisdiction);
-        var onlyLight = penalty.Measures.All(m => m is PenaltyMeasure.Warning or PenaltyMeasure.PublicCriticism or PenaltyMeasure.Fine);
-        var lowerFine = penalty.Has(PenaltyMeasure.Fine) && threshold.Value > 0 && penalty.Fine.Yuan <= builder.Use(threshold);
-        var shortPeriod = onlyLight && (!penalty.Has(PenaltyMeasure.Fine) || lowerFine);
+        var hasFine = measures.Fine;
+        var lowerFine = hasFine && threshold.Value > 0 && penalty.Fine.Yuan <= (builder is null ? threshold.Value : builder.Use(threshold));
+        var shortPeriod = measures.OnlyLight && (!hasFine || lowerFine);
         var length = context.Resolve(shortPeriod ? CreditParameters.PublicationShortPeriod : CreditParameters.PublicationStandardPeriod, regime, jurisdiction);
-        builder.Use(length);
-        var period = periods.Deadline(start, length.AsPeriod(), RestDayRule.None);
-        var lastDay = period.LastDay;
+        builder?.Use(length);
+        var lastDay = periods.Deadline(start, length.AsPeriod(), RestDayRule.None).LastDay;
         if (!shortPeriod && penalty.RestrictionEndsOn is { } restriction && restriction > lastDay)
         {
             lastDay = restriction;
         }
-        builder.Add(CreditReasons.PublicationPeriod.ToReason(CreditCitations.PenaltyPublication, ("Period", length.AsPeriod()), ("LastDay", lastDay)));
+        builder?.Add(CreditReasons.PublicationPeriod.ToReason(CreditCitations.PenaltyPublication, ("Period", length.AsPeriod()), ("LastDay", lastDay)));
 
         LocalDate? repairFrom = null;
-        if (shortPeriod || penalty.NeverStopsEarly)
+        if (shortPeriod || measures.NeverStopsEarly)
         {
-            builder.Add(CreditReasons.RepairExcluded.ToLocalizedReason(CreditCitations.CreditRepair, shortPeriod
+            builder?.Add(CreditReasons.RepairExcluded.ToLocalizedReason(CreditCitations.CreditRepair, shortPeriod
                 ? ("Detail", $"通报批评、较低数额罚款只公示{length.Value:0}个月", $"public criticism and lower-amount fines are only published {length.Value:0} months")
                 : ("Detail", "第十四条第三款：暂扣、限制、禁止、降低资质等级或吊销", "Art. 14(3): suspension, restriction, ban, lowered qualification or revocation")));
         }
@@ -165,18 +218,26 @@ public static class PenaltyPublication
         {
             var sensitive = penalty.Field is PenaltyField.Food or PenaltyField.Drugs or PenaltyField.SpecialEquipment;
             var minimum = context.Resolve(sensitive ? CreditParameters.RepairMinimumSensitive : CreditParameters.RepairMinimum, regime, jurisdiction);
-            builder.Use(minimum);
-            var wait = periods.Deadline(start, minimum.AsPeriod(), RestDayRule.None);
-            repairFrom = wait.LastDay.PlusDays(1);
-            builder.Add(CreditReasons.RepairFrom.ToReason(minimum.Citation, ("Date", repairFrom.Value)));
+            builder?.Use(minimum);
+            repairFrom = periods.Deadline(start, minimum.AsPeriod(), RestDayRule.None).LastDay.PlusDays(1);
+            builder?.Add(CreditReasons.RepairFrom.ToReason(minimum.Citation, ("Date", repairFrom.Value)));
         }
-        return RuleResult<PublicationSchedule>.Success(new PublicationSchedule(true, builder.Build(shortPeriod ? "published-short" : "published"))
+        return RuleResult<PublicationDates>.Success(new PublicationDates(publishBy.LastDay, start, lastDay, repairFrom, shortPeriod));
+    }
+
+    // What the measures say, read in one pass over them (the record's own properties each walk the array).
+    private static (bool WarningOnly, bool OnlyLight, bool Fine, bool NeverStopsEarly) MeasuresOf(ImmutableArray<PenaltyMeasure> measures)
+    {
+        bool warningOnly = true, onlyLight = true, fine = false, neverStopsEarly = false;
+        foreach (var measure in measures)
         {
-            PublishBy = publishBy.LastDay,
-            PublishedOn = start,
-            LastDay = lastDay,
-            RepairFrom = repairFrom,
-        });
+            warningOnly &= measure == PenaltyMeasure.Warning;
+            onlyLight &= measure is PenaltyMeasure.Warning or PenaltyMeasure.PublicCriticism or PenaltyMeasure.Fine;
+            fine |= measure == PenaltyMeasure.Fine;
+            neverStopsEarly |= measure is PenaltyMeasure.Suspension or PenaltyMeasure.BusinessRestriction or PenaltyMeasure.EmploymentBan
+                or PenaltyMeasure.QualificationLowered or PenaltyMeasure.LicenceRevoked or PenaltyMeasure.BusinessLicenceRevoked;
+        }
+        return (warningOnly, onlyLight, fine, neverStopsEarly);
     }
 
     /// <summary>The last day to withdraw a publication after the decision was changed, revoked or held void (3 working days, Art. 11).</summary>

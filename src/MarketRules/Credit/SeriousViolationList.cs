@@ -45,7 +45,7 @@ public sealed record EarlyRemovalDecision(bool Granted, LocalDate DecideBy, Expl
 /// <summary>The serious-violation list: listing test, term, early removal.</summary>
 public static class SeriousViolationList
 {
-    private static readonly LocalDate Order44 = new(2021, 9, 1);
+    private static readonly LocalDate Order44 = LegalDocuments.SeriousViolationListMeasures.InForceFrom!.Value;
 
     /// <summary>
     /// Whether a penalty qualifies for listing under 总局令第44号 Art. 2: a heavier penalty (较重行政处罚) for a breach

@@ -41,7 +41,7 @@ public sealed class CriminalReferral
     private static readonly int Ip2025Key = Key(ReferralElements.IpInterpretation2025InForce);
     private static readonly int Food2013Key = Key(ReferralElements.FoodSafety2013InForce);
     private static readonly int Food2021Key = Key(ReferralElements.FoodSafety2021InForce);
-    private static readonly LocalDate TransferRevision2020 = new(2020, 8, 7);
+    private static readonly LocalDate TransferRevision2020 = LegalDocuments.CriminalCaseTransferProvisions2020.InForceFrom!.Value;
     private static readonly int TransferRevision2020Key = Key(TransferRevision2020);
 
     // Which offences each threshold belongs to (for the date an article's standard took force): a bit per offence index.

@@ -211,10 +211,12 @@ public sealed class ReferralReport : IDeferredMessageArguments
                     ("Detail", new LocalizedText("第三条第二款只适用于知识产权领域的案件（刑法第二百一十三条至第二百一十六条）",
                         "Art 3(2) covers intellectual-property cases only (Criminal Law Arts 213–216)"))));
             }
-            else if (asOf < new LocalDate(2020, 8, 7))
+            else if (LegalDocuments.CriminalCaseTransferProvisions2020.InForceFrom is { } revision && asOf < revision)
             {
+                var culture = System.Globalization.CultureInfo.InvariantCulture;
                 builder.Add(ReferralReasons.ReasonableSuspicionNotApplicable.ToLocalizedReason(ReasonableSuspicionArticle,
-                    ("Detail", new LocalizedText("第三条第二款自2020年8月7日修订后施行", "Art 3(2) applies from the 2020-08-07 revision"))));
+                    ("Detail", new LocalizedText($"第三条第二款自{revision.ToString("uuuu'年'M'月'd'日'", culture)}修订后施行",
+                        $"Art 3(2) applies from the {revision.ToString("uuuu-MM-dd", culture)} revision"))));
             }
             else
             {

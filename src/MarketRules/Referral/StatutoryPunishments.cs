@@ -45,7 +45,7 @@ public static class StatutoryPunishments
 {
     private const VerificationStatus VO = VerificationStatus.VerifiedOfficial;
     private const VerificationStatus VS = VerificationStatus.VerifiedSecondary;
-    private static readonly LocalDate D1997 = new(1997, 10, 1);
+    private static readonly LocalDate CriminalLaw1997InForce = LegalDocuments.CriminalLaw1997.InForceFrom!.Value;
 
     /// <summary>Every bracket.</summary>
     public static ImmutableArray<StatutoryPunishment> All { get; } = Build();
@@ -143,60 +143,60 @@ public static class StatutoryPunishments
         var o140 = CriminalOffence.ShoddyProducts;
         return
         [
-            P(o140, B, D1997, null, 0, 24, false, false, "二年以下有期徒刑或者拘役，并处或者单处罚金", "up to 2 years or criminal detention, or a fine alone", a140),
-            P(o140, A, D1997, null, 24, 84, false, false, "二年以上七年以下有期徒刑", "2 to 7 years", a140),
-            P(o140, E, D1997, null, 84, 180, false, false, "七年以上有期徒刑", "7 years or more", a140),
-            P(o140, G, D1997, null, 180, 180, true, false, "十五年有期徒刑或者无期徒刑", "15 years or life", a140),
+            P(o140, B, CriminalLaw1997InForce, null, 0, 24, false, false, "二年以下有期徒刑或者拘役，并处或者单处罚金", "up to 2 years or criminal detention, or a fine alone", a140),
+            P(o140, A, CriminalLaw1997InForce, null, 24, 84, false, false, "二年以上七年以下有期徒刑", "2 to 7 years", a140),
+            P(o140, E, CriminalLaw1997InForce, null, 84, 180, false, false, "七年以上有期徒刑", "7 years or more", a140),
+            P(o140, G, CriminalLaw1997InForce, null, 180, 180, true, false, "十五年有期徒刑或者无期徒刑", "15 years or life", a140),
 
-            P(CriminalOffence.CounterfeitDrugs, B, D1997, viii, 0, 36, false, false, "三年以下有期徒刑或者拘役，并处或者单处罚金", "up to 3 years or detention, or a fine alone", a141Old),
+            P(CriminalOffence.CounterfeitDrugs, B, CriminalLaw1997InForce, viii, 0, 36, false, false, "三年以下有期徒刑或者拘役，并处或者单处罚金", "up to 3 years or detention, or a fine alone", a141Old),
             P(CriminalOffence.CounterfeitDrugs, B, viii, null, 1, 36, false, false, "三年以下有期徒刑或者拘役，并处罚金", "up to 3 years or detention, and a fine", a141),
-            P(CriminalOffence.CounterfeitDrugs, A, D1997, null, 36, 120, false, false, "三年以上十年以下有期徒刑", "3 to 10 years", a141),
-            P(CriminalOffence.CounterfeitDrugs, E, D1997, null, 120, 180, true, true, "十年以上有期徒刑、无期徒刑或者死刑", "10 years or more, life or death", a141),
+            P(CriminalOffence.CounterfeitDrugs, A, CriminalLaw1997InForce, null, 36, 120, false, false, "三年以上十年以下有期徒刑", "3 to 10 years", a141),
+            P(CriminalOffence.CounterfeitDrugs, E, CriminalLaw1997InForce, null, 120, 180, true, true, "十年以上有期徒刑、无期徒刑或者死刑", "10 years or more, life or death", a141),
 
-            P(CriminalOffence.SubstandardDrugs, B, D1997, null, 36, 120, false, false, "三年以上十年以下有期徒刑", "3 to 10 years", a142),
-            P(CriminalOffence.SubstandardDrugs, E, D1997, null, 120, 180, true, false, "十年以上有期徒刑或者无期徒刑", "10 years or more, or life", a142),
+            P(CriminalOffence.SubstandardDrugs, B, CriminalLaw1997InForce, null, 36, 120, false, false, "三年以上十年以下有期徒刑", "3 to 10 years", a142),
+            P(CriminalOffence.SubstandardDrugs, E, CriminalLaw1997InForce, null, 120, 180, true, false, "十年以上有期徒刑或者无期徒刑", "10 years or more, or life", a142),
 
-            P(CriminalOffence.UnsafeFood, B, D1997, null, 1, 36, false, false, "三年以下有期徒刑或者拘役", "up to 3 years or detention", a143),
-            P(CriminalOffence.UnsafeFood, A, D1997, null, 36, 84, false, false, "三年以上七年以下有期徒刑", "3 to 7 years", a143),
-            P(CriminalOffence.UnsafeFood, E, D1997, null, 84, 180, true, false, "七年以上有期徒刑或者无期徒刑", "7 years or more, or life", a143),
+            P(CriminalOffence.UnsafeFood, B, CriminalLaw1997InForce, null, 1, 36, false, false, "三年以下有期徒刑或者拘役", "up to 3 years or detention", a143),
+            P(CriminalOffence.UnsafeFood, A, CriminalLaw1997InForce, null, 36, 84, false, false, "三年以上七年以下有期徒刑", "3 to 7 years", a143),
+            P(CriminalOffence.UnsafeFood, E, CriminalLaw1997InForce, null, 84, 180, true, false, "七年以上有期徒刑或者无期徒刑", "7 years or more, or life", a143),
 
-            P(CriminalOffence.ToxicFood, B, D1997, null, 6, 60, false, false, "五年以下有期徒刑", "up to 5 years", a144),
-            P(CriminalOffence.ToxicFood, A, D1997, null, 60, 120, false, false, "五年以上十年以下有期徒刑", "5 to 10 years", a144),
-            P(CriminalOffence.ToxicFood, E, D1997, null, 120, 180, true, true, "依照第一百四十一条：十年以上有期徒刑、无期徒刑或者死刑", "as Art 141: 10 years or more, life or death", a144),
+            P(CriminalOffence.ToxicFood, B, CriminalLaw1997InForce, null, 6, 60, false, false, "五年以下有期徒刑", "up to 5 years", a144),
+            P(CriminalOffence.ToxicFood, A, CriminalLaw1997InForce, null, 60, 120, false, false, "五年以上十年以下有期徒刑", "5 to 10 years", a144),
+            P(CriminalOffence.ToxicFood, E, CriminalLaw1997InForce, null, 120, 180, true, true, "依照第一百四十一条：十年以上有期徒刑、无期徒刑或者死刑", "as Art 141: 10 years or more, life or death", a144),
 
-            P(CriminalOffence.SubstandardMedicalDevices, B, D1997, iv, 6, 60, false, false, "五年以下有期徒刑", "up to 5 years", a145Old),
-            P(CriminalOffence.SubstandardMedicalDevices, A, D1997, iv, 60, 120, false, false, "五年以上十年以下有期徒刑（后果特别严重）", "5 to 10 years (especially serious consequences)", a145Old),
-            P(CriminalOffence.SubstandardMedicalDevices, E, D1997, iv, 120, 180, true, false, "十年以上有期徒刑或者无期徒刑（情节特别恶劣）", "10 years or more, or life (especially heinous)", a145Old),
+            P(CriminalOffence.SubstandardMedicalDevices, B, CriminalLaw1997InForce, iv, 6, 60, false, false, "五年以下有期徒刑", "up to 5 years", a145Old),
+            P(CriminalOffence.SubstandardMedicalDevices, A, CriminalLaw1997InForce, iv, 60, 120, false, false, "五年以上十年以下有期徒刑（后果特别严重）", "5 to 10 years (especially serious consequences)", a145Old),
+            P(CriminalOffence.SubstandardMedicalDevices, E, CriminalLaw1997InForce, iv, 120, 180, true, false, "十年以上有期徒刑或者无期徒刑（情节特别恶劣）", "10 years or more, or life (especially heinous)", a145Old),
             P(CriminalOffence.SubstandardMedicalDevices, B, iv, null, 1, 36, false, false, "三年以下有期徒刑或者拘役", "up to 3 years or detention", a145),
             P(CriminalOffence.SubstandardMedicalDevices, A, iv, null, 36, 120, false, false, "三年以上十年以下有期徒刑", "3 to 10 years", a145),
             P(CriminalOffence.SubstandardMedicalDevices, E, iv, null, 120, 180, true, false, "十年以上有期徒刑或者无期徒刑", "10 years or more, or life", a145),
 
-            P(CriminalOffence.UnsafeProducts, B, D1997, null, 6, 60, false, false, "五年以下有期徒刑", "up to 5 years", a146),
-            P(CriminalOffence.UnsafeProducts, E, D1997, null, 60, 180, false, false, "五年以上有期徒刑", "5 years or more", a146),
+            P(CriminalOffence.UnsafeProducts, B, CriminalLaw1997InForce, null, 6, 60, false, false, "五年以下有期徒刑", "up to 5 years", a146),
+            P(CriminalOffence.UnsafeProducts, E, CriminalLaw1997InForce, null, 60, 180, false, false, "五年以上有期徒刑", "5 years or more", a146),
 
-            P(CriminalOffence.ShoddyAgriculturalInputs, B, D1997, null, 0, 36, false, false, "三年以下有期徒刑或者拘役，并处或者单处罚金", "up to 3 years or detention, or a fine alone", a147),
-            P(CriminalOffence.ShoddyAgriculturalInputs, A, D1997, null, 36, 84, false, false, "三年以上七年以下有期徒刑", "3 to 7 years", a147),
-            P(CriminalOffence.ShoddyAgriculturalInputs, E, D1997, null, 84, 180, true, false, "七年以上有期徒刑或者无期徒刑", "7 years or more, or life", a147),
+            P(CriminalOffence.ShoddyAgriculturalInputs, B, CriminalLaw1997InForce, null, 0, 36, false, false, "三年以下有期徒刑或者拘役，并处或者单处罚金", "up to 3 years or detention, or a fine alone", a147),
+            P(CriminalOffence.ShoddyAgriculturalInputs, A, CriminalLaw1997InForce, null, 36, 84, false, false, "三年以上七年以下有期徒刑", "3 to 7 years", a147),
+            P(CriminalOffence.ShoddyAgriculturalInputs, E, CriminalLaw1997InForce, null, 84, 180, true, false, "七年以上有期徒刑或者无期徒刑", "7 years or more, or life", a147),
 
-            P(CriminalOffence.SubstandardCosmetics, B, D1997, null, 0, 36, false, false, "三年以下有期徒刑或者拘役，并处或者单处罚金", "up to 3 years or detention, or a fine alone", a148),
+            P(CriminalOffence.SubstandardCosmetics, B, CriminalLaw1997InForce, null, 0, 36, false, false, "三年以下有期徒刑或者拘役，并处或者单处罚金", "up to 3 years or detention, or a fine alone", a148),
 
-            P(CriminalOffence.CounterfeitRegisteredMark, B, D1997, xi, 0, 36, false, false, "三年以下有期徒刑或者拘役，并处或者单处罚金", "up to 3 years or detention, or a fine alone", ipOld),
-            P(CriminalOffence.CounterfeitRegisteredMark, E, D1997, xi, 36, 84, false, false, "三年以上七年以下有期徒刑", "3 to 7 years", ipOld),
+            P(CriminalOffence.CounterfeitRegisteredMark, B, CriminalLaw1997InForce, xi, 0, 36, false, false, "三年以下有期徒刑或者拘役，并处或者单处罚金", "up to 3 years or detention, or a fine alone", ipOld),
+            P(CriminalOffence.CounterfeitRegisteredMark, E, CriminalLaw1997InForce, xi, 36, 84, false, false, "三年以上七年以下有期徒刑", "3 to 7 years", ipOld),
             P(CriminalOffence.CounterfeitRegisteredMark, B, xi, null, 0, 36, false, false, "三年以下有期徒刑，并处或者单处罚金", "up to 3 years, or a fine alone", ip),
             P(CriminalOffence.CounterfeitRegisteredMark, E, xi, null, 36, 120, false, false, "三年以上十年以下有期徒刑", "3 to 10 years", ip),
-            P(CriminalOffence.SellingCounterfeitMarkGoods, B, D1997, xi, 0, 36, false, false, "三年以下有期徒刑或者拘役，并处或者单处罚金", "up to 3 years or detention, or a fine alone", ipOld with { Status = VS }),
-            P(CriminalOffence.SellingCounterfeitMarkGoods, E, D1997, xi, 36, 84, false, false, "三年以上七年以下有期徒刑", "3 to 7 years", ipOld with { Status = VS }),
+            P(CriminalOffence.SellingCounterfeitMarkGoods, B, CriminalLaw1997InForce, xi, 0, 36, false, false, "三年以下有期徒刑或者拘役，并处或者单处罚金", "up to 3 years or detention, or a fine alone", ipOld with { Status = VS }),
+            P(CriminalOffence.SellingCounterfeitMarkGoods, E, CriminalLaw1997InForce, xi, 36, 84, false, false, "三年以上七年以下有期徒刑", "3 to 7 years", ipOld with { Status = VS }),
             P(CriminalOffence.SellingCounterfeitMarkGoods, B, xi, null, 0, 36, false, false, "三年以下有期徒刑，并处或者单处罚金", "up to 3 years, or a fine alone", ip),
             P(CriminalOffence.SellingCounterfeitMarkGoods, E, xi, null, 36, 120, false, false, "三年以上十年以下有期徒刑", "3 to 10 years", ip),
-            P(CriminalOffence.CounterfeitMarkLabels, B, D1997, xi, 0, 36, false, false, "三年以下有期徒刑或者拘役，并处或者单处罚金", "up to 3 years or detention, or a fine alone", ipOld),
-            P(CriminalOffence.CounterfeitMarkLabels, E, D1997, xi, 36, 84, false, false, "三年以上七年以下有期徒刑", "3 to 7 years", ipOld),
+            P(CriminalOffence.CounterfeitMarkLabels, B, CriminalLaw1997InForce, xi, 0, 36, false, false, "三年以下有期徒刑或者拘役，并处或者单处罚金", "up to 3 years or detention, or a fine alone", ipOld),
+            P(CriminalOffence.CounterfeitMarkLabels, E, CriminalLaw1997InForce, xi, 36, 84, false, false, "三年以上七年以下有期徒刑", "3 to 7 years", ipOld),
             P(CriminalOffence.CounterfeitMarkLabels, B, xi, null, 0, 36, false, false, "三年以下有期徒刑，并处或者单处罚金", "up to 3 years, or a fine alone", ip),
             P(CriminalOffence.CounterfeitMarkLabels, E, xi, null, 36, 120, false, false, "三年以上十年以下有期徒刑", "3 to 10 years", ip),
 
-            P(CriminalOffence.PassingOffPatents, B, D1997, null, 0, 36, false, false, "三年以下有期徒刑或者拘役，并处或者单处罚金", "up to 3 years or detention, or a fine alone", a216),
-            P(CriminalOffence.FalseAdvertising, B, D1997, null, 0, 24, false, false, "二年以下有期徒刑或者拘役，并处或者单处罚金", "up to 2 years or detention, or a fine alone", a222),
-            P(CriminalOffence.IllegalFoodBusiness, B, D1997, null, 0, 60, false, false, "五年以下有期徒刑或者拘役，并处或者单处罚金", "up to 5 years or detention, or a fine alone", a225),
-            P(CriminalOffence.IllegalFoodBusiness, E, D1997, null, 60, 180, false, false, "五年以上有期徒刑", "5 years or more", a225),
+            P(CriminalOffence.PassingOffPatents, B, CriminalLaw1997InForce, null, 0, 36, false, false, "三年以下有期徒刑或者拘役，并处或者单处罚金", "up to 3 years or detention, or a fine alone", a216),
+            P(CriminalOffence.FalseAdvertising, B, CriminalLaw1997InForce, null, 0, 24, false, false, "二年以下有期徒刑或者拘役，并处或者单处罚金", "up to 2 years or detention, or a fine alone", a222),
+            P(CriminalOffence.IllegalFoodBusiness, B, CriminalLaw1997InForce, null, 0, 60, false, false, "五年以下有期徒刑或者拘役，并处或者单处罚金", "up to 5 years or detention, or a fine alone", a225),
+            P(CriminalOffence.IllegalFoodBusiness, E, CriminalLaw1997InForce, null, 60, 180, false, false, "五年以上有期徒刑", "5 years or more", a225),
         ];
     }
 }

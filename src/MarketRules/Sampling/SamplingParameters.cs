@@ -77,7 +77,7 @@ public static class SamplingParameters
         new LocalizedText("每次检查的执法人员最少人数", "Minimum number of inspectors on a visit"),
         ParameterUnit.Count,
         [
-            new DatedValue(new LocalDate(1996, 10, 1), 2m, new Citation(
+            new DatedValue(LegalDocuments.AdministrativePenaltyLaw2017.InForceFrom!.Value, 2m, new Citation(
                 LegalDocuments.AdministrativePenaltyLaw2017,
                 new LocalizedText("第三十七条（1996年文本）", "Art. 37 (1996 text)"),
                 VerificationStatus.VerifiedSecondary)
@@ -85,7 +85,7 @@ public static class SamplingParameters
                 Source = "fjsen.com/zhuanti/2013-11/29/content_13063537_6.htm; zhao119.com/news/show-1067-7.html",
                 Note = "\"第三十七条 行政机关在调查或者进行检查时，执法人员不得少于两人，并应当向当事人或者有关人员出示证件\" (reprints of the pre-2021 text; the 2021 text, art. 42, is V-O).",
             }),
-            new DatedValue(new LocalDate(2021, 7, 15), 2m, PenaltyLawArticle42),
+            new DatedValue(LegalDocuments.AdministrativePenaltyLaw.InForceFrom!.Value, 2m, PenaltyLawArticle42),
         ]);
 
     /// <summary>Working days, after the inspection ends, within which its result is published.</summary>
@@ -94,7 +94,7 @@ public static class SamplingParameters
         "sampling.publication-period",
         new LocalizedText("抽查检查结果公示期限", "Period to publish an inspection's result"),
         ParameterUnit.WorkingDays,
-        [new DatedValue(new LocalDate(2014, 10, 1), 20m, DisclosureRegulationsArticle6)]);
+        [new DatedValue(LegalDocuments.EnterpriseInformationDisclosureRegulations.InForceFrom!.Value, 20m, DisclosureRegulationsArticle6)]);
 
     /// <summary>Share of results to publish.</summary>
     /// <value>The default value is 100 % (REQ, SAMR 2019 plan).</value>

@@ -8,7 +8,7 @@ public static class SpotCheckParameters
 {
     // Order 18's in-force date (2020-01-01) is from memory; the rule it replaced (reported as 质检总局令第133号) was not read,
     // so these periods have no value before it and a lot ordered to rectify earlier is answered MR.Parameter.NotInForce.
-    private static readonly LocalDate Order18 = new(2020, 1, 1);
+    private static readonly LocalDate Order18 = LegalDocuments.SpotCheckInterimMeasures.InForceFrom!.Value;
 
     private static ParameterDefinition Define(string id, string zh, string en, ParameterUnit unit, params DatedValue[] values) =>
         new(id, new LocalizedText(zh, en), unit, values);
@@ -16,12 +16,12 @@ public static class SpotCheckParameters
     /// <summary>复检申请期限: 15 calendar days from receipt of the result (产品质量法 第十五条).</summary>
     public static ParameterDefinition RetestWindow { get; } = Define("spotchecks.retest-window", "复检申请期限", "re-test request window", ParameterUnit.Days,
         new DatedValue(new LocalDate(2016, 1, 1), 15, SpotCheckCitations.RetestWindowBefore2018),
-        new DatedValue(new LocalDate(2018, 12, 29), 15, SpotCheckCitations.RetestWindow));
+        new DatedValue(LegalDocuments.ProductQualityLaw.InForceFrom!.Value, 15, SpotCheckCitations.RetestWindow));
 
     /// <summary>食品复检申请期限: 7 working days from receipt of the conclusion (食品安全法 第八十八条).</summary>
     public static ParameterDefinition FoodRetestWindow { get; } = Define("spotchecks.food-retest-window", "食品复检申请期限", "food re-test request window", ParameterUnit.WorkingDays,
-        new DatedValue(new LocalDate(2015, 10, 1), 7, SpotCheckCitations.FoodRetestWindowBefore2021),
-        new DatedValue(new LocalDate(2021, 4, 29), 7, SpotCheckCitations.FoodRetestWindow));
+        new DatedValue(LegalDocuments.FoodSafetyLaw2015.InForceFrom!.Value, 7, SpotCheckCitations.FoodRetestWindowBefore2021),
+        new DatedValue(LegalDocuments.FoodSafetyLaw.InForceFrom!.Value, 7, SpotCheckCitations.FoodRetestWindow));
 
     /// <summary>整改期限: 60 days from the order (总局令第18号 第四十六条).</summary>
     public static ParameterDefinition Rectification { get; } = Define("spotchecks.rectification", "责令整改期限", "rectification period", ParameterUnit.Days,

@@ -14,10 +14,10 @@ public static class EBikeStandards
     public static LocalDate Gb2018InForce { get; } = new(2019, 4, 15);
 
     /// <summary>GB 17761-2024 was issued.</summary>
-    public static LocalDate Gb2024Issued { get; } = new(2024, 12, 31);
+    public static LocalDate Gb2024Issued { get; } = LegalDocuments.EBikeSafetyStandard2024.Promulgated!.Value;
 
     /// <summary>GB 17761-2024 took effect.</summary>
-    public static LocalDate Gb2024InForce { get; } = new(2025, 9, 1);
+    public static LocalDate Gb2024InForce { get; } = LegalDocuments.EBikeSafetyStandard2024.InForceFrom!.Value;
 
     /// <summary>The last day bikes could be made to GB 17761-2018.</summary>
     public static LocalDate Gb2018LastProductionDay { get; } = new(2025, 8, 31);

@@ -186,4 +186,74 @@ public class PenaltyPublicationTests
         var result = PenaltyPublication.Schedule(CreditTestData.Penalty(after, PenaltyMeasure.Fine), NationalCatalog.Law);
         Assert.Equal("MR.Calendar.OutOfRange", Assert.Single(result.Errors).Code);
     }
+
+    [Fact]
+    public void Decide_GivesTheDatesOfTheSchedule_ForEveryKindOfDecision()
+    {
+        // One rule, two callers: the dates alone must be those the explained schedule states, on both sides of Order 45,
+        // across provinces, for restrictions that outlast the term and for decisions never published.
+        Gen.Select(
+            Gen.Int[-400, 1200],                                // decision: days after 2021-09-01 (before it: the 2014 regulations)
+            Gen.Int[0, 30].Nullable(),                          // publication delay in days, or the last lawful day
+            Gen.Int[1, 3].SelectMany(n => Gen.Int[0, AllMeasures.Length - 1].Array[n]),
+            Gen.Int[0, 3],                                      // field
+            Gen.Bool,                                           // cross-province
+            Gen.Bool,                                           // summary procedure
+            Gen.Int[0, 2000].Nullable())                        // restriction ends, days after the decision
+            .Sample((decidedAfter, delay, measures, field, cross, summary, restriction) =>
+            {
+                var decided = new LocalDate(2021, 9, 1).PlusDays(decidedAfter);
+                var penalty = CreditTestData.Penalty(decided, [.. measures.Select(m => AllMeasures[m]).Distinct()]) with
+                {
+                    Fine = Money.FromYuan(1000 * (decidedAfter % 7)),
+                    Field = (PenaltyField)field,
+                    CrossProvince = cross,
+                    SummaryProcedure = summary,
+                    RestrictionEndsOn = restriction is { } r ? decided.PlusDays(r) : null,
+                };
+                LocalDate? publishedOn = delay is { } d ? decided.PlusDays(d) : null;
+                var schedule = PenaltyPublication.Schedule(penalty, NationalCatalog.Law, publishedOn);
+                var dates = PenaltyPublication.Decide(penalty, NationalCatalog.Law, publishedOn);
+                Assert.Equal(schedule.IsSuccess, dates.IsSuccess);
+                if (!schedule.IsSuccess)
+                {
+                    Assert.Equal(schedule.Errors.Select(e => e.Code), dates.Errors.Select(e => e.Code));
+                    return;
+                }
+                var s = schedule.Value!;
+                var x = dates.Value;
+                Assert.Equal(s.Published, x.Published);
+                Assert.Equal(s.PublishBy, x.PublishBy);
+                Assert.Equal(s.PublishedOn, x.PublishedOn);
+                Assert.Equal(s.LastDay, x.LastDay);
+                Assert.Equal(s.RepairFrom, x.RepairFrom);
+                Assert.Equal(s.Explanation.Outcome == "published-short", x.ShortPeriod);
+            }, iter: 2000);
+    }
+
+    [Fact]
+    public void Decide_PublishedDecision_AllocatesNothing()
+    {
+        // The decision without its explanation is the bulk path (a bureau re-dating every published penalty): it must not allocate.
+        PenaltyRecord[] penalties =
+        [
+            CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine) with { Fine = Money.FromYuan(5000) },
+            CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine) with { CrossProvince = true, Field = PenaltyField.Food },
+            CreditTestData.Penalty(new LocalDate(2020, 5, 11), PenaltyMeasure.Warning),
+            CreditTestData.Penalty(new LocalDate(2023, 2, 1), PenaltyMeasure.Suspension, PenaltyMeasure.Fine) with { RestrictionEndsOn = new LocalDate(2027, 1, 1) },
+            CreditTestData.Penalty(new LocalDate(2023, 2, 1), PenaltyMeasure.Warning),
+        ];
+        foreach (var penalty in penalties)
+        {
+            PenaltyPublication.Decide(penalty, NationalCatalog.Law);
+        }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var published = 0;
+        for (var i = 0; i < 1_000; i++)
+        {
+            published += PenaltyPublication.Decide(penalties[i % penalties.Length], NationalCatalog.Law).Value.Published ? 1 : 0;
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(800, published);
+    }
 }

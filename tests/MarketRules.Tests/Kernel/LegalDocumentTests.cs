@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using MarketRules.Engine;
@@ -216,5 +217,45 @@ public class LegalDocumentTests
         Assert.Equal(VerificationStatus.FromMemory, LegalDocuments.FoodSafetyLaw.DatesStatus);
         Assert.All(LegalDocuments.All.Where(d => d.DatesStatus is VerificationStatus.VerifiedOfficial or VerificationStatus.VerifiedSecondary),
             d => Assert.False(string.IsNullOrWhiteSpace(d.DatesSource), d.Id));
+    }
+
+    [Fact]
+    public void AreaCode_WritesNoDateOfARegisteredDocument_ButReadsItFromTheRegistry()
+    {
+        // A document's dates are part of its definition, made once in the kernel: an area that needs the day a law took
+        // force reads LegalDocuments.X.InForceFrom, so a corrected date changes every rule that depends on it. The scan
+        // looks for date literals in the areas' sources equal to any registered document's dates.
+        var registered = typeof(LegalDocuments).GetProperties(BindingFlags.Public | BindingFlags.Static)
+            .Where(p => p.PropertyType == typeof(LegalDocument))
+            .Select(p => (LegalDocument)p.GetValue(null)!)
+            .SelectMany(d => new[] { d.Promulgated, d.InForceFrom, d.Repealed })
+            .OfType<LocalDate>()
+            .ToHashSet();
+        var literal = new System.Text.RegularExpressions.Regex(@"new(?: LocalDate)?\((\d{4}), (\d{1,2}), (\d{1,2})\)");
+        var source = Path.Combine(RepositoryPaths.Root, "src", "MarketRules");
+        var found = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.StartsWith("Kernel", StringComparison.Ordinal) || relative.StartsWith("bin", StringComparison.Ordinal) || relative.StartsWith("obj", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var lines = File.ReadAllLines(file);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                foreach (System.Text.RegularExpressions.Match m in literal.Matches(lines[i]))
+                {
+                    var date = new LocalDate(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture),
+                        int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture));
+                    if (registered.Contains(date))
+                    {
+                        found.Add($"{relative}:{i + 1}: {date:uuuu-MM-dd}");
+                    }
+                }
+            }
+        }
+        Assert.True(registered.Count > 40, "the registry's dates were not read");
+        Assert.Empty(found);
     }
 }
