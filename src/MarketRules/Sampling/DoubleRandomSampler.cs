@@ -317,14 +317,14 @@ public static class DoubleRandomSampler
         using var reader = new ReceiptReader(publishedReceipt);
         var header = reader.ReadHeader();
         return header.IsSuccess
-            ? Recompute(header.Value!, reader.ReadStrata(), reader.ReadEnd, roster)
+            ? Recompute(header.Value!, reader.ReadStrata(), reader.ReadEnd, roster, () => (reader.PublishedSelectedCount, reader.PublishedRealisedCoverage))
             : new ReceiptVerification(header.Errors);
     }
 
     // The one verification: the header against a recomputed commitment and draw, then the published strata as they come.
     // The roster's passes are its reader's own commit and draw (a CSV file's name its lines in errors).
     private static ReceiptVerification Recompute(SamplingReceipt receipt, IEnumerable<RuleResult<StratumResult>> publishedStrata, Func<ImmutableArray<RuleError>> readEnd,
-        RosterPasses roster)
+        RosterPasses roster, Func<(int? Selected, decimal? Coverage)>? publishedTotals = null)
     {
         var differences = ImmutableArray.CreateBuilder<RuleError>();
         void Differ(string path, string chinese, string english) => differences.Add(SamplingErrors.ReceiptMismatch.CreateLocalized(path, ("Detail", chinese, english)));
@@ -399,6 +399,19 @@ public static class DoubleRandomSampler
         if (fresh.Strata.Length != published)
         {
             Differ("$.strata", $"分层数为 {fresh.Strata.Length}，凭证记载 {published}", $"{fresh.Strata.Length} strata, not {published}");
+        }
+        // The published totals are what a reader of the receipt quotes (how many were inspected, the coverage reached):
+        // a receipt whose strata are right but whose totals are not is not confirmed.
+        var (publishedSelected, publishedCoverage) = publishedTotals?.Invoke() ?? (null, null);
+        if (publishedSelected is { } selected && selected != fresh.SelectedCount)
+        {
+            Differ("$.selectedCount", $"抽中总数为 {fresh.SelectedCount}，凭证记载 {selected}", $"{fresh.SelectedCount} selected, not {selected}");
+        }
+        if (publishedCoverage is { } coverage && coverage != fresh.RealisedCoverage)
+        {
+            var actual = fresh.RealisedCoverage.ToString(CultureInfo.InvariantCulture);
+            var stated = coverage.ToString(CultureInfo.InvariantCulture);
+            Differ("$.realisedCoverage", $"实际覆盖率为 {actual}，凭证记载 {stated}", $"the realised coverage is {actual}, not {stated}");
         }
         return new ReceiptVerification(differences.ToImmutable()) { Active = fresh.Active, Selected = fresh.SelectedCount, RosterHash = fresh.RosterHash };
     }

@@ -56,6 +56,12 @@ internal sealed class ReceiptReader : IDisposable
     private List<RuleResult<StratumResult>>? earlyStrata;
     private int strataRead;
 
+    /// <summary>The <c>selectedCount</c> the receipt published, once read (a verifier compares it with the recomputed draw).</summary>
+    public int? PublishedSelectedCount { get; private set; }
+
+    /// <summary>The <c>realisedCoverage</c> the receipt published, once read.</summary>
+    public decimal? PublishedRealisedCoverage { get; private set; }
+
     /// <summary>Starts reading a receipt.</summary>
     /// <param name="utf8Json">The UTF-8 stream, read forward only.</param>
     /// <param name="ownsStream">Whether disposing the reader disposes the stream.</param>
@@ -169,6 +175,10 @@ internal sealed class ReceiptReader : IDisposable
                         continue;
                     }
                     var value = NextValue(out _);
+                    if (Totals.ContainsKey(name))
+                    {
+                        KeepTotal(name, buffer.AsSpan(value.Start, value.Length));
+                    }
                     writer.WritePropertyName(name);
                     writer.WriteRawValue(buffer.AsSpan(value.Start, value.Length), skipInputValidation: true);
                 }
@@ -288,8 +298,13 @@ internal sealed class ReceiptReader : IDisposable
                 {
                     // A total after the strata, where the library writes it: checked as the whole-document reading checks it.
                     var value = NextValue(out _);
+                    var before = found.Count;
                     found.AddRange(StrictJson.Check(buffer.AsSpan(value.Start, value.Length), total, member, Options)
                         .Select(f => SamplingErrors.ReceiptMalformed.CreateLocalized(f.Path, ("Detail", JsonTexts.Describe(f)))));
+                    if (found.Count == before)
+                    {
+                        KeepTotal(name, buffer.AsSpan(value.Start, value.Length));
+                    }
                     continue;
                 }
                 var finding = name is null ? new JsonFinding(JsonDefect.InvalidText, "$", "member name")
@@ -310,6 +325,29 @@ internal sealed class ReceiptReader : IDisposable
         stage = Stage.Done;
         return [.. found];
     }
+
+    // A published total as its number, for the comparison with the draw; a value of the wrong type is the strict
+    // reading's error, not kept.
+    private void KeepTotal(string name, ReadOnlySpan<byte> value)
+    {
+        var number = new Utf8JsonReader(value);
+        if (!number.Read() || number.TokenType != JsonTokenType.Number)
+        {
+            return;
+        }
+        if (name == SelectedCountMember && number.TryGetInt32(out var selected))
+        {
+            PublishedSelectedCount = selected;
+        }
+        else if (name == RealisedCoverageMember && number.TryGetDecimal(out var coverage))
+        {
+            PublishedRealisedCoverage = coverage;
+        }
+    }
+
+    // The receipt's contract names its members in camel case (SamplingJsonContext).
+    private static readonly string SelectedCountMember = JsonNamingPolicy.CamelCase.ConvertName(nameof(SamplingReceipt.SelectedCount));
+    private static readonly string RealisedCoverageMember = JsonNamingPolicy.CamelCase.ConvertName(nameof(SamplingReceipt.RealisedCoverage));
 
     /// <inheritdoc />
     public void Dispose()

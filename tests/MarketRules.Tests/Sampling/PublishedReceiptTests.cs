@@ -133,6 +133,31 @@ public class PublishedReceiptTests
     }
 
     [Fact]
+    public void VerifyPublished_TotalsThatTheStrataDoNotGive_AreNotConfirmed()
+    {
+        // The totals are what a reader of the published receipt quotes (how many entities were inspected, the coverage):
+        // right strata with a wrong total must not verify, whether the totals come after the strata or before them.
+        var roster = SamplingTestData.Roster(500, 7);
+        var receipt = PlanOf(roster, 7);
+        Assert.True(VerifyBytes(Edit(receipt, _ => { }), roster).IsVerified);
+        var count = VerifyBytes(Edit(receipt, o => o["selectedCount"] = receipt.SelectedCount + 1), roster);
+        Assert.Equal("MR.Sampling.ReceiptMismatch@$.selectedCount", Paths(count.Differences));
+        var coverage = VerifyBytes(Edit(receipt, o => o["realisedCoverage"] = receipt.RealisedCoverage + 0.01m), roster);
+        Assert.Equal("MR.Sampling.ReceiptMismatch@$.realisedCoverage", Paths(coverage.Differences));
+        var first = VerifyBytes(Edit(receipt, o =>
+        {
+            var rest = o.ToList();
+            o.Clear();
+            o["selectedCount"] = receipt.SelectedCount - 1;
+            foreach (var (name, value) in rest.Where(m => m.Key != "selectedCount"))
+            {
+                o[name] = value?.DeepClone();
+            }
+        }), roster);
+        Assert.Equal("MR.Sampling.ReceiptMismatch@$.selectedCount", Paths(first.Differences));
+    }
+
+    [Fact]
     public void VerifyPublished_StrataBeforeTheHeader_StillVerified()
     {
         var roster = SamplingTestData.Roster(400, 6);
