@@ -40,8 +40,15 @@ internal static class SamplingScale
     {
         var roster = PublicDrawBenchmark.Generate(n);
         GC.Collect();
+        // A/B in one process: odd commits with the slabs advised as transparent huge pages, even ones without.
+        var ab = Environment.GetEnvironmentVariable("SAMPLING_SCALE_AB") == "hugepages";
         for (var i = 0; i < times; i++)
         {
+            if (ab)
+            {
+                NativeArena.HugePages = i % 2 == 1;
+                Console.Write($"  [huge pages {(NativeArena.HugePages ? "on " : "off")}]");
+            }
             var faults = MinorFaults();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();

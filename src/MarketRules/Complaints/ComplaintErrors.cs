@@ -13,6 +13,16 @@ public static class ComplaintErrors
         "事件“{Event}”早于上一事件（{Limit}）；请按时间顺序记录",
         "Event '{Event}' is earlier than the last recorded event ({Limit}); record events in time order");
 
+    /// <summary>An earlier report was received after the report being decided.</summary>
+    public static readonly MessageDefinition ReportOutOfOrder = new("MR.Complaints.ReportOutOfOrder",
+        "在先举报的接收日期不得晚于本次举报",
+        "An earlier report cannot be received after the report being decided");
+
+    /// <summary>The filing decision is dated before the report was received.</summary>
+    public static readonly MessageDefinition FilingBeforeReport = new("MR.Complaints.FilingBeforeReport",
+        "是否立案的决定日期不得早于举报接收日期",
+        "The decision whether to open a case cannot precede the report's receipt");
+
     /// <summary>No order governs the receipt date.</summary>
     public static readonly MessageDefinition NoOrderInForce = new("MR.Complaints.NoOrderInForce",
         "收到投诉之日（{Limit}）没有有效的投诉举报处理规章（总局令第20号自2020年1月1日起施行）；请用政策包补充当时的规定",

@@ -16,7 +16,7 @@ public static class BuiltInRules
         new Rules.Sampling.SamplingPlanRule(),
         new Rules.Cases.CaseTransitionRule(),
         new Rules.Subsidies.EBikeTradeInRule(),
-        new Rules.Complaints.ComplaintTransitionRule(), new Rules.Complaints.ReportRewardRule(),
+        new Rules.Complaints.ComplaintTransitionRule(), new Rules.Complaints.ReportRewardRule(), new Rules.Complaints.ReportIntakeRule(),
         new Rules.SpotChecks.SpotCheckTransitionRule(), new Rules.SpotChecks.SpotCheckPassRateRule(),
         new Rules.Campaigns.CampaignCalendarRule(), new Rules.Campaigns.CampaignLatenessRule(),
     ];

@@ -280,8 +280,20 @@ public static class DoubleRandomSampler
     {
         Preconditions.CheckNotNull(receipt);
         Preconditions.CheckNotNull(roster);
-        return Recompute(receipt, receipt.Strata.Select(RuleResult<StratumResult>.Success), static () => [], roster, degreeOfParallelism);
+        return VerifyPasses(receipt, Passes(roster, degreeOfParallelism));
     }
+
+    /// <summary>The two passes a verification makes over a roster (commit, then draw), as the roster's own reader makes them.</summary>
+    internal sealed record RosterPasses(
+        Func<string, LocalDate, SamplingPolicy, RuleResult<RosterCommitment>> Commit,
+        Func<RosterCommitment, byte[], RuleResult<SamplingReceipt>> Draw);
+
+    private static RosterPasses Passes(IEnumerable<EntityRecord> roster, int degreeOfParallelism) => new(
+        (taskId, asOf, policy) => Commit(taskId, asOf, policy, roster, degreeOfParallelism),
+        (commitment, seed) => Draw(commitment, seed, roster, degreeOfParallelism));
+
+    internal static ReceiptVerification VerifyPasses(SamplingReceipt receipt, RosterPasses roster) =>
+        Recompute(receipt, receipt.Strata.Select(RuleResult<StratumResult>.Success), static () => [], roster);
 
     /// <summary>
     /// Recomputes a published receipt read from a stream, as <see cref="Verify(SamplingReceipt, IEnumerable{EntityRecord}, int)"/>
@@ -297,16 +309,22 @@ public static class DoubleRandomSampler
     {
         Preconditions.CheckNotNull(publishedReceipt);
         Preconditions.CheckNotNull(roster);
+        return VerifyPublishedPasses(publishedReceipt, Passes(roster, degreeOfParallelism));
+    }
+
+    internal static ReceiptVerification VerifyPublishedPasses(Stream publishedReceipt, RosterPasses roster)
+    {
         using var reader = new ReceiptReader(publishedReceipt);
         var header = reader.ReadHeader();
         return header.IsSuccess
-            ? Recompute(header.Value!, reader.ReadStrata(), reader.ReadEnd, roster, degreeOfParallelism)
+            ? Recompute(header.Value!, reader.ReadStrata(), reader.ReadEnd, roster, () => (reader.PublishedSelectedCount, reader.PublishedRealisedCoverage))
             : new ReceiptVerification(header.Errors);
     }
 
     // The one verification: the header against a recomputed commitment and draw, then the published strata as they come.
+    // The roster's passes are its reader's own commit and draw (a CSV file's name its lines in errors).
     private static ReceiptVerification Recompute(SamplingReceipt receipt, IEnumerable<RuleResult<StratumResult>> publishedStrata, Func<ImmutableArray<RuleError>> readEnd,
-        IEnumerable<EntityRecord> roster, int degreeOfParallelism)
+        RosterPasses roster, Func<(int? Selected, decimal? Coverage)>? publishedTotals = null)
     {
         var differences = ImmutableArray.CreateBuilder<RuleError>();
         void Differ(string path, string chinese, string english) => differences.Add(SamplingErrors.ReceiptMismatch.CreateLocalized(path, ("Detail", chinese, english)));
@@ -325,7 +343,7 @@ public static class DoubleRandomSampler
             Differ("$.seed", "种子不是十六进制数", "the seed is not hexadecimal");
             return new ReceiptVerification(differences.ToImmutable());
         }
-        var commitment = Commit(receipt.TaskId, receipt.AsOf, receipt.Policy, roster, degreeOfParallelism);
+        var commitment = roster.Commit(receipt.TaskId, receipt.AsOf, receipt.Policy);
         if (!commitment.IsSuccess)
         {
             return new ReceiptVerification(commitment.Errors);
@@ -334,7 +352,7 @@ public static class DoubleRandomSampler
         {
             Differ("$.rosterHash", $"名录的哈希值为 {commitment.Value.RosterHash}，凭证记载 {receipt.RosterHash}", $"the roster hashes to {commitment.Value.RosterHash}, not {receipt.RosterHash}");
         }
-        var redrawn = Draw(commitment.Value, seed, roster, degreeOfParallelism);
+        var redrawn = roster.Draw(commitment.Value, seed);
         if (!redrawn.IsSuccess)
         {
             return new ReceiptVerification(redrawn.Errors);
@@ -381,6 +399,19 @@ public static class DoubleRandomSampler
         if (fresh.Strata.Length != published)
         {
             Differ("$.strata", $"分层数为 {fresh.Strata.Length}，凭证记载 {published}", $"{fresh.Strata.Length} strata, not {published}");
+        }
+        // The published totals are what a reader of the receipt quotes (how many were inspected, the coverage reached):
+        // a receipt whose strata are right but whose totals are not is not confirmed.
+        var (publishedSelected, publishedCoverage) = publishedTotals?.Invoke() ?? (null, null);
+        if (publishedSelected is { } selected && selected != fresh.SelectedCount)
+        {
+            Differ("$.selectedCount", $"抽中总数为 {fresh.SelectedCount}，凭证记载 {selected}", $"{fresh.SelectedCount} selected, not {selected}");
+        }
+        if (publishedCoverage is { } coverage && coverage != fresh.RealisedCoverage)
+        {
+            var actual = fresh.RealisedCoverage.ToString(CultureInfo.InvariantCulture);
+            var stated = coverage.ToString(CultureInfo.InvariantCulture);
+            Differ("$.realisedCoverage", $"实际覆盖率为 {actual}，凭证记载 {stated}", $"the realised coverage is {actual}, not {stated}");
         }
         return new ReceiptVerification(differences.ToImmutable()) { Active = fresh.Active, Selected = fresh.SelectedCount, RosterHash = fresh.RosterHash };
     }

@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using MarketRules.Json;
 
 namespace MarketRules.Sampling;
@@ -16,7 +18,9 @@ namespace MarketRules.Sampling;
 /// against the receipt's contract and each stratum against its own, with their JSON paths; a repeated member, an
 /// unknown one or a value of the wrong type is a <see cref="SamplingErrors.ReceiptMalformed"/> error. Members may come
 /// in any order: when the strata precede a member of the header (not how the library writes a receipt), they are kept
-/// in memory until the header is complete. The buffer holds the largest single value read (one stratum), not the file.
+/// in memory until the header is complete. The totals the library writes after the strata (<c>selectedCount</c>,
+/// <c>realisedCoverage</c>, computed from them) are not part of the header: they are read with the end of the document.
+/// The buffer holds the largest single value read (one stratum), not the file.
 /// </remarks>
 internal sealed class ReceiptReader : IDisposable
 {
@@ -27,9 +31,15 @@ internal sealed class ReceiptReader : IDisposable
         MaxDepth = SamplingJsonContext.Default.Options.MaxDepth,
     };
 
-    // The receipt's members other than its strata, as written in JSON: once all have been read the header is complete.
+    // The receipt's members other than its strata and its totals, as written in JSON: once all have been read the
+    // header is complete. The totals (selectedCount, realisedCoverage) are computed from the strata and written after
+    // them; waiting for them would hold every published stratum in memory (a national receipt's 1.7 GB).
     private static readonly ImmutableArray<string> HeaderMembers = [.. SamplingJsonContext.Default.SamplingReceipt.Properties
-        .Select(p => p.Name).Where(name => name != StrataMember)];
+        .Where(p => p.Set is not null).Select(p => p.Name).Where(name => name != StrataMember)];
+
+    // The totals, with their contracts: read wherever they come, once each, as strictly as the rest of the receipt.
+    private static readonly FrozenDictionary<string, JsonTypeInfo> Totals = SamplingJsonContext.Default.SamplingReceipt.Properties
+        .Where(p => p.Set is null).ToFrozenDictionary(p => p.Name, p => SamplingJsonContext.Default.Options.GetTypeInfo(p.PropertyType), StringComparer.Ordinal);
 
     private const string StrataMember = "strata";
 
@@ -45,6 +55,12 @@ internal sealed class ReceiptReader : IDisposable
     private Stage stage = Stage.Header;
     private List<RuleResult<StratumResult>>? earlyStrata;
     private int strataRead;
+
+    /// <summary>The <c>selectedCount</c> the receipt published, once read (a verifier compares it with the recomputed draw).</summary>
+    public int? PublishedSelectedCount { get; private set; }
+
+    /// <summary>The <c>realisedCoverage</c> the receipt published, once read.</summary>
+    public decimal? PublishedRealisedCoverage { get; private set; }
 
     /// <summary>Starts reading a receipt.</summary>
     /// <param name="utf8Json">The UTF-8 stream, read forward only.</param>
@@ -159,6 +175,10 @@ internal sealed class ReceiptReader : IDisposable
                         continue;
                     }
                     var value = NextValue(out _);
+                    if (Totals.ContainsKey(name))
+                    {
+                        KeepTotal(name, buffer.AsSpan(value.Start, value.Length));
+                    }
                     writer.WritePropertyName(name);
                     writer.WriteRawValue(buffer.AsSpan(value.Start, value.Length), skipInputValidation: true);
                 }
@@ -274,6 +294,19 @@ internal sealed class ReceiptReader : IDisposable
                     break;
                 }
                 var member = name is null ? "$" : StrictJson.Member("$", name);
+                if (name is not null && Totals.TryGetValue(name, out var total) && seen.Add(name))
+                {
+                    // A total after the strata, where the library writes it: checked as the whole-document reading checks it.
+                    var value = NextValue(out _);
+                    var before = found.Count;
+                    found.AddRange(StrictJson.Check(buffer.AsSpan(value.Start, value.Length), total, member, Options)
+                        .Select(f => SamplingErrors.ReceiptMalformed.CreateLocalized(f.Path, ("Detail", JsonTexts.Describe(f)))));
+                    if (found.Count == before)
+                    {
+                        KeepTotal(name, buffer.AsSpan(value.Start, value.Length));
+                    }
+                    continue;
+                }
                 var finding = name is null ? new JsonFinding(JsonDefect.InvalidText, "$", "member name")
                     : seen.Add(name) ? new JsonFinding(JsonDefect.UnknownMember, member, name, SamplingJsonContext.Default.SamplingReceipt)
                     : new JsonFinding(JsonDefect.DuplicateMember, member, name);
@@ -292,6 +325,29 @@ internal sealed class ReceiptReader : IDisposable
         stage = Stage.Done;
         return [.. found];
     }
+
+    // A published total as its number, for the comparison with the draw; a value of the wrong type is the strict
+    // reading's error, not kept.
+    private void KeepTotal(string name, ReadOnlySpan<byte> value)
+    {
+        var number = new Utf8JsonReader(value);
+        if (!number.Read() || number.TokenType != JsonTokenType.Number)
+        {
+            return;
+        }
+        if (name == SelectedCountMember && number.TryGetInt32(out var selected))
+        {
+            PublishedSelectedCount = selected;
+        }
+        else if (name == RealisedCoverageMember && number.TryGetDecimal(out var coverage))
+        {
+            PublishedRealisedCoverage = coverage;
+        }
+    }
+
+    // The receipt's contract names its members in camel case (SamplingJsonContext).
+    private static readonly string SelectedCountMember = JsonNamingPolicy.CamelCase.ConvertName(nameof(SamplingReceipt.SelectedCount));
+    private static readonly string RealisedCoverageMember = JsonNamingPolicy.CamelCase.ConvertName(nameof(SamplingReceipt.RealisedCoverage));
 
     /// <inheritdoc />
     public void Dispose()

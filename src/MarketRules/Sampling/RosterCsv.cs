@@ -64,7 +64,7 @@ public static class RosterCsv
     public static ReceiptVerification Verify(SamplingReceipt receipt, Func<Stream> openCsv, int degreeOfParallelism = 1, IProgress<long>? progress = null)
     {
         Preconditions.CheckNotNull(receipt);
-        return Verify(roster => DoubleRandomSampler.Verify(receipt, roster, degreeOfParallelism), openCsv, progress);
+        return DoubleRandomSampler.VerifyPasses(receipt, Passes(openCsv, degreeOfParallelism, progress));
     }
 
     /// <summary>
@@ -80,21 +80,24 @@ public static class RosterCsv
     public static ReceiptVerification VerifyPublished(Stream publishedReceipt, Func<Stream> openCsv, int degreeOfParallelism = 1, IProgress<long>? progress = null)
     {
         Preconditions.CheckNotNull(publishedReceipt);
-        return Verify(roster => DoubleRandomSampler.VerifyPublished(publishedReceipt, roster, degreeOfParallelism), openCsv, progress);
+        return DoubleRandomSampler.VerifyPublishedPasses(publishedReceipt, Passes(openCsv, degreeOfParallelism, progress));
     }
 
-    private static ReceiptVerification Verify(Func<IEnumerable<EntityRecord>, ReceiptVerification> verify, Func<Stream> openCsv, IProgress<long>? progress)
+    // Verification reads the file twice with the same commit and draw as sampling, so its errors name CSV lines too.
+    private static DoubleRandomSampler.RosterPasses Passes(Func<Stream> openCsv, int degreeOfParallelism, IProgress<long>? progress)
     {
         Preconditions.CheckNotNull(openCsv);
-        var readers = new List<Reader>();
-        var verification = verify(new Reopening(() =>
-        {
-            var reader = new Reader(openCsv(), progress, ownsStream: true);
-            readers.Add(reader);
-            return reader;
-        }));
-        var errors = readers.SelectMany(r => r.Errors).Take(RosterCommitter.MaxErrors).ToImmutableArray();
-        return errors.IsEmpty ? verification : new ReceiptVerification(errors);
+        return new DoubleRandomSampler.RosterPasses(
+            (taskId, asOf, policy) =>
+            {
+                using var csv = openCsv();
+                return Commit(taskId, asOf, policy, csv, degreeOfParallelism, progress);
+            },
+            (commitment, seed) =>
+            {
+                using var csv = openCsv();
+                return Draw(commitment, seed, csv, degreeOfParallelism, progress);
+            });
     }
 
     /// <summary>Reads the records of a roster file one by one, for callers that stream them elsewhere.</summary>
@@ -124,19 +127,11 @@ public static class RosterCsv
         return $"line {index + 2}" + (column is null ? "" : $", column {Array.IndexOf(Columns, column) + 1} ({column})");
     }
 
-    /// <summary>A sequence that builds a fresh reader each time it is enumerated (verification reads the file twice).</summary>
-    private sealed class Reopening(Func<IEnumerable<EntityRecord>> open) : IEnumerable<EntityRecord>
-    {
-        public IEnumerator<EntityRecord> GetEnumerator() => open().GetEnumerator();
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-    }
-
     /// <summary>
     /// One pass over the file. Yields one item per data row — null for a row refused (its error is in
     /// <see cref="Errors"/>) — so a record's number is its line number minus 2.
     /// </summary>
-    private sealed class Reader(Stream csv, IProgress<long>? progress, bool ownsStream = false) : IEnumerable<EntityRecord>
+    private sealed class Reader(Stream csv, IProgress<long>? progress) : IEnumerable<EntityRecord>
     {
         private readonly Dictionary<int, Jurisdiction> regions = [];
         private readonly Dictionary<string, string> industries = new(StringComparer.Ordinal);
@@ -151,7 +146,7 @@ public static class RosterCsv
             used = true;
             // Invalid UTF-8 is refused, not replaced by U+FFFD: a roster's bytes are what its hash commits to.
             var text = new StreamReader(csv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false,
-                bufferSize: 1 << 16, leaveOpen: !ownsStream);
+                bufferSize: 1 << 16, leaveOpen: true);
             SepReader? sep = null;
             long line = 1;
             try

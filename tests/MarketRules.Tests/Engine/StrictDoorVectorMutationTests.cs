@@ -127,7 +127,16 @@ public sealed class StrictDoorVectorMutationTests(ITestOutputHelper output)
                 CheckTexts(item, leaks, owner, examples, callerTexts);
             }
         }
+        else if (element.ValueKind == JsonValueKind.String && DotNetTypeName.IsMatch(element.GetString()!))
+        {
+            // An argument or text rendered by .NET as a type name (a list's or a record's ToString) tells the caller nothing.
+            leaks.Add($"{owner} .NET type name");
+            examples?.TryAdd($"{owner} .NET type name", element.GetString()!);
+        }
     }
+
+    private static readonly System.Text.RegularExpressions.Regex DotNetTypeName =
+        new(@"\bSystem\.[A-Z][A-Za-z]+\.|`\d\[|\bMarketRules\.[A-Z][A-Za-z]+\.", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     // A text the caller sent (a member name or a string value, in any language: a Chinese category name, a misspelt
     // indicator) quoted back in a message — in 「」 in Chinese, in '' in English — is the caller's own words, which the

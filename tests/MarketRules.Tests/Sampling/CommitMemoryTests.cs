@@ -149,5 +149,15 @@ public class CommitMemoryTests
         Assert.Throws<ObjectDisposedException>(() => arena.Allocate<long>(1));
         Assert.Equal(0, NativeArena.OutstandingBytes);
         Assert.Throws<ArgumentOutOfRangeException>(() => block.Slice(999, 2));
+
+        // A block of 2 MiB or more is aligned for transparent huge pages (on Linux) and freed as such.
+        using (var large = new NativeArena())
+        {
+            var slab = large.Allocate<long>(1 << 19);
+            slab.Span.Fill(3);
+            Assert.Equal(3L << 19, slab.Span.ToArray().Sum());
+            Assert.Equal(4L << 20, NativeArena.OutstandingBytes);
+        }
+        Assert.Equal(0, NativeArena.OutstandingBytes);
     }
 }

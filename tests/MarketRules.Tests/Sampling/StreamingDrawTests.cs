@@ -158,6 +158,12 @@ public class StreamingDrawTests
         var duplicate = Assert.Single(duplicated.Errors);
         Assert.Equal("MR.Sampling.DuplicateEntity", duplicate.Code);
         Assert.Equal("line 12, column 1 (code)", duplicate.Path);
+
+        // Verification commits the file as sampling does: the same error, naming the same line.
+        var receipt = DoubleRandomSampler.Plan(Task, SamplingTestData.AsOf, Henan, SamplingTestData.Seed(8), roster).GetValueOrThrow();
+        var published = new MemoryStream(ReceiptBytes(receipt));
+        var check = RosterCsv.VerifyPublished(published, () => new MemoryStream(CsvOf([.. roster, roster[3]])));
+        Assert.Equal([("MR.Sampling.DuplicateEntity", "line 12, column 1 (code)")], check.Differences.Select(d => (d.Code, d.Path)));
     }
 
     private sealed class Recorder(List<long> values) : IProgress<long>

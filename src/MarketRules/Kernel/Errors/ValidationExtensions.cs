@@ -61,7 +61,12 @@ public static class ValidationExtensions
             {
                 foreach (var (name, value) in placeholders)
                 {
-                    arguments[name] = MessageArguments.Format(value);
+                    // A value that is not a scalar (a list, a nested object) would be rendered by .NET as its type name:
+                    // not something to show a caller, so the argument is left out and the path says where to look.
+                    if (value is null or string or IFormattable or bool)
+                    {
+                        arguments[name] = MessageArguments.Format(value);
+                    }
                 }
             }
             var path = ToJsonPath(pathPrefix, failure.PropertyName);

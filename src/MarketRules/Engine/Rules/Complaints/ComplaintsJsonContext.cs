@@ -11,11 +11,13 @@ namespace MarketRules.Engine.Rules.Complaints;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     AllowDuplicateProperties = false,
-    Converters = [typeof(LocalDateJsonConverter), typeof(InstantJsonConverter)])]
+    Converters = [typeof(LocalDateJsonConverter), typeof(InstantJsonConverter), typeof(DateIntervalJsonConverter)])]
 [JsonSerializable(typeof(ComplaintTransitionInput))]
 [JsonSerializable(typeof(ComplaintTransitionResult))]
 [JsonSerializable(typeof(ReportRewardInput))]
 [JsonSerializable(typeof(ReportRewardResult))]
+[JsonSerializable(typeof(ReportIntakeInput))]
+[JsonSerializable(typeof(ReportIntakeResult))]
 internal sealed partial class ComplaintsJsonContext : JsonSerializerContext
 {
     private static readonly Lazy<ComplaintsJsonContext> LazyStrict = new(() => new ComplaintsJsonContext(
