@@ -1,4 +1,5 @@
 using System.Globalization;
+using MarketRules.Benchmarks.Baselines;
 using MarketRules.Calendar;
 using MarketRules.Complaints;
 using MarketRules.Parameters;
@@ -8,14 +9,20 @@ namespace MarketRules.Benchmarks;
 
 /// <summary>
 /// A complaint transition and a reward decision, MarketRules against a Microsoft RulesEngine 6.0.1 workflow on the
-/// same logic. For transitions, RulesEngine gets each (state, event) row of the table as a rule and the guards as
-/// expressions over the facts; it cannot count the statutory calendar, so it is handed the mediation limit's last day
-/// precomputed, while MarketRules computes every deadline. For rewards, both decide eligibility and the amount from the
-/// same case: MarketRules reads the measures' ratios, floors, cap and Zhejiang's 较大数额 as of the closing day from its
-/// table of spans (resolved once per calculator); RulesEngine's expression takes the same parameters, resolved by the
-/// set-up through the same law context for the closing day (so RulesEngine does no date lookup: favouring it), and
-/// decides natural person, verified, major violation (crime or the threshold, inclusive), percentage, floor and cap.
-/// The set-up checks that both give every case the same eligibility and amount.
+/// same logic. For transitions (a 2026 Order 121 journey: receipt, acceptance, mediation, testing, agreement, closing),
+/// RulesEngine gets each (state, event) row of the table as a rule and the guards as expressions over the facts, and
+/// decides from the same dates as the library: the governing order from the receipt day (the date read from the
+/// catalogue), and for the guards on the mediation limit the limit itself — its length from a rule per dated value of
+/// the two mediation parameters (values, units and dates read from the catalogue), the testing days the caller recorded
+/// added, and the days counted on <see cref="CalendarRulesEngineWorkflow"/> (the workflow given the embedded calendar's
+/// rest days and make-up workdays and asked day by day). MarketRules' <c>Apply</c> also records every deadline met or
+/// missed and checks the calendar's range; RulesEngine gives no explanation. The set-up checks that both reach the same
+/// state on every step and the same mediation limit where a guard reads it. For rewards, both decide eligibility and
+/// the amount from the same case: MarketRules reads the measures' ratios, floors, cap and Zhejiang's 较大数额 as of the
+/// closing day from its table of spans (resolved once per calculator); RulesEngine's expression takes the same
+/// parameters, resolved by the set-up through the same law context for the closing day (so RulesEngine does no date
+/// lookup: favouring it), and decides natural person, verified, major violation (crime or the threshold, inclusive),
+/// percentage, floor and cap. The set-up checks that both give every case the same eligibility and amount.
 /// </summary>
 [MemoryDiagnoser]
 public class ComplaintBenchmark
@@ -24,10 +31,13 @@ public class ComplaintBenchmark
     private const int RulesEngineSteps = 20_000;
     private const string TransitionWorkflow = "complaint";
     private const string RewardWorkflow = "reward";
+    private const string MediationPeriodWorkflow = "complaint-mediation-period";
 
     private ComplaintStateMachine machine = null!;
     private (ComplaintSnapshot Before, ComplaintEvent Event, ComplaintState To)[] steps = [];
-    private RuleParameter[][] transitionParameters = [];
+    private ReJourney[] transitionFacts = [];
+    private readonly CalendarRulesEngineWorkflow calendar = new(NationalCatalog.Law.Calendar);
+    private readonly Dictionary<string, (ParameterUnit Unit, int Length)> mediationPeriods = [];
     private ReportRewardCalculator calculator = null!;
     private RewardCase[] rewards = [];
     private RuleParameter[][] rewardParameters = [];
@@ -50,7 +60,12 @@ public class ComplaintBenchmark
             new(ComplaintEventKind.Closed, At(6, 11)),
         ];
         var list = new List<(ComplaintSnapshot, ComplaintEvent, ComplaintState)>();
+        var facts = new List<ReJourney>();
         var snapshot = ComplaintSnapshot.Initial;
+        // What a caller without the library records as the events come: the receipt and acceptance days, the testing intervals.
+        LocalDate received = default, accepted = default;
+        LocalDate? testingSince = null;
+        var testing = new List<(LocalDate Start, LocalDate End)>();
         foreach (var e in journey)
         {
             var result = machine.Apply(snapshot, e);
@@ -58,11 +73,30 @@ public class ComplaintBenchmark
             {
                 throw new InvalidOperationException("The benchmark journey must be legal: " + result.Error);
             }
+            var date = LegalTime.DateOf(e.At);
+            facts.Add(new ReJourney(snapshot.State, e, date, received, accepted, [.. testing, .. testingSince is { } open && date > open ? new[] { (open, date.PlusDays(-1)) } : []]));
             list.Add((snapshot, e, result.Snapshot.State));
             snapshot = result.Snapshot;
+            switch (e.Kind)
+            {
+                case ComplaintEventKind.Received: received = date; break;
+                case ComplaintEventKind.Accepted: accepted = date; break;
+                case ComplaintEventKind.TestingStarted: testingSince = date; break;
+                case ComplaintEventKind.TestingEnded:
+                    if (date > testingSince!.Value)
+                    {
+                        testing.Add((testingSince.Value, date.PlusDays(-1)));
+                    }
+                    testingSince = null;
+                    break;
+            }
         }
         steps = [.. list];
-        transitionParameters = [.. steps.Select(s => new[] { new RuleParameter("t", ReStep.From(machine, s.Before, s.Event)) })];
+        transitionFacts = [.. facts];
+        if (NationalCatalog.Law.Resolve(ComplaintParameters.RollOnWeekend, received).Value != 1)
+        {
+            throw new InvalidOperationException("The RulesEngine baseline rolls a last day on any rest day forward, as Order 121 Art 45 does with the national value");
+        }
 
         calculator = new ReportRewardCalculator(RewardPolicyPacks.WithAll(NationalCatalog.Law).For(Jurisdiction.Parse("330000").GetValueOrThrow()));
         var random = new Random(20261206);
@@ -77,6 +111,8 @@ public class ComplaintBenchmark
         engine = new RulesEngine.RulesEngine(
         [
             new Workflow { WorkflowName = TransitionWorkflow, Rules = TransitionRules() },
+            new Workflow { WorkflowName = MediationPeriodWorkflow, Rules = MediationPeriodRules() },
+            CalendarRulesEngineWorkflow.Workflow,
             new Workflow { WorkflowName = RewardWorkflow, Rules = RewardRules() },
         ], new ReSettings());
         for (var i = 0; i < steps.Length; i++)
@@ -85,6 +121,15 @@ public class ComplaintBenchmark
             if (re != steps[i].To)
             {
                 throw new InvalidOperationException($"Step {i}: MarketRules {steps[i].To}, RulesEngine {re}");
+            }
+            if (NeedsMediationLimit(steps[i].Event.Kind))
+            {
+                var (before, e, _) = steps[i];
+                var limit = machine.Deadlines(before, LegalTime.DateOf(e.At)).Single(d => d.Kind == ComplaintDeadlineKind.Mediation).LastDay;
+                if (RulesEngineMediationLimit(transitionFacts[i]) != limit)
+                {
+                    throw new InvalidOperationException($"Step {i}: mediation limit {limit}, RulesEngine {RulesEngineMediationLimit(transitionFacts[i])}");
+                }
             }
         }
         for (var i = 0; i < rewards.Length; i++)
@@ -111,14 +156,31 @@ public class ComplaintBenchmark
         return checksum;
     }
 
-    [Benchmark(OperationsPerInvoke = RulesEngineSteps)]
+    /// <summary>The explained step (<c>Transition</c>): decided at once, its deadlines and explanation made when read (not read here).</summary>
+    [Benchmark(OperationsPerInvoke = Steps)]
     public long Transition_Explained()
+    {
+        long checksum = 0;
+        for (var i = 0; i < Steps; i++)
+        {
+            var (before, e, _) = steps[i % steps.Length];
+            checksum += (int)machine.Transition(before, e).Value!.To;
+        }
+        return checksum;
+    }
+
+    /// <summary>The explained step with its explanation made and its reasons' Chinese texts read.</summary>
+    [Benchmark(OperationsPerInvoke = RulesEngineSteps)]
+    public long Transition_ExplanationRead()
     {
         long checksum = 0;
         for (var i = 0; i < RulesEngineSteps; i++)
         {
             var (before, e, _) = steps[i % steps.Length];
-            checksum += machine.Transition(before, e).Value!.Deadlines.Length;
+            foreach (var reason in machine.Transition(before, e).Value!.Explanation.Reasons)
+            {
+                checksum += reason.Message.Chinese.Length;
+            }
         }
         return checksum;
     }
@@ -199,7 +261,15 @@ public class ComplaintBenchmark
 
     private ComplaintState RulesEngineTransition(int index)
     {
-        var pending = engine.ExecuteAllRulesAsync(TransitionWorkflow, transitionParameters[index]);
+        var f = transitionFacts[index];
+        static int Number(LocalDate d) => (d.Year * 10000) + (d.Month * 100) + d.Day;
+        var limit = NeedsMediationLimit(f.Event.Kind) ? RulesEngineMediationLimit(f) : f.Date;
+        var step = new ReStep
+        {
+            State = f.State.ToString(), Event = f.Event.Kind.ToString(), Date = Number(f.Date), Consent = f.Event.BothPartiesConsent, Pause = f.Event.Pause.ToString(),
+            LimitDay = Number(limit),
+        };
+        var pending = engine.ExecuteAllRulesAsync(TransitionWorkflow, [new RuleParameter("t", step)]);
         var results = pending.IsCompleted ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
         foreach (var result in results)
         {
@@ -209,6 +279,53 @@ public class ComplaintBenchmark
             }
         }
         return ComplaintState.None;
+    }
+
+    private static bool NeedsMediationLimit(ComplaintEventKind kind) =>
+        kind is ComplaintEventKind.MediationStarted or ComplaintEventKind.TestingStarted or ComplaintEventKind.AgreementReached;
+
+    // The mediation limit from the caller's dates: the period in force on the receipt day (a workflow rule per dated
+    // value), the testing days added (calendar days, or the working days among them for a period in working days,
+    // asked of the calendar workflow), counted from acceptance on the calendar workflow.
+    private LocalDate RulesEngineMediationLimit(ReJourney f)
+    {
+        var pending = engine.ExecuteAllRulesAsync(MediationPeriodWorkflow, [new RuleParameter("m", new ReReceipt { Received = CalendarRulesEngineWorkflow.DayNumber(f.Received) })]);
+        var results = pending.IsCompleted ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+        var (unit, length) = mediationPeriods[results.First(r => r.IsSuccess).Rule.RuleName];
+        var excluded = 0;
+        foreach (var (start, end) in f.Testing)
+        {
+            for (var day = start; day <= end; day = day.PlusDays(1))
+            {
+                excluded += unit == ParameterUnit.WorkingDays && !calendar.IsWorkingDay(engine, day) ? 0 : 1;
+            }
+        }
+        return unit == ParameterUnit.WorkingDays
+            ? calendar.AddWorkingDays(engine, f.Accepted, length + excluded)
+            : calendar.AddDaysRolledForward(engine, f.Accepted, length + excluded);
+    }
+
+    /// <summary>One rule per dated value of the two mediation limits, in force on the receipt days it covers (values, units, dates from the catalogue).</summary>
+    private List<Rule> MediationPeriodRules()
+    {
+        var rules = new List<Rule>();
+        foreach (var parameter in new[] { ComplaintParameters.MediationLimitWorkingDays, ComplaintParameters.MediationLimitDays })
+        {
+            for (var v = 0; v < parameter.Values.Length; v++)
+            {
+                var value = parameter.Values[v];
+                var until = value.EffectiveUntil ?? (v + 1 < parameter.Values.Length ? parameter.Values[v + 1].EffectiveFrom : (LocalDate?)null);
+                var name = $"{parameter.Id}@{value.EffectiveFrom:uuuu-MM-dd}";
+                mediationPeriods[name] = (parameter.Unit, (int)value.Value);
+                rules.Add(new Rule
+                {
+                    RuleName = name, RuleExpressionType = RuleExpressionType.LambdaExpression,
+                    Expression = $"m.Received >= {CalendarRulesEngineWorkflow.DayNumber(value.EffectiveFrom)}"
+                        + (until is { } u ? $" && m.Received < {CalendarRulesEngineWorkflow.DayNumber(u)}" : ""),
+                });
+            }
+        }
+        return rules;
     }
 
     private (bool Eligible, decimal Amount) RulesEngineRewardDecision(int index)
@@ -227,6 +344,9 @@ public class ComplaintBenchmark
         return (false, 0m);
     }
 
+    // The first day an order governs complaints, as yyyymmdd, from the catalogue.
+    private static int FirstOrderInForce => ComplaintParameters.GoverningOrder.Values[0].EffectiveFrom is var d ? (d.Year * 10000) + (d.Month * 100) + d.Day : 0;
+
     /// <summary>One rule per row of the transition table, with the guards the journey exercises.</summary>
     private static List<Rule> TransitionRules() =>
     [
@@ -241,7 +361,7 @@ public class ComplaintBenchmark
                     ComplaintEventKind.MediationStarted => " && t.Consent && t.Date <= t.LimitDay",
                     ComplaintEventKind.TestingStarted => " && (t.Pause == \"Testing\" || t.Pause == \"Appraisal\") && t.Date <= t.LimitDay",
                     ComplaintEventKind.AgreementReached => " && t.Date <= t.LimitDay",
-                    ComplaintEventKind.Received => " && t.Date >= 20200101",
+                    ComplaintEventKind.Received => $" && t.Date >= {FirstOrderInForce}",
                     _ => "",
                 },
         }),
@@ -273,7 +393,7 @@ public class ComplaintBenchmark
         },
     ];
 
-    /// <summary>The flat step RulesEngine evaluates: names as strings, dates as yyyymmdd, the mediation limit precomputed.</summary>
+    /// <summary>The flat step RulesEngine evaluates: names as strings, dates as yyyymmdd, the mediation limit as RulesEngine counted it.</summary>
     public sealed class ReStep
     {
         public string State { get; init; } = "";
@@ -282,18 +402,16 @@ public class ComplaintBenchmark
         public bool Consent { get; init; }
         public string Pause { get; init; } = "";
         public int LimitDay { get; init; }
-
-        internal static ReStep From(ComplaintStateMachine machine, ComplaintSnapshot s, ComplaintEvent e)
-        {
-            var date = LegalTime.DateOf(e.At);
-            var limit = machine.Deadlines(s, date).FirstOrDefault(d => d.Kind == ComplaintDeadlineKind.Mediation)?.LastDay ?? new LocalDate(2026, 12, 31);
-            static int Number(LocalDate d) => (d.Year * 10000) + (d.Month * 100) + d.Day;
-            return new ReStep
-            {
-                State = s.State.ToString(), Event = e.Kind.ToString(), Date = Number(date), Consent = e.BothPartiesConsent, Pause = e.Pause.ToString(), LimitDay = Number(limit),
-            };
-        }
     }
+
+    /// <summary>The receipt day (days since 1970-01-01) the mediation period is chosen by.</summary>
+    public sealed class ReReceipt
+    {
+        public int Received { get; init; }
+    }
+
+    /// <summary>What the RulesEngine caller knows at a step: the state, the event, its day, and the dates it recorded (receipt, acceptance, testing intervals so far).</summary>
+    private sealed record ReJourney(ComplaintState State, ComplaintEvent Event, LocalDate Date, LocalDate Received, LocalDate Accepted, (LocalDate Start, LocalDate End)[] Testing);
 
     /// <summary>The flat reward case RulesEngine evaluates.</summary>
     public sealed class ReReward

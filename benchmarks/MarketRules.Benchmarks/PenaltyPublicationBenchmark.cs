@@ -1,4 +1,5 @@
 using System.Globalization;
+using MarketRules.Benchmarks.Baselines;
 using MarketRules.Calendar;
 using MarketRules.Credit;
 using RulesEngine.Models;
@@ -231,7 +232,7 @@ public class PenaltyPublicationBenchmark
             date = date.PlusDays(1);
             var day = DayNumber(date);
             var working = calendarInWorkflow
-                ? Execute(WorkingDay, [new RuleParameter("d", new WorkingDaysRulesEngineBenchmark.DayFacts
+                ? Execute(WorkingDay, [new RuleParameter("d", new CalendarRulesEngineWorkflow.DayFacts
                 {
                     Day = day, Weekday = (int)date.DayOfWeek, RestDays = restDays, MakeUpDays = makeUpDays,
                 })])[0].IsSuccess

@@ -1,3 +1,4 @@
+using MarketRules.Benchmarks.Baselines;
 using MarketRules.Calendar;
 using MarketRules.Cases;
 using MarketRules.Complaints;
@@ -185,7 +186,7 @@ public class ReportIntakeBenchmark
         for (var left = law.VerificationDays; left > 0;)
         {
             date = date.PlusDays(1);
-            var facts = new WorkingDaysRulesEngineBenchmark.DayFacts { Day = DayNumber(date), Weekday = (int)date.DayOfWeek, RestDays = restDays, MakeUpDays = makeUpDays };
+            var facts = new CalendarRulesEngineWorkflow.DayFacts { Day = DayNumber(date), Weekday = (int)date.DayOfWeek, RestDays = restDays, MakeUpDays = makeUpDays };
             var day = engine.ExecuteAllRulesAsync(WorkingDay, [new RuleParameter("d", facts)]);
             var answer = day.IsCompleted ? day.Result : day.AsTask().GetAwaiter().GetResult();
             if (answer[0].IsSuccess)

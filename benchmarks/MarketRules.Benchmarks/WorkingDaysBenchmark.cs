@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Configs;
+using MarketRules.Benchmarks.Baselines;
 using MarketRules.Calendar;
 
 namespace MarketRules.Benchmarks;
@@ -80,45 +81,17 @@ public class WorkingDaysBenchmark
 [MemoryDiagnoser]
 public class WorkingDaysRulesEngineBenchmark
 {
-    private const string Workflow = "working-day";
     private static readonly LocalDate Trigger = new(2024, 9, 27);
     private static readonly LegalPeriod Five = LegalPeriod.WorkingDays(5);
-    private static readonly LocalDate Epoch = new(1970, 1, 1);
 
     private readonly PeriodCalculator periods = PeriodCalculator.China;
+    private readonly CalendarRulesEngineWorkflow calendar = new(StatutoryCalendar.China);
     private RulesEngine.RulesEngine engine = null!;
-    private HashSet<int> restDays = [];
-    private HashSet<int> makeUpDays = [];
 
     [GlobalSetup]
     public void Setup()
     {
-        foreach (var year in StatutoryCalendar.China.Years)
-        {
-            foreach (var rest in year.Rest)
-            {
-                foreach (var day in rest.Days)
-                {
-                    restDays.Add(DayNumber(day));
-                }
-            }
-            foreach (var day in year.MakeUpWorkdays)
-            {
-                makeUpDays.Add(DayNumber(day));
-            }
-        }
-        engine = new RulesEngine.RulesEngine([new RulesEngine.Models.Workflow
-        {
-            WorkflowName = Workflow,
-            Rules =
-            [
-                new RulesEngine.Models.Rule
-                {
-                    RuleName = "working-day", RuleExpressionType = RulesEngine.Models.RuleExpressionType.LambdaExpression,
-                    Expression = "!d.RestDays.Contains(d.Day) && (d.Weekday <= 5 || d.MakeUpDays.Contains(d.Day))",
-                },
-            ],
-        }], new RulesEngine.Models.ReSettings());
+        engine = new RulesEngine.RulesEngine([CalendarRulesEngineWorkflow.Workflow], new RulesEngine.Models.ReSettings());
         if (RulesEngine_Deadline() != Deadline_Decision())
         {
             throw new InvalidOperationException($"RulesEngine {RulesEngine_Deadline()}, the calendar {Deadline_Decision()}");
@@ -126,41 +99,8 @@ public class WorkingDaysRulesEngineBenchmark
     }
 
     [Benchmark(Baseline = true)]
-    public LocalDate RulesEngine_Deadline()
-    {
-        var date = Trigger;
-        for (var left = Five.Length; left > 0;)
-        {
-            date = date.PlusDays(1);
-            var facts = new DayFacts { Day = DayNumber(date), Weekday = (int)date.DayOfWeek, RestDays = restDays, MakeUpDays = makeUpDays };
-            var pending = engine.ExecuteAllRulesAsync(Workflow, [new RulesEngine.Models.RuleParameter("d", facts)]);
-            var results = pending.IsCompleted ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
-            if (results[0].IsSuccess)
-            {
-                left--;
-            }
-        }
-        return date;
-    }
-
-    private static int DayNumber(LocalDate day) => NodaTime.Period.DaysBetween(Epoch, day);
+    public LocalDate RulesEngine_Deadline() => calendar.AddWorkingDays(engine, Trigger, Five.Length);
 
     [Benchmark]
     public LocalDate Deadline_Decision() => periods.Deadline(Trigger, Five).LastDay;
-
-    /// <summary>One day as RulesEngine sees it.</summary>
-    public sealed class DayFacts
-    {
-        /// <summary>The day number (days since 1970-01-01).</summary>
-        public int Day { get; init; }
-
-        /// <summary>ISO weekday, Monday 1 … Sunday 7.</summary>
-        public int Weekday { get; init; }
-
-        /// <summary>The rest days of the notices.</summary>
-        public HashSet<int> RestDays { get; init; } = [];
-
-        /// <summary>The make-up workdays of the notices.</summary>
-        public HashSet<int> MakeUpDays { get; init; } = [];
-    }
 }

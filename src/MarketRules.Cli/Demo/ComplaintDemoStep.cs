@@ -73,7 +73,7 @@ internal sealed class ComplaintDemoStep : IDemoStep
                 {
                     Count(order, "mediation started (both consented)");
                 }
-                if (snapshot.ExcludedIntervals.Length > 0)
+                if (snapshot.MediationPauses.ExcludedDays > 0)
                 {
                     Count(order, "mediation paused for testing");
                 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using MarketRules.Calendar;
 using MarketRules.Json;
 
 namespace MarketRules.Complaints;
@@ -221,13 +222,15 @@ public enum ComplaintDeadlineKind
 
 /// <summary>
 /// Everything the machine knows about a complaint, owned by the caller and passed back with each event. Only
-/// <see cref="ComplaintStateMachine"/> produces snapshots other than <see cref="Initial"/>.
+/// <see cref="ComplaintStateMachine"/> produces snapshots other than <see cref="Initial"/>. A small value: deciding an
+/// event allocates nothing (the mediation clock's pauses are banked as the kernel's <see cref="PeriodPauses"/>, the
+/// deadlines met and missed are kept packed).
 /// </summary>
-/// <remarks>Thread-safe: immutable.</remarks>
-public sealed record ComplaintSnapshot
+/// <remarks>Equality is member-wise. The default value of this type is <see cref="Initial"/>. Thread-safe: immutable.</remarks>
+public readonly record struct ComplaintSnapshot
 {
     /// <summary>A complaint before its first event.</summary>
-    public static ComplaintSnapshot Initial { get; } = new();
+    public static ComplaintSnapshot Initial => default;
 
     /// <summary>The stage.</summary>
     public ComplaintState State { get; init; }
@@ -251,19 +254,19 @@ public sealed record ComplaintSnapshot
     public LocalDate? DecidedOn { get; init; }
 
     /// <summary>The refusal grounds.</summary>
-    public ImmutableArray<ComplaintRefusalGround> RefusalGrounds { get; init; } = [];
+    public ImmutableArray<ComplaintRefusalGround> RefusalGrounds { get => field.IsDefault ? [] : field; init; }
 
     /// <summary>The day mediation started.</summary>
     public LocalDate? MediationStartedOn { get; init; }
 
-    /// <summary>The day the running appraisal or testing started.</summary>
-    public LocalDate? PausedSince { get; init; }
+    /// <summary>The day the running appraisal or testing started, or <see langword="null"/> (the running pause of <see cref="MediationPauses"/>).</summary>
+    public LocalDate? PausedSince => MediationPauses.RunningSince;
 
     /// <summary>The kind of the running pause.</summary>
     public MediationPause Pause { get; init; }
 
-    /// <summary>The days not counted in the mediation limit so far, both ends included: from the day testing started to the day before it ended.</summary>
-    public ImmutableArray<DateInterval> ExcludedIntervals { get; init; } = [];
+    /// <summary>The mediation limit's clock: the days appraisal and testing excluded so far (from the day testing started to the day before it ended) and the pause running now.</summary>
+    public PeriodPauses MediationPauses { get; init; }
 
     /// <summary>The day of the agreement.</summary>
     public LocalDate? AgreedOn { get; init; }
@@ -289,11 +292,73 @@ public sealed record ComplaintSnapshot
     /// <summary>A penalty case was opened on the clue.</summary>
     public bool CaseOpenedOnClue { get; init; }
 
-    /// <summary>The deadlines met late so far, in the order they were missed.</summary>
-    public ImmutableArray<ComplaintDeadlineKind> Missed { get; init; } = [];
+    /// <summary>The deadlines met late so far, in the order they were missed (made from the packed list on each read).</summary>
+    public ImmutableArray<ComplaintDeadlineKind> Missed { get => MissedLog.ToArray(); init => MissedLog = ComplaintDeadlineLog.Of(value); }
 
-    /// <summary>The deadlines met in time so far.</summary>
-    public ImmutableArray<ComplaintDeadlineKind> Met { get; init; } = [];
+    /// <summary>The deadlines met in time so far, in order (made from the packed list on each read).</summary>
+    public ImmutableArray<ComplaintDeadlineKind> Met { get => MetLog.ToArray(); init => MetLog = ComplaintDeadlineLog.Of(value); }
+
+    internal ComplaintDeadlineLog MissedLog { get; init; }
+
+    internal ComplaintDeadlineLog MetLog { get; init; }
+}
+
+/// <summary>
+/// A list of deadline kinds kept without an array while it is short: up to 16 kinds (each 1–5) packed four bits each,
+/// oldest in the lowest bits; a longer list (a complaint with many disputes or clues) is kept as an array.
+/// </summary>
+internal readonly record struct ComplaintDeadlineLog
+{
+    private const int Packable = 16;
+    private readonly ulong packed;
+    private readonly ImmutableArray<ComplaintDeadlineKind> spilled;
+
+    private ComplaintDeadlineLog(ulong packed, ImmutableArray<ComplaintDeadlineKind> spilled)
+    {
+        this.packed = packed;
+        this.spilled = spilled;
+    }
+
+    public int Length => !spilled.IsDefault ? spilled.Length : (64 - System.Numerics.BitOperations.LeadingZeroCount(packed) + 3) / 4;
+
+    public static ComplaintDeadlineLog Of(ImmutableArray<ComplaintDeadlineKind> kinds)
+    {
+        var log = default(ComplaintDeadlineLog);
+        foreach (var kind in kinds.IsDefault ? [] : kinds)
+        {
+            log = log.Add(kind);
+        }
+        return log;
+    }
+
+    public ComplaintDeadlineLog Add(ComplaintDeadlineKind kind)
+    {
+        var length = Length;
+        if (spilled.IsDefault && length < Packable && kind != ComplaintDeadlineKind.None)
+        {
+            return new(packed | ((ulong)kind << (4 * length)), default);
+        }
+        return new(0, ToArray().Add(kind));
+    }
+
+    public ImmutableArray<ComplaintDeadlineKind> ToArray()
+    {
+        if (!spilled.IsDefault)
+        {
+            return spilled;
+        }
+        var length = Length;
+        if (length == 0)
+        {
+            return [];
+        }
+        var kinds = new ComplaintDeadlineKind[length];
+        for (var i = 0; i < length; i++)
+        {
+            kinds[i] = (ComplaintDeadlineKind)((packed >> (4 * i)) & 0xF);
+        }
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(kinds);
+    }
 }
 
 /// <summary>One thing that happened to a complaint, with its instant and the facts its guards need.</summary>
@@ -352,9 +417,67 @@ public sealed record ComplaintEvent
 public sealed record ComplaintDeadline(ComplaintDeadlineKind Kind, LocalDate From, LocalDate LastDay, Instant ExpiresAt, bool Overdue, bool Paused, int ExcludedDays, Citation Citation);
 
 /// <summary>The result of one accepted event: the states before and after, the new snapshot, the running deadlines and the explanation.</summary>
-/// <param name="From">The state before.</param>
-/// <param name="To">The state after.</param>
-/// <param name="Snapshot">The new snapshot.</param>
-/// <param name="Deadlines">The deadlines running on the event's day.</param>
-/// <param name="Explanation">Why.</param>
-public sealed record ComplaintStep(ComplaintState From, ComplaintState To, ComplaintSnapshot Snapshot, ImmutableArray<ComplaintDeadline> Deadlines, Explanation Explanation);
+/// <remarks>
+/// <para>The event is decided at once; <see cref="Deadlines"/> and <see cref="Explanation"/> are made from the step the
+/// first time they are read (a caller replaying a history reads the snapshots, one showing a step reads the rest).</para>
+/// <para>This type is immutable and thread-safe (two threads reading a part first may both make it; one is kept).</para>
+/// </remarks>
+public sealed class ComplaintStep
+{
+    private readonly ComplaintStateMachine machine;
+    [Memoised]
+    private ComplaintDeadline[]? deadlines;
+    [Memoised]
+    private Explanation? explanation;
+
+    internal ComplaintStep(ComplaintStateMachine machine, in ComplaintSnapshot before, ComplaintEvent @event, in ComplaintSnapshot snapshot)
+    {
+        this.machine = machine;
+        Before = before;
+        Event = @event;
+        Snapshot = snapshot;
+    }
+
+    /// <summary>The state before.</summary>
+    public ComplaintState From => Before.State;
+
+    /// <summary>The state after.</summary>
+    public ComplaintState To => Snapshot.State;
+
+    /// <summary>The snapshot before the event.</summary>
+    public ComplaintSnapshot Before { get; }
+
+    /// <summary>The event applied.</summary>
+    public ComplaintEvent Event { get; }
+
+    /// <summary>The new snapshot.</summary>
+    public ComplaintSnapshot Snapshot { get; }
+
+    /// <summary>The deadlines running on the event's day.</summary>
+    public ImmutableArray<ComplaintDeadline> Deadlines
+    {
+        get
+        {
+            if (deadlines is not { } made)
+            {
+                var built = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(machine.Deadlines(Snapshot, LegalTime.DateOf(Event.At)))!;
+                made = Interlocked.CompareExchange(ref deadlines, built, null) ?? built;
+            }
+            return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(made);
+        }
+    }
+
+    /// <summary>Why: the governing order, the transition, every running deadline and the parameters used.</summary>
+    public Explanation Explanation
+    {
+        get
+        {
+            if (explanation is { } made)
+            {
+                return made;
+            }
+            var built = machine.Explain(this);
+            return Interlocked.CompareExchange(ref explanation, built, null) ?? built;
+        }
+    }
+}

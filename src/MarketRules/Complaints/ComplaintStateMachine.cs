@@ -6,10 +6,10 @@ using MarketRules.Utility;
 
 namespace MarketRules.Complaints;
 
-/// <summary>The outcome of <see cref="ComplaintStateMachine.Apply"/>: the new snapshot, or the coded rejection with the snapshot unchanged.</summary>
+/// <summary>The outcome of <see cref="ComplaintStateMachine.Apply"/>: the new snapshot, or the coded rejection with the snapshot unchanged. A value: an accepted event allocates nothing.</summary>
 /// <param name="Snapshot">The new snapshot (the old one when rejected).</param>
 /// <param name="Error">The rejection, or <see langword="null"/> when the event was accepted.</param>
-public sealed record ComplaintTransition(ComplaintSnapshot Snapshot, RuleError? Error)
+public readonly record struct ComplaintTransition(ComplaintSnapshot Snapshot, RuleError? Error)
 {
     /// <summary>The event was accepted.</summary>
     public bool Accepted => Error is null;
@@ -55,9 +55,8 @@ public sealed class ComplaintStateMachine
     /// <param name="current">The caller's snapshot.</param>
     /// <param name="event">The event.</param>
     /// <returns>The new snapshot, or the rejection (path <c>$.event</c>).</returns>
-    public ComplaintTransition Apply(ComplaintSnapshot current, ComplaintEvent @event)
+    public ComplaintTransition Apply(in ComplaintSnapshot current, ComplaintEvent @event)
     {
-        Preconditions.CheckNotNull(current);
         Preconditions.CheckNotNull(@event);
         try
         {
@@ -73,63 +72,61 @@ public sealed class ComplaintStateMachine
     /// <param name="current">The caller's snapshot.</param>
     /// <param name="event">The event.</param>
     /// <returns>The step, or the coded rejection.</returns>
-    public RuleResult<ComplaintStep> Transition(ComplaintSnapshot current, ComplaintEvent @event)
+    public RuleResult<ComplaintStep> Transition(in ComplaintSnapshot current, ComplaintEvent @event)
     {
         var result = Apply(current, @event);
-        if (!result.Accepted)
+        return result.Accepted
+            ? RuleResult<ComplaintStep>.Success(new ComplaintStep(this, current, @event, result.Snapshot))
+            : RuleResult<ComplaintStep>.Failure(result.Error!);
+    }
+
+    /// <summary>The explanation of a step: the governing order and why, the transition, every running deadline and the parameters used.</summary>
+    internal Explanation Explain(ComplaintStep step)
+    {
+        var current = step.Before;
+        var @event = step.Event;
+        var s = step.Snapshot;
+        var date = LegalTime.DateOf(@event.At);
+        var received = s.ReceivedOn!.Value;
+        var builder = new ExplanationBuilder(RuleId, date, Law.JurisdictionCode);
+        var governing = GoverningOrder(received)!.Value;
+        builder.Use(governing.Value);
+        builder.Add(ComplaintReasons.GoverningOrder.ToReason(governing.Value.Citation, ("Received", received), ("Order", Kebab(s.Order))));
+        var row = ComplaintTransitionTable.Find(current.State, @event.Kind)!;
+        builder.Add(ComplaintReasons.Transition.ToReason(row.CitationUnder(s.Order),
+            ("Event", Kebab(@event.Kind)), ("From", Kebab(current.State)), ("To", Kebab(s.State))));
+        foreach (var ground in s.State == ComplaintState.Refused && current.State != ComplaintState.Refused ? s.RefusalGrounds : [])
         {
-            return RuleResult<ComplaintStep>.Failure(result.Error!);
+            builder.Add(ComplaintReasons.RefusalGround.ToReason(row.CitationUnder(s.Order), ("Ground", Kebab(ground))));
         }
-        try
+        if (@event.Kind == ComplaintEventKind.MediationTerminated)
         {
-            var s = result.Snapshot;
-            var date = LegalTime.DateOf(@event.At);
-            var received = s.ReceivedOn!.Value;
-            var builder = new ExplanationBuilder(RuleId, date, Jurisdiction.IsNational ? null : Jurisdiction.ToString());
-            var governing = GoverningOrder(received)!.Value;
-            builder.Use(governing.Value);
-            builder.Add(ComplaintReasons.GoverningOrder.ToReason(governing.Value.Citation, ("Received", received), ("Order", Kebab(s.Order))));
-            var row = ComplaintTransitionTable.Find(current.State, @event.Kind)!;
-            builder.Add(ComplaintReasons.Transition.ToReason(row.CitationUnder(s.Order),
-                ("Event", Kebab(@event.Kind)), ("From", Kebab(current.State)), ("To", Kebab(s.State))));
-            foreach (var ground in s.State == ComplaintState.Refused && current.State != ComplaintState.Refused ? s.RefusalGrounds : [])
-            {
-                builder.Add(ComplaintReasons.RefusalGround.ToReason(row.CitationUnder(s.Order), ("Ground", Kebab(ground))));
-            }
-            if (@event.Kind == ComplaintEventKind.MediationTerminated)
-            {
-                builder.Add(ComplaintReasons.EndGround.ToReason(row.CitationUnder(s.Order), ("Ground", Kebab(s.EndGround))));
-            }
-            if (s.Missed.Length > current.Missed.Length)
-            {
-                var missed = s.Missed[^1];
-                var closed = ClosedDeadline(current, missed);
-                builder.Add(ComplaintReasons.DeadlineMissed.ToReason(closed.Citation, ("Deadline", Kebab(missed)), ("Limit", closed.LastDay.LastDay)));
-            }
-            var deadlines = Deadlines(s, date);
-            foreach (var d in deadlines)
-            {
-                builder.Add(ComplaintReasons.DeadlineRuns.ToReason(d.Citation, ("Deadline", Kebab(d.Kind)), ("Limit", d.LastDay), ("Excluded", d.ExcludedDays)));
-                builder.Add(new ComputedDate(Kebab(d.Kind), new LocalizedText(Kebab(d.Kind), Kebab(d.Kind)), d.LastDay) { From = d.From, ExpiresAt = d.ExpiresAt, Citation = d.Citation });
-            }
-            if (s.Order == ComplaintOrder.Order121)
-            {
-                var weekend = Resolve(ComplaintParameters.RollOnWeekend, received);
-                builder.Use(weekend);
-                builder.Add(ComplaintReasons.PeriodCounting.ToLocalizedReason(ComplaintCitations.Order121Periods,
-                    ("Rule", "《市场监督管理投诉举报处理办法》第四十五条", "Order 121 Art 45"),
-                    ("Weekend", weekend.Value == 1 ? "顺延" : "不顺延", weekend.Value == 1 ? "rolls-forward" : "does-not-roll")));
-            }
-            foreach (var parameter in ParametersOf(s))
-            {
-                builder.Use(parameter);
-            }
-            return RuleResult<ComplaintStep>.Success(new ComplaintStep(current.State, s.State, s, deadlines, builder.Build(Kebab(s.State))));
+            builder.Add(ComplaintReasons.EndGround.ToReason(row.CitationUnder(s.Order), ("Ground", Kebab(s.EndGround))));
         }
-        catch (MarketRulesException ex)
+        if (s.MissedLog.Length > current.MissedLog.Length)
         {
-            return RuleResult<ComplaintStep>.Failure([.. ex.Errors.Select(e => e.WithPath("$.event"))]);
+            var missed = s.Missed[^1];
+            var closed = ClosedDeadline(current, missed);
+            builder.Add(ComplaintReasons.DeadlineMissed.ToReason(closed.Citation, ("Deadline", Kebab(missed)), ("Limit", closed.LastDay.LastDay)));
         }
+        foreach (var d in step.Deadlines)
+        {
+            builder.Add(ComplaintReasons.DeadlineRuns.ToReason(d.Citation, ("Deadline", Kebab(d.Kind)), ("Limit", d.LastDay), ("Excluded", d.ExcludedDays)));
+            builder.Add(new ComputedDate(Kebab(d.Kind), new LocalizedText(Kebab(d.Kind), Kebab(d.Kind)), d.LastDay) { From = d.From, ExpiresAt = d.ExpiresAt, Citation = d.Citation });
+        }
+        if (s.Order == ComplaintOrder.Order121)
+        {
+            var weekend = Resolve(ComplaintParameters.RollOnWeekend, received);
+            builder.Use(weekend);
+            builder.Add(ComplaintReasons.PeriodCounting.ToLocalizedReason(ComplaintCitations.Order121Periods,
+                ("Rule", "《市场监督管理投诉举报处理办法》第四十五条", "Order 121 Art 45"),
+                ("Weekend", weekend.Value == 1 ? "顺延" : "不顺延", weekend.Value == 1 ? "rolls-forward" : "does-not-roll")));
+        }
+        foreach (var parameter in ParametersOf(s))
+        {
+            builder.Use(parameter);
+        }
+        return builder.Build(Kebab(s.State));
     }
 
     /// <summary>Rebuilds a complaint from its events; stops at the first rejected one (its path names the index).</summary>
@@ -158,9 +155,8 @@ public sealed class ComplaintStateMachine
     /// <param name="asOf">The day asked.</param>
     /// <returns>The deadlines, overdue ones marked.</returns>
     /// <exception cref="CalendarOutOfRangeException">Thrown when a deadline runs outside the statutory calendar.</exception>
-    public ImmutableArray<ComplaintDeadline> Deadlines(ComplaintSnapshot snapshot, LocalDate asOf)
+    public ImmutableArray<ComplaintDeadline> Deadlines(in ComplaintSnapshot snapshot, LocalDate asOf)
     {
-        Preconditions.CheckNotNull(snapshot);
         var list = ImmutableArray.CreateBuilder<ComplaintDeadline>();
         void Add(ComplaintDeadlineKind kind, LegalDeadline d, Citation citation, bool paused = false) =>
             list.Add(new ComplaintDeadline(kind, d.Trigger, d.LastDay, d.ExpiresAt, asOf > d.LastDay, paused, d.ExcludedDays, citation));
@@ -210,13 +206,13 @@ public sealed class ComplaintStateMachine
             // Before the calendar's first year a 3-year period ending on a rest day can move by a few days only.
             return nominal;
         }
-        return Count(harmKnownOn, period, [], order, received).LastDay;
+        return Count(harmKnownOn, period, PeriodPauses.None, harmKnownOn, order, received).LastDay;
     }
 
     internal static string Kebab<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
-    private static ComplaintTransition Reject(ComplaintSnapshot s, ComplaintEvent e, MessageDefinition error, params (string Name, object? Value)[] arguments)
+    private static ComplaintTransition Reject(in ComplaintSnapshot s, ComplaintEvent e, MessageDefinition error, params (string Name, object? Value)[] arguments)
     {
         var all = new List<(string, object?)>(arguments) { ("Event", Kebab(e.Kind)), ("State", Kebab(s.State)) };
         if (!arguments.Any(a => a.Name == "Limit"))
@@ -227,7 +223,7 @@ public sealed class ComplaintStateMachine
     }
 
     // A rejection that states a period: its length from the parameter in force (in both languages), never the template's.
-    private static ComplaintTransition Reject(ComplaintSnapshot s, ComplaintEvent e, MessageDefinition error, LocalDate? limit, LegalPeriod period)
+    private static ComplaintTransition Reject(in ComplaintSnapshot s, ComplaintEvent e, MessageDefinition error, LocalDate? limit, LegalPeriod period)
     {
         var text = period.ToLocalizedText();
         var limitValue = (object?)limit ?? "-";
@@ -236,10 +232,10 @@ public sealed class ComplaintStateMachine
     }
 
     // A rejection whose limit reads differently in each language (an article's Chinese title, its English short name).
-    private static ComplaintTransition Reject(ComplaintSnapshot s, ComplaintEvent e, MessageDefinition error, LocalizedText limit) =>
+    private static ComplaintTransition Reject(in ComplaintSnapshot s, ComplaintEvent e, MessageDefinition error, LocalizedText limit) =>
         new(s, error.CreateLocalized("$.event", ("Event", Kebab(e.Kind), Kebab(e.Kind)), ("State", Kebab(s.State), Kebab(s.State)), ("Limit", limit.Chinese, limit.English)));
 
-    private ComplaintTransition Guarded(ComplaintSnapshot s, ComplaintEvent e)
+    private ComplaintTransition Guarded(in ComplaintSnapshot s, ComplaintEvent e)
     {
         if (s.EventCount > 0 && e.At < s.LastEventAt)
         {
@@ -307,7 +303,7 @@ public sealed class ComplaintStateMachine
                     }
                     next = Closing(next, ComplaintDeadlineKind.Acceptance, AcceptanceDeadline(s).Deadline, date) with
                     {
-                        State = row.To, DecidedOn = date, RefusalGrounds = [.. e.RefusalGrounds.Distinct().Order()], DisputeSince = null,
+                        State = row.To, DecidedOn = date, RefusalGrounds = DistinctInOrder(e.RefusalGrounds), DisputeSince = null,
                     };
                     return new ComplaintTransition(next, null);
                 }
@@ -355,7 +351,7 @@ public sealed class ComplaintStateMachine
                     {
                         return Reject(s, e, ComplaintErrors.MediationLimitExpired, ("Limit", limit.LastDay));
                     }
-                    return new ComplaintTransition(next with { State = row.To, PausedSince = date, Pause = e.Pause }, null);
+                    return new ComplaintTransition(next with { State = row.To, MediationPauses = s.MediationPauses.PausedOn(date), Pause = e.Pause }, null);
                 }
 
             case ComplaintEventKind.TestingEnded:
@@ -442,17 +438,8 @@ public sealed class ComplaintStateMachine
     /// <returns>The grounds.</returns>
     public static ImmutableArray<ComplaintRefusalGround> RefusalGroundsUnder(ComplaintOrder order) => order switch
     {
-        ComplaintOrder.Order20 =>
-        [
-            ComplaintRefusalGround.OutsideDutyOrAuthority, ComplaintRefusalGround.HandledElsewhere, ComplaintRefusalGround.HandledByMediationOrganisation,
-            ComplaintRefusalGround.NotConsumerDispute, ComplaintRefusalGround.LimitationExpired, ComplaintRefusalGround.MissingMaterials, ComplaintRefusalGround.OtherLegalGround,
-        ],
-        ComplaintOrder.Order121 =>
-        [
-            ComplaintRefusalGround.OutsideDutyOrAuthority, ComplaintRefusalGround.HandledElsewhere, ComplaintRefusalGround.NotConsumerDispute,
-            ComplaintRefusalGround.LimitationExpired, ComplaintRefusalGround.MissingMaterials, ComplaintRefusalGround.FalseMaterials,
-            ComplaintRefusalGround.IdentityNotVerified, ComplaintRefusalGround.OtherLegalGround,
-        ],
+        ComplaintOrder.Order20 => Order20RefusalGrounds,
+        ComplaintOrder.Order121 => Order121RefusalGrounds,
         _ => [],
     };
 
@@ -461,18 +448,8 @@ public sealed class ComplaintStateMachine
     /// <returns>The grounds.</returns>
     public static ImmutableArray<MediationEndGround> EndGroundsUnder(ComplaintOrder order) => order switch
     {
-        ComplaintOrder.Order20 =>
-        [
-            MediationEndGround.WithdrawnOrSettled, MediationEndGround.TestingFeesDisagreement, MediationEndGround.TestingLabDisagreement,
-            MediationEndGround.NoShowOrRespondentRefused, MediationEndGround.NoAgreementPossible, MediationEndGround.LimitElapsed,
-            MediationEndGround.RefusalGroundFound, MediationEndGround.OtherLegalGround,
-        ],
-        ComplaintOrder.Order121 =>
-        [
-            MediationEndGround.WithdrawnOrSettled, MediationEndGround.NoShowOrRespondentRefused, MediationEndGround.ComplainantRefused,
-            MediationEndGround.NoAgreementPossible, MediationEndGround.TestingFeesDisagreement, MediationEndGround.LimitElapsed,
-            MediationEndGround.RefusalGroundFound, MediationEndGround.FraudFound, MediationEndGround.PartyCeased, MediationEndGround.OtherLegalGround,
-        ],
+        ComplaintOrder.Order20 => Order20EndGrounds,
+        ComplaintOrder.Order121 => Order121EndGrounds,
         _ => [],
     };
 
@@ -481,24 +458,66 @@ public sealed class ComplaintStateMachine
     /// <returns>The pauses.</returns>
     public static ImmutableArray<MediationPause> PausesUnder(ComplaintOrder order) => order switch
     {
-        ComplaintOrder.Order20 => [MediationPause.Testing, MediationPause.Appraisal, MediationPause.VerificationOrInspection],
-        ComplaintOrder.Order121 => [MediationPause.Testing, MediationPause.Appraisal],
+        ComplaintOrder.Order20 => Order20Pauses,
+        ComplaintOrder.Order121 => Order121Pauses,
         _ => [],
     };
 
-    private static ComplaintSnapshot Closing(ComplaintSnapshot next, ComplaintDeadlineKind kind, LegalDeadline deadline, LocalDate date) =>
-        date > deadline.LastDay ? next with { Missed = next.Missed.Add(kind) } : next with { Met = next.Met.Add(kind) };
+    // The lists are made once: the guards read them on every event.
+    private static readonly ImmutableArray<ComplaintRefusalGround> Order20RefusalGrounds =
+    [
+        ComplaintRefusalGround.OutsideDutyOrAuthority, ComplaintRefusalGround.HandledElsewhere, ComplaintRefusalGround.HandledByMediationOrganisation,
+        ComplaintRefusalGround.NotConsumerDispute, ComplaintRefusalGround.LimitationExpired, ComplaintRefusalGround.MissingMaterials, ComplaintRefusalGround.OtherLegalGround,
+    ];
 
-    private static ComplaintSnapshot Unpause(ComplaintSnapshot s, LocalDate date) =>
-        s.PausedSince is { } since
-            ? s with
+    private static readonly ImmutableArray<ComplaintRefusalGround> Order121RefusalGrounds =
+    [
+        ComplaintRefusalGround.OutsideDutyOrAuthority, ComplaintRefusalGround.HandledElsewhere, ComplaintRefusalGround.NotConsumerDispute,
+        ComplaintRefusalGround.LimitationExpired, ComplaintRefusalGround.MissingMaterials, ComplaintRefusalGround.FalseMaterials,
+        ComplaintRefusalGround.IdentityNotVerified, ComplaintRefusalGround.OtherLegalGround,
+    ];
+
+    private static readonly ImmutableArray<MediationEndGround> Order20EndGrounds =
+    [
+        MediationEndGround.WithdrawnOrSettled, MediationEndGround.TestingFeesDisagreement, MediationEndGround.TestingLabDisagreement,
+        MediationEndGround.NoShowOrRespondentRefused, MediationEndGround.NoAgreementPossible, MediationEndGround.LimitElapsed,
+        MediationEndGround.RefusalGroundFound, MediationEndGround.OtherLegalGround,
+    ];
+
+    private static readonly ImmutableArray<MediationEndGround> Order121EndGrounds =
+    [
+        MediationEndGround.WithdrawnOrSettled, MediationEndGround.NoShowOrRespondentRefused, MediationEndGround.ComplainantRefused,
+        MediationEndGround.NoAgreementPossible, MediationEndGround.TestingFeesDisagreement, MediationEndGround.LimitElapsed,
+        MediationEndGround.RefusalGroundFound, MediationEndGround.FraudFound, MediationEndGround.PartyCeased, MediationEndGround.OtherLegalGround,
+    ];
+
+    private static readonly ImmutableArray<MediationPause> Order20Pauses = [MediationPause.Testing, MediationPause.Appraisal, MediationPause.VerificationOrInspection];
+
+    private static readonly ImmutableArray<MediationPause> Order121Pauses = [MediationPause.Testing, MediationPause.Appraisal];
+
+    // The grounds once each, in enum order: the caller's own list when it already is.
+    private static ImmutableArray<ComplaintRefusalGround> DistinctInOrder(ImmutableArray<ComplaintRefusalGround> grounds)
+    {
+        for (var i = 1; i < grounds.Length; i++)
+        {
+            if (grounds[i] <= grounds[i - 1])
             {
-                PausedSince = null, Pause = MediationPause.None,
-                ExcludedIntervals = date > since ? s.ExcludedIntervals.Add(new DateInterval(since, date.PlusDays(-1))) : s.ExcludedIntervals,
+                return [.. grounds.Distinct().Order()];
             }
+        }
+        return grounds;
+    }
+
+    private static ComplaintSnapshot Closing(in ComplaintSnapshot next, ComplaintDeadlineKind kind, LegalDeadline deadline, LocalDate date) =>
+        date > deadline.LastDay ? next with { MissedLog = next.MissedLog.Add(kind) } : next with { MetLog = next.MetLog.Add(kind) };
+
+    // The running pause ends: its days, from the day testing started to the day before this one, are banked on the mediation clock.
+    private ComplaintSnapshot Unpause(in ComplaintSnapshot s, LocalDate date) =>
+        s.MediationPauses.IsPaused
+            ? s with { MediationPauses = Periods.Resume(s.DecidedOn!.Value, MediationPeriod(s).AsPeriod(), s.MediationPauses, date), Pause = MediationPause.None }
             : s;
 
-    private (LegalDeadline LastDay, Citation Citation) ClosedDeadline(ComplaintSnapshot before, ComplaintDeadlineKind kind) => kind switch
+    private (LegalDeadline LastDay, Citation Citation) ClosedDeadline(in ComplaintSnapshot before, ComplaintDeadlineKind kind) => kind switch
     {
         ComplaintDeadlineKind.Acceptance => AcceptanceDeadline(before),
         ComplaintDeadlineKind.JurisdictionDispute => DisputeDeadline(before),
@@ -515,36 +534,32 @@ public sealed class ComplaintStateMachine
         return (Periods.Deadline(trigger, LegalPeriod.WorkingDays((int)value.Value + extra)), value.Citation);
     }
 
-    private (LegalDeadline Deadline, Citation Citation) AcceptanceDeadline(ComplaintSnapshot s) =>
+    private (LegalDeadline Deadline, Citation Citation) AcceptanceDeadline(in ComplaintSnapshot s) =>
         WorkingDays(s.ReceivedOn!.Value, ComplaintParameters.Acceptance, s.ReceivedOn.Value);
 
-    private (LegalDeadline Deadline, Citation Citation) DisputeDeadline(ComplaintSnapshot s) =>
+    private (LegalDeadline Deadline, Citation Citation) DisputeDeadline(in ComplaintSnapshot s) =>
         WorkingDays(s.DisputeSince!.Value, ComplaintParameters.JurisdictionDispute, s.ReceivedOn!.Value);
 
-    private (LegalDeadline Deadline, Citation Citation) NoticeDeadline(ComplaintSnapshot s) =>
+    private (LegalDeadline Deadline, Citation Citation) NoticeDeadline(in ComplaintSnapshot s) =>
         WorkingDays(s.EndedOn!.Value, ComplaintParameters.TerminationNotice, s.ReceivedOn!.Value);
 
-    private (LegalDeadline Deadline, Citation Citation) ClueDeadline(ComplaintSnapshot s)
+    private (LegalDeadline Deadline, Citation Citation) ClueDeadline(in ComplaintSnapshot s)
     {
         var extra = s.ClueExtended ? (int)Resolve(ComplaintParameters.ClueVerificationExtension, s.ReceivedOn!.Value).Value : 0;
         return WorkingDays(s.ClueFoundOn!.Value, ComplaintParameters.ClueVerification, s.ReceivedOn!.Value, extra);
     }
 
     /// <summary>The mediation limit as of a day: the banked pauses plus, while testing runs, its days up to the day before.</summary>
-    private (LegalDeadline Deadline, Citation Citation) MediationDeadline(ComplaintSnapshot s, LocalDate asOf)
+    private (LegalDeadline Deadline, Citation Citation) MediationDeadline(in ComplaintSnapshot s, LocalDate asOf)
     {
-        var received = s.ReceivedOn!.Value;
-        var accepted = s.DecidedOn!.Value;
-        var excluded = s.ExcludedIntervals;
-        if (s.PausedSince is { } since && asOf > since)
-        {
-            excluded = excluded.Add(new DateInterval(since, asOf.PlusDays(-1)));
-        }
-        var value = s.Order == ComplaintOrder.Order20
-            ? Resolve(ComplaintParameters.MediationLimitWorkingDays, received)
-            : Resolve(ComplaintParameters.MediationLimitDays, received);
-        return (Count(accepted, value.AsPeriod(), excluded.AsSpan(), s.Order, received), value.Citation);
+        var value = MediationPeriod(s);
+        return (Count(s.DecidedOn!.Value, value.AsPeriod(), s.MediationPauses, asOf, s.Order, s.ReceivedOn!.Value), value.Citation);
     }
+
+    // The mediation limit in force on the receipt day: 45 working days under Order 20, 60 days under Order 121.
+    private ParameterValue MediationPeriod(in ComplaintSnapshot s) => s.Order == ComplaintOrder.Order20
+        ? Resolve(ComplaintParameters.MediationLimitWorkingDays, s.ReceivedOn!.Value)
+        : Resolve(ComplaintParameters.MediationLimitDays, s.ReceivedOn!.Value);
 
     /// <summary>
     /// Counts a period under the governing order. Working days are the same under both. A period in days, months or
@@ -552,13 +567,13 @@ public sealed class ComplaintStateMachine
     /// under Order 121 Art 45, on the first day after a statutory holiday, and on an ordinary weekend as the
     /// <see cref="ComplaintParameters.RollOnWeekend"/> parameter says.
     /// </summary>
-    private LegalDeadline Count(LocalDate trigger, LegalPeriod period, ReadOnlySpan<DateInterval> excluded, ComplaintOrder order, LocalDate received)
+    private LegalDeadline Count(LocalDate trigger, LegalPeriod period, PeriodPauses pauses, LocalDate asOf, ComplaintOrder order, LocalDate received)
     {
         if (period.Unit == PeriodUnit.WorkingDays || order != ComplaintOrder.Order121 || Resolve(ComplaintParameters.RollOnWeekend, received).Value == 1)
         {
-            return Periods.Deadline(trigger, period, excluded, RestDayRule.RollForward);
+            return Periods.Deadline(trigger, period, pauses, asOf, RestDayRule.RollForward);
         }
-        var plain = Periods.Deadline(trigger, period, excluded, RestDayRule.None);
+        var plain = Periods.Deadline(trigger, period, pauses, asOf, RestDayRule.None);
         var last = plain.NominalLastDay;
         while (Periods.Calendar.GetDayKind(last) == DayKind.HolidayRest)
         {
@@ -567,7 +582,7 @@ public sealed class ComplaintStateMachine
         return new LegalDeadline(plain.Trigger, period, plain.NominalLastDay, last, plain.ExcludedDays, LegalTime.EndOfDay(last));
     }
 
-    private IEnumerable<ParameterValue> ParametersOf(ComplaintSnapshot s)
+    private IEnumerable<ParameterValue> ParametersOf(in ComplaintSnapshot s)
     {
         var received = s.ReceivedOn!.Value;
         ParameterValue? Try(ParameterDefinition d) => Policy.TryResolve(d, received, Jurisdiction);

@@ -227,18 +227,23 @@ public sealed record SpotCheckEvent(SpotCheckEventKind Kind, LocalDate On)
 }
 
 /// <summary>
-/// A lot's state and the days of the steps taken so far: the caller's snapshot, replaced by a new one on each accepted event.
+/// A lot's state and the days of the steps taken so far: the caller's snapshot, replaced by a new one on each accepted
+/// event. A small value (the state, the days the deadlines run from and the facts that choose the periods), so deciding
+/// an event allocates nothing.
 /// </summary>
-/// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed record SpotCheckLot
+/// <remarks>Equality is member-wise. The default value of this type is a lot with nothing recorded and the default facts (not food, county level, not licensed). Immutable and thread-safe.</remarks>
+public readonly record struct SpotCheckLot
 {
+    private static readonly SpotCheckLotFacts DefaultFacts = new(false, SpotCheckLevel.County, false);
+
     /// <summary>A lot with nothing recorded.</summary>
     /// <param name="facts">The lot's facts.</param>
     /// <returns>The lot in <see cref="SpotCheckState.None"/>.</returns>
+    [System.Diagnostics.Contracts.Pure]
     public static SpotCheckLot New(SpotCheckLotFacts facts) => new() { Facts = Utility.Preconditions.CheckNotNull(facts) };
 
-    /// <summary>The lot's facts.</summary>
-    public SpotCheckLotFacts Facts { get; init; } = new(false, SpotCheckLevel.County, false);
+    /// <summary>The lot's facts (the same instance is carried from snapshot to snapshot).</summary>
+    public SpotCheckLotFacts Facts { get => field ?? DefaultFacts; init => field = Utility.Preconditions.CheckNotNull(value); }
 
     /// <summary>The state.</summary>
     public SpotCheckState State { get; init; }

@@ -13,13 +13,73 @@ namespace MarketRules.SpotChecks;
 public sealed record SpotCheckAgenda(LocalDate AsOf, SpotCheckState State, ImmutableArray<SpotCheckDeadline> Due, ImmutableArray<SpotCheckDeadline> Overdue);
 
 /// <summary>One accepted event with its consequences: the new lot, what is due, the steps taken late, and the explanation.</summary>
-/// <param name="From">The state before.</param>
-/// <param name="To">The state after.</param>
-/// <param name="Lot">The new lot.</param>
-/// <param name="Agenda">The agenda on the event's day.</param>
-/// <param name="Late">The step the event took, when it was taken after its last day.</param>
-/// <param name="Explanation">The explanation.</param>
-public sealed record SpotCheckTransition(SpotCheckState From, SpotCheckState To, SpotCheckLot Lot, SpotCheckAgenda Agenda, ImmutableArray<SpotCheckLateStep> Late, Explanation Explanation);
+/// <remarks>
+/// <para>The event is decided at once; <see cref="Agenda"/>, <see cref="Late"/> and <see cref="Explanation"/> are made from
+/// the step the first time they are read (a caller replaying a history reads the lots, one showing a step reads the rest).</para>
+/// <para>This type is immutable and thread-safe (two threads reading a part first may both make it; one is kept).</para>
+/// </remarks>
+public sealed class SpotCheckTransition
+{
+    private readonly SpotCheckStateMachine machine;
+    [Memoised]
+    private SpotCheckAgenda? agenda;
+    [Memoised]
+    private Explanation? explanation;
+
+    internal SpotCheckTransition(SpotCheckStateMachine machine, in SpotCheckLot before, SpotCheckEvent @event, in SpotCheckLot lot)
+    {
+        this.machine = machine;
+        Before = before;
+        Event = @event;
+        Lot = lot;
+    }
+
+    /// <summary>The state before.</summary>
+    public SpotCheckState From => Before.State;
+
+    /// <summary>The state after.</summary>
+    public SpotCheckState To => Lot.State;
+
+    /// <summary>The lot before the event.</summary>
+    public SpotCheckLot Before { get; }
+
+    /// <summary>The event applied.</summary>
+    public SpotCheckEvent Event { get; }
+
+    /// <summary>The new lot.</summary>
+    public SpotCheckLot Lot { get; }
+
+    /// <summary>The agenda on the event's day.</summary>
+    public SpotCheckAgenda Agenda
+    {
+        get
+        {
+            if (agenda is { } made)
+            {
+                return made;
+            }
+            var built = machine.AsOf(Lot, Event.On);
+            return Interlocked.CompareExchange(ref agenda, built, null) ?? built;
+        }
+    }
+
+    /// <summary>The step the event took, when it was taken after its last day (worked out on each read: empty, or one step).</summary>
+    public ImmutableArray<SpotCheckLateStep> Late => machine.LateStep(Before, Event);
+
+    /// <summary>The explanation: the transition, the step taken late, what is now due and overdue, the parameters and dates used.</summary>
+    public Explanation Explanation
+    {
+        get
+        {
+            if (explanation is { } made)
+            {
+                return made;
+            }
+            var built = machine.Explain(this);
+            return Interlocked.CompareExchange(ref explanation, built, null) ?? built;
+        }
+    }
+}
 
 /// <summary>
 /// A lot's journey after a product-quality spot check as a pure state machine: from the plan through sampling and
@@ -50,94 +110,81 @@ public sealed class SpotCheckStateMachine
     /// <summary>The period calculator.</summary>
     public PeriodCalculator Periods => Law.Periods;
 
-    /// <summary>Applies an event without an explanation.</summary>
+    /// <summary>Decides an event on a lot: the hot path, allocation-free whether the event is accepted or refused, without explanation.</summary>
     /// <param name="lot">The caller's lot.</param>
     /// <param name="event">The event.</param>
-    /// <param name="path">The JSON path errors are reported at.</param>
-    /// <returns>The new lot, or the coded rejection (the lot is unchanged).</returns>
+    /// <returns>The new lot, or the refusal's code with the lot unchanged (its <see cref="SpotCheckDecision.ToRuleError"/> makes the bilingual error).</returns>
     /// <exception cref="MarketRulesException">Thrown when a date is outside the statutory calendar or a period has no value in force on it.</exception>
-    public RuleResult<SpotCheckLot> Apply(SpotCheckLot lot, SpotCheckEvent @event, string? path = "$.event")
+    public SpotCheckDecision Decide(in SpotCheckLot lot, SpotCheckEvent @event)
     {
-        Preconditions.CheckNotNull(lot);
         Preconditions.CheckNotNull(@event);
         var row = SpotCheckTransitionTable.Find(lot.State, @event.Kind);
         if (row is null)
         {
-            var allowed = SpotCheckTransitionTable.AllowedEvents(lot.State);
-            return Reject(SpotCheckErrors.IllegalTransition.CreateLocalized(path is null ? null : path + ".kind",
-                ("State", SpotCheckLabels.Of(lot.State).Zh, SpotCheckLabels.Of(lot.State).En),
-                ("Event", SpotCheckLabels.Of(@event.Kind).Zh, SpotCheckLabels.Of(@event.Kind).En),
-                ("Allowed", allowed.IsEmpty ? "无" : string.Join("、", allowed.Select(a => SpotCheckLabels.Of(a).Zh)),
-                    allowed.IsEmpty ? "none" : string.Join(", ", allowed.Select(a => SpotCheckLabels.Of(a).En)))));
+            return Refuse(lot, @event, SpotCheckRejection.IllegalTransition);
         }
         var on = @event.On;
-        var at = path is null ? null : path + ".on";
         if (lot.LastEventOn is { } last && on < last)
         {
-            return Reject(SpotCheckErrors.EventInPast.Create(at, ("Date", on), ("Last", last)));
+            return Refuse(lot, @event, SpotCheckRejection.EventInPast);
         }
         var next = lot with { State = row.To, LastEventOn = on, EventCount = lot.EventCount + 1 };
         switch (@event.Kind)
         {
             case SpotCheckEventKind.TestedConforming:
-                return Accept(next with { CloseReason = SpotCheckCloseReason.Conforming, ClosedOn = on });
+                return Accept(lot, @event, next with { CloseReason = SpotCheckCloseReason.Conforming, ClosedOn = on });
             case SpotCheckEventKind.TestedNonConforming:
-                return Accept(next with { NonConformingOn = on });
+                return Accept(lot, @event, next with { NonConformingOn = on });
             case SpotCheckEventKind.ResultReceived:
-                _ = RetestWindow(next with { ResultReceivedOn = on });
-                return Accept(next with { ResultReceivedOn = on });
+                next = next with { ResultReceivedOn = on };
+                // Counting the window now refuses a lot whose window runs off the calendar or has no period in force.
+                _ = RetestWindow(next);
+                return Accept(lot, @event, next);
             case SpotCheckEventKind.SaleStopped:
-                return lot.SaleStoppedOn is { } stopped
-                    ? Reject(SpotCheckErrors.AlreadyRecorded.CreateLocalized(at, ("Event", SpotCheckLabels.Of(@event.Kind).Zh, SpotCheckLabels.Of(@event.Kind).En), ("Date", stopped, stopped)))
-                    : Accept(next with { SaleStoppedOn = on });
+                return lot.SaleStoppedOn is not null
+                    ? Refuse(lot, @event, SpotCheckRejection.AlreadyRecorded)
+                    : Accept(lot, @event, next with { SaleStoppedOn = on });
             case SpotCheckEventKind.RetestRequested:
                 var window = RetestWindow(lot);
-                if (on > window.LastDay)
-                {
-                    var period = SpotCheckLabels.Of(window.Period);
-                    return Reject(SpotCheckErrors.RetestWindowClosed.CreateLocalized(at, ("Date", on, on), ("From", window.Trigger, window.Trigger),
-                        ("Period", period.Zh, period.En), ("LastDay", window.LastDay, window.LastDay)));
-                }
-                return Accept(next with { RetestRequestedOn = on });
+                return on > window.LastDay
+                    ? Refuse(lot, @event, SpotCheckRejection.RetestWindowClosed, window.LastDay, window.Period)
+                    : Accept(lot, @event, next with { RetestRequestedOn = on });
             case SpotCheckEventKind.RetestUpheld:
-                return Accept(next with { RetestCost = RetestCostBearer.Applicant });
+                return Accept(lot, @event, next with { RetestCost = RetestCostBearer.Applicant });
             case SpotCheckEventKind.RetestOverturned:
-                return Accept(next with { RetestCost = RetestCostBearer.OrganisingBureau, CloseReason = SpotCheckCloseReason.RetestOverturned, ClosedOn = on });
+                return Accept(lot, @event, next with { RetestCost = RetestCostBearer.OrganisingBureau, CloseReason = SpotCheckCloseReason.RetestOverturned, ClosedOn = on });
             case SpotCheckEventKind.RectificationOrdered:
                 next = next with { RectificationOrderedOn = on };
                 _ = FirstReviewDeadline(next);
                 _ = RectificationDeadline(next);
-                return Accept(next);
+                return Accept(lot, @event, next);
             case SpotCheckEventKind.ReviewPassed:
-                return Accept(next with { ReviewedOn = on, CloseReason = SpotCheckCloseReason.Rectified, ClosedOn = on });
+                return Accept(lot, @event, next with { ReviewedOn = on, CloseReason = SpotCheckCloseReason.Rectified, ClosedOn = on });
             case SpotCheckEventKind.ReviewFailed:
-                return Accept(next with { ReviewedOn = on });
+                return Accept(lot, @event, next with { ReviewedOn = on });
             case SpotCheckEventKind.Announced:
                 next = next with { AnnouncedOn = on };
                 _ = SecondReviewWindow(next);
-                return Accept(next);
+                return Accept(lot, @event, next);
             case SpotCheckEventKind.SecondReviewPassed or SpotCheckEventKind.SecondReviewFailed:
-                var (opens, _, _) = SecondReviewWindow(lot);
-                if (on < opens)
+                var review = SecondReviewWindow(lot);
+                if (on < review.Opens)
                 {
-                    return Reject(SpotCheckErrors.SecondReviewTooEarly.Create(at, ("Date", on), ("From", lot.AnnouncedOn!.Value), ("Opens", opens),
-                        ("OpensAfter", Period(SpotCheckParameters.SecondReviewOpens, lot.AnnouncedOn!.Value).Length)));
+                    return Refuse(lot, @event, SpotCheckRejection.SecondReviewTooEarly, review.Opens, review.After.Period);
                 }
                 if (@event.Kind == SpotCheckEventKind.SecondReviewPassed)
                 {
-                    return Accept(next with { SecondReviewedOn = on, CloseReason = SpotCheckCloseReason.RectifiedAfterAnnouncement, ClosedOn = on });
+                    return Accept(lot, @event, next with { SecondReviewedOn = on, CloseReason = SpotCheckCloseReason.RectifiedAfterAnnouncement, ClosedOn = on });
                 }
-                if (@event.Until is not { } until || until <= on)
-                {
-                    return Reject(SpotCheckErrors.ReorganisationPeriodRequired.Create(path is null ? null : path + ".until", ("Date", on)));
-                }
-                return Accept(next with { SecondReviewedOn = on, ReorganisationUntil = until });
+                return @event.Until is not { } until || until <= on
+                    ? Refuse(lot, @event, SpotCheckRejection.ReorganisationPeriodRequired)
+                    : Accept(lot, @event, next with { SecondReviewedOn = on, ReorganisationUntil = until });
             case SpotCheckEventKind.ReorganisationReviewPassed or SpotCheckEventKind.ReorganisationReviewFailed:
                 if (on <= lot.ReorganisationUntil!.Value)
                 {
-                    return Reject(SpotCheckErrors.ReorganisationNotEnded.Create(at, ("Until", lot.ReorganisationUntil.Value), ("Date", on)));
+                    return Refuse(lot, @event, SpotCheckRejection.ReorganisationNotEnded);
                 }
-                return Accept(next with
+                return Accept(lot, @event, next with
                 {
                     ClosedOn = on,
                     CloseReason = @event.Kind == SpotCheckEventKind.ReorganisationReviewPassed
@@ -145,47 +192,65 @@ public sealed class SpotCheckStateMachine
                         : SpotCheckCloseReason.BusinessLicenceRevoked,
                 });
             default:
-                return Accept(next);
+                return Accept(lot, @event, next);
         }
 
-        static RuleResult<SpotCheckLot> Accept(SpotCheckLot lot) => RuleResult<SpotCheckLot>.Success(lot);
-        static RuleResult<SpotCheckLot> Reject(RuleError error) => RuleResult<SpotCheckLot>.Failure(error);
+        static SpotCheckDecision Accept(in SpotCheckLot before, SpotCheckEvent e, in SpotCheckLot after) => new() { From = before.State, Event = e, Lot = after };
+        static SpotCheckDecision Refuse(in SpotCheckLot lot, SpotCheckEvent e, SpotCheckRejection why, LocalDate? limit = null, LegalPeriod? period = null) =>
+            new() { From = lot.State, Event = e, Lot = lot, Rejection = why, LimitDate = limit, LimitPeriod = period };
+    }
+
+    /// <summary>Applies an event without an explanation (<see cref="Decide"/> with the refusal made a bilingual error).</summary>
+    /// <param name="lot">The caller's lot.</param>
+    /// <param name="event">The event.</param>
+    /// <param name="path">The JSON path errors are reported at.</param>
+    /// <returns>The new lot, or the coded rejection (the lot is unchanged).</returns>
+    /// <exception cref="MarketRulesException">Thrown when a date is outside the statutory calendar or a period has no value in force on it.</exception>
+    public RuleResult<SpotCheckLot> Apply(in SpotCheckLot lot, SpotCheckEvent @event, string? path = "$.event")
+    {
+        var decision = Decide(lot, @event);
+        return decision.Accepted ? RuleResult<SpotCheckLot>.Success(decision.Lot) : RuleResult<SpotCheckLot>.Failure(decision.ToRuleError(path));
     }
 
     /// <summary>Applies an event and explains it: the transition, the step it took late (if any), what is now due and overdue, the parameters and dates used.</summary>
     /// <param name="lot">The caller's lot.</param>
     /// <param name="event">The event.</param>
     /// <param name="path">The JSON path errors are reported at.</param>
-    /// <returns>The transition, or the coded rejection.</returns>
-    public RuleResult<SpotCheckTransition> Transition(SpotCheckLot lot, SpotCheckEvent @event, string? path = "$.event")
+    /// <returns>The transition (decided at once, its agenda and explanation made when read), or the coded rejection.</returns>
+    public RuleResult<SpotCheckTransition> Transition(in SpotCheckLot lot, SpotCheckEvent @event, string? path = "$.event")
     {
-        RuleResult<SpotCheckLot> applied;
+        SpotCheckDecision decision;
         try
         {
-            applied = Apply(lot, @event, path);
+            decision = Decide(lot, @event);
         }
         catch (MarketRulesException ex)
         {
             return RuleResult<SpotCheckTransition>.Failure(ex.Errors);
         }
-        if (!applied.IsSuccess)
-        {
-            return RuleResult<SpotCheckTransition>.Failure(applied.Errors);
-        }
-        var next = applied.Value;
+        return decision.Accepted
+            ? RuleResult<SpotCheckTransition>.Success(new SpotCheckTransition(this, lot, @event, decision.Lot))
+            : RuleResult<SpotCheckTransition>.Failure(decision.ToRuleError(path));
+    }
+
+    /// <summary>The explanation of a step: the transition and its rule, the step taken late, what is due and overdue, the parameters used.</summary>
+    internal Explanation Explain(SpotCheckTransition step)
+    {
+        var lot = step.Before;
+        var next = step.Lot;
+        var @event = step.Event;
         var on = @event.On;
-        var builder = new ExplanationBuilder(RuleId, on, Jurisdiction.IsNational ? null : Jurisdiction.ToString());
+        var builder = new ExplanationBuilder(RuleId, on, Law.JurisdictionCode);
         var row = SpotCheckTransitionTable.Find(lot.State, @event.Kind)!;
         builder.Add(SpotCheckReasons.Transition.ToLocalizedReason(row.Citation, ("Date", on, on),
             ("Event", SpotCheckLabels.Of(@event.Kind).Zh, SpotCheckLabels.Of(@event.Kind).En),
             ("From", SpotCheckLabels.Of(lot.State).Zh, SpotCheckLabels.Of(lot.State).En),
             ("To", SpotCheckLabels.Of(next.State).Zh, SpotCheckLabels.Of(next.State).En)));
 
-        var late = LateStep(lot, @event);
-        foreach (var step in late)
+        foreach (var late in step.Late)
         {
-            builder.Add(SpotCheckReasons.StepLate.ToLocalizedReason(CitationOf(step.Step), ("Step", SpotCheckLabels.Of(step.Step).Zh, SpotCheckLabels.Of(step.Step).En),
-                ("TakenOn", step.TakenOn, step.TakenOn), ("LastDay", step.LastDay, step.LastDay), ("DaysLate", step.DaysLate, step.DaysLate)));
+            builder.Add(SpotCheckReasons.StepLate.ToLocalizedReason(CitationOf(late.Step), ("Step", SpotCheckLabels.Of(late.Step).Zh, SpotCheckLabels.Of(late.Step).En),
+                ("TakenOn", late.TakenOn, late.TakenOn), ("LastDay", late.LastDay, late.LastDay), ("DaysLate", late.DaysLate, late.DaysLate)));
         }
         if (next.RetestCost != lot.RetestCost)
         {
@@ -199,25 +264,24 @@ public sealed class SpotCheckStateMachine
         }
         if (@event.Kind == SpotCheckEventKind.Announced)
         {
-            var (opens, closes, _) = SecondReviewWindow(next);
-            var announcedOn = next.AnnouncedOn!.Value;
-            var opensAfter = Period(SpotCheckParameters.SecondReviewOpens, announcedOn).Length;
-            var closesBefore = Period(SpotCheckParameters.SecondReviewCloses, announcedOn).Length;
-            builder.Add(SpotCheckReasons.SecondReviewWindow.ToReason(SpotCheckCitations.SecondReview, ("Opens", opens), ("Closes", closes),
+            var window = SecondReviewWindow(next);
+            var closes = window.Closes;
+            var opensAfter = window.After.Period.Length;
+            var closesBefore = window.Before.Period.Length;
+            builder.Add(SpotCheckReasons.SecondReviewWindow.ToReason(SpotCheckCitations.SecondReview, ("Opens", window.Opens), ("Closes", closes),
                 ("OpensAfter", opensAfter), ("ClosesBefore", closesBefore)));
             if (!Periods.Calendar.IsWorkingDay(closes))
             {
                 builder.Add(SpotCheckReasons.WindowEndsOnRestDay.ToReason(SpotCheckCitations.SecondReview, ("Closes", closes), ("ClosesBefore", closesBefore)));
             }
         }
-        var agenda = AsOf(next, on);
-        Explain(agenda, builder);
+        Explain(step.Agenda, builder);
         foreach (var parameter in ParametersOf(next))
         {
             builder.Use(parameter);
         }
         var outcome = next.State == SpotCheckState.Closed ? "closed-" + Kebab(next.CloseReason) : Kebab(next.State);
-        return RuleResult<SpotCheckTransition>.Success(new SpotCheckTransition(lot.State, next.State, next, agenda, late, builder.Build(outcome)));
+        return builder.Build(outcome);
     }
 
     /// <summary>Rebuilds a lot from its events; stops at the first rejected one.</summary>
@@ -233,12 +297,12 @@ public sealed class SpotCheckStateMachine
         {
             foreach (var e in events)
             {
-                var result = Apply(lot, e, $"$.history[{index}]");
-                if (!result.IsSuccess)
+                var decision = Decide(lot, e);
+                if (!decision.Accepted)
                 {
-                    return result;
+                    return RuleResult<SpotCheckLot>.Failure(decision.ToRuleError($"$.history[{index}]"));
                 }
-                lot = result.Value;
+                lot = decision.Lot;
                 index++;
             }
         }
@@ -254,9 +318,8 @@ public sealed class SpotCheckStateMachine
     /// <param name="asOf">The date.</param>
     /// <returns>The agenda.</returns>
     /// <exception cref="MarketRulesException">Thrown when a date is outside the statutory calendar or a period has no value in force.</exception>
-    public SpotCheckAgenda AsOf(SpotCheckLot lot, LocalDate asOf)
+    public SpotCheckAgenda AsOf(in SpotCheckLot lot, LocalDate asOf)
     {
-        Preconditions.CheckNotNull(lot);
         var list = ImmutableArray.CreateBuilder<SpotCheckDeadline>();
         void AddLegal(SpotCheckStep step, SpotCheckActor actor, LegalDeadline d, Citation citation, bool window)
         {
@@ -287,10 +350,10 @@ public sealed class SpotCheckStateMachine
         }
         if (s == SpotCheckState.Announced)
         {
-            var (opens, closes, period) = SecondReviewWindow(lot);
+            var (opens, closes, after, before) = SecondReviewWindow(lot);
             list.Add(new SpotCheckDeadline(SpotCheckStep.SecondReview, SpotCheckActor.Bureau, lot.AnnouncedOn!.Value, closes, LegalTime.EndOfDay(closes), asOf > closes, SpotCheckCitations.SecondReview)
             {
-                Opens = opens, Period = period,
+                Opens = opens, Period = $"after {after.Period}, before {before.Period}",
             });
         }
         if (s == SpotCheckState.Reorganisation && lot.ReorganisationUntil is { } until && asOf <= until)
@@ -322,19 +385,19 @@ public sealed class SpotCheckStateMachine
         }
     }
 
-    internal LegalDeadline RetestWindow(SpotCheckLot lot)
+    internal LegalDeadline RetestWindow(in SpotCheckLot lot)
     {
         var received = lot.ResultReceivedOn!.Value;
         return Periods.Deadline(received, Period(lot.Facts.Food ? SpotCheckParameters.FoodRetestWindow : SpotCheckParameters.RetestWindow, received));
     }
 
-    internal LegalDeadline RectificationDeadline(SpotCheckLot lot)
+    internal LegalDeadline RectificationDeadline(in SpotCheckLot lot)
     {
         var order = lot.RectificationOrderedOn!.Value;
         return Periods.Deadline(order, Period(SpotCheckParameters.Rectification, order));
     }
 
-    internal LegalDeadline FirstReviewDeadline(SpotCheckLot lot)
+    internal LegalDeadline FirstReviewDeadline(in SpotCheckLot lot)
     {
         var order = lot.RectificationOrderedOn!.Value;
         return Periods.Deadline(order, Period(SpotCheckParameters.FirstReview, order));
@@ -342,12 +405,12 @@ public sealed class SpotCheckStateMachine
 
     // "公告之日起六十日后九十日前": day 60 and day 90 counted from the announcement (not itself counted), both excluded; a
     // window set by the law is not rolled over rest days (rolling its end forward would pass day 90).
-    internal (LocalDate Opens, LocalDate Closes, string Period) SecondReviewWindow(SpotCheckLot lot)
+    internal (LocalDate Opens, LocalDate Closes, LegalDeadline After, LegalDeadline Before) SecondReviewWindow(in SpotCheckLot lot)
     {
         var announced = lot.AnnouncedOn!.Value;
         var after = Periods.Deadline(announced, Period(SpotCheckParameters.SecondReviewOpens, announced), RestDayRule.None);
         var before = Periods.Deadline(announced, Period(SpotCheckParameters.SecondReviewCloses, announced), RestDayRule.None);
-        return (after.LastDay.PlusDays(1), before.LastDay.PlusDays(-1), $"after {after.Period}, before {before.Period}");
+        return (after.LastDay.PlusDays(1), before.LastDay.PlusDays(-1), after, before);
     }
 
     internal static string Kebab<TEnum>(TEnum value)
@@ -355,7 +418,7 @@ public sealed class SpotCheckStateMachine
 
     private LegalPeriod Period(ParameterDefinition parameter, LocalDate on) => Policy.Resolve(parameter, on, Jurisdiction).AsPeriod();
 
-    private static Citation RetestCitation(SpotCheckLot lot) => lot.Facts.Food ? SpotCheckCitations.FoodRetestWindow : SpotCheckCitations.RetestWindow;
+    private static Citation RetestCitation(in SpotCheckLot lot) => lot.Facts.Food ? SpotCheckCitations.FoodRetestWindow : SpotCheckCitations.RetestWindow;
 
     private static Citation CitationOf(SpotCheckStep step) => step switch
     {
@@ -365,7 +428,7 @@ public sealed class SpotCheckStateMachine
         _ => SpotCheckCitations.Escalation,
     };
 
-    private ImmutableArray<SpotCheckLateStep> LateStep(SpotCheckLot lot, SpotCheckEvent e)
+    internal ImmutableArray<SpotCheckLateStep> LateStep(in SpotCheckLot lot, SpotCheckEvent e)
     {
         LocalDate? lastDay = null;
         var step = SpotCheckStep.None;

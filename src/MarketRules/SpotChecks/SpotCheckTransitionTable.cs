@@ -18,26 +18,36 @@ public static class SpotCheckTransitionTable
     /// <summary>The rows, in the order of the journey.</summary>
     public static ImmutableArray<SpotCheckTransitionRow> Rows { get; } = Build();
 
+    // The rows by (state, event): every decision finds its row in one step (declared after Rows, which it reads).
+    private static readonly uint States = (uint)Enum.GetValues<SpotCheckState>().Max() + 1;
+    private static readonly uint Events = (uint)Enum.GetValues<SpotCheckEventKind>().Max() + 1;
+    private static readonly SpotCheckTransitionRow?[] Index = BuildIndex();
+
     /// <summary>The row for a state and an event, or <see langword="null"/> when the event is not allowed in that state.</summary>
     /// <param name="from">The state.</param>
     /// <param name="event">The event.</param>
     /// <returns>The row, or <see langword="null"/>.</returns>
     public static SpotCheckTransitionRow? Find(SpotCheckState from, SpotCheckEventKind @event)
     {
-        foreach (var row in Rows)
-        {
-            if (row.From == from && row.Event == @event)
-            {
-                return row;
-            }
-        }
-        return null;
+        var (state, kind) = ((uint)from, (uint)@event);
+        return state < States && kind < Events ? Index[(state * Events) + kind] : null;
     }
 
     /// <summary>The events allowed in a state.</summary>
     /// <param name="from">The state.</param>
     /// <returns>The events, in table order.</returns>
     public static ImmutableArray<SpotCheckEventKind> AllowedEvents(SpotCheckState from) => [.. Rows.Where(r => r.From == from).Select(r => r.Event)];
+
+    private static SpotCheckTransitionRow?[] BuildIndex()
+    {
+        var index = new SpotCheckTransitionRow?[States * Events];
+        foreach (var row in Rows)
+        {
+            // The first row of a pair wins, as the search through the rows did.
+            index[((uint)row.From * Events) + (uint)row.Event] ??= row;
+        }
+        return index;
+    }
 
     private static ImmutableArray<SpotCheckTransitionRow> Build()
     {

@@ -63,6 +63,35 @@ public partial class SpotCheckStateMachineTests
         Assert.Equal(SpotCheckCitations.FoodRetestWindow, d.Citation);
     }
 
+    [Fact]
+    public void Decide_AllocatesNothing_InTimeOrLate_AndItsRefusalIsApplysError()
+    {
+        var lot = Received(Goods, new LocalDate(2024, 9, 20));
+        SpotCheckEvent[] requests = [E(SpotCheckEventKind.RetestRequested, 2024, 10, 8), E(SpotCheckEventKind.RetestRequested, 2024, 10, 9)];
+        // Warm up past tiered compilation, whose one-off work may be charged to this thread.
+        for (var i = 0; i < 200_000; i++)
+        {
+            _ = Machine.Decide(lot, requests[i & 1]);
+        }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var accepted = 0;
+        for (var i = 0; i < 10_000; i++)
+        {
+            accepted += Machine.Decide(lot, requests[i & 1]).Accepted ? 1 : 0;
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(5_000, accepted);
+
+        var late = Machine.Decide(lot, requests[1]);
+        Assert.Equal(SpotCheckRejection.RetestWindowClosed, late.Rejection);
+        Assert.Equal(lot, late.Lot);
+        Assert.Equal(new LocalDate(2024, 10, 8), late.LimitDate);
+        var error = late.ToRuleError();
+        var applied = Assert.Single(Machine.Apply(lot, requests[1]).Errors);
+        Assert.Equal((applied.Code, applied.Path, applied.Message.Chinese, applied.Message.English), (error.Code, error.Path, error.Message.Chinese, error.Message.English));
+        Assert.Throws<InvalidOperationException>(() => Machine.Decide(lot, requests[0]).ToRuleError());
+    }
+
     [Theory]
     [InlineData(false, 2024, 10, 8, true)]
     [InlineData(false, 2024, 10, 9, false)]
