@@ -19,7 +19,7 @@ namespace MarketRules.Benchmarks;
 /// measures and dates, and a second one the term's last day and repair date as output expressions; its parameters (the
 /// periods, Order 45's first day, the lower-fine threshold) are read from the same catalogue, not restated. RulesEngine
 /// has no calendar, so the publish-by day is counted in two ways, each a row: <c>RulesEngine_CalendarInWorkflow</c> asks
-/// the working-day workflow of <see cref="WorkingDaysRulesEngineBenchmark"/> one day at a time (the literal reading of
+/// the shared working-day workflow (<see cref="CalendarRulesEngineWorkflow"/>) one day at a time (the literal reading of
 /// "RulesEngine on the same input"), and <c>RulesEngine_CalendarCountedBeside</c> counts the working days in C# beside
 /// RulesEngine from the same notices (what a user would more likely write). The set-up checks that all three agree on
 /// every decision and every date.
@@ -30,35 +30,19 @@ public class PenaltyPublicationBenchmark
     private const int Decisions = 4096;
     private const string Conditions = "publication";
     private const string Term = "publication-term";
-    private const string WorkingDay = "working-day";
     private static readonly LocalDate Epoch = new(1970, 1, 1);
 
     private readonly MarketRules.Parameters.LawContext law = NationalCatalog.Law;
     private PenaltyRecord[] penalties = [];
     private RuleParameter[][] conditionFacts = [];
     private RulesEngine.RulesEngine engine = null!;
-    private readonly HashSet<int> restDays = [];
-    private readonly HashSet<int> makeUpDays = [];
+    private readonly CalendarRulesEngineWorkflow calendar = new(StatutoryCalendar.China);
     private int publishDays;
     private int crossProvinceStep;
 
     [GlobalSetup]
     public void Setup()
     {
-        foreach (var year in StatutoryCalendar.China.Years)
-        {
-            foreach (var rest in year.Rest)
-            {
-                foreach (var day in rest.Days)
-                {
-                    restDays.Add(DayNumber(day));
-                }
-            }
-            foreach (var day in year.MakeUpWorkdays)
-            {
-                makeUpDays.Add(DayNumber(day));
-            }
-        }
         // The workflow's numbers come from the catalogue: the regime of Order 45 (its values' first day) and its periods.
         var order45 = CreditParameters.PublicationStandardPeriod.Values[0].EffectiveFrom;
         int Value(MarketRules.Parameters.ParameterDefinition p) => (int)law.Resolve(p, order45).Value;
@@ -66,7 +50,7 @@ public class PenaltyPublicationBenchmark
         crossProvinceStep = Value(CreditParameters.PublicationCrossProvinceStep);
         var p = new PublicationParameters
         {
-            Order45Day = DayNumber(order45), LowerFine = law.Resolve(CreditParameters.LowerAmountFine, order45).Value,
+            Order45Day = CalendarRulesEngineWorkflow.DayNumber(order45), LowerFine = law.Resolve(CreditParameters.LowerAmountFine, order45).Value,
             StandardYears = Value(CreditParameters.PublicationStandardPeriod), ShortMonths = Value(CreditParameters.PublicationShortPeriod),
             RepairMonths = Value(CreditParameters.RepairMinimum), RepairMonthsSensitive = Value(CreditParameters.RepairMinimumSensitive),
         };
@@ -99,7 +83,7 @@ public class PenaltyPublicationBenchmark
             [
                 new RuleParameter("f", new PenaltyFacts
                 {
-                    Decided = DayNumber(decided), Measures = [.. penalty.Measures.Select(m => m.ToString())], Fine = penalty.Fine.Yuan,
+                    Decided = CalendarRulesEngineWorkflow.DayNumber(decided), Measures = [.. penalty.Measures.Select(m => m.ToString())], Fine = penalty.Fine.Yuan,
                     Field = penalty.Field.ToString(), Summary = penalty.SummaryProcedure, CrossProvince = penalty.CrossProvince,
                 }),
                 new RuleParameter("p", p),
@@ -130,11 +114,7 @@ public class PenaltyPublicationBenchmark
                     Output("repair-from", "(t.Sensitive ? t.Start.AddMonths(p.RepairMonthsSensitive) : t.Start.AddMonths(p.RepairMonths)).AddDays(1)"),
                 ],
             },
-            new Workflow
-            {
-                WorkflowName = WorkingDay,
-                Rules = [Rule("working-day", "!d.RestDays.Contains(d.Day) && (d.Weekday <= 5 || d.MakeUpDays.Contains(d.Day))")],
-            },
+            CalendarRulesEngineWorkflow.Workflow,
         ], new ReSettings());
         for (var i = 0; i < Decisions; i++)
         {
@@ -224,26 +204,8 @@ public class PenaltyPublicationBenchmark
         return new PublicationDates(publishBy, publishBy, lastDay, repairFrom, term.ShortTerm);
     }
 
-    private LocalDate AddWorkingDays(LocalDate from, int count, bool calendarInWorkflow)
-    {
-        var date = from;
-        for (var left = count; left > 0;)
-        {
-            date = date.PlusDays(1);
-            var day = DayNumber(date);
-            var working = calendarInWorkflow
-                ? Execute(WorkingDay, [new RuleParameter("d", new CalendarRulesEngineWorkflow.DayFacts
-                {
-                    Day = day, Weekday = (int)date.DayOfWeek, RestDays = restDays, MakeUpDays = makeUpDays,
-                })])[0].IsSuccess
-                : !restDays.Contains(day) && ((int)date.DayOfWeek <= 5 || makeUpDays.Contains(day));
-            if (working)
-            {
-                left--;
-            }
-        }
-        return date;
-    }
+    private LocalDate AddWorkingDays(LocalDate from, int count, bool calendarInWorkflow) =>
+        calendarInWorkflow ? calendar.AddWorkingDays(engine, from, count) : calendar.AddWorkingDaysBeside(from, count);
 
     private List<RuleResultTree> Execute(string workflow, RuleParameter[] facts)
     {
@@ -258,8 +220,6 @@ public class PenaltyPublicationBenchmark
         }
         return results;
     }
-
-    private static int DayNumber(LocalDate day) => NodaTime.Period.DaysBetween(Epoch, day);
 
     private static Rule Rule(string name, string expression) =>
         new() { RuleName = name, RuleExpressionType = RuleExpressionType.LambdaExpression, Expression = expression };

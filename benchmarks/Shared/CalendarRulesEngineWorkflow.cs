@@ -89,6 +89,28 @@ public sealed class CalendarRulesEngineWorkflow
         return date;
     }
 
+    /// <summary>
+    /// The <paramref name="count"/>-th working day after <paramref name="trigger"/>, counted in C# beside RulesEngine from
+    /// the same notices: what a user who keeps the calendar out of the workflow would write.
+    /// </summary>
+    /// <param name="trigger">The day of the event.</param>
+    /// <param name="count">The working days.</param>
+    /// <returns>The last day.</returns>
+    public LocalDate AddWorkingDaysBeside(LocalDate trigger, int count)
+    {
+        var date = trigger;
+        for (var left = count; left > 0;)
+        {
+            date = date.PlusDays(1);
+            var day = DayNumber(date);
+            if (!restDays.Contains(day) && ((int)date.DayOfWeek <= 5 || makeUpDays.Contains(day)))
+            {
+                left--;
+            }
+        }
+        return date;
+    }
+
     /// <summary>The last day of <paramref name="days"/> calendar days after <paramref name="trigger"/>, moved to the next working day when it is a rest day (asked of the workflow).</summary>
     /// <param name="engine">An engine holding <see cref="Workflow"/>.</param>
     /// <param name="trigger">The day of the event.</param>
