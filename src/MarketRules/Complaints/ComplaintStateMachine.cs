@@ -91,7 +91,7 @@ public sealed class ComplaintStateMachine
         var builder = new ExplanationBuilder(RuleId, date, Law.JurisdictionCode);
         var governing = GoverningOrder(received)!.Value;
         builder.Use(governing.Value);
-        builder.Add(ComplaintReasons.GoverningOrder.ToReason(governing.Value.Citation, ("Received", received), ("Order", Kebab(s.Order))));
+        builder.Add(ComplaintReasons.GoverningOrder.ToReason(governing.Value.Citation, ("Received", received), ("Order", OrderName(s.Order))));
         var row = ComplaintTransitionTable.Find(current.State, @event.Kind)!;
         builder.Add(ComplaintReasons.Transition.ToReason(row.CitationUnder(s.Order),
             ("Event", Kebab(@event.Kind)), ("From", Kebab(current.State)), ("To", Kebab(s.State))));
@@ -208,6 +208,21 @@ public sealed class ComplaintStateMachine
         }
         return Count(harmKnownOn, period, PeriodPauses.None, harmKnownOn, order, received).LastDay;
     }
+
+    // The governing order as the texts name it: its number in Chinese, its title in English (the registry's entries),
+    // never the JSON id ("order20") inside a Chinese sentence.
+    internal static LocalizedText OrderName(ComplaintOrder order) => order switch
+    {
+        ComplaintOrder.Order20 => Order20Name,
+        ComplaintOrder.Order121 => Order121Name,
+        _ => new LocalizedText(Kebab(order), Kebab(order)),
+    };
+
+    private static readonly LocalizedText Order20Name =
+        new(LegalDocuments.ComplaintHandlingInterimMeasures.Number!, LegalDocuments.ComplaintHandlingInterimMeasures.Title.English);
+
+    private static readonly LocalizedText Order121Name =
+        new(LegalDocuments.ComplaintHandlingMeasures.Number!, LegalDocuments.ComplaintHandlingMeasures.Title.English);
 
     internal static string Kebab<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());

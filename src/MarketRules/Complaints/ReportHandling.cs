@@ -162,8 +162,6 @@ public sealed class ReportHandling
     /// <summary>The rule id of explanations.</summary>
     public const string RuleId = "report.intake/1";
 
-    private static readonly string Order20Name = ComplaintStateMachine.Kebab(ComplaintOrder.Order20);
-    private static readonly string Order121Name = ComplaintStateMachine.Kebab(ComplaintOrder.Order121);
     private static readonly string[] OutcomeNames = [.. Enum.GetValues<ReportIntakeOutcome>().Select(ComplaintStateMachine.Kebab)];
     private static readonly LocalizedText VerificationName = new("举报核查期限", "report verification");
 
@@ -270,7 +268,7 @@ public sealed class ReportHandling
         (string Name, object? Value)[] values = index switch
         {
             GoverningReason => [("Received", a.ClockStartsOn),
-                ("Order", a.Order switch { ComplaintOrder.Order20 => Order20Name, ComplaintOrder.Order121 => Order121Name, var other => ComplaintStateMachine.Kebab(other) })],
+                ("Order", ComplaintStateMachine.OrderName(a.Order))],
             OutcomeReason => [("Outcome", OutcomeNames[(int)a.Outcome]), ("Index", (object?)a.MergedInto ?? "-")],
             _ => [("Deadline", "report-verification"), ("Limit", a.Verification!.Value.LastDay), ("Excluded", a.Verification!.Value.ExcludedDays)],
         };

@@ -24,7 +24,7 @@ public class ComplaintDeadlineTests
         Assert.Equal("第十四条", acceptance.Citation.Article!.Chinese);
         var reason = Assert.Single(step.Explanation.Reasons, r => r.Code == "MR.Complaints.GoverningOrder");
         Assert.Contains("2026-04-14", reason.Message.English, StringComparison.Ordinal);
-        Assert.Contains("order20", reason.Message.English, StringComparison.Ordinal);
+        Assert.Contains("Interim Measures on Handling Complaints and Reports", reason.Message.English, StringComparison.Ordinal);
         Assert.Contains(step.Explanation.Parameters, p => p.ParameterId == "complaints.governing-order" && p.Value == 20);
     }
 

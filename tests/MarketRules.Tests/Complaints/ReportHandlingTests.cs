@@ -144,4 +144,22 @@ public class ReportHandlingTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - allocated);
         Assert.True(checksum > 0);
     }
+
+    [Theory]
+    [InlineData(2026, 4, 14, "国家市场监督管理总局令第20号", "SAMR Interim Measures on Handling Complaints and Reports")]
+    [InlineData(2026, 6, 1, "国家市场监督管理总局令第121号", "SAMR Measures on Handling Complaints and Reports")]
+    public void GoverningOrder_IsNamedAsTheLawNamesIt_NotByItsJsonId(int year, int month, int day, string zh, string en)
+    {
+        // A Chinese sentence names the order by its number, an English one by its title; the JSON id (order20) is for
+        // the result's fields, not for the texts — for a report and for a complaint alike.
+        var intake = Handling.Receive([], Report(D(year, month, day))).GetValueOrThrow();
+        var complaint = Machine.Transition(ComplaintSnapshot.Initial, Received(D(year, month, day))).GetValueOrThrow();
+        foreach (var explanation in new[] { intake.Explanation, complaint.Explanation })
+        {
+            var governing = explanation.Reasons.Single(r => r.Code == "MR.Complaints.GoverningOrder");
+            Assert.Contains(zh, governing.Message.Chinese, StringComparison.Ordinal);
+            Assert.Contains(en, governing.Message.English, StringComparison.Ordinal);
+            Assert.DoesNotContain("order", governing.Message.Chinese, StringComparison.Ordinal);
+        }
+    }
 }
