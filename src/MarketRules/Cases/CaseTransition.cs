@@ -198,32 +198,10 @@ public sealed class CaseStep : IDeferredMessageArguments
     public CaseSnapshot Snapshot { get; }
 
     /// <summary>The deadlines as of the event's date.</summary>
-    public CaseAgenda Agenda
-    {
-        get
-        {
-            if (agenda is { } made)
-            {
-                return made;
-            }
-            var built = machine.AgendaOf(this);
-            return Interlocked.CompareExchange(ref agenda, built, null) ?? built;
-        }
-    }
+    public CaseAgenda Agenda => Memo.Once(ref agenda, this, static self => self.machine.AgendaOf(self));
 
     /// <summary>Why, with the parameters used and the computed dates.</summary>
-    public Explanation Explanation
-    {
-        get
-        {
-            if (explanation is { } made)
-            {
-                return made;
-            }
-            var built = machine.Explain(this);
-            return Interlocked.CompareExchange(ref explanation, built, null) ?? built;
-        }
-    }
+    public Explanation Explanation => Memo.Once(ref explanation, this, static self => self.machine.Explain(self));
 
     MessageArguments IDeferredMessageArguments.ArgumentsOf(int index) => CaseStateMachine.DeadlineRunsArguments(Agenda, index);
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using MarketRules.Calendar;
 using MarketRules.Json;
+using MarketRules.Utility;
 
 namespace MarketRules.Complaints;
 
@@ -468,16 +469,5 @@ public sealed class ComplaintStep
     }
 
     /// <summary>Why: the governing order, the transition, every running deadline and the parameters used.</summary>
-    public Explanation Explanation
-    {
-        get
-        {
-            if (explanation is { } made)
-            {
-                return made;
-            }
-            var built = machine.Explain(this);
-            return Interlocked.CompareExchange(ref explanation, built, null) ?? built;
-        }
-    }
+    public Explanation Explanation => Memo.Once(ref explanation, this, static self => self.machine.Explain(self));
 }

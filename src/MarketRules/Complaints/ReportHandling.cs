@@ -104,18 +104,7 @@ public sealed class ReportIntake : IDeferredMessageArguments
     public int? MergedInto => Assessment.MergedInto;
 
     /// <summary>Why: the governing order, the outcome with its article, the verification period with the parameters used.</summary>
-    public Explanation Explanation
-    {
-        get
-        {
-            if (explanation is { } made)
-            {
-                return made;
-            }
-            var built = handling.Explain(this);
-            return Interlocked.CompareExchange(ref explanation, built, null) ?? built;
-        }
-    }
+    public Explanation Explanation => Memo.Once(ref explanation, this, static self => self.handling.Explain(self));
 
     // The values of the explanation's reasons, made from the decision when a reason's text or arguments are read.
     MessageArguments IDeferredMessageArguments.ArgumentsOf(int index) => ReportHandling.ArgumentsOf(this, index);

@@ -222,18 +222,7 @@ public sealed class RewardDecision : IDeferredMessageArguments
     public bool NeedsFinanceCoDecision => Assessment.NeedsFinanceCoDecision;
 
     /// <summary>Why: the threshold, the scope, each exclusion or the percentage, rounding, floor, cap and co-decision, with the parameters used.</summary>
-    public Explanation Explanation
-    {
-        get
-        {
-            if (explanation is { } made)
-            {
-                return made;
-            }
-            var built = calculator.Explain(this);
-            return Interlocked.CompareExchange(ref explanation, built, null) ?? built;
-        }
-    }
+    public Explanation Explanation => Memo.Once(ref explanation, this, static self => self.calculator.Explain(self));
 
     internal RewardCase Facts { get; }
 

@@ -350,18 +350,7 @@ public sealed class CreditClassification
     public CreditClassBasis Basis { get; }
 
     /// <summary>Which indicators and rules decided.</summary>
-    public Explanation Explanation
-    {
-        get
-        {
-            if (explanation is { } made)
-            {
-                return made;
-            }
-            var built = Policy.ExplainClassification(this);
-            return Interlocked.CompareExchange(ref explanation, built, null) ?? built;
-        }
-    }
+    public Explanation Explanation => Memo.Once(ref explanation, this, static self => self.Policy.ExplainClassification(self));
 
     internal CreditRiskPolicy Policy { get; }
 

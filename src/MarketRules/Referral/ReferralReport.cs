@@ -70,18 +70,7 @@ public sealed class ReferralReport : IDeferredMessageArguments
     public ImmutableArray<ThresholdCheck> CurrentLawChecks => ImmutableCollectionsMarshal.AsImmutableArray(currentLawChecks ?? MakeChecks().Current);
 
     /// <summary>The explanation: reasons with citations and the parameter values used.</summary>
-    public Explanation Explanation
-    {
-        get
-        {
-            if (explanation is { } made)
-            {
-                return made;
-            }
-            var built = BuildExplanation();
-            return Interlocked.CompareExchange(ref explanation, built, null) ?? built;
-        }
-    }
+    public Explanation Explanation => Memo.Once(ref explanation, this, static self => self.BuildExplanation());
 
     /// <summary>The distinct citations of every check.</summary>
     public ImmutableArray<Citation> Citations => [.. Checks.Concat(CurrentLawChecks).Select(c => c.Value.Citation).Distinct()];

@@ -50,35 +50,13 @@ public sealed class SpotCheckTransition
     public SpotCheckLot Lot { get; }
 
     /// <summary>The agenda on the event's day.</summary>
-    public SpotCheckAgenda Agenda
-    {
-        get
-        {
-            if (agenda is { } made)
-            {
-                return made;
-            }
-            var built = machine.AsOf(Lot, Event.On);
-            return Interlocked.CompareExchange(ref agenda, built, null) ?? built;
-        }
-    }
+    public SpotCheckAgenda Agenda => Memo.Once(ref agenda, this, static self => self.machine.AsOf(self.Lot, self.Event.On));
 
     /// <summary>The step the event took, when it was taken after its last day (worked out on each read: empty, or one step).</summary>
     public ImmutableArray<SpotCheckLateStep> Late => machine.LateStep(Before, Event);
 
     /// <summary>The explanation: the transition, the step taken late, what is now due and overdue, the parameters and dates used.</summary>
-    public Explanation Explanation
-    {
-        get
-        {
-            if (explanation is { } made)
-            {
-                return made;
-            }
-            var built = machine.Explain(this);
-            return Interlocked.CompareExchange(ref explanation, built, null) ?? built;
-        }
-    }
+    public Explanation Explanation => Memo.Once(ref explanation, this, static self => self.machine.Explain(self));
 }
 
 /// <summary>
