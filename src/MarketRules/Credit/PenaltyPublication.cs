@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using MarketRules.Calendar;
 using MarketRules.Parameters;
@@ -128,6 +130,42 @@ public static class PenaltyPublication
         }
     }
 
+    // The publication parameters in force, per span of dates, resolved once per law context (a law is built once and
+    // reused: the engine's, a bureau's): a decision finds its two spans (the decision's day and the regime's) instead
+    // of resolving six parameters per call. A value missing from a span is resolved again below, which raises the
+    // coded error of a parameter not in force.
+    // Keyed by the policy and the jurisdiction, not by the LawContext object: the engine makes a context per request
+    // over one shared policy, and the spans depend on nothing else.
+    private static readonly ConditionalWeakTable<PolicyContext, ConcurrentDictionary<Jurisdiction, InForceSpans<PublicationLaw>>> Spans = new();
+
+    private static readonly ParameterDefinition[] PublicationParameters =
+    [
+        CreditParameters.PublicationDeadline, CreditParameters.PublicationCrossProvinceStep, CreditParameters.LowerAmountFine,
+        CreditParameters.PublicationShortPeriod, CreditParameters.PublicationStandardPeriod, CreditParameters.RepairMinimum,
+        CreditParameters.RepairMinimumSensitive,
+    ];
+
+    private static InForceSpans<PublicationLaw> SpansOf(LawContext law) =>
+        Spans.GetValue(law.Policy, static _ => new()).GetOrAdd(law.Jurisdiction,
+            static (_, l) => new InForceSpans<PublicationLaw>(l, PublicationParameters, from => new PublicationLaw(l, from)), law);
+
+    private sealed class PublicationLaw(LawContext law, LocalDate from)
+    {
+        public ParameterValue? Deadline { get; } = law.Policy.TryResolve(CreditParameters.PublicationDeadline, from, law.Jurisdiction);
+
+        public ParameterValue? CrossProvinceStep { get; } = law.Policy.TryResolve(CreditParameters.PublicationCrossProvinceStep, from, law.Jurisdiction);
+
+        public ParameterValue? LowerFine { get; } = law.Policy.TryResolve(CreditParameters.LowerAmountFine, from, law.Jurisdiction);
+
+        public ParameterValue? ShortPeriod { get; } = law.Policy.TryResolve(CreditParameters.PublicationShortPeriod, from, law.Jurisdiction);
+
+        public ParameterValue? StandardPeriod { get; } = law.Policy.TryResolve(CreditParameters.PublicationStandardPeriod, from, law.Jurisdiction);
+
+        public ParameterValue? RepairMinimum { get; } = law.Policy.TryResolve(CreditParameters.RepairMinimum, from, law.Jurisdiction);
+
+        public ParameterValue? RepairMinimumSensitive { get; } = law.Policy.TryResolve(CreditParameters.RepairMinimumSensitive, from, law.Jurisdiction);
+    }
+
     private static RuleResult<PublicationDates> DecideOnCalendar(PenaltyRecord penalty, LawContext law, LocalDate? publishedOn, ExplanationBuilder? builder)
     {
         if (penalty.Measures.IsDefaultOrEmpty)
@@ -149,7 +187,11 @@ public static class PenaltyPublication
         // ordinary-procedure decisions, warnings included, published within 20 working days. The term and the repair
         // are Order 45's from its entry into force (decision 0014).
         var beforeOrder45 = decided < Order45InForce;
-        if (beforeOrder45 && context.TryResolve(CreditParameters.PublicationDeadline, decided, jurisdiction) is null)
+        var regime = beforeOrder45 ? Order45InForce : decided;
+        var spans = SpansOf(law);
+        var atDecision = spans.Find(decided);
+        var atRegime = spans.Find(regime);
+        if (beforeOrder45 && atDecision.Deadline is null)
         {
             return RuleResult<PublicationDates>.Failure(KernelErrors.ParameterNotInForce.Create("$.decidedOn",
                 ("Parameter", CreditParameters.PublicationDeadline.Id), ("Date", decided), ("EffectiveFrom", CreditParameters.PublicationDeadline.Values[0].EffectiveFrom)));
@@ -164,10 +206,9 @@ public static class PenaltyPublication
         }
         var periods = law.Periods;
         LegalDeadline publishBy;
-        var regime = beforeOrder45 ? Order45InForce : decided;
         if (penalty.CrossProvince && !beforeOrder45)
         {
-            var step = context.Resolve(CreditParameters.PublicationCrossProvinceStep, decided, jurisdiction);
+            var step = atDecision.CrossProvinceStep ?? context.Resolve(CreditParameters.PublicationCrossProvinceStep, decided, jurisdiction);
             builder?.Use(step);
             var pushed = periods.Deadline(decided, step.AsPeriod());
             builder?.Add(ComputedDate.FromDeadline("push-by", new LocalizedText("推送登记地部门期限", "Push to the home bureau by"), pushed, step.Citation));
@@ -175,7 +216,7 @@ public static class PenaltyPublication
         }
         else
         {
-            var deadline = context.Resolve(CreditParameters.PublicationDeadline, decided, jurisdiction);
+            var deadline = atDecision.Deadline ?? context.Resolve(CreditParameters.PublicationDeadline, decided, jurisdiction);
             builder?.Use(deadline);
             publishBy = periods.Deadline(decided, deadline.AsPeriod());
         }
@@ -194,11 +235,12 @@ public static class PenaltyPublication
         }
         var start = publishedOn ?? publishBy.LastDay;
 
-        var threshold = context.Resolve(CreditParameters.LowerAmountFine, regime, jurisdiction);
+        var threshold = atRegime.LowerFine ?? context.Resolve(CreditParameters.LowerAmountFine, regime, jurisdiction);
         var hasFine = measures.Fine;
         var lowerFine = hasFine && threshold.Value > 0 && penalty.Fine.Yuan <= (builder is null ? threshold.Value : builder.Use(threshold));
         var shortPeriod = measures.OnlyLight && (!hasFine || lowerFine);
-        var length = context.Resolve(shortPeriod ? CreditParameters.PublicationShortPeriod : CreditParameters.PublicationStandardPeriod, regime, jurisdiction);
+        var length = (shortPeriod ? atRegime.ShortPeriod : atRegime.StandardPeriod)
+            ?? context.Resolve(shortPeriod ? CreditParameters.PublicationShortPeriod : CreditParameters.PublicationStandardPeriod, regime, jurisdiction);
         builder?.Use(length);
         var lastDay = periods.Deadline(start, length.AsPeriod(), RestDayRule.None).LastDay;
         if (!shortPeriod && penalty.RestrictionEndsOn is { } restriction && restriction > lastDay)
@@ -217,7 +259,8 @@ public static class PenaltyPublication
         else
         {
             var sensitive = penalty.Field is PenaltyField.Food or PenaltyField.Drugs or PenaltyField.SpecialEquipment;
-            var minimum = context.Resolve(sensitive ? CreditParameters.RepairMinimumSensitive : CreditParameters.RepairMinimum, regime, jurisdiction);
+            var minimum = (sensitive ? atRegime.RepairMinimumSensitive : atRegime.RepairMinimum)
+                ?? context.Resolve(sensitive ? CreditParameters.RepairMinimumSensitive : CreditParameters.RepairMinimum, regime, jurisdiction);
             builder?.Use(minimum);
             repairFrom = periods.Deadline(start, minimum.AsPeriod(), RestDayRule.None).LastDay.PlusDays(1);
             builder?.Add(CreditReasons.RepairFrom.ToReason(minimum.Citation, ("Date", repairFrom.Value)));

@@ -1,3 +1,4 @@
+using MarketRules.Parameters;
 using CsCheck;
 using MarketRules.Credit;
 
@@ -255,5 +256,30 @@ public class PenaltyPublicationTests
         }
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.Equal(800, published);
+    }
+
+    [Fact]
+    public void Decide_APackThatChangesTheThresholdLater_AppliesEachValueOnItsOwnDays_AndOnlyInItsJurisdiction()
+    {
+        // The dates a publication decision reads its parameters on are looked up in a table made once per policy and
+        // jurisdiction: a provincial value that changes must apply from its first day, and the same policy read for
+        // another jurisdiction must not see it.
+        const string pack = """
+            { "id": "zhejiang-lower-fine-raised", "version": "1", "jurisdiction": "330000",
+              "title": { "zh": "浙江较低数额罚款（示例）", "en": "Zhejiang lower-amount fine (example)" },
+              "citation": { "document": { "zh": "示例", "en": "Example" }, "status": "project-requirement" },
+              "parameters": { "credit.publication.lower-fine-threshold": { "unit": "yuan", "values": [
+                { "from": "2021-09-01", "until": "2025-01-01", "value": 10000 }, { "from": "2025-01-01", "value": 50000 } ] } } }
+            """;
+        var policy = NationalCatalog.Policy.WithPack(PolicyPack.Parse(pack, NationalCatalog.Catalog).GetValueOrThrow()).GetValueOrThrow();
+        var zhejiang = NationalCatalog.Law.WithPolicy(policy).For(CreditTestData.Gongshu);
+        var national = NationalCatalog.Law.WithPolicy(policy);
+        PenaltyRecord Fine(LocalDate decided) => CreditTestData.Penalty(decided, PenaltyMeasure.Fine) with { Fine = Money.FromYuan(20_000) };
+        bool Short(MarketRules.Parameters.LawContext law, LocalDate decided) => PenaltyPublication.Decide(Fine(decided), law).Value.ShortPeriod;
+        Assert.False(Short(zhejiang, new LocalDate(2024, 12, 31)));  // 20,000 > 10,000: three years
+        Assert.True(Short(zhejiang, new LocalDate(2025, 1, 1)));     // the raised threshold's first day: three months
+        Assert.False(Short(national, new LocalDate(2025, 1, 2)));    // the national law has no threshold
+        Assert.True(Short(zhejiang, new LocalDate(2025, 1, 2)));
+        Assert.Equal(PenaltyPublication.Schedule(Fine(new LocalDate(2025, 1, 2)), zhejiang).Value!.LastDay, PenaltyPublication.Decide(Fine(new LocalDate(2025, 1, 2)), zhejiang).Value.LastDay);
     }
 }
