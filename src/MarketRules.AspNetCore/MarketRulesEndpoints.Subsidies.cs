@@ -36,7 +36,8 @@ public static partial class MarketRulesEndpoints
                 ? Stored(StatusCodes.Status200OK, w => SubsidyLedgerJson.Write(w, result.Value))
                 : Problem(context, StatusCodes.Status400BadRequest, result.Errors);
         }))
-            .WithSummary("Assess and reserve a trade-in claim (first come, first served); honours Idempotency-Key.");
+            .WithSummary("Assess and reserve a trade-in claim (first come, first served); honours Idempotency-Key.")
+            .WithMetadata(MarketRulesRoute.SubsidyClaim);
 
         group.MapPost("/subsidies/{scheme}/claims/{claimId}/confirm", context =>
             IdempotentAsync(context, _ => Settle(context, (l, id) => l.Confirm(id))))

@@ -307,6 +307,7 @@ internal sealed class MarketRulesRoute(string kind)
     public static readonly MarketRulesRoute EvaluateEscaped = new("evaluate-escaped");
     public static readonly MarketRulesRoute Batch = new("batch");
     public static readonly MarketRulesRoute OpenApi = new("openapi");
+    public static readonly MarketRulesRoute SubsidyClaim = new("subsidy-claim");
 
     public string Kind { get; } = kind;
 }

@@ -170,7 +170,18 @@ public sealed class AspNetCoreSampleTests(AspNetCoreSampleFixture sample) : ICla
 
         // The claims routes are in the application's OpenAPI document.
         using var openApi = JsonDocument.Parse(await sample.Client.GetStringAsync(new Uri("/v1/openapi.json", UriKind.Relative)));
-        Assert.True(openApi.RootElement.GetProperty("paths").GetProperty("/v1/subsidies/{scheme}/claims").TryGetProperty("post", out _));
+        var reserve = openApi.RootElement.GetProperty("paths").GetProperty("/v1/subsidies/{scheme}/claims").GetProperty("post");
+        var claimSchema = reserve.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
+        // The claim's schema is the subsidy rule's own, and it resolves inside the document.
+        var schemas = openApi.RootElement.GetProperty("components").GetProperty("schemas");
+        var pointer = claimSchema["#/components/schemas/".Length..].Split('/');
+        var resolved = schemas.GetProperty(pointer[0]);
+        foreach (var step in pointer.Skip(1))
+        {
+            resolved = resolved.GetProperty(step);
+        }
+        Assert.True(resolved.GetProperty("properties").TryGetProperty("applicantId", out _), claimSchema);
+        Assert.True(reserve.GetProperty("responses").TryGetProperty("422", out _));
     }
 
     private static HttpRequestMessage Keyed(string path, string body, string key)
