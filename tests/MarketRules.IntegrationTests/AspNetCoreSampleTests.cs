@@ -184,6 +184,21 @@ public sealed class AspNetCoreSampleTests(AspNetCoreSampleFixture sample) : ICla
         Assert.True(reserve.GetProperty("responses").TryGetProperty("422", out _));
     }
 
+    [Fact]
+    public async Task SubsidyClaims_BodyOverTheClaimsLimit_Answers413WithTheCodedError()
+    {
+        // The limit is the endpoint's own (16 MiB), not the host's: the sample leaves Kestrel at its default (30 MB).
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/v1/subsidies/gongshu-2022-ebike-tradein/claims", UriKind.Relative))
+        {
+            Content = Json("{\"pad\":\"" + new string('x', (int)MarketRules.AspNetCore.MarketRulesEndpoints.MaxClaimBytes) + "\"}"),
+        };
+        request.Headers.ExpectContinue = true;
+        using var response = await sample.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("MR.Engine.RequestTooLarge", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static HttpRequestMessage Keyed(string path, string body, string key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = Json(body) };
