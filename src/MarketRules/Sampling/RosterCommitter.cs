@@ -233,7 +233,7 @@ internal sealed class RosterCommitter : IDisposable
     /// are (a crowded slice is just a bigger sort); at 10 M entries it replaces ≈ 18 levels of partitioning 32-byte
     /// entries with three linear passes.
     /// </summary>
-    private static void SortInto(List<NativeBlock<Entry>> blocks, Span<Entry> destination, int[] bins)
+    internal static void SortInto(List<NativeBlock<Entry>> blocks, Span<Entry> destination, int[] bins)
     {
         if (!SpreadSort)
         {
