@@ -89,7 +89,12 @@ internal static class SamplingScale
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
-            Console.WriteLine($" iteration {i + 1} (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}), AnonHugePages before {AnonHugePages() / 1e6:N0} MB:");
+            if (Environment.GetEnvironmentVariable("SAMPLING_SCALE_AB") == "spread")
+            {
+                // A/B in one process: odd iterations spread the commit's buckets before sorting, even ones sort them whole.
+                RosterCommitter.SpreadSort = i % 2 == 1;
+            }
+            Console.WriteLine($" iteration {i + 1} (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}{(RosterCommitter.SpreadSort ? "" : ", spread sort off")}), AnonHugePages before {AnonHugePages() / 1e6:N0} MB:");
             var all = Counters.Take();
             var commitment = Measured("commit", ref totals[0], i, () => DoubleRandomSampler.Commit("benchmark-task", AsOf, Policy, roster, cores).GetValueOrThrow());
             var receipt = Measured("draw", ref totals[1], i, () => DoubleRandomSampler.Draw(commitment, Seed, roster, cores).GetValueOrThrow());
