@@ -11,6 +11,7 @@ namespace MarketRules.Benchmarks;
 /// Run: dotnet run -c Release --project benchmarks/MarketRules.Benchmarks -- sampling-scale memory 10000000
 ///      dotnet run -c Release --project benchmarks/MarketRules.Benchmarks -- sampling-scale csv 100000000 /tmp/roster.csv
 ///      dotnet run -c Release --project benchmarks/MarketRules.Benchmarks -- sampling-scale composite 10000000 6
+///      (SAMPLING_SCALE_AB=spread alternates the commit's spread sort off and on; SAMPLING_SCALE_THP=1 samples AnonHugePages)
 /// </summary>
 internal static class SamplingScale
 {
@@ -72,16 +73,17 @@ internal static class SamplingScale
     /// <summary>
     /// PublicDrawBenchmark's composite row — Commit, Draw, receipt to a counting stream, the same public calls — repeated
     /// in one warm process with a full collection between iterations (as BenchmarkDotNet forces one), printing per phase
-    /// what a loaded machine does not distort: process CPU, GC collections and pause, minor page faults, and the highest
-    /// AnonHugePages sampled (every 20 ms) while the phase ran.
+    /// what a loaded machine does not distort: process CPU, GC collections and pause, minor page faults, and (with
+    /// SAMPLING_SCALE_THP=1) the highest AnonHugePages sampled every 20 ms while the phase ran.
     /// </summary>
     private static int Composite(int n, int times, int cores)
     {
         var roster = PublicDrawBenchmark.Generate(n);
         GC.Collect();
-        // smaps_rollup walks the page tables of the whole process (the roster's gigabytes too): ≈ 10 % of a core when
-        // read every 20 ms, so it can be turned off (SAMPLING_SCALE_THP=0) for a run whose CPU times are compared.
-        Watch.SampleHugePages = Environment.GetEnvironmentVariable("SAMPLING_SCALE_THP") != "0";
+        // smaps_rollup walks the page tables of the whole process (the roster's gigabytes too): read every 20 ms it took
+        // a fifth of the process's CPU samples in session 9's profile, so it is asked for (SAMPLING_SCALE_THP=1) only in
+        // a run that looks at huge pages, never in one whose CPU times are compared.
+        Watch.SampleHugePages = Environment.GetEnvironmentVariable("SAMPLING_SCALE_THP") == "1";
         Console.WriteLine($"THP enabled: {File.ReadAllText("/sys/kernel/mm/transparent_hugepage/enabled").Trim()}; defrag: {File.ReadAllText("/sys/kernel/mm/transparent_hugepage/defrag").Trim()}");
         var totals = new (double Wall, double Cpu, double Pause, long Faults)[4];
         for (var i = 0; i < times; i++)
