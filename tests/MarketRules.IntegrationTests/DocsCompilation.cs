@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace MarketRules.IntegrationTests;
 
 /// <summary>
-/// Every C# block of README.md and docs/*.md compiled in ONE in-process Roslyn compilation (one `dotnet run file.cs`
+/// Every C# block of README.md, docs/*.md and the packages' READMEs (src/*/README.md) compiled in ONE in-process Roslyn compilation (one `dotnet run file.cs`
 /// per block took ≈ 9 minutes at load), then each block run on its own with its console captured.
 /// </summary>
 /// <remarks>

@@ -45,7 +45,7 @@ public class DocsExamplesTests(HostFixture host) : IClassFixture<HostFixture>
         }
     }
 
-    // README.md and every page of docs/: each C# block is compiled (all in one compilation) and run, and what it prints
+    // README.md, every page of docs/ and every package README: each C# block is compiled (all in one compilation) and run, and what it prints
     // checked against the `output` block after it. A page that adds a block is run without touching this test.
     public static TheoryData<string> PagesWithCSharp() =>
         [.. DocPages.CSharpBlocks().Select(b => b.Page).Distinct(StringComparer.Ordinal)];

@@ -74,11 +74,16 @@ internal sealed record MarkdownExample(string File, int Line, string Language, s
     private static string Squeeze(string text) => Regex.Replace(text, @"\s+", "");
 }
 
-/// <summary>The pages whose examples the tests run: README.md and every page of docs/.</summary>
+/// <summary>
+/// The pages whose examples the tests run: README.md, every page of docs/, and the README of every package
+/// (<c>src/*/README.md</c>: the page a user reads first, on the package's listing).
+/// </summary>
 internal static class DocPages
 {
     public static IReadOnlyList<string> All() =>
-        [.. new[] { Repository.PathOf("README.md") }.Concat(Directory.GetFiles(Repository.PathOf("docs"), "*.md").Order(StringComparer.Ordinal))];
+        [.. new[] { Repository.PathOf("README.md") }
+            .Concat(Directory.GetFiles(Repository.PathOf("docs"), "*.md").Order(StringComparer.Ordinal))
+            .Concat(Directory.GetDirectories(Repository.PathOf("src")).Select(d => Path.Combine(d, "README.md")).Where(File.Exists).Order(StringComparer.Ordinal))];
 
     public static IReadOnlyList<MarkdownExample> CSharpBlocks() =>
         [.. All().SelectMany(MarkdownExample.Extract).Where(e => e.Language == "csharp")];
