@@ -74,23 +74,29 @@ public sealed class DrawPrefix
 
 /// <summary>An entity selected by a draw, with its rank.</summary>
 /// <remarks>
-/// <para>A draw keeps a selected entity as its packed code and rank (88 bytes, nothing for the collector to trace) and
-/// writes their text only when asked — when the receipt is written, compared or read — so a national draw does not
-/// build two strings for each of its hundreds of thousands of selections. Equality compares the values, however the
-/// entity was built.</para>
+/// <para>A selected entity is a value of 48 bytes holding no reference: the packed credit code (90 bits), whether the
+/// working rules included it (one bit) and the rank's 32-byte digest. A stratum's selection is one array of them, so a
+/// national draw builds no object per selected entity and its hundreds of thousands of selections give the collector
+/// nothing to trace or copy. <see cref="CreditCode"/> and <see cref="Rank"/> are written as text when read — and the
+/// receipt writes them straight from the packed form.</para>
+/// <para>Built from text (a receipt read back), the credit code must be 18 characters of the code's alphabet and the rank
+/// 64 lower-case hexadecimal digits, the only forms a draw writes; equality compares the values, however the entity was
+/// built. <see langword="default"/> is the all-zero code and rank, never a draw's result.</para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
-public sealed record SelectedEntity
+public readonly record struct SelectedEntity
 {
-    private readonly UInt128 packedCode;
+    // The code's top 26 bits in bits 0-25 and Mandatory in bit 63; the code's low 64 bits apart.
+    private const ulong MandatoryBit = 1UL << 63;
+    private readonly ulong codeHigh;
+    private readonly ulong codeLow;
     private readonly RankKey rankKey;
-    private readonly string? creditCode;
-    private readonly string? rank;
 
     /// <summary>An entity selected by a draw, with its rank.</summary>
-    /// <param name="CreditCode">The entity's unified social credit code.</param>
-    /// <param name="Rank">SHA-256(prefix ‖ code) in lower-case hex; the stratum took the lowest.</param>
+    /// <param name="CreditCode">The entity's unified social credit code: 18 characters of the code's alphabet.</param>
+    /// <param name="Rank">SHA-256(prefix ‖ code) in lower-case hex (64 digits); the stratum took the lowest.</param>
     /// <param name="Mandatory">Whether the entity was included by the working rules rather than drawn.</param>
+    /// <exception cref="ArgumentException">The code or the rank is not in the form a draw writes.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1708", Justification = "Parameter names are the properties', as a positional record's.")]
     public SelectedEntity(string CreditCode, string Rank, bool Mandatory)
     {
@@ -101,27 +107,51 @@ public sealed record SelectedEntity
 
     internal SelectedEntity(UInt128 code, RankKey rank, bool mandatory)
     {
-        packedCode = code;
+        codeHigh = (ulong)(code >> 64) | (mandatory ? MandatoryBit : 0);
+        codeLow = (ulong)code;
         rankKey = rank;
-        Mandatory = mandatory;
     }
 
     /// <summary>The entity's unified social credit code.</summary>
+    /// <exception cref="ArgumentException">When set: not 18 characters of the code's alphabet.</exception>
     public string CreditCode
     {
-        get => creditCode ?? PackedCode.Unpack(packedCode);
-        init => creditCode = Preconditions.CheckNotNull(value);
+        get => PackedCode.Unpack(Code);
+        init
+        {
+            Preconditions.CheckNotNull(value);
+            Preconditions.CheckArgument(PackedCode.TryPack(value, out var high, out var low), nameof(CreditCode), "A credit code has 18 characters of its alphabet");
+            var code = ((UInt128)high << 45) | low;
+            codeHigh = (ulong)(code >> 64) | (codeHigh & MandatoryBit);
+            codeLow = (ulong)code;
+        }
     }
 
     /// <summary>SHA-256(prefix ‖ code) in lower-case hex; the stratum took the lowest.</summary>
+    /// <exception cref="ArgumentException">When set: not 64 lower-case hexadecimal digits.</exception>
     public string Rank
     {
-        get => rank ?? rankKey.ToString();
-        init => rank = Preconditions.CheckNotNull(value);
+        get => rankKey.ToString();
+        init
+        {
+            Preconditions.CheckNotNull(value);
+            Span<byte> digest = stackalloc byte[32];
+            Preconditions.CheckArgument(
+                value.Length == 64 && !value.AsSpan().ContainsAnyInRange('A', 'F')
+                && Convert.FromHexString(value, digest, out _, out var written) == System.Buffers.OperationStatus.Done && written == 32,
+                nameof(Rank), "A rank is 64 lower-case hexadecimal digits");
+            rankKey = RankKey.FromDigest(digest);
+        }
     }
 
     /// <summary>Whether the entity was included by the working rules rather than drawn.</summary>
-    public bool Mandatory { get; init; }
+    public bool Mandatory
+    {
+        get => (codeHigh & MandatoryBit) != 0;
+        init => codeHigh = value ? codeHigh | MandatoryBit : codeHigh & ~MandatoryBit;
+    }
+
+    private UInt128 Code => new(codeHigh & ~MandatoryBit, codeLow);
 
     /// <summary>Deconstructs the entity.</summary>
     /// <param name="CreditCode">The credit code.</param>
@@ -129,46 +159,23 @@ public sealed record SelectedEntity
     /// <param name="Mandatory">Whether the working rules included it.</param>
     public void Deconstruct(out string CreditCode, out string Rank, out bool Mandatory) => (CreditCode, Rank, Mandatory) = (this.CreditCode, this.Rank, this.Mandatory);
 
-    /// <inheritdoc />
-    public bool Equals(SelectedEntity? other) =>
-        other is not null && Mandatory == other.Mandatory
-        && (creditCode is null && other.creditCode is null ? packedCode == other.packedCode : CreditCode == other.CreditCode)
-        && (rank is null && other.rank is null ? rankKey == other.rankKey : Rank == other.Rank);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(CreditCode, Rank, Mandatory);
-
     /// <summary>
     /// Writes the entity as the published receipt has it — <c>{"creditCode":…,"rank":…,"mandatory":…}</c>, the generated
-    /// contract's members in its order — from the packed code and rank when the draw made it, so writing a national
-    /// receipt builds no string per selected entity.
+    /// contract's members in its order — from the packed code and rank, so writing a national receipt builds no string
+    /// per selected entity.
     /// </summary>
     /// <param name="writer">The receipt's writer.</param>
     internal void WriteJson(System.Text.Json.Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
-        if (creditCode is null)
-        {
-            Span<byte> code = stackalloc byte[Sha256Lanes.CreditCodeLength];
-            PackedCode.Unpack(packedCode, code);
-            writer.WriteString("creditCode"u8, code);
-        }
-        else
-        {
-            writer.WriteString("creditCode"u8, creditCode);
-        }
-        if (rank is null)
-        {
-            Span<byte> digest = stackalloc byte[32];
-            Span<byte> hex = stackalloc byte[64];
-            rankKey.WriteDigest(digest);
-            Convert.TryToHexStringLower(digest, hex, out _);
-            writer.WriteString("rank"u8, hex);
-        }
-        else
-        {
-            writer.WriteString("rank"u8, rank);
-        }
+        Span<byte> code = stackalloc byte[Sha256Lanes.CreditCodeLength];
+        PackedCode.Unpack(Code, code);
+        writer.WriteString("creditCode"u8, code);
+        Span<byte> digest = stackalloc byte[32];
+        Span<byte> hex = stackalloc byte[64];
+        rankKey.WriteDigest(digest);
+        Convert.TryToHexStringLower(digest, hex, out _);
+        writer.WriteString("rank"u8, hex);
         writer.WriteBoolean("mandatory"u8, Mandatory);
         writer.WriteEndObject();
     }

@@ -91,6 +91,52 @@ public partial class DoubleRandomSamplerTests
     }
 
     [Fact]
+    public void SelectedEntity_IsAValueWithoutReferences_48BytesPerSelectedEntity()
+    {
+        // The draw's selection is one inline array per stratum: no object per entity, nothing for the GC to trace.
+        Assert.True(typeof(SelectedEntity).IsValueType);
+        Assert.False(System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<SelectedEntity>());
+        Assert.Equal(48, System.Runtime.CompilerServices.Unsafe.SizeOf<SelectedEntity>());
+    }
+
+    [Theory]
+    [InlineData("91410100MA3X1234Y5", "0000000000000000000000000000000000000000000000000000000000000000", true)]
+    [InlineData("91410100MA3X1234Y", "00000000000000000000000000000000000000000000000000000000000000ab", false)]
+    [InlineData("91410100MA3X1234I5", "00000000000000000000000000000000000000000000000000000000000000ab", false)]
+    [InlineData("91410100MA3X1234Y5", "00000000000000000000000000000000000000000000000000000000000000AB", false)]
+    [InlineData("91410100MA3X1234Y5", "00000000000000000000000000000000000000000000000000000000000000a", false)]
+    [InlineData("91410100MA3X1234Y5", "00000000000000000000000000000000000000000000000000000000000000xy", false)]
+    public void SelectedEntity_FromText_OnlyTheFormsADrawWrites(string code, string rank, bool valid)
+    {
+        if (valid)
+        {
+            var entity = new SelectedEntity(code, rank, Mandatory: true);
+            Assert.Equal((code, rank, true), (entity.CreditCode, entity.Rank, entity.Mandatory));
+            Assert.False((entity with { Mandatory = false }).Mandatory);
+            Assert.Equal(code, (entity with { Mandatory = false }).CreditCode);
+        }
+        else
+        {
+            Assert.ThrowsAny<ArgumentException>(() => new SelectedEntity(code, rank, false));
+        }
+    }
+
+    [Fact]
+    public void FromJson_SelectedEntityRankNotLowerCaseHex_CodedErrorNotException()
+    {
+        var roster = SamplingTestData.Roster(300, 3);
+        var receipt = PlanOf(roster, SamplingTestData.Seed(3), Henan);
+        var rank = receipt.Strata.First(s => s.Selected.Length > 0).Selected[0].Rank;
+        var json = receipt.ToJson().Replace(rank, rank.ToUpperInvariant(), StringComparison.Ordinal);
+
+        Assert.Equal("MR.Sampling.ReceiptMalformed", Assert.Single(SamplingReceipt.FromJson(json).Errors).Code);
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        var streamed = Assert.Single(SamplingReceipt.FromJson(stream).Errors);
+        Assert.Equal("MR.Sampling.ReceiptMalformed", streamed.Code);
+        Assert.StartsWith("$.strata[", streamed.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_ReceiptOfFormat1_RefusedWithCodedErrorNamingBothFormats()
     {
         var roster = SamplingTestData.Roster(300, 3);

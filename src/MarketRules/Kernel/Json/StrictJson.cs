@@ -139,6 +139,12 @@ internal static class StrictJson
             var path = ex.Path is { Length: > 0 } inner && inner[0] == '$' ? rootPath + inner[1..] : rootPath;
             return RuleResult<T>.Failure(malformed.CreateLocalized(path, ("Detail", JsonTexts.WrongValue)));
         }
+        catch (ArgumentException)
+        {
+            // A contract's constructor refused a value of the right type in the wrong form (a value type that keeps only
+            // a packed form, e.g. a selected entity's code and rank); the binder does not say where, so the value's root.
+            return RuleResult<T>.Failure(malformed.CreateLocalized(rootPath, ("Detail", JsonTexts.WrongValue)));
+        }
     }
 
     /// <summary>The path of a member below a path: <c>$.input.fineYuan</c>, or <c>$.input['a b']</c> for other names.</summary>
