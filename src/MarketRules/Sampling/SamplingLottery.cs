@@ -108,7 +108,7 @@ public readonly record struct SelectedEntity
     internal SelectedEntity(UInt128 code, RankKey rank, bool mandatory)
     {
         codeHigh = (ulong)(code >> 64) | (mandatory ? MandatoryBit : 0);
-        codeLow = (ulong)code;
+        codeLow = unchecked((ulong)code);
         rankKey = rank;
     }
 
@@ -123,7 +123,7 @@ public readonly record struct SelectedEntity
             Preconditions.CheckArgument(PackedCode.TryPack(value, out var high, out var low), nameof(CreditCode), "A credit code has 18 characters of its alphabet");
             var code = ((UInt128)high << 45) | low;
             codeHigh = (ulong)(code >> 64) | (codeHigh & MandatoryBit);
-            codeLow = (ulong)code;
+            codeLow = unchecked((ulong)code);
         }
     }
 
