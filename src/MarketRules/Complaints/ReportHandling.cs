@@ -256,8 +256,7 @@ public sealed class ReportHandling
         var a = intake.Assessment;
         (string Name, object? Value)[] values = index switch
         {
-            GoverningReason => [("Received", a.ClockStartsOn),
-                ("Order", ComplaintStateMachine.OrderName(a.Order))],
+            GoverningReason => ComplaintStateMachine.GoverningOrderArguments(ComplaintStateMachine.ReportSubject, a.ClockStartsOn, a.Order),
             OutcomeReason => [("Outcome", OutcomeNames[(int)a.Outcome]), ("Index", (object?)a.MergedInto ?? "-")],
             _ => [("Deadline", "report-verification"), ("Limit", a.Verification!.Value.LastDay), ("Excluded", a.Verification!.Value.ExcludedDays)],
         };

@@ -83,7 +83,11 @@ public sealed class StrictDoorVectorMutationTests(ITestOutputHelper output)
     // (「unsoldValue」不得为负数): it is what they must look for, so it is not a leak; a bare identifier, or a C#
     // (PascalCase) name even in 「」, still is.
     private static readonly System.Text.RegularExpressions.Regex QuotedMember = new(@"「[a-z][A-Za-z0-9_\-]*」");
-    private static readonly System.Text.RegularExpressions.Regex Identifier = new(@"\b(?:[a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]{2,}|[a-z]{3,}(?:\s+[a-z]{2,})+)\b");
+    // Bounded by lookarounds on ASCII identifier characters, not \b: .NET counts CJK characters as word characters, so
+    // \b finds no boundary in 适用order20 and an identifier glued to Chinese text went unseen. Besides C# names and
+    // English phrases: kebab-case ids (mediation-paused), ids with digits (order20) and any lowercase ASCII word.
+    private static readonly System.Text.RegularExpressions.Regex Identifier = new(
+        @"(?<![A-Za-z0-9_\-])(?:[a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]{2,}|[a-z]{3,}(?:\s+[a-z]{2,})+|[a-z][a-z0-9]*(?:-[a-z0-9]+)+|[a-z]{2,}[0-9]+|[a-z]{3,})(?![A-Za-z0-9_\-])");
     private static readonly System.Text.RegularExpressions.Regex Cjk = new(@"[\u3400-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF]");
 
     /// <summary>A Chinese text with a C# identifier, an enum name or an English sentence in it (JSON paths and member names in 「」 aside).</summary>
