@@ -392,6 +392,7 @@ public sealed class ComplaintStateMachine
     internal static string Kebab<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static ComplaintTransition Reject(in ComplaintSnapshot s, ComplaintEvent e, ComplaintRejection why, LocalDate? limit = null, LegalPeriod? period = null, int value = 0) =>
         new(s) { Event = e, Rejection = why, LimitDate = limit, LimitPeriod = period, Value = value };
 
@@ -414,208 +415,225 @@ public sealed class ComplaintStateMachine
         // Every accepted event counts, is dated and moves to the row's state; each case makes the new snapshot from the
         // caller's in one step (the snapshot is a large value: a copy of a copy just written stalls on the store buffer).
         var (count, at, to) = (s.EventCount + 1, e.At, row.To);
-        switch (e.Kind)
+        // One method per event: each makes (and zeroes) only its own copies of the large snapshot, not every event's.
+        return e.Kind switch
         {
-            case ComplaintEventKind.Received:
-                {
-                    var law = spans.Find(date);
-                    if (law.Order == ComplaintOrder.None)
-                    {
-                        return Reject(s, e, ComplaintRejection.NoOrderInForce, date);
-                    }
-                    if (e.HarmKnownOn is { } known && known > date)
-                    {
-                        return Reject(s, e, ComplaintRejection.HarmKnownAfterReceipt);
-                    }
-                    var next = s with { EventCount = count, LastEventAt = at, State = to, Order = law.Order, ReceivedOn = date, HarmKnownOn = e.HarmKnownOn };
-                    // Counting the acceptance deadline now rejects a complaint whose clock would run off the calendar.
-                    _ = LastDay(AcceptancePeriod(next));
-                    return new(next);
-                }
+            ComplaintEventKind.Received => OnReceived(s, e, date, count, at, to),
+            ComplaintEventKind.Accepted => OnAccepted(s, e, date, count, at, to),
+            ComplaintEventKind.Refused => OnRefused(s, e, date, count, at, to),
+            ComplaintEventKind.JurisdictionDisputed => OnJurisdictionDisputed(s, e, date, count, at, to),
+            ComplaintEventKind.JurisdictionSettled => OnJurisdictionSettled(s, e, date, count, at, to),
+            ComplaintEventKind.MediationStarted => OnMediationStarted(s, e, date, count, at, to),
+            ComplaintEventKind.TestingStarted => OnTestingStarted(s, e, date, count, at, to),
+            ComplaintEventKind.TestingEnded => OnTestingEnded(s, e, date, count, at, to),
+            ComplaintEventKind.AgreementReached => OnAgreementReached(s, e, date, count, at, to),
+            ComplaintEventKind.MediationTerminated => OnMediationTerminated(s, e, date, count, at, to),
+            ComplaintEventKind.TerminationNotified => OnTerminationNotified(s, e, date, count, at, to),
+            ComplaintEventKind.Closed => OnClosed(s, e, date, count, at, to),
+            ComplaintEventKind.ClueFound => OnClueFound(s, e, date, count, at, to),
+            ComplaintEventKind.ClueVerificationExtended => OnClueVerificationExtended(s, e, date, count, at, to),
+            ComplaintEventKind.ClueResolved => OnClueResolved(s, e, date, count, at, to),
+            _ => Reject(s, e, ComplaintRejection.IllegalTransition),
+        };
+    }
 
-            case ComplaintEventKind.Accepted:
-                {
-                    if (s.HarmKnownOn is { } harm && LimitationLastDay(harm, s.ReceivedOn!.Value) is var last && s.ReceivedOn.Value > last)
-                    {
-                        return Reject(s, e, ComplaintRejection.LimitationExpired, last, LimitationPeriod(s.ReceivedOn.Value));
-                    }
-                    var (met, missed) = Closing(s, ComplaintDeadlineKind.Acceptance, LastDay(AcceptancePeriod(s)), date);
-                    var next = s with { EventCount = count, LastEventAt = at, State = to, DecidedOn = date, MetLog = met, MissedLog = missed };
-                    _ = MediationLastDay(next, date);
-                    return new(next);
-                }
-
-            case ComplaintEventKind.Refused:
-                {
-                    if (e.RefusalGrounds.IsDefaultOrEmpty)
-                    {
-                        return Reject(s, e, ComplaintRejection.NoRefusalGround);
-                    }
-                    foreach (var ground in e.RefusalGrounds)
-                    {
-                        if (!RefusalGroundsUnder(s.Order).Contains(ground))
-                        {
-                            return Reject(s, e, ComplaintRejection.GroundNotInForce, value: (int)ground);
-                        }
-                        if (ground == ComplaintRefusalGround.LimitationExpired)
-                        {
-                            var limit = s.HarmKnownOn is { } k ? LimitationLastDay(k, s.ReceivedOn!.Value) : (LocalDate?)null;
-                            if (limit is not { } l || s.ReceivedOn!.Value <= l)
-                            {
-                                return Reject(s, e, ComplaintRejection.GroundNotEstablished, limit, LimitationPeriod(s.ReceivedOn!.Value));
-                            }
-                        }
-                    }
-                    var (met, missed) = Closing(s, ComplaintDeadlineKind.Acceptance, LastDay(AcceptancePeriod(s)), date);
-                    return new(s with
-                    {
-                        EventCount = count, LastEventAt = at, State = to, DecidedOn = date, RefusalGrounds = DistinctInOrder(e.RefusalGrounds), DisputeSince = null,
-                        MetLog = met, MissedLog = missed,
-                    });
-                }
-
-            case ComplaintEventKind.JurisdictionDisputed:
-                {
-                    if (s.DisputeSince is not null)
-                    {
-                        return Reject(s, e, ComplaintRejection.DisputeAlreadyOpen);
-                    }
-                    var next = s with { EventCount = count, LastEventAt = at, State = to, DisputeSince = date };
-                    _ = LastDay(DisputePeriod(next));
-                    return new(next);
-                }
-
-            case ComplaintEventKind.JurisdictionSettled:
-                {
-                    if (s.DisputeSince is null)
-                    {
-                        return Reject(s, e, ComplaintRejection.NoDisputeOpen);
-                    }
-                    var (met, missed) = Closing(s, ComplaintDeadlineKind.JurisdictionDispute, LastDay(DisputePeriod(s)), date);
-                    return new(s with { EventCount = count, LastEventAt = at, State = to, DisputeSince = null, MetLog = met, MissedLog = missed });
-                }
-
-            case ComplaintEventKind.MediationStarted:
-                {
-                    if (!e.BothPartiesConsent)
-                    {
-                        return Reject(s, e, ComplaintRejection.ConsentRequired);
-                    }
-                    var limit = MediationLastDay(s, date);
-                    if (date > limit)
-                    {
-                        return Reject(s, e, ComplaintRejection.MediationLimitExpired, limit);
-                    }
-                    return new(s with { EventCount = count, LastEventAt = at, State = to, MediationStartedOn = date });
-                }
-
-            case ComplaintEventKind.TestingStarted:
-                {
-                    if (!PausesUnder(s.Order).Contains(e.Pause))
-                    {
-                        return Reject(s, e, ComplaintRejection.PauseNotExcluded);
-                    }
-                    var limit = MediationLastDay(s, date);
-                    if (date > limit)
-                    {
-                        return Reject(s, e, ComplaintRejection.MediationLimitExpired, limit);
-                    }
-                    return new(s with { EventCount = count, LastEventAt = at, State = to, MediationPauses = s.MediationPauses.PausedOn(date), Pause = e.Pause });
-                }
-
-            case ComplaintEventKind.TestingEnded:
-                {
-                    var next = s with { EventCount = count, LastEventAt = at, State = to, MediationPauses = Unpaused(s, date), Pause = s.MediationPauses.IsPaused ? MediationPause.None : s.Pause };
-                    _ = MediationLastDay(next, date);
-                    return new(next);
-                }
-
-            case ComplaintEventKind.AgreementReached:
-                {
-                    var limit = MediationLastDay(s, date);
-                    if (date > limit)
-                    {
-                        return Reject(s, e, ComplaintRejection.MediationLimitExpired, limit);
-                    }
-                    var (met, missed) = Closing(s, ComplaintDeadlineKind.Mediation, limit, date);
-                    return new(s with { EventCount = count, LastEventAt = at, State = to, AgreedOn = date, MetLog = met, MissedLog = missed });
-                }
-
-            case ComplaintEventKind.MediationTerminated:
-                {
-                    if (!EndGroundsUnder(s.Order).Contains(e.EndGround))
-                    {
-                        return Reject(s, e, ComplaintRejection.EndGroundNotInForce);
-                    }
-                    var limit = MediationLastDay(s, date);
-                    if (e.EndGround == MediationEndGround.LimitElapsed && date <= limit)
-                    {
-                        return Reject(s, e, ComplaintRejection.LimitNotElapsed, limit);
-                    }
-                    var next = s with
-                    {
-                        EventCount = count, LastEventAt = at, State = to, EndedOn = date, EndGround = e.EndGround,
-                        MediationPauses = Unpaused(s, date), Pause = s.MediationPauses.IsPaused ? MediationPause.None : s.Pause,
-                    };
-                    _ = LastDay(NoticePeriod(next));
-                    return new(next);
-                }
-
-            case ComplaintEventKind.TerminationNotified:
-                {
-                    var (met, missed) = Closing(s, ComplaintDeadlineKind.TerminationNotice, LastDay(NoticePeriod(s)), date);
-                    return new(s with { EventCount = count, LastEventAt = at, State = to, NotifiedOn = date, MetLog = met, MissedLog = missed });
-                }
-
-            case ComplaintEventKind.Closed:
-                return new(s with { EventCount = count, LastEventAt = at, State = to });
-
-            case ComplaintEventKind.ClueFound:
-                {
-                    if (s.ClueFoundOn is not null)
-                    {
-                        return Reject(s, e, ComplaintRejection.ClueAlreadyVerified);
-                    }
-                    var next = s with { EventCount = count, LastEventAt = at, State = to, ClueFoundOn = date, ClueExtended = false };
-                    _ = LastDay(CluePeriod(next));
-                    return new(next);
-                }
-
-            case ComplaintEventKind.ClueVerificationExtended:
-                {
-                    if (s.ClueFoundOn is null)
-                    {
-                        return Reject(s, e, ComplaintRejection.NoClueVerified);
-                    }
-                    var current = LastDay(CluePeriod(s));
-                    var law = LawOn(s.ReceivedOn!.Value);
-                    var needsApproval = law.Flag(ComplaintLaw.ClueExtensionNeedsApproval) ?? (Resolve(ComplaintLaw.ClueExtensionNeedsApproval, s.ReceivedOn!.Value).Value == 1);
-                    if (s.ClueExtended || date > current || (needsApproval && !e.HeadApproved))
-                    {
-                        return Reject(s, e, ComplaintRejection.ClueExtensionNotAllowed, current, value: Period(ComplaintLaw.ClueVerificationExtension, s.ReceivedOn!.Value).Length);
-                    }
-                    var next = s with { EventCount = count, LastEventAt = at, State = to, ClueExtended = true };
-                    _ = LastDay(CluePeriod(next));
-                    return new(next);
-                }
-
-            case ComplaintEventKind.ClueResolved:
-                {
-                    if (s.ClueFoundOn is null)
-                    {
-                        return Reject(s, e, ComplaintRejection.NoClueVerified);
-                    }
-                    var (met, missed) = Closing(s, ComplaintDeadlineKind.ClueVerification, LastDay(CluePeriod(s)), date);
-                    return new(s with
-                    {
-                        EventCount = count, LastEventAt = at, State = to, ClueFoundOn = null, ClueExtended = false, CaseOpenedOnClue = s.CaseOpenedOnClue || e.CaseOpened,
-                        MetLog = met, MissedLog = missed,
-                    });
-                }
-
-            default:
-                return Reject(s, e, ComplaintRejection.IllegalTransition);
+    private ComplaintTransition OnReceived(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        var law = spans.Find(date);
+        if (law.Order == ComplaintOrder.None)
+        {
+            return Reject(s, e, ComplaintRejection.NoOrderInForce, date);
         }
+        if (e.HarmKnownOn is { } known && known > date)
+        {
+            return Reject(s, e, ComplaintRejection.HarmKnownAfterReceipt);
+        }
+        var next = s with { EventCount = count, LastEventAt = at, State = to, Order = law.Order, ReceivedOn = date, HarmKnownOn = e.HarmKnownOn };
+        // Counting the acceptance deadline now rejects a complaint whose clock would run off the calendar.
+        _ = LastDay(AcceptancePeriod(next));
+        return new(next);
+    }
+
+    private ComplaintTransition OnAccepted(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (s.HarmKnownOn is { } harm && LimitationLastDay(harm, s.ReceivedOn!.Value) is var last && s.ReceivedOn.Value > last)
+        {
+            return Reject(s, e, ComplaintRejection.LimitationExpired, last, LimitationPeriod(s.ReceivedOn.Value));
+        }
+        var (met, missed) = Closing(s, ComplaintDeadlineKind.Acceptance, LastDay(AcceptancePeriod(s)), date);
+        var next = s with { EventCount = count, LastEventAt = at, State = to, DecidedOn = date, MetLog = met, MissedLog = missed };
+        _ = MediationLastDay(next, date);
+        return new(next);
+    }
+
+    private ComplaintTransition OnRefused(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (e.RefusalGrounds.IsDefaultOrEmpty)
+        {
+            return Reject(s, e, ComplaintRejection.NoRefusalGround);
+        }
+        foreach (var ground in e.RefusalGrounds)
+        {
+            if (!RefusalGroundsUnder(s.Order).Contains(ground))
+            {
+                return Reject(s, e, ComplaintRejection.GroundNotInForce, value: (int)ground);
+            }
+            if (ground == ComplaintRefusalGround.LimitationExpired)
+            {
+                var limit = s.HarmKnownOn is { } k ? LimitationLastDay(k, s.ReceivedOn!.Value) : (LocalDate?)null;
+                if (limit is not { } l || s.ReceivedOn!.Value <= l)
+                {
+                    return Reject(s, e, ComplaintRejection.GroundNotEstablished, limit, LimitationPeriod(s.ReceivedOn!.Value));
+                }
+            }
+        }
+        var (met, missed) = Closing(s, ComplaintDeadlineKind.Acceptance, LastDay(AcceptancePeriod(s)), date);
+        return new(s with
+        {
+            EventCount = count, LastEventAt = at, State = to, DecidedOn = date, RefusalGrounds = DistinctInOrder(e.RefusalGrounds), DisputeSince = null,
+            MetLog = met, MissedLog = missed,
+        });
+    }
+
+    private ComplaintTransition OnJurisdictionDisputed(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (s.DisputeSince is not null)
+        {
+            return Reject(s, e, ComplaintRejection.DisputeAlreadyOpen);
+        }
+        var next = s with { EventCount = count, LastEventAt = at, State = to, DisputeSince = date };
+        _ = LastDay(DisputePeriod(next));
+        return new(next);
+    }
+
+    private ComplaintTransition OnJurisdictionSettled(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (s.DisputeSince is null)
+        {
+            return Reject(s, e, ComplaintRejection.NoDisputeOpen);
+        }
+        var (met, missed) = Closing(s, ComplaintDeadlineKind.JurisdictionDispute, LastDay(DisputePeriod(s)), date);
+        return new(s with { EventCount = count, LastEventAt = at, State = to, DisputeSince = null, MetLog = met, MissedLog = missed });
+    }
+
+    private ComplaintTransition OnMediationStarted(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (!e.BothPartiesConsent)
+        {
+            return Reject(s, e, ComplaintRejection.ConsentRequired);
+        }
+        var limit = MediationLastDay(s, date);
+        if (date > limit)
+        {
+            return Reject(s, e, ComplaintRejection.MediationLimitExpired, limit);
+        }
+        return new(s with { EventCount = count, LastEventAt = at, State = to, MediationStartedOn = date });
+    }
+
+    private ComplaintTransition OnTestingStarted(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (!PausesUnder(s.Order).Contains(e.Pause))
+        {
+            return Reject(s, e, ComplaintRejection.PauseNotExcluded);
+        }
+        var limit = MediationLastDay(s, date);
+        if (date > limit)
+        {
+            return Reject(s, e, ComplaintRejection.MediationLimitExpired, limit);
+        }
+        return new(s with { EventCount = count, LastEventAt = at, State = to, MediationPauses = s.MediationPauses.PausedOn(date), Pause = e.Pause });
+    }
+
+    private ComplaintTransition OnTestingEnded(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        var next = s with { EventCount = count, LastEventAt = at, State = to, MediationPauses = Unpaused(s, date), Pause = s.MediationPauses.IsPaused ? MediationPause.None : s.Pause };
+        _ = MediationLastDay(next, date);
+        return new(next);
+    }
+
+    private ComplaintTransition OnAgreementReached(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        var limit = MediationLastDay(s, date);
+        if (date > limit)
+        {
+            return Reject(s, e, ComplaintRejection.MediationLimitExpired, limit);
+        }
+        var (met, missed) = Closing(s, ComplaintDeadlineKind.Mediation, limit, date);
+        return new(s with { EventCount = count, LastEventAt = at, State = to, AgreedOn = date, MetLog = met, MissedLog = missed });
+    }
+
+    private ComplaintTransition OnMediationTerminated(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (!EndGroundsUnder(s.Order).Contains(e.EndGround))
+        {
+            return Reject(s, e, ComplaintRejection.EndGroundNotInForce);
+        }
+        var limit = MediationLastDay(s, date);
+        if (e.EndGround == MediationEndGround.LimitElapsed && date <= limit)
+        {
+            return Reject(s, e, ComplaintRejection.LimitNotElapsed, limit);
+        }
+        var next = s with
+        {
+            EventCount = count, LastEventAt = at, State = to, EndedOn = date, EndGround = e.EndGround,
+            MediationPauses = Unpaused(s, date), Pause = s.MediationPauses.IsPaused ? MediationPause.None : s.Pause,
+        };
+        _ = LastDay(NoticePeriod(next));
+        return new(next);
+    }
+
+    private ComplaintTransition OnTerminationNotified(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        var (met, missed) = Closing(s, ComplaintDeadlineKind.TerminationNotice, LastDay(NoticePeriod(s)), date);
+        return new(s with { EventCount = count, LastEventAt = at, State = to, NotifiedOn = date, MetLog = met, MissedLog = missed });
+    }
+
+    private static ComplaintTransition OnClosed(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        return new(s with { EventCount = count, LastEventAt = at, State = to });
+    }
+
+    private ComplaintTransition OnClueFound(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (s.ClueFoundOn is not null)
+        {
+            return Reject(s, e, ComplaintRejection.ClueAlreadyVerified);
+        }
+        var next = s with { EventCount = count, LastEventAt = at, State = to, ClueFoundOn = date, ClueExtended = false };
+        _ = LastDay(CluePeriod(next));
+        return new(next);
+    }
+
+    private ComplaintTransition OnClueVerificationExtended(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (s.ClueFoundOn is null)
+        {
+            return Reject(s, e, ComplaintRejection.NoClueVerified);
+        }
+        var current = LastDay(CluePeriod(s));
+        var law = LawOn(s.ReceivedOn!.Value);
+        var needsApproval = law.Flag(ComplaintLaw.ClueExtensionNeedsApproval) ?? (Resolve(ComplaintLaw.ClueExtensionNeedsApproval, s.ReceivedOn!.Value).Value == 1);
+        if (s.ClueExtended || date > current || (needsApproval && !e.HeadApproved))
+        {
+            return Reject(s, e, ComplaintRejection.ClueExtensionNotAllowed, current, value: Period(ComplaintLaw.ClueVerificationExtension, s.ReceivedOn!.Value).Length);
+        }
+        var next = s with { EventCount = count, LastEventAt = at, State = to, ClueExtended = true };
+        _ = LastDay(CluePeriod(next));
+        return new(next);
+    }
+
+    private ComplaintTransition OnClueResolved(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (s.ClueFoundOn is null)
+        {
+            return Reject(s, e, ComplaintRejection.NoClueVerified);
+        }
+        var (met, missed) = Closing(s, ComplaintDeadlineKind.ClueVerification, LastDay(CluePeriod(s)), date);
+        return new(s with
+        {
+            EventCount = count, LastEventAt = at, State = to, ClueFoundOn = null, ClueExtended = false, CaseOpenedOnClue = s.CaseOpenedOnClue || e.CaseOpened,
+            MetLog = met, MissedLog = missed,
+        });
     }
 
     /// <summary>The refusal grounds each order lists.</summary>
