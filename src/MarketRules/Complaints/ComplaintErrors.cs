@@ -99,7 +99,7 @@ public static class ComplaintReasons
 {
     /// <summary>The governing order, chosen by the receipt date.</summary>
     public static readonly MessageDefinition GoverningOrder = new("MR.Complaints.GoverningOrder",
-        "{Subject}于{Received}收到，适用{Order}：{Newer}自{NewerInForce}起施行且无溯及既往条款，按收到{Subject}之日确定适用的规章",
+        "{Subject}于{Received}收到，适用{Order}：{Newer}自{NewerInForce}起施行且无溯及既往条款，按收到之日确定适用的规章",
         "The {Subject} was received on {Received}, so {Order} governs: {Newer} took force on {NewerInForce} without a transitional article, and the order is chosen by the receipt date");
 
     /// <summary>An accepted transition.</summary>
