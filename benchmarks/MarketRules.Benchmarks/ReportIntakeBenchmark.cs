@@ -13,9 +13,8 @@ namespace MarketRules.Benchmarks;
 /// from the same report. RulesEngine is given, besides the reports, the day Order 121 took force (read by the set-up
 /// from the governing-order parameter), the verification period in working days (the parameter in force), and the
 /// embedded calendar's rest days and make-up workdays (the same notices); it chooses the order by comparing the receipt
-/// day, searches the earlier reports itself, and counts the deadline one day at a time with a working-day rule, as
-/// <see cref="WorkingDaysRulesEngineBenchmark"/> does and with its day facts (RulesEngine has no calendar; the rule is
-/// restated here until the shared working-day baseline lands in <c>benchmarks/Shared</c>). MarketRules resolves its
+/// day, searches the earlier reports itself, and counts the deadline one day at a time with the shared working-day
+/// workflow (<see cref="CalendarRulesEngineWorkflow"/>, as every calendar baseline does). MarketRules resolves its
 /// parameters from its table of spans and counts on the calendar's index. The set-up checks that both give every
 /// report the same outcome, order and deadline.
 /// </summary>
@@ -24,16 +23,13 @@ public class ReportIntakeBenchmark
 {
     private const int Reports = 4096;
     private const string Workflow = "report-intake";
-    private const string WorkingDay = "working-day";
-    private static readonly LocalDate Epoch = new(1970, 1, 1);
 
     private readonly ReportHandling handling = new(NationalCatalog.Law);
     private ReportSubmission[][] earlier = [];
     private ReportSubmission[] reports = [];
     private RuleParameter[][] parameters = [];
     private IntakeLawFacts law = null!;
-    private HashSet<int> restDays = [];
-    private HashSet<int> makeUpDays = [];
+    private readonly CalendarRulesEngineWorkflow calendar = new(NationalCatalog.Law.Calendar);
     private RulesEngine.RulesEngine engine = null!;
 
     [GlobalSetup]
@@ -42,21 +38,7 @@ public class ReportIntakeBenchmark
         // What RulesEngine is told of the law: the first day of Order 121 from the governing-order parameter, the
         // verification period in force, and the notices' rest days and make-up workdays.
         var order121 = ComplaintParameters.GoverningOrder.Values.Single(v => v.Value == (int)ComplaintOrder.Order121).EffectiveFrom;
-        law = new IntakeLawFacts(DayNumber(order121), (int)NationalCatalog.Law.Resolve(CaseParameters.LeadVerification, order121).Value);
-        foreach (var year in StatutoryCalendar.China.Years)
-        {
-            foreach (var rest in year.Rest)
-            {
-                foreach (var day in rest.Days)
-                {
-                    restDays.Add(DayNumber(day));
-                }
-            }
-            foreach (var day in year.MakeUpWorkdays)
-            {
-                makeUpDays.Add(DayNumber(day));
-            }
-        }
+        law = new IntakeLawFacts(CalendarRulesEngineWorkflow.DayNumber(order121), (int)NationalCatalog.Law.Resolve(CaseParameters.LeadVerification, order121).Value);
         var random = new Random(23);
         string Person(int n) => "P" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         earlier = new ReportSubmission[Reports][];
@@ -94,11 +76,7 @@ public class ReportIntakeBenchmark
                     Rule("not-handled-again", "r.Received >= law.Order121From && !r.AddsNewFacts && earlier.Any(e => e.Reporter == r.Reporter && e.Respondent == r.Respondent && e.Facts == r.Facts)"),
                 ],
             },
-            new Workflow
-            {
-                WorkflowName = WorkingDay,
-                Rules = [Rule(WorkingDay, "!d.RestDays.Contains(d.Day) && (d.Weekday <= 5 || d.MakeUpDays.Contains(d.Day))")],
-            },
+            CalendarRulesEngineWorkflow.Workflow,
         ], new ReSettings());
         for (var i = 0; i < Reports; i++)
         {
@@ -182,22 +160,9 @@ public class ReportIntakeBenchmark
             return (outcome, order, null);
         }
         // The verification period: the working days after the receipt day, each asked of the working-day rule.
-        var date = reports[i].ReceivedOn;
-        for (var left = law.VerificationDays; left > 0;)
-        {
-            date = date.PlusDays(1);
-            var facts = new CalendarRulesEngineWorkflow.DayFacts { Day = DayNumber(date), Weekday = (int)date.DayOfWeek, RestDays = restDays, MakeUpDays = makeUpDays };
-            var day = engine.ExecuteAllRulesAsync(WorkingDay, [new RuleParameter("d", facts)]);
-            var answer = day.IsCompleted ? day.Result : day.AsTask().GetAwaiter().GetResult();
-            if (answer[0].IsSuccess)
-            {
-                left--;
-            }
-        }
+        var date = calendar.AddWorkingDays(engine, reports[i].ReceivedOn, law.VerificationDays);
         return (outcome, order, date);
     }
-
-    private static int DayNumber(LocalDate day) => NodaTime.Period.DaysBetween(Epoch, day);
 
     private static Rule Rule(string name, string expression) =>
         new() { RuleName = name, RuleExpressionType = RuleExpressionType.LambdaExpression, Expression = expression };
@@ -210,7 +175,7 @@ public class ReportIntakeBenchmark
     /// <param name="Received">The receipt day (days since 1970-01-01).</param>
     public sealed record ReportFacts(string Reporter, string Respondent, string Facts, bool AddsNewFacts, int Received)
     {
-        internal static ReportFacts From(ReportSubmission s) => new(s.ReporterId, s.RespondentId, s.FactsKey, s.AddsNewFacts, DayNumber(s.ReceivedOn));
+        internal static ReportFacts From(ReportSubmission s) => new(s.ReporterId, s.RespondentId, s.FactsKey, s.AddsNewFacts, CalendarRulesEngineWorkflow.DayNumber(s.ReceivedOn));
     }
 
     /// <summary>The law as RulesEngine is told it.</summary>

@@ -10,6 +10,8 @@ namespace MarketRules.Benchmarks;
 /// asks for that BenchmarkDotNet does not report (peak RSS), and that stay meaningful on a loaded machine (allocations).
 /// Run: dotnet run -c Release --project benchmarks/MarketRules.Benchmarks -- sampling-scale memory 10000000
 ///      dotnet run -c Release --project benchmarks/MarketRules.Benchmarks -- sampling-scale csv 100000000 /tmp/roster.csv
+///      dotnet run -c Release --project benchmarks/MarketRules.Benchmarks -- sampling-scale composite 10000000 6
+///      (SAMPLING_SCALE_AB=spread alternates the commit's spread sort off and on; SAMPLING_SCALE_THP=1 samples AnonHugePages)
 /// </summary>
 internal static class SamplingScale
 {
@@ -28,6 +30,7 @@ internal static class SamplingScale
         {
             "csv" => Csv(n, args.Length > 3 ? args[3] : Path.Combine(Path.GetTempPath(), $"roster-{n}.csv"), cores),
             "commits" => Commits(n, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 6, cores),
+            "composite" => Composite(n, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 6, cores),
             _ => InMemory(n, cores),
         };
     }
@@ -35,19 +38,26 @@ internal static class SamplingScale
     /// <summary>
     /// The same in-memory commit several times in one process, as BenchmarkDotNet's iterations run it: CPU time and
     /// minor page faults per commit once the process is warm (the commit's memory is freshly mapped each time).
+    /// SAMPLING_SCALE_AB=hugepages or =spread alternates one change off and on (A/B in one process).
     /// </summary>
     private static int Commits(int n, int times, int cores)
     {
         var roster = PublicDrawBenchmark.Generate(n);
         GC.Collect();
-        // A/B in one process: odd commits with the slabs advised as transparent huge pages, even ones without.
-        var ab = Environment.GetEnvironmentVariable("SAMPLING_SCALE_AB") == "hugepages";
+        // SAMPLING_SCALE_AB=hugepages: odd commits with the slabs advised as transparent huge pages, even ones without.
+        // SAMPLING_SCALE_AB=spread: odd commits spread each bucket into slices before sorting it, even ones sort it whole.
+        var ab = Environment.GetEnvironmentVariable("SAMPLING_SCALE_AB");
         for (var i = 0; i < times; i++)
         {
-            if (ab)
+            if (ab == "hugepages")
             {
                 NativeArena.HugePages = i % 2 == 1;
                 Console.Write($"  [huge pages {(NativeArena.HugePages ? "on " : "off")}]");
+            }
+            else if (ab == "spread")
+            {
+                RosterCommitter.SpreadSort = i % 2 == 1;
+                Console.Write($"  [spread sort {(RosterCommitter.SpreadSort ? "on " : "off")}]");
             }
             var faults = MinorFaults();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -59,6 +69,94 @@ internal static class SamplingScale
         }
         return 0;
     }
+
+    /// <summary>
+    /// PublicDrawBenchmark's composite row — Commit, Draw, receipt to a counting stream, the same public calls — repeated
+    /// in one warm process with a full collection between iterations (as BenchmarkDotNet forces one), printing per phase
+    /// what a loaded machine does not distort: process CPU, GC collections and pause, minor page faults, and (with
+    /// SAMPLING_SCALE_THP=1) the highest AnonHugePages sampled every 20 ms while the phase ran.
+    /// </summary>
+    private static int Composite(int n, int times, int cores)
+    {
+        var roster = PublicDrawBenchmark.Generate(n);
+        GC.Collect();
+        // smaps_rollup walks the page tables of the whole process (the roster's gigabytes too): read every 20 ms it took
+        // a fifth of the process's CPU samples in session 9's profile, so it is asked for (SAMPLING_SCALE_THP=1) only in
+        // a run that looks at huge pages, never in one whose CPU times are compared.
+        Watch.SampleHugePages = Environment.GetEnvironmentVariable("SAMPLING_SCALE_THP") == "1";
+        Console.WriteLine($"THP enabled: {File.ReadAllText("/sys/kernel/mm/transparent_hugepage/enabled").Trim()}; defrag: {File.ReadAllText("/sys/kernel/mm/transparent_hugepage/defrag").Trim()}");
+        var totals = new (double Wall, double Cpu, double Pause, long Faults)[4];
+        for (var i = 0; i < times; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            if (Environment.GetEnvironmentVariable("SAMPLING_SCALE_AB") == "spread")
+            {
+                // A/B in one process: odd iterations spread the commit's buckets before sorting, even ones sort them whole.
+                RosterCommitter.SpreadSort = i % 2 == 1;
+            }
+            Console.WriteLine($" iteration {i + 1} (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}{(RosterCommitter.SpreadSort ? "" : ", spread sort off")}), AnonHugePages before {AnonHugePages() / 1e6:N0} MB:");
+            var all = Counters.Take();
+            var commitment = Measured("commit", ref totals[0], i, () => DoubleRandomSampler.Commit("benchmark-task", AsOf, Policy, roster, cores).GetValueOrThrow());
+            var receipt = Measured("draw", ref totals[1], i, () => DoubleRandomSampler.Draw(commitment, Seed, roster, cores).GetValueOrThrow());
+            Measured("receipt", ref totals[2], i, () =>
+            {
+                using var output = new PublicDrawBenchmark.CountingStream();
+                receipt.WriteTo(output);
+                return output.Length;
+            });
+            var whole = Counters.Take() - all;
+            Console.WriteLine($"   {"all three",-8} {whole}");
+            if (i > 0)
+            {
+                totals[3] = (totals[3].Wall + whole.Wall, totals[3].Cpu + whole.Cpu, totals[3].Pause + whole.Pause, totals[3].Faults + whole.Faults);
+            }
+        }
+        if (times > 1)
+        {
+            Console.WriteLine($" mean of iterations 2–{times}:");
+            string[] names = ["commit", "draw", "receipt", "all three"];
+            for (var p = 0; p < 4; p++)
+            {
+                var t = totals[p];
+                Console.WriteLine($"   {names[p],-9} {t.Wall / (times - 1):F3} s wall, {t.Cpu / (times - 1):F3} s CPU, GC paused {t.Pause / (times - 1):F3} s, {t.Faults / (times - 1):N0} minor faults");
+            }
+        }
+        return 0;
+    }
+
+    private static T Measured<T>(string name, ref (double Wall, double Cpu, double Pause, long Faults) total, int iteration, Func<T> action)
+    {
+        Watch.TakeHugePages();
+        var before = Counters.Take();
+        var result = action();
+        var used = Counters.Take() - before;
+        Console.WriteLine($"   {name,-9} {used}; AnonHugePages up to {Watch.TakeHugePages() / 1e6:N0} MB");
+        if (iteration > 0)
+        {
+            total = (total.Wall + used.Wall, total.Cpu + used.Cpu, total.Pause + used.Pause, total.Faults + used.Faults);
+        }
+        return result;
+    }
+
+    /// <summary>A phase's costs: wall and process CPU time, GC collections and pause, minor page faults.</summary>
+    private readonly record struct Counters(double Wall, double Cpu, int Gen0, int Gen1, int Gen2, double Pause, long Faults)
+    {
+        internal static Counters Take() => new(Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency, Environment.CpuUsage.TotalTime.TotalSeconds,
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalSeconds, MinorFaults());
+
+        public static Counters operator -(Counters a, Counters b) =>
+            new(a.Wall - b.Wall, a.Cpu - b.Cpu, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Pause - b.Pause, a.Faults - b.Faults);
+
+        public override string ToString() =>
+            $"{Wall:F3} s wall, {Cpu:F3} s CPU, GC {Gen0}/{Gen1}/{Gen2} paused {Pause:F3} s, {Faults,7:N0} minor faults";
+    }
+
+    // smaps_rollup's AnonHugePages: anonymous memory of the process backed by transparent huge pages.
+    private static long AnonHugePages() =>
+        File.ReadLines("/proc/self/smaps_rollup").Where(l => l.StartsWith("AnonHugePages:", StringComparison.Ordinal))
+            .Select(l => long.Parse(l["AnonHugePages:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024).FirstOrDefault();
 
     // /proc/self/stat's tenth field: minor page faults of the process.
     private static long MinorFaults() => long.Parse(File.ReadAllText("/proc/self/stat").Split(')')[1].Split(' ')[8], CultureInfo.InvariantCulture);
@@ -182,6 +280,13 @@ internal static class SamplingScale
     {
         private readonly Lock gate = new();
         private (long Rss, long Native, long GcCommitted) peak;
+        private long hugePages;
+
+        /// <summary>Whether the sampler also reads AnonHugePages (smaps_rollup walks the page tables: only when asked).</summary>
+        internal bool SampleHugePages { get; set; }
+
+        /// <summary>The highest AnonHugePages sampled since the last call.</summary>
+        internal long TakeHugePages() => Interlocked.Exchange(ref hugePages, 0);
 
         internal PeakWatch()
         {
@@ -211,6 +316,14 @@ internal static class SamplingScale
                     if (rss > peak.Rss)
                     {
                         peak = (rss, NativeArena.OutstandingBytes, GC.GetGCMemoryInfo().TotalCommittedBytes);
+                    }
+                }
+                if (SampleHugePages)
+                {
+                    var huge = AnonHugePages();
+                    if (huge > Interlocked.Read(ref hugePages))
+                    {
+                        Interlocked.Exchange(ref hugePages, huge);
                     }
                 }
                 Thread.Sleep(20);

@@ -26,4 +26,16 @@ public static class HttpErrors
         "MR.Http.Status",
         "请求未能完成（HTTP {Status}）",
         "The request could not be completed (HTTP {Status})");
+
+    /// <summary>An <c>Idempotency-Key</c> already answered another request (another method, path or body) (422).</summary>
+    public static readonly MessageDefinition IdempotencyKeyReused = new(
+        "MR.Http.IdempotencyKeyReused",
+        "幂等键 {Key} 已用于另一个请求",
+        "Idempotency key {Key} was already used for a different request");
+
+    /// <summary>An <c>Idempotency-Key</c> that is empty, longer than 200 characters or not printable ASCII (400).</summary>
+    public static readonly MessageDefinition InvalidIdempotencyKey = new(
+        "MR.Http.InvalidIdempotencyKey",
+        "幂等键无效：应为 1 至 200 个可打印 ASCII 字符",
+        "The idempotency key is invalid: 1 to 200 printable ASCII characters");
 }

@@ -28,6 +28,13 @@ public static partial class MarketRulesEndpoints
     /// <c>{ asOf, jurisdiction?, input }</c>), <c>POST batch</c> (a JSON array, streamed in bounded memory, or NDJSON
     /// with <c>Content-Type: application/x-ndjson</c>) and <c>GET openapi.json</c> (the OpenAPI 3.1 document of every
     /// route of the application, with each rule's schemas and examples from the conformance vectors).
+    /// When subsidy ledgers are registered (MarketRules.Hosting's <c>services.AddMarketRulesSubsidyLedgers(…)</c>), also
+    /// the claims endpoints: <c>POST subsidies/{scheme}/claims</c> (assess and reserve), <c>POST
+    /// subsidies/{scheme}/claims/{claimId}/confirm</c> and <c>…/release</c>, <c>GET subsidies/{scheme}/claims/{claimId}</c>,
+    /// <c>GET subsidies/{scheme}/balances</c>, <c>GET subsidies/{scheme}/journal</c> and <c>POST
+    /// subsidies/{scheme}/release-expired</c>. Each of their <c>POST</c>s honours an <see cref="IdempotencyKeyHeader"/>
+    /// header: the first response is kept in the ledgers' database and replayed by any server for the same request
+    /// (<c>Idempotency-Replayed: true</c>); another request under the key is refused (422, <c>MR.Http.IdempotencyKeyReused</c>).
     /// </summary>
     /// <param name="endpoints">The application.</param>
     /// <param name="prefix">The route prefix, e.g. <c>/v1</c>.</param>
@@ -65,6 +72,11 @@ public static partial class MarketRulesEndpoints
             MarketRulesOpenApi.Write(w, context.RequestServices.GetRequiredService<RuleEngine>(), context.RequestServices.GetRequiredService<EndpointDataSource>(), prefix)))
             .WithSummary("This OpenAPI document.")
             .WithMetadata(MarketRulesRoute.OpenApi);
+        // Asked without resolving it: the ledgers open on their first request, not when the routes are mapped.
+        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(SubsidyLedgerRegistry)) == true)
+        {
+            MapSubsidyClaims(group);
+        }
         return group;
     }
 
@@ -295,6 +307,7 @@ internal sealed class MarketRulesRoute(string kind)
     public static readonly MarketRulesRoute EvaluateEscaped = new("evaluate-escaped");
     public static readonly MarketRulesRoute Batch = new("batch");
     public static readonly MarketRulesRoute OpenApi = new("openapi");
+    public static readonly MarketRulesRoute SubsidyClaim = new("subsidy-claim");
 
     public string Kind { get; } = kind;
 }

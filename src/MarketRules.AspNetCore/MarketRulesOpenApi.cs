@@ -156,6 +156,16 @@ internal static class MarketRulesOpenApi
             case "catalog":
                 WriteResponses(w, "#/components/schemas/Catalog", problems: false);
                 break;
+            case "subsidy-claim":
+                // The claim is the subsidy rule's own claim schema: one definition of the claim for the engine and the ledger.
+                WriteBody(w, "#/components/schemas/" + RuleSchemas.FileStem(MarketRules.Subsidies.SubsidyEvaluator.RuleId) + ".input/properties/claim", ndjson: false);
+                w.WriteStartObject("responses");
+                w.WriteStartObject("200");
+                w.WriteString("description", "The decision: outcome, reason code, amount, whether the claim id was seen before, the reservation and the explanation");
+                w.WriteEndObject();
+                WriteProblems(w, [("400", "Bad input: the coded errors"), ("404", "Unknown scheme"), ("413", "The body is too large"), ("422", "The Idempotency-Key was used for another request")]);
+                w.WriteEndObject();
+                break;
             default:
                 w.WriteStartObject("responses");
                 w.WriteStartObject("200");
@@ -210,21 +220,26 @@ internal static class MarketRulesOpenApi
         w.WriteEndObject();
         if (problems)
         {
-            foreach (var (status, description) in new[] { ("400", "Bad input: the engine's coded errors"), ("413", "The body is too large"), ("415", "The body is not JSON") })
-            {
-                w.WriteStartObject(status);
-                w.WriteString("description", description);
-                w.WriteStartObject("content");
-                w.WriteStartObject(ProblemJson.MediaType);
-                w.WriteStartObject("schema");
-                w.WriteString("$ref", "#/components/schemas/Problem");
-                w.WriteEndObject();
-                w.WriteEndObject();
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
+            WriteProblems(w, [("400", "Bad input: the engine's coded errors"), ("413", "The body is too large"), ("415", "The body is not JSON")]);
         }
         w.WriteEndObject();
+    }
+
+    private static void WriteProblems(Utf8JsonWriter w, ReadOnlySpan<(string Status, string Description)> problems)
+    {
+        foreach (var (status, description) in problems)
+        {
+            w.WriteStartObject(status);
+            w.WriteString("description", description);
+            w.WriteStartObject("content");
+            w.WriteStartObject(ProblemJson.MediaType);
+            w.WriteStartObject("schema");
+            w.WriteString("$ref", "#/components/schemas/Problem");
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
     }
 
     private static void WriteComponents(Utf8JsonWriter w, RuleEngine engine)

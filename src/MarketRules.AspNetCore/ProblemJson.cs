@@ -15,7 +15,11 @@ internal static class ProblemJson
     /// <summary>The problem type of a code: a URN, stable and resolvable in the docs' error tables.</summary>
     public static string TypeOf(string code) => "urn:marketrules:error:" + code;
 
-    public static Task WriteAsync(HttpContext context, int status, string? rule, IReadOnlyList<RuleError> errors)
+    public static Task WriteAsync(HttpContext context, int status, string? rule, IReadOnlyList<RuleError> errors) =>
+        SendAsync(context, status, Format(context, status, rule, errors));
+
+    /// <summary>The problem's bytes, for a caller that keeps them (the claims endpoints' Idempotency-Key records).</summary>
+    public static ReadOnlyMemory<byte> Format(HttpContext context, int status, string? rule, IReadOnlyList<RuleError> errors)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = MarketRulesJson.Encoder }))
@@ -38,7 +42,7 @@ internal static class ProblemJson
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
-        return SendAsync(context, status, buffer.WrittenMemory);
+        return buffer.WrittenMemory;
     }
 
     /// <summary>Wraps an error decision the engine wrote ({ rule, ok: false, errors: [...] }) in a problem.</summary>

@@ -9,7 +9,7 @@ namespace MarketRules.Hosting;
 // binds by reflection (the package stays trimming- and AOT-clean).
 internal static class MarketRulesConfiguration
 {
-    // Settings under MarketRules:Subsidies that the ledger host (MarketRules.Server) reads itself.
+    // Settings under MarketRules:Subsidies that a host reads itself to choose its ledger storage (MarketRules.Server does).
     private static readonly HashSet<string> LedgerSettings = new(["Ledger", "Sqlite", "PostgreSql"], StringComparer.OrdinalIgnoreCase);
 
     public static void Bind(IConfiguration section, MarketRulesOptions options)

@@ -61,6 +61,43 @@ public static class MarketRulesServiceCollectionExtensions
         return AddCore(services);
     }
 
+    /// <summary>
+    /// Registers the subsidy ledgers of the host (<see cref="SubsidyLedgerRegistry"/>, a singleton disposed with the
+    /// container) in a storage: <see cref="SubsidyLedgerStorage.InMemory"/>, <c>new SqliteSubsidyLedgerStorage(path)</c>
+    /// (MarketRules.Subsidies.Sqlite) or <c>new PostgreSqlSubsidyLedgerStorage(connectionString, schema)</c>
+    /// (MarketRules.Subsidies.PostgreSql). MarketRules.AspNetCore's <c>MapMarketRules</c> then serves the claims endpoints.
+    /// Call <c>AddMarketRules</c> too: schemes are found in its law in force.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="storage">Where the ledgers live.</param>
+    /// <returns>The services, for chaining.</returns>
+    /// <remarks>The ledgers' clock is the registered <see cref="IClock"/> (register a fake one in tests), else the system clock.</remarks>
+    public static IServiceCollection AddMarketRulesSubsidyLedgers(this IServiceCollection services, SubsidyLedgerStorage storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        return services.AddMarketRulesSubsidyLedgers(_ => storage);
+    }
+
+    /// <summary>
+    /// Registers the subsidy ledgers as <see cref="AddMarketRulesSubsidyLedgers(IServiceCollection, SubsidyLedgerStorage)"/>
+    /// does, with the storage chosen when the registry is first resolved (e.g. from configuration).
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="storage">Chooses where the ledgers live.</param>
+    /// <returns>The services, for chaining.</returns>
+    public static IServiceCollection AddMarketRulesSubsidyLedgers(this IServiceCollection services, Func<IServiceProvider, SubsidyLedgerStorage> storage)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(storage);
+        services.TryAddSingleton(sp => new SubsidyLedgerRegistry(
+            sp.GetRequiredService<IMarketRulesLaw>(),
+            storage(sp),
+#pragma warning disable RS0030 // Registration is composition: the real clock enters here unless the host registered its own.
+            sp.GetService<IClock>() ?? SystemClock.Instance));
+#pragma warning restore RS0030
+        return services;
+    }
+
     private static IServiceCollection AddCore(IServiceCollection services)
     {
         services.TryAddSingleton<IMarketRulesLaw, MarketRulesLawProvider>();

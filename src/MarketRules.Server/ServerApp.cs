@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MarketRules.AspNetCore;
 using MarketRules.Engine;
+using MarketRules.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -10,16 +11,17 @@ namespace MarketRules.Server;
 /// The HTTP host: a thin ASP.NET Core application over MarketRules.AspNetCore — <c>builder.AddMarketRules()</c>,
 /// <c>app.MapMarketRules("/v1")</c> (<c>POST /v1/rules/{rule}/{version}/evaluate</c>, <c>POST /v1/batch</c>,
 /// <c>GET /v1/rules</c>, <c>GET /v1/openapi.json</c>, also served at <c>/openapi/v1.json</c>), <c>GET /health</c> and
-/// <c>GET /health/ready</c> — plus the subsidy claims endpoints (<c>/v1/subsidies/…</c>, <see cref="SubsidyEndpoints"/>)
-/// over a durable ledger. Errors are RFC 9457 problems carrying the coded errors.
+/// <c>GET /health/ready</c> — with the subsidy claims endpoints (<c>/v1/subsidies/…</c>) over the ledgers chosen by
+/// configuration (<see cref="SubsidyLedgerConfiguration"/>). Errors are RFC 9457 problems carrying the coded errors.
+/// The host only composes: configuration, the clock, Kestrel's limits and the guard.
 /// </summary>
 internal static class ServerApp
 {
     /// <summary>Where the host listens when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says: loopback only.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    /// <summary>The largest request body of the subsidy endpoints (evaluation has its own 1 MiB; batches are streamed).</summary>
-    public const long MaxBodyBytes = 16 << 20;
+    /// <summary>The largest request body Kestrel reads: the claims endpoints' (evaluation has its own 1 MiB; batches are streamed).</summary>
+    public const long MaxBodyBytes = MarketRulesEndpoints.MaxClaimBytes;
 
     // ASP.NET Core's request logging writes ~8 lines per request at Information; at Warning the host logs what needs
     // attention, and MarketRules' own per-request lines are at Debug. Configuration (appsettings, environment) overrides.
@@ -50,7 +52,7 @@ internal static class ServerApp
 #pragma warning disable RS0030 // The host is a composition root: the real clock enters here unless the caller (a test) passes one.
         builder.Services.AddSingleton(clock ?? NodaTime.SystemClock.Instance);
 #pragma warning restore RS0030
-        builder.Services.AddSingleton<SubsidyLedgers>();
+        builder.Services.AddMarketRulesSubsidyLedgers(_ => SubsidyLedgerConfiguration.Storage(builder.Configuration));
 
         var app = builder.Build();
         app.Use(GuardAsync);
@@ -58,7 +60,6 @@ internal static class ServerApp
         app.MapMarketRules("/v1");
         app.MapGet("/openapi/v1.json", (HttpContext context) => MarketRulesEndpoints.WriteOpenApiAsync(context, "/v1"))
             .WithSummary("The OpenAPI document (the same as /v1/openapi.json).");
-        SubsidyEndpoints.Map(app);
         return app;
     }
 

@@ -56,11 +56,7 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
     {
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
-        ArgumentException.ThrowIfNullOrEmpty(schema);
-        if (!System.Text.RegularExpressions.Regex.IsMatch(schema, "^[a-z_][a-z0-9_]{0,62}$"))
-        {
-            throw new ArgumentException("A schema name is lower-case letters, digits and underscores", nameof(schema));
-        }
+        CheckSchemaName(schema);
         Scheme = scheme;
         Schema = schema;
         this.clock = clock;
@@ -86,6 +82,16 @@ public sealed class PostgreSqlSubsidyLedger : ISubsidyLedger, IDisposable
         {
             dataSource.Dispose();
             throw;
+        }
+    }
+
+    // The schema name goes into SQL text (CREATE SCHEMA cannot take a parameter): only a plain lower-case identifier.
+    internal static void CheckSchemaName(string schema)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(schema);
+        if (!System.Text.RegularExpressions.Regex.IsMatch(schema, "^[a-z_][a-z0-9_]{0,62}$"))
+        {
+            throw new ArgumentException("A schema name is lower-case letters, digits and underscores", nameof(schema));
         }
     }
 

@@ -127,14 +127,97 @@ public sealed class AspNetCoreSampleTests(AspNetCoreSampleFixture sample) : ICla
         }
     }
 
+    [Fact]
+    public async Task SubsidyClaims_OverTheSqliteLedgerRegisteredByDI_ReserveConfirmAndReplayTheIdempotencyKey()
+    {
+        const string Claims = "/v1/subsidies/gongshu-2022-ebike-tradein/claims";
+        var claim = MarketRules.Subsidies.SubsidyLedgerJson.WriteClaim(MarketRules.Tests.Subsidies.SubsidyTestData.Input(1, MarketRules.Tests.Subsidies.SubsidyTestData.June15));
+        using var reserved = await sample.Client.SendAsync(Keyed(Claims, claim, "sample-reserve-1"));
+        var reservedBody = await reserved.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, reserved.StatusCode);
+        Assert.False(reserved.Headers.Contains("Idempotency-Replayed"));
+        using (var decision = JsonDocument.Parse(reservedBody))
+        {
+            Assert.Equal("granted", decision.RootElement.GetProperty("outcome").GetString());
+            Assert.Equal("reserved", decision.RootElement.GetProperty("reservation").GetProperty("state").GetString());
+        }
+
+        // A retry under the key is the first answer, byte for byte, and reserves nothing more.
+        using var replayed = await sample.Client.SendAsync(Keyed(Claims, claim, "sample-reserve-1"));
+        Assert.Equal("true", replayed.Headers.GetValues("Idempotency-Replayed").Single());
+        Assert.Equal(reservedBody, await replayed.Content.ReadAsStringAsync());
+
+        using var confirmed = await sample.Client.SendAsync(Keyed(Claims + "/C000001/confirm", "", "sample-pay-1"));
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        using (var reservation = JsonDocument.Parse(await confirmed.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("confirmed", reservation.RootElement.GetProperty("state").GetString());
+        }
+        using var reused = await sample.Client.SendAsync(Keyed(Claims + "/C000001/release", "", "sample-pay-1"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Equal("application/problem+json", reused.Content.Headers.ContentType?.MediaType);
+        using (var problem = JsonDocument.Parse(await reused.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("MR.Http.IdempotencyKeyReused", problem.RootElement.GetProperty("errors")[0].GetProperty("code").GetString());
+        }
+
+        using var balances = JsonDocument.Parse(await sample.Client.GetStringAsync(new Uri("/v1/subsidies/gongshu-2022-ebike-tradein/balances", UriKind.Relative)));
+        var phase = balances.RootElement.GetProperty("phases")[0];
+        Assert.Equal(1, phase.GetProperty("paidCount").GetInt32());
+        Assert.Equal(78_000_000 - 30_000, phase.GetProperty("remainingFen").GetInt64());
+        // The ledger is the SQLite file the sample was configured with, not memory.
+        Assert.True(File.Exists(sample.LedgerFile), sample.LedgerFile);
+
+        // The claims routes are in the application's OpenAPI document.
+        using var openApi = JsonDocument.Parse(await sample.Client.GetStringAsync(new Uri("/v1/openapi.json", UriKind.Relative)));
+        var reserve = openApi.RootElement.GetProperty("paths").GetProperty("/v1/subsidies/{scheme}/claims").GetProperty("post");
+        var claimSchema = reserve.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
+        // The claim's schema is the subsidy rule's own, and it resolves inside the document.
+        var schemas = openApi.RootElement.GetProperty("components").GetProperty("schemas");
+        var pointer = claimSchema["#/components/schemas/".Length..].Split('/');
+        var resolved = schemas.GetProperty(pointer[0]);
+        foreach (var step in pointer.Skip(1))
+        {
+            resolved = resolved.GetProperty(step);
+        }
+        Assert.True(resolved.GetProperty("properties").TryGetProperty("applicantId", out _), claimSchema);
+        Assert.True(reserve.GetProperty("responses").TryGetProperty("422", out _));
+    }
+
+    [Fact]
+    public async Task SubsidyClaims_BodyOverTheClaimsLimit_Answers413WithTheCodedError()
+    {
+        // The limit is the endpoint's own (16 MiB), not the host's: the sample leaves Kestrel at its default (30 MB).
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/v1/subsidies/gongshu-2022-ebike-tradein/claims", UriKind.Relative))
+        {
+            Content = Json("{\"pad\":\"" + new string('x', (int)MarketRules.AspNetCore.MarketRulesEndpoints.MaxClaimBytes) + "\"}"),
+        };
+        request.Headers.ExpectContinue = true;
+        using var response = await sample.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("MR.Engine.RequestTooLarge", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static HttpRequestMessage Keyed(string path, string body, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = Json(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return request;
+    }
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }
 
 public sealed class AspNetCoreSampleFixture : IAsyncLifetime
 {
+    private readonly string directory = Directory.CreateTempSubdirectory("mr-sample-").FullName;
     private Process? process;
 
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>The SQLite file of the sample's subsidy ledger (MarketRules:Subsidies:Sqlite:Path).</summary>
+    public string LedgerFile => Path.Combine(directory, "subsidies.db");
 
     public static string Dll { get; } = FindDll();
 
@@ -168,7 +251,8 @@ public sealed class AspNetCoreSampleFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var port = FreePort();
-        process = Process.Start(StartInfo(port, "--MarketRules:PolicyPacks:0", Repository.PathOf("src/MarketRules/Data/Sampling/henan-2021.json")))
+        process = Process.Start(StartInfo(port, "--MarketRules:PolicyPacks:0", Repository.PathOf("src/MarketRules/Data/Sampling/henan-2021.json"),
+                "--MarketRules:Subsidies:Sqlite:Path", LedgerFile))
             ?? throw new InvalidOperationException("The sample did not start");
         process.StandardInput.Close();
         _ = process.StandardOutput.ReadToEndAsync();
@@ -210,6 +294,7 @@ public sealed class AspNetCoreSampleFixture : IAsyncLifetime
             await process.WaitForExitAsync();
             process.Dispose();
         }
+        Directory.Delete(directory, recursive: true);
     }
 
     private static string FindDll()

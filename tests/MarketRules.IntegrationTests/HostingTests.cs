@@ -112,7 +112,45 @@ public sealed class HostingTests : IDisposable
         Assert.Empty(law.ReloadErrors);
     }
 
-    public void Dispose() => work.Delete(recursive: true);
+    [Fact]
+    public void AddMarketRulesSubsidyLedgers_FindsSchemesInTheLaw_OpensEachLedgerOnce_AndDisposesThemWithTheContainer()
+    {
+        var file = Path.Combine(work.FullName, "ledgers.db");
+        var clock = new NodaTime.Testing.FakeClock(MarketRules.Tests.Subsidies.SubsidyTestData.June15);
+        var services = new ServiceCollection()
+            .AddSingleton<NodaTime.IClock>(clock)
+            .AddMarketRules(_ => { })
+            .AddMarketRulesSubsidyLedgers(new MarketRules.Subsidies.Sqlite.SqliteSubsidyLedgerStorage(file))
+            .BuildServiceProvider();
+        var registry = services.GetRequiredService<SubsidyLedgerRegistry>();
+        Assert.Same(clock, registry.Clock);
+        Assert.Equal("sqlite", registry.Storage.Kind);
+
+        var ledger = registry.Find("gongshu-2022-ebike-tradein").Value!;
+        Assert.Same(ledger, registry.Find("gongshu-2022-ebike-tradein").Value);
+        Assert.Equal(file, ((MarketRules.Subsidies.Sqlite.SqliteSubsidyLedger)ledger).DatabasePath);
+        var decision = new MarketRules.Subsidies.SubsidyAllocator(ledger).Submit(MarketRules.Tests.Subsidies.SubsidyTestData.Input(1, clock.GetCurrentInstant())).Value!;
+        Assert.Equal(clock.GetCurrentInstant(), decision.Reservation!.ReservedAt);
+        var unknown = registry.Find("no-such-scheme");
+        Assert.Equal("MR.Subsidy.UnknownScheme", Assert.Single(unknown.Errors).Code);
+        var kept = registry.Idempotency.Save("k", new MarketRules.Subsidies.StoredResponse("fp", 200, "{}"));
+
+        services.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => registry.Find("gongshu-2022-ebike-tradein"));
+        Assert.Throws<ObjectDisposedException>(() => ledger.Snapshot());
+        // Everything is in the file for the next host.
+        using var again = new ServiceCollection().AddMarketRules(_ => { })
+            .AddMarketRulesSubsidyLedgers(new MarketRules.Subsidies.Sqlite.SqliteSubsidyLedgerStorage(file)).BuildServiceProvider();
+        var reopened = again.GetRequiredService<SubsidyLedgerRegistry>();
+        Assert.Equal(MarketRules.Subsidies.SubsidyReservationState.Reserved, reopened.Find("gongshu-2022-ebike-tradein").Value!.Find("C000001")!.State);
+        Assert.Equal(kept, reopened.Idempotency.Find("k"));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        work.Delete(recursive: true);
+    }
 
     private sealed class FixedLaw(MarketRulesLaw law) : IMarketRulesLaw
     {

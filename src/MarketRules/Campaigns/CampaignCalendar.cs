@@ -61,8 +61,10 @@ public static class CampaignCalendar
     /// <param name="plan">The plan.</param>
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day.</param>
-    /// <returns>The calendar, or <c>MR.Campaigns.RangeInvalid</c>.</returns>
-    /// <exception cref="CalendarOutOfRangeException">Thrown when a day lies outside the statutory calendar.</exception>
+    /// <returns>
+    /// The calendar, or <c>MR.Campaigns.RangeInvalid</c>, or <c>MR.Calendar.OutOfRange</c> when a due day lies outside the
+    /// years the statutory calendar knows: never an exception.
+    /// </returns>
     public static RuleResult<CampaignCalendarResult> Dues(LawContext law, CampaignPlan plan, LocalDate from, LocalDate to)
     {
         Preconditions.CheckNotNull(law);
@@ -73,12 +75,32 @@ public static class CampaignCalendar
         }
         var calendar = law.Calendar;
         var builder = new ExplanationBuilder(RuleId, from);
-        var dues = Compute(plan, from, to, calendar, builder);
+        var computed = TryCompute(plan, from, to, calendar, builder);
+        if (!computed.IsSuccess)
+        {
+            return RuleResult<CampaignCalendarResult>.Failure(computed.Errors);
+        }
+        var dues = computed.Value;
         builder.Add(CampaignReasons.Dues.ToReason(plan.Citation, ("From", from), ("To", to), ("Count", dues.Length)));
         return RuleResult<CampaignCalendarResult>.Success(new CampaignCalendarResult(plan.Id, from, to, dues, builder.Build(dues.IsEmpty ? "none-due" : "dues")));
     }
 
-    internal static ImmutableArray<ReportDue> Compute(CampaignPlan plan, LocalDate from, LocalDate to, StatutoryCalendar calendar, ExplanationBuilder? builder)
+    // The dues, or the calendar's coded error when a day the plan falls due on (or is moved to) lies beyond the years the
+    // statutory calendar knows: which day that is shows only while counting, so the calendar's own check is the test.
+    internal static RuleResult<ImmutableArray<ReportDue>> TryCompute(CampaignPlan plan, LocalDate from, LocalDate to, StatutoryCalendar calendar, ExplanationBuilder? builder)
+    {
+        try
+        {
+            return RuleResult<ImmutableArray<ReportDue>>.Success(Compute(plan, from, to, calendar, builder));
+        }
+        catch (CalendarOutOfRangeException ex)
+        {
+            return RuleResult<ImmutableArray<ReportDue>>.Failure(KernelErrors.CalendarOutOfRange.Create(ex.Date < from ? "$.from" : "$.to",
+                ("Date", ex.Date), ("FirstYear", ex.FirstYear), ("LastYear", ex.LastYear)));
+        }
+    }
+
+    private static ImmutableArray<ReportDue> Compute(CampaignPlan plan, LocalDate from, LocalDate to, StatutoryCalendar calendar, ExplanationBuilder? builder)
     {
         var all = ImmutableArray.CreateBuilder<ReportDue>();
         foreach (var series in plan.Series)
@@ -96,6 +118,13 @@ public static class CampaignCalendar
             var byDate = new SortedDictionary<LocalDate, ReportDue>();
             foreach (var nominal in NominalDates(series, from.PlusDays(-40), to.PlusDays(40)))
             {
+                // A day outside the range is looked at only because a move could bring it in; where the rule cannot
+                // move it in, a day the calendar does not know yet (next year's notice not out) is no reason to fail.
+                if ((nominal < from || nominal > to) && !calendar.Covers(nominal)
+                    && !(effective == CampaignRestDayRule.PreviousWorkingDay && nominal > to) && !(effective == CampaignRestDayRule.NextWorkingDay && nominal < from))
+                {
+                    continue;
+                }
                 var kind = calendar.GetDayKind(nominal);
                 var flags = ImmutableArray.CreateBuilder<ReportDueNote>();
                 var date = nominal;

@@ -72,8 +72,10 @@ public static class CampaignLateness
     /// <param name="asOf">The instant of the assessment.</param>
     /// <param name="from">The first day assessed; the campaign's first day by default.</param>
     /// <param name="to">The last day assessed; the campaign's last day by default.</param>
-    /// <returns>The records, or coded errors for submissions naming an unknown unit or series.</returns>
-    /// <exception cref="CalendarOutOfRangeException">Thrown when a day lies outside the statutory calendar.</exception>
+    /// <returns>
+    /// The records, or coded errors for submissions naming an unknown unit or series, or <c>MR.Calendar.OutOfRange</c>
+    /// when a due day lies outside the years the statutory calendar knows: never an exception.
+    /// </returns>
     public static RuleResult<CampaignLatenessResult> Assess(LawContext law, CampaignPlan plan, IEnumerable<ReportSubmission> submissions, Instant asOf,
         LocalDate? from = null, LocalDate? to = null)
     {
@@ -103,7 +105,12 @@ public static class CampaignLateness
         {
             return RuleResult<CampaignLatenessResult>.Failure(errors.ToImmutable());
         }
-        var dues = CampaignCalendar.Compute(plan, first, last, calendar, null);
+        var computed = CampaignCalendar.TryCompute(plan, first, last, calendar, null);
+        if (!computed.IsSuccess)
+        {
+            return RuleResult<CampaignLatenessResult>.Failure(computed.Errors);
+        }
+        var dues = computed.Value;
         var builder = new ExplanationBuilder(RuleId, LegalTime.DateOf(asOf));
         var units = ImmutableArray.CreateBuilder<UnitLateness>();
         foreach (var unit in plan.Units.Where(u => plan.Series.Any(s => s.Reporters.Contains(u.Id))))

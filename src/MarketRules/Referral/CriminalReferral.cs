@@ -49,57 +49,18 @@ public sealed class CriminalReferral
     private static readonly int DefaultDateKey = Key(default);
     private static readonly long MaxFen = (long)(Money.MaxYuan * 100m);
 
-    private readonly LawSpan[] spans;
-    private readonly int[] spanKeys;
-    private readonly int[] spanByMonth;
-    private readonly int firstMonth;
+    private readonly InForceSpans<LawSpan> spans;
 
     /// <summary>Builds the decision tables for the law of a jurisdiction.</summary>
     /// <param name="law">The law in force: the parameters (national values plus any policy packs) and the jurisdiction whose packs apply, the library's national law or a request's.</param>
     public CriminalReferral(LawContext law)
     {
         Law = Preconditions.CheckNotNull(law);
-        var policy = law.Policy;
-        var jurisdiction = law.Jurisdiction;
-        var dates = new SortedSet<LocalDate>();
-        foreach (var definition in ReferralParameters.All)
-        {
-            foreach (var value in definition.Values)
-            {
-                dates.Add(value.EffectiveFrom);
-                if (value.EffectiveUntil is { } until)
-                {
-                    dates.Add(until);
-                }
-            }
-        }
-        foreach (var pack in policy.Packs)
-        {
-            foreach (var (_, values) in pack.Overrides)
-            {
-                foreach (var value in values)
-                {
-                    dates.Add(value.EffectiveFrom);
-                    if (value.EffectiveUntil is { } until)
-                    {
-                        dates.Add(until);
-                    }
-                }
-            }
-        }
-        foreach (var rule in ReferralElements.All)
-        {
-            dates.Add(rule.EffectiveFrom);
-            if (rule.EffectiveUntil is { } until)
-            {
-                dates.Add(until);
-            }
-        }
-        dates.Add(AmendmentXIInForce);
-        dates.Add(TransferRevision2020);
-        spans = [.. dates.Select(date => BuildSpan(policy, jurisdiction, date))];
-        spanKeys = [.. dates.Select(Key)];
-        spanByMonth = IndexByMonth(spanKeys, out firstMonth);
+        // The law changes where a threshold does (national values and the packs' overrides), where an element rule
+        // takes force or lapses, on Amendment XI's first day and on the transfer provisions' 2020 revision.
+        var elementDays = ReferralElements.All.SelectMany(rule => rule.EffectiveUntil is { } until ? [rule.EffectiveFrom, until] : new[] { rule.EffectiveFrom });
+        spans = new InForceSpans<LawSpan>(law, ReferralParameters.All, from => BuildSpan(law.Policy, law.Jurisdiction, from),
+            [.. elementDays, AmendmentXIInForce, TransferRevision2020]);
     }
 
     /// <summary>The law the tables were built from: parameters, packs and jurisdiction.</summary>
@@ -227,7 +188,7 @@ public sealed class CriminalReferral
         var actKey = Key(facts.ActDate);
         var asOfKey = Key(asOf);
         var actSpan = Find(actKey);
-        if (actSpan is null || !actSpan.InForce(facts.Offence))
+        if (!actSpan.InForce(facts.Offence))
         {
             return RuleResult<ReferralDecision>.Failure(Existence(facts, facts.ActDate)!);
         }
@@ -240,7 +201,7 @@ public sealed class CriminalReferral
         {
             if (asOfKey >= gap)
             {
-                actSpan = Find(asOfKey)!;
+                actSpan = Find(asOfKey);
                 lawDate = asOf;
                 handling = true;
             }
@@ -250,7 +211,7 @@ public sealed class CriminalReferral
             }
         }
         Evaluate(facts, lawDate, actSpan, ref atAct, out var act);
-        var currentSpan = handling || asOfKey == actKey ? actSpan : Find(asOfKey)!;
+        var currentSpan = handling || asOfKey == actKey ? actSpan : Find(asOfKey);
         var current = act;
         var changed = !ReferenceEquals(currentSpan, actSpan);
         if (changed)
@@ -413,7 +374,7 @@ public sealed class CriminalReferral
     private RuleError? Existence(in ReferralFacts facts, LocalDate date)
     {
         var span = Find(date);
-        if (span is not null && span.InForce(facts.Offence))
+        if (span.InForce(facts.Offence))
         {
             return null;
         }
@@ -444,63 +405,15 @@ public sealed class CriminalReferral
     }
 
 
-    // Dates compared as one integer (year, month, day packed in order): the spans are scanned from the latest.
+    // Dates compared as one integer, as the in-force table compares them.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Key(LocalDate date) => (date.Year << 9) | (date.Month << 5) | date.Day;
+    private static int Key(LocalDate date) => InForceSpans.Key(date);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private LawSpan? Find(LocalDate date) => Find(Key(date));
+    private LawSpan Find(LocalDate date) => spans.Find(date);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private LawSpan? Find(int key)
-    {
-        var keys = spanKeys;
-        // O(1) for dates inside the table: start at the span in force on the first of the month, then step over the
-        // (rare) changes later in that month. Unchecked: a key is at most 2^23, far from overflow.
-        var month = unchecked((key >> 5) - firstMonth);
-        if (unchecked((uint)month) < (uint)spanByMonth.Length)
-        {
-            var i = spanByMonth[month];
-            while (unchecked((uint)(i + 1)) < (uint)keys.Length && keys[i + 1] <= key)
-            {
-                i = unchecked(i + 1);
-            }
-            return i < 0 ? null : spans[i];
-        }
-        for (var i = keys.Length - 1; i >= 0; i--)
-        {
-            if (keys[i] <= key)
-            {
-                return spans[i];
-            }
-        }
-        return null;
-    }
-
-    // For each month from the first span's month to the last span's month plus one, the index of the last span
-    // starting on or before the first of that month (-1 before the first span).
-    private static int[] IndexByMonth(int[] keys, out int first)
-    {
-        if (keys.Length == 0)
-        {
-            first = 0;
-            return [];
-        }
-        first = keys[0] >> 5;
-        var last = (keys[^1] >> 5) + 1;
-        var table = new int[last - first + 1];
-        var j = -1;
-        for (var m = first; m <= last; m++)
-        {
-            var monthKey = (m << 5) | 1;
-            while (j + 1 < keys.Length && keys[j + 1] <= monthKey)
-            {
-                j++;
-            }
-            table[m - first] = j;
-        }
-        return table;
-    }
+    private LawSpan Find(int key) => spans.Find(key);
 
     private static LawSpan BuildSpan(PolicyContext policy, Jurisdiction jurisdiction, LocalDate from)
     {

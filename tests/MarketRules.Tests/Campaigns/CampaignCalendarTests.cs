@@ -93,6 +93,38 @@ public class CampaignCalendarTests
         Assert.Empty(Assert.Single(Dues(plan, "final")).Notes);
     }
 
+    // A plan running past the last year the statutory calendar knows (no holiday notice yet): the typed API answers with
+    // the calendar's coded error on the day it could not place, as the JSON rule does, and never throws.
+    internal static CampaignPlan BeyondTheCalendar()
+    {
+        var last = NationalCatalog.Law.Calendar.LastYear;
+        return CampaignPlan.Parse($$"""
+            { "id": "beyond", "title": { "zh": "跨年", "en": "Beyond" }, "window": { "start": "{{last}}-11-01", "end": "{{last + 1}}-02-28" },
+              "units": [ { "id": "city", "name": { "zh": "市局", "en": "city bureau" } }, { "id": "county", "name": { "zh": "县局", "en": "county bureau" }, "reportsTo": "city" } ],
+              "series": [ { "id": "monthly", "name": { "zh": "月报", "en": "monthly" }, "cadence": "monthly", "dayOfMonth": 10 } ] }
+            """).GetValueOrThrow();
+    }
+
+    [Fact]
+    public void Dues_PastTheCalendarsLastYear_IsTheCalendarsCodedError_NotAnException()
+    {
+        var last = NationalCatalog.Law.Calendar.LastYear;
+        var plan = BeyondTheCalendar();
+        var inside = CampaignCalendar.Dues(NationalCatalog.Law, plan, new LocalDate(last, 11, 1), new LocalDate(last, 12, 31)).GetValueOrThrow();
+        Assert.Equal([new LocalDate(last, 11, 10), new LocalDate(last, 12, 10)], inside.Dues.Select(d => d.NominalDate));
+        var result = CampaignCalendar.Dues(NationalCatalog.Law, plan, new LocalDate(last, 11, 1), new LocalDate(last + 1, 2, 28));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("MR.Calendar.OutOfRange", error.Code);
+        Assert.Equal("$.to", error.Path);
+        Assert.Contains($"{last + 1}-01-10", error.Message.Chinese, StringComparison.Ordinal);
+        // Moved to the previous working day, the next year's 10 January could come back into December: unknown, so refused.
+        var moving = CampaignCalendar.Dues(NationalCatalog.Law, plan.WithRestDays(CampaignRestDayRule.PreviousWorkingDay), new LocalDate(last, 12, 1), new LocalDate(last, 12, 31));
+        Assert.Equal("MR.Calendar.OutOfRange", Assert.Single(moving.Errors).Code);
+        // Moved to the next working day, it cannot: December is answered.
+        var later = CampaignCalendar.Dues(NationalCatalog.Law, plan.WithRestDays(CampaignRestDayRule.NextWorkingDay), new LocalDate(last, 12, 1), new LocalDate(last, 12, 31));
+        Assert.Equal(new LocalDate(last, 12, 10), Assert.Single(later.GetValueOrThrow().Dues).NominalDate);
+    }
+
     internal static CampaignPlan WithRestDays(CampaignRestDayRule rule)
     {
         var json = File.ReadAllText(Path.Combine(Kernel.RepositoryPaths.Root, "src", "MarketRules", "Data", "Campaigns", "daguan-2016.json"));

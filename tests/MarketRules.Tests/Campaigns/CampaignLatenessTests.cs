@@ -43,4 +43,13 @@ public class CampaignLatenessTests
         var result = CampaignLateness.Assess(NationalCatalog.Law, CampaignPlan.Daguan2016, [new ReportSubmission("town-9", "hourly", Beijing(12, 21, 8, 0))], Beijing(12, 21, 9, 0));
         Assert.Equal(["$.submissions[0].unit", "$.submissions[0].series"], result.Errors.Select(e => e.Path));
     }
+
+    [Fact]
+    public void Assess_PastTheCalendarsLastYear_IsTheCalendarsCodedError_NotAnException()
+    {
+        var last = NationalCatalog.Law.Calendar.LastYear;
+        var at = new LocalDateTime(last + 1, 1, 9, 9, 0).InZoneStrictly(Calendar.LegalTime.Zone).ToInstant();
+        var result = CampaignLateness.Assess(NationalCatalog.Law, CampaignCalendarTests.BeyondTheCalendar(), [new ReportSubmission("county", "monthly", at)], at);
+        Assert.Equal("MR.Calendar.OutOfRange", Assert.Single(result.Errors).Code);
+    }
 }

@@ -21,12 +21,15 @@ internal sealed class InForceSpans<TSpan>
 
     private readonly int[] keys;
     private readonly TSpan[] spans;
+    private readonly int[] spanByMonth;
+    private readonly int firstMonth;
 
     /// <summary>Builds the spans.</summary>
     /// <param name="law">The law the evaluator applies (its packs' change dates are included).</param>
     /// <param name="parameters">The parameters the evaluator reads.</param>
     /// <param name="build">Makes the span in force from a date (resolving through <paramref name="law"/>).</param>
-    internal InForceSpans(LawContext law, IEnumerable<ParameterDefinition> parameters, Func<LocalDate, TSpan> build)
+    /// <param name="alsoFrom">Other days the evaluator's law changes on (a rule that takes force without a parameter of its own).</param>
+    internal InForceSpans(LawContext law, IEnumerable<ParameterDefinition> parameters, Func<LocalDate, TSpan> build, IEnumerable<LocalDate>? alsoFrom = null)
     {
         Preconditions.CheckNotNull(law);
         // The earliest date first, so every date finds a span (before any value is in force, one with nothing in it).
@@ -53,8 +56,13 @@ internal sealed class InForceSpans<TSpan>
                 }
             }
         }
-        keys = [.. dates.Select(Key)];
+        foreach (var day in alsoFrom ?? [])
+        {
+            dates.Add(day);
+        }
+        keys = [.. dates.Select(InForceSpans.Key)];
         spans = [.. dates.Select(build)];
+        spanByMonth = IndexByMonth(keys, out firstMonth);
     }
 
     /// <summary>
@@ -76,22 +84,56 @@ internal sealed class InForceSpans<TSpan>
     /// <param name="date">The date.</param>
     /// <returns>The span.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal TSpan Find(LocalDate date)
+    internal TSpan Find(LocalDate date) => Find(InForceSpans.Key(date));
+
+    /// <summary>The span in force on the day whose <see cref="InForceSpans.Key"/> is <paramref name="key"/>.</summary>
+    /// <param name="key">The day's key.</param>
+    /// <returns>The span.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal TSpan Find(int key)
     {
-        // Few spans (a handful of amendments and pack dates): scanned from the latest, where most dates fall.
-        var key = Key(date);
+        // O(1): start at the span in force on the first of the day's month, then step over the (rare) changes later in
+        // that month. Days before the first change fall in the first span, days after the table's end in the last.
+        // Unchecked: a key is at most 2^23 in magnitude, far from overflow.
         var k = keys;
-        var i = k.Length - 1;
-        while (i > 0 && k[i] > key)
+        var month = unchecked((key >> 5) - firstMonth);
+        if (unchecked((uint)month) < (uint)spanByMonth.Length)
         {
-            i--;
+            var i = spanByMonth[month];
+            while (unchecked((uint)(i + 1)) < (uint)k.Length && k[i + 1] <= key)
+            {
+                i = unchecked(i + 1);
+            }
+            return spans[i];
         }
-        return spans[i];
+        return month < 0 ? spans[0] : spans[^1];
     }
 
-    // Dates compared as one integer (year, month, day packed in order; negative years stay ordered).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Key(LocalDate date) => (date.Year << 9) | (date.Month << 5) | date.Day;
+    // For each month from the first change's month to the last change's month plus one, the index of the span in force
+    // on the first of that month. The first span (from the earliest ISO date) is left out of the range: it would make
+    // the table ten thousand years long.
+    private static int[] IndexByMonth(int[] keys, out int first)
+    {
+        if (keys.Length < 2)
+        {
+            first = 0;
+            return [];
+        }
+        first = keys[1] >> 5;
+        var last = (keys[^1] >> 5) + 1;
+        var table = new int[last - first + 1];
+        var j = 0;
+        for (var m = first; m <= last; m++)
+        {
+            var monthKey = (m << 5) | 1;
+            while (j + 1 < keys.Length && keys[j + 1] <= monthKey)
+            {
+                j++;
+            }
+            table[m - first] = j;
+        }
+        return table;
+    }
 
     private static void Add(SortedSet<LocalDate> dates, LocalDate from, LocalDate? until)
     {
@@ -101,4 +143,14 @@ internal sealed class InForceSpans<TSpan>
             dates.Add(end);
         }
     }
+}
+
+/// <summary>The day keys the in-force tables compare.</summary>
+internal static class InForceSpans
+{
+    /// <summary>A day as one integer, ordered as the days are (year, month, day packed; negative years stay ordered).</summary>
+    /// <param name="date">The day.</param>
+    /// <returns>Its key.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Key(LocalDate date) => (date.Year << 9) | (date.Month << 5) | date.Day;
 }
