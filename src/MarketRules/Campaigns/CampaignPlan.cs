@@ -166,7 +166,7 @@ public static class CampaignErrors
 
     /// <summary>A reference to a phase, unit or series the pack does not define.</summary>
     public static readonly MessageDefinition UnknownReference = new("MR.Campaigns.UnknownReference",
-        "未定义的引用“{Id}”",
+        "未定义的引用「{Id}」",
         "Unknown reference '{Id}'");
 
     /// <summary>A date range that ends before it starts.</summary>
@@ -180,12 +180,12 @@ public static class CampaignReasons
 {
     /// <summary>How rest days are handled.</summary>
     public static readonly MessageDefinition RestDayRule = new("MR.Campaigns.RestDayRule",
-        "“{Series}”逢休息日的处理：{Rule}",
+        "「{Series}」逢休息日的处理：{Rule}",
         "'{Series}' on a rest day: {Rule}");
 
     /// <summary>A report due on a rest day.</summary>
     public static readonly MessageDefinition DueOnRestDay = new("MR.Campaigns.DueOnRestDay",
-        "“{Series}”原定 {Date}（{DayKind}）报送：{Outcome}",
+        "「{Series}」原定 {Date}（{DayKind}）报送：{Outcome}",
         "'{Series}' falls due on {Date} ({DayKind}): {Outcome}");
 
     /// <summary>The number of reports due in the range.</summary>

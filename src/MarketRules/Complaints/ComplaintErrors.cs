@@ -99,8 +99,8 @@ public static class ComplaintReasons
 {
     /// <summary>The governing order, chosen by the receipt date.</summary>
     public static readonly MessageDefinition GoverningOrder = new("MR.Complaints.GoverningOrder",
-        "投诉于{Received}收到，适用{Order}：总局令第121号自2026年4月15日起施行且无溯及既往条款，按收到投诉之日确定适用的规章",
-        "The complaint was received on {Received}, so {Order} governs: Order 121 took force on 2026-04-15 without a transitional article, and the order is chosen by the receipt date");
+        "{Subject}于{Received}收到，适用{Order}：{Newer}自{NewerInForce}起施行且无溯及既往条款，按收到之日确定适用的规章",
+        "The {Subject} was received on {Received}, so {Order} governs: {Newer} took force on {NewerInForce} without a transitional article, and the order is chosen by the receipt date");
 
     /// <summary>An accepted transition.</summary>
     public static readonly MessageDefinition Transition = new("MR.Complaints.Transition",

@@ -6,13 +6,157 @@ using MarketRules.Utility;
 
 namespace MarketRules.Complaints;
 
-/// <summary>The outcome of <see cref="ComplaintStateMachine.Apply"/>: the new snapshot, or the coded rejection with the snapshot unchanged. A value: an accepted event allocates nothing.</summary>
-/// <param name="Snapshot">The new snapshot (the old one when rejected).</param>
-/// <param name="Error">The rejection, or <see langword="null"/> when the event was accepted.</param>
-public readonly record struct ComplaintTransition(ComplaintSnapshot Snapshot, RuleError? Error)
+/// <summary>Why <see cref="ComplaintStateMachine.Apply"/> refused an event.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(MarketRules.Json.KebabCaseEnumConverter<ComplaintRejection>))]
+public enum ComplaintRejection
 {
+    /// <summary>Not refused.</summary>
+    None = 0,
+
+    /// <summary>The event is dated before the last one (<c>MR.Complaints.EventInPast</c>).</summary>
+    EventInPast,
+
+    /// <summary>The event is not allowed in the complaint's state (<c>MR.Complaints.IllegalTransition</c>).</summary>
+    IllegalTransition,
+
+    /// <summary>No complaint-handling order was in force on the receipt day (<c>MR.Complaints.NoOrderInForce</c>).</summary>
+    NoOrderInForce,
+
+    /// <summary>The day the harm was known is after the receipt day (<c>MR.Complaints.MissingFact</c>).</summary>
+    HarmKnownAfterReceipt,
+
+    /// <summary>The complaint limitation had run out on receipt: it must be refused on that ground (<c>MR.Complaints.LimitationExpired</c>).</summary>
+    LimitationExpired,
+
+    /// <summary>A refusal without grounds (<c>MR.Complaints.NoRefusalGround</c>).</summary>
+    NoRefusalGround,
+
+    /// <summary>A refusal ground the governing order does not list (<c>MR.Complaints.GroundNotInForce</c>).</summary>
+    GroundNotInForce,
+
+    /// <summary>The limitation ground does not hold (<c>MR.Complaints.GroundNotEstablished</c>).</summary>
+    GroundNotEstablished,
+
+    /// <summary>Mediation without both parties' consent (<c>MR.Complaints.ConsentRequired</c>).</summary>
+    ConsentRequired,
+
+    /// <summary>The mediation limit has run out (<c>MR.Complaints.MediationLimitExpired</c>).</summary>
+    MediationLimitExpired,
+
+    /// <summary>A pause the governing order does not exclude from the mediation limit (<c>MR.Complaints.PauseNotExcluded</c>).</summary>
+    PauseNotExcluded,
+
+    /// <summary>Mediation terminated because the limit elapsed before it had (<c>MR.Complaints.LimitNotElapsed</c>).</summary>
+    LimitNotElapsed,
+
+    /// <summary>A termination ground the governing order does not list (<c>MR.Complaints.EndGroundNotInForce</c>).</summary>
+    EndGroundNotInForce,
+
+    /// <summary>A clue found while one is already being verified (<c>MR.Complaints.ClueNotApplicable</c>).</summary>
+    ClueAlreadyVerified,
+
+    /// <summary>A clue extended or resolved while none is being verified (<c>MR.Complaints.ClueNotApplicable</c>).</summary>
+    NoClueVerified,
+
+    /// <summary>An extension of the clue verification not allowed: a second one, too late, or without the head's approval where needed (<c>MR.Complaints.ClueExtensionNotAllowed</c>).</summary>
+    ClueExtensionNotAllowed,
+
+    /// <summary>A dispute opened while one is open (<c>MR.Complaints.DisputeNotApplicable</c>).</summary>
+    DisputeAlreadyOpen,
+
+    /// <summary>A dispute settled while none is open (<c>MR.Complaints.DisputeNotApplicable</c>).</summary>
+    NoDisputeOpen,
+
+    /// <summary>A date outside the statutory calendar or a parameter not in force on it (the kernel's coded error).</summary>
+    Failed,
+}
+
+/// <summary>
+/// The outcome of <see cref="ComplaintStateMachine.Apply"/>: the new snapshot, or the refusal's code and the facts its
+/// message needs with the snapshot unchanged. A value: neither an accepted nor a refused event allocates; the bilingual
+/// <see cref="RuleError"/> of a refusal is made when asked for (<see cref="Error"/>, <see cref="ToRuleError"/>).
+/// </summary>
+/// <remarks>The default value of this type is an accepted event on the initial snapshot; only the machine builds meaningful ones.</remarks>
+public readonly record struct ComplaintTransition
+{
+    internal ComplaintTransition(in ComplaintSnapshot snapshot) => Snapshot = snapshot;
+
+    /// <summary>The new snapshot (the old one when refused).</summary>
+    public ComplaintSnapshot Snapshot { get; init; }
+
+    /// <summary>Why the event was refused, or <see cref="ComplaintRejection.None"/>.</summary>
+    public ComplaintRejection Rejection { get; init; }
+
     /// <summary>The event was accepted.</summary>
-    public bool Accepted => Error is null;
+    public bool Accepted => Rejection == ComplaintRejection.None;
+
+    /// <summary>The refused event (<see langword="null"/> when accepted).</summary>
+    public ComplaintEvent? Event { get; init; }
+
+    /// <summary>The day a refusal refers to: the mediation limit's or the limitation's last day, the receipt day without an order.</summary>
+    public LocalDate? LimitDate { get; init; }
+
+    /// <summary>The period a refusal states (the limitation), as the parameter in force sets it.</summary>
+    public LegalPeriod? LimitPeriod { get; init; }
+
+    /// <summary>A number a refusal states: the refusal ground not listed (<see cref="ComplaintRefusalGround"/> value), or the clue extension in working days.</summary>
+    public int Value { get; init; }
+
+    /// <summary>The kernel's error of a <see cref="ComplaintRejection.Failed"/> refusal.</summary>
+    internal RuleError? Failure { get; init; }
+
+    /// <summary>The coded bilingual error of a refusal at <c>$.event</c>, made on each read; <see langword="null"/> when accepted.</summary>
+    public RuleError? Error => Accepted ? null : ToRuleError();
+
+    /// <summary>The coded bilingual error of a refusal.</summary>
+    /// <param name="path">The JSON path of the event, e.g. <c>$.event</c> or <c>$.history[3]</c>.</param>
+    /// <returns>The error.</returns>
+    /// <exception cref="InvalidOperationException">Thrown when the event was accepted.</exception>
+    [System.Diagnostics.Contracts.Pure]
+    public RuleError ToRuleError(string? path = "$.event")
+    {
+        var s = Snapshot;
+        var e = Event ?? throw new InvalidOperationException("An accepted event has no error");
+        var order = ComplaintStateMachine.OrderName(s.Order);
+        var limit = (object?)LimitDate ?? "-";
+        var period = LimitPeriod?.ToLocalizedText();
+        var eventName = ComplaintLabels.Of(e.Kind);
+        return Rejection switch
+        {
+            ComplaintRejection.EventInPast => ComplaintErrors.EventInPast.Create(path, ("Event", eventName), ("Limit", s.LastEventAt)),
+            ComplaintRejection.IllegalTransition => ComplaintErrors.IllegalTransition.Create(path, ("Event", eventName), ("State", ComplaintLabels.Of(s.State)),
+                ("Allowed", AllowedIn(s.State))),
+            ComplaintRejection.NoOrderInForce => ComplaintErrors.NoOrderInForce.Create(path, ("Limit", limit)),
+            ComplaintRejection.HarmKnownAfterReceipt => ComplaintErrors.MissingFact.Create(path, ("Event", eventName),
+                ("Limit", new LocalizedText("知道权益受侵害之日不得晚于收到投诉之日", "the day the harm was known cannot be after the receipt date"))),
+            ComplaintRejection.LimitationExpired => ComplaintErrors.LimitationExpired.Create(path, ("Limit", limit), ("Period", period)),
+            ComplaintRejection.GroundNotEstablished => ComplaintErrors.GroundNotEstablished.Create(path, ("Limit", limit), ("Period", period)),
+            ComplaintRejection.NoRefusalGround => ComplaintErrors.NoRefusalGround.Create(path, ("Limit", order)),
+            ComplaintRejection.GroundNotInForce => ComplaintErrors.GroundNotInForce.Create(path, ("Ground", ComplaintLabels.Of((ComplaintRefusalGround)Value)), ("Limit", order)),
+            ComplaintRejection.ConsentRequired => ComplaintErrors.ConsentRequired.Create(path, ("Limit", s.Order == ComplaintOrder.Order20
+                ? new LocalizedText("《市场监督管理投诉举报处理暂行办法》第十六条", "Order 20 Art 16")
+                : new LocalizedText("《市场监督管理投诉举报处理办法》第十八条", "Order 121 Art 18"))),
+            ComplaintRejection.MediationLimitExpired => ComplaintErrors.MediationLimitExpired.Create(path, ("Limit", limit)),
+            ComplaintRejection.LimitNotElapsed => ComplaintErrors.LimitNotElapsed.Create(path, ("Limit", limit)),
+            ComplaintRejection.PauseNotExcluded => ComplaintErrors.PauseNotExcluded.Create(path, ("Pause", ComplaintLabels.Of(e.Pause)), ("Limit", order)),
+            ComplaintRejection.EndGroundNotInForce => ComplaintErrors.EndGroundNotInForce.Create(path, ("Ground", ComplaintLabels.Of(e.EndGround)), ("Limit", order)),
+            ComplaintRejection.ClueAlreadyVerified => ComplaintErrors.ClueNotApplicable.Create(path, ("Limit", new LocalizedText("已有线索正在核查", "a clue is already being verified"))),
+            ComplaintRejection.NoClueVerified => ComplaintErrors.ClueNotApplicable.Create(path, ("Limit", new LocalizedText("没有正在核查的线索", "no clue is being verified"))),
+            ComplaintRejection.ClueExtensionNotAllowed => ComplaintErrors.ClueExtensionNotAllowed.Create(path, ("Limit", limit), ("Extension", Value)),
+            ComplaintRejection.DisputeAlreadyOpen => ComplaintErrors.DisputeNotApplicable.Create(path, ("Limit", new LocalizedText("已有管辖争议", "a dispute is already open"))),
+            ComplaintRejection.NoDisputeOpen => ComplaintErrors.DisputeNotApplicable.Create(path, ("Limit", new LocalizedText("没有管辖争议", "no dispute is open"))),
+            ComplaintRejection.Failed => Failure!.WithPath(path),
+            _ => throw new InvalidOperationException("An accepted event has no error"),
+        };
+    }
+
+    private static LocalizedText AllowedIn(ComplaintState state)
+    {
+        var allowed = ComplaintTransitionTable.AllowedEvents(state);
+        return allowed.IsEmpty
+            ? new LocalizedText("无", "none")
+            : new LocalizedText(string.Join("、", allowed.Select(a => ComplaintLabels.Of(a).Chinese)), string.Join(", ", allowed.Select(a => ComplaintLabels.Of(a).English)));
+    }
 }
 
 /// <summary>
@@ -29,7 +173,15 @@ public sealed class ComplaintStateMachine
 
     /// <summary>A machine under the law of a bureau's jurisdiction (<c>NationalCatalog.Law</c> for national law).</summary>
     /// <param name="law">The parameters in force, the jurisdiction and the period calculator.</param>
-    public ComplaintStateMachine(LawContext law) => Law = Preconditions.CheckNotNull(law);
+    public ComplaintStateMachine(LawContext law)
+    {
+        Law = Preconditions.CheckNotNull(law);
+        spans = InForceSpans<ComplaintLaw>.For(law, ComplaintLaw.Parameters, static (l, from) => new ComplaintLaw(l, from));
+    }
+
+    // The complaint parameters in force, per span of dates, resolved once per policy and jurisdiction: every period is
+    // read as of the receipt day, and a decision reads its span instead of resolving each parameter per call.
+    private readonly InForceSpans<ComplaintLaw> spans;
 
     /// <summary>The law the machine applies.</summary>
     public LawContext Law { get; }
@@ -47,9 +199,7 @@ public sealed class ComplaintStateMachine
     /// <param name="received">The receipt date.</param>
     /// <returns>The order and its value, or <see langword="null"/> when none was in force.</returns>
     public (ComplaintOrder Order, ParameterValue Value)? GoverningOrder(LocalDate received) =>
-        Policy.TryResolve(ComplaintParameters.GoverningOrder, received, Jurisdiction) is { } value
-            ? ((ComplaintOrder)(int)value.Value, value)
-            : null;
+        LawOn(received) is { Order: not ComplaintOrder.None } law ? (law.Order, law.Values[ComplaintLaw.GoverningOrder]!) : null;
 
     /// <summary>Applies <paramref name="event"/> to <paramref name="current"/>; never throws for bad facts.</summary>
     /// <param name="current">The caller's snapshot.</param>
@@ -64,7 +214,10 @@ public sealed class ComplaintStateMachine
         }
         catch (MarketRulesException ex)
         {
-            return new ComplaintTransition(current, ex.Errors.IsEmpty ? KernelErrors.Unknown.Create("$.event") : ex.Errors[0].WithPath("$.event"));
+            return new ComplaintTransition(current)
+            {
+                Event = @event, Rejection = ComplaintRejection.Failed, Failure = ex.Errors.IsEmpty ? KernelErrors.Unknown.Create("$.event") : ex.Errors[0],
+            };
         }
     }
 
@@ -77,7 +230,7 @@ public sealed class ComplaintStateMachine
         var result = Apply(current, @event);
         return result.Accepted
             ? RuleResult<ComplaintStep>.Success(new ComplaintStep(this, current, @event, result.Snapshot))
-            : RuleResult<ComplaintStep>.Failure(result.Error!);
+            : RuleResult<ComplaintStep>.Failure(result.ToRuleError());
     }
 
     /// <summary>The explanation of a step: the governing order and why, the transition, every running deadline and the parameters used.</summary>
@@ -91,36 +244,36 @@ public sealed class ComplaintStateMachine
         var builder = new ExplanationBuilder(RuleId, date, Law.JurisdictionCode);
         var governing = GoverningOrder(received)!.Value;
         builder.Use(governing.Value);
-        builder.Add(ComplaintReasons.GoverningOrder.ToReason(governing.Value.Citation, ("Received", received), ("Order", OrderName(s.Order))));
+        builder.Add(ComplaintReasons.GoverningOrder.ToReason(governing.Value.Citation, GoverningOrderArguments(ComplaintSubject, received, s.Order)));
         var row = ComplaintTransitionTable.Find(current.State, @event.Kind)!;
         builder.Add(ComplaintReasons.Transition.ToReason(row.CitationUnder(s.Order),
-            ("Event", Kebab(@event.Kind)), ("From", Kebab(current.State)), ("To", Kebab(s.State))));
+            ("Event", ComplaintLabels.Of(@event.Kind)), ("From", ComplaintLabels.Of(current.State)), ("To", ComplaintLabels.Of(s.State))));
         foreach (var ground in s.State == ComplaintState.Refused && current.State != ComplaintState.Refused ? s.RefusalGrounds : [])
         {
-            builder.Add(ComplaintReasons.RefusalGround.ToReason(row.CitationUnder(s.Order), ("Ground", Kebab(ground))));
+            builder.Add(ComplaintReasons.RefusalGround.ToReason(row.CitationUnder(s.Order), ("Ground", ComplaintLabels.Of(ground))));
         }
         if (@event.Kind == ComplaintEventKind.MediationTerminated)
         {
-            builder.Add(ComplaintReasons.EndGround.ToReason(row.CitationUnder(s.Order), ("Ground", Kebab(s.EndGround))));
+            builder.Add(ComplaintReasons.EndGround.ToReason(row.CitationUnder(s.Order), ("Ground", ComplaintLabels.Of(s.EndGround))));
         }
         if (s.MissedLog.Length > current.MissedLog.Length)
         {
             var missed = s.Missed[^1];
             var closed = ClosedDeadline(current, missed);
-            builder.Add(ComplaintReasons.DeadlineMissed.ToReason(closed.Citation, ("Deadline", Kebab(missed)), ("Limit", closed.LastDay.LastDay)));
+            builder.Add(ComplaintReasons.DeadlineMissed.ToReason(closed.Citation, ("Deadline", ComplaintLabels.Of(missed)), ("Limit", closed.LastDay.LastDay)));
         }
         foreach (var d in step.Deadlines)
         {
-            builder.Add(ComplaintReasons.DeadlineRuns.ToReason(d.Citation, ("Deadline", Kebab(d.Kind)), ("Limit", d.LastDay), ("Excluded", d.ExcludedDays)));
-            builder.Add(new ComputedDate(Kebab(d.Kind), new LocalizedText(Kebab(d.Kind), Kebab(d.Kind)), d.LastDay) { From = d.From, ExpiresAt = d.ExpiresAt, Citation = d.Citation });
+            builder.Add(ComplaintReasons.DeadlineRuns.ToReason(d.Citation, ("Deadline", ComplaintLabels.Of(d.Kind)), ("Limit", d.LastDay), ("Excluded", d.ExcludedDays)));
+            builder.Add(new ComputedDate(Kebab(d.Kind), ComplaintLabels.Of(d.Kind), d.LastDay) { From = d.From, ExpiresAt = d.ExpiresAt, Citation = d.Citation });
         }
         if (s.Order == ComplaintOrder.Order121)
         {
-            var weekend = Resolve(ComplaintParameters.RollOnWeekend, received);
+            var weekend = Resolve(ComplaintLaw.RollOnWeekend, received);
             builder.Use(weekend);
             builder.Add(ComplaintReasons.PeriodCounting.ToLocalizedReason(ComplaintCitations.Order121Periods,
                 ("Rule", "《市场监督管理投诉举报处理办法》第四十五条", "Order 121 Art 45"),
-                ("Weekend", weekend.Value == 1 ? "顺延" : "不顺延", weekend.Value == 1 ? "rolls-forward" : "does-not-roll")));
+                ("Weekend", weekend.Value == 1 ? "顺延" : "不顺延", weekend.Value == 1 ? "rolls forward" : "does not roll forward")));
         }
         foreach (var parameter in ParametersOf(s))
         {
@@ -142,7 +295,7 @@ public sealed class ComplaintStateMachine
             var result = Apply(snapshot, e);
             if (!result.Accepted)
             {
-                return RuleResult<ComplaintSnapshot>.Failure(result.Error!.WithPath($"$.history[{index}]"));
+                return RuleResult<ComplaintSnapshot>.Failure(result.ToRuleError($"$.history[{index}]"));
             }
             snapshot = result.Snapshot;
             index++;
@@ -163,12 +316,12 @@ public sealed class ComplaintStateMachine
         var s = snapshot;
         if (s.State == ComplaintState.Received)
         {
-            var (d, c) = AcceptanceDeadline(s);
+            var (d, c) = Deadline(AcceptancePeriod(s));
             Add(ComplaintDeadlineKind.Acceptance, d, c);
         }
         if (s.DisputeSince is not null)
         {
-            var (d, c) = DisputeDeadline(s);
+            var (d, c) = Deadline(DisputePeriod(s));
             Add(ComplaintDeadlineKind.JurisdictionDispute, d, c);
         }
         if (s.State is ComplaintState.Accepted or ComplaintState.Mediating or ComplaintState.MediationPaused)
@@ -178,18 +331,18 @@ public sealed class ComplaintStateMachine
         }
         if (s.State == ComplaintState.MediationEnded)
         {
-            var (d, c) = NoticeDeadline(s);
+            var (d, c) = Deadline(NoticePeriod(s));
             Add(ComplaintDeadlineKind.TerminationNotice, d, c);
         }
         if (s.ClueFoundOn is not null)
         {
-            var (d, c) = ClueDeadline(s);
+            var (d, c) = Deadline(CluePeriod(s));
             Add(ComplaintDeadlineKind.ClueVerification, d, c);
         }
         return list.ToImmutable();
     }
 
-    private LegalPeriod LimitationPeriod(LocalDate received) => Resolve(ComplaintParameters.Limitation, received).AsPeriod();
+    private LegalPeriod LimitationPeriod(LocalDate received) => Period(ComplaintLaw.Limitation, received);
 
     /// <summary>The last day to file the complaint: 3 years from the day the harm was known, counted under the governing order.</summary>
     /// <param name="harmKnownOn">The day the complainant knew or should have known of the harm.</param>
@@ -215,8 +368,20 @@ public sealed class ComplaintStateMachine
     {
         ComplaintOrder.Order20 => Order20Name,
         ComplaintOrder.Order121 => Order121Name,
-        _ => new LocalizedText(Kebab(order), Kebab(order)),
+        _ => new LocalizedText(((int)order).ToString(System.Globalization.CultureInfo.InvariantCulture), ((int)order).ToString(System.Globalization.CultureInfo.InvariantCulture)),
     };
+
+    // What the governing-order reason is about: a complaint (投诉) or a report (举报).
+    internal static readonly LocalizedText ComplaintSubject = new("投诉", "complaint");
+    internal static readonly LocalizedText ReportSubject = new("举报", "report");
+
+    // The governing-order reason's values: the subject, the receipt day, the order, and Order 121 with its first day,
+    // read from the registry (the template states no date).
+    internal static (string Name, object? Value)[] GoverningOrderArguments(LocalizedText subject, LocalDate received, ComplaintOrder order) =>
+    [
+        ("Subject", subject), ("Received", received), ("Order", OrderName(order)), ("Newer", Order121Name),
+        ("NewerInForce", LegalDocuments.ComplaintHandlingMeasures.InForceFrom!.Value),
+    ];
 
     private static readonly LocalizedText Order20Name =
         new(LegalDocuments.ComplaintHandlingInterimMeasures.Number!, LegalDocuments.ComplaintHandlingInterimMeasures.Title.English);
@@ -227,225 +392,248 @@ public sealed class ComplaintStateMachine
     internal static string Kebab<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
-    private static ComplaintTransition Reject(in ComplaintSnapshot s, ComplaintEvent e, MessageDefinition error, params (string Name, object? Value)[] arguments)
-    {
-        var all = new List<(string, object?)>(arguments) { ("Event", Kebab(e.Kind)), ("State", Kebab(s.State)) };
-        if (!arguments.Any(a => a.Name == "Limit"))
-        {
-            all.Add(("Limit", "-"));
-        }
-        return new ComplaintTransition(s, error.Create("$.event", [.. all]));
-    }
-
-    // A rejection that states a period: its length from the parameter in force (in both languages), never the template's.
-    private static ComplaintTransition Reject(in ComplaintSnapshot s, ComplaintEvent e, MessageDefinition error, LocalDate? limit, LegalPeriod period)
-    {
-        var text = period.ToLocalizedText();
-        var limitValue = (object?)limit ?? "-";
-        return new(s, error.CreateLocalized("$.event", ("Event", Kebab(e.Kind), Kebab(e.Kind)), ("State", Kebab(s.State), Kebab(s.State)),
-            ("Limit", limitValue, limitValue), ("Period", text.Chinese, text.English)));
-    }
-
-    // A rejection whose limit reads differently in each language (an article's Chinese title, its English short name).
-    private static ComplaintTransition Reject(in ComplaintSnapshot s, ComplaintEvent e, MessageDefinition error, LocalizedText limit) =>
-        new(s, error.CreateLocalized("$.event", ("Event", Kebab(e.Kind), Kebab(e.Kind)), ("State", Kebab(s.State), Kebab(s.State)), ("Limit", limit.Chinese, limit.English)));
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ComplaintTransition Reject(in ComplaintSnapshot s, ComplaintEvent e, ComplaintRejection why, LocalDate? limit = null, LegalPeriod? period = null, int value = 0) =>
+        new(s) { Event = e, Rejection = why, LimitDate = limit, LimitPeriod = period, Value = value };
 
     private ComplaintTransition Guarded(in ComplaintSnapshot s, ComplaintEvent e)
     {
         if (s.EventCount > 0 && e.At < s.LastEventAt)
         {
-            return Reject(s, e, ComplaintErrors.EventInPast, ("Limit", s.LastEventAt));
+            return Reject(s, e, ComplaintRejection.EventInPast);
         }
         var row = ComplaintTransitionTable.Find(s.State, e.Kind);
         if (row is null)
         {
-            var allowed = string.Join(", ", ComplaintTransitionTable.AllowedEvents(s.State).Select(Kebab));
-            return Reject(s, e, ComplaintErrors.IllegalTransition, ("Allowed", allowed.Length == 0 ? "-" : allowed));
+            return Reject(s, e, ComplaintRejection.IllegalTransition);
         }
         var date = LegalTime.DateOf(e.At);
         if (!Periods.Calendar.Covers(date))
         {
             throw new CalendarOutOfRangeException(date, Periods.Calendar.FirstYear, Periods.Calendar.LastYear);
         }
-        var next = s with { EventCount = s.EventCount + 1, LastEventAt = e.At };
-        switch (e.Kind)
+        // Every accepted event counts, is dated and moves to the row's state; each case makes the new snapshot from the
+        // caller's in one step (the snapshot is a large value: a copy of a copy just written stalls on the store buffer).
+        var (count, at, to) = (s.EventCount + 1, e.At, row.To);
+        // One method per event: each makes (and zeroes) only its own copies of the large snapshot, not every event's.
+        return e.Kind switch
         {
-            case ComplaintEventKind.Received:
-                {
-                    if (GoverningOrder(date) is not { } governing)
-                    {
-                        return Reject(s, e, ComplaintErrors.NoOrderInForce, ("Limit", date));
-                    }
-                    if (e.HarmKnownOn is { } known && known > date)
-                    {
-                        return Reject(s, e, ComplaintErrors.MissingFact, new LocalizedText("知道权益受侵害之日不得晚于收到投诉之日", "harmKnownOn after the receipt date"));
-                    }
-                    next = next with { State = row.To, Order = governing.Order, ReceivedOn = date, HarmKnownOn = e.HarmKnownOn };
-                    // Computing the acceptance deadline now rejects a complaint whose clock would run off the calendar.
-                    _ = AcceptanceDeadline(next);
-                    return new ComplaintTransition(next, null);
-                }
+            ComplaintEventKind.Received => OnReceived(s, e, date, count, at, to),
+            ComplaintEventKind.Accepted => OnAccepted(s, e, date, count, at, to),
+            ComplaintEventKind.Refused => OnRefused(s, e, date, count, at, to),
+            ComplaintEventKind.JurisdictionDisputed => OnJurisdictionDisputed(s, e, date, count, at, to),
+            ComplaintEventKind.JurisdictionSettled => OnJurisdictionSettled(s, e, date, count, at, to),
+            ComplaintEventKind.MediationStarted => OnMediationStarted(s, e, date, count, at, to),
+            ComplaintEventKind.TestingStarted => OnTestingStarted(s, e, date, count, at, to),
+            ComplaintEventKind.TestingEnded => OnTestingEnded(s, e, date, count, at, to),
+            ComplaintEventKind.AgreementReached => OnAgreementReached(s, e, date, count, at, to),
+            ComplaintEventKind.MediationTerminated => OnMediationTerminated(s, e, date, count, at, to),
+            ComplaintEventKind.TerminationNotified => OnTerminationNotified(s, e, date, count, at, to),
+            ComplaintEventKind.Closed => OnClosed(s, e, date, count, at, to),
+            ComplaintEventKind.ClueFound => OnClueFound(s, e, date, count, at, to),
+            ComplaintEventKind.ClueVerificationExtended => OnClueVerificationExtended(s, e, date, count, at, to),
+            ComplaintEventKind.ClueResolved => OnClueResolved(s, e, date, count, at, to),
+            _ => Reject(s, e, ComplaintRejection.IllegalTransition),
+        };
+    }
 
-            case ComplaintEventKind.Accepted:
-                if (s.HarmKnownOn is { } harm && LimitationLastDay(harm, s.ReceivedOn!.Value) is var last && s.ReceivedOn.Value > last)
-                {
-                    return Reject(s, e, ComplaintErrors.LimitationExpired, last, LimitationPeriod(s.ReceivedOn.Value));
-                }
-                next = Closing(next, ComplaintDeadlineKind.Acceptance, AcceptanceDeadline(s).Deadline, date) with { State = row.To, DecidedOn = date };
-                _ = MediationDeadline(next, date);
-                return new ComplaintTransition(next, null);
-
-            case ComplaintEventKind.Refused:
-                {
-                    if (e.RefusalGrounds.IsDefaultOrEmpty)
-                    {
-                        return Reject(s, e, ComplaintErrors.NoRefusalGround, ("Limit", Kebab(s.Order)));
-                    }
-                    foreach (var ground in e.RefusalGrounds)
-                    {
-                        if (!RefusalGroundsUnder(s.Order).Contains(ground))
-                        {
-                            return Reject(s, e, ComplaintErrors.GroundNotInForce, ("Ground", Kebab(ground)), ("Limit", Kebab(s.Order)));
-                        }
-                        if (ground == ComplaintRefusalGround.LimitationExpired)
-                        {
-                            var limit = s.HarmKnownOn is { } k ? LimitationLastDay(k, s.ReceivedOn!.Value) : (LocalDate?)null;
-                            if (limit is not { } l || s.ReceivedOn!.Value <= l)
-                            {
-                                return Reject(s, e, ComplaintErrors.GroundNotEstablished, limit, LimitationPeriod(s.ReceivedOn!.Value));
-                            }
-                        }
-                    }
-                    next = Closing(next, ComplaintDeadlineKind.Acceptance, AcceptanceDeadline(s).Deadline, date) with
-                    {
-                        State = row.To, DecidedOn = date, RefusalGrounds = DistinctInOrder(e.RefusalGrounds), DisputeSince = null,
-                    };
-                    return new ComplaintTransition(next, null);
-                }
-
-            case ComplaintEventKind.JurisdictionDisputed:
-                if (s.DisputeSince is not null)
-                {
-                    return Reject(s, e, ComplaintErrors.DisputeNotApplicable, ("Limit", "a dispute is already open"));
-                }
-                next = next with { DisputeSince = date };
-                _ = DisputeDeadline(next);
-                return new ComplaintTransition(next, null);
-
-            case ComplaintEventKind.JurisdictionSettled:
-                if (s.DisputeSince is null)
-                {
-                    return Reject(s, e, ComplaintErrors.DisputeNotApplicable, ("Limit", "no dispute is open"));
-                }
-                return new ComplaintTransition(Closing(next, ComplaintDeadlineKind.JurisdictionDispute, DisputeDeadline(s).Deadline, date) with { DisputeSince = null }, null);
-
-            case ComplaintEventKind.MediationStarted:
-                {
-                    if (!e.BothPartiesConsent)
-                    {
-                        return Reject(s, e, ComplaintErrors.ConsentRequired, s.Order == ComplaintOrder.Order20
-                            ? new LocalizedText("《市场监督管理投诉举报处理暂行办法》第十六条", "Order 20 Art 16")
-                            : new LocalizedText("《市场监督管理投诉举报处理办法》第十八条", "Order 121 Art 18"));
-                    }
-                    var limit = MediationDeadline(s, date).Deadline;
-                    if (date > limit.LastDay)
-                    {
-                        return Reject(s, e, ComplaintErrors.MediationLimitExpired, ("Limit", limit.LastDay));
-                    }
-                    return new ComplaintTransition(next with { State = row.To, MediationStartedOn = date }, null);
-                }
-
-            case ComplaintEventKind.TestingStarted:
-                {
-                    if (!PausesUnder(s.Order).Contains(e.Pause))
-                    {
-                        return Reject(s, e, ComplaintErrors.PauseNotExcluded, ("Pause", Kebab(e.Pause)), ("Limit", Kebab(s.Order)));
-                    }
-                    var limit = MediationDeadline(s, date).Deadline;
-                    if (date > limit.LastDay)
-                    {
-                        return Reject(s, e, ComplaintErrors.MediationLimitExpired, ("Limit", limit.LastDay));
-                    }
-                    return new ComplaintTransition(next with { State = row.To, MediationPauses = s.MediationPauses.PausedOn(date), Pause = e.Pause }, null);
-                }
-
-            case ComplaintEventKind.TestingEnded:
-                next = Unpause(next, date) with { State = row.To };
-                _ = MediationDeadline(next, date);
-                return new ComplaintTransition(next, null);
-
-            case ComplaintEventKind.AgreementReached:
-                {
-                    var limit = MediationDeadline(s, date).Deadline;
-                    if (date > limit.LastDay)
-                    {
-                        return Reject(s, e, ComplaintErrors.MediationLimitExpired, ("Limit", limit.LastDay));
-                    }
-                    return new ComplaintTransition(Closing(next, ComplaintDeadlineKind.Mediation, limit, date) with { State = row.To, AgreedOn = date }, null);
-                }
-
-            case ComplaintEventKind.MediationTerminated:
-                {
-                    if (!EndGroundsUnder(s.Order).Contains(e.EndGround))
-                    {
-                        return Reject(s, e, ComplaintErrors.EndGroundNotInForce, ("Ground", Kebab(e.EndGround)), ("Limit", Kebab(s.Order)));
-                    }
-                    var limit = MediationDeadline(s, date).Deadline;
-                    if (e.EndGround == MediationEndGround.LimitElapsed && date <= limit.LastDay)
-                    {
-                        return Reject(s, e, ComplaintErrors.LimitNotElapsed, ("Limit", limit.LastDay));
-                    }
-                    next = Unpause(next, date) with { State = row.To, EndedOn = date, EndGround = e.EndGround };
-                    _ = NoticeDeadline(next);
-                    return new ComplaintTransition(next, null);
-                }
-
-            case ComplaintEventKind.TerminationNotified:
-                return new ComplaintTransition(Closing(next, ComplaintDeadlineKind.TerminationNotice, NoticeDeadline(s).Deadline, date) with { State = row.To, NotifiedOn = date }, null);
-
-            case ComplaintEventKind.Closed:
-                return new ComplaintTransition(next with { State = row.To }, null);
-
-            case ComplaintEventKind.ClueFound:
-                if (s.ClueFoundOn is not null)
-                {
-                    return Reject(s, e, ComplaintErrors.ClueNotApplicable, ("Limit", "a clue is already being verified"));
-                }
-                next = next with { ClueFoundOn = date, ClueExtended = false };
-                _ = ClueDeadline(next);
-                return new ComplaintTransition(next, null);
-
-            case ComplaintEventKind.ClueVerificationExtended:
-                {
-                    if (s.ClueFoundOn is null)
-                    {
-                        return Reject(s, e, ComplaintErrors.ClueNotApplicable, ("Limit", "no clue is being verified"));
-                    }
-                    var current = ClueDeadline(s).Deadline;
-                    var needsApproval = Resolve(ComplaintParameters.ClueExtensionNeedsApproval, s.ReceivedOn!.Value).Value == 1;
-                    if (s.ClueExtended || date > current.LastDay || (needsApproval && !e.HeadApproved))
-                    {
-                        return Reject(s, e, ComplaintErrors.ClueExtensionNotAllowed, ("Limit", current.LastDay),
-                            ("Extension", (int)Resolve(ComplaintParameters.ClueVerificationExtension, s.ReceivedOn!.Value).Value));
-                    }
-                    next = next with { ClueExtended = true };
-                    _ = ClueDeadline(next);
-                    return new ComplaintTransition(next, null);
-                }
-
-            case ComplaintEventKind.ClueResolved:
-                if (s.ClueFoundOn is null)
-                {
-                    return Reject(s, e, ComplaintErrors.ClueNotApplicable, ("Limit", "no clue is being verified"));
-                }
-                return new ComplaintTransition(Closing(next, ComplaintDeadlineKind.ClueVerification, ClueDeadline(s).Deadline, date) with
-                {
-                    ClueFoundOn = null, ClueExtended = false, CaseOpenedOnClue = s.CaseOpenedOnClue || e.CaseOpened,
-                }, null);
-
-            default:
-                return Reject(s, e, ComplaintErrors.IllegalTransition, ("Allowed", "-"));
+    private ComplaintTransition OnReceived(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        var law = spans.Find(date);
+        if (law.Order == ComplaintOrder.None)
+        {
+            return Reject(s, e, ComplaintRejection.NoOrderInForce, date);
         }
+        if (e.HarmKnownOn is { } known && known > date)
+        {
+            return Reject(s, e, ComplaintRejection.HarmKnownAfterReceipt);
+        }
+        var next = s with { EventCount = count, LastEventAt = at, State = to, Order = law.Order, ReceivedOn = date, HarmKnownOn = e.HarmKnownOn };
+        // Counting the acceptance deadline now rejects a complaint whose clock would run off the calendar.
+        _ = LastDay(AcceptancePeriod(next));
+        return new(next);
+    }
+
+    private ComplaintTransition OnAccepted(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (s.HarmKnownOn is { } harm && LimitationLastDay(harm, s.ReceivedOn!.Value) is var last && s.ReceivedOn.Value > last)
+        {
+            return Reject(s, e, ComplaintRejection.LimitationExpired, last, LimitationPeriod(s.ReceivedOn.Value));
+        }
+        var (met, missed) = Closing(s, ComplaintDeadlineKind.Acceptance, LastDay(AcceptancePeriod(s)), date);
+        var next = s with { EventCount = count, LastEventAt = at, State = to, DecidedOn = date, MetLog = met, MissedLog = missed };
+        _ = MediationLastDay(next, date);
+        return new(next);
+    }
+
+    private ComplaintTransition OnRefused(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (e.RefusalGrounds.IsDefaultOrEmpty)
+        {
+            return Reject(s, e, ComplaintRejection.NoRefusalGround);
+        }
+        foreach (var ground in e.RefusalGrounds)
+        {
+            if (!RefusalGroundsUnder(s.Order).Contains(ground))
+            {
+                return Reject(s, e, ComplaintRejection.GroundNotInForce, value: (int)ground);
+            }
+            if (ground == ComplaintRefusalGround.LimitationExpired)
+            {
+                var limit = s.HarmKnownOn is { } k ? LimitationLastDay(k, s.ReceivedOn!.Value) : (LocalDate?)null;
+                if (limit is not { } l || s.ReceivedOn!.Value <= l)
+                {
+                    return Reject(s, e, ComplaintRejection.GroundNotEstablished, limit, LimitationPeriod(s.ReceivedOn!.Value));
+                }
+            }
+        }
+        var (met, missed) = Closing(s, ComplaintDeadlineKind.Acceptance, LastDay(AcceptancePeriod(s)), date);
+        return new(s with
+        {
+            EventCount = count, LastEventAt = at, State = to, DecidedOn = date, RefusalGrounds = DistinctInOrder(e.RefusalGrounds), DisputeSince = null,
+            MetLog = met, MissedLog = missed,
+        });
+    }
+
+    private ComplaintTransition OnJurisdictionDisputed(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (s.DisputeSince is not null)
+        {
+            return Reject(s, e, ComplaintRejection.DisputeAlreadyOpen);
+        }
+        var next = s with { EventCount = count, LastEventAt = at, State = to, DisputeSince = date };
+        _ = LastDay(DisputePeriod(next));
+        return new(next);
+    }
+
+    private ComplaintTransition OnJurisdictionSettled(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (s.DisputeSince is null)
+        {
+            return Reject(s, e, ComplaintRejection.NoDisputeOpen);
+        }
+        var (met, missed) = Closing(s, ComplaintDeadlineKind.JurisdictionDispute, LastDay(DisputePeriod(s)), date);
+        return new(s with { EventCount = count, LastEventAt = at, State = to, DisputeSince = null, MetLog = met, MissedLog = missed });
+    }
+
+    private ComplaintTransition OnMediationStarted(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (!e.BothPartiesConsent)
+        {
+            return Reject(s, e, ComplaintRejection.ConsentRequired);
+        }
+        var limit = MediationLastDay(s, date);
+        if (date > limit)
+        {
+            return Reject(s, e, ComplaintRejection.MediationLimitExpired, limit);
+        }
+        return new(s with { EventCount = count, LastEventAt = at, State = to, MediationStartedOn = date });
+    }
+
+    private ComplaintTransition OnTestingStarted(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (!PausesUnder(s.Order).Contains(e.Pause))
+        {
+            return Reject(s, e, ComplaintRejection.PauseNotExcluded);
+        }
+        var limit = MediationLastDay(s, date);
+        if (date > limit)
+        {
+            return Reject(s, e, ComplaintRejection.MediationLimitExpired, limit);
+        }
+        return new(s with { EventCount = count, LastEventAt = at, State = to, MediationPauses = s.MediationPauses.PausedOn(date), Pause = e.Pause });
+    }
+
+    private ComplaintTransition OnTestingEnded(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        var next = s with { EventCount = count, LastEventAt = at, State = to, MediationPauses = Unpaused(s, date), Pause = s.MediationPauses.IsPaused ? MediationPause.None : s.Pause };
+        _ = MediationLastDay(next, date);
+        return new(next);
+    }
+
+    private ComplaintTransition OnAgreementReached(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        var limit = MediationLastDay(s, date);
+        if (date > limit)
+        {
+            return Reject(s, e, ComplaintRejection.MediationLimitExpired, limit);
+        }
+        var (met, missed) = Closing(s, ComplaintDeadlineKind.Mediation, limit, date);
+        return new(s with { EventCount = count, LastEventAt = at, State = to, AgreedOn = date, MetLog = met, MissedLog = missed });
+    }
+
+    private ComplaintTransition OnMediationTerminated(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (!EndGroundsUnder(s.Order).Contains(e.EndGround))
+        {
+            return Reject(s, e, ComplaintRejection.EndGroundNotInForce);
+        }
+        var limit = MediationLastDay(s, date);
+        if (e.EndGround == MediationEndGround.LimitElapsed && date <= limit)
+        {
+            return Reject(s, e, ComplaintRejection.LimitNotElapsed, limit);
+        }
+        var next = s with
+        {
+            EventCount = count, LastEventAt = at, State = to, EndedOn = date, EndGround = e.EndGround,
+            MediationPauses = Unpaused(s, date), Pause = s.MediationPauses.IsPaused ? MediationPause.None : s.Pause,
+        };
+        _ = LastDay(NoticePeriod(next));
+        return new(next);
+    }
+
+    private ComplaintTransition OnTerminationNotified(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        var (met, missed) = Closing(s, ComplaintDeadlineKind.TerminationNotice, LastDay(NoticePeriod(s)), date);
+        return new(s with { EventCount = count, LastEventAt = at, State = to, NotifiedOn = date, MetLog = met, MissedLog = missed });
+    }
+
+    private static ComplaintTransition OnClosed(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        return new(s with { EventCount = count, LastEventAt = at, State = to });
+    }
+
+    private ComplaintTransition OnClueFound(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (s.ClueFoundOn is not null)
+        {
+            return Reject(s, e, ComplaintRejection.ClueAlreadyVerified);
+        }
+        var next = s with { EventCount = count, LastEventAt = at, State = to, ClueFoundOn = date, ClueExtended = false };
+        _ = LastDay(CluePeriod(next));
+        return new(next);
+    }
+
+    private ComplaintTransition OnClueVerificationExtended(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (s.ClueFoundOn is null)
+        {
+            return Reject(s, e, ComplaintRejection.NoClueVerified);
+        }
+        var current = LastDay(CluePeriod(s));
+        var law = LawOn(s.ReceivedOn!.Value);
+        var needsApproval = law.Flag(ComplaintLaw.ClueExtensionNeedsApproval) ?? (Resolve(ComplaintLaw.ClueExtensionNeedsApproval, s.ReceivedOn!.Value).Value == 1);
+        if (s.ClueExtended || date > current || (needsApproval && !e.HeadApproved))
+        {
+            return Reject(s, e, ComplaintRejection.ClueExtensionNotAllowed, current, value: Period(ComplaintLaw.ClueVerificationExtension, s.ReceivedOn!.Value).Length);
+        }
+        var next = s with { EventCount = count, LastEventAt = at, State = to, ClueExtended = true };
+        _ = LastDay(CluePeriod(next));
+        return new(next);
+    }
+
+    private ComplaintTransition OnClueResolved(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    {
+        if (s.ClueFoundOn is null)
+        {
+            return Reject(s, e, ComplaintRejection.NoClueVerified);
+        }
+        var (met, missed) = Closing(s, ComplaintDeadlineKind.ClueVerification, LastDay(CluePeriod(s)), date);
+        return new(s with
+        {
+            EventCount = count, LastEventAt = at, State = to, ClueFoundOn = null, ClueExtended = false, CaseOpenedOnClue = s.CaseOpenedOnClue || e.CaseOpened,
+            MetLog = met, MissedLog = missed,
+        });
     }
 
     /// <summary>The refusal grounds each order lists.</summary>
@@ -523,58 +711,77 @@ public sealed class ComplaintStateMachine
         return grounds;
     }
 
-    private static ComplaintSnapshot Closing(in ComplaintSnapshot next, ComplaintDeadlineKind kind, LegalDeadline deadline, LocalDate date) =>
-        date > deadline.LastDay ? next with { MissedLog = next.MissedLog.Add(kind) } : next with { MetLog = next.MetLog.Add(kind) };
+    // The deadline a closing event meets or misses, recorded in the snapshot's logs.
+    private static (ComplaintDeadlineLog Met, ComplaintDeadlineLog Missed) Closing(in ComplaintSnapshot s, ComplaintDeadlineKind kind, LocalDate lastDay, LocalDate date) =>
+        date > lastDay ? (s.MetLog, s.MissedLog.Add(kind)) : (s.MetLog.Add(kind), s.MissedLog);
 
     // The running pause ends: its days, from the day testing started to the day before this one, are banked on the mediation clock.
-    private ComplaintSnapshot Unpause(in ComplaintSnapshot s, LocalDate date) =>
-        s.MediationPauses.IsPaused
-            ? s with { MediationPauses = Periods.Resume(s.DecidedOn!.Value, MediationPeriod(s).AsPeriod(), s.MediationPauses, date), Pause = MediationPause.None }
-            : s;
+    private PeriodPauses Unpaused(in ComplaintSnapshot s, LocalDate date) =>
+        s.MediationPauses.IsPaused ? Periods.Resume(s.DecidedOn!.Value, MediationPeriod(s), s.MediationPauses, date) : s.MediationPauses;
 
     private (LegalDeadline LastDay, Citation Citation) ClosedDeadline(in ComplaintSnapshot before, ComplaintDeadlineKind kind) => kind switch
     {
-        ComplaintDeadlineKind.Acceptance => AcceptanceDeadline(before),
-        ComplaintDeadlineKind.JurisdictionDispute => DisputeDeadline(before),
-        ComplaintDeadlineKind.TerminationNotice => NoticeDeadline(before),
-        ComplaintDeadlineKind.ClueVerification => ClueDeadline(before),
+        ComplaintDeadlineKind.Acceptance => Deadline(AcceptancePeriod(before)),
+        ComplaintDeadlineKind.JurisdictionDispute => Deadline(DisputePeriod(before)),
+        ComplaintDeadlineKind.TerminationNotice => Deadline(NoticePeriod(before)),
+        ComplaintDeadlineKind.ClueVerification => Deadline(CluePeriod(before)),
         _ => MediationDeadline(before, LegalTime.DateOf(before.LastEventAt)),
     };
 
-    private ParameterValue Resolve(ParameterDefinition parameter, LocalDate received) => Policy.Resolve(parameter, received, Jurisdiction);
+    // The complaint law in force on a receipt day, from the table of spans resolved once per policy and jurisdiction.
+    private ComplaintLaw LawOn(LocalDate received) => spans.Find(received);
 
-    private (LegalDeadline Deadline, Citation Citation) WorkingDays(LocalDate trigger, ParameterDefinition parameter, LocalDate received, int extra = 0)
+    // A parameter's value in force on the receipt day; one the span lacks is resolved again, which raises its coded error.
+    private ParameterValue Resolve(int which, LocalDate received) =>
+        LawOn(received).Values[which] ?? Policy.Resolve(ComplaintLaw.Parameters[which], received, Jurisdiction);
+
+    private LegalPeriod Period(int which, LocalDate received) =>
+        LawOn(received).Periods[which] ?? Policy.Resolve(ComplaintLaw.Parameters[which], received, Jurisdiction).AsPeriod();
+
+    // A working-day deadline of the complaint: its trigger, its period in force on the receipt day, and the citation.
+    private (LocalDate Trigger, LegalPeriod Period, int Which, LocalDate Received) WorkingDays(LocalDate trigger, int which, LocalDate received, int extra = 0) =>
+        (trigger, LegalPeriod.WorkingDays(Period(which, received).Length + extra), which, received);
+
+    private LocalDate LastDay((LocalDate Trigger, LegalPeriod Period, int Which, LocalDate Received) d) => Periods.LastDay(d.Trigger, d.Period);
+
+    private (LegalDeadline Deadline, Citation Citation) Deadline((LocalDate Trigger, LegalPeriod Period, int Which, LocalDate Received) d) =>
+        (Periods.Deadline(d.Trigger, d.Period), Resolve(d.Which, d.Received).Citation);
+
+    private (LocalDate, LegalPeriod, int, LocalDate) AcceptancePeriod(in ComplaintSnapshot s) =>
+        WorkingDays(s.ReceivedOn!.Value, ComplaintLaw.Acceptance, s.ReceivedOn.Value);
+
+    private (LocalDate, LegalPeriod, int, LocalDate) DisputePeriod(in ComplaintSnapshot s) =>
+        WorkingDays(s.DisputeSince!.Value, ComplaintLaw.JurisdictionDispute, s.ReceivedOn!.Value);
+
+    private (LocalDate, LegalPeriod, int, LocalDate) NoticePeriod(in ComplaintSnapshot s) =>
+        WorkingDays(s.EndedOn!.Value, ComplaintLaw.TerminationNotice, s.ReceivedOn!.Value);
+
+    private (LocalDate, LegalPeriod, int, LocalDate) CluePeriod(in ComplaintSnapshot s)
     {
-        var value = Resolve(parameter, received);
-        return (Periods.Deadline(trigger, LegalPeriod.WorkingDays((int)value.Value + extra)), value.Citation);
-    }
-
-    private (LegalDeadline Deadline, Citation Citation) AcceptanceDeadline(in ComplaintSnapshot s) =>
-        WorkingDays(s.ReceivedOn!.Value, ComplaintParameters.Acceptance, s.ReceivedOn.Value);
-
-    private (LegalDeadline Deadline, Citation Citation) DisputeDeadline(in ComplaintSnapshot s) =>
-        WorkingDays(s.DisputeSince!.Value, ComplaintParameters.JurisdictionDispute, s.ReceivedOn!.Value);
-
-    private (LegalDeadline Deadline, Citation Citation) NoticeDeadline(in ComplaintSnapshot s) =>
-        WorkingDays(s.EndedOn!.Value, ComplaintParameters.TerminationNotice, s.ReceivedOn!.Value);
-
-    private (LegalDeadline Deadline, Citation Citation) ClueDeadline(in ComplaintSnapshot s)
-    {
-        var extra = s.ClueExtended ? (int)Resolve(ComplaintParameters.ClueVerificationExtension, s.ReceivedOn!.Value).Value : 0;
-        return WorkingDays(s.ClueFoundOn!.Value, ComplaintParameters.ClueVerification, s.ReceivedOn!.Value, extra);
+        var extra = s.ClueExtended ? Period(ComplaintLaw.ClueVerificationExtension, s.ReceivedOn!.Value).Length : 0;
+        return WorkingDays(s.ClueFoundOn!.Value, ComplaintLaw.ClueVerification, s.ReceivedOn!.Value, extra);
     }
 
     /// <summary>The mediation limit as of a day: the banked pauses plus, while testing runs, its days up to the day before.</summary>
-    private (LegalDeadline Deadline, Citation Citation) MediationDeadline(in ComplaintSnapshot s, LocalDate asOf)
+    private (LegalDeadline Deadline, Citation Citation) MediationDeadline(in ComplaintSnapshot s, LocalDate asOf) =>
+        (Count(s.DecidedOn!.Value, MediationPeriod(s), s.MediationPauses, asOf, s.Order, s.ReceivedOn!.Value), Resolve(MediationParameter(s), s.ReceivedOn!.Value).Citation);
+
+    // The last day of the mediation limit as of a day (what the guards compare with): the same count, without the rest of the deadline.
+    private LocalDate MediationLastDay(in ComplaintSnapshot s, LocalDate asOf)
     {
-        var value = MediationPeriod(s);
-        return (Count(s.DecidedOn!.Value, value.AsPeriod(), s.MediationPauses, asOf, s.Order, s.ReceivedOn!.Value), value.Citation);
+        var received = s.ReceivedOn!.Value;
+        var period = MediationPeriod(s);
+        var trigger = s.DecidedOn!.Value;
+        return RollsForward(period, s.Order, received)
+            ? Periods.LastDay(trigger, period, s.MediationPauses, asOf, RestDayRule.RollForward)
+            : AfterHolidays(Periods.LastDay(trigger, period, s.MediationPauses, asOf, RestDayRule.None));
     }
 
     // The mediation limit in force on the receipt day: 45 working days under Order 20, 60 days under Order 121.
-    private ParameterValue MediationPeriod(in ComplaintSnapshot s) => s.Order == ComplaintOrder.Order20
-        ? Resolve(ComplaintParameters.MediationLimitWorkingDays, s.ReceivedOn!.Value)
-        : Resolve(ComplaintParameters.MediationLimitDays, s.ReceivedOn!.Value);
+    private static int MediationParameter(in ComplaintSnapshot s) =>
+        s.Order == ComplaintOrder.Order20 ? ComplaintLaw.MediationLimitWorkingDays : ComplaintLaw.MediationLimitDays;
+
+    private LegalPeriod MediationPeriod(in ComplaintSnapshot s) => Period(MediationParameter(s), s.ReceivedOn!.Value);
 
     /// <summary>
     /// Counts a period under the governing order. Working days are the same under both. A period in days, months or
@@ -584,17 +791,64 @@ public sealed class ComplaintStateMachine
     /// </summary>
     private LegalDeadline Count(LocalDate trigger, LegalPeriod period, PeriodPauses pauses, LocalDate asOf, ComplaintOrder order, LocalDate received)
     {
-        if (period.Unit == PeriodUnit.WorkingDays || order != ComplaintOrder.Order121 || Resolve(ComplaintParameters.RollOnWeekend, received).Value == 1)
+        if (RollsForward(period, order, received))
         {
             return Periods.Deadline(trigger, period, pauses, asOf, RestDayRule.RollForward);
         }
         var plain = Periods.Deadline(trigger, period, pauses, asOf, RestDayRule.None);
-        var last = plain.NominalLastDay;
+        var last = AfterHolidays(plain.NominalLastDay);
+        return new LegalDeadline(plain.Trigger, period, plain.NominalLastDay, last, plain.ExcludedDays, LegalTime.EndOfDay(last));
+    }
+
+    // Whether a period's last day on any rest day rolls to the next working day (Order 20; Order 121 when the weekend
+    // reading says so; working days never end on a rest day).
+    private bool RollsForward(LegalPeriod period, ComplaintOrder order, LocalDate received) =>
+        period.Unit == PeriodUnit.WorkingDays || order != ComplaintOrder.Order121
+        || (LawOn(received).Flag(ComplaintLaw.RollOnWeekend) ?? (Resolve(ComplaintLaw.RollOnWeekend, received).Value == 1));
+
+    // Order 121 Art 45: a last day on a statutory holiday moves to the first day after it.
+    private LocalDate AfterHolidays(LocalDate last)
+    {
         while (Periods.Calendar.GetDayKind(last) == DayKind.HolidayRest)
         {
             last = last.PlusDays(1);
         }
-        return new LegalDeadline(plain.Trigger, period, plain.NominalLastDay, last, plain.ExcludedDays, LegalTime.EndOfDay(last));
+        return last;
+    }
+
+    // The complaint parameters in force from one date (indexes into Parameters), the governing order among them.
+    private sealed class ComplaintLaw
+    {
+        internal const int GoverningOrder = 0, Acceptance = 1, MediationLimitWorkingDays = 2, MediationLimitDays = 3, TerminationNotice = 4,
+            ClueVerification = 5, ClueVerificationExtension = 6, ClueExtensionNeedsApproval = 7, JurisdictionDispute = 8, Limitation = 9, RollOnWeekend = 10;
+
+        internal static readonly ParameterDefinition[] Parameters =
+        [
+            ComplaintParameters.GoverningOrder, ComplaintParameters.Acceptance, ComplaintParameters.MediationLimitWorkingDays, ComplaintParameters.MediationLimitDays,
+            ComplaintParameters.TerminationNotice, ComplaintParameters.ClueVerification, ComplaintParameters.ClueVerificationExtension,
+            ComplaintParameters.ClueExtensionNeedsApproval, ComplaintParameters.JurisdictionDispute, ComplaintParameters.Limitation, ComplaintParameters.RollOnWeekend,
+        ];
+
+        internal ComplaintLaw(LawContext law, LocalDate from)
+        {
+            Values = new ParameterValue?[Parameters.Length];
+            Periods = new LegalPeriod?[Parameters.Length];
+            for (var i = 0; i < Parameters.Length; i++)
+            {
+                Values[i] = law.Policy.TryResolve(Parameters[i], from, law.Jurisdiction);
+                Periods[i] = Values[i]?.TryAsPeriod();
+            }
+            Order = Values[GoverningOrder] is { } order ? (ComplaintOrder)(int)order.Value : ComplaintOrder.None;
+        }
+
+        internal ParameterValue?[] Values { get; }
+
+        internal LegalPeriod?[] Periods { get; }
+
+        internal ComplaintOrder Order { get; }
+
+        // A yes/no parameter (1 yes, 0 no), or null when none is in force.
+        internal bool? Flag(int which) => Values[which] is { } value ? value.Value == 1 : null;
     }
 
     private IEnumerable<ParameterValue> ParametersOf(in ComplaintSnapshot s)

@@ -152,6 +152,14 @@ public sealed class ReportHandling
     public const string RuleId = "report.intake/1";
 
     private static readonly string[] OutcomeNames = [.. Enum.GetValues<ReportIntakeOutcome>().Select(ComplaintStateMachine.Kebab)];
+
+    // The outcomes as the texts name them (the JSON ids stay the explanation's outcome).
+    private static readonly LocalizedText[] OutcomeTexts =
+    [
+        new("作为新举报核查处理", "handled as a new report"),
+        new("同一举报人就同一违法行为重复举报，不再处理", "the same report again: not handled again"),
+        new("提供新的事实，合并处理并重新计算期限", "new facts: merged, the period restarts"),
+    ];
     private static readonly LocalizedText VerificationName = new("举报核查期限", "report verification");
 
     private readonly InForceSpans<IntakeLaw> spans;
@@ -256,10 +264,9 @@ public sealed class ReportHandling
         var a = intake.Assessment;
         (string Name, object? Value)[] values = index switch
         {
-            GoverningReason => [("Received", a.ClockStartsOn),
-                ("Order", ComplaintStateMachine.OrderName(a.Order))],
-            OutcomeReason => [("Outcome", OutcomeNames[(int)a.Outcome]), ("Index", (object?)a.MergedInto ?? "-")],
-            _ => [("Deadline", "report-verification"), ("Limit", a.Verification!.Value.LastDay), ("Excluded", a.Verification!.Value.ExcludedDays)],
+            GoverningReason => ComplaintStateMachine.GoverningOrderArguments(ComplaintStateMachine.ReportSubject, a.ClockStartsOn, a.Order),
+            OutcomeReason => [("Outcome", OutcomeTexts[(int)a.Outcome]), ("Index", (object?)a.MergedInto ?? "-")],
+            _ => [("Deadline", VerificationName), ("Limit", a.Verification!.Value.LastDay), ("Excluded", a.Verification!.Value.ExcludedDays)],
         };
         return MessageArguments.Of(values);
     }

@@ -319,12 +319,28 @@ public sealed class ReportRewardCalculator
     /// <summary>The rule id.</summary>
     public const string RuleId = "report.reward/1";
 
-    private static readonly string[] LevelNames = [.. Enum.GetValues<RewardLevel>().Select(ComplaintStateMachine.Kebab)];
-    private static readonly string[] RoundingNames = [.. Enum.GetValues<RewardRounding>().Select(ComplaintStateMachine.Kebab)];
-    private static readonly string[] ExclusionNames = [.. Enum.GetValues<RewardExclusion>().Select(ComplaintStateMachine.Kebab)];
+    // The words the texts use for levels, roundings, exclusions and qualifiers: Chinese in the zh text, English in the
+    // en text (the JSON ids stay in the decision's data, never inside a Chinese sentence). Indexed by the enum value.
+    private static readonly LocalizedText[] LevelNames = [new("无", "none"), new("一级", "level 1"), new("二级", "level 2"), new("三级", "level 3")];
+    private static readonly LocalizedText[] RoundingNames = [new("四舍五入到分", "half up to the fen"), new("舍去分以下", "down to the fen")];
+    private static readonly LocalizedText[] ExclusionNames =
+    [
+        new("无", "none"), new("举报人不是自然人", "the reporter is not a natural person"),
+        new("举报人是市场监管部门工作人员或者负有法定监督、报告义务", "the reporter has an official duty to supervise or report"),
+        new("举报人是权益受侵害者或其委托代理人、利害关系人", "the reporter is the infringed party, its agent or an interested party"),
+        new("举报人是违法行为人", "the reporter committed the violation"),
+        new("举报人受其他市场主体指使举报", "the reporter was paid by another market entity"),
+        new("案件未经查证属实并结案", "the case was not verified and closed"),
+        new("不属于重大违法行为", "not a major violation"),
+    ];
+    private static readonly LocalizedText[] QualifierNames =
+        [new("涉嫌犯罪", "a suspected crime"), new("责令停产停业", "suspension or closure"), new("吊销许可证件", "licence revoked"), new("罚没款达到较大数额", "the large amount reached")];
+    private static readonly LocalizedText Reached = new("已达到", "reached"), NotReached = new("未达到", "not reached"), Yes = new("是", "yes"), No = new("否", "no");
 
     // What makes a case a major violation, as the scope reason shows it, by the bits that qualify.
-    private static readonly string[] QualifierTexts = [.. Enumerable.Range(0, 16).Select(mask => mask == 0 ? "-" : string.Join(", ", RewardAssessment.QualifierList(mask)))];
+    private static readonly LocalizedText[] QualifierTexts = [.. Enumerable.Range(0, 16).Select(mask => mask == 0 ? new LocalizedText("-", "-") : new LocalizedText(
+        string.Join("、", Enumerable.Range(0, 4).Where(i => (mask & (1 << i)) != 0).Select(i => QualifierNames[i].Chinese)),
+        string.Join(", ", Enumerable.Range(0, 4).Where(i => (mask & (1 << i)) != 0).Select(i => QualifierNames[i].English))))];
 
     private readonly InForceSpans<RewardLaw> spans;
     private readonly string? jurisdictionCode;
@@ -541,12 +557,12 @@ public sealed class ReportRewardCalculator
         var law = a.Law;
         (string Name, object? Value)[] values = index switch
         {
-            ThresholdReason => [("Amount", f.FinesAndConfiscations.Yuan), ("Threshold", a.Threshold!.Value), ("Reached", a.ThresholdReached ? "reached" : "not-reached")],
+            ThresholdReason => [("Amount", f.FinesAndConfiscations.Yuan), ("Threshold", a.Threshold!.Value), ("Reached", a.ThresholdReached ? Reached : NotReached)],
             ScopeReason => [("QualifiesBy", QualifierTexts[a.QualifierBits])],
             PercentageReason => [("Level", LevelNames[(int)f.Level]), ("Ratio", law.Ratio(f.Level)!.Value), ("Base", f.FinesAndConfiscations.Yuan),
                 ("Exact", d.ExactFen / 100m), ("Rounded", Money.FromFen(a.RoundedFen).Yuan)],
             RoundingReason => [("Rounding", RoundingNames[(int)f.Rounding])],
-            FloorReason => [("Floor", Money.FromYuan(law.Floor(f.Level)!.Value).Yuan), ("NoFine", f.FinesAndConfiscations.Fen == 0 ? "yes" : "no")],
+            FloorReason => [("Floor", Money.FromYuan(law.Floor(f.Level)!.Value).Yuan), ("NoFine", f.FinesAndConfiscations.Fen == 0 ? Yes : No)],
             CapReason => [("Cap", Money.FromYuan(law.Cap!.Value).Yuan)],
             FinanceReason => [("Amount", a.Amount.Yuan), ("Threshold", Money.FromYuan(law.CoDecision!.Value).Yuan)],
             _ => [("Exclusion", ExclusionNames[index - ExcludedBase])],

@@ -18,7 +18,7 @@ public static class CreditErrors
     /// <summary>The classification date precedes the policy.</summary>
     public static readonly MessageDefinition PolicyNotInForce = new(
         "MR.Credit.PolicyNotInForce",
-        "信用风险分类政策 {Policy} 自 {EffectiveFrom} 起施行，不能用于 {Date}",
+        "信用风险分类政策「{Policy}」自 {EffectiveFrom} 起施行，不能用于 {Date}",
         "Credit-risk policy {Policy} applies from {EffectiveFrom}, not on {Date}");
 
     /// <summary>A record ends before it starts.</summary>

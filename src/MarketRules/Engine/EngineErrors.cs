@@ -15,7 +15,7 @@ public static class EngineErrors
     /// <summary>The request names a rule the engine does not know.</summary>
     public static readonly MessageDefinition UnknownRule = new(
         "MR.Engine.UnknownRule",
-        "未知规则 {Rule}；可用规则：{Known}",
+        "未知规则「{Rule}」；可用规则：{Known}",
         "Unknown rule {Rule}; known rules: {Known}");
 
     /// <summary>A required field is missing (or null).</summary>

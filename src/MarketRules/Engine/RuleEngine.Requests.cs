@@ -119,7 +119,8 @@ public sealed partial class RuleEngine
         }
         else if (!byId.TryGetValue(ruleId, out rule))
         {
-            errors.Add(EngineErrors.UnknownRule.Create(addressedRule is null ? "$.rule" : null, ("Rule", ruleId), ("Known", string.Join(", ", Rules.Select(r => r.Id)))));
+            errors.Add(EngineErrors.UnknownRule.CreateLocalized(addressedRule is null ? "$.rule" : null, ("Rule", ruleId, ruleId),
+                ("Known", string.Concat(Rules.Select(r => "「" + r.Id + "」")), string.Join(", ", Rules.Select(r => r.Id)))));
         }
         if (asOf is null && !HasErrorAt(errors, "$.asOf"))
         {

@@ -72,7 +72,7 @@ public static class SamplingErrors
     /// <summary>A seed that is not hexadecimal or is empty.</summary>
     public static readonly MessageDefinition InvalidSeed = new(
         "MR.Sampling.InvalidSeed",
-        "随机种子 {Seed} 无效：应为非空的十六进制字节串",
+        "随机种子「{Seed}」无效：应为非空的十六进制字节串",
         "Seed {Seed} is invalid: expected a non-empty hexadecimal byte string");
 
     /// <summary>The roster streamed at the draw differs from the one committed.</summary>

@@ -74,7 +74,15 @@ public sealed class SpotCheckStateMachine
 
     /// <summary>A machine under the law of a bureau's jurisdiction (<c>NationalCatalog.Law</c> for national law).</summary>
     /// <param name="law">The parameters in force, the jurisdiction and the period calculator.</param>
-    public SpotCheckStateMachine(LawContext law) => Law = Preconditions.CheckNotNull(law);
+    public SpotCheckStateMachine(LawContext law)
+    {
+        Law = Preconditions.CheckNotNull(law);
+        spans = InForceSpans<SpotCheckLaw>.For(law, SpotCheckLaw.Parameters, static (l, from) => new SpotCheckLaw(l, from));
+    }
+
+    // The periods in force, per span of dates, resolved once per policy and jurisdiction: a decision reads its span
+    // instead of resolving the dated parameter per call.
+    private readonly InForceSpans<SpotCheckLaw> spans;
 
     /// <summary>The law the machine applies.</summary>
     public LawContext Law { get; }
@@ -106,44 +114,61 @@ public sealed class SpotCheckStateMachine
         {
             return Refuse(lot, @event, SpotCheckRejection.EventInPast);
         }
-        var next = lot with { State = row.To, LastEventOn = on, EventCount = lot.EventCount + 1 };
+        // One exit for an accepted event, and the new lot made in one step from the caller's (every accepted event
+        // sets the state, the day and the count): the lot is a large value, and each copy of a copy just written
+        // stalls on the store buffer.
+        var (to, count) = (row.To, lot.EventCount + 1);
+        SpotCheckLot next;
         switch (@event.Kind)
         {
             case SpotCheckEventKind.TestedConforming:
-                return Accept(lot, @event, next with { CloseReason = SpotCheckCloseReason.Conforming, ClosedOn = on });
+                next = lot with { State = to, LastEventOn = on, EventCount = count, CloseReason = SpotCheckCloseReason.Conforming, ClosedOn = on };
+                break;
             case SpotCheckEventKind.TestedNonConforming:
-                return Accept(lot, @event, next with { NonConformingOn = on });
+                next = lot with { State = to, LastEventOn = on, EventCount = count, NonConformingOn = on };
+                break;
             case SpotCheckEventKind.ResultReceived:
-                next = next with { ResultReceivedOn = on };
+                next = lot with { State = to, LastEventOn = on, EventCount = count, ResultReceivedOn = on };
                 // Counting the window now refuses a lot whose window runs off the calendar or has no period in force.
-                _ = RetestWindow(next);
-                return Accept(lot, @event, next);
+                _ = Periods.LastDay(on, RetestPeriod(next));
+                break;
             case SpotCheckEventKind.SaleStopped:
-                return lot.SaleStoppedOn is not null
-                    ? Refuse(lot, @event, SpotCheckRejection.AlreadyRecorded)
-                    : Accept(lot, @event, next with { SaleStoppedOn = on });
+                if (lot.SaleStoppedOn is not null)
+                {
+                    return Refuse(lot, @event, SpotCheckRejection.AlreadyRecorded);
+                }
+                next = lot with { State = to, LastEventOn = on, EventCount = count, SaleStoppedOn = on };
+                break;
             case SpotCheckEventKind.RetestRequested:
-                var window = RetestWindow(lot);
-                return on > window.LastDay
-                    ? Refuse(lot, @event, SpotCheckRejection.RetestWindowClosed, window.LastDay, window.Period)
-                    : Accept(lot, @event, next with { RetestRequestedOn = on });
+                var period = RetestPeriod(lot);
+                var lastDay = Periods.LastDay(lot.ResultReceivedOn!.Value, period);
+                if (on > lastDay)
+                {
+                    return Refuse(lot, @event, SpotCheckRejection.RetestWindowClosed, lastDay, period);
+                }
+                next = lot with { State = to, LastEventOn = on, EventCount = count, RetestRequestedOn = on };
+                break;
             case SpotCheckEventKind.RetestUpheld:
-                return Accept(lot, @event, next with { RetestCost = RetestCostBearer.Applicant });
+                next = lot with { State = to, LastEventOn = on, EventCount = count, RetestCost = RetestCostBearer.Applicant };
+                break;
             case SpotCheckEventKind.RetestOverturned:
-                return Accept(lot, @event, next with { RetestCost = RetestCostBearer.OrganisingBureau, CloseReason = SpotCheckCloseReason.RetestOverturned, ClosedOn = on });
+                next = lot with { State = to, LastEventOn = on, EventCount = count, RetestCost = RetestCostBearer.OrganisingBureau, CloseReason = SpotCheckCloseReason.RetestOverturned, ClosedOn = on };
+                break;
             case SpotCheckEventKind.RectificationOrdered:
-                next = next with { RectificationOrderedOn = on };
+                next = lot with { State = to, LastEventOn = on, EventCount = count, RectificationOrderedOn = on };
                 _ = FirstReviewDeadline(next);
                 _ = RectificationDeadline(next);
-                return Accept(lot, @event, next);
+                break;
             case SpotCheckEventKind.ReviewPassed:
-                return Accept(lot, @event, next with { ReviewedOn = on, CloseReason = SpotCheckCloseReason.Rectified, ClosedOn = on });
+                next = lot with { State = to, LastEventOn = on, EventCount = count, ReviewedOn = on, CloseReason = SpotCheckCloseReason.Rectified, ClosedOn = on };
+                break;
             case SpotCheckEventKind.ReviewFailed:
-                return Accept(lot, @event, next with { ReviewedOn = on });
+                next = lot with { State = to, LastEventOn = on, EventCount = count, ReviewedOn = on };
+                break;
             case SpotCheckEventKind.Announced:
-                next = next with { AnnouncedOn = on };
+                next = lot with { State = to, LastEventOn = on, EventCount = count, AnnouncedOn = on };
                 _ = SecondReviewWindow(next);
-                return Accept(lot, @event, next);
+                break;
             case SpotCheckEventKind.SecondReviewPassed or SpotCheckEventKind.SecondReviewFailed:
                 var review = SecondReviewWindow(lot);
                 if (on < review.Opens)
@@ -152,31 +177,42 @@ public sealed class SpotCheckStateMachine
                 }
                 if (@event.Kind == SpotCheckEventKind.SecondReviewPassed)
                 {
-                    return Accept(lot, @event, next with { SecondReviewedOn = on, CloseReason = SpotCheckCloseReason.RectifiedAfterAnnouncement, ClosedOn = on });
+                    next = lot with { State = to, LastEventOn = on, EventCount = count, SecondReviewedOn = on, CloseReason = SpotCheckCloseReason.RectifiedAfterAnnouncement, ClosedOn = on };
+                    break;
                 }
-                return @event.Until is not { } until || until <= on
-                    ? Refuse(lot, @event, SpotCheckRejection.ReorganisationPeriodRequired)
-                    : Accept(lot, @event, next with { SecondReviewedOn = on, ReorganisationUntil = until });
+                if (@event.Until is not { } until || until <= on)
+                {
+                    return Refuse(lot, @event, SpotCheckRejection.ReorganisationPeriodRequired);
+                }
+                next = lot with { State = to, LastEventOn = on, EventCount = count, SecondReviewedOn = on, ReorganisationUntil = until };
+                break;
             case SpotCheckEventKind.ReorganisationReviewPassed or SpotCheckEventKind.ReorganisationReviewFailed:
                 if (on <= lot.ReorganisationUntil!.Value)
                 {
                     return Refuse(lot, @event, SpotCheckRejection.ReorganisationNotEnded);
                 }
-                return Accept(lot, @event, next with
+                next = lot with
                 {
+                    State = to,
+                    LastEventOn = on,
+                    EventCount = count,
                     ClosedOn = on,
                     CloseReason = @event.Kind == SpotCheckEventKind.ReorganisationReviewPassed
                         ? SpotCheckCloseReason.RectifiedAfterReorganisation
                         : SpotCheckCloseReason.BusinessLicenceRevoked,
-                });
+                };
+                break;
             default:
-                return Accept(lot, @event, next);
+                next = lot with { State = to, LastEventOn = on, EventCount = count };
+                break;
         }
-
-        static SpotCheckDecision Accept(in SpotCheckLot before, SpotCheckEvent e, in SpotCheckLot after) => new() { From = before.State, Event = e, Lot = after };
-        static SpotCheckDecision Refuse(in SpotCheckLot lot, SpotCheckEvent e, SpotCheckRejection why, LocalDate? limit = null, LegalPeriod? period = null) =>
-            new() { From = lot.State, Event = e, Lot = lot, Rejection = why, LimitDate = limit, LimitPeriod = period };
+        return new SpotCheckDecision { From = lot.State, Event = @event, Lot = next };
     }
+
+    // A refusal: the lot unchanged, the code and the facts its message needs (made out of line: refusals are the rarer exit).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static SpotCheckDecision Refuse(in SpotCheckLot lot, SpotCheckEvent e, SpotCheckRejection why, LocalDate? limit = null, LegalPeriod? period = null) =>
+        new() { From = lot.State, Event = e, Lot = lot, Rejection = why, LimitDate = limit, LimitPeriod = period };
 
     /// <summary>Applies an event without an explanation (<see cref="Decide"/> with the refusal made a bilingual error).</summary>
     /// <param name="lot">The caller's lot.</param>
@@ -363,22 +399,22 @@ public sealed class SpotCheckStateMachine
         }
     }
 
-    internal LegalDeadline RetestWindow(in SpotCheckLot lot)
-    {
-        var received = lot.ResultReceivedOn!.Value;
-        return Periods.Deadline(received, Period(lot.Facts.Food ? SpotCheckParameters.FoodRetestWindow : SpotCheckParameters.RetestWindow, received));
-    }
+    internal LegalDeadline RetestWindow(in SpotCheckLot lot) => Periods.Deadline(lot.ResultReceivedOn!.Value, RetestPeriod(lot));
+
+    // The re-test window in force on the day the result was received: 15 days, or 7 working days for food.
+    private LegalPeriod RetestPeriod(in SpotCheckLot lot) =>
+        Period(lot.Facts.Food ? SpotCheckLaw.FoodRetestWindow : SpotCheckLaw.RetestWindow, lot.ResultReceivedOn!.Value);
 
     internal LegalDeadline RectificationDeadline(in SpotCheckLot lot)
     {
         var order = lot.RectificationOrderedOn!.Value;
-        return Periods.Deadline(order, Period(SpotCheckParameters.Rectification, order));
+        return Periods.Deadline(order, Period(SpotCheckLaw.Rectification, order));
     }
 
     internal LegalDeadline FirstReviewDeadline(in SpotCheckLot lot)
     {
         var order = lot.RectificationOrderedOn!.Value;
-        return Periods.Deadline(order, Period(SpotCheckParameters.FirstReview, order));
+        return Periods.Deadline(order, Period(SpotCheckLaw.FirstReview, order));
     }
 
     // "公告之日起六十日后九十日前": day 60 and day 90 counted from the announcement (not itself counted), both excluded; a
@@ -386,15 +422,41 @@ public sealed class SpotCheckStateMachine
     internal (LocalDate Opens, LocalDate Closes, LegalDeadline After, LegalDeadline Before) SecondReviewWindow(in SpotCheckLot lot)
     {
         var announced = lot.AnnouncedOn!.Value;
-        var after = Periods.Deadline(announced, Period(SpotCheckParameters.SecondReviewOpens, announced), RestDayRule.None);
-        var before = Periods.Deadline(announced, Period(SpotCheckParameters.SecondReviewCloses, announced), RestDayRule.None);
+        var after = Periods.Deadline(announced, Period(SpotCheckLaw.SecondReviewOpens, announced), RestDayRule.None);
+        var before = Periods.Deadline(announced, Period(SpotCheckLaw.SecondReviewCloses, announced), RestDayRule.None);
         return (after.LastDay.PlusDays(1), before.LastDay.PlusDays(-1), after, before);
     }
 
     internal static string Kebab<TEnum>(TEnum value)
         where TEnum : struct, Enum => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
-    private LegalPeriod Period(ParameterDefinition parameter, LocalDate on) => Policy.Resolve(parameter, on, Jurisdiction).AsPeriod();
+    // The period in force on a day, from its span; one the span lacks (none in force, or not a whole period) is
+    // resolved again, which raises its coded error.
+    private LegalPeriod Period(int which, LocalDate on) =>
+        spans.Find(on).Periods[which] ?? Policy.Resolve(SpotCheckLaw.Parameters[which], on, Jurisdiction).AsPeriod();
+
+    // The spot-check periods in force from one date (indexes into Parameters).
+    private sealed class SpotCheckLaw
+    {
+        internal const int RetestWindow = 0, FoodRetestWindow = 1, Rectification = 2, FirstReview = 3, SecondReviewOpens = 4, SecondReviewCloses = 5;
+
+        internal static readonly ParameterDefinition[] Parameters =
+        [
+            SpotCheckParameters.RetestWindow, SpotCheckParameters.FoodRetestWindow, SpotCheckParameters.Rectification,
+            SpotCheckParameters.FirstReview, SpotCheckParameters.SecondReviewOpens, SpotCheckParameters.SecondReviewCloses,
+        ];
+
+        internal SpotCheckLaw(LawContext law, LocalDate from)
+        {
+            Periods = new LegalPeriod?[Parameters.Length];
+            for (var i = 0; i < Parameters.Length; i++)
+            {
+                Periods[i] = law.Policy.TryResolve(Parameters[i], from, law.Jurisdiction)?.TryAsPeriod();
+            }
+        }
+
+        internal LegalPeriod?[] Periods { get; }
+    }
 
     private static Citation RetestCitation(in SpotCheckLot lot) => lot.Facts.Food ? SpotCheckCitations.FoodRetestWindow : SpotCheckCitations.RetestWindow;
 

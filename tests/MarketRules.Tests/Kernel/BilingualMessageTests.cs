@@ -56,6 +56,18 @@ public class BilingualMessageTests
         });
     }
 
+    // The leak check sees an identifier glued to Chinese text (.NET's \b does not: CJK characters are word characters
+    // to it), a kebab-case or quoted id, and leaves dates, numbers, codes and units alone.
+    [Theory]
+    [InlineData("适用order20：总局令第20号", true)]
+    [InlineData("投诉由“received”转为“accepted”", true)]
+    [InlineData("调解期限：mediation-limit，最后一日2026-06-16", true)]
+    [InlineData("案件处于“None”时不能发生“CaseOpened”", true)]
+    [InlineData("投诉于2026-04-15收到，适用国家市场监督管理总局令第121号", false)]
+    [InlineData("新车执行标准 GB 17761-2018，罚没款50000.00元，$.input.excluded[0] 的类型错误", false)]
+    public void LeakCheck_SeesIdentifiersGluedToChinese(string zh, bool leaks) =>
+        Assert.Equal(leaks, StrictDoorVectorMutationTests.LeaksIntoChinese(zh));
+
     [Fact]
     public void PublicCreate_WithALocalizedValue_ShowsEachLanguageItsOwnText()
     {

@@ -70,6 +70,11 @@ public sealed class PeriodCalculator
         {
             return Deadline(LegalTime.StartOfDay(trigger.PlusDays(1)), period, excluded, rule);
         }
+        if (excluded.IsEmpty)
+        {
+            // Nothing paused: nothing to normalise or bank (most deadlines).
+            return DeadlineOf(trigger, period, PeriodPauses.None, rule);
+        }
         Span<(LocalDate Start, LocalDate End)> pauses = excluded.Length <= 16 ? stackalloc (LocalDate, LocalDate)[excluded.Length] : new (LocalDate, LocalDate)[excluded.Length];
         var count = NormalisePauses(trigger, excluded, pauses);
         var banked = PeriodPauses.None;
@@ -139,20 +144,45 @@ public sealed class PeriodCalculator
     private LocalDate Nominal(LocalDate trigger, LegalPeriod period, PeriodPauses banked) => period.Unit switch
     {
         PeriodUnit.WorkingDays => Calendar.AddWorkingDays(trigger, period.Length + banked.ExcludedWorkingDays),
-        PeriodUnit.Days => trigger.PlusDays(period.Length + banked.ExcludedDays),
+        PeriodUnit.Days => Calendar.PlusDays(trigger, period.Length + banked.ExcludedDays),
         PeriodUnit.Months => trigger.PlusMonths(period.Length).PlusDays(banked.ExcludedDays),
         _ => trigger.PlusYears(period.Length).PlusDays(banked.ExcludedDays),
     };
 
     private LegalDeadline DeadlineOf(LocalDate trigger, LegalPeriod period, PeriodPauses banked, RestDayRule rule)
     {
-        var nominal = Nominal(trigger, period, banked);
-        var lastDay = nominal;
-        if (rule == RestDayRule.RollForward && period.Unit != PeriodUnit.WorkingDays && !Calendar.IsWorkingDay(nominal))
-        {
-            lastDay = Calendar.NextWorkingDayOnOrAfter(nominal);
-        }
+        var lastDay = LastDayOf(trigger, period, banked, rule, out var nominal);
         return new LegalDeadline(trigger, period, nominal, lastDay, banked.ExcludedDays, LegalTime.EndOfDay(lastDay));
+    }
+
+    // The one rule for the last day of a day-based period (a deadline is this plus how it was reached and the instant
+    // it runs out): the nominal day, rolled to the next working day when the rule says so and it is a rest day.
+    private LocalDate LastDayOf(LocalDate trigger, LegalPeriod period, PeriodPauses banked, RestDayRule rule, out LocalDate nominal)
+    {
+        nominal = Nominal(trigger, period, banked);
+        return rule == RestDayRule.RollForward && period.Unit != PeriodUnit.WorkingDays && !Calendar.IsWorkingDay(nominal)
+            ? Calendar.NextWorkingDayOnOrAfter(nominal)
+            : nominal;
+    }
+
+    /// <summary>
+    /// The last day of a period, as <see cref="Deadline(LocalDate, LegalPeriod, RestDayRule)"/> computes it, without the
+    /// rest of the deadline (for a decision that only compares a day with it).
+    /// </summary>
+    internal LocalDate LastDay(LocalDate trigger, LegalPeriod period, RestDayRule rule = RestDayRule.RollForward) =>
+        period.Unit == PeriodUnit.Hours ? Deadline(trigger, period, rule).LastDay : LastDayOf(trigger, period, PeriodPauses.None, rule, out _);
+
+    /// <summary>
+    /// The last day of a paused period as of a day, as
+    /// <see cref="Deadline(LocalDate, LegalPeriod, PeriodPauses, LocalDate, RestDayRule)"/> computes it, without the rest of the deadline.
+    /// </summary>
+    internal LocalDate LastDay(LocalDate trigger, LegalPeriod period, PeriodPauses pauses, LocalDate asOf, RestDayRule rule)
+    {
+        if (period.Unit == PeriodUnit.Hours)
+        {
+            return Deadline(trigger, period, pauses, asOf, rule).LastDay;
+        }
+        return LastDayOf(trigger, period, pauses.RunningSince is { } since ? Bank(trigger, period, pauses, since, asOf.PlusDays(-1)) : pauses, rule, out _);
     }
 
     /// <summary>Computes the end of a period counted from the instant of an event (hours from the instant, days from its legal date).</summary>

@@ -29,6 +29,10 @@ public sealed class StatutoryCalendar
     // workingDays[k] = day offset of the k-th working day (0-based) in the index.
     private readonly int[] workingDays;
 
+    // days[i] = the i-th day of the index: a day found by its offset is read, not computed (NodaTime's PlusDays over
+    // thousands of days converts through the days since the epoch on every call).
+    private readonly LocalDate[] days;
+
     private StatutoryCalendar(ImmutableArray<CalendarYear> years)
     {
         Years = years;
@@ -39,10 +43,12 @@ public sealed class StatutoryCalendar
         var lastDay = new LocalDate(LastYear, 12, 31);
         var dayCount = Period.DaysBetween(firstDay, lastDay) + 1;
         kinds = new DayKind[dayCount];
-        for (var i = 0; i < dayCount; i++)
+        days = new LocalDate[dayCount];
+        var date = firstDay;
+        for (var i = 0; i < dayCount; i++, date = date.PlusDays(1))
         {
-            var weekday = firstDay.PlusDays(i).DayOfWeek;
-            kinds[i] = weekday is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday ? DayKind.Weekend : DayKind.WorkingDay;
+            days[i] = date;
+            kinds[i] = date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday ? DayKind.Weekend : DayKind.WorkingDay;
         }
         foreach (var year in years)
         {
@@ -178,7 +184,7 @@ public sealed class StatutoryCalendar
         {
             throw OutOfRange(LastDay.PlusDays(1));
         }
-        return firstDay.PlusDays(this.workingDays[(int)target]);
+        return days[this.workingDays[(int)target]];
     }
 
     /// <summary>
@@ -204,7 +210,7 @@ public sealed class StatutoryCalendar
         {
             throw OutOfRange(LastDay.PlusDays(1));
         }
-        return firstDay.PlusDays(workingDays[index]);
+        return days[workingDays[index]];
     }
 
     /// <summary>Finds the notice that names a day, if any.</summary>
@@ -224,6 +230,10 @@ public sealed class StatutoryCalendar
         }
         return null;
     }
+
+    /// <summary>A date plus a number of calendar days, read from the index when both lie in the calendar's years (else computed).</summary>
+    internal LocalDate PlusDays(LocalDate date, int count) =>
+        date.Calendar == CalendarSystem.Iso && TryOffset(date, out var offset) && unchecked((uint)(offset + count)) < (uint)days.Length ? days[offset + count] : date.PlusDays(count);
 
     private bool TryOffset(LocalDate date, out int offset)
     {

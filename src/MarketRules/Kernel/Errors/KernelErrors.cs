@@ -81,7 +81,7 @@ public static class KernelErrors
     /// <summary>A parameter asked for at a date before its first value took effect.</summary>
     public static readonly MessageDefinition ParameterNotInForce = new(
         "MR.Parameter.NotInForce",
-        "参数 {Parameter} 在 {Date} 尚无有效取值（最早自 {EffectiveFrom} 起）",
+        "参数「{Parameter}」在 {Date} 尚无有效取值（最早自 {EffectiveFrom} 起）",
         "Parameter {Parameter} has no value in force on {Date} (the first takes effect on {EffectiveFrom})");
 
     /// <summary>A required field is missing.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using MarketRules.Utility;
 
@@ -14,6 +15,10 @@ namespace MarketRules.Parameters;
 internal sealed class InForceSpans<TSpan>
     where TSpan : class
 {
+    // One table per span type, policy and jurisdiction: the spans depend on nothing else, and the engine makes a law
+    // context per request over one shared policy (a cache per context would rebuild them on every request).
+    private static readonly ConditionalWeakTable<PolicyContext, ConcurrentDictionary<Jurisdiction, InForceSpans<TSpan>>> Shared = new();
+
     private readonly int[] keys;
     private readonly TSpan[] spans;
     private readonly int[] spanByMonth;
@@ -58,6 +63,21 @@ internal sealed class InForceSpans<TSpan>
         keys = [.. dates.Select(InForceSpans.Key)];
         spans = [.. dates.Select(build)];
         spanByMonth = IndexByMonth(keys, out firstMonth);
+    }
+
+    /// <summary>
+    /// The spans of an evaluator's law, built on first use and shared by every evaluator of the same span type built
+    /// on the same policy and jurisdiction (an evaluator's span type reads one fixed set of parameters).
+    /// </summary>
+    /// <param name="law">The law the evaluator applies.</param>
+    /// <param name="parameters">The parameters the span type reads.</param>
+    /// <param name="build">Makes the span in force from a date.</param>
+    /// <returns>The spans.</returns>
+    internal static InForceSpans<TSpan> For(LawContext law, IEnumerable<ParameterDefinition> parameters, Func<LawContext, LocalDate, TSpan> build)
+    {
+        Preconditions.CheckNotNull(law);
+        return Shared.GetValue(law.Policy, static _ => new()).GetOrAdd(law.Jurisdiction,
+            static (_, args) => new InForceSpans<TSpan>(args.law, args.parameters, from => args.build(args.law, from)), (law, parameters, build));
     }
 
     /// <summary>The span in force on <paramref name="date"/>.</summary>

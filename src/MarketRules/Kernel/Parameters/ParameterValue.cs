@@ -117,6 +117,17 @@ public sealed class ParameterValue
         return LegalPeriod.Of((int)Value, unit);
     }
 
+    /// <summary>The value as a legal period, or <see langword="null"/> where <see cref="AsPeriod"/> would throw (for tables built ahead of the decisions that raise the error).</summary>
+    internal LegalPeriod? TryAsPeriod()
+    {
+        var unit = Unit switch
+        {
+            ParameterUnit.WorkingDays or ParameterUnit.Days or ParameterUnit.Months or ParameterUnit.Years or ParameterUnit.Hours => true,
+            _ => false,
+        };
+        return unit && decimal.Truncate(Value) == Value && Value is >= int.MinValue and <= int.MaxValue ? AsPeriod() : null;
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{ParameterId} = {Value} {Unit} from {EffectiveFrom:uuuu-MM-dd} ({Source})";
 }
