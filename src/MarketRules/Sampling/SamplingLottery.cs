@@ -98,6 +98,7 @@ public readonly record struct SelectedEntity
     /// <param name="Mandatory">Whether the entity was included by the working rules rather than drawn.</param>
     /// <exception cref="ArgumentException">The code or the rank is not in the form a draw writes.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1708", Justification = "Parameter names are the properties', as a positional record's.")]
+    [System.Text.Json.Serialization.JsonConstructor] // not the struct's default one: a receipt read back must name all three
     public SelectedEntity(string CreditCode, string Rank, bool Mandatory)
     {
         this.CreditCode = CreditCode;

@@ -137,6 +137,19 @@ public partial class DoubleRandomSamplerTests
     }
 
     [Fact]
+    public void FromJson_SelectedEntityWithoutItsCode_RefusedNotTheZeroCode()
+    {
+        // A struct has a default constructor: the reader must still bind through the one that takes all three members.
+        var roster = SamplingTestData.Roster(300, 3);
+        var receipt = PlanOf(roster, SamplingTestData.Seed(3), Henan);
+        var entity = receipt.Strata.First(s => s.Selected.Length > 0).Selected[0];
+        var json = receipt.ToJson().Replace($"\"creditCode\": \"{entity.CreditCode}\",", "", StringComparison.Ordinal);
+
+        Assert.NotEqual(receipt.ToJson(), json);
+        Assert.Equal("MR.Sampling.ReceiptMalformed", Assert.Single(SamplingReceipt.FromJson(json).Errors).Code);
+    }
+
+    [Fact]
     public void Verify_ReceiptOfFormat1_RefusedWithCodedErrorNamingBothFormats()
     {
         var roster = SamplingTestData.Roster(300, 3);
