@@ -139,7 +139,7 @@ public partial class DoubleRandomSamplerTests
     [Fact]
     public void FromJson_SelectedEntityWithoutItsCode_RefusedNotTheZeroCode()
     {
-        // A struct has a default constructor: the reader must still bind through the one that takes all three members.
+        // A struct has a default value (the all-zero code and rank): a selected entity without its code is refused, not read as it.
         var roster = SamplingTestData.Roster(300, 3);
         var receipt = PlanOf(roster, SamplingTestData.Seed(3), Henan);
         var entity = receipt.Strata.First(s => s.Selected.Length > 0).Selected[0];
