@@ -67,13 +67,13 @@ public static class SubsidyErrors
     /// <summary>The process completed before one of its own steps.</summary>
     public static readonly MessageDefinition CompletedBeforeStep = new(
         "MR.Subsidy.CompletedBeforeStep",
-        "办结时间早于 {Step}，时间顺序不合理",
+        "办结时间早于「{Step}」环节，时间顺序不合理",
         "The trade-in is marked complete before {Step}: the times are out of order");
 
     /// <summary>Evidence the scheme requires for a step is missing.</summary>
     public static readonly MessageDefinition MissingEvidence = new(
         "MR.Subsidy.MissingEvidence",
-        "缺少 {Step} 环节所需的证明材料：{Evidence}",
+        "缺少「{Step}」环节所需的证明材料「{Evidence}」",
         "Evidence {Evidence} required for step {Step} is missing");
 
     /// <summary>A negative price.</summary>
@@ -143,7 +143,7 @@ public static class SubsidyErrors
     /// <summary>A step of the process lies outside the scheme's window.</summary>
     public static readonly MessageDefinition OutsideSchemeWindow = new(
         "MR.Subsidy.OutsideSchemeWindow",
-        "{Step}（{Time}）不在补贴方案有效期 {Start} 至 {End} 内",
+        "「{Step}」环节的时间（{Time}）不在补贴方案有效期 {Start} 至 {End} 内",
         "{Step} ({Time}) is outside the scheme's window {Start} to {End}");
 
     /// <summary>The new bike is cheaper than the scheme's minimum price.</summary>
@@ -155,7 +155,7 @@ public static class SubsidyErrors
     /// <summary>The person or a vehicle was already paid under the scheme.</summary>
     public static readonly MessageDefinition AlreadySubsidised = new(
         "MR.Subsidy.AlreadySubsidised",
-        "{Key} 已在本方案中获得补贴（申请 {OtherClaim}）",
+        "「{Key}」已在本方案中获得补贴（申请「{OtherClaim}」）",
         "{Key} has already been subsidised under this scheme (claim {OtherClaim})");
 
     /// <summary>The phase's (and every later phase's, when wait-listing) budget or quota is exhausted.</summary>
