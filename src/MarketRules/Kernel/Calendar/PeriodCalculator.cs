@@ -144,7 +144,9 @@ public sealed class PeriodCalculator
     private LocalDate Nominal(LocalDate trigger, LegalPeriod period, PeriodPauses banked) => period.Unit switch
     {
         PeriodUnit.WorkingDays => Calendar.AddWorkingDays(trigger, period.Length + banked.ExcludedWorkingDays),
-        PeriodUnit.Days => Calendar.PlusDays(trigger, period.Length + banked.ExcludedDays),
+        // NodaTime's own arithmetic: reading the day from the calendar's index (looking up the date's offset first)
+        // measured slower for the short periods cases count (Apply 168 vs 271 ns idle, session 9).
+        PeriodUnit.Days => trigger.PlusDays(period.Length + banked.ExcludedDays),
         PeriodUnit.Months => trigger.PlusMonths(period.Length).PlusDays(banked.ExcludedDays),
         _ => trigger.PlusYears(period.Length).PlusDays(banked.ExcludedDays),
     };

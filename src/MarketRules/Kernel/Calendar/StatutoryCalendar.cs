@@ -231,10 +231,6 @@ public sealed class StatutoryCalendar
         return null;
     }
 
-    /// <summary>A date plus a number of calendar days, read from the index when both lie in the calendar's years (else computed).</summary>
-    internal LocalDate PlusDays(LocalDate date, int count) =>
-        date.Calendar == CalendarSystem.Iso && TryOffset(date, out var offset) && unchecked((uint)(offset + count)) < (uint)days.Length ? days[offset + count] : date.PlusDays(count);
-
     private bool TryOffset(LocalDate date, out int offset)
     {
         offset = date.ToDateOnly().DayNumber - firstDayNumber;
