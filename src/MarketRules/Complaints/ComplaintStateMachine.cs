@@ -450,7 +450,7 @@ public sealed class ComplaintStateMachine
         }
         var next = s with { EventCount = count, LastEventAt = at, State = to, Order = law.Order, ReceivedOn = date, HarmKnownOn = e.HarmKnownOn };
         // Counting the acceptance deadline now rejects a complaint whose clock would run off the calendar.
-        _ = LastDay(AcceptancePeriod(next));
+        CheckClockOnCalendar(AcceptancePeriod(next));
         return new(next);
     }
 
@@ -502,7 +502,7 @@ public sealed class ComplaintStateMachine
             return Reject(s, e, ComplaintRejection.DisputeAlreadyOpen);
         }
         var next = s with { EventCount = count, LastEventAt = at, State = to, DisputeSince = date };
-        _ = LastDay(DisputePeriod(next));
+        CheckClockOnCalendar(DisputePeriod(next));
         return new(next);
     }
 
@@ -578,7 +578,7 @@ public sealed class ComplaintStateMachine
             EventCount = count, LastEventAt = at, State = to, EndedOn = date, EndGround = e.EndGround,
             MediationPauses = Unpaused(s, date), Pause = s.MediationPauses.IsPaused ? MediationPause.None : s.Pause,
         };
-        _ = LastDay(NoticePeriod(next));
+        CheckClockOnCalendar(NoticePeriod(next));
         return new(next);
     }
 
@@ -600,7 +600,7 @@ public sealed class ComplaintStateMachine
             return Reject(s, e, ComplaintRejection.ClueAlreadyVerified);
         }
         var next = s with { EventCount = count, LastEventAt = at, State = to, ClueFoundOn = date, ClueExtended = false };
-        _ = LastDay(CluePeriod(next));
+        CheckClockOnCalendar(CluePeriod(next));
         return new(next);
     }
 
@@ -618,7 +618,7 @@ public sealed class ComplaintStateMachine
             return Reject(s, e, ComplaintRejection.ClueExtensionNotAllowed, current, value: Period(ComplaintLaw.ClueVerificationExtension, s.ReceivedOn!.Value).Length);
         }
         var next = s with { EventCount = count, LastEventAt = at, State = to, ClueExtended = true };
-        _ = LastDay(CluePeriod(next));
+        CheckClockOnCalendar(CluePeriod(next));
         return new(next);
     }
 
@@ -743,6 +743,10 @@ public sealed class ComplaintStateMachine
         (trigger, LegalPeriod.WorkingDays(Period(which, received).Length + extra), which, received);
 
     private LocalDate LastDay((LocalDate Trigger, LegalPeriod Period, int Which, LocalDate Received) d) => Periods.LastDay(d.Trigger, d.Period);
+
+    // A clock an event starts must be countable on the statutory calendar: counting its last day now refuses an event
+    // whose clock would run off the calendar's years (MR.Calendar.OutOfRange), instead of a later deadline query failing.
+    private void CheckClockOnCalendar((LocalDate Trigger, LegalPeriod Period, int Which, LocalDate Received) d) => _ = LastDay(d);
 
     private (LegalDeadline Deadline, Citation Citation) Deadline((LocalDate Trigger, LegalPeriod Period, int Which, LocalDate Received) d) =>
         (Periods.Deadline(d.Trigger, d.Period), Resolve(d.Which, d.Received).Citation);
