@@ -372,14 +372,9 @@ public sealed class ReportRewardCalculator
     public RuleResult<RewardAssessment> Assess(RewardCase facts)
     {
         Preconditions.CheckNotNull(facts);
-        try
-        {
-            return AssessCore(facts);
-        }
-        catch (MarketRulesException ex)
-        {
-            return RuleResult<RewardAssessment>.Failure(ex.Errors);
-        }
+        // No try region here: the JIT copied the result out of one on every call (about 40 % of the decision in a perf
+        // profile). Only the general path resolves through the policy, which may raise; it catches its own error.
+        return AssessCore(facts);
     }
 
     /// <summary>Decides a reward; the explanation is made from the decision the first time it is read.</summary>
@@ -467,17 +462,10 @@ public sealed class ReportRewardCalculator
         {
             // A value not in force (the measures before 2021-12-01) or one the integer arithmetic cannot take: resolved
             // and computed as the law context answers, with its coded error when nothing is in force.
-            var (ratioParameter, floorParameter) = f.Level switch
+            if (!TryResolveGeneral(f, out rounded, out floor, out cap, out coDecision, out var errors))
             {
-                RewardLevel.Level1 => (RewardParameters.Level1Ratio, RewardParameters.Level1Floor),
-                RewardLevel.Level2 => (RewardParameters.Level2Ratio, RewardParameters.Level2Floor),
-                _ => (RewardParameters.Level3Ratio, RewardParameters.Level3Floor),
-            };
-            var ratio = Policy.Resolve(ratioParameter, date, Jurisdiction);
-            floor = Money.FromYuan(Policy.Resolve(floorParameter, date, Jurisdiction).Value).Fen;
-            cap = Money.FromYuan(Policy.Resolve(RewardParameters.CapPerCase, date, Jurisdiction).Value).Fen;
-            coDecision = Money.FromYuan(Policy.Resolve(RewardParameters.FinanceCoDecision, date, Jurisdiction).Value).Fen;
-            rounded = ToWholeFen(fines * ratio.Value, f.Rounding);
+                return RuleResult<RewardAssessment>.Failure(errors);
+            }
         }
         var amount = rounded;
         if (amount < floor)
@@ -495,6 +483,35 @@ public sealed class ReportRewardCalculator
             flags |= RewardAssessment.FinanceBit;
         }
         return RuleResult<RewardAssessment>.Success(new RewardAssessment(law, threshold, f.Level, 0, qualifies, flags, rounded, amount));
+    }
+
+    // The general path of an eligible decision: the percentage, floor, cap and co-decision threshold resolved through
+    // the law context for the closing day and computed in decimal; the coded error when one is not in force.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private bool TryResolveGeneral(RewardCase f, out long rounded, out long floor, out long cap, out long coDecision, out ImmutableArray<RuleError> errors)
+    {
+        var date = f.ClosedOn;
+        var (ratioParameter, floorParameter) = f.Level switch
+        {
+            RewardLevel.Level1 => (RewardParameters.Level1Ratio, RewardParameters.Level1Floor),
+            RewardLevel.Level2 => (RewardParameters.Level2Ratio, RewardParameters.Level2Floor),
+            _ => (RewardParameters.Level3Ratio, RewardParameters.Level3Floor),
+        };
+        try
+        {
+            var ratio = Policy.Resolve(ratioParameter, date, Jurisdiction);
+            floor = Money.FromYuan(Policy.Resolve(floorParameter, date, Jurisdiction).Value).Fen;
+            cap = Money.FromYuan(Policy.Resolve(RewardParameters.CapPerCase, date, Jurisdiction).Value).Fen;
+            coDecision = Money.FromYuan(Policy.Resolve(RewardParameters.FinanceCoDecision, date, Jurisdiction).Value).Fen;
+            rounded = ToWholeFen(f.FinesAndConfiscations.Fen * ratio.Value, f.Rounding);
+            errors = default;
+            return true;
+        }
+        catch (MarketRulesException ex)
+        {
+            (rounded, floor, cap, coDecision, errors) = (0, 0, 0, 0, ex.Errors);
+            return false;
+        }
     }
 
     // The reasons of an explanation, by the index its deferred arguments are asked for (an exclusion: ExcludedBase + kind).
