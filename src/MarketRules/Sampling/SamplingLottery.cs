@@ -204,23 +204,35 @@ internal sealed class SelectedEntityWriter : System.Text.Json.Serialization.Json
 [Mutable]
 public sealed class SamplingLottery
 {
-    private const int Lanes = 8;
+    // The most ids hashed at once by any path (Sha256Path.Lanes16Avx512).
+    private const int MaxLanes = 16;
     private readonly DrawPrefix prefix;
+    // The SHA-256 path this lottery hashes with, chosen once, and how many ids it hashes at once.
+    private readonly Sha256Path path;
+    private readonly int lanes;
     private readonly int[] capacities;
     private readonly StratumBuffer?[] buffers;
     private readonly ulong[] thresholds;
     private readonly List<Candidate>[] mandatory;
-    private readonly byte[] pendingIds = new byte[Lanes * Sha256Lanes.CreditCodeLength];
-    private readonly int[] pendingStrata = new int[Lanes];
-    private readonly RankKey[] pendingKeys = new RankKey[Lanes];
+    private readonly byte[] pendingIds = new byte[MaxLanes * Sha256Lanes.CreditCodeLength];
+    private readonly int[] pendingStrata = new int[MaxLanes];
+    private readonly RankKey[] pendingKeys = new RankKey[MaxLanes];
     private int pending;
 
     /// <summary>Creates an empty lottery.</summary>
     /// <param name="prefix">The draw's prefix.</param>
     /// <param name="capacities">For each stratum, how many entities to draw besides its mandatory inclusions.</param>
     public SamplingLottery(DrawPrefix prefix, ReadOnlySpan<int> capacities)
+        : this(prefix, capacities, Sha256Lanes.Path)
+    {
+    }
+
+    /// <summary>Creates an empty lottery that hashes by the given path (a test checks each path this machine supports).</summary>
+    internal SamplingLottery(DrawPrefix prefix, ReadOnlySpan<int> capacities, Sha256Path path)
     {
         this.prefix = Preconditions.CheckNotNull(prefix);
+        this.path = path;
+        lanes = Sha256Lanes.LanesOf(path);
         this.capacities = capacities.ToArray();
         foreach (var capacity in this.capacities)
         {
@@ -259,20 +271,20 @@ public sealed class SamplingLottery
         {
             return;
         }
-        if (!Sha256Lanes.IsVectorAccelerated)
+        if (lanes == 1)
         {
             Offer(stratum, Sha256Lanes.RankScalar(prefix.State, creditCode), creditCode);
             return;
         }
         creditCode.CopyTo(pendingIds.AsSpan(pending * Sha256Lanes.CreditCodeLength));
         pendingStrata[pending++] = stratum;
-        if (pending == Lanes)
+        if (pending == lanes)
         {
             FlushFull();
         }
     }
 
-    /// <summary>Offers many entities, none mandatory: the fast path for pre-encoded rosters (eight hashes at a time).</summary>
+    /// <summary>Offers many entities, none mandatory: the fast path for pre-encoded rosters (eight or sixteen hashes at a time).</summary>
     /// <param name="strata">Each entity's stratum.</param>
     /// <param name="creditCodes">The entities' credit codes, 18 upper-case ASCII bytes each, back to back.</param>
     public void AddRange(ReadOnlySpan<int> strata, ReadOnlySpan<byte> creditCodes)
@@ -280,14 +292,14 @@ public sealed class SamplingLottery
         const int Width = Sha256Lanes.CreditCodeLength;
         Preconditions.CheckArgument(creditCodes.Length == strata.Length * Width, nameof(creditCodes), "18 bytes per entity");
         var i = 0;
-        if (Sha256Lanes.IsVectorAccelerated)
+        if (lanes > 1)
         {
-            Span<RankKey> keys = stackalloc RankKey[Lanes];
+            Span<RankKey> keys = stackalloc RankKey[MaxLanes];
             var state = prefix.State;
-            for (; i + Lanes <= strata.Length; i += Lanes)
+            for (; i + lanes <= strata.Length; i += lanes)
             {
-                Sha256Lanes.Rank8(state, creditCodes.Slice(i * Width, Lanes * Width), keys);
-                for (var lane = 0; lane < Lanes; lane++)
+                Sha256Lanes.Rank(path, state, creditCodes.Slice(i * Width, lanes * Width), keys);
+                for (var lane = 0; lane < lanes; lane++)
                 {
                     var stratum = strata[i + lane];
                     if ((uint)stratum >= (uint)capacities.Length)
@@ -324,7 +336,7 @@ public sealed class SamplingLottery
         Preconditions.CheckArgument(creditCodes.Length == strata.Length * Sha256Lanes.CreditCodeLength, nameof(creditCodes), "18 bytes per entity");
         var parts = new SamplingLottery[degreeOfParallelism];
         var caps = capacities.ToArray();
-        var size = ((strata.Length / degreeOfParallelism) + Lanes) / Lanes * Lanes;
+        var size = ((strata.Length / degreeOfParallelism) + MaxLanes) / MaxLanes * MaxLanes;
         Parallel.For(0, degreeOfParallelism, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, part =>
         {
             var start = Math.Min(strata.Length, part * size);
@@ -439,8 +451,8 @@ public sealed class SamplingLottery
 
     private void FlushFull()
     {
-        Sha256Lanes.Rank8(prefix.State, pendingIds, pendingKeys);
-        for (var i = 0; i < Lanes; i++)
+        Sha256Lanes.Rank(path, prefix.State, pendingIds, pendingKeys);
+        for (var i = 0; i < lanes; i++)
         {
             Offer(pendingStrata[i], pendingKeys[i], pendingIds.AsSpan(i * Sha256Lanes.CreditCodeLength, Sha256Lanes.CreditCodeLength));
         }

@@ -6,22 +6,74 @@ namespace MarketRules.Tests.Sampling;
 
 public class Sha256LanesTests
 {
+    // By name: the path type is internal to the library, and a theory's parameters are public.
+    public static TheoryData<string> SupportedPaths() => [.. Sha256Lanes.Supported.Select(p => p.ToString())];
+
     [Fact]
-    public void Rank8_RandomCreditCodes_EqualsSha256HashData_Meets_Specification()
+    public void Supported_HasTheReferenceAndTheBest_EveryPathThisMachineRuns()
     {
-        Gen.Byte.Array[64].Select(Gen.Byte[(byte)'0', (byte)'Z'].Array[8 * 18]).Sample(t =>
+        Assert.Equal(Sha256Path.Scalar, Sha256Lanes.Supported[0]);
+        Assert.Contains(Sha256Lanes.Best, Sha256Lanes.Supported);
+        Assert.Equal(Sha256Lanes.Best, Sha256Lanes.Supported[^1]);
+        // The paths and their widths: what the lottery batches by.
+        Assert.Equal([1, 8, 8, 16], new[] { Sha256Path.Scalar, Sha256Path.Lanes8, Sha256Path.Lanes8Avx512, Sha256Path.Lanes16Avx512 }.Select(Sha256Lanes.LanesOf));
+    }
+
+    [Theory]
+    [MemberData(nameof(SupportedPaths))]
+    public void Rank_EachSupportedPath_RandomCreditCodes_EqualsSha256HashData_Meets_Specification(string name)
+    {
+        var path = Enum.Parse<Sha256Path>(name);
+        // The draw hashes prefix ‖ 18 ASCII bytes (an 82-byte message): random prefixes, random ids of the code's characters.
+        var lanes = Sha256Lanes.LanesOf(path);
+        Gen.Byte.Array[64].Select(Gen.Byte[(byte)'0', (byte)'Z'].Array[lanes * 18]).Sample(t =>
         {
             var (prefixBytes, ids) = t;
             var prefix = Sha256Lanes.ComputePrefixState(prefixBytes);
-            var keys = new RankKey[8];
-            Sha256Lanes.Rank8(prefix, ids, keys);
-            for (var lane = 0; lane < 8; lane++)
+            var keys = new RankKey[lanes];
+            Sha256Lanes.Rank(path, prefix, ids, keys);
+            for (var lane = 0; lane < lanes; lane++)
             {
                 var message = prefixBytes.Concat(ids.Skip(lane * 18).Take(18)).ToArray();
                 var expected = RankKey.FromDigest(SHA256.HashData(message));
                 Assert.Equal(expected, keys[lane]);
             }
         }, iter: 200);
+    }
+
+    [Theory]
+    [MemberData(nameof(SupportedPaths))]
+    public void Lottery_EachSupportedPath_SelectsAsTheScalarReference(string name)
+    {
+        var path = Enum.Parse<Sha256Path>(name);
+        // Entities one at a time (Add: batches of the path's width, then the tail flushed one by one) and pre-encoded
+        // (AddRange), over counts that are and are not multiples of 8 and 16: the same selections, ranks and order.
+        Gen.Int[1, 700].Select(Gen.Int[0, 3], Gen.Int[0, 40]).Sample(t =>
+        {
+            var (count, seed, capacity) = t;
+            var prefix = DrawPrefix.Create([(byte)seed, 7], "lanes");
+            var codes = Enumerable.Range(0, count).Select(i => SamplingTestData.Code((i * 104_729L) + seed)).ToArray();
+            var strata = codes.Select((_, i) => i % 3).ToArray();
+            int[] capacities = [capacity, capacity / 2, capacity + 3];
+            var reference = new SamplingLottery(prefix, capacities, Sha256Path.Scalar);
+            var added = new SamplingLottery(prefix, capacities, path);
+            var ranged = new SamplingLottery(prefix, capacities, path);
+            for (var i = 0; i < count; i++)
+            {
+                var ascii = System.Text.Encoding.ASCII.GetBytes(codes[i]);
+                reference.Add(strata[i], ascii);
+                added.Add(strata[i], ascii);
+            }
+            ranged.AddRange(strata, System.Text.Encoding.ASCII.GetBytes(string.Concat(codes)));
+            for (var s = 0; s < capacities.Length; s++)
+            {
+                // As arrays: ImmutableArray's own equality compares references.
+                var expected = reference.Selected(s).ToArray();
+                Assert.Equal(Math.Min(capacities[s], strata.Count(x => x == s)), expected.Length);
+                Assert.Equal(expected, added.Selected(s).ToArray());
+                Assert.Equal(expected, ranged.Selected(s).ToArray());
+            }
+        }, iter: 60);
     }
 
     [Fact]
