@@ -169,11 +169,11 @@ public static class CampaignCalendar
                     var outcome = effective == CampaignRestDayRule.Keep
                         ? (rule is null ? ("照常报送（方案未规定，默认）", "still due that day (the plan is silent; the default)") : ("照常报送", "still due that day"))
                         : ($"改为 {date:uuuu-MM-dd} 报送", $"due on {date:uuuu-MM-dd} instead");
-                    builder.Add(CampaignReasons.DueOnRestDay.ToLocalizedReason(plan.Citation, ("Series", name.Chinese, name.English), ("Date", nominal, nominal),
+                    builder.Add(CampaignReasons.DueOnRestDay.ToReasonKeepingEnglish(plan.Citation, ("Series", name.Chinese, name.English), ("Date", nominal, nominal),
                         ("DayKind", kindZh, kindEn), ("Outcome", outcome.Item1, outcome.Item2)));
                 }
             }
-            builder?.Add(CampaignReasons.RestDayRule.ToLocalizedReason(plan.Citation, ("Series", name.Chinese, name.English), ("Rule", ruleText.Item1, ruleText.Item2)));
+            builder?.Add(CampaignReasons.RestDayRule.ToReasonKeepingEnglish(plan.Citation, ("Series", name.Chinese, name.English), ("Rule", ruleText.Item1, ruleText.Item2)));
             all.AddRange(byDate.Values);
         }
         return [.. all.OrderBy(d => d.DueAt).ThenBy(d => d.Series, StringComparer.Ordinal)];

@@ -156,7 +156,7 @@ public static class CampaignLateness
                         {
                             var minutes = (long)Math.Ceiling((s.At - d.DueAt).TotalMinutes);
                             late.Add(new UnitReport(series.Id, d.Date, d.DueAt, ReportStanding.Late, s.At, minutes));
-                            builder.Add(CampaignReasons.LateReport.ToLocalizedReason(plan.Citation, ("Unit", unit.Name.Chinese, unit.Name.English),
+                            builder.Add(CampaignReasons.LateReport.ToReasonKeepingEnglish(plan.Citation, ("Unit", unit.Name.Chinese, unit.Name.English),
                                 ("Series", series.Name.Chinese, series.Name.English), ("DueAt", Local(d.DueAt), Local(d.DueAt)),
                                 ("SubmittedAt", Local(s.At), Local(s.At)), ("Minutes", minutes, minutes)));
                         }
@@ -164,12 +164,12 @@ public static class CampaignLateness
                     else if (d.DueAt <= asOf)
                     {
                         missing.Add(new UnitReport(series.Id, d.Date, d.DueAt, ReportStanding.Missing, null, null));
-                        builder.Add(CampaignReasons.MissingReport.ToLocalizedReason(plan.Citation, ("Unit", unit.Name.Chinese, unit.Name.English),
+                        builder.Add(CampaignReasons.MissingReport.ToReasonKeepingEnglish(plan.Citation, ("Unit", unit.Name.Chinese, unit.Name.English),
                             ("Series", series.Name.Chinese, series.Name.English), ("DueAt", Local(d.DueAt), Local(d.DueAt))));
                     }
                 }
             }
-            builder.Add(CampaignReasons.UnitRecord.ToLocalizedReason(plan.Citation, ("Unit", unit.Name.Chinese, unit.Name.English),
+            builder.Add(CampaignReasons.UnitRecord.ToReasonKeepingEnglish(plan.Citation, ("Unit", unit.Name.Chinese, unit.Name.English),
                 ("OnTime", onTime.Count, onTime.Count), ("Late", late.Count, late.Count), ("Missing", missing.Count, missing.Count)));
             units.Add(new UnitLateness(unit.Id, [.. onTime.OrderBy(r => r.DueAt)], [.. late.OrderBy(r => r.DueAt)], [.. missing.OrderBy(r => r.DueAt)], unmatched.ToImmutable()));
         }

@@ -118,7 +118,10 @@ internal static class CampaignPackReader
         {
             var s = dto.Series![i];
             var path = $"$.series[{i}]";
-            if (string.IsNullOrWhiteSpace(s.Id) || s.Name is null || s.Cadence is not { } cadence)
+            // Read without a pattern variable in the condition: mutation testing rewrites the condition, the variable is then
+            // not definitely assigned, and Stryker would drop every mutant of this method as a compile error.
+            var cadence = s.Cadence.GetValueOrDefault();
+            if (string.IsNullOrWhiteSpace(s.Id) || s.Name is null || s.Cadence is null)
             {
                 Invalid(path, "须给出「id」、「name」和「cadence」", "'id', 'name' and 'cadence' are required");
                 continue;

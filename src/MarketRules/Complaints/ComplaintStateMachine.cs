@@ -271,7 +271,7 @@ public sealed class ComplaintStateMachine
         {
             var weekend = Resolve(ComplaintLaw.RollOnWeekend, received);
             builder.Use(weekend);
-            builder.Add(ComplaintReasons.PeriodCounting.ToLocalizedReason(ComplaintCitations.Order121Periods,
+            builder.Add(ComplaintReasons.PeriodCounting.ToReasonKeepingEnglish(ComplaintCitations.Order121Periods,
                 ("Rule", "《市场监督管理投诉举报处理办法》第四十五条", "Order 121 Art 45"),
                 ("Weekend", weekend.Value == 1 ? "顺延" : "不顺延", weekend.Value == 1 ? "rolls forward" : "does not roll forward")));
         }

@@ -199,7 +199,7 @@ public static class PenaltyPublication
         var measures = MeasuresOf(penalty.Measures);
         if ((measures.WarningOnly && !beforeOrder45) || penalty.SummaryProcedure)
         {
-            builder?.Add(CreditReasons.NotPublished.ToLocalizedReason(CreditCitations.PenaltyPublication, measures.WarningOnly
+            builder?.Add(CreditReasons.NotPublished.ToReasonKeepingEnglish(CreditCitations.PenaltyPublication, measures.WarningOnly
                 ? ("Detail", "仅受到警告", "a warning alone")
                 : ("Detail", "简易程序", "summary procedure")));
             return RuleResult<PublicationDates>.Success(default);
@@ -252,7 +252,7 @@ public static class PenaltyPublication
         LocalDate? repairFrom = null;
         if (shortPeriod || measures.NeverStopsEarly)
         {
-            builder?.Add(CreditReasons.RepairExcluded.ToLocalizedReason(CreditCitations.CreditRepair, shortPeriod
+            builder?.Add(CreditReasons.RepairExcluded.ToReasonKeepingEnglish(CreditCitations.CreditRepair, shortPeriod
                 ? ("Detail", $"通报批评、较低数额罚款只公示{length.Value:0}个月", $"public criticism and lower-amount fines are only published {length.Value:0} months")
                 : ("Detail", "第十四条第三款：暂扣、限制、禁止、降低资质等级或吊销", "Art. 14(3): suspension, restriction, ban, lowered qualification or revocation")));
         }

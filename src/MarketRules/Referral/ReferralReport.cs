@@ -156,7 +156,7 @@ public sealed class ReferralReport : IDeferredMessageArguments
         }
         if (decision.Facts != FactTriggers.None)
         {
-            builder.Add(ReferralReasons.FactReached.ToLocalizedReason(null, ("Offence", Label(facts.Offence).Chinese, Label(facts.Offence).English),
+            builder.Add(ReferralReasons.FactReached.ToReasonKeepingEnglish(null, ("Offence", Label(facts.Offence).Chinese, Label(facts.Offence).English),
                 ("Facts", FactsLabel(decision.Facts).Chinese, FactsLabel(decision.Facts).English)));
         }
         if ((decision.Facts & FactTriggers.HeavierOfBoth) != 0 && decision.Refer && decision.LighterOffence != CriminalOffence.Unspecified)
@@ -173,7 +173,7 @@ public sealed class ReferralReport : IDeferredMessageArguments
             {
                 builder.Use(currentValues![(int)records[i].Threshold]!);
             }
-            builder.Add(ReferralReasons.LawChanged.ToLocalizedReason(null, ("ActDate", facts.ActDate, facts.ActDate), ("AsOf", asOf, asOf),
+            builder.Add(ReferralReasons.LawChanged.ToReasonKeepingEnglish(null, ("ActDate", facts.ActDate, facts.ActDate), ("AsOf", asOf, asOf),
                 ("Today", decision.ReferUnderCurrentLaw ? "应当移送" : "不移送", decision.ReferUnderCurrentLaw ? "refer" : "do not refer")));
             if (decision.LaterLawMoreLenient)
             {

@@ -171,7 +171,7 @@ public static class PassRates
             if (rate.Percent is { } percent)
             {
                 var label = ScopeLabel(rate.Scope);
-                builder.Add(SpotCheckReasons.PassRate.ToLocalizedReason(null, ("Scope", label.Zh, label.En), ("Sampled", rate.Sampled, rate.Sampled),
+                builder.Add(SpotCheckReasons.PassRate.ToReasonKeepingEnglish(null, ("Scope", label.Zh, label.En), ("Sampled", rate.Sampled, rate.Sampled),
                     ("Conforming", rate.Conforming, rate.Conforming), ("Fraction", rate.Fraction, rate.Fraction), ("Percent", percent, percent)));
             }
         }
@@ -184,7 +184,7 @@ public static class PassRates
             {
                 mismatches.Add(new PassRateMismatch(scope, reported, exact));
                 var label = ScopeLabel(scope);
-                builder.Add(SpotCheckReasons.ReportedRateMismatch.ToLocalizedReason(null, ("Scope", label.Zh, label.En), ("Reported", reported, reported),
+                builder.Add(SpotCheckReasons.ReportedRateMismatch.ToReasonKeepingEnglish(null, ("Scope", label.Zh, label.En), ("Reported", reported, reported),
                     ("Conforming", conforming, conforming), ("Sampled", sampled, sampled), ("Fraction", exact.Fraction, exact.Fraction), ("Percent", exact.Percent, exact.Percent)));
             }
         }

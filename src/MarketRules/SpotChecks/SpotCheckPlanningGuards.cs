@@ -126,7 +126,7 @@ public static class SpotCheckPlanningGuards
                         $"this bureau checked the same product on {prior.On:uuuu-MM-dd}; not again before {lastDay.PlusDays(1):uuuu-MM-dd}")
                     : ($"{level.Zh}市场监管部门已于 {prior.On:uuuu-MM-dd} 抽查同一产品，下级不得重复抽查（至 {lastDay:uuuu-MM-dd}）",
                         $"a {level.En} bureau checked the same product on {prior.On:uuuu-MM-dd}; a lower level may not repeat it (until {lastDay:uuuu-MM-dd})");
-                var reason = SpotCheckReasons.Excluded.ToLocalizedReason(sameBureau ? SpotCheckCitations.RepeatCheck : SpotCheckCitations.ProductQualityLawArticle15,
+                var reason = SpotCheckReasons.Excluded.ToReasonKeepingEnglish(sameBureau ? SpotCheckCitations.RepeatCheck : SpotCheckCitations.ProductQualityLawArticle15,
                     ("CreditCode", product.ProducerCreditCode, product.ProducerCreditCode), ("Product", product.Product, product.Product), ("Detail", detail.Item1, detail.Item2));
                 found = new SpotCheckExclusion(product, why, prior, lastDay.PlusDays(1), reason);
                 if (sameBureau)

@@ -256,25 +256,25 @@ public sealed class SpotCheckStateMachine
         var on = @event.On;
         var builder = new ExplanationBuilder(RuleId, on, Law.JurisdictionCode);
         var row = SpotCheckTransitionTable.Find(lot.State, @event.Kind)!;
-        builder.Add(SpotCheckReasons.Transition.ToLocalizedReason(row.Citation, ("Date", on, on),
+        builder.Add(SpotCheckReasons.Transition.ToReasonKeepingEnglish(row.Citation, ("Date", on, on),
             ("Event", SpotCheckLabels.Of(@event.Kind).Zh, SpotCheckLabels.Of(@event.Kind).En),
             ("From", SpotCheckLabels.Of(lot.State).Zh, SpotCheckLabels.Of(lot.State).En),
             ("To", SpotCheckLabels.Of(next.State).Zh, SpotCheckLabels.Of(next.State).En)));
 
         foreach (var late in step.Late)
         {
-            builder.Add(SpotCheckReasons.StepLate.ToLocalizedReason(CitationOf(late.Step), ("Step", SpotCheckLabels.Of(late.Step).Zh, SpotCheckLabels.Of(late.Step).En),
+            builder.Add(SpotCheckReasons.StepLate.ToReasonKeepingEnglish(CitationOf(late.Step), ("Step", SpotCheckLabels.Of(late.Step).Zh, SpotCheckLabels.Of(late.Step).En),
                 ("TakenOn", late.TakenOn, late.TakenOn), ("LastDay", late.LastDay, late.LastDay), ("DaysLate", late.DaysLate, late.DaysLate)));
         }
         if (next.RetestCost != lot.RetestCost)
         {
             var bearer = SpotCheckLabels.Of(next.RetestCost);
-            builder.Add(SpotCheckReasons.RetestCost.ToLocalizedReason(SpotCheckCitations.RetestOutcome, ("Bearer", bearer.Zh, bearer.En)));
+            builder.Add(SpotCheckReasons.RetestCost.ToReasonKeepingEnglish(SpotCheckCitations.RetestOutcome, ("Bearer", bearer.Zh, bearer.En)));
         }
         if (@event.Kind == SpotCheckEventKind.TestedNonConforming && lot.Facts.LicensedProduct && lot.Facts.Level is SpotCheckLevel.National or SpotCheckLevel.Provincial)
         {
             var level = SpotCheckLabels.Of(lot.Facts.Level);
-            builder.Add(SpotCheckReasons.LicenceAtStake.ToLocalizedReason(SpotCheckCitations.ProductionLicence, ("Level", level.Zh, level.En)));
+            builder.Add(SpotCheckReasons.LicenceAtStake.ToReasonKeepingEnglish(SpotCheckCitations.ProductionLicence, ("Level", level.Zh, level.En)));
         }
         if (@event.Kind == SpotCheckEventKind.Announced)
         {
@@ -390,8 +390,8 @@ public sealed class SpotCheckStateMachine
             var step = SpotCheckLabels.Of(d.Step);
             var actor = SpotCheckLabels.Of(d.Actor);
             builder.Add(d.Overdue
-                ? SpotCheckReasons.StepOverdue.ToLocalizedReason(d.Citation, ("Step", step.Zh, step.En), ("Actor", actor.Zh, actor.En), ("LastDay", d.LastDay, d.LastDay), ("AsOf", agenda.AsOf, agenda.AsOf))
-                : SpotCheckReasons.StepDue.ToLocalizedReason(d.Citation, ("Step", step.Zh, step.En), ("Actor", actor.Zh, actor.En), ("LastDay", d.LastDay, d.LastDay)));
+                ? SpotCheckReasons.StepOverdue.ToReasonKeepingEnglish(d.Citation, ("Step", step.Zh, step.En), ("Actor", actor.Zh, actor.En), ("LastDay", d.LastDay, d.LastDay), ("AsOf", agenda.AsOf, agenda.AsOf))
+                : SpotCheckReasons.StepDue.ToReasonKeepingEnglish(d.Citation, ("Step", step.Zh, step.En), ("Actor", actor.Zh, actor.En), ("LastDay", d.LastDay, d.LastDay)));
             builder.Add(new ComputedDate("spotcheck." + Kebab(d.Step), new LocalizedText(step.Zh, step.En), d.LastDay)
             {
                 From = d.From, ExpiresAt = d.ExpiresAt, Period = d.Period, RolledForwardFrom = d.RolledForwardFrom, Citation = d.Citation,

@@ -96,7 +96,10 @@ public sealed class MessageDefinition
     }
 
     /// <summary>Creates a reason whose placeholders read differently in each language (a state's Chinese label in the zh text, its English label in the en text); the reason's arguments keep the English values.</summary>
-    internal Reason ToLocalizedReason(Citation? citation, params (string Name, object? Chinese, object? English)[] arguments) => new(this, MessageArguments.Of(arguments), citation);
+    /// <remarks>Named apart from <see cref="ToLocalizedReason(Citation?, ValueTuple{string, LocalizedText}[])"/> rather than overloading it: with one
+    /// name, a tuple argument whose element becomes a conditional expression (as mutation testing writes it) matches
+    /// neither overload, and Stryker then drops every mutant of the calling method as a compile error.</remarks>
+    internal Reason ToReasonKeepingEnglish(Citation? citation, params (string Name, object? Chinese, object? English)[] arguments) => new(this, MessageArguments.Of(arguments), citation);
 
     /// <summary>
     /// Creates a reason whose placeholders read differently in each language, given as values formatted only when the
