@@ -11,7 +11,9 @@ namespace MarketRules.Benchmarks;
 /// Run: dotnet run -c Release --project benchmarks/MarketRules.Benchmarks -- sampling-scale memory 10000000
 ///      dotnet run -c Release --project benchmarks/MarketRules.Benchmarks -- sampling-scale csv 100000000 /tmp/roster.csv
 ///      dotnet run -c Release --project benchmarks/MarketRules.Benchmarks -- sampling-scale composite 10000000 6
-///      (SAMPLING_SCALE_AB=spread alternates the commit's spread sort off and on; SAMPLING_SCALE_THP=1 samples AnonHugePages)
+///      (SAMPLING_SCALE_AB=spread alternates the commit's spread sort off and on, =sha the draw's SHA-256 path between the
+///      portable eight lanes and the best here, =pool empties the commit's memory pool before every other commit;
+///      SAMPLING_SCALE_THP=1 samples AnonHugePages)
 /// </summary>
 internal static class SamplingScale
 {
@@ -91,12 +93,27 @@ internal static class SamplingScale
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
-            if (Environment.GetEnvironmentVariable("SAMPLING_SCALE_AB") == "spread")
+            var ab = Environment.GetEnvironmentVariable("SAMPLING_SCALE_AB");
+            if (ab == "spread")
             {
                 // A/B in one process: odd iterations spread the commit's buckets before sorting, even ones sort them whole.
                 RosterCommitter.SpreadSort = i % 2 == 1;
             }
-            Console.WriteLine($" iteration {i + 1} (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}{(RosterCommitter.SpreadSort ? "" : ", spread sort off")}), AnonHugePages before {AnonHugePages() / 1e6:N0} MB:");
+            else if (ab == "pool")
+            {
+                // A/B in one process: even iterations empty the pool first, so their commit maps fresh memory as before
+                // session 10; odd ones reuse the blocks the previous commit left in it.
+                if (i % 2 == 0)
+                {
+                    NativeArena.TrimPool();
+                }
+            }
+            else if (ab == "sha")
+            {
+                // A/B in one process: odd iterations hash the draw by the best path here, even ones by the portable eight lanes (before session 10).
+                Sha256Lanes.Path = i % 2 == 1 ? Sha256Lanes.Best : Sha256Path.Lanes8;
+            }
+            Console.WriteLine($" iteration {i + 1} (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}{(RosterCommitter.SpreadSort ? "" : ", spread sort off")}, SHA-256 {Sha256Lanes.Path}, pooled {NativeArena.PooledBytes >> 20} MiB), AnonHugePages before {AnonHugePages() / 1e6:N0} MB:");
             var all = Counters.Take();
             var commitment = Measured("commit", ref totals[0], i, () => DoubleRandomSampler.Commit("benchmark-task", AsOf, Policy, roster, cores).GetValueOrThrow());
             var receipt = Measured("draw", ref totals[1], i, () => DoubleRandomSampler.Draw(commitment, Seed, roster, cores).GetValueOrThrow());

@@ -18,7 +18,8 @@ internal delegate string RecordLocation(int shard, int index, string? field);
 /// <remarks>
 /// <para>The entries and the sort's scratch live in a <see cref="NativeArena"/>, not on the collector's heap: disposing
 /// the committer (a <c>using</c> around the commit, so an exception or a cancellation does it too) gives the 32 bytes
-/// per record back to the operating system at once, and the draw or verification that follows does not grow beside them.</para>
+/// per record back to the operating system at once — but for the arena's bounded pool (512 MiB) kept for the next
+/// commit — and the draw or verification that follows does not grow beside them.</para>
 /// <para>Workers are not thread-safe: each thread adds through its own <see cref="Worker"/>.</para>
 /// </remarks>
 internal sealed class RosterCommitter : IDisposable

@@ -136,6 +136,8 @@ public class CommitMemoryTests
     [Fact]
     public void Arena_DisposedTwice_FreesOnceAndRefusesLaterAllocations()
     {
+        // Blocks other tests' commits left in the pool would be reused here, at their own sizes.
+        NativeArena.TrimPool();
         Assert.Equal(0, NativeArena.OutstandingBytes);
         var arena = new NativeArena();
         var block = arena.Allocate<long>(1000);
@@ -159,5 +161,56 @@ public class CommitMemoryTests
             Assert.Equal(4L << 20, NativeArena.OutstandingBytes);
         }
         Assert.Equal(0, NativeArena.OutstandingBytes);
+    }
+
+    [Fact]
+    public void Arena_HugePageBlocks_KeptForTheNextArenaUpToTheLimit()
+    {
+        NativeArena.TrimPool();
+        var limit = NativeArena.RetainedLimit;
+        try
+        {
+            NativeArena.RetainedLimit = 8L << 20;
+            ref long first = ref Unsafe.NullRef<long>();
+            using (var arena = new NativeArena())
+            {
+                var block = arena.Allocate<long>(3 << 17); // 3 MiB: held as two whole huge pages
+                block.Span.Fill(1);
+                first = ref block.Span[0];
+                Assert.Equal(OperatingSystem.IsLinux() ? 4L << 20 : 3L << 20, NativeArena.OutstandingBytes);
+                var small = arena.Allocate<long>(1000); // under 2 MiB: an ordinary allocation, never pooled
+                small.Span.Fill(2);
+            }
+            Assert.Equal(0, NativeArena.OutstandingBytes);
+            if (!NativeArena.HugePages)
+            {
+                // Without huge pages (not Linux) nothing is aligned, so nothing is kept.
+                Assert.Equal(0, NativeArena.PooledBytes);
+                return;
+            }
+            Assert.Equal(4L << 20, NativeArena.PooledBytes);
+            using (var arena = new NativeArena())
+            {
+                // Larger than twice the kept block's size: freshly allocated, the kept one stays pooled.
+                var large = arena.Allocate<long>(1 << 20);
+                Assert.False(Unsafe.AreSame(ref first, ref large.Span[0]));
+                Assert.Equal(4L << 20, NativeArena.PooledBytes);
+                // Fits the kept block: the same memory again, its whole 4 MiB held.
+                var again = arena.Allocate<long>(1 << 18);
+                Assert.True(Unsafe.AreSame(ref first, ref again.Span[0]));
+                Assert.Equal(0, NativeArena.PooledBytes);
+                Assert.Equal((8L << 20) + (4L << 20), NativeArena.OutstandingBytes);
+            }
+            // Both blocks back: 4 MiB + 8 MiB is over the 8 MiB limit, so one of them is freed.
+            Assert.Equal(0, NativeArena.OutstandingBytes);
+            Assert.InRange(NativeArena.PooledBytes, 4L << 20, 8L << 20);
+            NativeArena.TrimPool();
+            Assert.Equal(0, NativeArena.PooledBytes);
+        }
+        finally
+        {
+            NativeArena.RetainedLimit = limit;
+            NativeArena.TrimPool();
+        }
     }
 }

@@ -5,7 +5,7 @@ namespace MarketRules.Utility;
 /// <summary>
 /// Memory outside the collector's heap for a phase whose scratch grows with its input — a national roster's commitment
 /// is gigabytes — given back to the operating system the moment the phase disposes its arena, whatever the collector
-/// does. Scratch of that size on the managed heap lives on the large-object heap, which the collector empties only in
+/// does, but for a bounded pool of huge-page blocks kept for the next arena (<see cref="RetainedLimit"/>). Scratch of that size on the managed heap lives on the large-object heap, which the collector empties only in
 /// its rare full collections: a phase that follows and allocates mostly short-lived objects then grows beside the freed
 /// gigabytes instead of into them (docs/decisions/0024-native-memory-for-the-commitment.md).
 /// </summary>
@@ -22,6 +22,10 @@ internal sealed unsafe partial class NativeArena : IDisposable
     private const int MadviseHugePage = 14;
 
     private static long outstanding;
+
+    // Huge-page blocks given back by disposed arenas, kept for the next phase (see RetainedLimit), and their bytes.
+    private static readonly List<(nint Address, long Bytes)> Pool = [];
+    private static long pooled;
     private readonly List<(nint Address, long Bytes, bool Aligned)> allocations = [];
     private bool disposed;
 
@@ -34,6 +38,43 @@ internal sealed unsafe partial class NativeArena : IDisposable
 
     /// <summary>Bytes that arenas of this process have allocated and not yet freed: 0 whenever no phase is running.</summary>
     internal static long OutstandingBytes => Interlocked.Read(ref outstanding);
+
+    /// <summary>
+    /// The most bytes of huge-page blocks (2 MiB or more) that disposed arenas keep for the next arena instead of freeing:
+    /// a process that commits again — a host serving draws, a benchmark's iterations — then writes into pages already
+    /// mapped, where fresh ones cost the kernel a page fault and 2 MiB of zeroing each, and unmapping them costs again
+    /// (at 10 M records: 7 % less commit CPU and 10 % less for commit, draw and receipt together, session 10's A/B in
+    /// benchmarks/results/PublicDrawBenchmark-notes.md). Bounded so a national commit still gives its gigabytes back, and
+    /// what is kept sits beside the draw that follows (within issue 13's 64 bytes per entity at 10 M); 0 turns the pool
+    /// off (every block freed at once). Settable for the tests and the A/B harness in benchmarks/ only.
+    /// </summary>
+    internal static long RetainedLimit { get; set; } = 512L << 20;
+
+    /// <summary>Bytes of huge-page blocks kept for the next arena now: at most <see cref="RetainedLimit"/>.</summary>
+    internal static long PooledBytes
+    {
+        get
+        {
+            lock (Pool)
+            {
+                return pooled;
+            }
+        }
+    }
+
+    /// <summary>Frees every block the pool keeps (a host that wants the memory back now; the tests).</summary>
+    internal static void TrimPool()
+    {
+        lock (Pool)
+        {
+            foreach (var (address, _) in Pool)
+            {
+                NativeMemory.AlignedFree((void*)address);
+            }
+            Pool.Clear();
+            pooled = 0;
+        }
+    }
 
     /// <summary>Bytes this arena holds now.</summary>
     internal long Bytes { get; private set; }
@@ -48,8 +89,16 @@ internal sealed unsafe partial class NativeArena : IDisposable
         var bytes = (long)length * sizeof(T);
         var aligned = bytes >= HugePage && HugePages;
         void* address;
-        if (aligned)
+        if (aligned && TakePooled(bytes) is { } reused)
         {
+            // A block a disposed arena kept: already aligned, advised and resident. Its whole size is held and given back.
+            address = (void*)reused.Address;
+            bytes = reused.Bytes;
+        }
+        else if (aligned)
+        {
+            // Whole huge pages: a block that goes back to the pool then fits any later request up to its size.
+            bytes = (bytes + HugePage - 1) / HugePage * HugePage;
             // Aligned so that whole huge pages fit in the block; the advice is only a hint (a kernel with THP off ignores it).
             address = NativeMemory.AlignedAlloc((nuint)bytes, (nuint)HugePage);
             try
@@ -92,11 +141,56 @@ internal sealed unsafe partial class NativeArena : IDisposable
             disposed = true;
             foreach (var (address, bytes, aligned) in allocations)
             {
-                Free((void*)address, aligned);
+                if (!aligned || !KeepPooled(address, bytes))
+                {
+                    Free((void*)address, aligned);
+                }
                 Interlocked.Add(ref outstanding, -bytes);
             }
             allocations.Clear();
             Bytes = 0;
+        }
+    }
+
+    /// <summary>
+    /// The smallest pooled block of at least <paramref name="bytes"/> and at most twice that (a small request does not
+    /// hold a large block), taken out of the pool; null when none is.
+    /// </summary>
+    private static (nint Address, long Bytes)? TakePooled(long bytes)
+    {
+        lock (Pool)
+        {
+            var best = -1;
+            for (var i = 0; i < Pool.Count; i++)
+            {
+                if (Pool[i].Bytes >= bytes && Pool[i].Bytes <= 2 * bytes && (best < 0 || Pool[i].Bytes < Pool[best].Bytes))
+                {
+                    best = i;
+                }
+            }
+            if (best < 0)
+            {
+                return null;
+            }
+            var block = Pool[best];
+            Pool.RemoveAt(best);
+            pooled -= block.Bytes;
+            return block;
+        }
+    }
+
+    /// <summary>Keeps a disposed arena's huge-page block for the next one if the pool has room for it.</summary>
+    private static bool KeepPooled(nint address, long bytes)
+    {
+        lock (Pool)
+        {
+            if (pooled + bytes > RetainedLimit)
+            {
+                return false;
+            }
+            Pool.Add((address, bytes));
+            pooled += bytes;
+            return true;
         }
     }
 
