@@ -30,7 +30,8 @@ public static class DoubleRandomSampler
     /// <summary>
     /// The commit phase: validates the roster, computes its canonical hash and every stratum's quota. Publish the result
     /// before the seed is known. Reads the roster once and keeps 32 bytes per record (see <c>docs/sampling.md</c>)
-    /// outside the collector's heap, given back to the operating system when the commit returns or throws.
+    /// outside the collector's heap, given back when the commit returns or throws — except at most 512 MiB of it, kept
+    /// for the process's next commit (see <see cref="ReleaseRetainedMemory"/>).
     /// </summary>
     /// <param name="taskId">The inspection task's id.</param>
     /// <param name="asOf">The date of the draw.</param>
@@ -43,6 +44,15 @@ public static class DoubleRandomSampler
         Preconditions.CheckNotNull(roster);
         return CommitShards(taskId, asOf, policy, [roster], degreeOfParallelism, RosterPath);
     }
+
+    /// <summary>
+    /// Gives back to the operating system the scratch memory that finished commits keep for the next commit in this
+    /// process (at most 512 MiB, whatever the roster's size: a process that commits again writes into pages already
+    /// mapped, which made the 10 M commit, draw and receipt 15–25 % faster in benchmarks/results). A host that draws
+    /// rarely and wants that memory back between draws calls this after a commit; a one-shot process need not.
+    /// </summary>
+    /// <remarks>Safe to call at any time, from any thread: a commit running meanwhile keeps what it holds.</remarks>
+    public static void ReleaseRetainedMemory() => NativeArena.TrimPool();
 
     /// <summary>
     /// The commit phase over a roster held in shards (e.g. one per province): exactly the commitment of their union. An
