@@ -62,7 +62,7 @@ internal sealed class Checkpointer : IDisposable
             // another process holding the checkpoint lock, a failure to open —, everything, as SQLite's automatic
             // checkpoint would). A busy checkpoint lock is no error: the next commit tries again.
             finishDue = false;
-            if (raw.sqlite3_wal_checkpoint_v2(writer, "main", raw.SQLITE_CHECKPOINT_PASSIVE, out _, out _) == raw.SQLITE_OK)
+            if (Finish(atBound: sinceRestart >= 2 * Restart))
             {
                 sincePass = 0;
                 sinceRestart = 0;
@@ -74,6 +74,22 @@ internal sealed class Checkpointer : IDisposable
             sincePass = 0;
             var last = sinceRestart >= Restart;
             ThreadPool.UnsafeQueueUserWorkItem(static state => state.Self.Pass(state.Last), (Self: this, Last: last), preferLocal: false);
+        }
+    }
+
+    // The writer's checkpoint. Only one connection checkpoints at a time: while a background pass runs, a PASSIVE
+    // checkpoint answers busy at once. Finishing a cycle, the writer lets it be (the next commit tries again); at the
+    // bound it waits for the pass to end first, so the WAL cannot grow past the bound however slowly that pass runs on
+    // a loaded machine (CI under load saw 166.2 MB against the 164.8 MB bound when the writer only retried).
+    private bool Finish(bool atBound)
+    {
+        if (!atBound)
+        {
+            return raw.sqlite3_wal_checkpoint_v2(writer, "main", raw.SQLITE_CHECKPOINT_PASSIVE, out _, out _) == raw.SQLITE_OK;
+        }
+        lock (sync)
+        {
+            return raw.sqlite3_wal_checkpoint_v2(writer, "main", raw.SQLITE_CHECKPOINT_PASSIVE, out _, out _) == raw.SQLITE_OK;
         }
     }
 

@@ -87,6 +87,8 @@ public static class CampaignCalendar
 
     // The dues, or the calendar's coded error when a day the plan falls due on (or is moved to) lies beyond the years the
     // statutory calendar knows: which day that is shows only while counting, so the calendar's own check is the test.
+    // A day before the calendar's first year is the range's start's fault ($.from), one after its last year the end's
+    // ($.to) — also when that day is 'from' itself (it was reported at $.to before the mutation run's test).
     internal static RuleResult<ImmutableArray<ReportDue>> TryCompute(CampaignPlan plan, LocalDate from, LocalDate to, StatutoryCalendar calendar, ExplanationBuilder? builder)
     {
         try
@@ -95,7 +97,7 @@ public static class CampaignCalendar
         }
         catch (CalendarOutOfRangeException ex)
         {
-            return RuleResult<ImmutableArray<ReportDue>>.Failure(KernelErrors.CalendarOutOfRange.Create(ex.Date < from ? "$.from" : "$.to",
+            return RuleResult<ImmutableArray<ReportDue>>.Failure(KernelErrors.CalendarOutOfRange.Create(ex.Date.Year < ex.FirstYear ? "$.from" : "$.to",
                 ("Date", ex.Date), ("FirstYear", ex.FirstYear), ("LastYear", ex.LastYear)));
         }
     }
