@@ -65,17 +65,11 @@ public class CampaignCalendarEdgeTests
         Assert.Equal(dues[0].DueAt, dues[1].DueAt);
     }
 
-    private static CampaignPlan Monthly10(LocalDate start, LocalDate end) => CampaignPlan.Parse($$"""
-        { "id": "edge", "title": { "zh": "边界", "en": "Edge" }, "window": { "start": "{{start:uuuu-MM-dd}}", "end": "{{end:uuuu-MM-dd}}" },
-          "units": [ { "id": "city", "name": { "zh": "市局", "en": "city bureau" } }, { "id": "county", "name": { "zh": "县局", "en": "county bureau" }, "reportsTo": "city" } ],
-          "series": [ { "id": "monthly", "name": { "zh": "月报", "en": "monthly" }, "cadence": "monthly", "dayOfMonth": 10 } ] }
-        """).GetValueOrThrow();
-
     [Fact]
     public void DueDayExactlyOnTheRangesLastDay_BeyondTheCalendar_IsTheCalendarsError_AtTo()
     {
         var last = NationalCatalog.Law.Calendar.LastYear;
-        var plan = Monthly10(new LocalDate(last, 11, 1), new LocalDate(last + 1, 2, 28));
+        var plan = CampaignCalendarTests.MonthlyOnThe10th(new LocalDate(last, 11, 1), new LocalDate(last + 1, 2, 28));
         var result = CampaignCalendar.Dues(NationalCatalog.Law, plan, new LocalDate(last, 12, 1), new LocalDate(last + 1, 1, 10));
         var error = Assert.Single(result.Errors);
         Assert.Equal(("MR.Calendar.OutOfRange", "$.to"), (error.Code, error.Path));
@@ -85,7 +79,7 @@ public class CampaignCalendarEdgeTests
     public void DueDayExactlyOnTheRangesFirstDay_BeforeTheCalendar_IsTheCalendarsError_AtFrom_NamingTheDayAndTheYears()
     {
         var first = NationalCatalog.Law.Calendar.FirstYear;
-        var plan = Monthly10(new LocalDate(first - 1, 11, 1), new LocalDate(first, 2, 28));
+        var plan = CampaignCalendarTests.MonthlyOnThe10th(new LocalDate(first - 1, 11, 1), new LocalDate(first, 2, 28));
         var result = CampaignCalendar.Dues(NationalCatalog.Law, plan, new LocalDate(first - 1, 12, 10), new LocalDate(first, 1, 31));
         var error = Assert.Single(result.Errors);
         Assert.Equal(("MR.Calendar.OutOfRange", "$.from"), (error.Code, error.Path));
@@ -98,7 +92,7 @@ public class CampaignCalendarEdgeTests
     public void DayBeforeTheRange_BeforeTheCalendar_IsNoReasonToFail_WhenNoRuleCouldMoveItIn()
     {
         var first = NationalCatalog.Law.Calendar.FirstYear;
-        var plan = Monthly10(new LocalDate(first - 1, 11, 1), new LocalDate(first, 3, 31));
+        var plan = CampaignCalendarTests.MonthlyOnThe10th(new LocalDate(first - 1, 11, 1), new LocalDate(first, 3, 31));
         // 12-10 of the year before the calendar lies within the 40 days looked at before 'from'; kept where it falls, it
         // cannot come into January, so January is answered.
         var january = Dues(plan, new LocalDate(first, 1, 1), new LocalDate(first, 1, 31));

@@ -98,12 +98,15 @@ public class CampaignCalendarTests
     internal static CampaignPlan BeyondTheCalendar()
     {
         var last = NationalCatalog.Law.Calendar.LastYear;
-        return CampaignPlan.Parse($$"""
-            { "id": "beyond", "title": { "zh": "跨年", "en": "Beyond" }, "window": { "start": "{{last}}-11-01", "end": "{{last + 1}}-02-28" },
-              "units": [ { "id": "city", "name": { "zh": "市局", "en": "city bureau" } }, { "id": "county", "name": { "zh": "县局", "en": "county bureau" }, "reportsTo": "city" } ],
-              "series": [ { "id": "monthly", "name": { "zh": "月报", "en": "monthly" }, "cadence": "monthly", "dayOfMonth": 10 } ] }
-            """).GetValueOrThrow();
+        return MonthlyOnThe10th(new LocalDate(last, 11, 1), new LocalDate(last + 1, 2, 28));
     }
+
+    // A plan of one monthly report due on the 10th, over the given window.
+    internal static CampaignPlan MonthlyOnThe10th(LocalDate start, LocalDate end) => CampaignPlan.Parse($$"""
+        { "id": "monthly-10th", "title": { "zh": "月报", "en": "Monthly" }, "window": { "start": "{{start:uuuu-MM-dd}}", "end": "{{end:uuuu-MM-dd}}" },
+          "units": [ { "id": "city", "name": { "zh": "市局", "en": "city bureau" } }, { "id": "county", "name": { "zh": "县局", "en": "county bureau" }, "reportsTo": "city" } ],
+          "series": [ { "id": "monthly", "name": { "zh": "月报", "en": "monthly" }, "cadence": "monthly", "dayOfMonth": 10 } ] }
+        """).GetValueOrThrow();
 
     [Fact]
     public void Dues_PastTheCalendarsLastYear_IsTheCalendarsCodedError_NotAnException()
