@@ -6,13 +6,14 @@ using MarketRules.Utility;
 namespace MarketRules.Tests.Sampling;
 
 /// <summary>
-/// Tests that read <see cref="NativeArena.OutstandingBytes"/>, a count for the whole process: they run alone, after the
-/// parallel collections, so no other test's commit is holding memory while they look.
+/// Tests that read or set the sampler's state for the whole process — <see cref="NativeArena.OutstandingBytes"/> and its
+/// pool, <see cref="Sha256Lanes.Path"/>: they run alone, after the parallel collections, so no other test's commit holds
+/// memory while they look and no other test hashes on a path they forced.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class NativeMemoryCounted
+public sealed class SamplerProcessState
 {
-    internal const string Name = "Native memory, counted for the whole process";
+    internal const string Name = "The sampler's process-wide state (native memory, SHA-256 path)";
 }
 
 /// <summary>
@@ -20,7 +21,7 @@ public sealed class NativeMemoryCounted
 /// returns, fails on a record, throws in the reader or is cancelled — so the draw and verification that follow do not
 /// grow beside the commitment's garbage (issue 13: RSS must not grow with N beyond the compact commitment).
 /// </summary>
-[Collection(NativeMemoryCounted.Name)]
+[Collection(SamplerProcessState.Name)]
 public class CommitMemoryTests
 {
     private const string Task = "330100-2025-双随机-13";

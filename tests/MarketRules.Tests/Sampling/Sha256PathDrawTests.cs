@@ -2,15 +2,8 @@ using MarketRules.Sampling;
 
 namespace MarketRules.Tests.Sampling;
 
-/// <summary>Tests that set <see cref="Sha256Lanes.Path"/>, a switch for the whole process: they run alone, after the parallel collections.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class Sha256PathSet
-{
-    internal const string Name = "Sha256Lanes.Path, set for the whole process";
-}
-
 /// <summary>The public draw gives byte-identical receipts whichever SHA-256 path this machine hashes with.</summary>
-[Collection(Sha256PathSet.Name)]
+[Collection(SamplerProcessState.Name)]
 public class Sha256PathDrawTests
 {
     private static readonly SamplingPolicy Policy = new() { RatioA = 0.03m, RatioB = 0.05m, RatioC = 0.10m, RatioD = 0.30m };
