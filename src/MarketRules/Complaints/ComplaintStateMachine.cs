@@ -208,17 +208,9 @@ public sealed class ComplaintStateMachine
     public ComplaintTransition Apply(in ComplaintSnapshot current, ComplaintEvent @event)
     {
         Preconditions.CheckNotNull(@event);
-        try
-        {
-            return Guarded(current, @event);
-        }
-        catch (MarketRulesException ex)
-        {
-            return new ComplaintTransition(current)
-            {
-                Event = @event, Rejection = ComplaintRejection.Failed, Failure = ex.Errors.IsEmpty ? KernelErrors.Unknown.Create("$.event") : ex.Errors[0],
-            };
-        }
+        // No try region here: the kernel's errors on the path (the calendar's range, a parameter not in force) come back
+        // as values (ComplaintRejection.Failed), so the result is written straight into the caller's.
+        return Guarded(current, @event);
     }
 
     /// <summary>Applies <paramref name="event"/> and explains it: the governing order and why, the transition, every running deadline and the parameters used.</summary>
@@ -316,12 +308,12 @@ public sealed class ComplaintStateMachine
         var s = snapshot;
         if (s.State == ComplaintState.Received)
         {
-            var (d, c) = Deadline(AcceptancePeriod(s));
+            var (d, c) = Deadline(s, AcceptanceClock(s));
             Add(ComplaintDeadlineKind.Acceptance, d, c);
         }
         if (s.DisputeSince is not null)
         {
-            var (d, c) = Deadline(DisputePeriod(s));
+            var (d, c) = Deadline(s, DisputeClock(s));
             Add(ComplaintDeadlineKind.JurisdictionDispute, d, c);
         }
         if (s.State is ComplaintState.Accepted or ComplaintState.Mediating or ComplaintState.MediationPaused)
@@ -331,12 +323,12 @@ public sealed class ComplaintStateMachine
         }
         if (s.State == ComplaintState.MediationEnded)
         {
-            var (d, c) = Deadline(NoticePeriod(s));
+            var (d, c) = Deadline(s, NoticeClock(s));
             Add(ComplaintDeadlineKind.TerminationNotice, d, c);
         }
         if (s.ClueFoundOn is not null)
         {
-            var (d, c) = Deadline(CluePeriod(s));
+            var (d, c) = Deadline(s, ClueClock(s));
             Add(ComplaintDeadlineKind.ClueVerification, d, c);
         }
         return list.ToImmutable();
@@ -349,18 +341,8 @@ public sealed class ComplaintStateMachine
     /// <param name="received">The receipt date, which chooses the order.</param>
     /// <returns>The last day.</returns>
     /// <exception cref="InvalidRuleInputException">Thrown when no order was in force on <paramref name="received"/>.</exception>
-    public LocalDate LimitationLastDay(LocalDate harmKnownOn, LocalDate received)
-    {
-        var order = GoverningOrder(received)?.Order ?? throw new InvalidRuleInputException(ComplaintErrors.NoOrderInForce.Create(null, ("Limit", received)));
-        var period = LimitationPeriod(received);
-        var nominal = harmKnownOn.PlusYears(period.Length);
-        if (!Periods.Calendar.Covers(nominal))
-        {
-            // Before the calendar's first year a 3-year period ending on a rest day can move by a few days only.
-            return nominal;
-        }
-        return Count(harmKnownOn, period, PeriodPauses.None, harmKnownOn, order, received).LastDay;
-    }
+    public LocalDate LimitationLastDay(LocalDate harmKnownOn, LocalDate received) =>
+        TryLimitationLastDay(LawOn(received), harmKnownOn, received, out var lastDay) is { } error ? throw new InvalidRuleInputException(error) : lastDay;
 
     // The governing order as the texts name it: its number in Chinese, its title in English (the registry's entries),
     // never the JSON id ("order20") inside a Chinese sentence.
@@ -396,6 +378,13 @@ public sealed class ComplaintStateMachine
     private static ComplaintTransition Reject(in ComplaintSnapshot s, ComplaintEvent e, ComplaintRejection why, LocalDate? limit = null, LegalPeriod? period = null, int value = 0) =>
         new(s) { Event = e, Rejection = why, LimitDate = limit, LimitPeriod = period, Value = value };
 
+    // The kernel's coded error (a clock leaving the statutory calendar, a parameter not in force) as the refusal
+    // ComplaintRejection.Failed. The checks on the path return these errors instead of throwing, so no try region sits
+    // on the decision's path: one made the JIT copy the large result out of it on every event.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ComplaintTransition Failed(in ComplaintSnapshot s, ComplaintEvent e, RuleError error) =>
+        new(s) { Event = e, Rejection = ComplaintRejection.Failed, Failure = error };
+
     private ComplaintTransition Guarded(in ComplaintSnapshot s, ComplaintEvent e)
     {
         if (s.EventCount > 0 && e.At < s.LastEventAt)
@@ -410,7 +399,7 @@ public sealed class ComplaintStateMachine
         var date = LegalTime.DateOf(e.At);
         if (!Periods.Calendar.Covers(date))
         {
-            throw new CalendarOutOfRangeException(date, Periods.Calendar.FirstYear, Periods.Calendar.LastYear);
+            return Failed(s, e, Periods.Calendar.OutOfRangeError(date));
         }
         // Every accepted event counts, is dated and moves to the row's state; each case makes the new snapshot from the
         // caller's in one step (the snapshot is a large value: a copy of a copy just written stalls on the store buffer).
@@ -466,22 +455,40 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.HarmKnownAfterReceipt);
         }
-        var next = s with { EventCount = count, LastEventAt = at, State = to, Order = law.Order, ReceivedOn = date, HarmKnownOn = e.HarmKnownOn };
         // Counting the acceptance deadline now rejects a complaint whose clock would run off the calendar.
-        CheckClockOnCalendar(AcceptancePeriod(next));
-        return new(next);
+        if (TryLastDay(law, date, new Clock(date, ComplaintLaw.Acceptance), out _) is { } failure)
+        {
+            return Failed(s, e, failure);
+        }
+        return new(s with { EventCount = count, LastEventAt = at, State = to, Order = law.Order, ReceivedOn = date, HarmKnownOn = e.HarmKnownOn });
     }
 
     private ComplaintTransition OnAccepted(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
     {
-        if (s.HarmKnownOn is { } harm && LimitationLastDay(harm, s.ReceivedOn!.Value) is var last && s.ReceivedOn.Value > last)
+        var received = s.ReceivedOn!.Value;
+        var law = LawOn(received);
+        if (s.HarmKnownOn is { } harm)
         {
-            return Reject(s, e, ComplaintRejection.LimitationExpired, last, LimitationPeriod(s.ReceivedOn.Value));
+            if (TryLimitationLastDay(law, harm, received, out var last) is { } error)
+            {
+                return Failed(s, e, error);
+            }
+            if (received > last)
+            {
+                return Reject(s, e, ComplaintRejection.LimitationExpired, last, LimitationPeriod(received));
+            }
         }
-        var (met, missed) = Closing(s, ComplaintDeadlineKind.Acceptance, LastDay(AcceptancePeriod(s)), date);
-        var next = s with { EventCount = count, LastEventAt = at, State = to, DecidedOn = date, MetLog = met, MissedLog = missed };
-        _ = MediationLastDay(next, date);
-        return new(next);
+        if (TryLastDay(law, received, AcceptanceClock(s), out var due) is { } failure)
+        {
+            return Failed(s, e, failure);
+        }
+        // The mediation limit runs from acceptance: counting it now rejects an acceptance whose limit would run off the calendar.
+        if (TryMediationLastDay(law, received, date, s.Order, s.MediationPauses, date, out _) is { } limit)
+        {
+            return Failed(s, e, limit);
+        }
+        var (met, missed) = Closing(s, ComplaintDeadlineKind.Acceptance, due, date);
+        return new(s with { EventCount = count, LastEventAt = at, State = to, DecidedOn = date, MetLog = met, MissedLog = missed });
     }
 
     private ComplaintTransition OnRefused(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
@@ -490,6 +497,8 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.NoRefusalGround);
         }
+        var received = s.ReceivedOn!.Value;
+        var law = LawOn(received);
         foreach (var ground in e.RefusalGrounds)
         {
             if (!RefusalGroundsUnder(s.Order).Contains(ground))
@@ -498,14 +507,26 @@ public sealed class ComplaintStateMachine
             }
             if (ground == ComplaintRefusalGround.LimitationExpired)
             {
-                var limit = s.HarmKnownOn is { } k ? LimitationLastDay(k, s.ReceivedOn!.Value) : (LocalDate?)null;
-                if (limit is not { } l || s.ReceivedOn!.Value <= l)
+                LocalDate? limit = null;
+                if (s.HarmKnownOn is { } k)
                 {
-                    return Reject(s, e, ComplaintRejection.GroundNotEstablished, limit, LimitationPeriod(s.ReceivedOn!.Value));
+                    if (TryLimitationLastDay(law, k, received, out var last) is { } error)
+                    {
+                        return Failed(s, e, error);
+                    }
+                    limit = last;
+                }
+                if (limit is not { } l || received <= l)
+                {
+                    return Reject(s, e, ComplaintRejection.GroundNotEstablished, limit, LimitationPeriod(received));
                 }
             }
         }
-        var (met, missed) = Closing(s, ComplaintDeadlineKind.Acceptance, LastDay(AcceptancePeriod(s)), date);
+        if (TryLastDay(law, received, AcceptanceClock(s), out var due) is { } failure)
+        {
+            return Failed(s, e, failure);
+        }
+        var (met, missed) = Closing(s, ComplaintDeadlineKind.Acceptance, due, date);
         return new(s with
         {
             EventCount = count, LastEventAt = at, State = to, DecidedOn = date, RefusalGrounds = DistinctInOrder(e.RefusalGrounds), DisputeSince = null,
@@ -519,9 +540,11 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.DisputeAlreadyOpen);
         }
-        var next = s with { EventCount = count, LastEventAt = at, State = to, DisputeSince = date };
-        CheckClockOnCalendar(DisputePeriod(next));
-        return new(next);
+        if (TryLastDay(s, new Clock(date, ComplaintLaw.JurisdictionDispute), out _) is { } failure)
+        {
+            return Failed(s, e, failure);
+        }
+        return new(s with { EventCount = count, LastEventAt = at, State = to, DisputeSince = date });
     }
 
     private ComplaintTransition OnJurisdictionSettled(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
@@ -530,7 +553,11 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.NoDisputeOpen);
         }
-        var (met, missed) = Closing(s, ComplaintDeadlineKind.JurisdictionDispute, LastDay(DisputePeriod(s)), date);
+        if (TryLastDay(s, DisputeClock(s), out var due) is { } failure)
+        {
+            return Failed(s, e, failure);
+        }
+        var (met, missed) = Closing(s, ComplaintDeadlineKind.JurisdictionDispute, due, date);
         return new(s with { EventCount = count, LastEventAt = at, State = to, DisputeSince = null, MetLog = met, MissedLog = missed });
     }
 
@@ -540,7 +567,10 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.ConsentRequired);
         }
-        var limit = MediationLastDay(s, date);
+        if (TryMediationLastDay(s, date, out var limit) is { } failure)
+        {
+            return Failed(s, e, failure);
+        }
         if (date > limit)
         {
             return Reject(s, e, ComplaintRejection.MediationLimitExpired, limit);
@@ -554,7 +584,10 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.PauseNotExcluded);
         }
-        var limit = MediationLastDay(s, date);
+        if (TryMediationLastDay(s, date, out var limit) is { } failure)
+        {
+            return Failed(s, e, failure);
+        }
         if (date > limit)
         {
             return Reject(s, e, ComplaintRejection.MediationLimitExpired, limit);
@@ -564,14 +597,26 @@ public sealed class ComplaintStateMachine
 
     private ComplaintTransition OnTestingEnded(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
     {
-        var next = s with { EventCount = count, LastEventAt = at, State = to, MediationPauses = Unpaused(s, date), Pause = s.MediationPauses.IsPaused ? MediationPause.None : s.Pause };
-        _ = MediationLastDay(next, date);
-        return new(next);
+        var received = s.ReceivedOn!.Value;
+        var law = LawOn(received);
+        if (TryUnpaused(law, s, date, out var pauses) is { } failure)
+        {
+            return Failed(s, e, failure);
+        }
+        // The clock runs again: counting its limit now rejects an end of testing whose limit would run off the calendar.
+        if (TryMediationLastDay(law, received, s.DecidedOn!.Value, s.Order, pauses, date, out _) is { } limit)
+        {
+            return Failed(s, e, limit);
+        }
+        return new(s with { EventCount = count, LastEventAt = at, State = to, MediationPauses = pauses, Pause = s.MediationPauses.IsPaused ? MediationPause.None : s.Pause });
     }
 
     private ComplaintTransition OnAgreementReached(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
     {
-        var limit = MediationLastDay(s, date);
+        if (TryMediationLastDay(s, date, out var limit) is { } failure)
+        {
+            return Failed(s, e, failure);
+        }
         if (date > limit)
         {
             return Reject(s, e, ComplaintRejection.MediationLimitExpired, limit);
@@ -586,23 +631,37 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.EndGroundNotInForce);
         }
-        var limit = MediationLastDay(s, date);
+        var law = LawOn(s.ReceivedOn!.Value);
+        if (TryMediationLastDay(s, date, out var limit) is { } failure)
+        {
+            return Failed(s, e, failure);
+        }
         if (e.EndGround == MediationEndGround.LimitElapsed && date <= limit)
         {
             return Reject(s, e, ComplaintRejection.LimitNotElapsed, limit);
         }
-        var next = s with
+        if (TryUnpaused(law, s, date, out var pauses) is { } unpaused)
+        {
+            return Failed(s, e, unpaused);
+        }
+        if (TryLastDay(s, new Clock(date, ComplaintLaw.TerminationNotice), out _) is { } notice)
+        {
+            return Failed(s, e, notice);
+        }
+        return new(s with
         {
             EventCount = count, LastEventAt = at, State = to, EndedOn = date, EndGround = e.EndGround,
-            MediationPauses = Unpaused(s, date), Pause = s.MediationPauses.IsPaused ? MediationPause.None : s.Pause,
-        };
-        CheckClockOnCalendar(NoticePeriod(next));
-        return new(next);
+            MediationPauses = pauses, Pause = s.MediationPauses.IsPaused ? MediationPause.None : s.Pause,
+        });
     }
 
     private ComplaintTransition OnTerminationNotified(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
     {
-        var (met, missed) = Closing(s, ComplaintDeadlineKind.TerminationNotice, LastDay(NoticePeriod(s)), date);
+        if (TryLastDay(s, NoticeClock(s), out var due) is { } failure)
+        {
+            return Failed(s, e, failure);
+        }
+        var (met, missed) = Closing(s, ComplaintDeadlineKind.TerminationNotice, due, date);
         return new(s with { EventCount = count, LastEventAt = at, State = to, NotifiedOn = date, MetLog = met, MissedLog = missed });
     }
 
@@ -619,9 +678,11 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.ClueAlreadyVerified);
         }
-        var next = s with { EventCount = count, LastEventAt = at, State = to, ClueFoundOn = date, ClueExtended = false };
-        CheckClockOnCalendar(CluePeriod(next));
-        return new(next);
+        if (TryLastDay(s, new Clock(date, ComplaintLaw.ClueVerification), out _) is { } failure)
+        {
+            return Failed(s, e, failure);
+        }
+        return new(s with { EventCount = count, LastEventAt = at, State = to, ClueFoundOn = date, ClueExtended = false });
     }
 
     private ComplaintTransition OnClueVerificationExtended(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
@@ -630,16 +691,29 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.NoClueVerified);
         }
-        var current = LastDay(CluePeriod(s));
-        var law = LawOn(s.ReceivedOn!.Value);
-        var needsApproval = law.Flag(ComplaintLaw.ClueExtensionNeedsApproval) ?? (Resolve(ComplaintLaw.ClueExtensionNeedsApproval, s.ReceivedOn!.Value).Value == 1);
+        var received = s.ReceivedOn!.Value;
+        var law = LawOn(received);
+        if (TryLastDay(law, received, ClueClock(s), out var current) is { } failure)
+        {
+            return Failed(s, e, failure);
+        }
+        if (law.Flag(ComplaintLaw.ClueExtensionNeedsApproval) is not { } needsApproval)
+        {
+            return Failed(s, e, ParameterError(ComplaintLaw.ClueExtensionNeedsApproval, received));
+        }
         if (s.ClueExtended || date > current || (needsApproval && !e.HeadApproved))
         {
-            return Reject(s, e, ComplaintRejection.ClueExtensionNotAllowed, current, value: Period(ComplaintLaw.ClueVerificationExtension, s.ReceivedOn!.Value).Length);
+            if (law.Periods[ComplaintLaw.ClueVerificationExtension] is not { } extension)
+            {
+                return Failed(s, e, ParameterError(ComplaintLaw.ClueVerificationExtension, received));
+            }
+            return Reject(s, e, ComplaintRejection.ClueExtensionNotAllowed, current, value: extension.Length);
         }
-        var next = s with { EventCount = count, LastEventAt = at, State = to, ClueExtended = true };
-        CheckClockOnCalendar(CluePeriod(next));
-        return new(next);
+        if (TryLastDay(law, received, new Clock(s.ClueFoundOn.Value, ComplaintLaw.ClueVerification, ComplaintLaw.ClueVerificationExtension), out _) is { } extended)
+        {
+            return Failed(s, e, extended);
+        }
+        return new(s with { EventCount = count, LastEventAt = at, State = to, ClueExtended = true });
     }
 
     private ComplaintTransition OnClueResolved(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
@@ -648,7 +722,11 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.NoClueVerified);
         }
-        var (met, missed) = Closing(s, ComplaintDeadlineKind.ClueVerification, LastDay(CluePeriod(s)), date);
+        if (TryLastDay(s, ClueClock(s), out var due) is { } failure)
+        {
+            return Failed(s, e, failure);
+        }
+        var (met, missed) = Closing(s, ComplaintDeadlineKind.ClueVerification, due, date);
         return new(s with
         {
             EventCount = count, LastEventAt = at, State = to, ClueFoundOn = null, ClueExtended = false, CaseOpenedOnClue = s.CaseOpenedOnClue || e.CaseOpened,
@@ -735,16 +813,29 @@ public sealed class ComplaintStateMachine
     private static (ComplaintDeadlineLog Met, ComplaintDeadlineLog Missed) Closing(in ComplaintSnapshot s, ComplaintDeadlineKind kind, LocalDate lastDay, LocalDate date) =>
         date > lastDay ? (s.MetLog, s.MissedLog.Add(kind)) : (s.MetLog.Add(kind), s.MissedLog);
 
-    // The running pause ends: its days, from the day testing started to the day before this one, are banked on the mediation clock.
-    private PeriodPauses Unpaused(in ComplaintSnapshot s, LocalDate date) =>
-        s.MediationPauses.IsPaused ? Periods.Resume(s.DecidedOn!.Value, MediationPeriod(s), s.MediationPauses, date) : s.MediationPauses;
+    // The running pause ends: its days, from the day testing started to the day before this one, are banked on the
+    // mediation clock (the kernel's error when the count leaves the calendar).
+    private RuleError? TryUnpaused(ComplaintLaw law, in ComplaintSnapshot s, LocalDate date, out PeriodPauses pauses)
+    {
+        pauses = s.MediationPauses;
+        if (!s.MediationPauses.IsPaused)
+        {
+            return null;
+        }
+        var which = MediationParameter(s);
+        if (law.Periods[which] is not { } period)
+        {
+            return ParameterError(which, s.ReceivedOn!.Value);
+        }
+        return Periods.TryResume(s.DecidedOn!.Value, period, s.MediationPauses, date, out pauses, out var outside) ? null : Periods.Calendar.OutOfRangeError(outside);
+    }
 
     private (LegalDeadline LastDay, Citation Citation) ClosedDeadline(in ComplaintSnapshot before, ComplaintDeadlineKind kind) => kind switch
     {
-        ComplaintDeadlineKind.Acceptance => Deadline(AcceptancePeriod(before)),
-        ComplaintDeadlineKind.JurisdictionDispute => Deadline(DisputePeriod(before)),
-        ComplaintDeadlineKind.TerminationNotice => Deadline(NoticePeriod(before)),
-        ComplaintDeadlineKind.ClueVerification => Deadline(CluePeriod(before)),
+        ComplaintDeadlineKind.Acceptance => Deadline(before, AcceptanceClock(before)),
+        ComplaintDeadlineKind.JurisdictionDispute => Deadline(before, DisputeClock(before)),
+        ComplaintDeadlineKind.TerminationNotice => Deadline(before, NoticeClock(before)),
+        ComplaintDeadlineKind.ClueVerification => Deadline(before, ClueClock(before)),
         _ => MediationDeadline(before, LegalTime.DateOf(before.LastEventAt)),
     };
 
@@ -758,32 +849,85 @@ public sealed class ComplaintStateMachine
     private LegalPeriod Period(int which, LocalDate received) =>
         LawOn(received).Periods[which] ?? Policy.Resolve(ComplaintLaw.Parameters[which], received, Jurisdiction).AsPeriod();
 
-    // A working-day deadline of the complaint: its trigger, its period in force on the receipt day, and the citation.
-    private (LocalDate Trigger, LegalPeriod Period, int Which, LocalDate Received) WorkingDays(LocalDate trigger, int which, LocalDate received, int extra = 0) =>
-        (trigger, LegalPeriod.WorkingDays(Period(which, received).Length + extra), which, received);
-
-    private LocalDate LastDay((LocalDate Trigger, LegalPeriod Period, int Which, LocalDate Received) d) => Periods.LastDay(d.Trigger, d.Period);
-
-    // A clock an event starts must be countable on the statutory calendar: counting its last day now refuses an event
-    // whose clock would run off the calendar's years (MR.Calendar.OutOfRange), instead of a later deadline query failing.
-    private void CheckClockOnCalendar((LocalDate Trigger, LegalPeriod Period, int Which, LocalDate Received) d) => _ = LastDay(d);
-
-    private (LegalDeadline Deadline, Citation Citation) Deadline((LocalDate Trigger, LegalPeriod Period, int Which, LocalDate Received) d) =>
-        (Periods.Deadline(d.Trigger, d.Period), Resolve(d.Which, d.Received).Citation);
-
-    private (LocalDate, LegalPeriod, int, LocalDate) AcceptancePeriod(in ComplaintSnapshot s) =>
-        WorkingDays(s.ReceivedOn!.Value, ComplaintLaw.Acceptance, s.ReceivedOn.Value);
-
-    private (LocalDate, LegalPeriod, int, LocalDate) DisputePeriod(in ComplaintSnapshot s) =>
-        WorkingDays(s.DisputeSince!.Value, ComplaintLaw.JurisdictionDispute, s.ReceivedOn!.Value);
-
-    private (LocalDate, LegalPeriod, int, LocalDate) NoticePeriod(in ComplaintSnapshot s) =>
-        WorkingDays(s.EndedOn!.Value, ComplaintLaw.TerminationNotice, s.ReceivedOn!.Value);
-
-    private (LocalDate, LegalPeriod, int, LocalDate) CluePeriod(in ComplaintSnapshot s)
+    // The coded error of a parameter the span lacks, returned on the decision's path instead of raised: not in force on
+    // the receipt day, or (a policy value that is not a period) the error reading it as one raises, off the path.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private RuleError ParameterError(int which, LocalDate received)
     {
-        var extra = s.ClueExtended ? Period(ComplaintLaw.ClueVerificationExtension, s.ReceivedOn!.Value).Length : 0;
-        return WorkingDays(s.ClueFoundOn!.Value, ComplaintLaw.ClueVerification, s.ReceivedOn!.Value, extra);
+        var parameter = ComplaintLaw.Parameters[which];
+        if (Policy.TryResolve(parameter, received, Jurisdiction) is not { } value)
+        {
+            return PolicyContext.NotInForceError(parameter, received);
+        }
+        try
+        {
+            _ = value.AsPeriod();
+        }
+        catch (MarketRulesException ex) when (!ex.Errors.IsEmpty)
+        {
+            return ex.Errors[0];
+        }
+        return KernelErrors.Unknown.Create(null);
+    }
+
+    /// <summary>A working-day clock of the complaint: the day it counts from, the parameter of its length and, for an
+    /// extended clue verification, the parameter of the extension (-1 for none), all in force on the receipt day.</summary>
+    private readonly record struct Clock(LocalDate Trigger, int Which, int Extension = -1);
+
+    private static Clock AcceptanceClock(in ComplaintSnapshot s) => new(s.ReceivedOn!.Value, ComplaintLaw.Acceptance);
+
+    private static Clock DisputeClock(in ComplaintSnapshot s) => new(s.DisputeSince!.Value, ComplaintLaw.JurisdictionDispute);
+
+    private static Clock NoticeClock(in ComplaintSnapshot s) => new(s.EndedOn!.Value, ComplaintLaw.TerminationNotice);
+
+    private static Clock ClueClock(in ComplaintSnapshot s) =>
+        new(s.ClueFoundOn!.Value, ComplaintLaw.ClueVerification, s.ClueExtended ? ComplaintLaw.ClueVerificationExtension : -1);
+
+    // The clock's length in working days under the law of the receipt day (the extension read first), or the coded
+    // error of a parameter not in force.
+    private RuleError? TryPeriod(ComplaintLaw law, Clock clock, LocalDate received, out LegalPeriod period)
+    {
+        period = default;
+        var extra = 0;
+        if (clock.Extension >= 0)
+        {
+            if (law.Periods[clock.Extension] is not { } extension)
+            {
+                return ParameterError(clock.Extension, received);
+            }
+            extra = extension.Length;
+        }
+        if (law.Periods[clock.Which] is not { } own)
+        {
+            return ParameterError(clock.Which, received);
+        }
+        period = LegalPeriod.WorkingDays(own.Length + extra);
+        return null;
+    }
+
+    // A clock an event starts or closes is counted on the statutory calendar: a clock running off the calendar's years
+    // refuses the event with the kernel's MR.Calendar.OutOfRange, instead of a later deadline query failing.
+    private RuleError? TryLastDay(ComplaintLaw law, LocalDate received, Clock clock, out LocalDate lastDay)
+    {
+        lastDay = default;
+        if (TryPeriod(law, clock, received, out var period) is { } error)
+        {
+            return error;
+        }
+        return Periods.TryLastDay(clock.Trigger, period, RestDayRule.RollForward, out lastDay) ? null : Periods.Calendar.OutOfRangeError(lastDay);
+    }
+
+    private RuleError? TryLastDay(in ComplaintSnapshot s, Clock clock, out LocalDate lastDay) =>
+        TryLastDay(LawOn(s.ReceivedOn!.Value), s.ReceivedOn!.Value, clock, out lastDay);
+
+    private (LegalDeadline Deadline, Citation Citation) Deadline(in ComplaintSnapshot s, Clock clock)
+    {
+        var received = s.ReceivedOn!.Value;
+        if (TryPeriod(LawOn(received), clock, received, out var period) is { } error)
+        {
+            throw new InvalidRuleInputException(error);
+        }
+        return (Periods.Deadline(clock.Trigger, period), Resolve(clock.Which, received).Citation);
     }
 
     /// <summary>The mediation limit as of a day: the banked pauses plus, while testing runs, its days up to the day before.</summary>
@@ -791,14 +935,36 @@ public sealed class ComplaintStateMachine
         (Count(s.DecidedOn!.Value, MediationPeriod(s), s.MediationPauses, asOf, s.Order, s.ReceivedOn!.Value), Resolve(MediationParameter(s), s.ReceivedOn!.Value).Citation);
 
     // The last day of the mediation limit as of a day (what the guards compare with): the same count, without the rest of the deadline.
-    private LocalDate MediationLastDay(in ComplaintSnapshot s, LocalDate asOf)
+    private RuleError? TryMediationLastDay(in ComplaintSnapshot s, LocalDate asOf, out LocalDate lastDay) =>
+        TryMediationLastDay(LawOn(s.ReceivedOn!.Value), s.ReceivedOn!.Value, s.DecidedOn!.Value, s.Order, s.MediationPauses, asOf, out lastDay);
+
+    private RuleError? TryMediationLastDay(ComplaintLaw law, LocalDate received, LocalDate decided, ComplaintOrder order, PeriodPauses pauses, LocalDate asOf, out LocalDate lastDay)
     {
-        var received = s.ReceivedOn!.Value;
-        var period = MediationPeriod(s);
-        var trigger = s.DecidedOn!.Value;
-        return RollsForward(period, s.Order, received)
-            ? Periods.LastDay(trigger, period, s.MediationPauses, asOf, RestDayRule.RollForward)
-            : AfterHolidays(Periods.LastDay(trigger, period, s.MediationPauses, asOf, RestDayRule.None));
+        var which = order == ComplaintOrder.Order20 ? ComplaintLaw.MediationLimitWorkingDays : ComplaintLaw.MediationLimitDays;
+        if (law.Periods[which] is not { } period)
+        {
+            lastDay = default;
+            return ParameterError(which, received);
+        }
+        return TryCountLastDay(law, received, decided, period, order, pauses, asOf, out lastDay);
+    }
+
+    // The last day of a period counted under the governing order, as Count computes it, without the rest of the
+    // deadline (what the guards compare with), or the kernel's error when the count leaves the calendar.
+    private RuleError? TryCountLastDay(ComplaintLaw law, LocalDate received, LocalDate trigger, LegalPeriod period, ComplaintOrder order, PeriodPauses pauses, LocalDate asOf, out LocalDate lastDay)
+    {
+        lastDay = default;
+        if (TryRollsForward(law, received, period, order, out var rolls) is { } error)
+        {
+            return error;
+        }
+        if (rolls)
+        {
+            return Periods.TryLastDay(trigger, period, pauses, asOf, RestDayRule.RollForward, out lastDay) ? null : Periods.Calendar.OutOfRangeError(lastDay);
+        }
+        return Periods.TryLastDay(trigger, period, pauses, asOf, RestDayRule.None, out lastDay) && TryAfterHolidays(lastDay, out lastDay)
+            ? null
+            : Periods.Calendar.OutOfRangeError(lastDay);
     }
 
     // The mediation limit in force on the receipt day: 45 working days under Order 20, 60 days under Order 121.
@@ -815,29 +981,76 @@ public sealed class ComplaintStateMachine
     /// </summary>
     private LegalDeadline Count(LocalDate trigger, LegalPeriod period, PeriodPauses pauses, LocalDate asOf, ComplaintOrder order, LocalDate received)
     {
-        if (RollsForward(period, order, received))
+        if (TryRollsForward(LawOn(received), received, period, order, out var rolls) is { } error)
+        {
+            throw new InvalidRuleInputException(error);
+        }
+        if (rolls)
         {
             return Periods.Deadline(trigger, period, pauses, asOf, RestDayRule.RollForward);
         }
         var plain = Periods.Deadline(trigger, period, pauses, asOf, RestDayRule.None);
-        var last = AfterHolidays(plain.NominalLastDay);
+        var last = TryAfterHolidays(plain.NominalLastDay, out var after) ? after : throw Periods.Calendar.OutOfRange(after);
         return new LegalDeadline(plain.Trigger, period, plain.NominalLastDay, last, plain.ExcludedDays, LegalTime.EndOfDay(last));
+    }
+
+    // The last day to file: the limitation counted from the day the harm was known under the governing order; a last
+    // day beyond the calendar's years is the nominal one (before the calendar's first year a 3-year period ending on a
+    // rest day can move by a few days only).
+    private RuleError? TryLimitationLastDay(ComplaintLaw law, LocalDate harmKnownOn, LocalDate received, out LocalDate lastDay)
+    {
+        lastDay = default;
+        if (law.Order == ComplaintOrder.None)
+        {
+            return ComplaintErrors.NoOrderInForce.Create(null, ("Limit", received));
+        }
+        if (law.Periods[ComplaintLaw.Limitation] is not { } period)
+        {
+            return ParameterError(ComplaintLaw.Limitation, received);
+        }
+        var nominal = harmKnownOn.PlusYears(period.Length);
+        if (!Periods.Calendar.Covers(nominal))
+        {
+            lastDay = nominal;
+            return null;
+        }
+        return TryCountLastDay(law, received, harmKnownOn, period, law.Order, PeriodPauses.None, harmKnownOn, out lastDay);
     }
 
     // Whether a period's last day on any rest day rolls to the next working day (Order 20; Order 121 when the weekend
     // reading says so; working days never end on a rest day).
-    private bool RollsForward(LegalPeriod period, ComplaintOrder order, LocalDate received) =>
-        period.Unit == PeriodUnit.WorkingDays || order != ComplaintOrder.Order121
-        || (LawOn(received).Flag(ComplaintLaw.RollOnWeekend) ?? (Resolve(ComplaintLaw.RollOnWeekend, received).Value == 1));
-
-    // Order 121 Art 45: a last day on a statutory holiday moves to the first day after it.
-    private LocalDate AfterHolidays(LocalDate last)
+    private RuleError? TryRollsForward(ComplaintLaw law, LocalDate received, LegalPeriod period, ComplaintOrder order, out bool rolls)
     {
-        while (Periods.Calendar.GetDayKind(last) == DayKind.HolidayRest)
+        rolls = true;
+        if (period.Unit == PeriodUnit.WorkingDays || order != ComplaintOrder.Order121)
         {
-            last = last.PlusDays(1);
+            return null;
         }
-        return last;
+        if (law.Flag(ComplaintLaw.RollOnWeekend) is not { } flag)
+        {
+            return ParameterError(ComplaintLaw.RollOnWeekend, received);
+        }
+        rolls = flag;
+        return null;
+    }
+
+    // Order 121 Art 45: a last day on a statutory holiday moves to the first day after it (false, with the day outside
+    // the calendar, when it runs off the calendar's years).
+    private bool TryAfterHolidays(LocalDate last, out LocalDate day)
+    {
+        day = last;
+        while (true)
+        {
+            if (!Periods.Calendar.TryGetDayKind(day, out var kind))
+            {
+                return false;
+            }
+            if (kind != DayKind.HolidayRest)
+            {
+                return true;
+            }
+            day = day.PlusDays(1);
+        }
     }
 
     // The complaint parameters in force from one date (indexes into Parameters), the governing order among them.

@@ -217,6 +217,21 @@ public class ComplaintDeadlineTests
         Assert.Equal("$.event", result.Error.Path);
     }
 
+    [Fact]
+    public void MediationLimit_RunningInto2027_RefusesTheAcceptance_WithTheDateTheCalendarLacks()
+    {
+        // Received 2026-11-18, accepted 2026-11-20: 60 days end on 2027-01-19, a day the 2016–2026 calendar cannot class.
+        var received = Machine.Apply(ComplaintSnapshot.Initial, Received(D(2026, 11, 18)));
+        Assert.True(received.Accepted);
+        var accepted = Machine.Apply(received.Snapshot, E(ComplaintEventKind.Accepted, D(2026, 11, 20)));
+        Assert.Equal(ComplaintRejection.Failed, accepted.Rejection);
+        Assert.Equal(received.Snapshot, accepted.Snapshot);
+        var error = accepted.ToRuleError("$.history[1]");
+        Assert.Equal("MR.Calendar.OutOfRange", error.Code);
+        Assert.Equal("$.history[1]", error.Path);
+        Assert.Equal(new CalendarOutOfRangeException(D(2027, 1, 19), 2016, 2026).Errors[0].Message, error.Message);
+    }
+
     [Theory]
     [InlineData(2023, 4, 10, 14, true)] // 2026-04-10 is a Friday: received 04-14, out of time
     [InlineData(2023, 4, 14, 14, false)] // the third anniversary is the receipt day: in time

@@ -110,46 +110,97 @@ public sealed class PeriodCalculator
     /// <returns>The clock running, with the pause banked; <paramref name="pauses"/> itself when it was not paused.</returns>
     /// <exception cref="CalendarOutOfRangeException">Thrown when the computation reaches a date outside the calendar's years.</exception>
     [System.Diagnostics.Contracts.Pure]
-    public PeriodPauses Resume(LocalDate trigger, LegalPeriod period, PeriodPauses pauses, LocalDate resumedOn)
+    public PeriodPauses Resume(LocalDate trigger, LegalPeriod period, PeriodPauses pauses, LocalDate resumedOn) =>
+        TryResume(trigger, period, pauses, resumedOn, out var resumed, out var outside) ? resumed : throw Calendar.OutOfRange(outside);
+
+    /// <summary>
+    /// <see cref="Resume"/> without throwing for a date outside the calendar: for a decision that reports the
+    /// calendar's range as its coded error (<see cref="StatutoryCalendar.OutOfRangeError"/>) instead of catching an exception.
+    /// </summary>
+    /// <param name="trigger">The day of the period's triggering event.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="pauses">The clock.</param>
+    /// <param name="resumedOn">The day the clock runs again (counted).</param>
+    /// <param name="resumed">The clock running, with the pause banked.</param>
+    /// <param name="outside">When the answer is <see langword="false"/>, the date outside the calendar that <see cref="Resume"/> would have named.</param>
+    /// <returns><see langword="false"/> when the computation reaches a date outside the calendar's years.</returns>
+    internal bool TryResume(LocalDate trigger, LegalPeriod period, PeriodPauses pauses, LocalDate resumedOn, out PeriodPauses resumed, out LocalDate outside)
     {
+        outside = default;
         if (pauses.RunningSince is not { } since)
         {
-            return pauses;
+            resumed = pauses;
+            return true;
         }
-        var banked = period.Unit == PeriodUnit.Hours ? pauses : Bank(trigger, period, pauses, since, resumedOn.PlusDays(-1));
-        return new PeriodPauses(banked.ExcludedDays, banked.ExcludedWorkingDays, null);
+        var banked = pauses;
+        if (period.Unit != PeriodUnit.Hours && !TryBank(trigger, period, pauses, since, resumedOn.PlusDays(-1), out banked, out outside))
+        {
+            resumed = pauses;
+            return false;
+        }
+        resumed = new PeriodPauses(banked.ExcludedDays, banked.ExcludedWorkingDays, null);
+        return true;
     }
 
     // The one rule for a pause, whether it comes from a list of intervals or from a clock banked event by event: the days
     // from its first counted day to its end are not counted — unless the period had already run out before it began.
-    private PeriodPauses Bank(LocalDate trigger, LegalPeriod period, PeriodPauses banked, LocalDate start, LocalDate end)
+    private PeriodPauses Bank(LocalDate trigger, LegalPeriod period, PeriodPauses banked, LocalDate start, LocalDate end) =>
+        TryBank(trigger, period, banked, start, end, out var result, out var outside) ? result : throw Calendar.OutOfRange(outside);
+
+    // Bank's one rule, reporting a date outside the calendar instead of throwing (outside: the date the error names).
+    private bool TryBank(LocalDate trigger, LegalPeriod period, PeriodPauses banked, LocalDate start, LocalDate end, out PeriodPauses result, out LocalDate outside)
     {
+        result = banked;
         var firstCounted = trigger.PlusDays(1);
         if (start < firstCounted)
         {
             start = firstCounted;
         }
-        if (end < start || start > Nominal(trigger, period, banked))
+        if (end < start)
         {
-            return banked;
+            outside = default;
+            return true;
         }
-        return new PeriodPauses(
-            banked.ExcludedDays + Period.DaysBetween(start, end) + 1,
-            banked.ExcludedWorkingDays + Calendar.CountWorkingDays(start.PlusDays(-1), end),
-            banked.RunningSince);
+        if (!TryNominal(trigger, period, banked, out var nominal))
+        {
+            outside = nominal;
+            return false;
+        }
+        if (start > nominal)
+        {
+            outside = default;
+            return true;
+        }
+        if (!Calendar.TryCountWorkingDays(start.PlusDays(-1), end, out var working, out outside))
+        {
+            return false;
+        }
+        result = new PeriodPauses(banked.ExcludedDays + Period.DaysBetween(start, end) + 1, banked.ExcludedWorkingDays + working, banked.RunningSince);
+        return true;
     }
 
     // The nominal last day with the banked pauses not counted: a working-day period counts past the working days paused,
-    // a period in days past the days paused, and one in months or years is extended by the days paused.
-    private LocalDate Nominal(LocalDate trigger, LegalPeriod period, PeriodPauses banked) => period.Unit switch
+    // a period in days past the days paused, and one in months or years is extended by the days paused. False (with
+    // the date outside the calendar) only when counting working days leaves the calendar.
+    private bool TryNominal(LocalDate trigger, LegalPeriod period, PeriodPauses banked, out LocalDate nominal)
     {
-        PeriodUnit.WorkingDays => Calendar.AddWorkingDays(trigger, period.Length + banked.ExcludedWorkingDays),
-        // NodaTime's own arithmetic: reading the day from the calendar's index (looking up the date's offset first)
-        // measured slower for the short periods cases count (Apply 168 vs 271 ns idle, session 9).
-        PeriodUnit.Days => trigger.PlusDays(period.Length + banked.ExcludedDays),
-        PeriodUnit.Months => trigger.PlusMonths(period.Length).PlusDays(banked.ExcludedDays),
-        _ => trigger.PlusYears(period.Length).PlusDays(banked.ExcludedDays),
-    };
+        switch (period.Unit)
+        {
+            case PeriodUnit.WorkingDays:
+                return Calendar.TryAddWorkingDays(trigger, period.Length + banked.ExcludedWorkingDays, out nominal);
+            case PeriodUnit.Days:
+                // NodaTime's own arithmetic: reading the day from the calendar's index (looking up the date's offset first)
+                // measured slower for the short periods cases count (Apply 168 vs 271 ns idle, session 9).
+                nominal = trigger.PlusDays(period.Length + banked.ExcludedDays);
+                return true;
+            case PeriodUnit.Months:
+                nominal = trigger.PlusMonths(period.Length).PlusDays(banked.ExcludedDays);
+                return true;
+            default:
+                nominal = trigger.PlusYears(period.Length).PlusDays(banked.ExcludedDays);
+                return true;
+        }
+    }
 
     private LegalDeadline DeadlineOf(LocalDate trigger, LegalPeriod period, PeriodPauses banked, RestDayRule rule)
     {
@@ -159,12 +210,27 @@ public sealed class PeriodCalculator
 
     // The one rule for the last day of a day-based period (a deadline is this plus how it was reached and the instant
     // it runs out): the nominal day, rolled to the next working day when the rule says so and it is a rest day.
-    private LocalDate LastDayOf(LocalDate trigger, LegalPeriod period, PeriodPauses banked, RestDayRule rule, out LocalDate nominal)
+    private LocalDate LastDayOf(LocalDate trigger, LegalPeriod period, PeriodPauses banked, RestDayRule rule, out LocalDate nominal) =>
+        TryLastDayOf(trigger, period, banked, rule, out var lastDay, out nominal) ? lastDay : throw Calendar.OutOfRange(lastDay);
+
+    // LastDayOf's one rule, reporting a date outside the calendar instead of throwing (in lastDay: the date the error names).
+    private bool TryLastDayOf(LocalDate trigger, LegalPeriod period, PeriodPauses banked, RestDayRule rule, out LocalDate lastDay, out LocalDate nominal)
     {
-        nominal = Nominal(trigger, period, banked);
-        return rule == RestDayRule.RollForward && period.Unit != PeriodUnit.WorkingDays && !Calendar.IsWorkingDay(nominal)
-            ? Calendar.NextWorkingDayOnOrAfter(nominal)
-            : nominal;
+        if (!TryNominal(trigger, period, banked, out nominal))
+        {
+            lastDay = nominal;
+            return false;
+        }
+        lastDay = nominal;
+        if (rule != RestDayRule.RollForward || period.Unit == PeriodUnit.WorkingDays)
+        {
+            return true;
+        }
+        if (!Calendar.TryGetDayKind(nominal, out var kind))
+        {
+            return false;
+        }
+        return kind is DayKind.WorkingDay or DayKind.MakeUpWorkday || Calendar.TryNextWorkingDayOnOrAfter(nominal, out lastDay);
     }
 
     /// <summary>
@@ -172,19 +238,60 @@ public sealed class PeriodCalculator
     /// rest of the deadline (for a decision that only compares a day with it).
     /// </summary>
     internal LocalDate LastDay(LocalDate trigger, LegalPeriod period, RestDayRule rule = RestDayRule.RollForward) =>
-        period.Unit == PeriodUnit.Hours ? Deadline(trigger, period, rule).LastDay : LastDayOf(trigger, period, PeriodPauses.None, rule, out _);
+        TryLastDay(trigger, period, rule, out var lastDay) ? lastDay : throw Calendar.OutOfRange(lastDay);
 
     /// <summary>
     /// The last day of a paused period as of a day, as
     /// <see cref="Deadline(LocalDate, LegalPeriod, PeriodPauses, LocalDate, RestDayRule)"/> computes it, without the rest of the deadline.
     /// </summary>
-    internal LocalDate LastDay(LocalDate trigger, LegalPeriod period, PeriodPauses pauses, LocalDate asOf, RestDayRule rule)
+    internal LocalDate LastDay(LocalDate trigger, LegalPeriod period, PeriodPauses pauses, LocalDate asOf, RestDayRule rule) =>
+        TryLastDay(trigger, period, pauses, asOf, rule, out var lastDay) ? lastDay : throw Calendar.OutOfRange(lastDay);
+
+    /// <summary>
+    /// <see cref="LastDay(LocalDate, LegalPeriod, RestDayRule)"/> without throwing for a date outside the calendar: for
+    /// a decision that reports the calendar's range as its coded error (<see cref="StatutoryCalendar.OutOfRangeError"/>)
+    /// instead of catching an exception on its path.
+    /// </summary>
+    /// <param name="trigger">The day of the triggering event (not counted).</param>
+    /// <param name="period">The period.</param>
+    /// <param name="rule">What to do when the period ends on a rest day.</param>
+    /// <param name="lastDay">The last day; when the answer is <see langword="false"/>, the date outside the calendar that the throwing form would have named.</param>
+    /// <returns><see langword="false"/> when the computation reaches a date outside the calendar's years.</returns>
+    internal bool TryLastDay(LocalDate trigger, LegalPeriod period, RestDayRule rule, out LocalDate lastDay)
     {
         if (period.Unit == PeriodUnit.Hours)
         {
-            return Deadline(trigger, period, pauses, asOf, rule).LastDay;
+            // Hours are counted on the clock, never on the calendar.
+            lastDay = Deadline(trigger, period, rule).LastDay;
+            return true;
         }
-        return LastDayOf(trigger, period, pauses.RunningSince is { } since ? Bank(trigger, period, pauses, since, asOf.PlusDays(-1)) : pauses, rule, out _);
+        return TryLastDayOf(trigger, period, PeriodPauses.None, rule, out lastDay, out _);
+    }
+
+    /// <summary>
+    /// <see cref="LastDay(LocalDate, LegalPeriod, PeriodPauses, LocalDate, RestDayRule)"/> without throwing for a date
+    /// outside the calendar (as <see cref="TryLastDay(LocalDate, LegalPeriod, RestDayRule, out LocalDate)"/>).
+    /// </summary>
+    /// <param name="trigger">The day of the triggering event (not counted).</param>
+    /// <param name="period">The period.</param>
+    /// <param name="pauses">The clock's pauses.</param>
+    /// <param name="asOf">The day of the question.</param>
+    /// <param name="rule">What to do when the period ends on a rest day.</param>
+    /// <param name="lastDay">The last day; when the answer is <see langword="false"/>, the date outside the calendar that the throwing form would have named.</param>
+    /// <returns><see langword="false"/> when the computation reaches a date outside the calendar's years.</returns>
+    internal bool TryLastDay(LocalDate trigger, LegalPeriod period, PeriodPauses pauses, LocalDate asOf, RestDayRule rule, out LocalDate lastDay)
+    {
+        if (period.Unit == PeriodUnit.Hours)
+        {
+            lastDay = Deadline(trigger, period, pauses, asOf, rule).LastDay;
+            return true;
+        }
+        var banked = pauses;
+        if (pauses.RunningSince is { } since && !TryBank(trigger, period, pauses, since, asOf.PlusDays(-1), out banked, out lastDay))
+        {
+            return false;
+        }
+        return TryLastDayOf(trigger, period, banked, rule, out lastDay, out _);
     }
 
     /// <summary>Computes the end of a period counted from the instant of an event (hours from the instant, days from its legal date).</summary>

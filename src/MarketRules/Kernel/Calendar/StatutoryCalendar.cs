@@ -152,13 +152,28 @@ public sealed class StatutoryCalendar
     /// <param name="date">The day.</param>
     /// <returns>The kind of day.</returns>
     /// <exception cref="CalendarOutOfRangeException">Thrown when the date lies outside the known years.</exception>
-    public DayKind GetDayKind(LocalDate date) => kinds[Offset(date)];
+    public DayKind GetDayKind(LocalDate date) => TryGetDayKind(date, out var kind) ? kind : throw OutOfRange(date);
+
+    /// <summary>How the calendar classes a day, without throwing (<see cref="GetDayKind"/>).</summary>
+    /// <param name="date">The day.</param>
+    /// <param name="kind">The kind of day, when the calendar covers it.</param>
+    /// <returns><see langword="false"/> when the date lies outside the known years.</returns>
+    internal bool TryGetDayKind(LocalDate date, out DayKind kind)
+    {
+        if (TryOffset(date, out var offset))
+        {
+            kind = kinds[offset];
+            return true;
+        }
+        kind = default;
+        return false;
+    }
 
     /// <summary>Whether a day is a working day (an ordinary weekday or a make-up workday).</summary>
     /// <param name="date">The day.</param>
     /// <returns>Whether it is a working day.</returns>
     /// <exception cref="CalendarOutOfRangeException">Thrown when the date lies outside the known years.</exception>
-    public bool IsWorkingDay(LocalDate date) => kinds[Offset(date)] is DayKind.WorkingDay or DayKind.MakeUpWorkday;
+    public bool IsWorkingDay(LocalDate date) => TryGetDayKind(date, out var kind) ? kind is DayKind.WorkingDay or DayKind.MakeUpWorkday : throw OutOfRange(date);
 
     /// <summary>
     /// The N-th working day after a date; the date itself is not counted (民法典 第二百零一条). For N = 0, the date itself.
@@ -168,23 +183,42 @@ public sealed class StatutoryCalendar
     /// <returns>The N-th working day after <paramref name="date"/>.</returns>
     /// <exception cref="InvalidRuleInputException">Thrown when N is negative (<c>MR.Period.Negative</c>).</exception>
     /// <exception cref="CalendarOutOfRangeException">Thrown when the date or the result lies outside the known years.</exception>
-    public LocalDate AddWorkingDays(LocalDate date, int workingDays)
+    public LocalDate AddWorkingDays(LocalDate date, int workingDays) =>
+        TryAddWorkingDays(date, workingDays, out var result) ? result : throw OutOfRange(result);
+
+    /// <summary>
+    /// <see cref="AddWorkingDays"/> without throwing for a date outside the calendar: for a decision that reports the
+    /// calendar's range as a coded error (<see cref="OutOfRangeError"/>) instead of catching an exception.
+    /// </summary>
+    /// <param name="date">The day of the triggering event.</param>
+    /// <param name="workingDays">N, zero or more.</param>
+    /// <param name="result">The N-th working day after <paramref name="date"/>; when the answer is <see langword="false"/>, the date outside the calendar that <see cref="AddWorkingDays"/> would have named.</param>
+    /// <returns><see langword="false"/> when the date or the result lies outside the known years.</returns>
+    /// <exception cref="InvalidRuleInputException">Thrown when N is negative (<c>MR.Period.Negative</c>): a caller's error, not the calendar's range.</exception>
+    internal bool TryAddWorkingDays(LocalDate date, int workingDays, out LocalDate result)
     {
         if (workingDays < 0)
         {
             throw new InvalidRuleInputException(KernelErrors.NegativePeriod.Create(null, ("Length", workingDays)));
         }
-        var offset = Offset(date);
+        if (!TryOffset(date, out var offset))
+        {
+            result = date;
+            return false;
+        }
         if (workingDays == 0)
         {
-            return date;
+            result = date;
+            return true;
         }
         var target = (long)workingBefore[offset + 1] + workingDays - 1;
         if (target >= this.workingDays.Length)
         {
-            throw OutOfRange(LastDay.PlusDays(1));
+            result = LastDay.PlusDays(1);
+            return false;
         }
-        return days[this.workingDays[(int)target]];
+        result = days[this.workingDays[(int)target]];
+        return true;
     }
 
     /// <summary>
@@ -196,22 +230,64 @@ public sealed class StatutoryCalendar
     /// <param name="end">The last day counted.</param>
     /// <returns>The count.</returns>
     /// <exception cref="CalendarOutOfRangeException">Thrown when either date lies outside the known years.</exception>
-    public int CountWorkingDays(LocalDate start, LocalDate end) => workingBefore[Offset(end) + 1] - workingBefore[Offset(start) + 1];
+    public int CountWorkingDays(LocalDate start, LocalDate end) =>
+        TryCountWorkingDays(start, end, out var count, out var outside) ? count : throw OutOfRange(outside);
+
+    /// <summary><see cref="CountWorkingDays"/> without throwing for a date outside the calendar.</summary>
+    /// <param name="start">The day counting starts after.</param>
+    /// <param name="end">The last day counted.</param>
+    /// <param name="count">The count, when both dates lie in the calendar.</param>
+    /// <param name="outside">When the answer is <see langword="false"/>, the date outside the calendar that <see cref="CountWorkingDays"/> would have named.</param>
+    /// <returns><see langword="false"/> when either date lies outside the known years.</returns>
+    internal bool TryCountWorkingDays(LocalDate start, LocalDate end, out int count, out LocalDate outside)
+    {
+        // The end first: the throwing form has always named it first.
+        if (!TryOffset(end, out var last))
+        {
+            (count, outside) = (0, end);
+            return false;
+        }
+        if (!TryOffset(start, out var first))
+        {
+            (count, outside) = (0, start);
+            return false;
+        }
+        (count, outside) = (workingBefore[last + 1] - workingBefore[first + 1], default);
+        return true;
+    }
 
     /// <summary>The first working day on or after a date.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The date itself when it is a working day, else the next working day.</returns>
     /// <exception cref="CalendarOutOfRangeException">Thrown when the answer lies outside the known years.</exception>
-    public LocalDate NextWorkingDayOnOrAfter(LocalDate date)
+    public LocalDate NextWorkingDayOnOrAfter(LocalDate date) =>
+        TryNextWorkingDayOnOrAfter(date, out var result) ? result : throw OutOfRange(result);
+
+    /// <summary><see cref="NextWorkingDayOnOrAfter"/> without throwing for a date outside the calendar.</summary>
+    /// <param name="date">The date.</param>
+    /// <param name="result">The first working day on or after <paramref name="date"/>; when the answer is <see langword="false"/>, the date outside the calendar that <see cref="NextWorkingDayOnOrAfter"/> would have named.</param>
+    /// <returns><see langword="false"/> when the date or the answer lies outside the known years.</returns>
+    internal bool TryNextWorkingDayOnOrAfter(LocalDate date, out LocalDate result)
     {
-        var offset = Offset(date);
+        if (!TryOffset(date, out var offset))
+        {
+            result = date;
+            return false;
+        }
         var index = workingBefore[offset];
         if (index >= workingDays.Length)
         {
-            throw OutOfRange(LastDay.PlusDays(1));
+            result = LastDay.PlusDays(1);
+            return false;
         }
-        return days[workingDays[index]];
+        result = days[workingDays[index]];
+        return true;
     }
+
+    /// <summary>The coded error (<c>MR.Calendar.OutOfRange</c>) for a date outside the calendar, as <see cref="CalendarOutOfRangeException"/> carries it.</summary>
+    /// <param name="date">The date outside the known years, as a non-throwing form reports it.</param>
+    /// <returns>The error, without a path.</returns>
+    internal RuleError OutOfRangeError(LocalDate date) => CalendarOutOfRangeException.ErrorOf(date, FirstYear, LastYear);
 
     /// <summary>Finds the notice that names a day, if any.</summary>
     /// <param name="date">The day.</param>
@@ -238,7 +314,5 @@ public sealed class StatutoryCalendar
         return unchecked((uint)offset) < (uint)kinds.Length;
     }
 
-    private int Offset(LocalDate date) => TryOffset(date, out var offset) ? offset : throw OutOfRange(date);
-
-    private CalendarOutOfRangeException OutOfRange(LocalDate date) => new(date, FirstYear, LastYear);
+    internal CalendarOutOfRangeException OutOfRange(LocalDate date) => new(date, FirstYear, LastYear);
 }

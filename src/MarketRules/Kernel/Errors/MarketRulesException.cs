@@ -64,7 +64,7 @@ public sealed class CalendarOutOfRangeException : MarketRulesException
     /// <param name="firstYear">The first year the calendar knows.</param>
     /// <param name="lastYear">The last year the calendar knows.</param>
     public CalendarOutOfRangeException(LocalDate date, int firstYear, int lastYear)
-        : base([KernelErrors.CalendarOutOfRange.Create(null, ("Date", date), ("FirstYear", firstYear), ("LastYear", lastYear))])
+        : base([ErrorOf(date, firstYear, lastYear)])
     {
         Date = date;
         FirstYear = firstYear;
@@ -79,4 +79,8 @@ public sealed class CalendarOutOfRangeException : MarketRulesException
 
     /// <summary>The last year the calendar knows.</summary>
     public int LastYear { get; }
+
+    // The one text of the calendar's range error: thrown here, returned by the calendar's non-throwing forms.
+    internal static RuleError ErrorOf(LocalDate date, int firstYear, int lastYear) =>
+        KernelErrors.CalendarOutOfRange.Create(null, ("Date", date), ("FirstYear", firstYear), ("LastYear", lastYear));
 }

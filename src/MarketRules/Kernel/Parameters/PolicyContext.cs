@@ -130,9 +130,15 @@ public sealed class PolicyContext
     /// <returns>The value.</returns>
     /// <exception cref="InvalidRuleInputException">Thrown (code <c>MR.Parameter.NotInForce</c>) when no value is in force on <paramref name="asOf"/>, e.g. a date before the law existed.</exception>
     public ParameterValue Resolve(ParameterDefinition parameter, LocalDate asOf, Jurisdiction jurisdiction = default) =>
-        TryResolve(parameter, asOf, jurisdiction)
-        ?? throw new InvalidRuleInputException(KernelErrors.ParameterNotInForce.Create(null, ("Parameter", parameter.Id), ("Date", asOf),
-            ("EffectiveFrom", parameter.Values.IsEmpty ? "-" : (object)parameter.Values[0].EffectiveFrom)));
+        TryResolve(parameter, asOf, jurisdiction) ?? throw new InvalidRuleInputException(NotInForceError(parameter, asOf));
+
+    /// <summary>The coded error (<c>MR.Parameter.NotInForce</c>) <see cref="Resolve"/> throws, for a decision that returns it instead.</summary>
+    /// <param name="parameter">The parameter.</param>
+    /// <param name="asOf">The as-of date.</param>
+    /// <returns>The error, without a path.</returns>
+    internal static RuleError NotInForceError(ParameterDefinition parameter, LocalDate asOf) =>
+        KernelErrors.ParameterNotInForce.Create(null, ("Parameter", parameter.Id), ("Date", asOf),
+            ("EffectiveFrom", parameter.Values.IsEmpty ? "-" : (object)parameter.Values[0].EffectiveFrom));
 
     private ParameterValue? Find(int jurisdiction, string id, LocalDate asOf) =>
         overrides.TryGetValue((jurisdiction, id), out var values) ? ParameterRules.Find(values, asOf) : null;
