@@ -23,10 +23,10 @@ public static class ComplaintErrors
         "是否立案的决定日期不得早于举报接收日期",
         "The decision whether to open a case cannot precede the report's receipt");
 
-    /// <summary>No order governs the receipt date.</summary>
+    /// <summary>No order governs the receipt date: {First} and {FirstInForce} name the first order and its first day, from the catalogue.</summary>
     public static readonly MessageDefinition NoOrderInForce = new("MR.Complaints.NoOrderInForce",
-        "收到投诉之日（{Limit}）没有有效的投诉举报处理规章（总局令第20号自2020年1月1日起施行）；请用政策包补充当时的规定",
-        "No complaint-handling order was in force on the receipt date ({Limit}) (SAMR Order 20 took force on 2020-01-01); add the rule of that time with a policy pack");
+        "收到投诉之日（{Limit}）没有有效的投诉举报处理规章（{First}自{FirstInForce}起施行）；请用政策包补充当时的规定",
+        "No complaint-handling order was in force on the receipt date ({Limit}) ({First} took force on {FirstInForce}); add the rule of that time with a policy pack");
 
     /// <summary>A fact the event needs is missing.</summary>
     public static readonly MessageDefinition MissingFact = new("MR.Complaints.MissingFact",

@@ -126,7 +126,7 @@ public readonly record struct ComplaintTransition
             ComplaintRejection.EventInPast => ComplaintErrors.EventInPast.Create(path, ("Event", eventName), ("Limit", s.LastEventAt)),
             ComplaintRejection.IllegalTransition => ComplaintErrors.IllegalTransition.Create(path, ("Event", eventName), ("State", ComplaintLabels.Of(s.State)),
                 ("Allowed", AllowedIn(s.State))),
-            ComplaintRejection.NoOrderInForce => ComplaintErrors.NoOrderInForce.Create(path, ("Limit", limit)),
+            ComplaintRejection.NoOrderInForce => ComplaintStateMachine.NoOrderInForce(path, LimitDate!.Value),
             ComplaintRejection.HarmKnownAfterReceipt => ComplaintErrors.MissingFact.Create(path, ("Event", eventName),
                 ("Limit", new LocalizedText("知道权益受侵害之日不得晚于收到投诉之日", "the day the harm was known cannot be after the receipt date"))),
             ComplaintRejection.LimitationExpired => ComplaintErrors.LimitationExpired.Create(path, ("Limit", limit), ("Period", period)),
@@ -352,6 +352,14 @@ public sealed class ComplaintStateMachine
         ComplaintOrder.Order121 => Order121Name,
         _ => new LocalizedText(((int)order).ToString(System.Globalization.CultureInfo.InvariantCulture), ((int)order).ToString(System.Globalization.CultureInfo.InvariantCulture)),
     };
+
+    // No order governed the receipt day: the message names the first order and the day it took force from the catalogue
+    // (the governing-order parameter's first value, the order's name from the registry), never a literal date.
+    internal static RuleError NoOrderInForce(string? path, LocalDate received)
+    {
+        var first = ComplaintParameters.GoverningOrder.Values[0];
+        return ComplaintErrors.NoOrderInForce.Create(path, ("Limit", received), ("First", OrderName((ComplaintOrder)(int)first.Value)), ("FirstInForce", first.EffectiveFrom));
+    }
 
     // What the governing-order reason is about: a complaint (投诉) or a report (举报).
     internal static readonly LocalizedText ComplaintSubject = new("投诉", "complaint");
@@ -1002,7 +1010,7 @@ public sealed class ComplaintStateMachine
         lastDay = default;
         if (law.Order == ComplaintOrder.None)
         {
-            return ComplaintErrors.NoOrderInForce.Create(null, ("Limit", received));
+            return NoOrderInForce(null, received);
         }
         if (law.Periods[ComplaintLaw.Limitation] is not { } period)
         {

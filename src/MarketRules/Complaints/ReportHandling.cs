@@ -193,7 +193,7 @@ public sealed class ReportHandling
             var span = spans.Find(date);
             if (span.Governing is null)
             {
-                return RuleResult<ReportIntakeAssessment>.Failure(ComplaintErrors.NoOrderInForce.Create("$.report.receivedOn", ("Limit", date)));
+                return RuleResult<ReportIntakeAssessment>.Failure(ComplaintStateMachine.NoOrderInForce("$.report.receivedOn", date));
             }
             int? match = null;
             var outcome = ReportIntakeOutcome.Handle;

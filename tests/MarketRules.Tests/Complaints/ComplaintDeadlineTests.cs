@@ -47,6 +47,12 @@ public class ComplaintDeadlineTests
         var result = Machine.Apply(ComplaintSnapshot.Initial, Received(D(2019, 12, 31)));
         Assert.Equal("MR.Complaints.NoOrderInForce", result.Error!.Code);
         Assert.Equal("$.event", result.Error.Path);
+        // The first order and its first day come from the catalogue (the governing-order parameter) and the registry.
+        var first = ComplaintParameters.GoverningOrder.Values[0];
+        Assert.Equal(20m, first.Value);
+        Assert.Equal(first.EffectiveFrom.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture), result.Error.Arguments["FirstInForce"]);
+        Assert.Contains(LegalDocuments.ComplaintHandlingInterimMeasures.Number!, result.Error.Message.Chinese, StringComparison.Ordinal);
+        Assert.Contains(LegalDocuments.ComplaintHandlingInterimMeasures.Title.English, result.Error.Message.English, StringComparison.Ordinal);
     }
 
     [Theory]
