@@ -13,7 +13,8 @@ namespace MarketRules.Benchmarks;
 /// <list type="bullet">
 /// <item><c>RetestRequest_Decide</c>: <see cref="SpotCheckStateMachine.Decide"/> — the transition table, the dated
 /// parameter in force on the day of receipt, the period counted by the kernel's <see cref="PeriodCalculator"/>, the new
-/// lot or the refusal's code (allocation-free either way).</item>
+/// state or the refusal's code and facts (allocation-free either way; the new lot is made from the decision by
+/// <see cref="SpotCheckDecision.ApplyTo"/>, which this row does not call).</item>
 /// <item><c>RetestRequest_Transition</c>: <see cref="SpotCheckStateMachine.Transition"/> — the same decision and the
 /// explained step (its agenda and explanation made when read; a refusal comes back as the bilingual error).</item>
 /// <item><c>RetestRequest_ExplanationRead</c>: the step's explanation made and its reasons read.</item>

@@ -21,7 +21,6 @@ public static partial class ComplianceAssert
     /// <exception cref="ComplianceException">Thrown at the first rejected, late or overdue step.</exception>
     public static void FollowUpChainMet(SpotCheckLotFacts facts, IEnumerable<SpotCheckEvent> history, LocalDate? asOf = null, SpotCheckStateMachine? machine = null)
     {
-        ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(history);
         machine ??= new SpotCheckStateMachine(NationalCatalog.Law);
         var lot = SpotCheckLot.New(facts);

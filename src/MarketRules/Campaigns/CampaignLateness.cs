@@ -169,9 +169,14 @@ public static class CampaignLateness
                     }
                 }
             }
+            // Counted by the sorted arrays' Length: Stryker turns a `.Count` inside a tuple argument into a form that does
+            // not compile, and then drops every mutant of this method unmeasured.
+            ImmutableArray<UnitReport> onTimeReports = [.. onTime.OrderBy(r => r.DueAt)], lateReports = [.. late.OrderBy(r => r.DueAt)],
+                missingReports = [.. missing.OrderBy(r => r.DueAt)];
             builder.Add(CampaignReasons.UnitRecord.ToReasonKeepingEnglish(plan.Citation, ("Unit", unit.Name.Chinese, unit.Name.English),
-                ("OnTime", onTime.Count, onTime.Count), ("Late", late.Count, late.Count), ("Missing", missing.Count, missing.Count)));
-            units.Add(new UnitLateness(unit.Id, [.. onTime.OrderBy(r => r.DueAt)], [.. late.OrderBy(r => r.DueAt)], [.. missing.OrderBy(r => r.DueAt)], unmatched.ToImmutable()));
+                ("OnTime", onTimeReports.Length, onTimeReports.Length), ("Late", lateReports.Length, lateReports.Length),
+                ("Missing", missingReports.Length, missingReports.Length)));
+            units.Add(new UnitLateness(unit.Id, onTimeReports, lateReports, missingReports, unmatched.ToImmutable()));
         }
         var outcome = units.Any(u => u.Late.Length > 0 || u.Missing.Length > 0) ? "exceptions" : "all-on-time";
         return RuleResult<CampaignLatenessResult>.Success(new CampaignLatenessResult(plan.Id, asOf, units.ToImmutable(), builder.Build(outcome)));

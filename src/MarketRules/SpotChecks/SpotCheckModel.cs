@@ -211,11 +211,12 @@ public enum SpotCheckActor
     Bureau = 1,
 }
 
-/// <summary>The facts of a lot that do not change along its journey.</summary>
+/// <summary>The facts of a lot that do not change along its journey: a small value carried in the lot.</summary>
 /// <param name="Food">Whether the lot is food: the re-test window is then 7 working days (食品安全法 第八十八条) instead of 15 calendar days.</param>
 /// <param name="Level">The level of the bureau that organised the check.</param>
 /// <param name="LicensedProduct">Whether the product needs an industrial production licence: a failed national or provincial check then puts the licence at stake (条例 第五十四条).</param>
-public sealed record SpotCheckLotFacts(bool Food, SpotCheckLevel Level, bool LicensedProduct);
+/// <remarks>The default value of this type is a lot that is not food, checked at national level (the first <see cref="SpotCheckLevel"/>), not licensed.</remarks>
+public readonly record struct SpotCheckLotFacts(bool Food, SpotCheckLevel Level, bool LicensedProduct);
 
 /// <summary>One event of a lot.</summary>
 /// <param name="Kind">What happened.</param>
@@ -228,22 +229,37 @@ public sealed record SpotCheckEvent(SpotCheckEventKind Kind, LocalDate On)
 
 /// <summary>
 /// A lot's state and the days of the steps taken so far: the caller's snapshot, replaced by a new one on each accepted
-/// event. A small value (the state, the days the deadlines run from and the facts that choose the periods), so deciding
-/// an event allocates nothing.
+/// event. A small value without references (the state, the days the deadlines run from and the facts that choose the
+/// periods), so deciding an event allocates nothing and copies little.
 /// </summary>
-/// <remarks>Equality is member-wise. The default value of this type is a lot with nothing recorded and the default facts (not food, county level, not licensed). Immutable and thread-safe.</remarks>
+/// <remarks>
+/// <para>The days are kept as dates with a mask of which are recorded (half the size of nullable dates); each property
+/// reads and writes one of them as a <see cref="LocalDate"/>? like any other.</para>
+/// <para>Equality is member-wise. The default value of this type is a lot with nothing recorded and the default facts
+/// (<see cref="SpotCheckLotFacts"/>). Immutable and thread-safe.</para>
+/// </remarks>
 public readonly record struct SpotCheckLot
 {
-    private static readonly SpotCheckLotFacts DefaultFacts = new(false, SpotCheckLevel.County, false);
+    private readonly LocalDate lastEventOn;
+    private readonly LocalDate nonConformingOn;
+    private readonly LocalDate resultReceivedOn;
+    private readonly LocalDate saleStoppedOn;
+    private readonly LocalDate retestRequestedOn;
+    private readonly LocalDate rectificationOrderedOn;
+    private readonly LocalDate reviewedOn;
+    private readonly LocalDate announcedOn;
+    private readonly LocalDate secondReviewedOn;
+    private readonly LocalDate reorganisationUntil;
+    private readonly LocalDate closedOn;
 
     /// <summary>A lot with nothing recorded.</summary>
     /// <param name="facts">The lot's facts.</param>
     /// <returns>The lot in <see cref="SpotCheckState.None"/>.</returns>
     [System.Diagnostics.Contracts.Pure]
-    public static SpotCheckLot New(SpotCheckLotFacts facts) => new() { Facts = Utility.Preconditions.CheckNotNull(facts) };
+    public static SpotCheckLot New(SpotCheckLotFacts facts) => new() { Facts = facts };
 
-    /// <summary>The lot's facts (the same instance is carried from snapshot to snapshot).</summary>
-    public SpotCheckLotFacts Facts { get => field ?? DefaultFacts; init => field = Utility.Preconditions.CheckNotNull(value); }
+    /// <summary>The lot's facts.</summary>
+    public SpotCheckLotFacts Facts { get; init; }
 
     /// <summary>The state.</summary>
     public SpotCheckState State { get; init; }
@@ -255,40 +271,97 @@ public readonly record struct SpotCheckLot
     public RetestCostBearer RetestCost { get; init; }
 
     /// <summary>The day of the last accepted event, or <see langword="null"/>.</summary>
-    public LocalDate? LastEventOn { get; init; }
+    public LocalDate? LastEventOn
+    {
+        get => Read(0, lastEventOn);
+        init => present = Write(0, ref lastEventOn, value, present);
+    }
 
     /// <summary>The number of accepted events.</summary>
     public int EventCount { get; init; }
 
     /// <summary>The day the test found the lot non-conforming.</summary>
-    public LocalDate? NonConformingOn { get; init; }
+    public LocalDate? NonConformingOn
+    {
+        get => Read(1, nonConformingOn);
+        init => present = Write(1, ref nonConformingOn, value, present);
+    }
 
     /// <summary>The day the result was received.</summary>
-    public LocalDate? ResultReceivedOn { get; init; }
+    public LocalDate? ResultReceivedOn
+    {
+        get => Read(2, resultReceivedOn);
+        init => present = Write(2, ref resultReceivedOn, value, present);
+    }
 
     /// <summary>The day sales stopped.</summary>
-    public LocalDate? SaleStoppedOn { get; init; }
+    public LocalDate? SaleStoppedOn
+    {
+        get => Read(3, saleStoppedOn);
+        init => present = Write(3, ref saleStoppedOn, value, present);
+    }
 
     /// <summary>The day a re-test was requested.</summary>
-    public LocalDate? RetestRequestedOn { get; init; }
+    public LocalDate? RetestRequestedOn
+    {
+        get => Read(4, retestRequestedOn);
+        init => present = Write(4, ref retestRequestedOn, value, present);
+    }
 
     /// <summary>The day rectification was ordered.</summary>
-    public LocalDate? RectificationOrderedOn { get; init; }
+    public LocalDate? RectificationOrderedOn
+    {
+        get => Read(5, rectificationOrderedOn);
+        init => present = Write(5, ref rectificationOrderedOn, value, present);
+    }
 
     /// <summary>The day of the (first) review.</summary>
-    public LocalDate? ReviewedOn { get; init; }
+    public LocalDate? ReviewedOn
+    {
+        get => Read(6, reviewedOn);
+        init => present = Write(6, ref reviewedOn, value, present);
+    }
 
     /// <summary>The day of the provincial announcement.</summary>
-    public LocalDate? AnnouncedOn { get; init; }
+    public LocalDate? AnnouncedOn
+    {
+        get => Read(7, announcedOn);
+        init => present = Write(7, ref announcedOn, value, present);
+    }
 
     /// <summary>The day of the second review.</summary>
-    public LocalDate? SecondReviewedOn { get; init; }
+    public LocalDate? SecondReviewedOn
+    {
+        get => Read(8, secondReviewedOn);
+        init => present = Write(8, ref secondReviewedOn, value, present);
+    }
 
     /// <summary>The last day of the reorganisation period.</summary>
-    public LocalDate? ReorganisationUntil { get; init; }
+    public LocalDate? ReorganisationUntil
+    {
+        get => Read(9, reorganisationUntil);
+        init => present = Write(9, ref reorganisationUntil, value, present);
+    }
 
     /// <summary>The day the journey ended.</summary>
-    public LocalDate? ClosedOn { get; init; }
+    public LocalDate? ClosedOn
+    {
+        get => Read(10, closedOn);
+        init => present = Write(10, ref closedOn, value, present);
+    }
+
+    // Which days are recorded. Bit 0: LastEventOn; bits 1-10: the step days, in declaration order. Declared last so
+    // the lot packs without padding.
+    private readonly ushort present;
+
+    private LocalDate? Read(int bit, LocalDate day) => (present & (1 << bit)) != 0 ? day : null;
+
+    // An absent day is stored as the default date, so member-wise equality sees only the recorded days.
+    private static ushort Write(int bit, ref LocalDate day, LocalDate? value, ushort present)
+    {
+        day = value.GetValueOrDefault();
+        return unchecked((ushort)(value.HasValue ? present | (1 << bit) : present & ~(1 << bit)));
+    }
 }
 
 /// <summary>A step's deadline or window as of a date.</summary>

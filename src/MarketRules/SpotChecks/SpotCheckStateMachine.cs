@@ -99,120 +99,82 @@ public sealed class SpotCheckStateMachine
     /// <summary>Decides an event on a lot: the hot path, allocation-free whether the event is accepted or refused, without explanation.</summary>
     /// <param name="lot">The caller's lot.</param>
     /// <param name="event">The event.</param>
-    /// <returns>The new lot, or the refusal's code with the lot unchanged (its <see cref="SpotCheckDecision.ToRuleError"/> makes the bilingual error).</returns>
+    /// <returns>The accepted event's new state (<see cref="SpotCheckDecision.ApplyTo"/> makes the new lot), or the refusal's code and facts (its <see cref="SpotCheckDecision.ToRuleError"/> makes the bilingual error).</returns>
     /// <exception cref="MarketRulesException">Thrown when a date is outside the statutory calendar or a period has no value in force on it.</exception>
+    // Without zero-initialised locals: every local is assigned before it is read (the compiler checks it), and the
+    // inlined copies of the per-event branches were otherwise zeroed in the prolog on every call (768 bytes).
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public SpotCheckDecision Decide(in SpotCheckLot lot, SpotCheckEvent @event)
     {
         Preconditions.CheckNotNull(@event);
-        var row = SpotCheckTransitionTable.Find(lot.State, @event.Kind);
+        var (kind, on) = (@event.Kind, @event.On);
+        var row = SpotCheckTransitionTable.Find(lot.State, kind);
         if (row is null)
         {
-            return Refuse(lot, @event, SpotCheckRejection.IllegalTransition);
+            return Refuse(lot, kind, on, SpotCheckRejection.IllegalTransition);
         }
-        var on = @event.On;
         if (lot.LastEventOn is { } last && on < last)
         {
-            return Refuse(lot, @event, SpotCheckRejection.EventInPast);
+            return Refuse(lot, kind, on, SpotCheckRejection.EventInPast, last);
         }
-        // One exit for an accepted event, and the new lot made in one step from the caller's (every accepted event
-        // sets the state, the day and the count): the lot is a large value, and each copy of a copy just written
-        // stalls on the store buffer.
-        var (to, count) = (row.To, lot.EventCount + 1);
-        SpotCheckLot next;
-        switch (@event.Kind)
+        // The guards; what an accepted event records in the lot is SpotCheckDecision.ApplyTo's (the decision carries
+        // the change, not a copy of the lot).
+        switch (kind)
         {
-            case SpotCheckEventKind.TestedConforming:
-                next = lot with { State = to, LastEventOn = on, EventCount = count, CloseReason = SpotCheckCloseReason.Conforming, ClosedOn = on };
-                break;
-            case SpotCheckEventKind.TestedNonConforming:
-                next = lot with { State = to, LastEventOn = on, EventCount = count, NonConformingOn = on };
-                break;
             case SpotCheckEventKind.ResultReceived:
-                next = lot with { State = to, LastEventOn = on, EventCount = count, ResultReceivedOn = on };
                 // Counting the window now refuses a lot whose window runs off the calendar or has no period in force.
-                _ = Periods.LastDay(on, RetestPeriod(next));
+                _ = Periods.LastDay(on, RetestPeriod(lot.Facts.Food, on));
                 break;
             case SpotCheckEventKind.SaleStopped:
-                if (lot.SaleStoppedOn is not null)
+                if (lot.SaleStoppedOn is { } stopped)
                 {
-                    return Refuse(lot, @event, SpotCheckRejection.AlreadyRecorded);
+                    return Refuse(lot, kind, on, SpotCheckRejection.AlreadyRecorded, stopped);
                 }
-                next = lot with { State = to, LastEventOn = on, EventCount = count, SaleStoppedOn = on };
                 break;
             case SpotCheckEventKind.RetestRequested:
-                var period = RetestPeriod(lot);
-                var lastDay = Periods.LastDay(lot.ResultReceivedOn!.Value, period);
+                var received = lot.ResultReceivedOn!.Value;
+                var period = RetestPeriod(lot.Facts.Food, received);
+                var lastDay = Periods.LastDay(received, period);
                 if (on > lastDay)
                 {
-                    return Refuse(lot, @event, SpotCheckRejection.RetestWindowClosed, lastDay, period);
+                    return Refuse(lot, kind, on, SpotCheckRejection.RetestWindowClosed, lastDay, period, received);
                 }
-                next = lot with { State = to, LastEventOn = on, EventCount = count, RetestRequestedOn = on };
-                break;
-            case SpotCheckEventKind.RetestUpheld:
-                next = lot with { State = to, LastEventOn = on, EventCount = count, RetestCost = RetestCostBearer.Applicant };
-                break;
-            case SpotCheckEventKind.RetestOverturned:
-                next = lot with { State = to, LastEventOn = on, EventCount = count, RetestCost = RetestCostBearer.OrganisingBureau, CloseReason = SpotCheckCloseReason.RetestOverturned, ClosedOn = on };
                 break;
             case SpotCheckEventKind.RectificationOrdered:
-                next = lot with { State = to, LastEventOn = on, EventCount = count, RectificationOrderedOn = on };
-                _ = FirstReviewDeadline(next);
-                _ = RectificationDeadline(next);
-                break;
-            case SpotCheckEventKind.ReviewPassed:
-                next = lot with { State = to, LastEventOn = on, EventCount = count, ReviewedOn = on, CloseReason = SpotCheckCloseReason.Rectified, ClosedOn = on };
-                break;
-            case SpotCheckEventKind.ReviewFailed:
-                next = lot with { State = to, LastEventOn = on, EventCount = count, ReviewedOn = on };
+                _ = FirstReviewDeadline(on);
+                _ = RectificationDeadline(on);
                 break;
             case SpotCheckEventKind.Announced:
-                next = lot with { State = to, LastEventOn = on, EventCount = count, AnnouncedOn = on };
-                _ = SecondReviewWindow(next);
+                _ = SecondReviewWindow(on);
                 break;
             case SpotCheckEventKind.SecondReviewPassed or SpotCheckEventKind.SecondReviewFailed:
-                var review = SecondReviewWindow(lot);
+                var announced = lot.AnnouncedOn!.Value;
+                var review = SecondReviewWindow(announced);
                 if (on < review.Opens)
                 {
-                    return Refuse(lot, @event, SpotCheckRejection.SecondReviewTooEarly, review.Opens, review.After.Period);
+                    return Refuse(lot, kind, on, SpotCheckRejection.SecondReviewTooEarly, review.Opens, review.After.Period, announced);
                 }
-                if (@event.Kind == SpotCheckEventKind.SecondReviewPassed)
+                if (kind == SpotCheckEventKind.SecondReviewFailed && (@event.Until is not { } until || until <= on))
                 {
-                    next = lot with { State = to, LastEventOn = on, EventCount = count, SecondReviewedOn = on, CloseReason = SpotCheckCloseReason.RectifiedAfterAnnouncement, ClosedOn = on };
-                    break;
+                    return Refuse(lot, kind, on, SpotCheckRejection.ReorganisationPeriodRequired);
                 }
-                if (@event.Until is not { } until || until <= on)
-                {
-                    return Refuse(lot, @event, SpotCheckRejection.ReorganisationPeriodRequired);
-                }
-                next = lot with { State = to, LastEventOn = on, EventCount = count, SecondReviewedOn = on, ReorganisationUntil = until };
                 break;
             case SpotCheckEventKind.ReorganisationReviewPassed or SpotCheckEventKind.ReorganisationReviewFailed:
-                if (on <= lot.ReorganisationUntil!.Value)
+                var end = lot.ReorganisationUntil!.Value;
+                if (on <= end)
                 {
-                    return Refuse(lot, @event, SpotCheckRejection.ReorganisationNotEnded);
+                    return Refuse(lot, kind, on, SpotCheckRejection.ReorganisationNotEnded, end);
                 }
-                next = lot with
-                {
-                    State = to,
-                    LastEventOn = on,
-                    EventCount = count,
-                    ClosedOn = on,
-                    CloseReason = @event.Kind == SpotCheckEventKind.ReorganisationReviewPassed
-                        ? SpotCheckCloseReason.RectifiedAfterReorganisation
-                        : SpotCheckCloseReason.BusinessLicenceRevoked,
-                };
-                break;
-            default:
-                next = lot with { State = to, LastEventOn = on, EventCount = count };
                 break;
         }
-        return new SpotCheckDecision { From = lot.State, Event = @event, Lot = next };
+        return new SpotCheckDecision(lot.State, row.To, kind, on, @event.Until);
     }
 
-    // A refusal: the lot unchanged, the code and the facts its message needs (made out of line: refusals are the rarer exit).
+    // A refusal: the state unchanged, the code and the facts its message needs (made out of line: refusals are the rarer exit).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static SpotCheckDecision Refuse(in SpotCheckLot lot, SpotCheckEvent e, SpotCheckRejection why, LocalDate? limit = null, LegalPeriod? period = null) =>
-        new() { From = lot.State, Event = e, Lot = lot, Rejection = why, LimitDate = limit, LimitPeriod = period };
+    private static SpotCheckDecision Refuse(in SpotCheckLot lot, SpotCheckEventKind kind, LocalDate on, SpotCheckRejection why,
+        LocalDate? limit = null, LegalPeriod? period = null, LocalDate? from = null) =>
+        new() { From = lot.State, To = lot.State, EventKind = kind, EventOn = on, Rejection = why, LimitDate = limit, LimitPeriod = period, LimitFrom = from };
 
     /// <summary>Applies an event without an explanation (<see cref="Decide"/> with the refusal made a bilingual error).</summary>
     /// <param name="lot">The caller's lot.</param>
@@ -223,7 +185,7 @@ public sealed class SpotCheckStateMachine
     public RuleResult<SpotCheckLot> Apply(in SpotCheckLot lot, SpotCheckEvent @event, string? path = "$.event")
     {
         var decision = Decide(lot, @event);
-        return decision.Accepted ? RuleResult<SpotCheckLot>.Success(decision.Lot) : RuleResult<SpotCheckLot>.Failure(decision.ToRuleError(path));
+        return decision.Accepted ? RuleResult<SpotCheckLot>.Success(decision.ApplyTo(lot)) : RuleResult<SpotCheckLot>.Failure(decision.ToRuleError(path));
     }
 
     /// <summary>Applies an event and explains it: the transition, the step it took late (if any), what is now due and overdue, the parameters and dates used.</summary>
@@ -243,7 +205,7 @@ public sealed class SpotCheckStateMachine
             return RuleResult<SpotCheckTransition>.Failure(ex.Errors);
         }
         return decision.Accepted
-            ? RuleResult<SpotCheckTransition>.Success(new SpotCheckTransition(this, lot, @event, decision.Lot))
+            ? RuleResult<SpotCheckTransition>.Success(new SpotCheckTransition(this, lot, @event, decision.ApplyTo(lot)))
             : RuleResult<SpotCheckTransition>.Failure(decision.ToRuleError(path));
     }
 
@@ -278,7 +240,7 @@ public sealed class SpotCheckStateMachine
         }
         if (@event.Kind == SpotCheckEventKind.Announced)
         {
-            var window = SecondReviewWindow(next);
+            var window = SecondReviewWindow(next.AnnouncedOn!.Value);
             var closes = window.Closes;
             var opensAfter = window.After.Period.Length;
             var closesBefore = window.Before.Period.Length;
@@ -316,7 +278,7 @@ public sealed class SpotCheckStateMachine
                 {
                     return RuleResult<SpotCheckLot>.Failure(decision.ToRuleError($"$.history[{index}]"));
                 }
-                lot = decision.Lot;
+                lot = decision.ApplyTo(lot);
                 index++;
             }
         }
@@ -359,12 +321,12 @@ public sealed class SpotCheckStateMachine
         }
         if (s == SpotCheckState.RectificationOrdered)
         {
-            AddLegal(SpotCheckStep.Rectification, SpotCheckActor.Producer, RectificationDeadline(lot), SpotCheckCitations.Rectification, window: true);
-            AddLegal(SpotCheckStep.FirstReview, SpotCheckActor.Bureau, FirstReviewDeadline(lot), SpotCheckCitations.FirstReview, window: false);
+            AddLegal(SpotCheckStep.Rectification, SpotCheckActor.Producer, RectificationDeadline(lot.RectificationOrderedOn!.Value), SpotCheckCitations.Rectification, window: true);
+            AddLegal(SpotCheckStep.FirstReview, SpotCheckActor.Bureau, FirstReviewDeadline(lot.RectificationOrderedOn!.Value), SpotCheckCitations.FirstReview, window: false);
         }
         if (s == SpotCheckState.Announced)
         {
-            var (opens, closes, after, before) = SecondReviewWindow(lot);
+            var (opens, closes, after, before) = SecondReviewWindow(lot.AnnouncedOn!.Value);
             list.Add(new SpotCheckDeadline(SpotCheckStep.SecondReview, SpotCheckActor.Bureau, lot.AnnouncedOn!.Value, closes, LegalTime.EndOfDay(closes), asOf > closes, SpotCheckCitations.SecondReview)
             {
                 Opens = opens, Period = $"after {after.Period}, before {before.Period}",
@@ -399,29 +361,24 @@ public sealed class SpotCheckStateMachine
         }
     }
 
-    internal LegalDeadline RetestWindow(in SpotCheckLot lot) => Periods.Deadline(lot.ResultReceivedOn!.Value, RetestPeriod(lot));
+    internal LegalDeadline RetestWindow(in SpotCheckLot lot)
+    {
+        var received = lot.ResultReceivedOn!.Value;
+        return Periods.Deadline(received, RetestPeriod(lot.Facts.Food, received));
+    }
 
     // The re-test window in force on the day the result was received: 15 days, or 7 working days for food.
-    private LegalPeriod RetestPeriod(in SpotCheckLot lot) =>
-        Period(lot.Facts.Food ? SpotCheckLaw.FoodRetestWindow : SpotCheckLaw.RetestWindow, lot.ResultReceivedOn!.Value);
+    private LegalPeriod RetestPeriod(bool food, LocalDate received) =>
+        Period(food ? SpotCheckLaw.FoodRetestWindow : SpotCheckLaw.RetestWindow, received);
 
-    internal LegalDeadline RectificationDeadline(in SpotCheckLot lot)
-    {
-        var order = lot.RectificationOrderedOn!.Value;
-        return Periods.Deadline(order, Period(SpotCheckLaw.Rectification, order));
-    }
+    internal LegalDeadline RectificationDeadline(LocalDate order) => Periods.Deadline(order, Period(SpotCheckLaw.Rectification, order));
 
-    internal LegalDeadline FirstReviewDeadline(in SpotCheckLot lot)
-    {
-        var order = lot.RectificationOrderedOn!.Value;
-        return Periods.Deadline(order, Period(SpotCheckLaw.FirstReview, order));
-    }
+    internal LegalDeadline FirstReviewDeadline(LocalDate order) => Periods.Deadline(order, Period(SpotCheckLaw.FirstReview, order));
 
     // "公告之日起六十日后九十日前": day 60 and day 90 counted from the announcement (not itself counted), both excluded; a
     // window set by the law is not rolled over rest days (rolling its end forward would pass day 90).
-    internal (LocalDate Opens, LocalDate Closes, LegalDeadline After, LegalDeadline Before) SecondReviewWindow(in SpotCheckLot lot)
+    internal (LocalDate Opens, LocalDate Closes, LegalDeadline After, LegalDeadline Before) SecondReviewWindow(LocalDate announced)
     {
-        var announced = lot.AnnouncedOn!.Value;
         var after = Periods.Deadline(announced, Period(SpotCheckLaw.SecondReviewOpens, announced), RestDayRule.None);
         var before = Periods.Deadline(announced, Period(SpotCheckLaw.SecondReviewCloses, announced), RestDayRule.None);
         return (after.LastDay.PlusDays(1), before.LastDay.PlusDays(-1), after, before);
@@ -478,10 +435,10 @@ public sealed class SpotCheckStateMachine
                 (step, lastDay) = (SpotCheckStep.StopSale, received);
                 break;
             case SpotCheckEventKind.ReviewPassed or SpotCheckEventKind.ReviewFailed:
-                (step, lastDay) = (SpotCheckStep.FirstReview, FirstReviewDeadline(lot).LastDay);
+                (step, lastDay) = (SpotCheckStep.FirstReview, FirstReviewDeadline(lot.RectificationOrderedOn!.Value).LastDay);
                 break;
             case SpotCheckEventKind.SecondReviewPassed or SpotCheckEventKind.SecondReviewFailed:
-                (step, lastDay) = (SpotCheckStep.SecondReview, SecondReviewWindow(lot).Closes);
+                (step, lastDay) = (SpotCheckStep.SecondReview, SecondReviewWindow(lot.AnnouncedOn!.Value).Closes);
                 break;
         }
         return lastDay is { } last && e.On > last ? [new SpotCheckLateStep(step, last, e.On, NodaTime.Period.DaysBetween(last, e.On))] : [];

@@ -84,12 +84,41 @@ public partial class SpotCheckStateMachineTests
 
         var late = Machine.Decide(lot, requests[1]);
         Assert.Equal(SpotCheckRejection.RetestWindowClosed, late.Rejection);
-        Assert.Equal(lot, late.Lot);
+        Assert.Equal((SpotCheckState.Notified, SpotCheckState.Notified), (late.From, late.To));
         Assert.Equal(new LocalDate(2024, 10, 8), late.LimitDate);
+        Assert.Equal(new LocalDate(2024, 9, 20), late.LimitFrom);
         var error = late.ToRuleError();
         var applied = Assert.Single(Machine.Apply(lot, requests[1]).Errors);
         Assert.Equal((applied.Code, applied.Path, applied.Message.Chinese, applied.Message.English), (error.Code, error.Path, error.Message.Chinese, error.Message.English));
         Assert.Throws<InvalidOperationException>(() => Machine.Decide(lot, requests[0]).ToRuleError());
+    }
+
+    [Fact]
+    public void Decision_AppliedToItsLot_IsApplysLot_AndOnlyAnAcceptedDecisionOnItsOwnLotApplies()
+    {
+        var lot = Received(Goods, new LocalDate(2024, 9, 20));
+        var request = E(SpotCheckEventKind.RetestRequested, 2024, 10, 8);
+        var decision = Machine.Decide(lot, request);
+        var next = decision.ApplyTo(lot);
+        Assert.Equal(Machine.Apply(lot, request).GetValueOrThrow(), next);
+        Assert.Equal((SpotCheckState.RetestRequested, new LocalDate(2024, 10, 8), lot.EventCount + 1), (next.State, next.RetestRequestedOn, next.EventCount));
+        Assert.Equal(lot with { State = next.State, LastEventOn = next.LastEventOn, EventCount = next.EventCount, RetestRequestedOn = next.RetestRequestedOn }, next);
+
+        Assert.Throws<ArgumentException>(() => decision.ApplyTo(next));
+        Assert.Throws<InvalidOperationException>(() => Machine.Decide(lot, E(SpotCheckEventKind.RetestRequested, 2024, 10, 9)).ApplyTo(lot));
+        Assert.Throws<InvalidOperationException>(() => default(SpotCheckDecision).ApplyTo(default));
+    }
+
+    [Fact]
+    public void Lot_DayRecordedThenCleared_EqualsTheLotWithout_AndEachDayIsItsOwn()
+    {
+        var lot = SpotCheckLot.New(Food);
+        var day = new LocalDate(2025, 3, 4);
+        Assert.Equal(lot, lot with { ClosedOn = day } with { ClosedOn = null });
+        Assert.NotEqual(lot, lot with { ClosedOn = day });
+        var announced = lot with { AnnouncedOn = day, ReviewedOn = day.PlusDays(-1) };
+        Assert.Equal((day, day.PlusDays(-1), (LocalDate?)null, (LocalDate?)null), (announced.AnnouncedOn, announced.ReviewedOn, announced.SecondReviewedOn, announced.LastEventOn));
+        Assert.Equal(Food, announced.Facts);
     }
 
     [Theory]
