@@ -50,7 +50,7 @@ public static partial class ComplianceAssert
                     $"rejected with {transition.Error!.Code}: {transition.Error.Message.English}",
                     $"Event #{index} ({e.Kind}) is not a legal transition.");
             }
-            snapshot = transition.Snapshot;
+            snapshot = transition.ApplyTo(snapshot);
             index++;
         }
         if (asOf is { } date && snapshot.EventCount > 0)

@@ -42,7 +42,7 @@ internal sealed class ComplaintDemoStep : IDemoStep
                         Count(snapshot.Order, "rejected event " + result.Error!.Code);
                         break;
                     }
-                    snapshot = result.Snapshot;
+                    snapshot = result.ApplyTo(snapshot);
                 }
                 var order = snapshot.Order;
                 Count(order, "received");

@@ -225,11 +225,21 @@ public enum ComplaintDeadlineKind
 /// Everything the machine knows about a complaint, owned by the caller and passed back with each event. Only
 /// <see cref="ComplaintStateMachine"/> produces snapshots other than <see cref="Initial"/>. A small value: deciding an
 /// event allocates nothing (the mediation clock's pauses are banked as the kernel's <see cref="PeriodPauses"/>, the
-/// deadlines met and missed are kept packed).
+/// deadlines met and missed, the refusal grounds and the days are kept packed).
 /// </summary>
 /// <remarks>Equality is member-wise. The default value of this type is <see cref="Initial"/>. Thread-safe: immutable.</remarks>
 public readonly record struct ComplaintSnapshot
 {
+    private readonly LocalDate receivedOn;
+    private readonly LocalDate harmKnownOn;
+    private readonly LocalDate decidedOn;
+    private readonly LocalDate mediationStartedOn;
+    private readonly LocalDate agreedOn;
+    private readonly LocalDate endedOn;
+    private readonly LocalDate notifiedOn;
+    private readonly LocalDate disputeSince;
+    private readonly LocalDate clueFoundOn;
+
     /// <summary>A complaint before its first event.</summary>
     public static ComplaintSnapshot Initial => default;
 
@@ -246,19 +256,37 @@ public readonly record struct ComplaintSnapshot
     public Instant LastEventAt { get; init; }
 
     /// <summary>The day the complaint was received.</summary>
-    public LocalDate? ReceivedOn { get; init; }
+    public LocalDate? ReceivedOn
+    {
+        get => Read(0, receivedOn);
+        init => present = Write(0, ref receivedOn, value, present);
+    }
 
     /// <summary>The day the complainant knew or should have known of the harm, when given.</summary>
-    public LocalDate? HarmKnownOn { get; init; }
+    public LocalDate? HarmKnownOn
+    {
+        get => Read(1, harmKnownOn);
+        init => present = Write(1, ref harmKnownOn, value, present);
+    }
 
     /// <summary>The day of the acceptance or refusal decision.</summary>
-    public LocalDate? DecidedOn { get; init; }
+    public LocalDate? DecidedOn
+    {
+        get => Read(2, decidedOn);
+        init => present = Write(2, ref decidedOn, value, present);
+    }
 
-    /// <summary>The refusal grounds.</summary>
-    public ImmutableArray<ComplaintRefusalGround> RefusalGrounds { get => field.IsDefault ? [] : field; init; }
+    /// <summary>The refusal grounds, each once in the order the enum lists them (made from the packed set on each read).</summary>
+    public ImmutableArray<ComplaintRefusalGround> RefusalGrounds { get => RefusalGroundSet.ToArray(); init => RefusalGroundSet = ComplaintRefusalGrounds.Of(value); }
+
+    internal ComplaintRefusalGrounds RefusalGroundSet { get; init; }
 
     /// <summary>The day mediation started.</summary>
-    public LocalDate? MediationStartedOn { get; init; }
+    public LocalDate? MediationStartedOn
+    {
+        get => Read(3, mediationStartedOn);
+        init => present = Write(3, ref mediationStartedOn, value, present);
+    }
 
     /// <summary>The day the running appraisal or testing started, or <see langword="null"/> (the running pause of <see cref="MediationPauses"/>).</summary>
     public LocalDate? PausedSince => MediationPauses.RunningSince;
@@ -270,22 +298,42 @@ public readonly record struct ComplaintSnapshot
     public PeriodPauses MediationPauses { get; init; }
 
     /// <summary>The day of the agreement.</summary>
-    public LocalDate? AgreedOn { get; init; }
+    public LocalDate? AgreedOn
+    {
+        get => Read(4, agreedOn);
+        init => present = Write(4, ref agreedOn, value, present);
+    }
 
     /// <summary>The day mediation was terminated.</summary>
-    public LocalDate? EndedOn { get; init; }
+    public LocalDate? EndedOn
+    {
+        get => Read(5, endedOn);
+        init => present = Write(5, ref endedOn, value, present);
+    }
 
     /// <summary>Why mediation was terminated.</summary>
     public MediationEndGround EndGround { get; init; }
 
     /// <summary>The day the parties were told of the termination.</summary>
-    public LocalDate? NotifiedOn { get; init; }
+    public LocalDate? NotifiedOn
+    {
+        get => Read(6, notifiedOn);
+        init => present = Write(6, ref notifiedOn, value, present);
+    }
 
     /// <summary>The day a jurisdiction dispute arose, while it is open.</summary>
-    public LocalDate? DisputeSince { get; init; }
+    public LocalDate? DisputeSince
+    {
+        get => Read(7, disputeSince);
+        init => present = Write(7, ref disputeSince, value, present);
+    }
 
     /// <summary>The day a clue of a violation was found, while it is being verified.</summary>
-    public LocalDate? ClueFoundOn { get; init; }
+    public LocalDate? ClueFoundOn
+    {
+        get => Read(8, clueFoundOn);
+        init => present = Write(8, ref clueFoundOn, value, present);
+    }
 
     /// <summary>Clue verification was extended.</summary>
     public bool ClueExtended { get; init; }
@@ -302,6 +350,55 @@ public readonly record struct ComplaintSnapshot
     internal ComplaintDeadlineLog MissedLog { get; init; }
 
     internal ComplaintDeadlineLog MetLog { get; init; }
+
+    // Which days are recorded, bit n for the n-th day field in declaration order: the nine days as dates and a mask
+    // are 38 bytes where nine nullable dates were 72, and every accepted event copies the snapshot.
+    private readonly ushort present;
+
+    private LocalDate? Read(int bit, LocalDate day) => (present & (1 << bit)) != 0 ? day : null;
+
+    // An absent day is stored as the default date, so member-wise equality sees only the recorded days.
+    private static ushort Write(int bit, ref LocalDate day, LocalDate? value, ushort present)
+    {
+        day = value.GetValueOrDefault();
+        return unchecked((ushort)(value.HasValue ? present | (1 << bit) : present & ~(1 << bit)));
+    }
+}
+
+/// <summary>
+/// A set of refusal grounds as bits (ground n at bit n): a refusal records each ground once, in the enum's order, so
+/// the set is the whole list and the snapshot and the decision carry no array.
+/// </summary>
+internal readonly record struct ComplaintRefusalGrounds
+{
+    private readonly ushort bits;
+
+    private ComplaintRefusalGrounds(ushort bits) => this.bits = bits;
+
+    public static ComplaintRefusalGrounds Of(ImmutableArray<ComplaintRefusalGround> grounds)
+    {
+        var bits = 0;
+        foreach (var ground in grounds.IsDefault ? [] : grounds)
+        {
+            bits |= 1 << (int)ground;
+        }
+        return new((ushort)bits);
+    }
+
+    public ImmutableArray<ComplaintRefusalGround> ToArray()
+    {
+        if (bits == 0)
+        {
+            return [];
+        }
+        var grounds = new ComplaintRefusalGround[System.Numerics.BitOperations.PopCount(bits)];
+        var i = 0;
+        for (var rest = (uint)bits; rest != 0; rest &= rest - 1)
+        {
+            grounds[i++] = (ComplaintRefusalGround)System.Numerics.BitOperations.TrailingZeroCount(rest);
+        }
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(grounds);
+    }
 }
 
 /// <summary>

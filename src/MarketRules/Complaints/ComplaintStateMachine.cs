@@ -72,26 +72,54 @@ public enum ComplaintRejection
 }
 
 /// <summary>
-/// The outcome of <see cref="ComplaintStateMachine.Apply"/>: the new snapshot, or the refusal's code and the facts its
-/// message needs with the snapshot unchanged. A value: neither an accepted nor a refused event allocates; the bilingual
-/// <see cref="RuleError"/> of a refusal is made when asked for (<see cref="Error"/>, <see cref="ToRuleError"/>).
+/// The decision on one event of a complaint: accepted with what the event changes (the new snapshot is made by
+/// <see cref="ApplyTo"/>), or refused with a code and the facts its message needs. A small value: neither an accepted
+/// nor a refused event allocates; the bilingual <see cref="RuleError"/> of a refusal is made when asked for
+/// (<see cref="Error"/>, <see cref="ToRuleError"/>).
 /// </summary>
-/// <remarks>The default value of this type is an accepted event on the initial snapshot; only the machine builds meaningful ones.</remarks>
+/// <remarks>
+/// <para>The decision holds what the event changes, not a copy of the snapshot, so deciding copies little
+/// (<see cref="ComplaintStateMachine.Apply"/> is the hot path). Apply it to the snapshot it was decided on:
+/// <c>snapshot = transition.ApplyTo(snapshot)</c>.</para>
+/// <para>The default value of this type is not a decision of the machine: <see cref="ApplyTo"/> refuses it.</para>
+/// </remarks>
+[System.Runtime.CompilerServices.SkipLocalsInit] // every local is assigned before use: only the frame's zeroing is skipped
 public readonly record struct ComplaintTransition
 {
-    internal ComplaintTransition(in ComplaintSnapshot snapshot) => Snapshot = snapshot;
+    // An accepted event, made in place (an initialiser would zero the decision first).
+    internal ComplaintTransition(ComplaintState from, ComplaintState to, ComplaintEventKind kind, Instant at, LocalDate on, ComplaintOrder order)
+    {
+        From = from;
+        To = to;
+        EventKind = kind;
+        EventAt = at;
+        EventOn = on;
+        Order = order;
+    }
 
-    /// <summary>The new snapshot (the old one when refused).</summary>
-    public ComplaintSnapshot Snapshot { get; init; }
+    /// <summary>The event was accepted.</summary>
+    public bool Accepted => Rejection == ComplaintRejection.None && To != ComplaintState.None;
+
+    /// <summary>The state before the event.</summary>
+    public ComplaintState From { get; init; }
+
+    /// <summary>The state after the event (<see cref="From"/> when refused).</summary>
+    public ComplaintState To { get; init; }
+
+    /// <summary>The event's kind.</summary>
+    public ComplaintEventKind EventKind { get; init; }
+
+    /// <summary>The event's instant.</summary>
+    public Instant EventAt { get; init; }
+
+    /// <summary>The event's legal day (Asia/Shanghai).</summary>
+    public LocalDate EventOn { get; init; }
+
+    /// <summary>The governing order after the event (chosen by the receipt day).</summary>
+    public ComplaintOrder Order { get; init; }
 
     /// <summary>Why the event was refused, or <see cref="ComplaintRejection.None"/>.</summary>
     public ComplaintRejection Rejection { get; init; }
-
-    /// <summary>The event was accepted.</summary>
-    public bool Accepted => Rejection == ComplaintRejection.None;
-
-    /// <summary>The refused event (<see langword="null"/> when accepted).</summary>
-    public ComplaintEvent? Event { get; init; }
 
     /// <summary>The day a refusal refers to: the mediation limit's or the limitation's last day, the receipt day without an order.</summary>
     public LocalDate? LimitDate { get; init; }
@@ -102,11 +130,103 @@ public readonly record struct ComplaintTransition
     /// <summary>A number a refusal states: the refusal ground not listed (<see cref="ComplaintRefusalGround"/> value), or the clue extension in working days.</summary>
     public int Value { get; init; }
 
+    // What the accepted event records beyond its state, day and count (read by ApplyTo).
+    internal LocalDate? HarmKnownOn { get; init; }
+
+    internal ComplaintRefusalGrounds RefusalGrounds { get; init; }
+
+    internal PeriodPauses MediationPauses { get; init; }
+
+    internal MediationPause Pause { get; init; }
+
+    internal MediationEndGround EndGround { get; init; }
+
+    internal bool CaseOpened { get; init; }
+
+    // The deadline the event closes (None when it closes none) and whether it closed it late.
+    internal ComplaintDeadlineKind Closes { get; init; }
+
+    internal bool ClosedLate { get; init; }
+
+    // The snapshot's last event instant, which an EventInPast refusal states.
+    internal Instant LastEventAt { get; init; }
+
     /// <summary>The kernel's error of a <see cref="ComplaintRejection.Failed"/> refusal.</summary>
     internal RuleError? Failure { get; init; }
 
+    /// <summary>The new snapshot: the snapshot the event was decided on, with the event recorded (its state, instant and count, and what the event settles: the order, a decision's day, the grounds, the pauses, the deadline met or missed).</summary>
+    /// <param name="snapshot">The snapshot this decision was made on.</param>
+    /// <returns>The new snapshot.</returns>
+    /// <exception cref="InvalidOperationException">Thrown when the event was refused (the snapshot stays as it is), or for the default value.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="snapshot"/> is not in the state the event was decided in.</exception>
+    [System.Diagnostics.Contracts.Pure]
+    public ComplaintSnapshot ApplyTo(in ComplaintSnapshot snapshot)
+    {
+        // The default value (no state after it) is no decision: every accepted event moves to a state of the table.
+        if (!Accepted)
+        {
+            throw new InvalidOperationException("Only an accepted event changes the complaint");
+        }
+        if (snapshot.State != From)
+        {
+            throw new ArgumentException("The event was decided on a complaint in another state", nameof(snapshot));
+        }
+        ref readonly var s = ref snapshot;
+        var (count, at, to, date) = (s.EventCount + 1, EventAt, To, EventOn);
+        // Every accepted event counts, is dated and moves to the row's state; the rest is what the event records. A switch
+        // statement, each case returning its own copy: a switch expression's value went through a temporary.
+        switch (EventKind)
+        {
+            case ComplaintEventKind.Received:
+                return s with { EventCount = count, LastEventAt = at, State = to, Order = Order, ReceivedOn = date, HarmKnownOn = HarmKnownOn };
+            case ComplaintEventKind.Accepted:
+                return s with { EventCount = count, LastEventAt = at, State = to, DecidedOn = date, MetLog = Met(s), MissedLog = Missed(s) };
+            case ComplaintEventKind.Refused:
+                return s with
+                {
+                    EventCount = count, LastEventAt = at, State = to, DecidedOn = date, RefusalGroundSet = RefusalGrounds, DisputeSince = null,
+                    MetLog = Met(s), MissedLog = Missed(s),
+                };
+            case ComplaintEventKind.JurisdictionDisputed:
+                return s with { EventCount = count, LastEventAt = at, State = to, DisputeSince = date };
+            case ComplaintEventKind.JurisdictionSettled:
+                return s with { EventCount = count, LastEventAt = at, State = to, DisputeSince = null, MetLog = Met(s), MissedLog = Missed(s) };
+            case ComplaintEventKind.MediationStarted:
+                return s with { EventCount = count, LastEventAt = at, State = to, MediationStartedOn = date };
+            case ComplaintEventKind.TestingStarted:
+            case ComplaintEventKind.TestingEnded:
+                return s with { EventCount = count, LastEventAt = at, State = to, MediationPauses = MediationPauses, Pause = Pause };
+            case ComplaintEventKind.AgreementReached:
+                return s with { EventCount = count, LastEventAt = at, State = to, AgreedOn = date, MetLog = Met(s), MissedLog = Missed(s) };
+            case ComplaintEventKind.MediationTerminated:
+                return s with
+                {
+                    EventCount = count, LastEventAt = at, State = to, EndedOn = date, EndGround = EndGround, MediationPauses = MediationPauses, Pause = Pause,
+                };
+            case ComplaintEventKind.TerminationNotified:
+                return s with { EventCount = count, LastEventAt = at, State = to, NotifiedOn = date, MetLog = Met(s), MissedLog = Missed(s) };
+            case ComplaintEventKind.ClueFound:
+                return s with { EventCount = count, LastEventAt = at, State = to, ClueFoundOn = date, ClueExtended = false };
+            case ComplaintEventKind.ClueVerificationExtended:
+                return s with { EventCount = count, LastEventAt = at, State = to, ClueExtended = true };
+            case ComplaintEventKind.ClueResolved:
+                return s with
+                {
+                    EventCount = count, LastEventAt = at, State = to, ClueFoundOn = null, ClueExtended = false, CaseOpenedOnClue = s.CaseOpenedOnClue || CaseOpened,
+                    MetLog = Met(s), MissedLog = Missed(s),
+                };
+            default:
+                return s with { EventCount = count, LastEventAt = at, State = to };
+        }
+    }
+
+    // The deadline logs with the deadline this event closes: met in time, or missed.
+    private ComplaintDeadlineLog Met(in ComplaintSnapshot s) => Closes != ComplaintDeadlineKind.None && !ClosedLate ? s.MetLog.Add(Closes) : s.MetLog;
+
+    private ComplaintDeadlineLog Missed(in ComplaintSnapshot s) => Closes != ComplaintDeadlineKind.None && ClosedLate ? s.MissedLog.Add(Closes) : s.MissedLog;
+
     /// <summary>The coded bilingual error of a refusal at <c>$.event</c>, made on each read; <see langword="null"/> when accepted.</summary>
-    public RuleError? Error => Accepted ? null : ToRuleError();
+    public RuleError? Error => Rejection == ComplaintRejection.None ? null : ToRuleError();
 
     /// <summary>The coded bilingual error of a refusal.</summary>
     /// <param name="path">The JSON path of the event, e.g. <c>$.event</c> or <c>$.history[3]</c>.</param>
@@ -115,17 +235,19 @@ public readonly record struct ComplaintTransition
     [System.Diagnostics.Contracts.Pure]
     public RuleError ToRuleError(string? path = "$.event")
     {
-        var s = Snapshot;
-        var e = Event ?? throw new InvalidOperationException("An accepted event has no error");
-        var order = ComplaintStateMachine.OrderName(s.Order);
+        if (Rejection == ComplaintRejection.None)
+        {
+            throw new InvalidOperationException("An accepted event has no error");
+        }
+        var order = ComplaintStateMachine.OrderName(Order);
         var limit = (object?)LimitDate ?? "-";
         var period = LimitPeriod?.ToLocalizedText();
-        var eventName = ComplaintLabels.Of(e.Kind);
+        var eventName = ComplaintLabels.Of(EventKind);
         return Rejection switch
         {
-            ComplaintRejection.EventInPast => ComplaintErrors.EventInPast.Create(path, ("Event", eventName), ("Limit", s.LastEventAt)),
-            ComplaintRejection.IllegalTransition => ComplaintErrors.IllegalTransition.Create(path, ("Event", eventName), ("State", ComplaintLabels.Of(s.State)),
-                ("Allowed", AllowedIn(s.State))),
+            ComplaintRejection.EventInPast => ComplaintErrors.EventInPast.Create(path, ("Event", eventName), ("Limit", LastEventAt)),
+            ComplaintRejection.IllegalTransition => ComplaintErrors.IllegalTransition.Create(path, ("Event", eventName), ("State", ComplaintLabels.Of(From)),
+                ("Allowed", AllowedIn(From))),
             ComplaintRejection.NoOrderInForce => ComplaintStateMachine.NoOrderInForce(path, LimitDate!.Value),
             ComplaintRejection.HarmKnownAfterReceipt => ComplaintErrors.MissingFact.Create(path, ("Event", eventName),
                 ("Limit", new LocalizedText("知道权益受侵害之日不得晚于收到投诉之日", "the day the harm was known cannot be after the receipt date"))),
@@ -133,13 +255,13 @@ public readonly record struct ComplaintTransition
             ComplaintRejection.GroundNotEstablished => ComplaintErrors.GroundNotEstablished.Create(path, ("Limit", limit), ("Period", period)),
             ComplaintRejection.NoRefusalGround => ComplaintErrors.NoRefusalGround.Create(path, ("Limit", order)),
             ComplaintRejection.GroundNotInForce => ComplaintErrors.GroundNotInForce.Create(path, ("Ground", ComplaintLabels.Of((ComplaintRefusalGround)Value)), ("Limit", order)),
-            ComplaintRejection.ConsentRequired => ComplaintErrors.ConsentRequired.Create(path, ("Limit", s.Order == ComplaintOrder.Order20
+            ComplaintRejection.ConsentRequired => ComplaintErrors.ConsentRequired.Create(path, ("Limit", Order == ComplaintOrder.Order20
                 ? new LocalizedText("《市场监督管理投诉举报处理暂行办法》第十六条", "Order 20 Art 16")
                 : new LocalizedText("《市场监督管理投诉举报处理办法》第十八条", "Order 121 Art 18"))),
             ComplaintRejection.MediationLimitExpired => ComplaintErrors.MediationLimitExpired.Create(path, ("Limit", limit)),
             ComplaintRejection.LimitNotElapsed => ComplaintErrors.LimitNotElapsed.Create(path, ("Limit", limit)),
-            ComplaintRejection.PauseNotExcluded => ComplaintErrors.PauseNotExcluded.Create(path, ("Pause", ComplaintLabels.Of(e.Pause)), ("Limit", order)),
-            ComplaintRejection.EndGroundNotInForce => ComplaintErrors.EndGroundNotInForce.Create(path, ("Ground", ComplaintLabels.Of(e.EndGround)), ("Limit", order)),
+            ComplaintRejection.PauseNotExcluded => ComplaintErrors.PauseNotExcluded.Create(path, ("Pause", ComplaintLabels.Of(Pause)), ("Limit", order)),
+            ComplaintRejection.EndGroundNotInForce => ComplaintErrors.EndGroundNotInForce.Create(path, ("Ground", ComplaintLabels.Of(EndGround)), ("Limit", order)),
             ComplaintRejection.ClueAlreadyVerified => ComplaintErrors.ClueNotApplicable.Create(path, ("Limit", new LocalizedText("已有线索正在核查", "a clue is already being verified"))),
             ComplaintRejection.NoClueVerified => ComplaintErrors.ClueNotApplicable.Create(path, ("Limit", new LocalizedText("没有正在核查的线索", "no clue is being verified"))),
             ComplaintRejection.ClueExtensionNotAllowed => ComplaintErrors.ClueExtensionNotAllowed.Create(path, ("Limit", limit), ("Extension", Value)),
@@ -166,6 +288,7 @@ public readonly record struct ComplaintTransition
 /// statutory calendar, appraisal and testing time excluded from the mediation limit, Order 121 Art 45 for its 60 days.
 /// </summary>
 /// <remarks>Thread-safe: immutable; one instance serves any number of complaints.</remarks>
+[System.Runtime.CompilerServices.SkipLocalsInit] // every local is assigned before use: the decision's path does not zero its frame
 public sealed class ComplaintStateMachine
 {
     /// <summary>The rule id of explanations.</summary>
@@ -201,10 +324,10 @@ public sealed class ComplaintStateMachine
     public (ComplaintOrder Order, ParameterValue Value)? GoverningOrder(LocalDate received) =>
         LawOn(received) is { Order: not ComplaintOrder.None } law ? (law.Order, law.Values[ComplaintLaw.GoverningOrder]!) : null;
 
-    /// <summary>Applies <paramref name="event"/> to <paramref name="current"/>; never throws for bad facts.</summary>
+    /// <summary>Decides <paramref name="event"/> on <paramref name="current"/>: every guard of the governing order; never throws for bad facts.</summary>
     /// <param name="current">The caller's snapshot.</param>
     /// <param name="event">The event.</param>
-    /// <returns>The new snapshot, or the rejection (path <c>$.event</c>).</returns>
+    /// <returns>The decision: accepted with the new state (the new snapshot is <c>transition.ApplyTo(current)</c>), or the rejection (path <c>$.event</c>).</returns>
     public ComplaintTransition Apply(in ComplaintSnapshot current, ComplaintEvent @event)
     {
         Preconditions.CheckNotNull(@event);
@@ -221,7 +344,7 @@ public sealed class ComplaintStateMachine
     {
         var result = Apply(current, @event);
         return result.Accepted
-            ? RuleResult<ComplaintStep>.Success(new ComplaintStep(this, current, @event, result.Snapshot))
+            ? RuleResult<ComplaintStep>.Success(new ComplaintStep(this, current, @event, result.ApplyTo(current)))
             : RuleResult<ComplaintStep>.Failure(result.ToRuleError());
     }
 
@@ -289,7 +412,7 @@ public sealed class ComplaintStateMachine
             {
                 return RuleResult<ComplaintSnapshot>.Failure(result.ToRuleError($"$.history[{index}]"));
             }
-            snapshot = result.Snapshot;
+            snapshot = result.ApplyTo(snapshot);
             index++;
         }
         return RuleResult<ComplaintSnapshot>.Success(snapshot);
@@ -384,14 +507,18 @@ public sealed class ComplaintStateMachine
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static ComplaintTransition Reject(in ComplaintSnapshot s, ComplaintEvent e, ComplaintRejection why, LocalDate? limit = null, LegalPeriod? period = null, int value = 0) =>
-        new(s) { Event = e, Rejection = why, LimitDate = limit, LimitPeriod = period, Value = value };
+        Refusal(s, e) with { Rejection = why, LimitDate = limit, LimitPeriod = period, Value = value };
+
+    // A refusal: the snapshot stays, and the decision keeps what the refusal's message states of it and of the event.
+    private static ComplaintTransition Refusal(in ComplaintSnapshot s, ComplaintEvent e) =>
+        new(s.State, s.State, e.Kind, e.At, LegalTime.DateOf(e.At), s.Order) { LastEventAt = s.LastEventAt, Pause = e.Pause, EndGround = e.EndGround };
 
     // The kernel's coded error (a clock leaving the statutory calendar, a parameter not in force) as the refusal
     // ComplaintRejection.Failed. The checks on the path return these errors instead of throwing, so no try region sits
     // on the decision's path: one made the JIT copy the large result out of it on every event.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static ComplaintTransition Failed(in ComplaintSnapshot s, ComplaintEvent e, RuleError error) =>
-        new(s) { Event = e, Rejection = ComplaintRejection.Failed, Failure = error };
+        Refusal(s, e) with { Rejection = ComplaintRejection.Failed, Failure = error };
 
     private ComplaintTransition Guarded(in ComplaintSnapshot s, ComplaintEvent e)
     {
@@ -411,48 +538,48 @@ public sealed class ComplaintStateMachine
         }
         // Every accepted event counts, is dated and moves to the row's state; each case makes the new snapshot from the
         // caller's in one step (the snapshot is a large value: a copy of a copy just written stalls on the store buffer).
-        var (count, at, to) = (s.EventCount + 1, e.At, row.To);
+        var to = row.To;
         // One method per event: each makes (and zeroes) only its own copies of the large snapshot, not every event's.
         // A switch statement, each case returning its method's result: each method then writes the caller's result
         // itself, where a switch expression's value went into a temporary and was copied out (~240 bytes) on every event.
         switch (e.Kind)
         {
             case ComplaintEventKind.Received:
-                return OnReceived(s, e, date, count, at, to);
+                return OnReceived(s, e, date, to);
             case ComplaintEventKind.Accepted:
-                return OnAccepted(s, e, date, count, at, to);
+                return OnAccepted(s, e, date, to);
             case ComplaintEventKind.Refused:
-                return OnRefused(s, e, date, count, at, to);
+                return OnRefused(s, e, date, to);
             case ComplaintEventKind.JurisdictionDisputed:
-                return OnJurisdictionDisputed(s, e, date, count, at, to);
+                return OnJurisdictionDisputed(s, e, date, to);
             case ComplaintEventKind.JurisdictionSettled:
-                return OnJurisdictionSettled(s, e, date, count, at, to);
+                return OnJurisdictionSettled(s, e, date, to);
             case ComplaintEventKind.MediationStarted:
-                return OnMediationStarted(s, e, date, count, at, to);
+                return OnMediationStarted(s, e, date, to);
             case ComplaintEventKind.TestingStarted:
-                return OnTestingStarted(s, e, date, count, at, to);
+                return OnTestingStarted(s, e, date, to);
             case ComplaintEventKind.TestingEnded:
-                return OnTestingEnded(s, e, date, count, at, to);
+                return OnTestingEnded(s, e, date, to);
             case ComplaintEventKind.AgreementReached:
-                return OnAgreementReached(s, e, date, count, at, to);
+                return OnAgreementReached(s, e, date, to);
             case ComplaintEventKind.MediationTerminated:
-                return OnMediationTerminated(s, e, date, count, at, to);
+                return OnMediationTerminated(s, e, date, to);
             case ComplaintEventKind.TerminationNotified:
-                return OnTerminationNotified(s, e, date, count, at, to);
+                return OnTerminationNotified(s, e, date, to);
             case ComplaintEventKind.Closed:
-                return OnClosed(s, e, date, count, at, to);
+                return OnClosed(s, e, date, to);
             case ComplaintEventKind.ClueFound:
-                return OnClueFound(s, e, date, count, at, to);
+                return OnClueFound(s, e, date, to);
             case ComplaintEventKind.ClueVerificationExtended:
-                return OnClueVerificationExtended(s, e, date, count, at, to);
+                return OnClueVerificationExtended(s, e, date, to);
             case ComplaintEventKind.ClueResolved:
-                return OnClueResolved(s, e, date, count, at, to);
+                return OnClueResolved(s, e, date, to);
             default:
                 return Reject(s, e, ComplaintRejection.IllegalTransition);
         }
     }
 
-    private ComplaintTransition OnReceived(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    private ComplaintTransition OnReceived(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, ComplaintState to)
     {
         var law = spans.Find(date);
         if (law.Order == ComplaintOrder.None)
@@ -468,10 +595,10 @@ public sealed class ComplaintStateMachine
         {
             return Failed(s, e, failure);
         }
-        return new(s with { EventCount = count, LastEventAt = at, State = to, Order = law.Order, ReceivedOn = date, HarmKnownOn = e.HarmKnownOn });
+        return new(s.State, to, e.Kind, e.At, date, law.Order) { HarmKnownOn = e.HarmKnownOn };
     }
 
-    private ComplaintTransition OnAccepted(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    private ComplaintTransition OnAccepted(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, ComplaintState to)
     {
         var received = s.ReceivedOn!.Value;
         var law = LawOn(received);
@@ -495,11 +622,10 @@ public sealed class ComplaintStateMachine
         {
             return Failed(s, e, limit);
         }
-        var (met, missed) = Closing(s, ComplaintDeadlineKind.Acceptance, due, date);
-        return new(s with { EventCount = count, LastEventAt = at, State = to, DecidedOn = date, MetLog = met, MissedLog = missed });
+        return Closing(s, e, date, to, ComplaintDeadlineKind.Acceptance, due);
     }
 
-    private ComplaintTransition OnRefused(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    private ComplaintTransition OnRefused(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, ComplaintState to)
     {
         if (e.RefusalGrounds.IsDefaultOrEmpty)
         {
@@ -534,15 +660,10 @@ public sealed class ComplaintStateMachine
         {
             return Failed(s, e, failure);
         }
-        var (met, missed) = Closing(s, ComplaintDeadlineKind.Acceptance, due, date);
-        return new(s with
-        {
-            EventCount = count, LastEventAt = at, State = to, DecidedOn = date, RefusalGrounds = DistinctInOrder(e.RefusalGrounds), DisputeSince = null,
-            MetLog = met, MissedLog = missed,
-        });
+        return Closing(s, e, date, to, ComplaintDeadlineKind.Acceptance, due) with { RefusalGrounds = ComplaintRefusalGrounds.Of(e.RefusalGrounds) };
     }
 
-    private ComplaintTransition OnJurisdictionDisputed(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    private ComplaintTransition OnJurisdictionDisputed(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, ComplaintState to)
     {
         if (s.DisputeSince is not null)
         {
@@ -552,10 +673,10 @@ public sealed class ComplaintStateMachine
         {
             return Failed(s, e, failure);
         }
-        return new(s with { EventCount = count, LastEventAt = at, State = to, DisputeSince = date });
+        return new(s.State, to, e.Kind, e.At, date, s.Order);
     }
 
-    private ComplaintTransition OnJurisdictionSettled(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    private ComplaintTransition OnJurisdictionSettled(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, ComplaintState to)
     {
         if (s.DisputeSince is null)
         {
@@ -565,11 +686,10 @@ public sealed class ComplaintStateMachine
         {
             return Failed(s, e, failure);
         }
-        var (met, missed) = Closing(s, ComplaintDeadlineKind.JurisdictionDispute, due, date);
-        return new(s with { EventCount = count, LastEventAt = at, State = to, DisputeSince = null, MetLog = met, MissedLog = missed });
+        return Closing(s, e, date, to, ComplaintDeadlineKind.JurisdictionDispute, due);
     }
 
-    private ComplaintTransition OnMediationStarted(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    private ComplaintTransition OnMediationStarted(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, ComplaintState to)
     {
         if (!e.BothPartiesConsent)
         {
@@ -583,10 +703,10 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.MediationLimitExpired, limit);
         }
-        return new(s with { EventCount = count, LastEventAt = at, State = to, MediationStartedOn = date });
+        return new(s.State, to, e.Kind, e.At, date, s.Order);
     }
 
-    private ComplaintTransition OnTestingStarted(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    private ComplaintTransition OnTestingStarted(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, ComplaintState to)
     {
         if (!PausesUnder(s.Order).Contains(e.Pause))
         {
@@ -600,10 +720,10 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.MediationLimitExpired, limit);
         }
-        return new(s with { EventCount = count, LastEventAt = at, State = to, MediationPauses = s.MediationPauses.PausedOn(date), Pause = e.Pause });
+        return new(s.State, to, e.Kind, e.At, date, s.Order) { MediationPauses = s.MediationPauses.PausedOn(date), Pause = e.Pause };
     }
 
-    private ComplaintTransition OnTestingEnded(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    private ComplaintTransition OnTestingEnded(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, ComplaintState to)
     {
         var received = s.ReceivedOn!.Value;
         var law = LawOn(received);
@@ -616,10 +736,10 @@ public sealed class ComplaintStateMachine
         {
             return Failed(s, e, limit);
         }
-        return new(s with { EventCount = count, LastEventAt = at, State = to, MediationPauses = pauses, Pause = s.MediationPauses.IsPaused ? MediationPause.None : s.Pause });
+        return new(s.State, to, e.Kind, e.At, date, s.Order) { MediationPauses = pauses, Pause = s.MediationPauses.IsPaused ? MediationPause.None : s.Pause };
     }
 
-    private ComplaintTransition OnAgreementReached(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    private ComplaintTransition OnAgreementReached(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, ComplaintState to)
     {
         if (TryMediationLastDay(s, date, out var limit) is { } failure)
         {
@@ -629,11 +749,10 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.MediationLimitExpired, limit);
         }
-        var (met, missed) = Closing(s, ComplaintDeadlineKind.Mediation, limit, date);
-        return new(s with { EventCount = count, LastEventAt = at, State = to, AgreedOn = date, MetLog = met, MissedLog = missed });
+        return Closing(s, e, date, to, ComplaintDeadlineKind.Mediation, limit);
     }
 
-    private ComplaintTransition OnMediationTerminated(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    private ComplaintTransition OnMediationTerminated(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, ComplaintState to)
     {
         if (!EndGroundsUnder(s.Order).Contains(e.EndGround))
         {
@@ -656,31 +775,29 @@ public sealed class ComplaintStateMachine
         {
             return Failed(s, e, notice);
         }
-        return new(s with
+        return new(s.State, to, e.Kind, e.At, date, s.Order)
         {
-            EventCount = count, LastEventAt = at, State = to, EndedOn = date, EndGround = e.EndGround,
-            MediationPauses = pauses, Pause = s.MediationPauses.IsPaused ? MediationPause.None : s.Pause,
-        });
+            EndGround = e.EndGround, MediationPauses = pauses, Pause = s.MediationPauses.IsPaused ? MediationPause.None : s.Pause,
+        };
     }
 
-    private ComplaintTransition OnTerminationNotified(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    private ComplaintTransition OnTerminationNotified(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, ComplaintState to)
     {
         if (TryLastDay(s, NoticeClock(s), out var due) is { } failure)
         {
             return Failed(s, e, failure);
         }
-        var (met, missed) = Closing(s, ComplaintDeadlineKind.TerminationNotice, due, date);
-        return new(s with { EventCount = count, LastEventAt = at, State = to, NotifiedOn = date, MetLog = met, MissedLog = missed });
+        return Closing(s, e, date, to, ComplaintDeadlineKind.TerminationNotice, due);
     }
 
     // Not inlined: inlined into the dispatch, its new snapshot went through two temporaries on its way out (the JIT's code).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static ComplaintTransition OnClosed(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    private static ComplaintTransition OnClosed(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, ComplaintState to)
     {
-        return new(s with { EventCount = count, LastEventAt = at, State = to });
+        return new(s.State, to, e.Kind, e.At, date, s.Order);
     }
 
-    private ComplaintTransition OnClueFound(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    private ComplaintTransition OnClueFound(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, ComplaintState to)
     {
         if (s.ClueFoundOn is not null)
         {
@@ -690,10 +807,10 @@ public sealed class ComplaintStateMachine
         {
             return Failed(s, e, failure);
         }
-        return new(s with { EventCount = count, LastEventAt = at, State = to, ClueFoundOn = date, ClueExtended = false });
+        return new(s.State, to, e.Kind, e.At, date, s.Order);
     }
 
-    private ComplaintTransition OnClueVerificationExtended(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    private ComplaintTransition OnClueVerificationExtended(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, ComplaintState to)
     {
         if (s.ClueFoundOn is null)
         {
@@ -721,10 +838,10 @@ public sealed class ComplaintStateMachine
         {
             return Failed(s, e, extended);
         }
-        return new(s with { EventCount = count, LastEventAt = at, State = to, ClueExtended = true });
+        return new(s.State, to, e.Kind, e.At, date, s.Order);
     }
 
-    private ComplaintTransition OnClueResolved(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, int count, Instant at, ComplaintState to)
+    private ComplaintTransition OnClueResolved(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, ComplaintState to)
     {
         if (s.ClueFoundOn is null)
         {
@@ -734,12 +851,7 @@ public sealed class ComplaintStateMachine
         {
             return Failed(s, e, failure);
         }
-        var (met, missed) = Closing(s, ComplaintDeadlineKind.ClueVerification, due, date);
-        return new(s with
-        {
-            EventCount = count, LastEventAt = at, State = to, ClueFoundOn = null, ClueExtended = false, CaseOpenedOnClue = s.CaseOpenedOnClue || e.CaseOpened,
-            MetLog = met, MissedLog = missed,
-        });
+        return Closing(s, e, date, to, ComplaintDeadlineKind.ClueVerification, due) with { CaseOpened = e.CaseOpened };
     }
 
     /// <summary>The refusal grounds each order lists.</summary>
@@ -804,22 +916,9 @@ public sealed class ComplaintStateMachine
 
     private static readonly ImmutableArray<MediationPause> Order121Pauses = [MediationPause.Testing, MediationPause.Appraisal];
 
-    // The grounds once each, in enum order: the caller's own list when it already is.
-    private static ImmutableArray<ComplaintRefusalGround> DistinctInOrder(ImmutableArray<ComplaintRefusalGround> grounds)
-    {
-        for (var i = 1; i < grounds.Length; i++)
-        {
-            if (grounds[i] <= grounds[i - 1])
-            {
-                return [.. grounds.Distinct().Order()];
-            }
-        }
-        return grounds;
-    }
-
-    // The deadline a closing event meets or misses, recorded in the snapshot's logs.
-    private static (ComplaintDeadlineLog Met, ComplaintDeadlineLog Missed) Closing(in ComplaintSnapshot s, ComplaintDeadlineKind kind, LocalDate lastDay, LocalDate date) =>
-        date > lastDay ? (s.MetLog, s.MissedLog.Add(kind)) : (s.MetLog.Add(kind), s.MissedLog);
+    // An accepted event that closes a deadline, met or missed (ApplyTo records it in the snapshot's logs).
+    private static ComplaintTransition Closing(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, ComplaintState to, ComplaintDeadlineKind kind, LocalDate lastDay) =>
+        new(s.State, to, e.Kind, e.At, date, s.Order) { Closes = kind, ClosedLate = date > lastDay };
 
     // The running pause ends: its days, from the day testing started to the day before this one, are banked on the
     // mediation clock (the kernel's error when the count leaves the calendar).

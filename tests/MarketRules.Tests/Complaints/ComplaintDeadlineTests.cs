@@ -173,7 +173,7 @@ public class ComplaintDeadlineTests
         var s = Run(Received(D(2026, 7, 28)), E(ComplaintEventKind.Accepted, D(2026, 8, 3)), Consent(D(2026, 8, 4)),
             Terminated(D(2026, 9, 30), MediationEndGround.NoAgreementPossible));
         Assert.Equal(D(2026, 10, 15), Only(s, ComplaintDeadlineKind.TerminationNotice, D(2026, 9, 30)).LastDay);
-        var closed = Machine.Apply(s, E(ComplaintEventKind.TerminationNotified, D(2026, 10, 16))).Snapshot;
+        var closed = Machine.Apply(s, E(ComplaintEventKind.TerminationNotified, D(2026, 10, 16))).ApplyTo(s);
         Assert.Equal(new[] { ComplaintDeadlineKind.TerminationNotice }, closed.Missed.ToArray());
     }
 
@@ -197,7 +197,7 @@ public class ComplaintDeadlineTests
         Assert.Equal(D(2026, 5, 26), Only(s121, ComplaintDeadlineKind.ClueVerification, D(2026, 5, 6)).LastDay);
         var unapproved = Machine.Apply(s121, E(ComplaintEventKind.ClueVerificationExtended, D(2026, 5, 20)));
         Assert.Equal("MR.Complaints.ClueExtensionNotAllowed", unapproved.Error!.Code);
-        var extended = Machine.Apply(s121, E(ComplaintEventKind.ClueVerificationExtended, D(2026, 5, 20)) with { HeadApproved = true }).Snapshot;
+        var extended = Machine.Apply(s121, E(ComplaintEventKind.ClueVerificationExtended, D(2026, 5, 20)) with { HeadApproved = true }).ApplyTo(s121);
         Assert.Equal(D(2026, 6, 16), Only(extended, ComplaintDeadlineKind.ClueVerification, D(2026, 5, 20)).LastDay);
         Assert.Equal("MR.Complaints.ClueExtensionNotAllowed",
             Machine.Apply(extended, E(ComplaintEventKind.ClueVerificationExtended, D(2026, 5, 21)) with { HeadApproved = true }).Error!.Code);
@@ -229,9 +229,11 @@ public class ComplaintDeadlineTests
         // Received 2026-11-18, accepted 2026-11-20: 60 days end on 2027-01-19, a day the 2016–2026 calendar cannot class.
         var received = Machine.Apply(ComplaintSnapshot.Initial, Received(D(2026, 11, 18)));
         Assert.True(received.Accepted);
-        var accepted = Machine.Apply(received.Snapshot, E(ComplaintEventKind.Accepted, D(2026, 11, 20)));
+        var afterReceipt = received.ApplyTo(ComplaintSnapshot.Initial);
+        var accepted = Machine.Apply(afterReceipt, E(ComplaintEventKind.Accepted, D(2026, 11, 20)));
         Assert.Equal(ComplaintRejection.Failed, accepted.Rejection);
-        Assert.Equal(received.Snapshot, accepted.Snapshot);
+        Assert.Equal(afterReceipt.State, accepted.To);
+        Assert.Throws<InvalidOperationException>(() => accepted.ApplyTo(afterReceipt));
         var error = accepted.ToRuleError("$.history[1]");
         Assert.Equal("MR.Calendar.OutOfRange", error.Code);
         Assert.Equal("$.history[1]", error.Path);
@@ -268,7 +270,7 @@ public class ComplaintDeadlineTests
         var step = Machine.Transition(s, E(ComplaintEventKind.Accepted, D(2026, 4, 27))).GetValueOrThrow();
         Assert.Equal(new[] { ComplaintDeadlineKind.Acceptance }, step.Snapshot.Missed.ToArray());
         Assert.Contains(step.Explanation.Reasons, r => r.Code == "MR.Complaints.DeadlineMissed" && r.Message.English.Contains("2026-04-24", StringComparison.Ordinal));
-        var onTime = Machine.Apply(s, E(ComplaintEventKind.Accepted, D(2026, 4, 24))).Snapshot;
+        var onTime = Machine.Apply(s, E(ComplaintEventKind.Accepted, D(2026, 4, 24))).ApplyTo(s);
         Assert.Equal(new[] { ComplaintDeadlineKind.Acceptance }, onTime.Met.ToArray());
         Assert.Empty(onTime.Missed);
     }

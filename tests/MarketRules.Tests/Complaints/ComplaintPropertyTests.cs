@@ -39,7 +39,7 @@ public class ComplaintPropertyTests
             yield return (snapshot, e, result);
             if (result.Accepted)
             {
-                snapshot = result.Snapshot;
+                snapshot = result.ApplyTo(snapshot);
             }
         }
     }
@@ -55,16 +55,20 @@ public class ComplaintPropertyTests
             {
                 if (!result.Accepted)
                 {
-                    Assert.Equal(before, result.Snapshot);
+                    // A refusal leaves the complaint as it was: the same state, and no new snapshot to make.
+                    Assert.Equal(before.State, result.To);
+                    Assert.Throws<InvalidOperationException>(() => result.ApplyTo(before));
                     Assert.StartsWith("MR.", result.Error!.Code, StringComparison.Ordinal);
                     continue;
                 }
                 var row = ComplaintTransitionTable.Find(before.State, e.Kind);
                 Assert.NotNull(row);
-                Assert.Equal(row.To, result.Snapshot.State);
-                Assert.Equal(before.EventCount + 1, result.Snapshot.EventCount);
+                var next = result.ApplyTo(before);
+                Assert.Equal(row.To, result.To);
+                Assert.Equal(row.To, next.State);
+                Assert.Equal(before.EventCount + 1, next.EventCount);
                 history.Add(e);
-                last = result.Snapshot;
+                last = next;
             }
             // The history alone rebuilds the same complaint.
             Assert.Equal(last ?? ComplaintSnapshot.Initial, Machine.Replay(history).GetValueOrThrow(), SnapshotComparer.Instance);
@@ -86,7 +90,7 @@ public class ComplaintPropertyTests
                     continue;
                 }
                 var date = LegalTime.DateOf(e.At);
-                var after = result.Snapshot;
+                var after = result.ApplyTo(before);
                 if (e.Kind == ComplaintEventKind.TestingStarted)
                 {
                     testingSince = date;

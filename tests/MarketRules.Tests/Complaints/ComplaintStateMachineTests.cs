@@ -46,7 +46,7 @@ public class ComplaintStateMachineTests
         for (var i = 0; i < journey.Length; i++)
         {
             before[i] = snapshot;
-            snapshot = Machine.Apply(snapshot, journey[i]).Snapshot;
+            snapshot = Machine.Apply(snapshot, journey[i]).ApplyTo(snapshot);
         }
         Assert.Equal(ComplaintState.Closed, snapshot.State);
         Assert.Equal(new[] { ComplaintDeadlineKind.Acceptance, ComplaintDeadlineKind.Mediation }, snapshot.Met.ToArray());
@@ -75,11 +75,11 @@ public class ComplaintStateMachineTests
         Assert.Equal(from, s.State);
         if (kind is ComplaintEventKind.ClueVerificationExtended or ComplaintEventKind.ClueResolved)
         {
-            s = Machine.Apply(s, E(ComplaintEventKind.ClueFound, Start.PlusDays(10))).Snapshot;
+            s = Machine.Apply(s, E(ComplaintEventKind.ClueFound, Start.PlusDays(10))).ApplyTo(s);
         }
         if (kind == ComplaintEventKind.JurisdictionSettled)
         {
-            s = Machine.Apply(s, E(ComplaintEventKind.JurisdictionDisputed, Start)).Snapshot;
+            s = Machine.Apply(s, E(ComplaintEventKind.JurisdictionDisputed, Start)).ApplyTo(s);
         }
         var step = Machine.Transition(s, ValidEvent(kind, Start.PlusDays(11)));
         Assert.True(step.IsSuccess, string.Join("; ", step.Errors));
@@ -95,7 +95,8 @@ public class ComplaintStateMachineTests
         var s = Run([.. PathTo(from, Start)]);
         var result = Machine.Apply(s, ValidEvent(kind, Start.PlusDays(11)));
         Assert.False(result.Accepted);
-        Assert.Equal(s, result.Snapshot);
+        Assert.Equal(s.State, result.To);
+        Assert.Throws<InvalidOperationException>(() => result.ApplyTo(s));
         Assert.Equal("MR.Complaints.IllegalTransition", result.Error!.Code);
         Assert.Equal("$.event", result.Error.Path);
     }
@@ -193,7 +194,7 @@ public class ComplaintStateMachineTests
         Assert.True(Machine.Apply(s, E(ComplaintEventKind.AgreementReached, new LocalDate(2026, 6, 16))).Accepted);
         var ended = Machine.Apply(s, Terminated(new LocalDate(2026, 6, 17), MediationEndGround.LimitElapsed));
         Assert.True(ended.Accepted);
-        Assert.Equal(MediationEndGround.LimitElapsed, ended.Snapshot.EndGround);
+        Assert.Equal(MediationEndGround.LimitElapsed, ended.ApplyTo(s).EndGround);
     }
 
     [Fact]
