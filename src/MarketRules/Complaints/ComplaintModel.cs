@@ -258,22 +258,22 @@ public readonly record struct ComplaintSnapshot
     /// <summary>The day the complaint was received.</summary>
     public LocalDate? ReceivedOn
     {
-        get => Read(0, receivedOn);
-        init => present = Write(0, ref receivedOn, value, present);
+        get => RecordedDays.Read(present, 0, receivedOn);
+        init => present = RecordedDays.Write(0, ref receivedOn, value, present);
     }
 
     /// <summary>The day the complainant knew or should have known of the harm, when given.</summary>
     public LocalDate? HarmKnownOn
     {
-        get => Read(1, harmKnownOn);
-        init => present = Write(1, ref harmKnownOn, value, present);
+        get => RecordedDays.Read(present, 1, harmKnownOn);
+        init => present = RecordedDays.Write(1, ref harmKnownOn, value, present);
     }
 
     /// <summary>The day of the acceptance or refusal decision.</summary>
     public LocalDate? DecidedOn
     {
-        get => Read(2, decidedOn);
-        init => present = Write(2, ref decidedOn, value, present);
+        get => RecordedDays.Read(present, 2, decidedOn);
+        init => present = RecordedDays.Write(2, ref decidedOn, value, present);
     }
 
     /// <summary>The refusal grounds, each once in the order the enum lists them (made from the packed set on each read).</summary>
@@ -284,8 +284,8 @@ public readonly record struct ComplaintSnapshot
     /// <summary>The day mediation started.</summary>
     public LocalDate? MediationStartedOn
     {
-        get => Read(3, mediationStartedOn);
-        init => present = Write(3, ref mediationStartedOn, value, present);
+        get => RecordedDays.Read(present, 3, mediationStartedOn);
+        init => present = RecordedDays.Write(3, ref mediationStartedOn, value, present);
     }
 
     /// <summary>The day the running appraisal or testing started, or <see langword="null"/> (the running pause of <see cref="MediationPauses"/>).</summary>
@@ -300,15 +300,15 @@ public readonly record struct ComplaintSnapshot
     /// <summary>The day of the agreement.</summary>
     public LocalDate? AgreedOn
     {
-        get => Read(4, agreedOn);
-        init => present = Write(4, ref agreedOn, value, present);
+        get => RecordedDays.Read(present, 4, agreedOn);
+        init => present = RecordedDays.Write(4, ref agreedOn, value, present);
     }
 
     /// <summary>The day mediation was terminated.</summary>
     public LocalDate? EndedOn
     {
-        get => Read(5, endedOn);
-        init => present = Write(5, ref endedOn, value, present);
+        get => RecordedDays.Read(present, 5, endedOn);
+        init => present = RecordedDays.Write(5, ref endedOn, value, present);
     }
 
     /// <summary>Why mediation was terminated.</summary>
@@ -317,22 +317,22 @@ public readonly record struct ComplaintSnapshot
     /// <summary>The day the parties were told of the termination.</summary>
     public LocalDate? NotifiedOn
     {
-        get => Read(6, notifiedOn);
-        init => present = Write(6, ref notifiedOn, value, present);
+        get => RecordedDays.Read(present, 6, notifiedOn);
+        init => present = RecordedDays.Write(6, ref notifiedOn, value, present);
     }
 
     /// <summary>The day a jurisdiction dispute arose, while it is open.</summary>
     public LocalDate? DisputeSince
     {
-        get => Read(7, disputeSince);
-        init => present = Write(7, ref disputeSince, value, present);
+        get => RecordedDays.Read(present, 7, disputeSince);
+        init => present = RecordedDays.Write(7, ref disputeSince, value, present);
     }
 
     /// <summary>The day a clue of a violation was found, while it is being verified.</summary>
     public LocalDate? ClueFoundOn
     {
-        get => Read(8, clueFoundOn);
-        init => present = Write(8, ref clueFoundOn, value, present);
+        get => RecordedDays.Read(present, 8, clueFoundOn);
+        init => present = RecordedDays.Write(8, ref clueFoundOn, value, present);
     }
 
     /// <summary>Clue verification was extended.</summary>
@@ -355,14 +355,6 @@ public readonly record struct ComplaintSnapshot
     // are 38 bytes where nine nullable dates were 72, and every accepted event copies the snapshot.
     private readonly ushort present;
 
-    private LocalDate? Read(int bit, LocalDate day) => (present & (1 << bit)) != 0 ? day : null;
-
-    // An absent day is stored as the default date, so member-wise equality sees only the recorded days.
-    private static ushort Write(int bit, ref LocalDate day, LocalDate? value, ushort present)
-    {
-        day = value.GetValueOrDefault();
-        return unchecked((ushort)(value.HasValue ? present | (1 << bit) : present & ~(1 << bit)));
-    }
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MarketRules.Calendar;
 using MarketRules.Json;
 
 namespace MarketRules.SpotChecks;
@@ -273,8 +274,8 @@ public readonly record struct SpotCheckLot
     /// <summary>The day of the last accepted event, or <see langword="null"/>.</summary>
     public LocalDate? LastEventOn
     {
-        get => Read(0, lastEventOn);
-        init => present = Write(0, ref lastEventOn, value, present);
+        get => RecordedDays.Read(present, 0, lastEventOn);
+        init => present = RecordedDays.Write(0, ref lastEventOn, value, present);
     }
 
     /// <summary>The number of accepted events.</summary>
@@ -283,85 +284,77 @@ public readonly record struct SpotCheckLot
     /// <summary>The day the test found the lot non-conforming.</summary>
     public LocalDate? NonConformingOn
     {
-        get => Read(1, nonConformingOn);
-        init => present = Write(1, ref nonConformingOn, value, present);
+        get => RecordedDays.Read(present, 1, nonConformingOn);
+        init => present = RecordedDays.Write(1, ref nonConformingOn, value, present);
     }
 
     /// <summary>The day the result was received.</summary>
     public LocalDate? ResultReceivedOn
     {
-        get => Read(2, resultReceivedOn);
-        init => present = Write(2, ref resultReceivedOn, value, present);
+        get => RecordedDays.Read(present, 2, resultReceivedOn);
+        init => present = RecordedDays.Write(2, ref resultReceivedOn, value, present);
     }
 
     /// <summary>The day sales stopped.</summary>
     public LocalDate? SaleStoppedOn
     {
-        get => Read(3, saleStoppedOn);
-        init => present = Write(3, ref saleStoppedOn, value, present);
+        get => RecordedDays.Read(present, 3, saleStoppedOn);
+        init => present = RecordedDays.Write(3, ref saleStoppedOn, value, present);
     }
 
     /// <summary>The day a re-test was requested.</summary>
     public LocalDate? RetestRequestedOn
     {
-        get => Read(4, retestRequestedOn);
-        init => present = Write(4, ref retestRequestedOn, value, present);
+        get => RecordedDays.Read(present, 4, retestRequestedOn);
+        init => present = RecordedDays.Write(4, ref retestRequestedOn, value, present);
     }
 
     /// <summary>The day rectification was ordered.</summary>
     public LocalDate? RectificationOrderedOn
     {
-        get => Read(5, rectificationOrderedOn);
-        init => present = Write(5, ref rectificationOrderedOn, value, present);
+        get => RecordedDays.Read(present, 5, rectificationOrderedOn);
+        init => present = RecordedDays.Write(5, ref rectificationOrderedOn, value, present);
     }
 
     /// <summary>The day of the (first) review.</summary>
     public LocalDate? ReviewedOn
     {
-        get => Read(6, reviewedOn);
-        init => present = Write(6, ref reviewedOn, value, present);
+        get => RecordedDays.Read(present, 6, reviewedOn);
+        init => present = RecordedDays.Write(6, ref reviewedOn, value, present);
     }
 
     /// <summary>The day of the provincial announcement.</summary>
     public LocalDate? AnnouncedOn
     {
-        get => Read(7, announcedOn);
-        init => present = Write(7, ref announcedOn, value, present);
+        get => RecordedDays.Read(present, 7, announcedOn);
+        init => present = RecordedDays.Write(7, ref announcedOn, value, present);
     }
 
     /// <summary>The day of the second review.</summary>
     public LocalDate? SecondReviewedOn
     {
-        get => Read(8, secondReviewedOn);
-        init => present = Write(8, ref secondReviewedOn, value, present);
+        get => RecordedDays.Read(present, 8, secondReviewedOn);
+        init => present = RecordedDays.Write(8, ref secondReviewedOn, value, present);
     }
 
     /// <summary>The last day of the reorganisation period.</summary>
     public LocalDate? ReorganisationUntil
     {
-        get => Read(9, reorganisationUntil);
-        init => present = Write(9, ref reorganisationUntil, value, present);
+        get => RecordedDays.Read(present, 9, reorganisationUntil);
+        init => present = RecordedDays.Write(9, ref reorganisationUntil, value, present);
     }
 
     /// <summary>The day the journey ended.</summary>
     public LocalDate? ClosedOn
     {
-        get => Read(10, closedOn);
-        init => present = Write(10, ref closedOn, value, present);
+        get => RecordedDays.Read(present, 10, closedOn);
+        init => present = RecordedDays.Write(10, ref closedOn, value, present);
     }
 
     // Which days are recorded. Bit 0: LastEventOn; bits 1-10: the step days, in declaration order. Declared last so
     // the lot packs without padding.
     private readonly ushort present;
 
-    private LocalDate? Read(int bit, LocalDate day) => (present & (1 << bit)) != 0 ? day : null;
-
-    // An absent day is stored as the default date, so member-wise equality sees only the recorded days.
-    private static ushort Write(int bit, ref LocalDate day, LocalDate? value, ushort present)
-    {
-        day = value.GetValueOrDefault();
-        return unchecked((ushort)(value.HasValue ? present | (1 << bit) : present & ~(1 << bit)));
-    }
 }
 
 /// <summary>A step's deadline or window as of a date.</summary>
