@@ -244,7 +244,10 @@ public sealed class CreditRiskPolicy
                 errors.Add(CreditErrors.UnknownIndicator.CreateLocalized(path, ("Indicator", name, name), ("Known", known.Chinese, known.English)));
                 continue;
             }
-            if (setting.Weight is not { } weight || weight < 0 || weight > MaxWeight || setting.Cap is not { } cap || cap < 0 || cap > MaxWeight)
+            // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+            var weight = setting.Weight ?? -1;
+            var cap = setting.Cap ?? -1;
+            if (weight < 0 || weight > MaxWeight || cap < 0 || cap > MaxWeight)
             {
                 errors.Add(CreditErrors.PolicyInvalid.CreateLocalized(path, ("Detail", $"「weight」和「cap」须为 0 到 {MaxWeight} 之间的整数", $"weight and cap must be whole numbers in [0, {MaxWeight}]")));
                 continue;

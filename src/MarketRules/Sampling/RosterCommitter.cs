@@ -212,7 +212,9 @@ internal sealed class RosterCommitter : IDisposable
         Span<byte> hex = stackalloc byte[64];
         for (var b = 0; b < Buckets; b++)
         {
-            if (hashes[b] is not { } bucketHash)
+            // Read without a pattern variable: a mutation tool that guards the condition would leave it unassigned (CS0165).
+            var bucketHash = hashes[b];
+            if (bucketHash is null)
             {
                 continue;
             }
