@@ -30,10 +30,11 @@ public sealed class StrictDoorVectorMutationTests(ITestOutputHelper output)
     // “”): it then found these, all outside complaints and spot checks (whose leaks it found were fixed). Most name
     // the caller's own ids or values in a Chinese sentence without 「」 (a policy id, a step or evidence id, a seed, the
     // mutated value "text"), or list rule and parameter ids; each area is to quote or label them, then drop its line.
-    private static readonly string[] KnownLeaks =
-    [
-        "MR.Credit.Indicator zh", "MR.Credit.Score zh",
-    ];
+    // Kept by vector file: each file's requests are one case of the theory, so each case exercises one rule's code.
+    private static readonly Dictionary<string, string[]> KnownLeaks = new(StringComparer.Ordinal)
+    {
+        ["credit.tier.json"] = ["MR.Credit.Indicator zh", "MR.Credit.Score zh"],
+    };
 
     public enum Mutation
     {
@@ -48,14 +49,20 @@ public sealed class StrictDoorVectorMutationTests(ITestOutputHelper output)
         UpperCasedText,
     }
 
-    [Fact]
-    public void EveryVector_MutatedFieldByField_IsAnsweredWithCodedLocatedErrorsOrADecision()
+    public static TheoryData<string> VectorFiles() => [.. ConformanceVectors.Files];
+
+    // One case per vector file (one rule), not one test for all: a test that covers every rule makes every mutant of
+    // every area run it in a mutation run (issue 18), and it took 22 s; a case per rule runs only where its rule is.
+    [Theory]
+    [MemberData(nameof(VectorFiles))]
+    public void EveryVector_MutatedFieldByField_IsAnsweredWithCodedLocatedErrorsOrADecision(string file)
     {
         var counts = Enum.GetValues<Mutation>().ToDictionary(m => m, _ => (Requests: 0, Refused: 0, Ok: 0));
         var failures = new List<string>();
         var leaks = new SortedSet<string>(StringComparer.Ordinal);
         var examples = new Dictionary<string, string>(StringComparer.Ordinal);
-        var vectors = ConformanceVectors.Load();
+        var vectors = ConformanceVectors.Parse(file, ConformanceVectors.ReadFile(file));
+        Assert.NotEmpty(vectors);
         foreach (var vector in vectors)
         {
             var request = JsonNode.Parse(vector.RequestJson)!;
@@ -76,12 +83,27 @@ public sealed class StrictDoorVectorMutationTests(ITestOutputHelper output)
         }
         output.WriteLine($"{vectors.Length} vectors, {counts.Values.Sum(c => c.Requests)} mutated requests");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        var newLeaks = leaks.Except(KnownLeaks, StringComparer.Ordinal).ToList();
-        var fixedLeaks = KnownLeaks.Except(leaks, StringComparer.Ordinal).ToList();
+        var known = KnownLeaks.GetValueOrDefault(file, []);
+        var newLeaks = leaks.Except(known, StringComparer.Ordinal).ToList();
+        var fixedLeaks = known.Except(leaks, StringComparer.Ordinal).ToList();
         output.WriteLine($"{leaks.Count} message codes still leak one language into the other");
         Assert.True(newLeaks.Count == 0, "Texts that leak one language into the other:\n" + string.Join("\n", newLeaks.Select(l => l + ": " + examples[l])));
         Assert.True(fixedLeaks.Count == 0, "No longer leaking; remove from KnownLeaks:\n" + string.Join("\n", fixedLeaks));
-        Assert.All(counts, c => Assert.True(c.Value.Requests > 0, $"no request was mutated by {c.Key}"));
+        // Every mutation that can apply to this file's requests was made (a removal, a rename… of every member).
+        Assert.True(counts[Mutation.Removed].Requests > 0 && counts[Mutation.WrongValue].Requests > 0, $"no member of {file} was mutated");
+    }
+
+    [Fact]
+    public void Mutations_OfTheShippedVectors_IncludeEveryKind()
+    {
+        var made = ConformanceVectors.Load().SelectMany(v => Mutations(JsonNode.Parse(v.RequestJson)!)).Select(m => m.Mutation).ToHashSet();
+        Assert.All(Enum.GetValues<Mutation>(), m => Assert.True(made.Contains(m), $"no request was mutated by {m}"));
+    }
+
+    [Fact]
+    public void KnownLeaks_NameShippedVectorFiles()
+    {
+        Assert.All(KnownLeaks.Keys, f => Assert.Contains(f, ConformanceVectors.Files));
     }
 
     // A Chinese text with a C# identifier (CaseOpened, None) or an English sentence in it, or an English text with CJK.
@@ -286,9 +308,11 @@ public sealed class StrictDoorVectorMutationTests(ITestOutputHelper output)
         }
         else if (node is JsonArray array)
         {
+            // The first two elements and the last: the elements between have the same shape and reach the same code
+            // (a sampling roster of 26 entities made 36,000 requests, 10 s, for nothing the first two and the last miss).
             for (var i = 0; i < array.Count; i++)
             {
-                if (array[i] is { } element)
+                if ((i < 2 || i == array.Count - 1) && array[i] is { } element)
                 {
                     foreach (var inner in Members(element, path + "[" + i + "]"))
                     {

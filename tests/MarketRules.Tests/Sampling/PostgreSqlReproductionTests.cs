@@ -18,6 +18,7 @@ public sealed class SamplingPostgreSqlCluster : ICollectionFixture<PostgreSqlSer
 /// docs/sampling.md run on a real server started for the test run.
 /// </summary>
 [Collection(SamplingPostgreSqlCluster.Name)]
+[Trait("Needs", "PostgreSQL")] // left out of mutation runs (eng/mutation.sh): it starts a server and takes 17 s
 public class PostgreSqlReproductionTests(PostgreSqlServer server)
 {
     // The SQL exactly as docs/sampling.md documents it (SamplingDocsTests checks the page still contains it).
