@@ -7,8 +7,8 @@
 # mutation/<area>.json and mutation/README.md gets that area's row, its survivors and their reasons
 # (eng/mutation/equivalent.tsv gives a reason to each survivor judged equivalent). Not part of .ci/run: a whole-library
 # run takes over an hour on two cores; the unit suite checks only that the configurations are valid.
-# MUTATION_TESTS='<dotnet test --filter expression>' runs only those tests (Stryker's test-case-filter), for a quicker
-# run on a loaded machine: the score is then a lower bound, and the filter is recorded with the run.
+# MUTATION_TESTS='<dotnet test --filter expression>' runs those tests instead of the area's own (its configuration's
+# test-case-filter); the filter is recorded with the run.
 # On a machine shared with others, run it below their priority: `nice -n 5 eng/mutation.sh referral` (the niceness is
 # recorded with the run, with the load at its start and end).
 set -euo pipefail
@@ -25,10 +25,15 @@ for area in "$@"; do
   base=${area%%/*}
   config="$root/eng/mutation/$base.json"
   [ -f "$config" ] || { echo "no configuration for area '$base' (eng/mutation/$base.json)" >&2; exit 2; }
-  # Tests that start a database server (trait Needs=PostgreSQL) are left out: a mutant they cover would start a
-  # server per run; what they reproduce in SQL, the in-memory tests assert too.
-  filter="Needs!=PostgreSQL"
-  if [ -n "${MUTATION_TESTS:-}" ]; then filter="($MUTATION_TESTS)&$filter"; fi
+  # The tests a run uses: the area's own (its configuration's test-case-filter: the area's test folder, the engine's
+  # tests and the citation registry's), or MUTATION_TESTS when set. Not the whole suite: Stryker runs every test it
+  # is given for each mutant it cannot attribute to tests (one in a static initializer: a citation, an error's text),
+  # one fresh test process each, and the whole suite made a credit run last hours. Tests of other areas that would
+  # kill a mutant are left out, so the score is a lower bound. Tests that start a database server (trait
+  # Needs=PostgreSQL) are always left out: what they reproduce in SQL, the in-memory tests assert too.
+  own=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['stryker-config'].get('test-case-filter',''))" "$config")
+  filter=${MUTATION_TESTS:-$own}
+  if [ -n "$filter" ]; then filter="($filter)&Needs!=PostgreSQL"; else filter="Needs!=PostgreSQL"; fi
   narrow=(--test-case-filter "$filter")
   if [ "$base" != "$area" ]; then
     folder=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['stryker-config']['mutate'][0].split('/**/')[0])" "$config")/${area#*/}

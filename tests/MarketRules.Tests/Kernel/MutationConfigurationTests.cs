@@ -10,6 +10,7 @@ public sealed class MutationConfigurationTests
 {
     private static readonly string ConfigFolder = Path.Combine(RepositoryPaths.Root, "eng", "mutation");
     private static readonly string LibraryFolder = Path.Combine(RepositoryPaths.Root, "src", "MarketRules");
+    private static readonly string TestsFolder = Path.Combine(RepositoryPaths.Root, "tests", "MarketRules.Tests");
 
     private static IEnumerable<string> ConfigurationFiles() =>
         Directory.GetFiles(ConfigFolder, "*.json").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal);
@@ -33,6 +34,18 @@ public sealed class MutationConfigurationTests
         var folder = match.Groups["folder"].Value;
         Assert.True(Directory.Exists(Path.Combine(LibraryFolder, folder)), $"{file}: src/MarketRules/{folder} does not exist");
         Assert.Equal(folder.ToLowerInvariant() + ".json", file);
+        if (config.TryGetProperty("test-case-filter", out var filter))
+        {
+            // The tests a run uses (eng/mutation.sh): clauses naming test folders that exist, the area's own among them.
+            var named = filter.GetString()!.Split('|').Select(clause =>
+            {
+                var test = System.Text.RegularExpressions.Regex.Match(clause, @"^FullyQualifiedName~MarketRules\.Tests\.(?<folder>[A-Za-z]+)\.(?<type>[A-Za-z]*)$");
+                Assert.True(test.Success, $"{file}: '{clause}' is not a clause naming a test folder (or a type prefix in it)");
+                Assert.True(Directory.Exists(Path.Combine(TestsFolder, test.Groups["folder"].Value)), $"{file}: tests/MarketRules.Tests/{test.Groups["folder"].Value} does not exist");
+                return test.Groups["folder"].Value;
+            }).ToList();
+            Assert.Contains(folder, named);
+        }
     }
 
     [Fact]
