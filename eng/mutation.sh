@@ -26,7 +26,8 @@ for area in "$@"; do
   config="$root/eng/mutation/$base.json"
   [ -f "$config" ] || { echo "no configuration for area '$base' (eng/mutation/$base.json)" >&2; exit 2; }
   # The tests a run uses: the area's own (its configuration's test-case-filter: the area's test folder, the engine's
-  # tests and the citation registry's), or MUTATION_TESTS when set. Not the whole suite: Stryker runs every test it
+  # tests but the strict-door one, which mutates every rule's requests and is the engine's run's, and the citation
+  # registry's), or MUTATION_TESTS when set. Not the whole suite: Stryker runs every test it
   # is given for each mutant it cannot attribute to tests (one in a static initializer: a citation, an error's text),
   # one fresh test process each, and the whole suite made a credit run last hours. Tests of other areas that would
   # kill a mutant are left out, so the score is a lower bound. Tests that start a database server (trait
