@@ -276,7 +276,7 @@ public class CreditDirectoryMutationEdgeTests
     {
         Assert.Throws<ArgumentNullException>(() => CreditDirectory.IndicatorsAsOf(null!, new LocalDate(2024, 1, 1), new LocalDate(2021, 1, 2)));
         Assert.Throws<ArgumentNullException>(() => CreditDirectory.Validate(null!));
-        Assert.Throws<ArgumentNullException>(() => CreditDirectory.Classify(null!, new LocalDate(2024, 1, 1), Policy, NationalCatalog.Law));
+        Assert.Equal("directory", Assert.Throws<ArgumentNullException>(() => CreditDirectory.Classify(null!, new LocalDate(2024, 1, 1), Policy, NationalCatalog.Law)).ParamName);
         Assert.Throws<ArgumentNullException>(() => CreditDirectory.Classify([], new LocalDate(2024, 1, 1), null!, NationalCatalog.Law));
     }
 
