@@ -75,7 +75,9 @@ public static class CreditDirectory
         for (var i = 0; i < facts.Listings.Length; i++)
         {
             var listing = facts.Listings[i];
-            if (listing.RemovedOn is { } removed && removed < listing.ListedOn)
+            // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+            var removed = listing.RemovedOn.GetValueOrDefault();
+            if (listing.RemovedOn.HasValue && removed < listing.ListedOn)
             {
                 errors.Add(CreditErrors.EndBeforeStart.Create($"{path}.listings[{i}].removedOn", ("Start", listing.ListedOn), ("End", removed)));
             }
@@ -87,7 +89,8 @@ public static class CreditDirectory
             {
                 errors.Add(KernelErrors.Required.Create($"{path}.penalties[{i}].measures", ("PropertyName", "measures")));
             }
-            if (penalty.RestrictionEndsOn is { } end && end < penalty.DecidedOn)
+            var end = penalty.RestrictionEndsOn.GetValueOrDefault();
+            if (penalty.RestrictionEndsOn.HasValue && end < penalty.DecidedOn)
             {
                 errors.Add(CreditErrors.EndBeforeStart.Create($"{path}.penalties[{i}].restrictionEndsOn", ("Start", penalty.DecidedOn), ("End", end)));
             }

@@ -243,7 +243,9 @@ public sealed class LocalTierPolicy
             {
                 errors.Add(CreditErrors.InvalidRecord.Create($"$[{i}].kind", ("Detail", $"unknown record kind '{record.Kind}' (known: {string.Join(", ", kinds.Keys.Order(StringComparer.Ordinal))})")));
             }
-            if (record.EndsOn is { } end && end < record.On)
+            // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+            var end = record.EndsOn.GetValueOrDefault();
+            if (record.EndsOn.HasValue && end < record.On)
             {
                 errors.Add(CreditErrors.EndBeforeStart.Create($"$[{i}].endsOn", ("Start", record.On), ("End", end)));
             }
