@@ -128,6 +128,18 @@ public class PenaltyPublicationMutationEdgeTests
         Assert.Null(Schedule(penalty, Published).RepairFrom);
     }
 
+    [Theory]
+    [InlineData(PenaltyField.General, "2025-04-09")]
+    [InlineData(PenaltyField.Food, "2025-10-09")]
+    [InlineData(PenaltyField.Drugs, "2025-10-09")]
+    [InlineData(PenaltyField.SpecialEquipment, "2025-10-09")]
+    public void RepairFrom_FoodDrugsAndSpecialEquipment_AfterOneYearOthersAfterSixMonths(PenaltyField field, string repairFrom)
+    {
+        // domain-rules.md row 2.27: 公示期满六个月，其中食品、药品、特种设备领域…公示期满一年 (published 2024-10-08).
+        var schedule = Schedule(Fine(5000) with { Field = field }, Published);
+        Assert.Equal(NodaTime.Text.LocalDatePattern.Iso.Parse(repairFrom).Value, schedule.RepairFrom);
+    }
+
     [Fact]
     public void PenaltyRecord_WarningWithAFine_IsNotAWarningAlone()
     {
