@@ -123,7 +123,9 @@ public sealed record CreditListing(CreditListKind Kind, LocalDate ListedOn, Loca
     /// <summary>Whether the enterprise is on the list on a date (listed that day or before, not yet removed).</summary>
     /// <param name="date">The date.</param>
     /// <returns>Whether listed.</returns>
-    public bool IsActiveOn(LocalDate date) => ListedOn <= date && (RemovedOn is not { } removed || date < removed);
+    public bool IsActiveOn(LocalDate date) =>
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        ListedOn <= date && (RemovedOn is null || date < RemovedOn.Value);
 }
 
 /// <summary>An enterprise's credit facts: what the classification and the sampling read, for any as-of date.</summary>

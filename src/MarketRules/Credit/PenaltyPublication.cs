@@ -43,7 +43,8 @@ public sealed record PublicationSchedule(bool Published, Explanation Explanation
     /// <param name="stoppedEarlyOn">The first day no longer published after a granted early stop, if any.</param>
     /// <returns>Whether published.</returns>
     public bool IsPublishedOn(LocalDate date, LocalDate? stoppedEarlyOn = null) =>
-        Published && date >= PublishedOn && date <= LastDay && (stoppedEarlyOn is not { } stop || date < stop);
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        Published && date >= PublishedOn && date <= LastDay && (stoppedEarlyOn is null || date < stoppedEarlyOn.Value);
 }
 
 /// <summary>A penalty decision's publication dates, decided without an explanation (<see cref="PenaltyPublication.Decide(PenaltyRecord, LawContext, LocalDate?)"/>).</summary>
@@ -172,13 +173,15 @@ public static class PenaltyPublication
         {
             return RuleResult<PublicationDates>.Failure(KernelErrors.Required.Create("$.measures", ("PropertyName", "measures")));
         }
-        if (penalty.RestrictionEndsOn is { } end && end < penalty.DecidedOn)
+        // Read without pattern variables (here and below): a mutation tool that guards each condition would leave them
+        // unassigned (CS0165) and drop every mutant of the method. A missing date compares false, as the patterns did.
+        if (penalty.RestrictionEndsOn < penalty.DecidedOn)
         {
-            return RuleResult<PublicationDates>.Failure(CreditErrors.EndBeforeStart.Create("$.restrictionEndsOn", ("Start", penalty.DecidedOn), ("End", end)));
+            return RuleResult<PublicationDates>.Failure(CreditErrors.EndBeforeStart.Create("$.restrictionEndsOn", ("Start", penalty.DecidedOn), ("End", penalty.RestrictionEndsOn.Value)));
         }
-        if (publishedOn is { } p && p < penalty.DecidedOn)
+        if (publishedOn < penalty.DecidedOn)
         {
-            return RuleResult<PublicationDates>.Failure(CreditErrors.EndBeforeStart.Create("$.publishedOn", ("Start", penalty.DecidedOn), ("End", p)));
+            return RuleResult<PublicationDates>.Failure(CreditErrors.EndBeforeStart.Create("$.publishedOn", ("Start", penalty.DecidedOn), ("End", publishedOn.Value)));
         }
         var context = law.Policy;
         var jurisdiction = law.Jurisdiction;
@@ -243,9 +246,9 @@ public static class PenaltyPublication
             ?? context.Resolve(shortPeriod ? CreditParameters.PublicationShortPeriod : CreditParameters.PublicationStandardPeriod, regime, jurisdiction);
         builder?.Use(length);
         var lastDay = periods.Deadline(start, length.AsPeriod(), RestDayRule.None).LastDay;
-        if (!shortPeriod && penalty.RestrictionEndsOn is { } restriction && restriction > lastDay)
+        if (!shortPeriod && penalty.RestrictionEndsOn > lastDay)
         {
-            lastDay = restriction;
+            lastDay = penalty.RestrictionEndsOn.Value;
         }
         builder?.Add(CreditReasons.PublicationPeriod.ToReason(CreditCitations.PenaltyPublication, ("Period", length.AsPeriod()), ("LastDay", lastDay)));
 
@@ -258,7 +261,8 @@ public static class PenaltyPublication
         }
         else
         {
-            var sensitive = penalty.Field is PenaltyField.Food or PenaltyField.Drugs or PenaltyField.SpecialEquipment;
+            // Compared one by one: an `or` pattern turned into `and` does not compile (an impossible pattern), which drops the method's mutants.
+            var sensitive = penalty.Field == PenaltyField.Food || penalty.Field == PenaltyField.Drugs || penalty.Field == PenaltyField.SpecialEquipment;
             var minimum = (sensitive ? atRegime.RepairMinimumSensitive : atRegime.RepairMinimum)
                 ?? context.Resolve(sensitive ? CreditParameters.RepairMinimumSensitive : CreditParameters.RepairMinimum, regime, jurisdiction);
             builder?.Use(minimum);
@@ -275,10 +279,11 @@ public static class PenaltyPublication
         foreach (var measure in measures)
         {
             warningOnly &= measure == PenaltyMeasure.Warning;
-            onlyLight &= measure is PenaltyMeasure.Warning or PenaltyMeasure.PublicCriticism or PenaltyMeasure.Fine;
+            // Compared one by one: an `or` pattern turned into `and` does not compile (an impossible pattern), which drops the method's mutants.
+            onlyLight &= measure == PenaltyMeasure.Warning || measure == PenaltyMeasure.PublicCriticism || measure == PenaltyMeasure.Fine;
             fine |= measure == PenaltyMeasure.Fine;
-            neverStopsEarly |= measure is PenaltyMeasure.Suspension or PenaltyMeasure.BusinessRestriction or PenaltyMeasure.EmploymentBan
-                or PenaltyMeasure.QualificationLowered or PenaltyMeasure.LicenceRevoked or PenaltyMeasure.BusinessLicenceRevoked;
+            neverStopsEarly |= measure == PenaltyMeasure.Suspension || measure == PenaltyMeasure.BusinessRestriction || measure == PenaltyMeasure.EmploymentBan
+                || measure == PenaltyMeasure.QualificationLowered || measure == PenaltyMeasure.LicenceRevoked || measure == PenaltyMeasure.BusinessLicenceRevoked;
         }
         return (warningOnly, onlyLight, fine, neverStopsEarly);
     }
@@ -300,10 +305,12 @@ public static class PenaltyPublication
         LawContext law)
     {
         Preconditions.CheckNotNull(schedule);
-        if (!schedule.Published || schedule.RepairFrom is not { } from)
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        if (!schedule.Published || schedule.RepairFrom is null)
         {
             return RuleResult<EarlyStopDecision>.Failure(CreditErrors.RepairNotAvailable.Create("$", ("Detail", schedule.Published ? "never stopped early" : "not published")));
         }
+        var from = schedule.RepairFrom.Value;
         if (appliedOn < from)
         {
             return RuleResult<EarlyStopDecision>.Failure(CreditErrors.RepairTooEarly.Create("$.appliedOn", ("Date", appliedOn), ("Earliest", from)));
