@@ -146,6 +146,14 @@ public class AbnormalOperationsListMutationEdgeTests
         Assert.True(AbnormalListRules.IsAnnualReportMissing(2023, new LocalDate(2024, 9, 1), new LocalDate(2024, 8, 1)));
 
     [Fact]
+    public void IsAnnualReportMissing_BeforeTheWindowCloses_IsNotMissingEvenIfFiledLaterStill() =>
+        Assert.False(AbnormalListRules.IsAnnualReportMissing(2023, new LocalDate(2024, 9, 1), new LocalDate(2024, 6, 1)));
+
+    [Fact]
+    public void IsAnnualReportMissing_OnTheDayOfTheLateFiling_IsNoLongerMissing() =>
+        Assert.False(AbnormalListRules.IsAnnualReportMissing(2023, new LocalDate(2024, 8, 1), new LocalDate(2024, 8, 1)));
+
+    [Fact]
     public void Consequence_NullArguments_AreArgumentErrors()
     {
         Assert.Throws<ArgumentNullException>(() => AbnormalListRules.Consequence(null!, NationalCatalog.Law));
@@ -240,6 +248,14 @@ public class SeriousViolationListMutationEdgeTests
     {
         Assert.Throws<ArgumentNullException>(() => SeriousViolationList.Term(null!, NationalCatalog.Law));
         Assert.Throws<ArgumentNullException>(() => SeriousViolationList.Term(Listed2022, null!));
+    }
+
+    [Fact]
+    public void Term_RestrictionEndingOnTheTermsLastDay_DoesNotExtendOrAddARestrictionDate()
+    {
+        var term = SeriousViolationList.Term(Listed2022 with { RestrictionEndsOn = new LocalDate(2025, 7, 22) }, NationalCatalog.Law);
+        Assert.Equal(new LocalDate(2025, 7, 22), term.LastDayListed);
+        Assert.DoesNotContain(term.Explanation.Dates, d => d.Name == "restriction-ends");
     }
 
     [Fact]
