@@ -71,7 +71,8 @@ public sealed record AbnormalListing(string EnterpriseId, AbnormalListGround Gro
     /// <summary>Whether listed on a date.</summary>
     /// <param name="date">The date.</param>
     /// <returns>Whether listed.</returns>
-    public bool IsActiveOn(LocalDate date) => ListedOn <= date && (RemovedOn is not { } removed || date < removed);
+    // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+    public bool IsActiveOn(LocalDate date) => ListedOn <= date && (RemovedOn is null || date < RemovedOn.Value);
 }
 
 /// <summary>
@@ -106,9 +107,10 @@ public sealed class AbnormalOperationsList
     public RuleResult<AbnormalOperationsList> List(AbnormalListing listing)
     {
         Preconditions.CheckNotNull(listing);
-        if (listing.RemovedOn is { } removed && removed < listing.ListedOn)
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        if (listing.RemovedOn is not null && listing.RemovedOn.Value < listing.ListedOn)
         {
-            return RuleResult<AbnormalOperationsList>.Failure(CreditErrors.EndBeforeStart.Create("$.removedOn", ("Start", listing.ListedOn), ("End", removed)));
+            return RuleResult<AbnormalOperationsList>.Failure(CreditErrors.EndBeforeStart.Create("$.removedOn", ("Start", listing.ListedOn), ("End", listing.RemovedOn.Value)));
         }
         if (AbnormalListRules.RegimeOn(listing.ListedOn) == AbnormalListRegime.None)
         {
@@ -191,7 +193,8 @@ public static class AbnormalListRules
     public static bool IsAnnualReportMissing(int reportYear, LocalDate? filedOn, LocalDate asOf)
     {
         var window = AnnualReportWindow(reportYear);
-        return asOf > window.End && (filedOn is not { } filed || filed > window.End) && (filedOn is not { } f || f > asOf);
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        return asOf > window.End && (filedOn is null || filedOn.Value > window.End) && (filedOn is null || filedOn.Value > asOf);
     }
 
     /// <summary>The last day to list an enterprise after the order to disclose expired (10 working days).</summary>
@@ -255,8 +258,10 @@ public static class AbnormalListRules
         }
         builder.Use(years);
         var end = periods.Deadline(listing.ListedOn, years.AsPeriod(), RestDayRule.None);
-        if (listing.RemovedOn is { } removed && removed <= end.LastDay)
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        if (listing.RemovedOn is not null && listing.RemovedOn.Value <= end.LastDay)
         {
+            var removed = listing.RemovedOn.Value;
             builder.Add(new ComputedDate("removed", new LocalizedText("移出经营异常名录", "Removed from the list"), removed));
             return new AbnormalListConsequence(RegimeOn(removed), builder.Build("removed-before-escalation"));
         }
@@ -270,13 +275,15 @@ public static class AbnormalListRules
             return new AbnormalListConsequence(regimeThen, builder.Build("no-escalation")) { EscalationPeriodEnds = end.LastDay };
         }
         LocalDate? reminderFrom = null;
-        if (context.TryResolve(CreditParameters.AbnormalEscalationReminder, end.LastDay, jurisdiction) is { } reminder)
+        var reminder = context.TryResolve(CreditParameters.AbnormalEscalationReminder, end.LastDay, jurisdiction);
+        if (reminder is not null)
         {
             reminderFrom = end.LastDay.PlusDays(-(int)builder.Use(reminder) + 1);
             builder.Add(new ComputedDate("reminder-from", new LocalizedText("公告提示起始日", "Reminder window opens"), reminderFrom.Value) { Citation = reminder.Citation });
         }
         LocalDate? listingBy = end.LastDay;
-        if (context.TryResolve(CreditParameters.AbnormalEscalationListing, end.LastDay, jurisdiction) is { } listingPeriod)
+        var listingPeriod = context.TryResolve(CreditParameters.AbnormalEscalationListing, end.LastDay, jurisdiction);
+        if (listingPeriod is not null)
         {
             builder.Use(listingPeriod);
             var deadline = periods.Deadline(end.LastDay, listingPeriod.AsPeriod());

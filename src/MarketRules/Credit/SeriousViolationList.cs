@@ -73,13 +73,16 @@ public static class SeriousViolationList
         var end = law.Periods.Deadline(listing.ListedOn, years.AsPeriod(), RestDayRule.None);
         builder.Add(ComputedDate.FromDeadline("term-ends", new LocalizedText("列入期限届满", "Term ends"), end, years.Citation));
         var last = end.LastDay;
-        if (listing.RestrictionEndsOn is { } restriction && restriction > last)
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        if (listing.RestrictionEndsOn is not null && listing.RestrictionEndsOn.Value > last)
         {
+            var restriction = listing.RestrictionEndsOn.Value;
             last = restriction;
             builder.Add(new ComputedDate("restriction-ends", new LocalizedText("法定限制期限届满", "Legal restriction ends"), restriction) { Citation = years.Citation });
         }
         LocalDate? earlyFrom = null;
-        if (context.TryResolve(CreditParameters.SeriousEarlyRemoval, listing.ListedOn, jurisdiction) is { } early)
+        var early = context.TryResolve(CreditParameters.SeriousEarlyRemoval, listing.ListedOn, jurisdiction);
+        if (early is not null)
         {
             builder.Use(early);
             earlyFrom = law.Periods.Deadline(listing.ListedOn, early.AsPeriod(), RestDayRule.None).LastDay.PlusDays(1);
@@ -97,10 +100,12 @@ public static class SeriousViolationList
         LawContext law)
     {
         var term = Term(listing, law);
-        if (term.EarlyRemovalFrom is not { } from)
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        if (term.EarlyRemovalFrom is null)
         {
             return RuleResult<EarlyRemovalDecision>.Failure(CreditErrors.RepairNotAvailable.Create("$.listedOn", ("Detail", "listings before 2021-09-01 have no early removal")));
         }
+        var from = term.EarlyRemovalFrom.Value;
         if (appliedOn < from)
         {
             return RuleResult<EarlyRemovalDecision>.Failure(CreditErrors.RepairTooEarly.Create("$.appliedOn", ("Date", appliedOn), ("Earliest", from)));
