@@ -52,7 +52,7 @@ internal readonly struct MessageArguments
     /// <summary>Whether the arguments reported are the English values (else the Chinese ones).</summary>
     internal bool KeepsEnglish { get; }
 
-    /// <summary>Values the same in both languages, except a <see cref="LocalizedText"/>, which shows its Chinese text in the zh-CN template and its English text in the English one.</summary>
+    /// <summary>Values the same in both languages, except a <see cref="LocalizedText"/> and a <see cref="Calendar.LegalPeriod"/>, which show their Chinese text in the zh-CN template and their English text in the English one.</summary>
     internal static MessageArguments Of((string Name, object? Value)[] arguments)
     {
         Utility.Preconditions.CheckNotNull(arguments);
@@ -64,7 +64,13 @@ internal readonly struct MessageArguments
         for (var i = 0; i < items.Length; i++)
         {
             var (name, value) = arguments[i];
-            items[i] = value is LocalizedText text ? new MessageArgument(name, text.Chinese, text.English) : new MessageArgument(name, value, value);
+            // A legal period reads in each language (3年 / 3 years): its ToString is English and leaked into zh-CN texts.
+            items[i] = value switch
+            {
+                LocalizedText text => new MessageArgument(name, text.Chinese, text.English),
+                Calendar.LegalPeriod period => new MessageArgument(name, period.ToLocalizedText().Chinese, period.ToLocalizedText().English),
+                _ => new MessageArgument(name, value, value),
+            };
         }
         return new MessageArguments(items, keepsEnglish: false);
     }
