@@ -300,7 +300,7 @@ public static class PenaltyPublication
     /// <param name="appliedOn">The application date.</param>
     /// <param name="conditions">The four conditions.</param>
     /// <param name="law">The law in force: parameters, packs, jurisdiction and statutory calendar.</param>
-    /// <returns>The decision, or a coded error: <c>MR.Credit.RepairTooEarly</c> before repair opens, <c>MR.Credit.RepairNotAvailable</c> when it never does or publication has ended.</returns>
+    /// <returns>The decision, or a coded error: <c>MR.Credit.RepairTooEarly</c> before repair opens, <c>MR.Credit.RepairNotAvailable</c> when it never does or publication has ended, <c>MR.Calendar.OutOfRange</c> when the decision's deadline falls beyond the statutory calendar's years: never an exception.</returns>
     public static RuleResult<EarlyStopDecision> RequestEarlyStop(PublicationSchedule schedule, LocalDate appliedOn, EarlyStopConditions conditions,
         LawContext law)
     {
@@ -320,6 +320,20 @@ public static class PenaltyPublication
             return RuleResult<EarlyStopDecision>.Failure(CreditErrors.RepairNotAvailable.Create("$.appliedOn", ("Detail", "publication has already ended")));
         }
         Preconditions.CheckNotNull(law);
+        try
+        {
+            return DecideEarlyStop(appliedOn, conditions, law);
+        }
+        catch (MarketRulesException e)
+        {
+            // A decision deadline beyond the calendar's years (or a parameter not in force on the day) is the caller's
+            // input: a coded error, as Schedule gives for the same dates.
+            return RuleResult<EarlyStopDecision>.Failure(e.Errors);
+        }
+    }
+
+    private static RuleResult<EarlyStopDecision> DecideEarlyStop(LocalDate appliedOn, EarlyStopConditions conditions, LawContext law)
+    {
         var context = law.Policy;
         var jurisdiction = law.Jurisdiction;
         var builder = new ExplanationBuilder("credit.publication/1", appliedOn, law.JurisdictionCode);

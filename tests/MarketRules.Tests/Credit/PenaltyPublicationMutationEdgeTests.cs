@@ -104,6 +104,21 @@ public class PenaltyPublicationMutationEdgeTests
     }
 
     [Fact]
+    public void RequestEarlyStop_DecisionDeadlineBeyondTheCalendarsYears_IsTheCalendarsCodedError_NotAnException()
+    {
+        // Published 2024-10-08 until 2027-10-08; an application in January of the first year the statutory calendar does
+        // not know yet (next year's holiday notice not out) cannot have its 15 working days counted.
+        var law = NationalCatalog.Law;
+        var schedule = Schedule(Fine(5000), Published);
+        var unknownYear = law.Calendar.LastYear + 1;
+        var appliedOn = new LocalDate(unknownYear, 1, 4);
+        Assert.True(appliedOn >= schedule.RepairFrom && appliedOn <= schedule.LastDay, "the test needs an application day within publication beyond the calendar's years");
+        var error = SingleError(PenaltyPublication.RequestEarlyStop(schedule, appliedOn, AllMet, law));
+        Assert.Equal("MR.Calendar.OutOfRange", error.Code);
+        Assert.Contains(unknownYear.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message.English, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CreditListing_IsActiveFromTheListingDayUntilTheDayBeforeRemoval()
     {
         var listing = new CreditListing(CreditListKind.Abnormal, new LocalDate(2024, 3, 1), new LocalDate(2024, 9, 1));
