@@ -5,6 +5,14 @@ namespace MarketRules.Tests.Credit;
 
 internal static class CreditTestData
 {
+    // The measures of 总局令第45号 Art. 14(3) (suspension, restriction, ban, lowered qualification, revocation), whose
+    // publication never stops early: one list for every test about them.
+    public static TheoryData<PenaltyMeasure> Article14Paragraph3Measures() =>
+    [
+        PenaltyMeasure.Suspension, PenaltyMeasure.BusinessRestriction, PenaltyMeasure.EmploymentBan,
+        PenaltyMeasure.QualificationLowered, PenaltyMeasure.LicenceRevoked, PenaltyMeasure.BusinessLicenceRevoked,
+    ];
+
     /// <summary>An example Zhejiang pack setting the provincial lower-amount fine threshold (illustrative value).</summary>
     public const string ZhejiangLowerFinePack = """
         { "id": "zhejiang-lower-fine-example", "version": "1", "jurisdiction": "330000",

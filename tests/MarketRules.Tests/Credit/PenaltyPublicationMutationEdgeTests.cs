@@ -129,12 +129,7 @@ public class PenaltyPublicationMutationEdgeTests
     }
 
     [Theory]
-    [InlineData(PenaltyMeasure.Suspension)]
-    [InlineData(PenaltyMeasure.BusinessRestriction)]
-    [InlineData(PenaltyMeasure.EmploymentBan)]
-    [InlineData(PenaltyMeasure.QualificationLowered)]
-    [InlineData(PenaltyMeasure.LicenceRevoked)]
-    [InlineData(PenaltyMeasure.BusinessLicenceRevoked)]
+    [MemberData(nameof(CreditTestData.Article14Paragraph3Measures), MemberType = typeof(CreditTestData))]
     public void PenaltyRecord_EachArticle14Paragraph3Measure_AloneNeverStopsEarly(PenaltyMeasure measure)
     {
         var penalty = CreditTestData.Penalty(Decided, measure);

@@ -102,12 +102,7 @@ public class PenaltyPublicationTests
     }
 
     [Theory]
-    [InlineData(PenaltyMeasure.Suspension)]
-    [InlineData(PenaltyMeasure.BusinessRestriction)]
-    [InlineData(PenaltyMeasure.EmploymentBan)]
-    [InlineData(PenaltyMeasure.QualificationLowered)]
-    [InlineData(PenaltyMeasure.LicenceRevoked)]
-    [InlineData(PenaltyMeasure.BusinessLicenceRevoked)]
+    [MemberData(nameof(CreditTestData.Article14Paragraph3Measures), MemberType = typeof(CreditTestData))]
     public void Schedule_Article14Paragraph3Measures_NeverStopEarly(PenaltyMeasure measure)
     {
         var schedule = Schedule(CreditTestData.Penalty(new LocalDate(2024, 9, 27), PenaltyMeasure.Fine, measure), Published);
