@@ -24,17 +24,21 @@ internal static class CampaignPackReader
             errors.Add(CampaignErrors.PackInvalid.CreateLocalized(root + path[1..], ("Detail", chinese, english)));
         DateInterval? Range(DateRangeDto? range, string path)
         {
-            if (range?.Start is not { } start || range.End is not { } end)
+            // Read without pattern variables: Stryker guards each condition, a variable declared in one is then not
+            // definitely assigned (CS0165), and every mutant of this method would be dropped as a compile error.
+            var start = range?.Start;
+            var end = range?.End;
+            if (start is null || end is null)
             {
                 Invalid(path, "须给出「start」和「end」", "'start' and 'end' are required");
                 return null;
             }
-            if (end < start)
+            if (end.Value < start.Value)
             {
-                errors.Add(CampaignErrors.RangeInvalid.Create(root + path[1..], ("From", start), ("To", end)));
+                errors.Add(CampaignErrors.RangeInvalid.Create(root + path[1..], ("From", start.Value), ("To", end.Value)));
                 return null;
             }
-            return new DateInterval(start, end);
+            return new DateInterval(start.Value, end.Value);
         }
         if (string.IsNullOrWhiteSpace(dto.Id))
         {
@@ -57,7 +61,9 @@ internal static class CampaignPackReader
                 Invalid(path, "须给出「id」和「name」", "'id' and 'name' are required");
                 continue;
             }
-            if (Range(new DateRangeDto { Start = p.Start, End = p.End }, path) is { } days)
+            // Read without pattern variables (here and below), for the reason given in Range.
+            var days = Range(new DateRangeDto { Start = p.Start, End = p.End }, path);
+            if (days is not null)
             {
                 if (!Inside(days))
                 {
@@ -73,7 +79,8 @@ internal static class CampaignPackReader
         var concentrated = ImmutableArray.CreateBuilder<DateInterval>();
         for (var i = 0; i < (dto.Concentrated?.Count ?? 0); i++)
         {
-            if (Range(dto.Concentrated![i], $"$.concentrated[{i}]") is { } days)
+            var days = Range(dto.Concentrated![i], $"$.concentrated[{i}]");
+            if (days is not null)
             {
                 if (!Inside(days))
                 {
@@ -105,7 +112,8 @@ internal static class CampaignPackReader
         }
         for (var i = 0; i < units.Count; i++)
         {
-            if (units[i].ReportsTo is { } to && !unitIds.Contains(to))
+            var to = units[i].ReportsTo;
+            if (to is not null && !unitIds.Contains(to))
             {
                 errors.Add(CampaignErrors.UnknownReference.Create($"{root}.units[{i}].reportsTo", ("Id", to)));
             }
@@ -131,7 +139,8 @@ internal static class CampaignPackReader
                 Invalid(path + ".id", $"报送事项“{s.Id}”重复定义", $"series '{s.Id}' is defined twice");
             }
             LocalTime? before = null;
-            if (s.Before is { } text)
+            var text = s.Before;
+            if (text is not null)
             {
                 var parsed = Time.Parse(text);
                 if (parsed.Success)
@@ -161,16 +170,18 @@ internal static class CampaignPackReader
                 Invalid(path + ".dates", "固定报送日期超出专项行动的起止期间", "a fixed date lies outside the campaign's window");
             }
             ImmutableArray<DateInterval> windows = [];
-            if (s.Windows is { Count: > 0 } && s.Within is not null)
+            var own = s.Windows ?? [];
+            if (own.Count > 0 && s.Within is not null)
             {
                 Invalid(path, "「within」与「windows」只能给出其一", "give either 'within' or 'windows', not both");
             }
-            else if (s.Windows is { Count: > 0 } own)
+            else if (own.Count > 0)
             {
                 var list = ImmutableArray.CreateBuilder<DateInterval>();
                 for (var j = 0; j < own.Count; j++)
                 {
-                    if (Range(own[j], $"{path}.windows[{j}]") is { } days)
+                    var days = Range(own[j], $"{path}.windows[{j}]");
+                    if (days is not null)
                     {
                         if (!Inside(days))
                         {
@@ -196,13 +207,17 @@ internal static class CampaignPackReader
                         Invalid(path + ".within", "方案未设集中行动期间", "the plan has no concentrated-action windows");
                     }
                 }
-                else if (phases.FirstOrDefault(p => p.Id == within) is { } phase)
-                {
-                    windows = [phase.Days];
-                }
                 else
                 {
-                    errors.Add(CampaignErrors.UnknownReference.Create($"{root}{path[1..]}.within", ("Id", within)));
+                    var phase = phases.FirstOrDefault(p => p.Id == within);
+                    if (phase is not null)
+                    {
+                        windows = [phase.Days];
+                    }
+                    else
+                    {
+                        errors.Add(CampaignErrors.UnknownReference.Create($"{root}{path[1..]}.within", ("Id", within)));
+                    }
                 }
             }
             var to = s.To;
@@ -222,12 +237,13 @@ internal static class CampaignPackReader
             {
                 errors.Add(CampaignErrors.UnknownReference.Create($"{root}{path[1..]}.to", ("Id", to)));
             }
-            var reporters = s.Reporters is { Count: > 0 } named ? named.ToImmutableArray() : [.. units.Where(u => u.ReportsTo == to).Select(u => u.Id)];
-            for (var j = 0; j < (s.Reporters?.Count ?? 0); j++)
+            var named = s.Reporters ?? [];
+            var reporters = named.Count > 0 ? named.ToImmutableArray() : [.. units.Where(u => u.ReportsTo == to).Select(u => u.Id)];
+            for (var j = 0; j < named.Count; j++)
             {
-                if (!unitIds.Contains(s.Reporters![j]))
+                if (!unitIds.Contains(named[j]))
                 {
-                    errors.Add(CampaignErrors.UnknownReference.Create($"{root}{path[1..]}.reporters[{j}]", ("Id", s.Reporters[j])));
+                    errors.Add(CampaignErrors.UnknownReference.Create($"{root}{path[1..]}.reporters[{j}]", ("Id", named[j])));
                 }
             }
             if (reporters.IsEmpty)
