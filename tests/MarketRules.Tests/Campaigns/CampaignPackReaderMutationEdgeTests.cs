@@ -152,14 +152,15 @@ public class CampaignPackReaderMutationEdgeTests
                 """,
                 units: $$"""[ { "id": "o", {{Name}} }, { "id": "o", {{Name}}, "reportsTo": "x" }, { {{Name}} } ]""",
                 series: $$"""[ {{Series("r", """ "cadence": "daily", "reporters": ["o", "z"] """)}} ]""").Errors,
-            // Series: each way of naming the schedule wrongly, windows, references, missing members.
+            // Series: each way of naming the schedule wrongly (a fixed date on the window's last day is inside, the next day is
+            // not), windows, references, missing members.
             Pack(
                 $""" "phases": [ {Phase("ph", "2017-01-01", "2017-01-10")} ], """,
                 series: $$"""
                 [ {{Series("w", """ "cadence": "weekly", "before": "3pm" """)}},
                   {{Series("w", """ "cadence": "monthly", "dayOfMonth": 1, "weekday": "monday" """)}},
                   {{Series("o1", """ "cadence": "once", "dates": [] """)}},
-                  {{Series("o2", """ "cadence": "daily", "dates": ["2017-02-01"] """)}},
+                  {{Series("o2", """ "cadence": "daily", "dates": ["2017-01-31", "2017-02-01"] """)}},
                   {{Series("b", $""" "cadence": "daily", "within": "campaign", "windows": [ {Range("2017-01-01", "2017-01-02")} ] """)}},
                   {{Series("ws", $""" "cadence": "daily", "windows": [ {Range("2016-12-31", "2017-01-01")}, {Range("2017-01-05", "2017-01-04")}, {StartOnly} ] """)}},
                   {{Series("k", """ "cadence": "daily", "within": "concentrated" """)}},
