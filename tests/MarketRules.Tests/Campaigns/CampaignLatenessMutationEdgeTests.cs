@@ -142,6 +142,8 @@ public class CampaignLatenessMutationEdgeTests
         var summary = new ReportSubmission("west", "final", Beijing(6, 20, 9, 0));
         var west = CampaignLateness.Assess(NationalCatalog.Law, TwoCounties, [summary], Beijing(7, 1, 0, 0)).GetValueOrThrow().Units.Single(u => u.Unit == "west");
         Assert.Equal(summary, Assert.Single(west.Unmatched));
+        // It answers no due of the west bureau: the final summary is not the west's to send, so none of it is on time either.
+        Assert.Empty(west.OnTime);
         Assert.Equal("monthly@04-10 monthly@05-10 monthly@06-10", Reports(west.Missing));
     }
 
