@@ -156,7 +156,8 @@ public static class CampaignCalendar
                     continue;
                 }
                 var before = series.Before;
-                var dueAt = before is { } time ? date.At(time).InZoneLeniently(LegalTime.Zone).ToInstant() : LegalTime.EndOfDay(date);
+                // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+                var dueAt = before is null ? LegalTime.EndOfDay(date) : date.At(before.Value).InZoneLeniently(LegalTime.Zone).ToInstant();
                 var due = new ReportDue(series.Id, date, nominal, dueAt, before?.ToString("HH:mm", CultureInfo.InvariantCulture), kind, flags.ToImmutable());
                 if (byDate.TryGetValue(date, out var existing))
                 {

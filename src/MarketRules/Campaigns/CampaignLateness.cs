@@ -82,9 +82,12 @@ public static class CampaignLateness
         Preconditions.CheckNotNull(law);
         Preconditions.CheckNotNull(plan);
         var calendar = law.Calendar;
-        var list = Preconditions.CheckNotNull(submissions).ToList();
+        // Read without pattern variables, and arrays counted by Length: a mutation tool that guards each condition would
+        // leave a pattern variable unassigned (CS0165), and it turns a `.Count` into a `Sum` that does not compile; either
+        // drops the method's mutants unmeasured.
+        var list = Preconditions.CheckNotNull(submissions).ToArray();
         var errors = ImmutableArray.CreateBuilder<RuleError>();
-        for (var i = 0; i < list.Count; i++)
+        for (var i = 0; i < list.Length; i++)
         {
             if (!plan.Units.Any(u => u.Id == list[i].Unit))
             {
@@ -101,9 +104,10 @@ public static class CampaignLateness
         {
             errors.Add(CampaignErrors.RangeInvalid.Create("$.to", ("From", first), ("To", last)));
         }
-        if (errors.Count > 0)
+        var rejected = errors.ToImmutable();
+        if (!rejected.IsEmpty)
         {
-            return RuleResult<CampaignLatenessResult>.Failure(errors.ToImmutable());
+            return RuleResult<CampaignLatenessResult>.Failure(rejected);
         }
         var computed = CampaignCalendar.TryCompute(plan, first, last, calendar, null);
         if (!computed.IsSuccess)
@@ -127,13 +131,14 @@ public static class CampaignLateness
                     unmatched.AddRange(mine);
                     continue;
                 }
-                var seriesDues = dues.Where(d => d.Series == series.Id).ToList();
-                var answer = new ReportSubmission?[seriesDues.Count];
+                var seriesDues = dues.Where(d => d.Series == series.Id).ToArray();
+                var answer = new ReportSubmission?[seriesDues.Length];
                 foreach (var s in mine)
                 {
-                    var index = s.For is { } day
-                        ? seriesDues.FindIndex(d => d.Date == day && answer[seriesDues.IndexOf(d)] is null)
-                        : OpenDue(seriesDues, answer, s.At);
+                    var named = s.For;
+                    var index = named is null
+                        ? OpenDue(seriesDues, answer, s.At)
+                        : Array.FindIndex(seriesDues, d => d.Date == named.Value && answer[Array.IndexOf(seriesDues, d)] is null);
                     if (index < 0)
                     {
                         unmatched.Add(s);
@@ -143,10 +148,11 @@ public static class CampaignLateness
                         answer[index] = s;
                     }
                 }
-                for (var i = 0; i < seriesDues.Count; i++)
+                for (var i = 0; i < seriesDues.Length; i++)
                 {
                     var d = seriesDues[i];
-                    if (answer[i] is { } s)
+                    var s = answer[i];
+                    if (s is not null)
                     {
                         if (s.At < d.DueAt)
                         {
@@ -154,7 +160,8 @@ public static class CampaignLateness
                         }
                         else
                         {
-                            var minutes = (long)Math.Ceiling((s.At - d.DueAt).TotalMinutes);
+                            // Instant.Minus: an Instant plus an Instant, the arithmetic mutant of '-', does not compile.
+                            var minutes = (long)Math.Ceiling(s.At.Minus(d.DueAt).TotalMinutes);
                             late.Add(new UnitReport(series.Id, d.Date, d.DueAt, ReportStanding.Late, s.At, minutes));
                             builder.Add(CampaignReasons.LateReport.ToReasonKeepingEnglish(plan.Citation, ("Unit", unit.Name.Chinese, unit.Name.English),
                                 ("Series", series.Name.Chinese, series.Name.English), ("DueAt", Local(d.DueAt), Local(d.DueAt)),
@@ -184,17 +191,18 @@ public static class CampaignLateness
 
     // The unanswered due nearest in time to the submission (the earlier one on a tie): a daily report sent the next
     // morning answers that day's due, a weekly report an hour late answers this week's.
-    private static int OpenDue(List<ReportDue> dues, ReportSubmission?[] answer, Instant at)
+    private static int OpenDue(ReportDue[] dues, ReportSubmission?[] answer, Instant at)
     {
         var best = -1;
         var bestDistance = Duration.MaxValue;
-        for (var i = 0; i < dues.Count; i++)
+        for (var i = 0; i < dues.Length; i++)
         {
             if (answer[i] is not null)
             {
                 continue;
             }
-            var distance = dues[i].DueAt > at ? dues[i].DueAt - at : at - dues[i].DueAt;
+            // The distance either way, by Instant.Minus (an Instant plus an Instant does not compile).
+            var distance = Duration.Max(dues[i].DueAt.Minus(at), at.Minus(dues[i].DueAt));
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (i, distance);
