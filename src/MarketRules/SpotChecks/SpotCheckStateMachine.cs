@@ -113,9 +113,10 @@ public sealed class SpotCheckStateMachine
         {
             return Refuse(lot, kind, on, SpotCheckRejection.IllegalTransition);
         }
-        if (lot.LastEventOn is { } last && on < last)
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        if (lot.LastEventOn is not null && on < lot.LastEventOn.Value)
         {
-            return Refuse(lot, kind, on, SpotCheckRejection.EventInPast, last);
+            return Refuse(lot, kind, on, SpotCheckRejection.EventInPast, lot.LastEventOn);
         }
         // The guards; what an accepted event records in the lot is SpotCheckDecision.ApplyTo's (the decision carries
         // the change, not a copy of the lot).
@@ -126,9 +127,9 @@ public sealed class SpotCheckStateMachine
                 _ = Periods.LastDay(on, RetestPeriod(lot.Facts.Food, on));
                 break;
             case SpotCheckEventKind.SaleStopped:
-                if (lot.SaleStoppedOn is { } stopped)
+                if (lot.SaleStoppedOn is not null)
                 {
-                    return Refuse(lot, kind, on, SpotCheckRejection.AlreadyRecorded, stopped);
+                    return Refuse(lot, kind, on, SpotCheckRejection.AlreadyRecorded, lot.SaleStoppedOn);
                 }
                 break;
             case SpotCheckEventKind.RetestRequested:
@@ -154,7 +155,7 @@ public sealed class SpotCheckStateMachine
                 {
                     return Refuse(lot, kind, on, SpotCheckRejection.SecondReviewTooEarly, review.Opens, review.After.Period, announced);
                 }
-                if (kind == SpotCheckEventKind.SecondReviewFailed && (@event.Until is not { } until || until <= on))
+                if (kind == SpotCheckEventKind.SecondReviewFailed && (@event.Until is null || @event.Until.Value <= on))
                 {
                     return Refuse(lot, kind, on, SpotCheckRejection.ReorganisationPeriodRequired);
                 }
@@ -195,7 +196,8 @@ public sealed class SpotCheckStateMachine
     /// <returns>The transition (decided at once, its agenda and explanation made when read), or the coded rejection.</returns>
     public RuleResult<SpotCheckTransition> Transition(in SpotCheckLot lot, SpotCheckEvent @event, string? path = "$.event")
     {
-        SpotCheckDecision decision;
+        // Assigned before the try so that the method still compiles when a mutation tool removes the try block.
+        var decision = default(SpotCheckDecision);
         try
         {
             decision = Decide(lot, @event);
@@ -315,8 +317,10 @@ public sealed class SpotCheckStateMachine
         }
         if (s is SpotCheckState.Notified or SpotCheckState.RetestRequested or SpotCheckState.Confirmed or SpotCheckState.RectificationOrdered
                 or SpotCheckState.ReviewFailed or SpotCheckState.Announced or SpotCheckState.Reorganisation
-            && lot.SaleStoppedOn is null && lot.ResultReceivedOn is { } received)
+            && lot.SaleStoppedOn is null && lot.ResultReceivedOn is not null)
         {
+            // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+            var received = lot.ResultReceivedOn.Value;
             list.Add(new SpotCheckDeadline(SpotCheckStep.StopSale, SpotCheckActor.Producer, received, received, LegalTime.EndOfDay(received), asOf > received, SpotCheckCitations.StopSale));
         }
         if (s == SpotCheckState.RectificationOrdered)
@@ -332,8 +336,9 @@ public sealed class SpotCheckStateMachine
                 Opens = opens, Period = $"after {after.Period}, before {before.Period}",
             });
         }
-        if (s == SpotCheckState.Reorganisation && lot.ReorganisationUntil is { } until && asOf <= until)
+        if (s == SpotCheckState.Reorganisation && lot.ReorganisationUntil is not null && asOf <= lot.ReorganisationUntil.Value)
         {
+            var until = lot.ReorganisationUntil.Value;
             list.Add(new SpotCheckDeadline(SpotCheckStep.Reorganisation, SpotCheckActor.Producer, lot.SecondReviewedOn!.Value, until, LegalTime.EndOfDay(until), false, SpotCheckCitations.Escalation));
         }
         var all = list.ToImmutable();
@@ -431,8 +436,10 @@ public sealed class SpotCheckStateMachine
         var step = SpotCheckStep.None;
         switch (e.Kind)
         {
-            case SpotCheckEventKind.SaleStopped when lot.ResultReceivedOn is { } received:
-                (step, lastDay) = (SpotCheckStep.StopSale, received);
+            // Read without pattern variables (and without a collection expression in the conditional below): a mutation
+            // tool that guards each condition would leave them unassigned (CS0165) or untyped.
+            case SpotCheckEventKind.SaleStopped when lot.ResultReceivedOn is not null:
+                (step, lastDay) = (SpotCheckStep.StopSale, lot.ResultReceivedOn);
                 break;
             case SpotCheckEventKind.ReviewPassed or SpotCheckEventKind.ReviewFailed:
                 (step, lastDay) = (SpotCheckStep.FirstReview, FirstReviewDeadline(lot.RectificationOrderedOn!.Value).LastDay);
@@ -441,12 +448,17 @@ public sealed class SpotCheckStateMachine
                 (step, lastDay) = (SpotCheckStep.SecondReview, SecondReviewWindow(lot.AnnouncedOn!.Value).Closes);
                 break;
         }
-        return lastDay is { } last && e.On > last ? [new SpotCheckLateStep(step, last, e.On, NodaTime.Period.DaysBetween(last, e.On))] : [];
+        if (lastDay is not null && e.On > lastDay.Value)
+        {
+            return ImmutableArray.Create(new SpotCheckLateStep(step, lastDay.Value, e.On, NodaTime.Period.DaysBetween(lastDay.Value, e.On)));
+        }
+        return ImmutableArray<SpotCheckLateStep>.Empty;
     }
 
     private IEnumerable<ParameterValue> ParametersOf(SpotCheckLot lot)
     {
-        ParameterValue? Try(ParameterDefinition d, LocalDate? on) => on is { } day ? Policy.TryResolve(d, day, Jurisdiction) : null;
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        ParameterValue? Try(ParameterDefinition d, LocalDate? on) => on is not null ? Policy.TryResolve(d, on.Value, Jurisdiction) : null;
         ParameterValue?[] candidates = lot.State switch
         {
             SpotCheckState.Notified or SpotCheckState.RetestRequested or SpotCheckState.Confirmed =>
