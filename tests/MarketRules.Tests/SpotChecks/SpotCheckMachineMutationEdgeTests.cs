@@ -13,12 +13,14 @@ public class SpotCheckMachineMutationEdgeTests
 {
     private static readonly LocalDate Received20240920 = new(2024, 9, 20);
 
-    private static SpotCheckLot ReorganisationUntil(LocalDate until)
-    {
-        var announced = Then(Received(Goods, new LocalDate(2026, 2, 2)),
+    // Goods received 2026-02-02, stopped the same day, rectification ordered 03-02, failed review 05-15, announced 06-01.
+    private static SpotCheckLot AnnouncedOn20260601() => Then(Received(Goods, new LocalDate(2026, 2, 2)),
             E(SpotCheckEventKind.SaleStopped, 2026, 2, 2), E(SpotCheckEventKind.RectificationOrdered, 2026, 3, 2),
             E(SpotCheckEventKind.ReviewFailed, 2026, 5, 15), E(SpotCheckEventKind.Announced, 2026, 6, 1));
-        return Then(announced, E(SpotCheckEventKind.SecondReviewFailed, 2026, 8, 3, until));
+
+    private static SpotCheckLot ReorganisationUntil(LocalDate until)
+    {
+        return Then(AnnouncedOn20260601(), E(SpotCheckEventKind.SecondReviewFailed, 2026, 8, 3, until));
     }
 
     [Fact]
@@ -36,9 +38,7 @@ public class SpotCheckMachineMutationEdgeTests
     public void SecondReview_IsDueOnTheWindowsLastDay_OverdueTheDayAfter_WithBothPeriodsStated()
     {
         // Announced 2026-06-01: "六十日后九十日前" — the window is 08-01 .. 08-29.
-        var announced = Then(Received(Goods, new LocalDate(2026, 2, 2)),
-            E(SpotCheckEventKind.SaleStopped, 2026, 2, 2), E(SpotCheckEventKind.RectificationOrdered, 2026, 3, 2),
-            E(SpotCheckEventKind.ReviewFailed, 2026, 5, 15), E(SpotCheckEventKind.Announced, 2026, 6, 1));
+        var announced = AnnouncedOn20260601();
         var onLastDay = Assert.Single(Machine.AsOf(announced, new LocalDate(2026, 8, 29)).Due, d => d.Step == SpotCheckStep.SecondReview);
         Assert.Equal("after 60 days, before 90 days", onLastDay.Period);
         Assert.Contains(Machine.AsOf(announced, new LocalDate(2026, 8, 30)).Overdue, d => d.Step == SpotCheckStep.SecondReview);
@@ -55,9 +55,7 @@ public class SpotCheckMachineMutationEdgeTests
     [Fact]
     public void SecondReviewFailed_ReorganisationMustEndAfterTheReviewDay()
     {
-        var announced = Then(Received(Goods, new LocalDate(2026, 2, 2)),
-            E(SpotCheckEventKind.SaleStopped, 2026, 2, 2), E(SpotCheckEventKind.RectificationOrdered, 2026, 3, 2),
-            E(SpotCheckEventKind.ReviewFailed, 2026, 5, 15), E(SpotCheckEventKind.Announced, 2026, 6, 1));
+        var announced = AnnouncedOn20260601();
         Assert.Equal(SpotCheckRejection.ReorganisationPeriodRequired,
             Machine.Decide(announced, E(SpotCheckEventKind.SecondReviewFailed, 2026, 8, 3, new LocalDate(2026, 8, 3))).Rejection);
         Assert.Equal(SpotCheckRejection.ReorganisationPeriodRequired, Machine.Decide(announced, E(SpotCheckEventKind.SecondReviewFailed, 2026, 8, 3)).Rejection);
@@ -161,9 +159,7 @@ public class SpotCheckMachineMutationEdgeTests
     {
         var received = Received(Goods, Received20240920);
         var stopped = Then(received, E(SpotCheckEventKind.SaleStopped, 2024, 9, 21));
-        var announced = Then(Received(Goods, new LocalDate(2026, 2, 2)),
-            E(SpotCheckEventKind.SaleStopped, 2026, 2, 2), E(SpotCheckEventKind.RectificationOrdered, 2026, 3, 2),
-            E(SpotCheckEventKind.ReviewFailed, 2026, 5, 15), E(SpotCheckEventKind.Announced, 2026, 6, 1));
+        var announced = AnnouncedOn20260601();
         var reorganising = ReorganisationUntil(new LocalDate(2026, 9, 30));
         var closed = Then(received, E(SpotCheckEventKind.RetestRequested, 2024, 9, 23), E(SpotCheckEventKind.RetestOverturned, 2024, 10, 20));
         SpotCheckDecision[] refusals =
