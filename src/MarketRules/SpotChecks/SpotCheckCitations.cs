@@ -23,7 +23,8 @@ public static class SpotCheckCitations
     private static Citation Order(string zh, string en, VerificationStatus status, string quote) =>
         new(Order18, new LocalizedText(zh, en), status)
         {
-            Source = Order18Copies, Note = quote + Order18InForce,
+            // Read without the string '+': Stryker's arithmetic mutant of it ('-' on strings) does not compile.
+            Source = Order18Copies, Note = string.Concat(quote, Order18InForce),
         };
 
     /// <summary>产品质量法 第十五条第一款至第三款: random samples from goods awaiting sale; no repeat checks by lower levels; no fee (V-O).</summary>
