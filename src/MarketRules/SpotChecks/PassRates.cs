@@ -30,7 +30,7 @@ public sealed record SpotCheckBatchCount(string Category, SpotCheckLevel? Level,
 public sealed record PassRate(string Scope, long Sampled, long Conforming, long Numerator, long Denominator, decimal? Percent)
 {
     /// <summary>The fraction as text, e.g. <c>361/452</c>.</summary>
-    public string Fraction => Numerator.ToString(CultureInfo.InvariantCulture) + "/" + Denominator.ToString(CultureInfo.InvariantCulture);
+    public string Fraction => string.Create(CultureInfo.InvariantCulture, $"{Numerator}/{Denominator}");
 }
 
 /// <summary>A reported rate that its own counts do not give.</summary>
@@ -108,24 +108,29 @@ public static class PassRates
     public static PassRateReport Compute(IEnumerable<SpotCheckBatchCount> counts, int decimals, decimal? reportedOverallPercent,
         IReadOnlyDictionary<string, decimal>? weights, LocalDate asOf)
     {
-        var list = Preconditions.CheckNotNull(counts).ToList();
+        // Read without pattern variables, and the counts as an array counted by Length: a mutation tool that guards each
+        // condition would leave a pattern variable unassigned (CS0165), and it turns a `.Count` into a `Sum` that does not
+        // compile; either drops the method's mutants unmeasured.
+        var list = Preconditions.CheckNotNull(counts).ToArray();
         CheckDecimals(decimals);
         var errors = ImmutableArray.CreateBuilder<RuleError>();
-        for (var i = 0; i < list.Count; i++)
+        for (var i = 0; i < list.Length; i++)
         {
             var c = Preconditions.CheckNotNull(list[i]);
             if (c.Sampled < 0 || c.Conforming < 0 || c.Conforming > c.Sampled)
             {
                 errors.Add(SpotCheckErrors.InvalidCounts.Create($"$.counts[{i}]", ("Sampled", c.Sampled), ("Conforming", c.Conforming)));
             }
-            if (c.ReportedPercent is { } r && (r < 0m || r > 100m))
+            // A lifted comparison with no reported rate is false: nothing to check.
+            var r = c.ReportedPercent;
+            if (r < 0m || r > 100m)
             {
                 errors.Add(SpotCheckErrors.InvalidValue.CreateLocalized($"$.counts[{i}].reportedPercent", ("Value", r, r), ("Detail", "应为0至100之间的百分数", "a percentage from 0 to 100")));
             }
         }
-        if (reportedOverallPercent is { } overallReported && (overallReported < 0m || overallReported > 100m))
+        if (reportedOverallPercent < 0m || reportedOverallPercent > 100m)
         {
-            errors.Add(SpotCheckErrors.InvalidValue.CreateLocalized("$.reportedPercent", ("Value", overallReported, overallReported), ("Detail", "应为0至100之间的百分数", "a percentage from 0 to 100")));
+            errors.Add(SpotCheckErrors.InvalidValue.CreateLocalized("$.reportedPercent", ("Value", reportedOverallPercent, reportedOverallPercent), ("Detail", "应为0至100之间的百分数", "a percentage from 0 to 100")));
         }
         if (weights is not null)
         {
@@ -146,30 +151,22 @@ public static class PassRates
                 errors.Add(SpotCheckErrors.WeightsMismatch.Create("$.weights", ("Category", category)));
             }
         }
-        if (errors.Count > 0)
+        var rejected = errors.ToImmutable();
+        if (!rejected.IsEmpty)
         {
-            throw new InvalidRuleInputException(errors.ToImmutable());
+            throw new InvalidRuleInputException(rejected);
         }
 
         var builder = new ExplanationBuilder(RuleId, asOf);
-        PassRate Sum(string scope, IEnumerable<SpotCheckBatchCount> group)
-        {
-            long sampled = 0, conforming = 0;
-            foreach (var c in group)
-            {
-                sampled = checked(sampled + c.Sampled);
-                conforming = checked(conforming + c.Conforming);
-            }
-            return Of(scope, sampled, conforming, decimals);
-        }
-        var overall = Sum("overall", list);
-        var byCategory = list.Where(c => c.Category.Length > 0).GroupBy(c => c.Category, StringComparer.Ordinal).Select(g => Sum("category:" + g.Key, g)).ToImmutableArray();
-        var byLevel = list.Where(c => c.Level is not null).GroupBy(c => c.Level!.Value).OrderBy(g => g.Key).Select(g => Sum("level:" + SpotCheckStateMachine.Kebab(g.Key), g)).ToImmutableArray();
-        var byPeriod = list.Where(c => c.Period.Length > 0).GroupBy(c => c.Period, StringComparer.Ordinal).Select(g => Sum("period:" + g.Key, g)).ToImmutableArray();
+        var overall = Sum("overall", list, decimals);
+        var byCategory = list.Where(c => c.Category.Length > 0).GroupBy(c => c.Category, StringComparer.Ordinal).Select(g => Sum("category:" + g.Key, g, decimals)).ToImmutableArray();
+        var byLevel = list.Where(c => c.Level is not null).GroupBy(c => c.Level!.Value).OrderBy(g => g.Key).Select(g => Sum("level:" + SpotCheckStateMachine.Kebab(g.Key), g, decimals)).ToImmutableArray();
+        var byPeriod = list.Where(c => c.Period.Length > 0).GroupBy(c => c.Period, StringComparer.Ordinal).Select(g => Sum("period:" + g.Key, g, decimals)).ToImmutableArray();
         foreach (var rate in (ImmutableArray<PassRate>)[overall, .. byCategory, .. byLevel, .. byPeriod])
         {
-            if (rate.Percent is { } percent)
+            if (rate.Percent.HasValue)
             {
+                var percent = rate.Percent.Value;
                 var label = ScopeLabel(rate.Scope);
                 builder.Add(SpotCheckReasons.PassRate.ToReasonKeepingEnglish(null, ("Scope", label.Zh, label.En), ("Sampled", rate.Sampled, rate.Sampled),
                     ("Conforming", rate.Conforming, rate.Conforming), ("Fraction", rate.Fraction, rate.Fraction), ("Percent", percent, percent)));
@@ -177,31 +174,21 @@ public static class PassRates
         }
 
         var mismatches = ImmutableArray.CreateBuilder<PassRateMismatch>();
-        void Check(string scope, long sampled, long conforming, decimal reported)
+        if (reportedOverallPercent.HasValue)
         {
-            var exact = Of(scope, sampled, conforming, Scale(reported));
-            if (!Agrees(exact, reported))
-            {
-                mismatches.Add(new PassRateMismatch(scope, reported, exact));
-                var label = ScopeLabel(scope);
-                builder.Add(SpotCheckReasons.ReportedRateMismatch.ToReasonKeepingEnglish(null, ("Scope", label.Zh, label.En), ("Reported", reported, reported),
-                    ("Conforming", conforming, conforming), ("Sampled", sampled, sampled), ("Fraction", exact.Fraction, exact.Fraction), ("Percent", exact.Percent, exact.Percent)));
-            }
+            Check("overall", overall.Sampled, overall.Conforming, reportedOverallPercent.Value, mismatches, builder);
         }
-        if (reportedOverallPercent is { } reportedOverall)
+        for (var i = 0; i < list.Length; i++)
         {
-            Check("overall", overall.Sampled, overall.Conforming, reportedOverall);
-        }
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i].ReportedPercent is { } reported)
+            var reported = list[i].ReportedPercent;
+            if (reported.HasValue)
             {
-                Check($"counts[{i}]", list[i].Sampled, list[i].Conforming, reported);
+                Check($"counts[{i}]", list[i].Sampled, list[i].Conforming, reported.Value, mismatches, builder);
             }
         }
 
         WeightedPassRate? weighted = null;
-        if (weights is not null && list.Count > 0)
+        if (weights is not null && list.Length > 0)
         {
             // Σ wᵢ·cᵢ/sᵢ ÷ Σ wᵢ with decimal weights as exact fractions (units ÷ 10^scale), in big integers.
             BigInteger numerator = 0, denominator = 1, weightSum = 0, weightScale = 1;
@@ -231,12 +218,38 @@ public static class PassRates
                     denominator /= g;
                 }
                 var percent = ToPercent(numerator, denominator, decimals);
-                weighted = new WeightedPassRate(numerator.ToString(CultureInfo.InvariantCulture) + "/" + denominator.ToString(CultureInfo.InvariantCulture), percent);
+                weighted = new WeightedPassRate(string.Create(CultureInfo.InvariantCulture, $"{numerator}/{denominator}"), percent);
                 builder.Add(SpotCheckReasons.WeightedPassRate.ToReason(null, ("Fraction", weighted.Fraction), ("Percent", percent)));
             }
         }
-        var outcome = mismatches.Count > 0 ? "reported-rate-mismatch" : "computed";
-        return new PassRateReport(overall, byCategory, byLevel, byPeriod, mismatches.ToImmutable(), weighted, builder.Build(outcome));
+        var found = mismatches.ToImmutable();
+        var outcome = found.IsEmpty ? "computed" : "reported-rate-mismatch";
+        return new PassRateReport(overall, byCategory, byLevel, byPeriod, found, weighted, builder.Build(outcome));
+    }
+
+    // The rate of a group: its counts summed (an overflow is refused, not wrapped).
+    private static PassRate Sum(string scope, IEnumerable<SpotCheckBatchCount> group, int decimals)
+    {
+        long sampled = 0, conforming = 0;
+        foreach (var c in group)
+        {
+            sampled = checked(sampled + c.Sampled);
+            conforming = checked(conforming + c.Conforming);
+        }
+        return Of(scope, sampled, conforming, decimals);
+    }
+
+    // Compares a printed rate with the exact rate of its counts; a disagreement is recorded with both figures.
+    private static void Check(string scope, long sampled, long conforming, decimal reported, ImmutableArray<PassRateMismatch>.Builder mismatches, ExplanationBuilder builder)
+    {
+        var exact = Of(scope, sampled, conforming, Scale(reported));
+        if (!Agrees(exact, reported))
+        {
+            mismatches.Add(new PassRateMismatch(scope, reported, exact));
+            var label = ScopeLabel(scope);
+            builder.Add(SpotCheckReasons.ReportedRateMismatch.ToReasonKeepingEnglish(null, ("Scope", label.Zh, label.En), ("Reported", reported, reported),
+                ("Conforming", conforming, conforming), ("Sampled", sampled, sampled), ("Fraction", exact.Fraction, exact.Fraction), ("Percent", exact.Percent, exact.Percent)));
+        }
     }
 
     // "overall", "category:X", "level:city", "period:2017", "counts[3]" in each language.
@@ -257,7 +270,7 @@ public static class PassRates
 
     private static void CheckDecimals(int decimals)
     {
-        if (decimals is < 0 or > 10)
+        if (decimals < 0 || decimals > 10)
         {
             throw new InvalidRuleInputException(SpotCheckErrors.InvalidValue.CreateLocalized("$.decimals", ("Value", decimals, decimals), ("Detail", "小数位数应为0至10位", "0 to 10 decimals")));
         }

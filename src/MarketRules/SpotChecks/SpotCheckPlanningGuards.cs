@@ -93,7 +93,8 @@ public static class SpotCheckPlanningGuards
         Preconditions.CheckNotNull(plan);
         var window = law.Resolve(SpotCheckParameters.RepeatCheckWindow, plan.On);
         var products = Preconditions.CheckNotNull(candidates).Distinct().ToList();
-        var exempt = plan.Kind is SpotCheckKind.FollowUp or SpotCheckKind.Emergency;
+        // Two comparisons rather than an `or` pattern: a mutation tool turns `or` into `and`, which does not compile.
+        var exempt = plan.Kind == SpotCheckKind.FollowUp || plan.Kind == SpotCheckKind.Emergency;
         if (exempt)
         {
             return new SpotCheckScreening([.. products], [], true, window);
