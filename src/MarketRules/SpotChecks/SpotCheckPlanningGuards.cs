@@ -129,11 +129,10 @@ public static class SpotCheckPlanningGuards
                         $"a {level.En} bureau checked the same product on {prior.On:uuuu-MM-dd}; a lower level may not repeat it (until {lastDay:uuuu-MM-dd})");
                 var reason = SpotCheckReasons.Excluded.ToReasonKeepingEnglish(sameBureau ? SpotCheckCitations.RepeatCheck : SpotCheckCitations.ProductQualityLawArticle15,
                     ("CreditCode", product.ProducerCreditCode, product.ProducerCreditCode), ("Product", product.Product, product.Product), ("Detail", detail.Item1, detail.Item2));
+                // The newest blocking check binds: every window has the same length, so its last day is the latest and the
+                // product may be checked again only after it; an older check (of either kind) ends sooner.
                 found = new SpotCheckExclusion(product, why, prior, lastDay.PlusDays(1), reason);
-                if (sameBureau)
-                {
-                    break;
-                }
+                break;
             }
             if (found is null)
             {

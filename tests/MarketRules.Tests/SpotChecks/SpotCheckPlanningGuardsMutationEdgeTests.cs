@@ -40,6 +40,25 @@ public class SpotCheckPlanningGuardsMutationEdgeTests
     }
 
     [Fact]
+    public void UpperLevel_TwoChecksWithinTheWindow_TheLatestSetsWhenItMayBeCheckedAgain()
+    {
+        // 下级不重复上级抽查: two provincial checks block a county plan until six months after the later one.
+        PriorSpotCheck[] history = [new("zhejiang", SpotCheckLevel.Provincial, Cable, new LocalDate(2025, 1, 1)), new("zhejiang", SpotCheckLevel.Provincial, Cable, new LocalDate(2025, 3, 1))];
+        var exclusion = Assert.Single(SpotCheckPlanningGuards.Screen(NationalCatalog.Law, Plan(new LocalDate(2025, 6, 1)), [Cable], history).Excluded);
+        Assert.Equal((SpotCheckExclusionReason.UpperLevelWithinWindow, new LocalDate(2025, 3, 1), new LocalDate(2025, 9, 2)),
+            (exclusion.Why, exclusion.BlockedBy.On, exclusion.CheckableFrom));
+    }
+
+    [Fact]
+    public void UpperLevelLatest_AndAnOlderSameBureauCheck_TheUpperLevelCheckBindsLonger()
+    {
+        PriorSpotCheck[] history = [new("gongshu", SpotCheckLevel.County, Cable, new LocalDate(2025, 2, 1)), new("hangzhou", SpotCheckLevel.City, Cable, new LocalDate(2025, 4, 2))];
+        var exclusion = Assert.Single(SpotCheckPlanningGuards.Screen(NationalCatalog.Law, Plan(new LocalDate(2025, 6, 1)), [Cable], history).Excluded);
+        Assert.Equal((SpotCheckExclusionReason.UpperLevelWithinWindow, new LocalDate(2025, 4, 2), new LocalDate(2025, 10, 3)),
+            (exclusion.Why, exclusion.BlockedBy.On, exclusion.CheckableFrom));
+    }
+
+    [Fact]
     public void Exclusions_ReasonsMatchSnapshot_SameBureauAndUpperLevel()
     {
         var toy = new SpotCheckProduct("91330105MA28YYYY0B", "塑胶玩具", "GB 6675", "乐乐", "T-1");
