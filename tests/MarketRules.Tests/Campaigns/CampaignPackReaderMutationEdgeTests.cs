@@ -73,6 +73,25 @@ public class CampaignPackReaderMutationEdgeTests
     }
 
     [Fact]
+    public void DayOfMonth_OfAMonthlySeriesMissing_IsOneErrorWithItsTextInBothLanguages()
+    {
+        var error = Assert.Single(Pack(series: $$"""[ {{Series("m", """ "cadence": "monthly" """)}} ]""").Errors);
+        Assert.Equal(("MR.Campaigns.PackInvalid", "$.series[0].dayOfMonth"), (error.Code, error.Path));
+        Assert.Contains("只有每月报送的事项须且只能写明每月几日（1至31）", error.Message.Chinese, StringComparison.Ordinal);
+        Assert.Contains("a monthly series, and only a monthly series, names its day of the month (1–31)", error.Message.English, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Series_WithoutItsName_IsReportedOnce_ItsScheduleIsNotJudged()
+    {
+        // A series missing a required member is reported once, at the series, and is not read: its schedule (here a
+        // monthly series without its day) is not checked as well, and the pack is left with no series.
+        var errors = Pack(series: """[ { "id": "m", "cadence": "monthly" } ]""").Errors;
+        Assert.Equal(["$.series[0]", "$.series"], errors.Select(e => e.Path));
+        Assert.All(errors, e => Assert.Equal("MR.Campaigns.PackInvalid", e.Code));
+    }
+
+    [Fact]
     public void Issuer_WhenAbsent_IsTheTitle()
     {
         var plan = Pack().GetValueOrThrow();
