@@ -79,7 +79,9 @@ for area in sorted(runs):
         report = json.load(f)
     counts, survivors = {}, []
     for path, file in sorted(report["files"].items()):
-        rel = os.path.relpath(path, root) if os.path.isabs(path) else path
+        # Relative to the checkout the run was made in (the report's project root is <checkout>/src/MarketRules): a run
+        # made in another worktree or clone reads the same as one made here.
+        rel = os.path.relpath(path, os.path.dirname(os.path.dirname(report.get("projectRoot", os.path.join(root, "src", "x"))))) if os.path.isabs(path) else path
         if all(m["status"] == "Ignored" for m in file["mutants"]):
             # Stryker mutates the whole project and ignores what the area's `mutate` pattern leaves out: not this area.
             continue
