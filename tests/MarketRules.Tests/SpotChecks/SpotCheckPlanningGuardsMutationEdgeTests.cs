@@ -1,3 +1,4 @@
+using MarketRules.Parameters;
 using MarketRules.Sampling;
 using MarketRules.SpotChecks;
 
@@ -91,10 +92,19 @@ public class SpotCheckPlanningGuardsMutationEdgeTests
     }
 
     [Fact]
-    public void ReviewAndRepeatCheckParameters_CarryTheirEnglishNames()
+    public void SpotCheckPeriods_CarryTheirNamesInBothLanguages()
     {
-        Assert.Equal("second review opens after day", SpotCheckParameters.SecondReviewOpens.Name.English);
-        Assert.Equal("second review closes before day", SpotCheckParameters.SecondReviewCloses.Name.English);
-        Assert.Equal("repeat-check window", SpotCheckParameters.RepeatCheckWindow.Name.English);
+        // The names an officer reads beside each period in an explanation (复检申请期限 …): one row per parameter.
+        (ParameterDefinition Parameter, string Zh, string En)[] expected =
+        [
+            (SpotCheckParameters.RetestWindow, "复检申请期限", "re-test request window"),
+            (SpotCheckParameters.FoodRetestWindow, "食品复检申请期限", "food re-test request window"),
+            (SpotCheckParameters.Rectification, "责令整改期限", "rectification period"),
+            (SpotCheckParameters.FirstReview, "复查期限", "review period"),
+            (SpotCheckParameters.SecondReviewOpens, "公告后复查窗口起点（日后）", "second review opens after day"),
+            (SpotCheckParameters.SecondReviewCloses, "公告后复查窗口终点（日前）", "second review closes before day"),
+            (SpotCheckParameters.RepeatCheckWindow, "同一产品重复抽查限制期", "repeat-check window"),
+        ];
+        Assert.All(expected, e => Assert.Equal((e.Zh, e.En), (e.Parameter.Name.Chinese, e.Parameter.Name.English)));
     }
 }
