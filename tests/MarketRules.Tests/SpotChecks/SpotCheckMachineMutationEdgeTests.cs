@@ -146,6 +146,7 @@ public class SpotCheckMachineMutationEdgeTests
         Assert.Equal("An accepted decision has no error", Assert.Throws<InvalidOperationException>(() => accepted.ToRuleError()).Message);
         var unknown = new SpotCheckDecision { Rejection = (SpotCheckRejection)99 };
         Assert.Equal("An accepted decision has no error", Assert.Throws<InvalidOperationException>(() => unknown.ToRuleError()).Message);
+        Assert.Equal("Only an accepted event changes the lot", Assert.Throws<InvalidOperationException>(() => unknown.ApplyTo(lot)).Message);
         var other = Then(lot, E(SpotCheckEventKind.SaleStopped, 2024, 9, 20));
         var decided = Machine.Decide(other, E(SpotCheckEventKind.RetestRequested, 2024, 9, 25));
         var wrongLot = Then(lot, E(SpotCheckEventKind.RetestRequested, 2024, 9, 21));
