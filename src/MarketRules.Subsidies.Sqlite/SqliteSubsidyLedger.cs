@@ -40,7 +40,7 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
     private readonly Lock gate = new();
     private readonly IClock? clock;
     private readonly SqliteConnection connection;
-    private readonly Mutex writers;
+    private readonly WriterQueue writers;
     private bool writing;
     private readonly Dictionary<string, PreparedSql> commands = new(ReferenceEqualityComparer.Instance);
     private readonly GroupCommit commits;
@@ -60,11 +60,9 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
         DatabasePath = Path.GetFullPath(databasePath);
         this.clock = clock;
         commits = new GroupCommit(RunBatch);
-        // Writers of this library on one machine queue on a named mutex per file before taking SQLite's write lock:
-        // SQLite's own busy handler sleeps up to 100 ms at a time, leaving the file idle while processes queue. A
-        // process killed while holding it abandons it, and the next writer takes it (SQLite rolls the dead one back).
-        var name = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(DatabasePath)))[..24];
-        writers = new Mutex(false, @"Global\mr-sqlite-" + name);
+        // Writers of this library on one machine queue on a lock file beside the database before taking SQLite's write
+        // lock (WriterQueue); a process killed while holding it drops it with its handles (SQLite rolls it back).
+        writers = new WriterQueue(DatabasePath);
         connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
@@ -574,17 +572,7 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
 
     private void Begin()
     {
-        try
-        {
-            if (!writers.WaitOne(TimeSpan.FromMinutes(2)))
-            {
-                throw new TimeoutException($"Another writer held {DatabasePath} for two minutes");
-            }
-        }
-        catch (AbandonedMutexException)
-        {
-            // Its holder died mid-write; this thread holds it now, and SQLite rolls the dead writer's transaction back.
-        }
+        writers.Enter(TimeSpan.FromMinutes(2));
         writing = true;
         try
         {
@@ -616,7 +604,7 @@ public sealed class SqliteSubsidyLedger : ISubsidyLedger, IDisposable
         if (writing)
         {
             writing = false;
-            writers.ReleaseMutex();
+            writers.Exit();
         }
     }
 

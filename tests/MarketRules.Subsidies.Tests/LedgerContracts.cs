@@ -115,6 +115,54 @@ public sealed class SqliteLedgerContract : DurableLedgerContract
     }
 
     [Fact]
+    public async Task AWriterKilledWhileHoldingTheWritersQueue_LeavesItFree()
+    {
+        // The writers of one file queue on an exclusive lock of "<file>-writer" (WriterQueue). Here flock(1) holds it
+        // as a writer of another process would (--no-fork: the holder is the process killed, no child keeps the lock),
+        // and is killed (SIGKILL) while holding it: the kernel drops the lock
+        // with the dead process, so the next write goes on instead of waiting two minutes and failing.
+        var store = NewStore();
+        var ledger = Open(SubsidyTestData.OnePhase(90_000), store);
+        var queue = store + "-writer";
+        using var holder = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("flock", ["--exclusive", "--no-fork", queue, "sleep", "600"]) { UseShellExecute = false })!;
+        try
+        {
+            while (IsFree(queue))
+            {
+                Assert.False(holder.HasExited, "flock(1) exited before it held the queue");
+                await Task.Delay(10);
+            }
+            var submitted = Task.Run(() => new SubsidyAllocator(ledger).Submit(SubsidyTestData.Claim(1, Start)));
+            await Task.Delay(500);
+            Assert.False(submitted.IsCompleted, "the write did not wait for the writer holding the queue");
+            holder.Kill();
+            var decision = await submitted.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(SubsidyOutcome.Granted, decision.Outcome);
+            Assert.True(IsFree(queue), "the write kept the queue after its transaction");
+        }
+        finally
+        {
+            if (!holder.HasExited)
+            {
+                holder.Kill(entireProcessTree: true);
+            }
+        }
+
+        static bool IsFree(string path)
+        {
+            try
+            {
+                File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None).Dispose();
+                return true;
+            }
+            catch (IOException e) when (e.GetType() == typeof(IOException))
+            {
+                return false;
+            }
+        }
+    }
+
+    [Fact]
     public void TheFile_RefusesASecondHolderOfAKey()
     {
         var store = NewStore();
