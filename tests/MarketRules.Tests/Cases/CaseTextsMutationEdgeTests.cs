@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text;
 using MarketRules.Cases;
 using MarketRules.Parameters;
+using MarketRules.Tests.Kernel;
 
 namespace MarketRules.Tests.Cases;
 
@@ -14,10 +14,6 @@ namespace MarketRules.Tests.Cases;
 /// </summary>
 public sealed class CaseTextsMutationEdgeTests
 {
-    private static string Line(Citation c) => string.Join(" | ",
-        c.Document.Chinese, c.Document.English, c.Article?.Chinese ?? "-", c.Article?.English ?? "-", c.Status, c.DocumentNumber ?? "-",
-        c.InForceFrom?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) ?? "-", c.Source ?? "-", c.Note ?? "-");
-
     [Fact]
     public void CaseCitations_EveryDocumentArticleSourceAndQuote_MatchesSnapshot()
     {
@@ -25,7 +21,7 @@ public sealed class CaseTextsMutationEdgeTests
         var text = new StringBuilder();
         foreach (var property in typeof(CaseCitations).GetProperties(BindingFlags.Public | BindingFlags.Static).OrderBy(p => p.Name, StringComparer.Ordinal))
         {
-            text.Append(property.Name).Append("\n    ").Append(Line((Citation)property.GetValue(null)!)).Append('\n');
+            text.Append(property.Name).Append("\n    ").Append(CatalogueText.Line((Citation)property.GetValue(null)!)).Append('\n');
         }
         Snapshooter.Xunit.Snapshot.Match(text.ToString());
     }
@@ -33,17 +29,7 @@ public sealed class CaseTextsMutationEdgeTests
     [Fact]
     public void CaseParameters_EveryKeyNameUnitDatedValueAndCitation_MatchesSnapshot()
     {
-        var text = new StringBuilder();
-        foreach (var parameter in CaseParameters.All)
-        {
-            text.Append(parameter.Id).Append(" | ").Append(parameter.Name.Chinese).Append(" | ").Append(parameter.Name.English).Append(" | ").Append(parameter.Unit).Append('\n');
-            foreach (var value in parameter.Values)
-            {
-                text.Append("  ").Append(value.EffectiveFrom.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)).Append(" .. ")
-                    .Append(value.EffectiveUntil?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) ?? "open").Append(" = ")
-                    .Append(value.Value.ToString(CultureInfo.InvariantCulture)).Append("\n    ").Append(Line(value.Citation)).Append('\n');
-            }
-        }
+        var text = new StringBuilder().AppendParameters(CaseParameters.All);
         Snapshooter.Xunit.Snapshot.Match(text.ToString());
     }
 
@@ -121,6 +107,13 @@ public sealed class CaseTextsMutationEdgeTests
         Assert.Equal(new LocalizedText("收到线索、立案", "lead-received, case-opened"), CaseLabels.Of([CaseEventKind.LeadReceived, CaseEventKind.CaseOpened]));
     }
 
+    // The citation names the registered document (its title, number and dates come from the kernel's register) and the article.
+    private static void AssertCites(Citation citation, LegalDocument document, string chineseArticle, string englishArticle)
+    {
+        Assert.Same(document, citation.RegisteredDocument);
+        Assert.Equal(new LocalizedText(chineseArticle, englishArticle), citation.Article);
+    }
+
     [Fact]
     public void PenaltyLawCitations_NameTheArticlesOfThe2021Law()
     {
@@ -132,16 +125,17 @@ public sealed class CaseTextsMutationEdgeTests
             Assert.Equal(VerificationStatus.VerifiedOfficial, c.Status);
             Assert.Equal("LawRefBook/Laws 2f4c5c2 (domain-rules.md §3)", c.Source);
         });
-        Assert.Equal(("第三十六条", "Art. 36"), (CaseCitations.Limitation.Article!.Chinese, CaseCitations.Limitation.Article.English));
+        var law = LegalDocuments.AdministrativePenaltyLaw;
+        AssertCites(CaseCitations.Limitation, law, "第三十六条", "Art. 36");
         Assert.Contains("上述期限延长至五年", CaseCitations.Limitation.Note, StringComparison.Ordinal);
-        Assert.Equal(("第五十一条", "Art. 51"), (CaseCitations.Summary.Article!.Chinese, CaseCitations.Summary.Article.English));
+        AssertCites(CaseCitations.Summary, law, "第五十一条", "Art. 51");
         Assert.Contains("对公民处以二百元以下、对法人或者其他组织处以三千元以下罚款或者警告", CaseCitations.Summary.Note, StringComparison.Ordinal);
-        Assert.Equal(("第六十条", "Art. 60"), (CaseCitations.DecisionPeriod.Article!.Chinese, CaseCitations.DecisionPeriod.Article.English));
+        AssertCites(CaseCitations.DecisionPeriod, law, "第六十条", "Art. 60");
         Assert.Contains("九十日内", CaseCitations.DecisionPeriod.Note, StringComparison.Ordinal);
-        Assert.Equal(("第六十三条、第六十四条、第八十五条", "Arts. 63, 64, 85"), (CaseCitations.Hearing.Article!.Chinese, CaseCitations.Hearing.Article.English));
-        Assert.Equal(("第七十二条", "Art. 72"), (CaseCitations.Surcharge.Article!.Chinese, CaseCitations.Surcharge.Article.English));
+        AssertCites(CaseCitations.Hearing, law, "第六十三条、第六十四条、第八十五条", "Arts. 63, 64, 85");
+        AssertCites(CaseCitations.Surcharge, law, "第七十二条", "Art. 72");
         Assert.Contains("百分之三", CaseCitations.Surcharge.Note, StringComparison.Ordinal);
-        Assert.Equal(("第六十六条、第六十七条", "Arts. 66–67"), (CaseCitations.Payment.Article!.Chinese, CaseCitations.Payment.Article.English));
+        AssertCites(CaseCitations.Payment, law, "第六十六条、第六十七条", "Arts. 66–67");
         Assert.Contains("十五日内", CaseCitations.Payment.Note, StringComparison.Ordinal);
     }
 
@@ -149,20 +143,14 @@ public sealed class CaseTextsMutationEdgeTests
     public void OtherCitations_NameTheirDocumentsAndArticles()
     {
         // domain-rules.md §2.4 (Order 45 Arts 2, 9), §3.1 rows 3.1 (程序规定 Art 18), 3.12 (听证办法 Art 5), 3.20 (L2), §4.1 (Order 310).
-        Assert.Same(LegalDocuments.PenaltyInformationPublicationProvisions, CaseCitations.Publication.RegisteredDocument);
-        Assert.Equal(("第二条、第九条", "Arts. 2, 9"), (CaseCitations.Publication.Article!.Chinese, CaseCitations.Publication.Article.English));
+        AssertCites(CaseCitations.Publication, LegalDocuments.PenaltyInformationPublicationProvisions, "第二条、第九条", "Arts. 2, 9");
         Assert.Contains("仅受到警告行政处罚的不予公示", CaseCitations.Publication.Note, StringComparison.Ordinal);
-        Assert.Same(LegalDocuments.EnterpriseInformationDisclosureRegulations, CaseCitations.PublicationBeforeOrder45.RegisteredDocument);
-        Assert.Equal("第六条", CaseCitations.PublicationBeforeOrder45.Article!.Chinese);
-        Assert.Same(LegalDocuments.SamrPenaltyProcedureRules, CaseCitations.LeadVerification.RegisteredDocument);
-        Assert.Equal(("第十八条", "Art. 18"), (CaseCitations.LeadVerification.Article!.Chinese, CaseCitations.LeadVerification.Article.English));
-        Assert.Same(LegalDocuments.SamrPenaltyHearingMeasures, CaseCitations.HearingScope.RegisteredDocument);
-        Assert.Equal(("第五条", "Art. 5"), (CaseCitations.HearingScope.Article!.Chinese, CaseCitations.HearingScope.Article.English));
+        AssertCites(CaseCitations.PublicationBeforeOrder45, LegalDocuments.EnterpriseInformationDisclosureRegulations, "第六条", "Art. 6");
+        AssertCites(CaseCitations.LeadVerification, LegalDocuments.SamrPenaltyProcedureRules, "第十八条", "Art. 18");
+        AssertCites(CaseCitations.HearingScope, LegalDocuments.SamrPenaltyHearingMeasures, "第五条", "Art. 5");
         Assert.Contains("对自然人处以一万元以上、对法人或者其他组织处以十万元以上罚款", CaseCitations.HearingScope.Note, StringComparison.Ordinal);
-        Assert.Same(LegalDocuments.AdministrativeCompulsionLaw, CaseCitations.Enforcement.RegisteredDocument);
-        Assert.Equal("Arts. 45, 46, 53, 54, 69", CaseCitations.Enforcement.Article!.English);
-        Assert.Same(LegalDocuments.CriminalCaseTransferProvisions2020, CaseCitations.Transfer.RegisteredDocument);
-        Assert.Equal(("第五条、第八条、第九条、第十二条", "Arts. 5, 8, 9, 12"), (CaseCitations.Transfer.Article!.Chinese, CaseCitations.Transfer.Article.English));
+        AssertCites(CaseCitations.Enforcement, LegalDocuments.AdministrativeCompulsionLaw, "第四十五条、第四十六条、第五十三条、第五十四条、第六十九条", "Arts. 45, 46, 53, 54, 69");
+        AssertCites(CaseCitations.Transfer, LegalDocuments.CriminalCaseTransferProvisions2020, "第五条、第八条、第九条、第十二条", "Arts. 5, 8, 9, 12");
         Assert.Equal(VerificationStatus.FromMemory, CaseCitations.ProcedureFromMemory.Status);
     }
 
