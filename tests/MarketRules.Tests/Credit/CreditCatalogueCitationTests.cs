@@ -1,33 +1,19 @@
-using System.Globalization;
 using System.Text;
 using MarketRules.Credit;
 using MarketRules.Parameters;
+using MarketRules.Tests.Kernel;
 
 namespace MarketRules.Tests.Credit;
 
 /// <summary>The credit catalogue as a user reads it: each parameter's names, values, dates and the citation of each value.</summary>
 public class CreditCatalogueCitationTests
 {
-    private static string Line(Citation c) => string.Join(" | ",
-        c.Document.Chinese, c.Document.English, c.Article?.Chinese ?? "-", c.Article?.English ?? "-", c.Status, c.DocumentNumber ?? "-",
-        c.InForceFrom?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) ?? "-", c.Source ?? "-", c.Note ?? "-");
-
     [Fact]
     public void CreditCatalogue_EveryParameterAndCitation_MatchesSnapshot()
     {
-        var text = new StringBuilder();
-        foreach (var parameter in CreditParameters.All)
-        {
-            text.Append(parameter.Id).Append(" | ").Append(parameter.Name.Chinese).Append(" | ").Append(parameter.Name.English).Append(" | ").Append(parameter.Unit).Append('\n');
-            foreach (var value in parameter.Values)
-            {
-                text.Append("  ").Append(value.EffectiveFrom.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)).Append(" .. ")
-                    .Append(value.EffectiveUntil?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) ?? "open").Append(" = ")
-                    .Append(value.Value.ToString(CultureInfo.InvariantCulture)).Append("\n    ").Append(Line(value.Citation)).Append('\n');
-            }
-        }
+        var text = new StringBuilder().AppendParameters(CreditParameters.All);
         // The citations no parameter carries (the publication rule before Order 45, cited in explanations).
-        text.Append("PenaltyPublication2014\n    ").Append(Line(CreditCitations.PenaltyPublication2014)).Append('\n');
+        text.Append("PenaltyPublication2014\n    ").Append(CatalogueText.Line(CreditCitations.PenaltyPublication2014)).Append('\n');
         Snapshooter.Xunit.Snapshot.Match(text.ToString());
     }
 
