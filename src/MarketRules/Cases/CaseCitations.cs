@@ -89,7 +89,7 @@ public static class CaseCitations
     };
 
     /// <summary>行政处罚法 第五十七条、第五十八条: decisions, collective discussion and legal review.</summary>
-    public static Citation Decision { get; } = Law("第五十七条、第五十八条", "Arts. 57–58", "情节复杂或者重大违法行为…应当集体讨论决定；法制审核未经或者审核未通过的，不得作出决定");
+    public static Citation Decision { get; } = Law("第五十七条、第五十八条", "Arts. 57–58", "情节复杂或者重大违法行为…应当集体讨论决定；未经法制审核或者审核未通过的，不得作出决定");
 
     /// <summary>行政处罚法 第六十条: decision within 90 days.</summary>
     public static Citation DecisionPeriod { get; } = Law("第六十条", "Art. 60", "自行政处罚案件立案之日起九十日内作出行政处罚决定。法律、法规、规章另有规定的，从其规定");
