@@ -47,9 +47,11 @@ public static class CaseTransitionTable
 
     internal static int IndexOf(CaseState from, CaseEventKind @event)
     {
-        var s = (int)from;
-        var e = (int)@event;
-        return (uint)s < (uint)StateCount && (uint)e < (uint)EventCount ? Index[(s * EventCount) + e] : -1;
+        // One unsigned comparison per bound turns a negative value away too; unchecked, as the build checks overflow and
+        // would throw on a negative value instead of finding no row.
+        var s = unchecked((uint)(int)from);
+        var e = unchecked((uint)(int)@event);
+        return s < (uint)StateCount && e < (uint)EventCount ? Index[((int)s * EventCount) + (int)e] : -1;
     }
 
     /// <summary>The mermaid <c>stateDiagram-v2</c> of the table, as published in docs/cases.md.</summary>
