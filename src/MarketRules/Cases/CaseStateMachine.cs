@@ -79,13 +79,21 @@ public sealed class CaseStateMachine
         // The transition and a reason per running deadline (one more only when the limitation closed the case).
         var builder = new ExplanationBuilder(RuleId, date, Law.JurisdictionCode, 1 + agenda.Due.Length + agenda.Overdue.Length, 0);
         var row = CaseTransitionTable.Find(from, @event.Kind)!;
-        var rowCitation = @event.Kind == CaseEventKind.SummaryPenaltyImposed
-            && Policy.TryResolve(snapshot.Party == PartyKind.Person ? CaseParameters.SummaryFinePerson : CaseParameters.SummaryFineOrganisation, date, Jurisdiction) is { } summary
-            ? summary.Citation : row.Citation;
-        builder.Add(CaseReasons.Transition.ToLocalizedReason(rowCitation, ("Event", CaseLabels.Of(@event.Kind)), ("From", CaseLabels.Of(from)), ("To", CaseLabels.Of(snapshot.State))));
-        if (snapshot.CloseReason == CaseCloseReason.LimitationExpired && snapshot.ActDate is { } act)
+        // Read without pattern variables: Stryker guards each condition, a variable declared in one is then not
+        // definitely assigned (CS0165) and every mutant of the method is dropped.
+        var rowCitation = row.Citation;
+        if (@event.Kind == CaseEventKind.SummaryPenaltyImposed)
         {
-            var end = snapshot.ActEndedOn ?? act;
+            var summary = Policy.TryResolve(snapshot.Party == PartyKind.Person ? CaseParameters.SummaryFinePerson : CaseParameters.SummaryFineOrganisation, date, Jurisdiction);
+            if (summary != null)
+            {
+                rowCitation = summary.Citation;
+            }
+        }
+        builder.Add(CaseReasons.Transition.ToLocalizedReason(rowCitation, ("Event", CaseLabels.Of(@event.Kind)), ("From", CaseLabels.Of(from)), ("To", CaseLabels.Of(snapshot.State))));
+        if (snapshot.CloseReason == CaseCloseReason.LimitationExpired && snapshot.ActDate.HasValue)
+        {
+            var end = snapshot.ActEndedOn ?? snapshot.ActDate.Value;
             builder.Add(CaseReasons.LimitationExpired.ToReason(CaseCitations.Limitation, ("ActDate", end), ("Limit", controller.LimitationLastDay(snapshot, end))));
         }
         var index = 0;
@@ -237,7 +245,13 @@ public sealed class CaseStateMachine
 
     private void Use(ExplanationBuilder builder, ParameterDefinition definition, LocalDate? on)
     {
-        if (on is { } day && Policy.TryResolve(definition, day, Jurisdiction) is { } value)
+        // Read without pattern variables (see Explain).
+        if (!on.HasValue)
+        {
+            return;
+        }
+        var value = Policy.TryResolve(definition, on.Value, Jurisdiction);
+        if (value != null)
         {
             builder.Use(value);
         }

@@ -124,8 +124,10 @@ public readonly record struct CaseTransition
         {
             throw new InvalidOperationException("An accepted transition has no error");
         }
-        var limit = LimitText ?? Same(LimitDate is { } d ? d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)
-            : LimitAmount is { } m ? m.ToString() : "-");
+        // Read without pattern variables: Stryker guards each condition, a variable declared in one is then not
+        // definitely assigned (CS0165) and every mutant of the method is dropped.
+        var limit = LimitText ?? Same(LimitDate.HasValue ? LimitDate.Value.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)
+            : LimitAmount.HasValue ? LimitAmount.Value.ToString() : "-");
         var allowed = CaseLabels.Of(CaseTransitionTable.AllowedEvents(From));
         static LocalizedText Same(string text) => new(text, text);
         // The period a message states comes from the parameter in force (LimitPeriod), never from the template.
