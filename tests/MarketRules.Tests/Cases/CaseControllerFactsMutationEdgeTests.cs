@@ -26,11 +26,11 @@ public class CaseControllerFactsMutationEdgeTests
         Assert.Equal(en, t.LimitText.English);
     }
 
-    // A notice of a fine of the given size (no legal review, no collective discussion), as of D0 + 7.
-    private static CaseSnapshot NotifiedOf(PartyKind party, Sanctions sanctions, Money fine) => After(
+    // A notice of the given sanctions (no legal review, no collective discussion), served on D0 + 7.
+    internal static CaseSnapshot NotifiedOf(PartyKind party, Sanctions sanctions, Money fine, Money confiscation = default) => After(
     [
         CaseEvent.LeadReceived(At(D0), D0.PlusDays(-30)), CaseEvent.Of(CaseEventKind.CaseOpened, At(D0.PlusDays(2))),
-        CaseEvent.Concluded(At(D0.PlusDays(4)), false, false), CaseEvent.NoticeServed(At(D0.PlusDays(7)), party, sanctions, fine),
+        CaseEvent.Concluded(At(D0.PlusDays(4)), false, false), CaseEvent.NoticeServed(At(D0.PlusDays(7)), party, sanctions, fine, confiscation),
     ]);
 
     [Fact]

@@ -12,11 +12,8 @@ public class CaseGuardMutationEdgeTests
 {
     private static CaseTransition On(in CaseSnapshot s, CaseEvent e) => Machine.Apply(s, e);
 
-    private static CaseSnapshot NotifiedOf(PartyKind party, Sanctions sanctions, Money fine, Money confiscation = default) => Machine.Replay(
-    [
-        CaseEvent.LeadReceived(At(D0), D0.PlusDays(-30)), CaseEvent.Of(CaseEventKind.CaseOpened, At(D0.PlusDays(2))),
-        CaseEvent.Concluded(At(D0.PlusDays(4)), false, false), CaseEvent.NoticeServed(At(D0.PlusDays(7)), party, sanctions, fine, confiscation),
-    ]).GetValueOrThrow();
+    private static CaseSnapshot NotifiedOf(PartyKind party, Sanctions sanctions, Money fine, Money confiscation = default) =>
+        CaseControllerFactsMutationEdgeTests.NotifiedOf(party, sanctions, fine, confiscation);
 
     [Fact]
     public void Admit_AStateOrEventJustPastTheKnownOnes_IsUnknown()
