@@ -66,11 +66,14 @@ public class CaseControllerFactsMutationEdgeTests
     }
 
     [Fact]
-    public void VerificationPaused_BySuspension_NamesThePausesOrder2Excludes()
+    public void VerificationPaused_BySuspensionOrPublicNotice_NamesThePausesOrder2Excludes()
     {
         var s = SnapshotIn(CaseState.UnderVerification);
         var t = Refused(s, CaseEvent.VerificationPaused(At(D0.PlusDays(1)), PauseKind.Suspension), CaseRejectionCode.PauseNotExcluded);
         Names(t, "检测、检验、检疫、鉴定以及权利人辨认或者鉴别", "testing, inspection, quarantine, appraisal or identification by the right holder");
+        Assert.Equal(CaseRejectionCode.PauseNotExcluded, Machine.Apply(s, CaseEvent.VerificationPaused(At(D0.PlusDays(1)), PauseKind.PublicNotice)).Rejection);
+        Assert.Equal(CaseRejectionCode.PauseNotExcluded, Machine.Apply(s, CaseEvent.VerificationPaused(At(D0.PlusDays(1)), (PauseKind)99)).Rejection);
+        Assert.True(Machine.Apply(s, CaseEvent.VerificationPaused(At(D0.PlusDays(1)), PauseKind.Testing)).Accepted);
     }
 
     [Fact]
