@@ -88,18 +88,21 @@ internal sealed class CaseController
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static CaseTransition RejectBeforeGuards(in CaseSnapshot s, in CaseEvent e, CaseRejectionCode code, LocalDate date) =>
-        Reject(s, e, code, date: code is CaseRejectionCode.EventInPast or CaseRejectionCode.OutsideCalendar ? date : null);
+        Reject(s, e, code, date: code == CaseRejectionCode.EventInPast || code == CaseRejectionCode.OutsideCalendar ? date : null);
 
+    // Read without pattern variables (`e.Date is { } act`, `out var until` in a condition): a mutant of such a condition
+    // leaves the variable unassigned and does not compile, which drops every mutant of the method from the measurement.
     private CaseTransition Guarded(in CaseSnapshot s, in CaseEvent e, LocalDate date, CaseTransitionRow row)
     {
         switch (e.Kind)
         {
             case CaseEventKind.LeadReceived:
-                if (e.Date is not { } act)
+                if (e.Date is null)
                 {
                     return Reject(s, e, CaseRejectionCode.MissingFact, text: Facts.ActDate);
                 }
-                if (e.ActEnd is { } end && end < act)
+                var act = e.Date.Value;
+                if (e.ActEnd is not null && e.ActEnd.Value < act)
                 {
                     return Reject(s, e, CaseRejectionCode.MissingFact, date: act, text: Facts.ActEnd);
                 }
@@ -125,7 +128,7 @@ internal sealed class CaseController
 
             case CaseEventKind.VerificationPaused:
                 {
-                    if (e.Pause is PauseKind.Suspension or PauseKind.PublicNotice || !Enum.IsDefined(e.Pause))
+                    if (e.Pause == PauseKind.Suspension || e.Pause == PauseKind.PublicNotice || !Enum.IsDefined(e.Pause))
                     {
                         return Reject(s, e, CaseRejectionCode.PauseNotExcluded, text: Facts.ExcludedPauses);
                     }
@@ -218,10 +221,11 @@ internal sealed class CaseController
                 return Accept(s, e, date, s with { State = row.To, HearingRequestedOn = date, DecisionPauses = s.DecisionPauses.PausedOn(date) });
 
             case CaseEventKind.HearingNoticeServed:
-                if (e.Date is not { } hearing)
+                if (e.Date is null)
                 {
                     return Reject(s, e, CaseRejectionCode.MissingFact, text: Facts.HearingDate);
                 }
+                var hearing = e.Date.Value;
                 var earliest = Deadline(date, CaseParameters.HearingNotice, date).LastDay.PlusDays(1);
                 if (hearing < earliest)
                 {
@@ -237,7 +241,8 @@ internal sealed class CaseController
                 return Accept(s, e, date, Unpause(s, date) with { State = row.To });
 
             case CaseEventKind.CollectiveDiscussionHeld:
-                if (s.State == CaseState.Notified && StatementRunning(s, e.At, out var until))
+                var until = default(LocalDate);
+                if (s.State == CaseState.Notified && StatementRunning(s, e.At, out until))
                 {
                     return Reject(s, e, CaseRejectionCode.StatementPeriodRunning, date: until);
                 }
@@ -302,10 +307,11 @@ internal sealed class CaseController
                 return Accept(s, e, date, s with { PublishedOn = date });
 
             case CaseEventKind.PaymentDeferred:
-                if (e.Date is not { } newDue)
+                if (e.Date is null)
                 {
                     return Reject(s, e, CaseRejectionCode.MissingFact, text: Facts.NewDueDate);
                 }
+                var newDue = e.Date.Value;
                 if (newDue <= s.PaymentDueOn!.Value)
                 {
                     return Reject(s, e, CaseRejectionCode.DeferralNotLater, date: s.PaymentDueOn);
@@ -409,6 +415,7 @@ internal sealed class CaseController
         }
     }
 
+    // Read without pattern variables: `out var until` in a condition does not compile under a mutant of the condition.
     private CaseTransition Decide(in CaseSnapshot s, in CaseEvent e, LocalDate date, CaseTransitionRow row)
     {
         var penalty = e.Kind == CaseEventKind.PenaltyDecided;
@@ -418,7 +425,8 @@ internal sealed class CaseController
         }
         if (penalty)
         {
-            if (s.State == CaseState.Notified && StatementRunning(s, e.At, out var until))
+            var until = default(LocalDate);
+            if (s.State == CaseState.Notified && StatementRunning(s, e.At, out until))
             {
                 return Reject(s, e, CaseRejectionCode.StatementPeriodRunning, date: until);
             }
@@ -501,13 +509,16 @@ internal sealed class CaseController
     // 行政处罚法第三十六条第二款: "从违法行为发生之日起计算；违法行为有连续或者继续状态的，从行为终了之日起计算".
     // Before SAMR Order 45 (2021-09-01) every ordinary-procedure penalty was published (企业信息公示暂行条例 Art 6; 工商总局令第71号
     // Art 2); from then a warning alone is not (Order 45 Art 2).
+    // Read without pattern variables, so that every mutant of the condition compiles.
     internal static bool Published(in CaseSnapshot s) =>
-        s.DecidedSanctions != Sanctions.Warning || s.DecidedOn is not { } decided || decided < Order45InForce;
+        s.DecidedSanctions != Sanctions.Warning || s.DecidedOn is null || s.DecidedOn.Value < Order45InForce;
 
     private static readonly LocalDate Order45InForce = LegalDocuments.PenaltyInformationPublicationProvisions.InForceFrom!.Value;
 
+    // Read without pattern variables, so that every mutant of the condition compiles.
     internal bool LimitationExpired(in CaseSnapshot s) =>
-        !s.ActContinuing && s.ActDate is { } act && s.LeadReceivedOn is { } found && found > LimitationLastDay(s, s.ActEndedOn ?? act);
+        !s.ActContinuing && s.ActDate is not null && s.LeadReceivedOn is not null
+        && s.LeadReceivedOn.Value > LimitationLastDay(s, s.ActEndedOn ?? s.ActDate.Value);
 
     /// <summary>The last day of the limitation counted from <paramref name="act"/> (the act, or the end of a continuing one).</summary>
     internal LocalDate LimitationLastDay(in CaseSnapshot s, LocalDate act)
@@ -554,12 +565,13 @@ internal sealed class CaseController
         // 行政处罚法第七十二条第二款: with a deferral or instalments approved, the period to apply to the court counts from
         // the end of the deferral — where that is later than the end of the litigation period (it never closes the window
         // before 行政强制法第五十三条 opens it).
-        var from = s.PaymentDeferred && s.PaymentDueOn is { } deferredTo && deferredTo > litigationEnds ? deferredTo : litigationEnds;
+        // Read without pattern variables, so that every mutant of the conditions compiles.
+        var from = s.PaymentDeferred && s.PaymentDueOn is not null && s.PaymentDueOn.Value > litigationEnds ? s.PaymentDueOn.Value : litigationEnds;
         var closes = Deadline(from, CaseParameters.EnforcementApplicationWindow, served).LastDay;
         var opens = litigationEnds.PlusDays(1);
-        if (s.DemandedOn is { } demanded)
+        if (s.DemandedOn is not null)
         {
-            var afterDemand = Deadline(demanded, CaseParameters.EnforcementDemandWait, served).LastDay.PlusDays(1);
+            var afterDemand = Deadline(s.DemandedOn.Value, CaseParameters.EnforcementDemandWait, served).LastDay.PlusDays(1);
             if (afterDemand > opens)
             {
                 opens = afterDemand;
@@ -571,10 +583,12 @@ internal sealed class CaseController
     /// <summary>加处罚款 on the fine as of <paramref name="asOf"/>: rate × fine per day after the due date, rounded half away from zero to the fen, never more than the fine.</summary>
     internal Money Surcharge(in CaseSnapshot s, LocalDate asOf)
     {
-        if (s.PaymentDueOn is not { } due || asOf <= due || s.Fine.Fen == 0)
+        // Read without pattern variables, so that every mutant of the condition compiles.
+        if (s.PaymentDueOn is null || asOf <= s.PaymentDueOn.Value || s.Fine.Fen == 0)
         {
             return Money.Zero;
         }
+        var due = s.PaymentDueOn.Value;
         var rate = Value(CaseParameters.LateSurchargeRate, due);
         var days = NodaTime.Period.DaysBetween(due, asOf);
         var fen = decimal.Round(s.Fine.Fen * rate * days, MidpointRounding.AwayFromZero);
@@ -597,9 +611,12 @@ internal sealed class CaseController
     internal void Deadlines<TSink>(in CaseSnapshot s, LocalDate asOf, ref TSink sink)
         where TSink : struct, IDeadlineSink
     {
+        // Case labels listed one by one and conditions read without pattern variables: a mutant of an `or` pattern in a
+        // label, or of a condition declaring a variable, does not compile and drops every mutant of the method.
         switch (s.State)
         {
-            case CaseState.UnderVerification or CaseState.VerificationPaused:
+            case CaseState.UnderVerification:
+            case CaseState.VerificationPaused:
                 {
                     var verification = VerificationDeadline(s, asOf);
                     sink.Governs(CaseDeadlineKind.LeadVerification, verification.LastDay);
@@ -607,23 +624,31 @@ internal sealed class CaseController
                     {
                         sink.Runs(Running(CaseDeadlineKind.LeadVerification, verification, CaseCitations.LeadVerification, asOf, s.State == CaseState.VerificationPaused));
                         // A continuing act has no limitation running yet (行政处罚法第三十六条第二款).
-                        if (s.ActDate is { } act && !s.ActContinuing)
+                        if (s.ActDate is not null && !s.ActContinuing)
                         {
-                            var end = s.ActEndedOn ?? act;
+                            var end = s.ActEndedOn ?? s.ActDate.Value;
                             var last = LimitationLastDay(s, end);
                             sink.Runs(new CaseDeadline(CaseDeadlineKind.Limitation, end, last, LegalTime.EndOfDay(last), asOf > last, false, CaseCitations.Limitation));
                         }
                     }
                     break;
                 }
-            case CaseState.Investigation or CaseState.Suspended or CaseState.InvestigationConcluded or CaseState.LegalReview or CaseState.LegalReviewCompleted
-                or CaseState.Notified or CaseState.HearingRequested or CaseState.HearingScheduled or CaseState.HearingHeld or CaseState.CollectiveDiscussed:
+            case CaseState.Investigation:
+            case CaseState.Suspended:
+            case CaseState.InvestigationConcluded:
+            case CaseState.LegalReview:
+            case CaseState.LegalReviewCompleted:
+            case CaseState.Notified:
+            case CaseState.HearingRequested:
+            case CaseState.HearingScheduled:
+            case CaseState.HearingHeld:
+            case CaseState.CollectiveDiscussed:
                 {
                     // The decision period runs in every state of the investigation; it governs unless a shorter period of
                     // the state does (legal review, statement and defence, the hearing) or its clock stands still
                     // (suspension, a hearing requested but not yet scheduled).
-                    var own = s.State is CaseState.LegalReview or CaseState.Notified or CaseState.HearingScheduled;
-                    var stopped = s.State is CaseState.Suspended or CaseState.HearingRequested;
+                    var own = s.State == CaseState.LegalReview || s.State == CaseState.Notified || s.State == CaseState.HearingScheduled;
+                    var stopped = s.State == CaseState.Suspended || s.State == CaseState.HearingRequested;
                     if ((!own && !stopped) || sink.WantsAll)
                     {
                         var decision = DecisionDeadline(s, asOf);
@@ -686,7 +711,13 @@ internal sealed class CaseController
             case CaseState.Decided:
                 Both(ref sink, CaseDeadlineKind.Service, Deadline(s.DecidedOn!.Value, CaseParameters.Service, s.DecidedOn.Value), CaseCitations.Service, asOf);
                 break;
-            case CaseState.Execution or CaseState.SummaryDecided when s.PaymentDueOn is { } due:
+            case CaseState.Execution:
+            case CaseState.SummaryDecided:
+                if (s.PaymentDueOn is null)
+                {
+                    break;
+                }
+                var due = s.PaymentDueOn.Value;
                 sink.Governs(CaseDeadlineKind.Payment, due);
                 if (sink.WantsAll)
                 {
@@ -725,10 +756,13 @@ internal sealed class CaseController
                 break;
         }
         // Publication (within 7 working days of the decision) runs beside the state's own deadlines and never governs.
-        if (sink.WantsAll && s.Decision == CaseDecisionKind.Penalty && Published(s) && s.PublishedOn is null && s.State != CaseState.Closed
-            && policy.TryResolve(CaseParameters.Publication, s.DecidedOn!.Value, jurisdiction) is { } publication)
+        if (sink.WantsAll && s.Decision == CaseDecisionKind.Penalty && Published(s) && s.PublishedOn is null && s.State != CaseState.Closed)
         {
-            sink.Runs(Running(CaseDeadlineKind.Publication, Deadline(s.DecidedOn.Value, CaseParameters.Publication, s.DecidedOn.Value), publication.Citation, asOf));
+            var publication = policy.TryResolve(CaseParameters.Publication, s.DecidedOn!.Value, jurisdiction);
+            if (publication is not null)
+            {
+                sink.Runs(Running(CaseDeadlineKind.Publication, Deadline(s.DecidedOn.Value, CaseParameters.Publication, s.DecidedOn.Value), publication.Citation, asOf));
+            }
         }
     }
 
