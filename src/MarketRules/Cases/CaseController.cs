@@ -60,11 +60,11 @@ internal sealed class CaseController
     {
         date = default;
         row = -1;
-        if ((uint)s.State >= (uint)CaseTransitionTable.StateCount)
+        if (unchecked((uint)s.State) >= (uint)CaseTransitionTable.StateCount)
         {
             return CaseRejectionCode.UnknownState;
         }
-        if ((uint)e.Kind >= (uint)CaseTransitionTable.EventCount)
+        if (unchecked((uint)e.Kind) >= (uint)CaseTransitionTable.EventCount)
         {
             return CaseRejectionCode.UnknownEvent;
         }

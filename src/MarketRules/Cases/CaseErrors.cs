@@ -268,7 +268,7 @@ public static class CaseErrors
     /// <param name="code">A rejection code other than <see cref="CaseRejectionCode.None"/>.</param>
     /// <returns>The definition.</returns>
     public static MessageDefinition For(CaseRejectionCode code) =>
-        (uint)code < (uint)ByCode.Length && code != CaseRejectionCode.None ? ByCode[(int)code] : throw new ArgumentOutOfRangeException(nameof(code), code, "Value should be a defined rejection code");
+        unchecked((uint)code) < (uint)ByCode.Length && code != CaseRejectionCode.None ? ByCode[(int)code] : throw new ArgumentOutOfRangeException(nameof(code), code, "Value should be a defined rejection code");
 }
 
 /// <summary>The coded reasons of accepted transitions.</summary>

@@ -38,16 +38,16 @@ internal static class CaseLabels
 
     /// <summary>The deadline's name in each language: the procedure rules' term, and its JSON name.</summary>
     public static LocalizedText Of(CaseDeadlineKind kind) =>
-        (uint)kind < (uint)Deadlines.Length && (uint)kind < (uint)DeadlineNames.Count ? new(Deadlines[(int)kind], DeadlineNames[(int)kind]) : Undefined((int)kind);
+        unchecked((uint)kind) < (uint)Deadlines.Length && unchecked((uint)kind) < (uint)DeadlineNames.Count ? new(Deadlines[(int)kind], DeadlineNames[(int)kind]) : Undefined((int)kind);
 
     private static readonly IReadOnlyList<string> StateNames = JsonEnumNames.Of(typeof(CaseState));
     private static readonly IReadOnlyList<string> EventNames = JsonEnumNames.Of(typeof(CaseEventKind));
 
     /// <summary>The state's name in each language.</summary>
-    public static LocalizedText Of(CaseState state) => (uint)state < (uint)States.Length ? new(States[(int)state], StateNames[(int)state]) : Undefined((int)state);
+    public static LocalizedText Of(CaseState state) => unchecked((uint)state) < (uint)States.Length ? new(States[(int)state], StateNames[(int)state]) : Undefined((int)state);
 
     /// <summary>The event's name in each language.</summary>
-    public static LocalizedText Of(CaseEventKind kind) => (uint)kind < (uint)Events.Length ? new(Events[(int)kind], EventNames[(int)kind]) : Undefined((int)kind);
+    public static LocalizedText Of(CaseEventKind kind) => unchecked((uint)kind) < (uint)Events.Length ? new(Events[(int)kind], EventNames[(int)kind]) : Undefined((int)kind);
 
     // A value outside the enum (a caller's cast): named by its number, in both languages.
     private static LocalizedText Undefined(int value) => new(value.ToString(System.Globalization.CultureInfo.InvariantCulture), value.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -27,6 +27,15 @@ public class CaseGuardMutationEdgeTests
     }
 
     [Fact]
+    public void Admit_AStateOrEventBelowZero_IsUnknown_NotAnOverflow()
+    {
+        // A caller's cast (or a JSON number the engine did not map): refused with its code, as one past the last is.
+        var belowZero = CaseSnapshot.Initial with { State = (CaseState)(-1) };
+        Assert.Equal(CaseRejectionCode.UnknownState, On(belowZero, CaseEvent.LeadReceived(At(D0), D0)).Rejection);
+        Assert.Equal(CaseRejectionCode.UnknownEvent, On(CaseSnapshot.Initial, CaseEvent.Of((CaseEventKind)(-1), At(D0))).Rejection);
+    }
+
+    [Fact]
     public void Admit_TheFirstEvent_IsNeverInThePast_ButOutsideTheCalendarIsRefusedWithItsDate()
     {
         var early = new LocalDate(1960, 1, 4);

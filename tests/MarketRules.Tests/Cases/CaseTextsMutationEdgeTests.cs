@@ -97,6 +97,11 @@ public sealed class CaseTextsMutationEdgeTests
         Assert.Equal(new LocalizedText("27", "27"), CaseLabels.Of(state));
         Assert.Equal(new LocalizedText("40", "40"), CaseLabels.Of(kind));
         Assert.Equal(new LocalizedText("19", "19"), CaseLabels.Of(deadline));
+        // Below zero (a caller's cast) as well: the number, not an overflow.
+        Assert.Equal(new LocalizedText("-1", "-1"), CaseLabels.Of((CaseState)(-1)));
+        Assert.Equal(new LocalizedText("-1", "-1"), CaseLabels.Of((CaseEventKind)(-1)));
+        Assert.Equal(new LocalizedText("-1", "-1"), CaseLabels.Of((CaseDeadlineKind)(-1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CaseErrors.For((CaseRejectionCode)(-1)));
     }
 
     [Fact]
