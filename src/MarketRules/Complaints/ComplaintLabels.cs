@@ -99,5 +99,5 @@ internal static class ComplaintLabels
 
     // A value outside the enum (a cast number) is named by its number, never by an identifier.
     private static LocalizedText Pick(LocalizedText[] labels, int value) =>
-        (uint)value < (uint)labels.Length ? labels[value] : new(value.ToString(System.Globalization.CultureInfo.InvariantCulture), value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        unchecked((uint)value) < (uint)labels.Length ? labels[value] : new(value.ToString(System.Globalization.CultureInfo.InvariantCulture), value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

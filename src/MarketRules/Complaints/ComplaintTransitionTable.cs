@@ -41,7 +41,7 @@ public static class ComplaintTransitionTable
     /// <returns>The row, or <see langword="null"/>.</returns>
     public static ComplaintTransitionRow? Find(ComplaintState from, ComplaintEventKind @event)
     {
-        var (state, kind) = ((uint)from, (uint)@event);
+        var (state, kind) = (unchecked((uint)from), unchecked((uint)@event)); // below zero: past every row, not an overflow
         return state < States && kind < Events ? Index[(state * Events) + kind] : null;
     }
 

@@ -268,11 +268,11 @@ public sealed class CriminalReferral
         {
             Add(ref errors, ReferralErrors.UnknownOffence.Create("$.offence", ("Offence", (int)f.Offence)));
         }
-        if ((uint)f.Offender > (uint)OffenderKind.Unit)
+        if (unchecked((uint)f.Offender) > (uint)OffenderKind.Unit)
         {
             Add(ref errors, ReferralErrors.UnknownValue.Create("$.offender", ("Field", "offender"), ("Value", f.Offender)));
         }
-        if ((uint)f.Category > (uint)ProductCategory.Service)
+        if (unchecked((uint)f.Category) > (uint)ProductCategory.Service)
         {
             Add(ref errors, ReferralErrors.UnknownValue.Create("$.category", ("Field", "category"), ("Value", f.Category)));
         }
@@ -280,7 +280,7 @@ public sealed class CriminalReferral
         {
             Add(ref errors, ReferralErrors.UnknownValue.Create("$.harm", ("Field", "harm"), ("Value", (int)f.Harm)));
         }
-        if (f.ServiceMark && f.Category is not (ProductCategory.General or ProductCategory.Service) && (uint)f.Category <= (uint)ProductCategory.Service)
+        if (f.ServiceMark && f.Category is not (ProductCategory.General or ProductCategory.Service) && unchecked((uint)f.Category) <= (uint)ProductCategory.Service)
         {
             Add(ref errors, ReferralErrors.ConflictingFacts.CreateLocalized("$.serviceMark", ("Field", "serviceMark", "serviceMark"), ("Other", "category", "category"),
                 ("Detail", "服务商标不能用于商品", "a service mark cannot be used on goods of category " + f.Category)));

@@ -40,7 +40,7 @@ public static class ReferralParameters
     /// <returns>Its definition.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="threshold"/> is not a defined member.</exception>
     public static ParameterDefinition Of(ReferralThreshold threshold) =>
-        (uint)threshold < (uint)ByThreshold.Length ? ByThreshold[(int)threshold] : throw new ArgumentOutOfRangeException(nameof(threshold));
+        unchecked((uint)threshold) < (uint)ByThreshold.Length ? ByThreshold[(int)threshold] : throw new ArgumentOutOfRangeException(nameof(threshold));
 
     private static readonly bool[] IsMoney = [.. ByThreshold.Select(p => p.Unit == ParameterUnit.Yuan)];
 

@@ -96,7 +96,7 @@ public static class StatutoryPunishments
     private static StatutoryPunishment[]? Slot(CriminalOffence offence, SentencingBand band)
     {
         var index = ReferralElements.OffenceIndex(offence);
-        return index < 0 || (uint)band > (uint)SentencingBand.Gravest ? null : ByOffenceBand[(index * 5) + (int)band];
+        return index < 0 || unchecked((uint)band) > (uint)SentencingBand.Gravest ? null : ByOffenceBand[(index * 5) + (int)band];
     }
 
     private static StatutoryPunishment[][] Index(ImmutableArray<StatutoryPunishment> all)

@@ -162,6 +162,9 @@ public partial class CriminalReferralTests
         var facts = new ReferralFacts { Offence = CriminalOffence.ShoddyProducts, ActDate = date };
         Assert.True(Referral.Decide(facts with { Offender = OffenderKind.Unit, Category = ProductCategory.Service, Harm = (HarmFacts)127 }, date).IsSuccess);
         Assert.Equal("$.offender", Assert.Single(Referral.Decide(facts with { Offender = (OffenderKind)2 }, date).Errors).Path);
+        // Below zero too (a caller's cast): the same coded error, never an overflow.
+        Assert.Equal("$.offender", Assert.Single(Referral.Decide(facts with { Offender = (OffenderKind)(-1) }, date).Errors).Path);
+        Assert.Equal("$.category", Assert.Single(Referral.Decide(facts with { Category = (ProductCategory)(-1) }, date).Errors).Path);
         Assert.Equal("$.category", Assert.Single(Referral.Decide(facts with { Category = ProductCategory.Service + 1 }, date).Errors).Path);
         Assert.Equal("$.harm", Assert.Single(Referral.Decide(facts with { Harm = (HarmFacts)128 }, date).Errors).Path);
         Assert.Equal("$.offence", Assert.Single(Referral.Decide(facts with { Offence = (CriminalOffence)999 }, date).Errors).Path);

@@ -135,6 +135,8 @@ public class SpotCheckMachineMutationEdgeTests
         var lastState = Enum.GetValues<SpotCheckState>().Max();
         Assert.Null(SpotCheckTransitionTable.Find(states, SpotCheckEventKind.None));
         Assert.Null(SpotCheckTransitionTable.Find((SpotCheckState)99, SpotCheckEventKind.None));
+        Assert.Null(SpotCheckTransitionTable.Find((SpotCheckState)(-1), SpotCheckEventKind.None));
+        Assert.Null(SpotCheckTransitionTable.Find(lastState, (SpotCheckEventKind)(-1)));
         Assert.Null(SpotCheckTransitionTable.Find(lastState, events));
     }
 
