@@ -16,7 +16,7 @@ namespace MarketRules.Subsidies.Sqlite;
 /// Linux is a shared-memory object whose abandonment the runtime has to notice, and once in a while it did not: the
 /// other processes then waited two minutes and failed.</para>
 /// <para>On Linux the file stays open for the ledger's life (opened close-on-exec, so no child process inherits it) and
-/// each write takes and drops a <c>flock</c> on it: two system calls. Elsewhere each write opens the file with
+/// each write takes and drops a <c>flock</c> on it: two system calls. Elsewhere each write opens (creating) the file with
 /// <see cref="FileShare.None"/> (on Windows a share mode, on other Unixes an exclusive <c>flock</c>) and closes it.</para>
 /// <para>Correctness never rests on this queue: <c>BEGIN IMMEDIATE</c> and SQLite's lock still serialise writers.</para>
 /// </remarks>
@@ -30,11 +30,12 @@ internal sealed partial class WriterQueue : IDisposable
     public WriterQueue(string databasePath)
     {
         path = databasePath + "-writer";
-        // Created here, so that a missing directory or a refused permission fails the ledger's opening, not a write.
-        File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite).Dispose();
         if (OperatingSystem.IsLinux())
         {
-            descriptor = Libc.Open(path, Libc.ReadWrite | Libc.CloseOnExec);
+            // Opened (created when absent) by open(2) itself, not by File.OpenHandle: .NET puts a shared flock on every
+            // file it opens for sharing, which fails while another process holds the queue. Here the opening never
+            // waits; a missing directory or a refused permission fails the ledger's opening, not a write.
+            descriptor = Libc.Open(path, Libc.ReadWrite | Libc.Create | Libc.CloseOnExec, Libc.ReadWriteForAll);
             if (descriptor < 0)
             {
                 throw new IOException($"Could not open {path} (errno {Marshal.GetLastPInvokeError()})");
@@ -120,6 +121,8 @@ internal sealed partial class WriterQueue : IDisposable
     private static partial class Libc
     {
         public const int ReadWrite = 0x2;          // O_RDWR
+        public const int Create = 0x40;            // O_CREAT
+        public const int ReadWriteForAll = 0x1B6;  // 0666, less the process's umask
         public const int CloseOnExec = 0x80000;    // O_CLOEXEC
         public const int Exclusive = 2;            // LOCK_EX
         public const int NonBlocking = 4;          // LOCK_NB
@@ -127,9 +130,9 @@ internal sealed partial class WriterQueue : IDisposable
         public const int Interrupted = 4;          // EINTR
         public const int WouldBlock = 11;          // EWOULDBLOCK (EAGAIN)
 
-        // open(2) without O_CREAT takes no mode: the file was created by .NET beforehand.
+        // open(2)'s mode is its variadic third argument; on Linux (x86-64, arm64) it is passed as an ordinary one.
         [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-        public static partial int Open(string path, int flags);
+        public static partial int Open(string path, int flags, int mode);
 
         [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
         public static partial int Flock(int descriptor, int operation);

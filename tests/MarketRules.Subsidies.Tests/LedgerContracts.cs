@@ -122,7 +122,7 @@ public sealed class SqliteLedgerContract : DurableLedgerContract
         // and is killed (SIGKILL) while holding it: the kernel drops the lock
         // with the dead process, so the next write goes on instead of waiting two minutes and failing.
         var store = NewStore();
-        var ledger = Open(SubsidyTestData.OnePhase(90_000), store);
+        Open(SubsidyTestData.OnePhase(90_000), store);
         var queue = store + "-writer";
         using var holder = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("flock", ["--exclusive", "--no-fork", queue, "sleep", "600"]) { UseShellExecute = false })!;
         try
@@ -132,9 +132,11 @@ public sealed class SqliteLedgerContract : DurableLedgerContract
                 Assert.False(holder.HasExited, "flock(1) exited before it held the queue");
                 await Task.Delay(10);
             }
-            var submitted = Task.Run(() => new SubsidyAllocator(ledger).Submit(SubsidyTestData.Claim(1, Start)));
+            // A ledger opened while another process holds the queue waits like any writer (opening writes the scheme's
+            // rows), rather than failing to open the queue's file.
+            var submitted = Task.Run(() => new SubsidyAllocator(Open(SubsidyTestData.OnePhase(90_000), store)).Submit(SubsidyTestData.Claim(1, Start)));
             await Task.Delay(500);
-            Assert.False(submitted.IsCompleted, "the write did not wait for the writer holding the queue");
+            Assert.False(submitted.IsCompleted, "the opening and write did not wait for the writer holding the queue");
             holder.Kill();
             var decision = await submitted.WaitAsync(TimeSpan.FromSeconds(30));
             Assert.Equal(SubsidyOutcome.Granted, decision.Outcome);
