@@ -21,7 +21,10 @@ public static class CalendarData
     public static RuleResult<ImmutableArray<CalendarYear>> ParseYears(string json)
     {
         Preconditions.CheckNotNull(json);
-        CalendarFileDto? file;
+        // Read without pattern variables, and without Count: a mutation tool that guards each condition (or removes the
+        // try block) would leave a variable unassigned (CS0165), and it turns a `.Count` into a `Sum` that does not
+        // compile; either drops the method's mutants unmeasured.
+        CalendarFileDto? file = null;
         try
         {
             file = JsonSerializer.Deserialize(json, CalendarJsonContext.Default.CalendarFileDto);
@@ -38,9 +41,8 @@ public static class CalendarData
         }
         var errors = ImmutableArray.CreateBuilder<RuleError>();
         var years = ImmutableArray.CreateBuilder<CalendarYear>();
-        for (var i = 0; i < file.Years.Count; i++)
+        foreach (var (dto, i) in file.Years.Select((y, i) => (y, i)))
         {
-            var dto = file.Years[i];
             var path = $"$.years[{i}]";
             var rest = new List<HolidayRest>();
             var workdays = new List<LocalDate>();
@@ -48,8 +50,9 @@ public static class CalendarData
             {
                 var from = ParseDate(r.From, $"{path}.restDays[{j}].from", dto.Year, errors);
                 var to = r.To is null ? from : ParseDate(r.To, $"{path}.restDays[{j}].to", dto.Year, errors);
-                if (from is { } f && to is { } t)
+                if (from.HasValue && to.HasValue)
                 {
+                    var (f, t) = (from.Value, to.Value);
                     if (t < f)
                     {
                         errors.Add(KernelErrors.CalendarDataInvalid.CreateLocalized($"{path}.restDays[{j}]", ("Year", dto.Year, dto.Year), ("Detail", "「to」早于「from」", "'to' is before 'from'")));
@@ -60,9 +63,10 @@ public static class CalendarData
             }
             foreach (var (w, j) in (dto.MakeUpWorkdays ?? []).Select((w, j) => (w, j)))
             {
-                if (ParseDate(w, $"{path}.makeUpWorkdays[{j}]", dto.Year, errors) is { } day)
+                var day = ParseDate(w, $"{path}.makeUpWorkdays[{j}]", dto.Year, errors);
+                if (day.HasValue)
                 {
-                    workdays.Add(day);
+                    workdays.Add(day.Value);
                 }
             }
             // The notice is a document of the registry (LegalDocuments.HolidayArrangementNotice): its title and source are
@@ -72,9 +76,10 @@ public static class CalendarData
             var notice = new Citation(LegalDocuments.HolidayArrangementNotice(dto.Year, title, dto.Notice?.Source), null, VerificationStatus.VerifiedSecondary);
             years.Add(new CalendarYear(dto.Year, notice, rest, workdays));
         }
-        return errors.Count > 0
-            ? RuleResult<ImmutableArray<CalendarYear>>.Failure(errors.ToImmutable())
-            : RuleResult<ImmutableArray<CalendarYear>>.Success(years.ToImmutable());
+        var found = errors.ToImmutable();
+        return found.IsEmpty
+            ? RuleResult<ImmutableArray<CalendarYear>>.Success(years.ToImmutable())
+            : RuleResult<ImmutableArray<CalendarYear>>.Failure(found);
     }
 
     /// <summary>Builds a calendar from JSON notices.</summary>

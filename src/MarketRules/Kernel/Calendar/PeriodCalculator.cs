@@ -99,7 +99,9 @@ public sealed class PeriodCalculator
         {
             return Deadline(trigger, period, ReadOnlySpan<DateInterval>.Empty, rule);
         }
-        return DeadlineOf(trigger, period, pauses.RunningSince is { } since ? Bank(trigger, period, pauses, since, asOf.PlusDays(-1)) : pauses, rule);
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        var banked = pauses.RunningSince.HasValue ? Bank(trigger, period, pauses, pauses.RunningSince.Value, asOf.PlusDays(-1)) : pauses;
+        return DeadlineOf(trigger, period, banked, rule);
     }
 
     /// <summary>Ends the running pause of a period's clock and banks the days it excluded.</summary>
@@ -110,8 +112,12 @@ public sealed class PeriodCalculator
     /// <returns>The clock running, with the pause banked; <paramref name="pauses"/> itself when it was not paused.</returns>
     /// <exception cref="CalendarOutOfRangeException">Thrown when the computation reaches a date outside the calendar's years.</exception>
     [System.Diagnostics.Contracts.Pure]
-    public PeriodPauses Resume(LocalDate trigger, LegalPeriod period, PeriodPauses pauses, LocalDate resumedOn) =>
-        TryResume(trigger, period, pauses, resumedOn, out var resumed, out var outside) ? resumed : throw Calendar.OutOfRange(outside);
+    public PeriodPauses Resume(LocalDate trigger, LegalPeriod period, PeriodPauses pauses, LocalDate resumedOn)
+    {
+        // Read without out variables in the conditional: a mutation tool that guards it would leave them unassigned (CS0165).
+        var inRange = TryResume(trigger, period, pauses, resumedOn, out var resumed, out var outside);
+        return inRange ? resumed : throw Calendar.OutOfRange(outside);
+    }
 
     /// <summary>
     /// <see cref="Resume"/> without throwing for a date outside the calendar: for a decision that reports the
@@ -127,13 +133,14 @@ public sealed class PeriodCalculator
     internal bool TryResume(LocalDate trigger, LegalPeriod period, PeriodPauses pauses, LocalDate resumedOn, out PeriodPauses resumed, out LocalDate outside)
     {
         outside = default;
-        if (pauses.RunningSince is not { } since)
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        if (!pauses.RunningSince.HasValue)
         {
             resumed = pauses;
             return true;
         }
         var banked = pauses;
-        if (period.Unit != PeriodUnit.Hours && !TryBank(trigger, period, pauses, since, resumedOn.PlusDays(-1), out banked, out outside))
+        if (period.Unit != PeriodUnit.Hours && !TryBank(trigger, period, pauses, pauses.RunningSince.Value, resumedOn.PlusDays(-1), out banked, out outside))
         {
             resumed = pauses;
             return false;
@@ -144,8 +151,12 @@ public sealed class PeriodCalculator
 
     // The one rule for a pause, whether it comes from a list of intervals or from a clock banked event by event: the days
     // from its first counted day to its end are not counted — unless the period had already run out before it began.
-    private PeriodPauses Bank(LocalDate trigger, LegalPeriod period, PeriodPauses banked, LocalDate start, LocalDate end) =>
-        TryBank(trigger, period, banked, start, end, out var result, out var outside) ? result : throw Calendar.OutOfRange(outside);
+    private PeriodPauses Bank(LocalDate trigger, LegalPeriod period, PeriodPauses banked, LocalDate start, LocalDate end)
+    {
+        // Read without out variables in the conditional, as in Resume.
+        var inRange = TryBank(trigger, period, banked, start, end, out var result, out var outside);
+        return inRange ? result : throw Calendar.OutOfRange(outside);
+    }
 
     // Bank's one rule, reporting a date outside the calendar instead of throwing (outside: the date the error names).
     private bool TryBank(LocalDate trigger, LegalPeriod period, PeriodPauses banked, LocalDate start, LocalDate end, out PeriodPauses result, out LocalDate outside)
@@ -210,8 +221,12 @@ public sealed class PeriodCalculator
 
     // The one rule for the last day of a day-based period (a deadline is this plus how it was reached and the instant
     // it runs out): the nominal day, rolled to the next working day when the rule says so and it is a rest day.
-    private LocalDate LastDayOf(LocalDate trigger, LegalPeriod period, PeriodPauses banked, RestDayRule rule, out LocalDate nominal) =>
-        TryLastDayOf(trigger, period, banked, rule, out var lastDay, out nominal) ? lastDay : throw Calendar.OutOfRange(lastDay);
+    private LocalDate LastDayOf(LocalDate trigger, LegalPeriod period, PeriodPauses banked, RestDayRule rule, out LocalDate nominal)
+    {
+        // Read without out variables in the conditional, as in Resume.
+        var inRange = TryLastDayOf(trigger, period, banked, rule, out var lastDay, out nominal);
+        return inRange ? lastDay : throw Calendar.OutOfRange(lastDay);
+    }
 
     // LastDayOf's one rule, reporting a date outside the calendar instead of throwing (in lastDay: the date the error names).
     private bool TryLastDayOf(LocalDate trigger, LegalPeriod period, PeriodPauses banked, RestDayRule rule, out LocalDate lastDay, out LocalDate nominal)
@@ -237,15 +252,23 @@ public sealed class PeriodCalculator
     /// The last day of a period, as <see cref="Deadline(LocalDate, LegalPeriod, RestDayRule)"/> computes it, without the
     /// rest of the deadline (for a decision that only compares a day with it).
     /// </summary>
-    internal LocalDate LastDay(LocalDate trigger, LegalPeriod period, RestDayRule rule = RestDayRule.RollForward) =>
-        TryLastDay(trigger, period, rule, out var lastDay) ? lastDay : throw Calendar.OutOfRange(lastDay);
+    internal LocalDate LastDay(LocalDate trigger, LegalPeriod period, RestDayRule rule = RestDayRule.RollForward)
+    {
+        // Read without out variables in the conditional, as in Resume.
+        var inRange = TryLastDay(trigger, period, rule, out var lastDay);
+        return inRange ? lastDay : throw Calendar.OutOfRange(lastDay);
+    }
 
     /// <summary>
     /// The last day of a paused period as of a day, as
     /// <see cref="Deadline(LocalDate, LegalPeriod, PeriodPauses, LocalDate, RestDayRule)"/> computes it, without the rest of the deadline.
     /// </summary>
-    internal LocalDate LastDay(LocalDate trigger, LegalPeriod period, PeriodPauses pauses, LocalDate asOf, RestDayRule rule) =>
-        TryLastDay(trigger, period, pauses, asOf, rule, out var lastDay) ? lastDay : throw Calendar.OutOfRange(lastDay);
+    internal LocalDate LastDay(LocalDate trigger, LegalPeriod period, PeriodPauses pauses, LocalDate asOf, RestDayRule rule)
+    {
+        // Read without out variables in the conditional, as in Resume.
+        var inRange = TryLastDay(trigger, period, pauses, asOf, rule, out var lastDay);
+        return inRange ? lastDay : throw Calendar.OutOfRange(lastDay);
+    }
 
     /// <summary>
     /// <see cref="LastDay(LocalDate, LegalPeriod, RestDayRule)"/> without throwing for a date outside the calendar: for
@@ -286,8 +309,11 @@ public sealed class PeriodCalculator
             lastDay = Deadline(trigger, period, pauses, asOf, rule).LastDay;
             return true;
         }
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165),
+        // and the day assigned first, so that the out parameter is assigned on every path of a guarded condition (CS0177).
+        lastDay = default;
         var banked = pauses;
-        if (pauses.RunningSince is { } since && !TryBank(trigger, period, pauses, since, asOf.PlusDays(-1), out banked, out lastDay))
+        if (pauses.RunningSince.HasValue && !TryBank(trigger, period, pauses, pauses.RunningSince.Value, asOf.PlusDays(-1), out banked, out lastDay))
         {
             return false;
         }

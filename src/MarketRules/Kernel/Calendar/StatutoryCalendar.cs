@@ -126,9 +126,11 @@ public sealed class StatutoryCalendar
                     ("Detail", ordered[i].Year == ordered[i - 1].Year ? "the year is given twice" : $"the years jump from {ordered[i - 1].Year}")));
             }
         }
-        return errors.Count > 0
-            ? RuleResult<StatutoryCalendar>.Failure(errors.ToImmutable())
-            : RuleResult<StatutoryCalendar>.Success(new StatutoryCalendar(ordered));
+        // Read without Count: a mutation tool turns `errors.Count` into a `Sum` that does not compile.
+        var found = errors.ToImmutable();
+        return found.IsEmpty
+            ? RuleResult<StatutoryCalendar>.Success(new StatutoryCalendar(ordered))
+            : RuleResult<StatutoryCalendar>.Failure(found);
     }
 
     /// <summary>
@@ -152,7 +154,12 @@ public sealed class StatutoryCalendar
     /// <param name="date">The day.</param>
     /// <returns>The kind of day.</returns>
     /// <exception cref="CalendarOutOfRangeException">Thrown when the date lies outside the known years.</exception>
-    public DayKind GetDayKind(LocalDate date) => TryGetDayKind(date, out var kind) ? kind : throw OutOfRange(date);
+    public DayKind GetDayKind(LocalDate date)
+    {
+        // Read without out variables in the conditional: a mutation tool that guards it would leave them unassigned (CS0165).
+        var covered = TryGetDayKind(date, out var kind);
+        return covered ? kind : throw OutOfRange(date);
+    }
 
     /// <summary>How the calendar classes a day, without throwing (<see cref="GetDayKind"/>).</summary>
     /// <param name="date">The day.</param>
@@ -173,7 +180,12 @@ public sealed class StatutoryCalendar
     /// <param name="date">The day.</param>
     /// <returns>Whether it is a working day.</returns>
     /// <exception cref="CalendarOutOfRangeException">Thrown when the date lies outside the known years.</exception>
-    public bool IsWorkingDay(LocalDate date) => TryGetDayKind(date, out var kind) ? kind is DayKind.WorkingDay or DayKind.MakeUpWorkday : throw OutOfRange(date);
+    public bool IsWorkingDay(LocalDate date)
+    {
+        // Read without out variables in the conditional, as in GetDayKind.
+        var covered = TryGetDayKind(date, out var kind);
+        return covered ? kind is DayKind.WorkingDay or DayKind.MakeUpWorkday : throw OutOfRange(date);
+    }
 
     /// <summary>
     /// The N-th working day after a date; the date itself is not counted (民法典 第二百零一条). For N = 0, the date itself.
@@ -183,8 +195,12 @@ public sealed class StatutoryCalendar
     /// <returns>The N-th working day after <paramref name="date"/>.</returns>
     /// <exception cref="InvalidRuleInputException">Thrown when N is negative (<c>MR.Period.Negative</c>).</exception>
     /// <exception cref="CalendarOutOfRangeException">Thrown when the date or the result lies outside the known years.</exception>
-    public LocalDate AddWorkingDays(LocalDate date, int workingDays) =>
-        TryAddWorkingDays(date, workingDays, out var result) ? result : throw OutOfRange(result);
+    public LocalDate AddWorkingDays(LocalDate date, int workingDays)
+    {
+        // Read without out variables in the conditional, as in GetDayKind.
+        var covered = TryAddWorkingDays(date, workingDays, out var result);
+        return covered ? result : throw OutOfRange(result);
+    }
 
     /// <summary>
     /// <see cref="AddWorkingDays"/> without throwing for a date outside the calendar: for a decision that reports the
@@ -230,8 +246,12 @@ public sealed class StatutoryCalendar
     /// <param name="end">The last day counted.</param>
     /// <returns>The count.</returns>
     /// <exception cref="CalendarOutOfRangeException">Thrown when either date lies outside the known years.</exception>
-    public int CountWorkingDays(LocalDate start, LocalDate end) =>
-        TryCountWorkingDays(start, end, out var count, out var outside) ? count : throw OutOfRange(outside);
+    public int CountWorkingDays(LocalDate start, LocalDate end)
+    {
+        // Read without out variables in the conditional, as in GetDayKind.
+        var covered = TryCountWorkingDays(start, end, out var count, out var outside);
+        return covered ? count : throw OutOfRange(outside);
+    }
 
     /// <summary><see cref="CountWorkingDays"/> without throwing for a date outside the calendar.</summary>
     /// <param name="start">The day counting starts after.</param>
@@ -260,8 +280,12 @@ public sealed class StatutoryCalendar
     /// <param name="date">The date.</param>
     /// <returns>The date itself when it is a working day, else the next working day.</returns>
     /// <exception cref="CalendarOutOfRangeException">Thrown when the answer lies outside the known years.</exception>
-    public LocalDate NextWorkingDayOnOrAfter(LocalDate date) =>
-        TryNextWorkingDayOnOrAfter(date, out var result) ? result : throw OutOfRange(result);
+    public LocalDate NextWorkingDayOnOrAfter(LocalDate date)
+    {
+        // Read without out variables in the conditional, as in GetDayKind.
+        var covered = TryNextWorkingDayOnOrAfter(date, out var result);
+        return covered ? result : throw OutOfRange(result);
+    }
 
     /// <summary><see cref="NextWorkingDayOnOrAfter"/> without throwing for a date outside the calendar.</summary>
     /// <param name="date">The date.</param>
