@@ -132,6 +132,15 @@ public class PolicyPackMutationEdgeTests
     }
 
     [Fact]
+    public void Pack_ToString_NamesItsIdAndJurisdiction()
+    {
+        var pack = PolicyPack.Parse(Pack("zj-2024", "330000", """
+            "test.tier-ratio.a": { "unit": "ratio", "values": [ { "from": "2024-01-01", "value": 0.03 } ] }
+            """), Catalog).GetValueOrThrow();
+        Assert.Equal("zj-2024 (330000)", pack.ToString());
+    }
+
+    [Fact]
     public void Parse_Version_IsReadAndOneWhenNotGiven()
     {
         const string citation = """{ "document": { "zh": "地方规定", "en": "Local rule" }, "status": "project-requirement" }""";

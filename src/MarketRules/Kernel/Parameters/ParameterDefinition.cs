@@ -77,9 +77,11 @@ internal static class ParameterRules
     {
         var errors = ImmutableArray.CreateBuilder<RuleError>();
         var (min, max) = RangeOf(unit);
-        var ordered = values.Select((v, i) => (Value: v, Index: i)).OrderBy(v => v.Value.EffectiveFrom).ToList();
-        var result = ImmutableArray.CreateBuilder<ParameterValue>(ordered.Count);
-        for (var i = 0; i < ordered.Count; i++)
+        // An array, not a list: a mutation tool reads a list's Count as LINQ's Count() and turns it into Sum(), which does
+        // not compile, and the loop's bounds would go unmeasured.
+        var ordered = values.Select((v, i) => (Value: v, Index: i)).OrderBy(v => v.Value.EffectiveFrom).ToArray();
+        var result = ImmutableArray.CreateBuilder<ParameterValue>(ordered.Length);
+        for (var i = 0; i < ordered.Length; i++)
         {
             var (value, index) = ordered[i];
             var valuePath = $"{path}[{index}]";
@@ -96,7 +98,7 @@ internal static class ParameterRules
                 errors.Add(KernelErrors.OverlappingDates.Create(valuePath, ("Parameter", id),
                     ("Detail", $"effectiveUntil {value.EffectiveUntil.Value:uuuu-MM-dd} is not after effectiveFrom {value.EffectiveFrom:uuuu-MM-dd}")));
             }
-            LocalDate? next = i + 1 < ordered.Count ? ordered[i + 1].Value.EffectiveFrom : null;
+            LocalDate? next = i + 1 < ordered.Length ? ordered[i + 1].Value.EffectiveFrom : null;
             if (next is not null && (next.Value == value.EffectiveFrom || (value.EffectiveUntil is not null && value.EffectiveUntil.Value > next.Value)))
             {
                 errors.Add(KernelErrors.OverlappingDates.Create(valuePath, ("Parameter", id),
