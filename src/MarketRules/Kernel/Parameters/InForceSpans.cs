@@ -138,9 +138,10 @@ internal sealed class InForceSpans<TSpan>
     private static void Add(SortedSet<LocalDate> dates, LocalDate from, LocalDate? until)
     {
         dates.Add(from);
-        if (until is { } end)
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        if (until is not null)
         {
-            dates.Add(end);
+            dates.Add(until.Value);
         }
     }
 }

@@ -39,7 +39,9 @@ public readonly record struct Jurisdiction : IComparable<Jurisdiction>
     [Pure]
     public static RuleResult<Jurisdiction> Parse(string? code)
     {
-        if (code is { Length: 6 } && int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        // Read without out variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        var value = 0;
+        if (code is { Length: 6 } && int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out value))
         {
             return RuleResult<Jurisdiction>.Success(new Jurisdiction(value));
         }

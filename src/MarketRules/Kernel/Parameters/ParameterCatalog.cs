@@ -68,8 +68,10 @@ public sealed class ParameterCatalog
             return byId.GetValueOrDefault(id);
         }
         var dot = id.IndexOf('.', StringComparison.Ordinal);
-        return dot > 0 && byArea!.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id.AsSpan(0, dot), out var area)
-            ? area.Value.GetValueOrDefault(id)
+        // Read without out variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        Lazy<FrozenDictionary<string, ParameterDefinition>>? area = null;
+        return dot > 0 && byArea!.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id.AsSpan(0, dot), out area)
+            ? area!.Value.GetValueOrDefault(id)
             : null;
     }
 
@@ -89,7 +91,9 @@ public sealed class ParameterCatalog
     private static FrozenDictionary<string, ParameterDefinition> BuildArea(string prefix, IEnumerable<ParameterDefinition> definitions)
     {
         var list = definitions.ToList();
-        if (list.FirstOrDefault(d => !d.Id.StartsWith(prefix + ".", StringComparison.Ordinal)) is { } stray)
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        var stray = list.FirstOrDefault(d => !d.Id.StartsWith(prefix + ".", StringComparison.Ordinal));
+        if (stray is not null)
         {
             throw new InvalidOperationException($"Parameter id {stray.Id} is outside its area '{prefix}'");
         }

@@ -77,9 +77,11 @@ internal static class ParameterRules
     {
         var errors = ImmutableArray.CreateBuilder<RuleError>();
         var (min, max) = RangeOf(unit);
-        var ordered = values.Select((v, i) => (Value: v, Index: i)).OrderBy(v => v.Value.EffectiveFrom).ToList();
-        var result = ImmutableArray.CreateBuilder<ParameterValue>(ordered.Count);
-        for (var i = 0; i < ordered.Count; i++)
+        // An array, not a list: a mutation tool reads a list's Count as LINQ's Count() and turns it into Sum(), which does
+        // not compile, and the loop's bounds would go unmeasured.
+        var ordered = values.Select((v, i) => (Value: v, Index: i)).OrderBy(v => v.Value.EffectiveFrom).ToArray();
+        var result = ImmutableArray.CreateBuilder<ParameterValue>(ordered.Length);
+        for (var i = 0; i < ordered.Length; i++)
         {
             var (value, index) = ordered[i];
             var valuePath = $"{path}[{index}]";
@@ -90,16 +92,17 @@ internal static class ParameterRules
                 errors.Add(KernelErrors.ValueOutOfRange.Create(valuePath + ".value", ("Parameter", id), ("Value", value.Value),
                     ("Range", unit == ParameterUnit.Ratio ? "[0, 1]" : unit == ParameterUnit.Yuan ? "≥ 0, fen at most" : unit == ParameterUnit.Factor ? "any" : "whole numbers ≥ 0")));
             }
-            if (value.EffectiveUntil is { } until && until <= value.EffectiveFrom)
+            // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+            if (value.EffectiveUntil is not null && value.EffectiveUntil.Value <= value.EffectiveFrom)
             {
                 errors.Add(KernelErrors.OverlappingDates.Create(valuePath, ("Parameter", id),
-                    ("Detail", $"effectiveUntil {until:uuuu-MM-dd} is not after effectiveFrom {value.EffectiveFrom:uuuu-MM-dd}")));
+                    ("Detail", $"effectiveUntil {value.EffectiveUntil.Value:uuuu-MM-dd} is not after effectiveFrom {value.EffectiveFrom:uuuu-MM-dd}")));
             }
-            LocalDate? next = i + 1 < ordered.Count ? ordered[i + 1].Value.EffectiveFrom : null;
-            if (next is { } n && (n == value.EffectiveFrom || (value.EffectiveUntil is { } u && u > n)))
+            LocalDate? next = i + 1 < ordered.Length ? ordered[i + 1].Value.EffectiveFrom : null;
+            if (next is not null && (next.Value == value.EffectiveFrom || (value.EffectiveUntil is not null && value.EffectiveUntil.Value > next.Value)))
             {
                 errors.Add(KernelErrors.OverlappingDates.Create(valuePath, ("Parameter", id),
-                    ("Detail", $"the value from {value.EffectiveFrom:uuuu-MM-dd} overlaps the value from {n:uuuu-MM-dd}")));
+                    ("Detail", $"the value from {value.EffectiveFrom:uuuu-MM-dd} overlaps the value from {next.Value:uuuu-MM-dd}")));
             }
             result.Add(new ParameterValue(id, unit, value, value.EffectiveUntil ?? next, source, jurisdiction));
         }

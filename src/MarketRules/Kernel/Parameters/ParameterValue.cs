@@ -93,7 +93,8 @@ public sealed class ParameterValue
     /// <param name="date">The date.</param>
     /// <returns>Whether <paramref name="date"/> lies in [<see cref="EffectiveFrom"/>, <see cref="EffectiveUntil"/>).</returns>
     [Pure]
-    public bool IsInForceOn(LocalDate date) => date >= EffectiveFrom && (EffectiveUntil is not { } until || date < until);
+    // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+    public bool IsInForceOn(LocalDate date) => date >= EffectiveFrom && (EffectiveUntil is null || date < EffectiveUntil.Value);
 
     /// <summary>The value as a legal period, for parameters measured in time.</summary>
     /// <returns>The period.</returns>

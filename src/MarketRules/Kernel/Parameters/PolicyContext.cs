@@ -40,7 +40,9 @@ public sealed class PolicyContext
             foreach (var (id, values) in pack.Overrides)
             {
                 var key = (pack.Jurisdiction.Code, id);
-                map[key] = map.TryGetValue(key, out var existing) ? [.. existing.Concat(values).OrderBy(v => v.EffectiveFrom)] : values;
+                // Read without out variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+                var existing = ImmutableArray<ParameterValue>.Empty;
+                map[key] = map.TryGetValue(key, out existing) ? [.. existing.Concat(values).OrderBy(v => v.EffectiveFrom)] : values;
             }
         }
         overrides = map.ToFrozenDictionary();
@@ -105,17 +107,21 @@ public sealed class PolicyContext
         Preconditions.CheckNotNull(parameter);
         if (overrides.Count > 0 && !jurisdiction.IsNational)
         {
-            if (Find(jurisdiction.Code, parameter.Id, asOf) is { } own)
+            // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+            var own = Find(jurisdiction.Code, parameter.Id, asOf);
+            if (own is not null)
             {
                 return own;
             }
             var city = jurisdiction.City;
-            if (city != jurisdiction && Find(city.Code, parameter.Id, asOf) is { } cityValue)
+            var cityValue = city != jurisdiction ? Find(city.Code, parameter.Id, asOf) : null;
+            if (cityValue is not null)
             {
                 return cityValue;
             }
             var province = jurisdiction.Province;
-            if (province != city && Find(province.Code, parameter.Id, asOf) is { } provinceValue)
+            var provinceValue = province != city ? Find(province.Code, parameter.Id, asOf) : null;
+            if (provinceValue is not null)
             {
                 return provinceValue;
             }
@@ -140,8 +146,12 @@ public sealed class PolicyContext
         KernelErrors.ParameterNotInForce.Create(null, ("Parameter", parameter.Id), ("Date", asOf),
             ("EffectiveFrom", parameter.Values.IsEmpty ? "-" : (object)parameter.Values[0].EffectiveFrom));
 
-    private ParameterValue? Find(int jurisdiction, string id, LocalDate asOf) =>
-        overrides.TryGetValue((jurisdiction, id), out var values) ? ParameterRules.Find(values, asOf) : null;
+    private ParameterValue? Find(int jurisdiction, string id, LocalDate asOf)
+    {
+        // Read without out variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        var values = ImmutableArray<ParameterValue>.Empty;
+        return overrides.TryGetValue((jurisdiction, id), out values) ? ParameterRules.Find(values, asOf) : null;
+    }
 
     /// <summary>
     /// Returns a context that also carries a validated local instrument other than a parameter pack — a subsidy scheme,
@@ -175,7 +185,9 @@ public sealed class PolicyContext
     public bool TryGetInstrument<TInstrument>(string? id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TInstrument? instrument)
         where TInstrument : class
     {
-        instrument = id is not null && instruments.TryGetValue((typeof(TInstrument), id), out var found) ? Open<TInstrument>(found) : null;
+        // Read without out variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        object? found = null;
+        instrument = id is not null && instruments.TryGetValue((typeof(TInstrument), id), out found) ? Open<TInstrument>(found!) : null;
         return instrument is not null;
     }
 

@@ -101,13 +101,13 @@ public sealed class PolicyPack
                 continue;
             }
             var values = parameter.Values;
-            if (values is null || values.Count == 0)
+            if (values is null || values.Length == 0)
             {
                 errors.Add(KernelErrors.PolicyPackMalformed.CreateLocalized(path + ".values", ("Detail", "至少须给出一个取值", "at least one value is required")));
                 continue;
             }
             var dated = new List<DatedValue>();
-            for (var i = 0; i < values.Count; i++)
+            for (var i = 0; i < values.Length; i++)
             {
                 var v = values[i];
                 // No pattern variables here: Stryker wraps each mutated condition in a conditional, after which a
@@ -193,7 +193,9 @@ internal sealed class PolicyParameterDto
 {
     public ParameterUnit? Unit { get; set; }
 
-    public List<PolicyValueDto>? Values { get; set; }
+    // An array, not a list: a mutation tool reads a list's Count as LINQ's Count() and turns it into Sum(), which does
+    // not compile, and the checks on the values would go unmeasured.
+    public PolicyValueDto[]? Values { get; set; }
 }
 
 internal sealed class PolicyValueDto
