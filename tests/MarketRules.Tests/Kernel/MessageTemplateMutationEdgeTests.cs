@@ -46,11 +46,17 @@ public class MessageTemplateMutationEdgeTests
         public override string? ToString() => null;
     }
 
+    private sealed class Seat
+    {
+        public override string ToString() => "330106";
+    }
+
     [Fact]
     public void Create_ValueNeitherTextNorNumber_ShowsItsOwnTextOrNothing()
     {
-        var link = KernelErrors.PolicyPackMalformed.Create("$.citation", ("Detail", new Uri("https://www.samr.gov.cn/")));
-        Assert.Equal(new LocalizedText("政策包格式错误：https://www.samr.gov.cn/", "Malformed policy pack: https://www.samr.gov.cn/"), link.Message);
+        // Neither a string nor IFormattable (a Uri is formattable): the value's own text.
+        var seat = KernelErrors.PolicyPackMalformed.Create("$.jurisdiction", ("Detail", new Seat()));
+        Assert.Equal(new LocalizedText("政策包格式错误：330106", "Malformed policy pack: 330106"), seat.Message);
         var unnamed = KernelErrors.PolicyPackMalformed.Create("$.citation", ("Detail", new Unnamed()));
         Assert.Equal(new LocalizedText("政策包格式错误：", "Malformed policy pack: "), unnamed.Message);
         Assert.Equal("", unnamed.Arguments["Detail"]);
@@ -80,6 +86,30 @@ public class MessageTemplateMutationEdgeTests
         Assert.StartsWith("应在告知后五个工作日内", chinese.Message.Chinese, StringComparison.Ordinal);
         Assert.StartsWith("A hearing must be requested within five working days", chinese.Message.English, StringComparison.Ordinal);
         Assert.Equal("five working days", HearingLimit.ToReasonKeepingEnglish(null, ("Period", "五个工作日", "five working days")).Arguments["Period"]);
+    }
+
+    // An evaluation's compact record: the values of reason i are made only when its text is read.
+    private sealed class HearingRecord : IDeferredMessageArguments
+    {
+        public List<int> Asked { get; } = [];
+
+        public MessageArguments ArgumentsOf(int index)
+        {
+            Asked.Add(index);
+            return MessageArguments.Of(new (string, object?)[] { ("Period", LegalPeriod.WorkingDays(index)), ("Limit", new LocalDate(2025, 9, 23)), ("Fine", 500m) });
+        }
+    }
+
+    [Fact]
+    public void DeferredReason_Read_FilledFromTheRecordAtItsIndexOnlyWhenRead()
+    {
+        var record = new HearingRecord();
+        var reason = HearingLimit.ToDeferredReason(null, record, 5);
+        Assert.Empty(record.Asked);
+        Assert.Equal(new LocalizedText("应在告知后5个工作日内（至2025-09-23）要求听证；罚款500元",
+            "A hearing must be requested within 5 working days of the notice (by 2025-09-23); fine 500 yuan"), reason.Message);
+        Assert.Equal("5个工作日", reason.Arguments["Period"]);
+        Assert.Equal(5, Assert.Single(record.Asked.Distinct()));
     }
 
     [Theory]

@@ -62,6 +62,14 @@ public class RuleErrorMutationEdgeTests
         Assert.Equal("「partyName」为必填项 / partyName is required", PartyNameRequired.Message.ToString());
 
     [Fact]
+    public void Under_ParentNotAJsonPath_SaysAPathIsExpected()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => PartyNameRequired.Under("input"));
+        Assert.Equal("parent", ex.ParamName);
+        Assert.StartsWith("A JSON path starting with '$'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GetValueOrThrow_Success_IsTheValue() =>
         Assert.Equal(new LocalDate(2025, 9, 23), RuleResult<LocalDate>.Success(new LocalDate(2025, 9, 23)).GetValueOrThrow());
 
