@@ -45,7 +45,12 @@ internal readonly struct MessageArguments
     internal static MessageArguments Deferred(IDeferredMessageArguments source, int index) => new(Utility.Preconditions.CheckNotNull(source), index);
 
     /// <summary>The values themselves: those given, or those the deferred source makes (asked on every call).</summary>
-    internal MessageArguments Resolve() => items is IDeferredMessageArguments source ? source.ArgumentsOf(index) : this;
+    internal MessageArguments Resolve()
+    {
+        // Read without pattern variables: a pattern variable in a condition mutation testing wraps does not compile (CS0165).
+        var source = items as IDeferredMessageArguments;
+        return source is not null ? source.ArgumentsOf(index) : this;
+    }
 
     private MessageArgument[]? Items => items as MessageArgument[];
 
@@ -182,14 +187,16 @@ internal readonly struct MessageArguments
 
     private bool TryFind(ReadOnlySpan<char> name, out MessageArgument found)
     {
-        if (Items is { } items)
+        // Read without pattern variables: a pattern variable in a condition mutation testing wraps does not compile (CS0165).
+        var given = Items;
+        if (given is not null)
         {
             // From the end: of a name given twice the last counts, as in the arguments reported.
-            for (var i = items.Length - 1; i >= 0; i--)
+            for (var i = given.Length - 1; i >= 0; i--)
             {
-                if (name.SequenceEqual(items[i].Name))
+                if (name.SequenceEqual(given[i].Name))
                 {
-                    found = items[i];
+                    found = given[i];
                     return true;
                 }
             }

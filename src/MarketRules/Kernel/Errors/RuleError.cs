@@ -48,7 +48,10 @@ public sealed class RuleError : IEquatable<RuleError>
     {
         Preconditions.CheckNotNull(parent);
         Preconditions.CheckArgument(parent.StartsWith('$'), nameof(parent), "A JSON path starting with '$'");
-        return Path is { } path && path.StartsWith('$') ? WithPath(parent + path[1..]) : this;
+        // Read without pattern variables: mutation testing wraps the condition, and a pattern variable in it (CS0165)
+        // made Stryker drop every mutant of this method.
+        var path = Path;
+        return path is not null && path.StartsWith('$') ? WithPath(parent + path[1..]) : this;
     }
 
     /// <summary>Gets the message in a culture's language (see <see cref="LocalizedText.Get"/>).</summary>
