@@ -67,6 +67,18 @@ internal static class CaseFixture
 
     internal static CaseSnapshot SnapshotIn(CaseState state) => Machine.Replay(PathTo(state)).GetValueOrThrow();
 
+    /// <summary>
+    /// A person's case to the notice of a fine served on Tuesday 2025-09-16 (lead 09-01, opened 09-02, concluded 09-15,
+    /// no legal review or collective discussion required): within the hearing scope from 10,000 yuan.
+    /// </summary>
+    internal static IReadOnlyList<CaseEvent> PathToNoticeOn20250916(long fineYuan) =>
+    [
+        CaseEvent.LeadReceived(At(2025, 9, 1), new LocalDate(2025, 8, 1)),
+        CaseEvent.Of(CaseEventKind.CaseOpened, At(2025, 9, 2)),
+        CaseEvent.Concluded(At(2025, 9, 15), false, false),
+        CaseEvent.NoticeServed(At(2025, 9, 16), PartyKind.Person, Sanctions.Fine, Money.FromYuan(fineYuan)),
+    ];
+
     /// <summary>An event of <paramref name="kind"/> whose facts and time satisfy the guards of the paths above.</summary>
     internal static CaseEvent ValidEvent(in CaseSnapshot s, CaseEventKind kind)
     {

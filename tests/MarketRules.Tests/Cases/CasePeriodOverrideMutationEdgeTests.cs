@@ -26,13 +26,8 @@ public class CasePeriodOverrideMutationEdgeTests
         return new CaseStateMachine(NationalCatalog.Law.WithPack(pack).GetValueOrThrow().For(Xihu));
     }
 
-    // Notice of a 10,000-yuan fine to a person (within the hearing scope) served on Tuesday 2025-09-16.
-    private static CaseSnapshot NotifiedInHearingScope(CaseStateMachine machine) => machine.Replay([
-        CaseEvent.LeadReceived(At(2025, 9, 1), new LocalDate(2025, 8, 1)),
-        CaseEvent.Of(CaseEventKind.CaseOpened, At(2025, 9, 2)),
-        CaseEvent.Concluded(At(2025, 9, 15), false, false),
-        CaseEvent.NoticeServed(At(2025, 9, 16), PartyKind.Person, Sanctions.Fine, Money.FromYuan(10_000)),
-    ]).GetValueOrThrow();
+    private static CaseSnapshot Notified(CaseStateMachine machine, long fineYuan) =>
+        machine.Replay(PathToNoticeOn20250916(fineYuan)).GetValueOrThrow();
 
     // 行政处罚法第四十四条、第六十四条: the party may state and defend, and within the hearing scope ask for a hearing within
     // 5 working days of the notice; the decision waits for the later of the two. With a pack giving 8 working days to ask
@@ -41,7 +36,7 @@ public class CasePeriodOverrideMutationEdgeTests
     public void Notified_HearingRequestLongerThanStatement_TheCaseWaitsForTheLaterOfTheTwo()
     {
         var machine = WithLocal("cases.hearing-request", "working-days", 8);
-        var notified = NotifiedInHearingScope(machine);
+        var notified = Notified(machine, 10_000);
         Assert.True(notified.InHearingScope);
 
         var agenda = machine.AsOf(notified, new LocalDate(2025, 9, 17));
@@ -49,12 +44,8 @@ public class CasePeriodOverrideMutationEdgeTests
         Assert.Equal(new LocalDate(2025, 9, 26), agenda.Due.Single(d => d.Kind == CaseDeadlineKind.HearingRequest).LastDay);
 
         // The transition into Notified reports the later day as the one that governs.
-        var served = machine.Replay([
-            CaseEvent.LeadReceived(At(2025, 9, 1), new LocalDate(2025, 8, 1)),
-            CaseEvent.Of(CaseEventKind.CaseOpened, At(2025, 9, 2)),
-            CaseEvent.Concluded(At(2025, 9, 15), false, false),
-        ]).GetValueOrThrow();
-        var notice = machine.Apply(served, CaseEvent.NoticeServed(At(2025, 9, 16), PartyKind.Person, Sanctions.Fine, Money.FromYuan(10_000)));
+        var path = PathToNoticeOn20250916(10_000);
+        var notice = machine.Apply(machine.Replay(path.Take(3)).GetValueOrThrow(), path[3]);
         Assert.Equal(CaseDeadlineKind.StatementAndDefence, notice.NextDeadlineKind);
         Assert.Equal(new LocalDate(2025, 9, 26), notice.NextDeadline);
 
@@ -76,12 +67,7 @@ public class CasePeriodOverrideMutationEdgeTests
     public void Notified_OutsideTheHearingScope_OnlyTheStatementPeriodHoldsTheDecision()
     {
         var machine = WithLocal("cases.hearing-request", "working-days", 8);
-        var notified = machine.Replay([
-            CaseEvent.LeadReceived(At(2025, 9, 1), new LocalDate(2025, 8, 1)),
-            CaseEvent.Of(CaseEventKind.CaseOpened, At(2025, 9, 2)),
-            CaseEvent.Concluded(At(2025, 9, 15), false, false),
-            CaseEvent.NoticeServed(At(2025, 9, 16), PartyKind.Person, Sanctions.Fine, Money.FromYuan(500)),
-        ]).GetValueOrThrow();
+        var notified = Notified(machine, 500);
         Assert.False(notified.InHearingScope);
         Assert.Equal(new LocalDate(2025, 9, 23), machine.Apply(notified, CaseEvent.Of(CaseEventKind.CollectiveDiscussionHeld, At(2025, 9, 23))).LimitDate);
         Assert.True(machine.Apply(notified, CaseEvent.Of(CaseEventKind.CollectiveDiscussionHeld, At(2025, 9, 24))).Accepted);

@@ -54,12 +54,7 @@ public partial class MessagePeriodTests
         Assert.DoesNotMatch(ChinesePeriod(), ChineseDate().Replace("总局令第20号自2020年1月1日起施行", ""));
     }
 
-    private static CaseSnapshot Notified(CaseStateMachine machine) => machine.Replay([
-        CaseEvent.LeadReceived(At(2025, 9, 1), new LocalDate(2025, 8, 1)),
-        CaseEvent.Of(CaseEventKind.CaseOpened, At(2025, 9, 2)),
-        CaseEvent.Concluded(At(2025, 9, 15), false, false),
-        CaseEvent.NoticeServed(At(2025, 9, 16), PartyKind.Person, Sanctions.Fine, Money.FromYuan(10_000)),
-    ]).GetValueOrThrow();
+    private static CaseSnapshot Notified(CaseStateMachine machine) => machine.Replay(PathToNoticeOn20250916(10_000)).GetValueOrThrow();
 
     [Fact]
     public void HearingRequestOutOfTime_PackLengthensThePeriod_MessageStatesThePacksPeriod()
