@@ -170,12 +170,12 @@ public class CasePeriodOverrideMutationEdgeTests
         Assert.Equal(CaseState.UnderVerification, t.Snapshot.State);
     }
 
-    // The calendar covers 2016–2026: a lead received on 2026-12-28 has 15 working days running into 2027, which the
-    // calendar cannot count yet; the step is refused as outside the calendar, naming the event's date.
+    // A lead received three days before the calendar's last day (2026-12-28 while it ends with 2026) has 15 working days
+    // running past it, which the calendar cannot count; the step is refused as outside the calendar, naming its date.
     [Fact]
     public void LeadReceived_WhoseVerificationRunsPastTheCalendar_IsRefusedAsOutsideTheCalendar()
     {
-        var day = new LocalDate(2026, 12, 28);
+        var day = StatutoryCalendar.China.LastDay.PlusDays(-3);
         var t = Machine.Apply(CaseSnapshot.Initial, CaseEvent.LeadReceived(At(day), day.PlusDays(-10)));
         Assert.Equal(CaseRejectionCode.OutsideCalendar, t.Rejection);
         Assert.Equal(day, t.LimitDate);
