@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
@@ -28,6 +29,13 @@ internal sealed partial class CliApp
     private readonly Option<string[]> policyPacks = new("--policy-pack")
     {
         Description = "A local policy pack (JSON) whose parameters apply to requests of its jurisdiction; repeatable.",
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<string[]> calendarYears = new("--calendar-year")
+    {
+        Description = "A statutory calendar file (JSON, the format of the embedded calendar: the State Council's holiday notice for a year it does not hold yet, or a corrected year) that every rule counts working days on; repeatable.",
         Recursive = true,
         AllowMultipleArgumentsPerToken = false,
     };
@@ -66,6 +74,10 @@ internal sealed partial class CliApp
                 await stderr.WriteLineAsync("Try 'marketrules --help'.").ConfigureAwait(false);
                 return UsageError;
             }
+            if (parse.GetValue(calendarYears) is { Length: > 0 } years && !await LoadCalendarYearsAsync(years).ConfigureAwait(false))
+            {
+                return RuleErrors;
+            }
             if (parse.GetValue(policyPacks) is { Length: > 0 } packs && !await LoadPolicyPacksAsync(packs).ConfigureAwait(false))
             {
                 return RuleErrors;
@@ -84,6 +96,7 @@ internal sealed partial class CliApp
             new VersionOption(),
         };
         root.Options.Add(policyPacks);
+        root.Options.Add(calendarYears);
         root.Subcommands.Add(DemoCommand());
         root.Subcommands.Add(EvalCommand());
         root.Subcommands.Add(BatchCommand());
@@ -353,6 +366,40 @@ internal sealed partial class CliApp
         return await File.ReadAllTextAsync(path, cancellation).ConfigureAwait(false);
     }
 
+    // A year's holiday notice published after the release enters here: every rule counts working days on the result.
+    private async Task<bool> LoadCalendarYearsAsync(string[] paths)
+    {
+        var calendar = engine.Periods.Calendar;
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path))
+            {
+                await stderr.WriteLineAsync($"marketrules: calendar file '{path}' not found").ConfigureAwait(false);
+                return false;
+            }
+            var years = CalendarData.ParseYears(await File.ReadAllTextAsync(path).ConfigureAwait(false));
+            var extended = years.IsSuccess ? calendar.WithYears(years.Value) : RuleResult<StatutoryCalendar>.Failure(years.Errors);
+            if (!extended.IsSuccess)
+            {
+                await WriteFileErrorsAsync(path, extended.Errors).ConfigureAwait(false);
+                return false;
+            }
+            calendar = extended.Value;
+        }
+        var periods = new PeriodCalculator(calendar);
+        engine = new RuleEngine(engine.Policy, periods, engine.Rules, engine.Options);
+        prettyEngine = new RuleEngine(engine.Policy, periods, engine.Rules, engine.Options with { Indented = true });
+        return true;
+    }
+
+    private async Task WriteFileErrorsAsync(string path, ImmutableArray<RuleError> errors)
+    {
+        foreach (var error in errors)
+        {
+            await stderr.WriteLineAsync($"{path}: {error.Code}{(error.Path is null ? "" : " at " + error.Path)}: {error.Message.English} / {error.Message.Chinese}").ConfigureAwait(false);
+        }
+    }
+
     // Local law enters the engine here: each pack is validated against the national catalog and applies by jurisdiction.
     private async Task<bool> LoadPolicyPacksAsync(string[] paths)
     {
@@ -368,10 +415,7 @@ internal sealed partial class CliApp
             var combined = pack.IsSuccess ? policy.WithPack(pack.Value) : RuleResult<Parameters.PolicyContext>.Failure(pack.Errors);
             if (!combined.IsSuccess)
             {
-                foreach (var error in combined.Errors)
-                {
-                    await stderr.WriteLineAsync($"{path}: {error.Code}{(error.Path is null ? "" : " at " + error.Path)}: {error.Message.English} / {error.Message.Chinese}").ConfigureAwait(false);
-                }
+                await WriteFileErrorsAsync(path, combined.Errors).ConfigureAwait(false);
                 return false;
             }
             policy = combined.Value;

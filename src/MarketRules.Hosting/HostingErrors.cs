@@ -9,19 +9,19 @@ public static class HostingErrors
         "配置项 {Key} 不是可识别的设置",
         "The configuration key {Key} is not a known setting");
 
-    /// <summary>A list setting (policy packs, subsidy schemes) whose entry is a section rather than a file path.</summary>
+    /// <summary>A list setting (policy packs, subsidy schemes, calendar years) whose entry is a section rather than a file path.</summary>
     public static readonly MessageDefinition NotAPath = new(
         "MR.Hosting.NotAPath",
         "配置项 {Key} 应为一个文件路径",
         "The configuration key {Key} must be one file path");
 
-    /// <summary>A policy pack or subsidy scheme file that cannot be read.</summary>
+    /// <summary>A policy pack, subsidy scheme or calendar file that cannot be read.</summary>
     public static readonly MessageDefinition FileUnreadable = new(
         "MR.Hosting.FileUnreadable",
         "无法读取文件 {File}",
         "The file {File} cannot be read");
 
-    /// <summary>A policy pack or subsidy scheme file that is invalid; its own coded errors follow this one.</summary>
+    /// <summary>A policy pack, subsidy scheme or calendar file that is invalid; its own coded errors follow this one.</summary>
     public static readonly MessageDefinition InvalidFile = new(
         "MR.Hosting.InvalidFile",
         "文件 {File} 有 {Count} 处错误（见其后各项）",

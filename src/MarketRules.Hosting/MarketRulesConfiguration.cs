@@ -20,6 +20,10 @@ internal static class MarketRulesConfiguration
             {
                 ReadList(child, options.PolicyPacks, options.ConfigurationErrors);
             }
+            else if (Is(child, "CalendarYears"))
+            {
+                ReadList(child, options.CalendarYears, options.ConfigurationErrors);
+            }
             else if (Is(child, "Subsidies"))
             {
                 foreach (var setting in child.GetChildren())

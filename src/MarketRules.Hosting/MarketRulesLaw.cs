@@ -8,8 +8,8 @@ namespace MarketRules.Hosting;
 
 /// <summary>
 /// The law a host applies at one moment: national law with the configured policy packs and subsidy schemes (which ride
-/// on the law as instruments, found with <see cref="SubsidySchemes.Resolve"/>) and the rule engine over it. Immutable; a
-/// reload produces a new instance.
+/// on the law as instruments, found with <see cref="SubsidySchemes.Resolve"/>), counted on the statutory calendar with
+/// the configured calendar years, and the rule engine over it. Immutable; a reload produces a new instance.
 /// </summary>
 public sealed class MarketRulesLaw
 {
@@ -81,15 +81,36 @@ public sealed class MarketRulesLaw
                 InFile(errors, scheme.Errors, file);
             }
         }
+        var calendar = law.Calendar;
+        foreach (var file in options.CalendarYears)
+        {
+            if (Read(file, errors) is not { } json)
+            {
+                continue;
+            }
+            var years = CalendarData.ParseYears(json);
+            var extended = years.IsSuccess ? calendar.WithYears(years.Value) : RuleResult<StatutoryCalendar>.Failure(years.Errors);
+            if (extended.IsSuccess)
+            {
+                calendar = extended.Value;
+            }
+            else
+            {
+                InFile(errors, extended.Errors, file);
+            }
+        }
         if (errors.Count > 0)
         {
             return RuleResult<MarketRulesLaw>.Failure(errors.ToImmutable());
         }
-        if (packs.Count == 0 && options.SubsidySchemes.Count == 0)
+        if (packs.Count == 0 && options.SubsidySchemes.Count == 0 && options.CalendarYears.Count == 0)
         {
             return RuleResult<MarketRulesLaw>.Success(National);
         }
-        var engine = new RuleEngine(law.Policy, PeriodCalculator.China, BuiltInRules.All);
+        // One calendar for the law and the engine: a deadline counted by a typed evaluator and by JSON agree.
+        var periods = ReferenceEquals(calendar, law.Calendar) ? law.Periods : new PeriodCalculator(calendar);
+        law = law.WithPeriods(periods);
+        var engine = new RuleEngine(law.Policy, periods, BuiltInRules.All);
         return RuleResult<MarketRulesLaw>.Success(new MarketRulesLaw(law, engine, packs.ToImmutable()));
     }
 

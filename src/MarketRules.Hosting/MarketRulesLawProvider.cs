@@ -109,7 +109,7 @@ internal sealed partial class MarketRulesLawProvider : IMarketRulesLaw, IDisposa
                 // One write replaces law, engine and packs together; a request that read the previous law finishes with it.
                 Volatile.Write(ref state, new State(loaded.Value, []));
                 reloaded = new MarketRulesReloadedEventArgs(trigger, applied: true, loaded.Value, []);
-                Log.Reloaded(logger, trigger, loaded.Value.PolicyPacks.Length, MarketRules.Subsidies.SubsidySchemes.All(loaded.Value.Law).Length);
+                Log.Reloaded(logger, trigger, loaded.Value.PolicyPacks.Length, MarketRules.Subsidies.SubsidySchemes.All(loaded.Value.Law).Length, loaded.Value.Law.Calendar.LastYear);
             }
             else if (state is { } previous)
             {
@@ -132,7 +132,7 @@ internal sealed partial class MarketRulesLawProvider : IMarketRulesLaw, IDisposa
     // reload never leaves a moment in which an edit goes unseen; a different set gets its watches before the old ones go.
     private void Watch(MarketRulesOptions watched)
     {
-        var files = FileWatch.FilesOf([.. watched.PolicyPacks, .. watched.SubsidySchemes]);
+        var files = FileWatch.FilesOf([.. watched.PolicyPacks, .. watched.SubsidySchemes, .. watched.CalendarYears]);
         if (watch is not null && watch.Files.SetEquals(files))
         {
             return;
@@ -199,8 +199,8 @@ internal sealed partial class MarketRulesLawProvider : IMarketRulesLaw, IDisposa
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "MarketRules law reloaded after a {Trigger} change: {PackCount} policy packs, {SchemeCount} subsidy schemes")]
-        public static partial void Reloaded(ILogger logger, MarketRulesReloadTrigger trigger, int packCount, int schemeCount);
+        [LoggerMessage(1, LogLevel.Information, "MarketRules law reloaded after a {Trigger} change: {PackCount} policy packs, {SchemeCount} subsidy schemes, statutory calendar to the end of {CalendarLastYear}")]
+        public static partial void Reloaded(ILogger logger, MarketRulesReloadTrigger trigger, int packCount, int schemeCount, int calendarLastYear);
 
         [LoggerMessage(2, LogLevel.Error, "MarketRules reload after a {Trigger} change refused ({ErrorCount} errors); the previous law stays in force:\n{Errors}")]
         public static partial void ReloadRefused(ILogger logger, MarketRulesReloadTrigger trigger, int errorCount, string errors);

@@ -1,8 +1,9 @@
 namespace MarketRules.Hosting;
 
 /// <summary>
-/// What a host loads on top of national law: local policy packs and subsidy schemes, each a JSON file. Bound from the
-/// configuration section <c>MarketRules</c> (<c>MarketRules:PolicyPacks:0</c>, <c>MarketRules:Subsidies:Schemes:0</c>, …)
+/// What a host loads on top of national law: local policy packs, subsidy schemes and statutory calendar years, each a
+/// JSON file. Bound from the configuration section <c>MarketRules</c> (<c>MarketRules:PolicyPacks:0</c>,
+/// <c>MarketRules:Subsidies:Schemes:0</c>, <c>MarketRules:CalendarYears:0</c>, …)
 /// by <see cref="MarketRulesServiceCollectionExtensions.AddMarketRules(Microsoft.Extensions.DependencyInjection.IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration, Action{MarketRulesOptions}?)"/>,
 /// or set in code.
 /// </summary>
@@ -18,6 +19,14 @@ public sealed class MarketRulesOptions
 
     /// <summary>Paths of subsidy scheme files, added to the shipped schemes (a file's scheme replaces a shipped one with the same id).</summary>
     public IList<string> SubsidySchemes { get; } = [];
+
+    /// <summary>
+    /// Paths of statutory calendar files: the State Council's holiday notices for years the shipped calendar does not
+    /// hold yet (or a corrected year), in the format of the embedded calendar (<c>{ "years": [ … ] }</c>, see
+    /// <see cref="MarketRules.Calendar.CalendarData.ParseYears"/>). Loaded in order; each year extends or replaces the
+    /// calendar every rule counts working days on, so a newly published notice applies without a release.
+    /// </summary>
+    public IList<string> CalendarYears { get; } = [];
 
     // Settings the configuration held that no option reads (a misspelt key): refused at load, like unknown JSON members.
     internal List<RuleError> ConfigurationErrors { get; } = [];

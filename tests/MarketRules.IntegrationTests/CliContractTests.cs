@@ -258,6 +258,34 @@ public class CliContractTests
     }
 
     [Fact]
+    public async Task CalendarYear_AYearTheShippedCalendarLacks_IsCountedOn_AndAGapIsACodedError()
+    {
+        // The made-up 2027 test notice: 2027-01-01..03 rest, Saturday 01-09 worked.
+        var notice = Repository.PathOf("tests/Shared/made-up-2027-notice.json");
+        var without = await Cli.RunAsync("", "calendar", "add-working-days", "2026-12-28", "15");
+        Assert.Equal(1, without.ExitCode);
+        Assert.Contains("MR.Calendar.OutOfRange", without.Stderr, StringComparison.Ordinal);
+
+        var with = await Cli.RunAsync("", "calendar", "add-working-days", "2026-12-28", "15", "--calendar-year", notice);
+        Assert.Equal(0, with.ExitCode);
+        Assert.Equal("2027-01-18", with.Stdout.Trim());
+
+        var gap = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(gap, (await File.ReadAllTextAsync(notice)).Replace("2027", "2028", StringComparison.Ordinal));
+            var refused = await Cli.RunAsync("", "--calendar-year", gap, "calendar", "add-working-days", "2026-12-28", "15");
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains(gap + ": MR.Calendar.DataInvalid at $.years", refused.Stderr, StringComparison.Ordinal);
+            Assert.Empty(refused.Stdout);
+        }
+        finally
+        {
+            File.Delete(gap);
+        }
+    }
+
+    [Fact]
     public async Task SampleThenVerify_RosterCsv_ReceiptWrittenAndConfirmed()
     {
         var work = Directory.CreateTempSubdirectory("marketrules-sample-");

@@ -12,6 +12,7 @@ namespace MarketRules.IntegrationTests;
 public sealed class HostingTests : IDisposable
 {
     private static readonly string Henan = Repository.PathOf("src/MarketRules/Data/Sampling/henan-2021.json");
+    private static readonly string MadeUp2027Notice = Repository.PathOf("tests/Shared/made-up-2027-notice.json");
     private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("marketrules-hosting-");
 
     [Fact]
@@ -60,6 +61,39 @@ public sealed class HostingTests : IDisposable
         Assert.Contains("\"schemeId\":\"local-2022\"", decision, StringComparison.Ordinal);
         Assert.Contains("\"amountFen\":30000", decision, StringComparison.Ordinal);
         Assert.Contains("MR.Subsidy.UnknownScheme", RuleEngine.Default.Evaluate(request), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddMarketRules_ConfiguredCalendarYear_IsTheCalendarTheLawAndTheEngineCountOn()
+    {
+        // A year the shipped calendar does not hold (made-up test notice: 2027-01-01..03 rest, Saturday 01-09 worked).
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["MarketRules:CalendarYears:0"] = MadeUp2027Notice }).Build();
+        using var services = new ServiceCollection().AddMarketRules(configuration.GetSection("MarketRules")).BuildServiceProvider();
+        var law = services.GetRequiredService<LawContext>();
+        Assert.Equal(2027, law.Calendar.LastYear);
+        Assert.Same(law.Periods, services.GetRequiredService<RuleEngine>().Periods);
+        // 15 working days after Monday 2026-12-28: 12-29..31 (3), 2027-01-04..08 (8), the make-up Saturday 01-09 (9),
+        // 01-11..15 (14), 01-18 (15).
+        const string Deadline = """{ "rule": "calendar.deadline/1", "asOf": "2026-12-28", "input": { "trigger": "2026-12-28", "length": 15, "unit": "working-days" } }""";
+        Assert.Contains("\"lastDay\":\"2027-01-18\"", services.GetRequiredService<RuleEngine>().Evaluate(Deadline), StringComparison.Ordinal);
+        Assert.Equal(new NodaTime.LocalDate(2027, 1, 18), law.Periods.Deadline(new NodaTime.LocalDate(2026, 12, 28), MarketRules.Calendar.LegalPeriod.WorkingDays(15)).LastDay);
+        // National law without the file still refuses to guess.
+        Assert.Contains("MR.Calendar.OutOfRange", RuleEngine.Default.Evaluate(Deadline), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_CalendarFileWithAGap_IsRefusedWithTheFileAndTheCalendarsCode()
+    {
+        // 2028 cannot follow a calendar that ends with 2026: the working days of 2027 would be guessed.
+        var gap = Path.Combine(work.FullName, "2028.json");
+        File.WriteAllText(gap, File.ReadAllText(MadeUp2027Notice).Replace("2027", "2028", StringComparison.Ordinal));
+        var options = new MarketRulesOptions();
+        options.CalendarYears.Add(gap);
+        var loaded = MarketRulesLaw.Load(options);
+        Assert.False(loaded.IsSuccess);
+        Assert.Equal(["MR.Hosting.InvalidFile", "MR.Calendar.DataInvalid"], loaded.Errors.Select(e => e.Code));
+        Assert.Contains(gap, loaded.Errors[0].Message.English, StringComparison.Ordinal);
+        Assert.Contains("the years jump from 2026", loaded.Errors[1].Message.English, StringComparison.Ordinal);
     }
 
     [Fact]

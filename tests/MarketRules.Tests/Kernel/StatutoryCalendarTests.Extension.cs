@@ -81,4 +81,28 @@ public partial class StatutoryCalendarTests
         Assert.Contains(result.Errors, e => e.Message.English.Contains(detail, StringComparison.Ordinal));
         Assert.Equal(2026, StatutoryCalendar.China.LastYear);
     }
+
+    [Fact]
+    public void WithYears_TwoNewYearsAtOnce_ExtendTheCalendarInOneStep()
+    {
+        // A notices file may carry several years (a host that missed a release); 2028 here is plain weekends.
+        var y2027 = Assert.Single(CalendarData.ParseYears(Notice2027).GetValueOrThrow());
+        var y2028 = new CalendarYear(2028, y2027.Notice, [], []);
+        var extended = StatutoryCalendar.China.WithYears([y2028, y2027]).GetValueOrThrow();
+        Assert.Equal(2028, extended.LastYear);
+        Assert.Equal(DayKind.HolidayRest, extended.GetDayKind(Date("2027-01-01")));
+        Assert.True(extended.IsWorkingDay(Date("2028-01-03")));
+        // The same pair one at a time: 2028 alone would leave 2027 unknown, so it is refused.
+        Assert.Contains(StatutoryCalendar.China.WithYear(y2028).Errors, e => e.Message.English.Contains("the years jump from 2026", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WithYears_AYearTwiceOrANullNotice_IsRefused()
+    {
+        var y2027 = Assert.Single(CalendarData.ParseYears(Notice2027).GetValueOrThrow());
+        var twice = StatutoryCalendar.China.WithYears([y2027, y2027]);
+        Assert.Contains(twice.Errors, e => e.Code == "MR.Calendar.DataInvalid" && e.Message.English.Contains("the year is given twice", StringComparison.Ordinal));
+        Assert.Equal("years", Assert.Throws<ArgumentException>(() => StatutoryCalendar.China.WithYears([y2027, null!])).ParamName);
+        Assert.Equal("years", Assert.Throws<ArgumentNullException>(() => StatutoryCalendar.China.WithYears(null!)).ParamName);
+    }
 }

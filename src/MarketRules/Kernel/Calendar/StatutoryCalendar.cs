@@ -12,7 +12,9 @@ namespace MarketRules.Calendar;
 /// <para>Queries run on a precomputed index: whether a day is a working day, the N-th working day after a date
 /// and the count of working days between two dates are each answered in O(1), whatever N is.</para>
 /// <para>The calendar is extensible without a new release: <see cref="WithYear"/> adds a new year's notice (or
-/// replaces one, for a local calendar) and returns a new calendar.</para>
+/// replaces one, for a local calendar) and returns a new calendar; <see cref="WithYears"/> does so for every year of a
+/// notices file. Hosts load such files from configuration (<c>MarketRules:CalendarYears</c>) and the CLI with
+/// <c>--calendar-year</c>.</para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
 public sealed class StatutoryCalendar
@@ -142,7 +144,25 @@ public sealed class StatutoryCalendar
     public RuleResult<StatutoryCalendar> WithYear(CalendarYear year)
     {
         Preconditions.CheckNotNull(year);
-        return Create(Years.Where(y => y.Year != year.Year).Append(year));
+        return WithYears([year]);
+    }
+
+    /// <summary>
+    /// Returns a calendar with several years' notices added or replaced at once, e.g. every year of a notices file
+    /// (<see cref="CalendarData.ParseYears"/>); the years after <see cref="LastYear"/> must follow it without a gap.
+    /// </summary>
+    /// <param name="years">The notices; a year given twice is refused.</param>
+    /// <returns>The new calendar, or the coded errors; this calendar is unchanged either way.</returns>
+    public RuleResult<StatutoryCalendar> WithYears(IEnumerable<CalendarYear> years)
+    {
+        Preconditions.CheckNotNull(years);
+        var added = years.ToImmutableArray();
+        if (added.Contains(null!))
+        {
+            throw new ArgumentException("A year's notice is null.", nameof(years));
+        }
+        var replaced = added.Select(y => y.Year).ToHashSet();
+        return Create(Years.Where(y => !replaced.Contains(y.Year)).Concat(added));
     }
 
     /// <summary>Whether the calendar can answer for a date.</summary>
