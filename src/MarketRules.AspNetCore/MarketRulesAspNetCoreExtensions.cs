@@ -97,7 +97,9 @@ public static class MarketRulesAspNetCoreExtensions
     }
 }
 
-// Readiness: the law loaded (a bad file fails it) and the last reload applied (a refused reload degrades it).
+// Readiness: the law loaded (a bad file fails it) and the last reload applied (a refused reload degrades it). The
+// calendar's last day is named so that an operator sees when the next year's notice must be configured
+// (MarketRules:CalendarYears): a deadline counted past it is refused as MR.Calendar.OutOfRange.
 internal sealed class MarketRulesReadinessCheck(IMarketRulesLaw law) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -107,7 +109,7 @@ internal sealed class MarketRulesReadinessCheck(IMarketRulesLaw law) : IHealthCh
             var current = law.Current;
             var errors = law.ReloadErrors;
             return Task.FromResult(errors.IsDefaultOrEmpty
-                ? HealthCheckResult.Healthy($"{current.PolicyPacks.Length} policy packs, {MarketRules.Subsidies.SubsidySchemes.All(current.Law).Length} subsidy schemes loaded")
+                ? HealthCheckResult.Healthy($"{current.PolicyPacks.Length} policy packs, {MarketRules.Subsidies.SubsidySchemes.All(current.Law).Length} subsidy schemes loaded; statutory calendar to {current.Law.Calendar.LastDay:uuuu-MM-dd}")
                 : HealthCheckResult.Degraded($"the last configuration reload was refused ({errors.Length} errors, first {errors[0].Code}); the previous law stays in force"));
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException ex)

@@ -102,7 +102,10 @@ public sealed class AspNetCoreSampleTests(AspNetCoreSampleFixture sample) : ICla
         Assert.Equal("ok", live.RootElement.GetProperty("status").GetString());
         using var ready = JsonDocument.Parse(await sample.Client.GetStringAsync(new Uri("/health/ready", UriKind.Relative)));
         Assert.Equal("ok", ready.RootElement.GetProperty("status").GetString());
-        Assert.StartsWith("1 policy packs", ready.RootElement.GetProperty("checks").GetProperty("marketrules").GetProperty("description").GetString(), StringComparison.Ordinal);
+        var description = ready.RootElement.GetProperty("checks").GetProperty("marketrules").GetProperty("description").GetString();
+        Assert.StartsWith("1 policy packs", description, StringComparison.Ordinal);
+        // The operator sees until when deadlines can be counted (the shipped calendar's last day).
+        Assert.EndsWith($"statutory calendar to {MarketRules.Calendar.StatutoryCalendar.China.LastDay:uuuu-MM-dd}", description, StringComparison.Ordinal);
     }
 
     [Fact]
