@@ -20,7 +20,9 @@ internal static class Memo
     internal static T Once<T, TOwner>(ref T? field, TOwner owner, Func<TOwner, T> make)
         where T : class
     {
-        if (Volatile.Read(ref field) is { } made)
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        var made = Volatile.Read(ref field);
+        if (made is not null)
         {
             return made;
         }

@@ -88,12 +88,15 @@ internal sealed unsafe partial class NativeArena : IDisposable
         Preconditions.CheckArgumentRange(length, 1, int.MaxValue);
         var bytes = (long)length * sizeof(T);
         var aligned = bytes >= HugePage && HugePages;
-        void* address;
-        if (aligned && TakePooled(bytes) is { } reused)
+        // Assigned here as well as in every branch: a mutation tool that removes a branch must still compile (CS0165).
+        void* address = null;
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        var reused = aligned ? TakePooled(bytes) : null;
+        if (reused.HasValue)
         {
             // A block a disposed arena kept: already aligned, advised and resident. Its whole size is held and given back.
-            address = (void*)reused.Address;
-            bytes = reused.Bytes;
+            address = (void*)reused.Value.Address;
+            bytes = reused.Value.Bytes;
         }
         else if (aligned)
         {
@@ -232,7 +235,9 @@ internal readonly unsafe struct NativeBlock<T>
     /// <summary>The part of the block from <paramref name="offset"/>, <paramref name="length"/> values long.</summary>
     internal NativeBlock<T> Slice(int offset, int length)
     {
-        if ((uint)offset > (uint)Length || (uint)length > (uint)(Length - offset))
+        // One unsigned comparison refuses a negative value too; unchecked, since the project compiles checked and a
+        // checked cast of a negative value would throw OverflowException instead of the refusal.
+        if (unchecked((uint)offset > (uint)Length || (uint)length > (uint)(Length - offset)))
         {
             throw new ArgumentOutOfRangeException(nameof(length));
         }
