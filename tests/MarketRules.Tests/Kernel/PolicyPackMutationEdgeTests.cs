@@ -172,6 +172,16 @@ public class PolicyPackMutationEdgeTests
     }
 
     [Fact]
+    public void Parse_CitationOfThePenaltyLawWithoutANumber_IsBoundToThe2021Revision_NotTheRepealedText()
+    {
+        var law = LegalDocuments.AdministrativePenaltyLaw;
+        var cited = PolicyPack.Parse(PackWith("", $$"""{ "document": { "zh": "{{law.Title.Chinese}}", "en": "{{law.Title.English}}" }, "status": "verified-official" }"""), Catalog)
+            .GetValueOrThrow().Citation;
+        Assert.Same(law, cited.RegisteredDocument);
+        Assert.Equal(new LocalDate(2021, 7, 15), cited.InForceFrom);
+    }
+
+    [Fact]
     public void Parse_CitationOfARegisteredDocument_KeepsThePacksOwnSourceAndNote_ElseTheRegistrysSource()
     {
         var standards = LegalDocuments.ProsecutionStandardsII2010;

@@ -470,7 +470,9 @@ public static class LegalDocuments
     public static LegalDocument? Find(string? id) => id is not null && LazyById.Value.TryGetValue(id, out var document) ? document : null;
 
     /// <summary>Finds the documents of a Chinese title: one, or each version of a document the registry holds in several
-    /// (a regulation and its revision, an interpretation and its replacement), oldest first.</summary>
+    /// (a regulation and its revision, an interpretation and its replacement), in the order of <see cref="All"/> — for the
+    /// Administrative Penalty Law the 2021 revision before the text it replaced. A policy pack's citation of a title
+    /// without a number is bound to the first version whose English title it also gives.</summary>
     /// <param name="chineseTitle">The title, e.g. <c>中华人民共和国行政处罚法</c>.</param>
     /// <returns>The documents; empty when the registry has none of that title.</returns>
     public static ImmutableArray<LegalDocument> FindByTitle(string? chineseTitle) =>
