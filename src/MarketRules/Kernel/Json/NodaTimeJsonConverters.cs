@@ -102,7 +102,8 @@ public sealed class OffsetDateTimeJsonConverter : JsonConverter<OffsetDateTime>
     public override void Write(Utf8JsonWriter writer, OffsetDateTime value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(OffsetDateTimePattern.ExtendedIso.Format(value));
+        // RFC 3339's offset is always hours and minutes (+08:00); the extended ISO pattern would write +08.
+        writer.WriteStringValue(OffsetDateTimePattern.Rfc3339.Format(value));
     }
 }
 
