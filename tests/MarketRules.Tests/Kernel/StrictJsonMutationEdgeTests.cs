@@ -212,6 +212,20 @@ public class StrictJsonMutationEdgeTests
             findings);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xFF }, 0)]
+    [InlineData(new byte[] { (byte)'a', 0xC3, 0x28 }, 0)]
+    [InlineData(new byte[] { 0xE4, 0xB8, 0xAD }, 1)]
+    public void Check_RawBytesOfAString_AreDecodedUnlessPrintableAscii(byte[] text, int valid)
+    {
+        // Printable ASCII is valid by construction; any other byte, the first included, is decoded (中 is valid UTF-8).
+        var json = new List<byte>("{ \"a\": \""u8.ToArray());
+        json.AddRange(text);
+        json.AddRange("\" }"u8.ToArray());
+        var findings = StrictJson.Check(json.ToArray(), null, "$", Reader);
+        Assert.Equal(valid == 1 ? [] : [new JsonFinding(JsonDefect.InvalidText, "$.a", "string")], findings);
+    }
+
     [Fact]
     public void Check_InvalidMemberName_IsReadOnAsTheReplacementCharacter()
     {
