@@ -169,6 +169,26 @@ public class StrictJsonMutationEdgeTests
         Assert.Equal("$.m31", findings[^1].Path);
     }
 
+    // A contract that keeps the members it does not name (none of the library's contracts does).
+    public sealed class OpenContract
+    {
+        public string? Id { get; set; }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public Dictionary<string, JsonElement>? Rest { get; set; }
+    }
+
+    [Fact]
+    public void Check_ContractWithExtensionData_AcceptsAnyMemberButStillRefusesDuplicates()
+    {
+        var contract = new JsonSerializerOptions { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() }
+            .GetTypeInfo(typeof(OpenContract));
+        Assert.Empty(StrictJson.Check("""{ "Id": "a", "note": 1 }"""u8, contract, "$", Reader));
+        Assert.Equal([new JsonFinding(JsonDefect.DuplicateMember, "$.note", "note")], StrictJson.Check("""{ "note": 1, "note": 2 }"""u8, contract, "$", Reader));
+        // The extension data is where unknown members go, not a member of its own.
+        Assert.Equal("Id", StrictJson.MemberNames(contract));
+    }
+
     [Fact]
     public void Check_NullInAnArrayWithoutAContract_IsNoDefect()
     {
