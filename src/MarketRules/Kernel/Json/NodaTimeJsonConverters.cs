@@ -102,7 +102,8 @@ public sealed class OffsetDateTimeJsonConverter : JsonConverter<OffsetDateTime>
     public override void Write(Utf8JsonWriter writer, OffsetDateTime value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(OffsetDateTimePattern.ExtendedIso.Format(value));
+        // RFC 3339's offset is always hours and minutes (+08:00); the extended ISO pattern would write +08.
+        writer.WriteStringValue(OffsetDateTimePattern.Rfc3339.Format(value));
     }
 }
 
@@ -137,15 +138,16 @@ public sealed class DateIntervalJsonConverter : JsonConverter<DateInterval>
                 end = value;
             }
         }
-        if (start is not { } s || end is not { } e)
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        if (start is null || end is null)
         {
             throw new JsonException("A date interval needs both 'start' and 'end'");
         }
-        if (e < s)
+        if (end.Value < start.Value)
         {
             throw new JsonException("A date interval's 'end' is before its 'start'");
         }
-        return new DateInterval(s, e);
+        return new DateInterval(start.Value, end.Value);
     }
 
     /// <inheritdoc />
@@ -210,19 +212,24 @@ public sealed class KebabCaseEnumConverter<TEnum> : JsonConverter<TEnum>
                 }
             }
             // A combination of flags is written "a, b" (as System.Text.Json writes it); each part must be exact.
-            if (IsFlags && reader.GetString() is { } text && text.Contains(',', StringComparison.Ordinal))
+            // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+            if (IsFlags)
             {
-                ulong bits = 0;
-                foreach (var part in text.Split(", "))
+                var text = reader.GetString()!;
+                if (text.Contains(',', StringComparison.Ordinal))
                 {
-                    var index = Array.FindIndex(Table, e => string.Equals(e.Name, part, StringComparison.Ordinal));
-                    if (index < 0)
+                    ulong bits = 0;
+                    foreach (var part in text.Split(", "))
                     {
-                        throw new JsonException("Expected one or more of " + string.Join(", ", Names));
+                        var index = Array.FindIndex(Table, e => string.Equals(e.Name, part, StringComparison.Ordinal));
+                        if (index < 0)
+                        {
+                            throw new JsonException("Expected one or more of " + string.Join(", ", Names));
+                        }
+                        bits |= Convert.ToUInt64(Table[index].Value, System.Globalization.CultureInfo.InvariantCulture);
                     }
-                    bits |= Convert.ToUInt64(Table[index].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    return (TEnum)Enum.ToObject(typeof(TEnum), bits);
                 }
-                return (TEnum)Enum.ToObject(typeof(TEnum), bits);
             }
         }
         throw new JsonException("Expected one of " + string.Join(", ", Names));
@@ -268,7 +275,8 @@ public sealed class KebabCaseEnumConverter<TEnum> : JsonConverter<TEnum>
     {
         var names = JsonEnumNames.Of(typeof(TEnum));
         var values = Enum.GetValues<TEnum>();
-        var table = new (string, TEnum)[names.Count];
+        // Sized by the array's Length (one name per value): a mutation tool turns a list's `.Count` into a `Sum` that does not compile.
+        var table = new (string, TEnum)[values.Length];
         for (var i = 0; i < table.Length; i++)
         {
             table[i] = (names[i], values[i]);

@@ -84,16 +84,24 @@ internal static class StrictJson
     public static RuleResult<T> Read<T>(string json, JsonTypeInfo<T> contract, MessageDefinition malformed)
         where T : class
     {
-        byte[] bytes;
+        var bytes = StrictUtf8(json);
+        return bytes is null
+            ? RuleResult<T>.Failure(malformed.CreateLocalized("$", ("Detail", JsonTexts.LoneSurrogate)))
+            : Read(bytes, contract, malformed);
+    }
+
+    // The text as UTF-8, or null when it holds a lone surrogate, which no UTF-8 can encode. Read without a local assigned
+    // in a try block: a mutation tool that removes the block would leave it unassigned (CS0165).
+    private static byte[]? StrictUtf8(string json)
+    {
         try
         {
-            bytes = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetBytes(json);
+            return new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetBytes(json);
         }
         catch (System.Text.EncoderFallbackException)
         {
-            return RuleResult<T>.Failure(malformed.CreateLocalized("$", ("Detail", JsonTexts.LoneSurrogate)));
+            return null;
         }
-        return Read(bytes, contract, malformed);
     }
 
     /// <summary>Reads a UTF-8 document the library validates before use, as <see cref="Read{T}(string, JsonTypeInfo{T}, MessageDefinition)"/> does.</summary>
@@ -122,13 +130,17 @@ internal static class StrictJson
             MaxDepth = contract.Options.MaxDepth,
         };
         var findings = Check(bytes, contract, rootPath, options);
-        if (findings.Count > 0)
+        // Read without pattern variables, and the count in a property pattern: a mutation tool that guards each condition
+        // would leave a pattern variable unassigned (CS0165), and it turns a list's `.Count` into a `Sum` that does not
+        // compile; either drops the method's mutants unmeasured.
+        if (findings is { Count: > 0 })
         {
             return RuleResult<T>.Failure([.. findings.Select(f => malformed.CreateLocalized(f.Path, ("Detail", JsonTexts.Describe(f))))]);
         }
         try
         {
-            return JsonSerializer.Deserialize(bytes, contract) is { } value
+            var value = JsonSerializer.Deserialize(bytes, contract);
+            return value is not null
                 ? RuleResult<T>.Success(value)
                 : RuleResult<T>.Failure(malformed.CreateLocalized(rootPath, ("Detail", JsonTexts.NullDocument)));
         }
@@ -136,7 +148,8 @@ internal static class StrictJson
         {
             // The strict check found the text well-formed and every member known, so what the binder refuses is a
             // value of the wrong type or format; its exception text (.NET type names) never reaches a message.
-            var path = ex.Path is { Length: > 0 } inner && inner[0] == '$' ? rootPath + inner[1..] : rootPath;
+            var inner = ex.Path;
+            var path = inner is not null && inner.StartsWith('$') ? rootPath + inner[1..] : rootPath;
             return RuleResult<T>.Failure(malformed.CreateLocalized(path, ("Detail", JsonTexts.WrongValue)));
         }
         catch (ArgumentException)
@@ -151,14 +164,15 @@ internal static class StrictJson
     /// <param name="parent">The parent path.</param>
     /// <param name="name">The member name.</param>
     /// <returns>The member's path.</returns>
-    public static string Member(string parent, string name) => parent + Segment(name);
+    public static string Member(string parent, string name) => $"{parent}{Segment(name)}";
 
     private static string Segment(string name)
     {
         var plain = name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_');
         for (var i = 1; plain && i < name.Length; i++)
         {
-            plain = char.IsAsciiLetterOrDigit(name[i]) || name[i] is '_' or '-';
+            // Compared one by one rather than with an `or` pattern, which a mutation tool turns into an `and` that cannot compile.
+            plain = char.IsAsciiLetterOrDigit(name[i]) || name[i] == '_' || name[i] == '-';
         }
         return plain ? "." + name : "['" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "']";
     }
@@ -191,11 +205,12 @@ internal static class StrictJson
         List<string>? seen = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string name;
+            // A name that is not valid text is reported, and read on as U+FFFD so that the rest of the object is still
+            // checked. Assigned first: a mutation tool that removes a branch would otherwise leave it unassigned (CS0165).
+            var name = "\uFFFD";
             if (!IsValidText(ref reader))
             {
                 Add(findings, JsonDefect.InvalidText, path, "member name");
-                name = "\uFFFD";
             }
             else
             {
@@ -233,7 +248,7 @@ internal static class StrictJson
                 Add(findings, JsonDefect.NullElement, path, "null", valueContract);
             }
             Value(ref reader, child, path, findings);
-            path.RemoveAt(path.Count - 1);
+            Leave(path);
         }
         if (members is not null)
         {
@@ -243,7 +258,7 @@ internal static class StrictJson
                 {
                     path.Add(Segment(required));
                     Add(findings, JsonDefect.MissingMember, path, required, contract);
-                    path.RemoveAt(path.Count - 1);
+                    Leave(path);
                 }
             }
         }
@@ -262,18 +277,27 @@ internal static class StrictJson
                 Add(findings, JsonDefect.NullElement, path, "null", element);
             }
             Value(ref reader, element, path, findings);
-            path.RemoveAt(path.Count - 1);
+            Leave(path);
             index++;
         }
     }
 
-    private static JsonTypeInfo? ElementContract(JsonTypeInfo contract) =>
-        contract.ElementType is { } type && Resolve(contract.Options, type) is { } info ? info : null;
+    // The path's last segment dropped as the walk leaves a member or an element. One place for the list's `.Count`, which
+    // a mutation tool turns into a `Sum` that does not compile.
+    private static void Leave(List<string> path) => path.RemoveAt(path.Count - 1);
+
+    // Read without pattern or out variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+    private static JsonTypeInfo? ElementContract(JsonTypeInfo contract)
+    {
+        var type = contract.ElementType;
+        return type is null ? null : Resolve(contract.Options, type);
+    }
 
     private static JsonTypeInfo? Resolve(JsonSerializerOptions options, Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
-        return options.TryGetTypeInfo(type, out var info) ? info : null;
+        JsonTypeInfo? info = null;
+        return options.TryGetTypeInfo(type, out info) ? info : null;
     }
 
     // Strings of printable ASCII without escapes are valid by construction; only the rest is decoded.
@@ -296,13 +320,14 @@ internal static class StrictJson
 
     private static void Add(List<JsonFinding> findings, JsonDefect defect, List<string> path, string detail, JsonTypeInfo? contract = null)
     {
-        if (findings.Count < MaxFindings)
+        // The count in a property pattern: a mutation tool turns a list's `.Count` into a `Sum` that does not compile.
+        if (findings is { Count: < MaxFindings })
         {
             findings.Add(new JsonFinding(defect, Join(path), detail, contract));
         }
     }
 
-    private static string Join(List<string> path) => string.Concat(path);
+    private static string Join(List<string> path) => string.Join("", path);
 
     /// <summary>The members of an object contract: their names as written in JSON and their contracts.</summary>
     private sealed class Members
@@ -378,9 +403,13 @@ internal static class JsonTexts
     /// <summary>Where the reader stopped in a malformed text, in a form both languages can quote: <c>1:9</c> (line:byte, from 1).</summary>
     /// <param name="ex">The reader's exception.</param>
     /// <returns>The position, or an empty string when the reader gave none.</returns>
-    public static string Position(JsonException ex) =>
-        ex.LineNumber is { } line ? (line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ":"
-            + ((ex.BytePositionInLine ?? 0) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+    public static string Position(JsonException ex)
+    {
+        // Read without pattern variables: a mutation tool that guards each condition would leave them unassigned (CS0165).
+        var line = ex.LineNumber;
+        return line is null ? ""
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{line.Value + 1}:{(ex.BytePositionInLine ?? 0) + 1}");
+    }
 
     /// <summary>A text that is not well-formed JSON, with where the reader stopped.</summary>
     /// <param name="position">The position from <see cref="Position"/>.</param>
@@ -393,10 +422,15 @@ internal static class JsonTexts
     /// <summary>A JSON text the binder could not read, where the reader stopped (malformed, or a value of the wrong type).</summary>
     /// <param name="ex">The binder's exception.</param>
     /// <returns>The detail.</returns>
-    public static LocalizedText Unreadable(JsonException ex) => Position(ex) is { Length: > 0 } position
-        ? new("第 " + position.Replace(":", " 行第 ", StringComparison.Ordinal) + " 字节处无法读取（不是格式正确的 JSON，或取值的类型、格式不符）",
-            "cannot be read at line " + position.Replace(":", ", byte ", StringComparison.Ordinal) + " (not well-formed JSON, or a value of the wrong type or format)")
-        : new("无法读取（不是格式正确的 JSON，或取值的类型、格式不符）", "cannot be read (not well-formed JSON, or a value of the wrong type or format)");
+    public static LocalizedText Unreadable(JsonException ex)
+    {
+        // Read without pattern variables, as Position is.
+        var position = Position(ex);
+        return position.Length > 0
+            ? new("第 " + position.Replace(":", " 行第 ", StringComparison.Ordinal) + " 字节处无法读取（不是格式正确的 JSON，或取值的类型、格式不符）",
+                "cannot be read at line " + position.Replace(":", ", byte ", StringComparison.Ordinal) + " (not well-formed JSON, or a value of the wrong type or format)")
+            : new("无法读取（不是格式正确的 JSON，或取值的类型、格式不符）", "cannot be read (not well-formed JSON, or a value of the wrong type or format)");
+    }
 
     /// <summary>A text that is not well-formed JSON.</summary>
     /// <param name="ex">The reader's exception.</param>
@@ -420,7 +454,7 @@ internal static class JsonTexts
     }
 
     private static LocalizedText UnknownMember(string name, LocalizedText known) =>
-        new("未知成员「" + name + "」（可用：" + known.Chinese + "）", "unknown member '" + name + "' (known: " + known.English + ")");
+        new($"未知成员「{name}」（可用：{known.Chinese}）", $"unknown member '{name}' (known: {known.English})");
 
     /// <summary>The detail of a finding of the strict check, for a document's own "malformed" code.</summary>
     /// <param name="finding">The finding.</param>
