@@ -321,8 +321,13 @@ public sealed class ComplaintStateMachine
     /// <summary>Which order governs a complaint or report received on <paramref name="received"/>, with the parameter value that says so.</summary>
     /// <param name="received">The receipt date.</param>
     /// <returns>The order and its value, or <see langword="null"/> when none was in force.</returns>
-    public (ComplaintOrder Order, ParameterValue Value)? GoverningOrder(LocalDate received) =>
-        LawOn(received) is { Order: not ComplaintOrder.None } law ? (law.Order, law.Values[ComplaintLaw.GoverningOrder]!) : null;
+    public (ComplaintOrder Order, ParameterValue Value)? GoverningOrder(LocalDate received)
+    {
+        // Read without pattern variables: Stryker guards each condition, a variable declared in one is then not
+        // definitely assigned (CS0165) and the mutants of the method are dropped (here and in the methods below).
+        var law = LawOn(received);
+        return law.Order != ComplaintOrder.None ? (law.Order, law.Values[ComplaintLaw.GoverningOrder]!) : null;
+    }
 
     /// <summary>Decides <paramref name="event"/> on <paramref name="current"/>: every guard of the governing order; never throws for bad facts.</summary>
     /// <param name="current">The caller's snapshot.</param>
@@ -464,8 +469,17 @@ public sealed class ComplaintStateMachine
     /// <param name="received">The receipt date, which chooses the order.</param>
     /// <returns>The last day.</returns>
     /// <exception cref="InvalidRuleInputException">Thrown when no order was in force on <paramref name="received"/>.</exception>
-    public LocalDate LimitationLastDay(LocalDate harmKnownOn, LocalDate received) =>
-        TryLimitationLastDay(LawOn(received), harmKnownOn, received, out var lastDay) is { } error ? throw new InvalidRuleInputException(error) : lastDay;
+    public LocalDate LimitationLastDay(LocalDate harmKnownOn, LocalDate received)
+    {
+        // Read without pattern variables (see GoverningOrder).
+        LocalDate lastDay;
+        var error = TryLimitationLastDay(LawOn(received), harmKnownOn, received, out lastDay);
+        if (error != null)
+        {
+            throw new InvalidRuleInputException(error);
+        }
+        return lastDay;
+    }
 
     // The governing order as the texts name it: its number in Chinese, its title in English (the registry's entries),
     // never the JSON id ("order20") inside a Chinese sentence.
@@ -586,12 +600,14 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.NoOrderInForce, date);
         }
-        if (e.HarmKnownOn is { } known && known > date)
+        // Read without pattern variables (see GoverningOrder).
+        if (e.HarmKnownOn != null && e.HarmKnownOn.Value > date)
         {
             return Reject(s, e, ComplaintRejection.HarmKnownAfterReceipt);
         }
         // Counting the acceptance deadline now rejects a complaint whose clock would run off the calendar.
-        if (TryLastDay(law, date, new Clock(date, ComplaintLaw.Acceptance), out _) is { } failure)
+        var failure = TryLastDay(law, date, new Clock(date, ComplaintLaw.Acceptance), out _);
+        if (failure != null)
         {
             return Failed(s, e, failure);
         }
@@ -602,9 +618,13 @@ public sealed class ComplaintStateMachine
     {
         var received = s.ReceivedOn!.Value;
         var law = LawOn(received);
-        if (s.HarmKnownOn is { } harm)
+        // Read without pattern variables (see GoverningOrder).
+        if (s.HarmKnownOn != null)
         {
-            if (TryLimitationLastDay(law, harm, received, out var last) is { } error)
+            var harm = s.HarmKnownOn.Value;
+            LocalDate last;
+            var error = TryLimitationLastDay(law, harm, received, out last);
+            if (error != null)
             {
                 return Failed(s, e, error);
             }
@@ -613,12 +633,15 @@ public sealed class ComplaintStateMachine
                 return Reject(s, e, ComplaintRejection.LimitationExpired, last, LimitationPeriod(received));
             }
         }
-        if (TryLastDay(law, received, AcceptanceClock(s), out var due) is { } failure)
+        LocalDate due;
+        var failure = TryLastDay(law, received, AcceptanceClock(s), out due);
+        if (failure != null)
         {
             return Failed(s, e, failure);
         }
         // The mediation limit runs from acceptance: counting it now rejects an acceptance whose limit would run off the calendar.
-        if (TryMediationLastDay(law, received, date, s.Order, s.MediationPauses, date, out _) is { } limit)
+        var limit = TryMediationLastDay(law, received, date, s.Order, s.MediationPauses, date, out _);
+        if (limit != null)
         {
             return Failed(s, e, limit);
         }
@@ -642,21 +665,27 @@ public sealed class ComplaintStateMachine
             if (ground == ComplaintRefusalGround.LimitationExpired)
             {
                 LocalDate? limit = null;
-                if (s.HarmKnownOn is { } k)
+                // Read without pattern variables (see GoverningOrder).
+                if (s.HarmKnownOn != null)
                 {
-                    if (TryLimitationLastDay(law, k, received, out var last) is { } error)
+                    var k = s.HarmKnownOn.Value;
+                    LocalDate last;
+                    var error = TryLimitationLastDay(law, k, received, out last);
+                    if (error != null)
                     {
                         return Failed(s, e, error);
                     }
                     limit = last;
                 }
-                if (limit is not { } l || received <= l)
+                if (limit == null || received <= limit.Value)
                 {
                     return Reject(s, e, ComplaintRejection.GroundNotEstablished, limit, LimitationPeriod(received));
                 }
             }
         }
-        if (TryLastDay(law, received, AcceptanceClock(s), out var due) is { } failure)
+        LocalDate due;
+        var failure = TryLastDay(law, received, AcceptanceClock(s), out due);
+        if (failure != null)
         {
             return Failed(s, e, failure);
         }
@@ -669,7 +698,8 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.DisputeAlreadyOpen);
         }
-        if (TryLastDay(s, new Clock(date, ComplaintLaw.JurisdictionDispute), out _) is { } failure)
+        var failure = TryLastDay(s, new Clock(date, ComplaintLaw.JurisdictionDispute), out _);
+        if (failure != null)
         {
             return Failed(s, e, failure);
         }
@@ -682,7 +712,9 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.NoDisputeOpen);
         }
-        if (TryLastDay(s, DisputeClock(s), out var due) is { } failure)
+        LocalDate due;
+        var failure = TryLastDay(s, DisputeClock(s), out due);
+        if (failure != null)
         {
             return Failed(s, e, failure);
         }
@@ -695,7 +727,9 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.ConsentRequired);
         }
-        if (TryMediationLastDay(s, date, out var limit) is { } failure)
+        LocalDate limit;
+        var failure = TryMediationLastDay(s, date, out limit);
+        if (failure != null)
         {
             return Failed(s, e, failure);
         }
@@ -712,7 +746,9 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.PauseNotExcluded);
         }
-        if (TryMediationLastDay(s, date, out var limit) is { } failure)
+        LocalDate limit;
+        var failure = TryMediationLastDay(s, date, out limit);
+        if (failure != null)
         {
             return Failed(s, e, failure);
         }
@@ -727,12 +763,15 @@ public sealed class ComplaintStateMachine
     {
         var received = s.ReceivedOn!.Value;
         var law = LawOn(received);
-        if (TryUnpaused(law, s, date, out var pauses) is { } failure)
+        PeriodPauses pauses;
+        var failure = TryUnpaused(law, s, date, out pauses);
+        if (failure != null)
         {
             return Failed(s, e, failure);
         }
         // The clock runs again: counting its limit now rejects an end of testing whose limit would run off the calendar.
-        if (TryMediationLastDay(law, received, s.DecidedOn!.Value, s.Order, pauses, date, out _) is { } limit)
+        var limit = TryMediationLastDay(law, received, s.DecidedOn!.Value, s.Order, pauses, date, out _);
+        if (limit != null)
         {
             return Failed(s, e, limit);
         }
@@ -741,7 +780,9 @@ public sealed class ComplaintStateMachine
 
     private ComplaintTransition OnAgreementReached(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, ComplaintState to)
     {
-        if (TryMediationLastDay(s, date, out var limit) is { } failure)
+        LocalDate limit;
+        var failure = TryMediationLastDay(s, date, out limit);
+        if (failure != null)
         {
             return Failed(s, e, failure);
         }
@@ -759,7 +800,9 @@ public sealed class ComplaintStateMachine
             return Reject(s, e, ComplaintRejection.EndGroundNotInForce);
         }
         var law = LawOn(s.ReceivedOn!.Value);
-        if (TryMediationLastDay(s, date, out var limit) is { } failure)
+        LocalDate limit;
+        var failure = TryMediationLastDay(s, date, out limit);
+        if (failure != null)
         {
             return Failed(s, e, failure);
         }
@@ -767,11 +810,14 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.LimitNotElapsed, limit);
         }
-        if (TryUnpaused(law, s, date, out var pauses) is { } unpaused)
+        PeriodPauses pauses;
+        var unpaused = TryUnpaused(law, s, date, out pauses);
+        if (unpaused != null)
         {
             return Failed(s, e, unpaused);
         }
-        if (TryLastDay(s, new Clock(date, ComplaintLaw.TerminationNotice), out _) is { } notice)
+        var notice = TryLastDay(s, new Clock(date, ComplaintLaw.TerminationNotice), out _);
+        if (notice != null)
         {
             return Failed(s, e, notice);
         }
@@ -783,7 +829,9 @@ public sealed class ComplaintStateMachine
 
     private ComplaintTransition OnTerminationNotified(in ComplaintSnapshot s, ComplaintEvent e, LocalDate date, ComplaintState to)
     {
-        if (TryLastDay(s, NoticeClock(s), out var due) is { } failure)
+        LocalDate due;
+        var failure = TryLastDay(s, NoticeClock(s), out due);
+        if (failure != null)
         {
             return Failed(s, e, failure);
         }
@@ -803,7 +851,8 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.ClueAlreadyVerified);
         }
-        if (TryLastDay(s, new Clock(date, ComplaintLaw.ClueVerification), out _) is { } failure)
+        var failure = TryLastDay(s, new Clock(date, ComplaintLaw.ClueVerification), out _);
+        if (failure != null)
         {
             return Failed(s, e, failure);
         }
@@ -818,23 +867,29 @@ public sealed class ComplaintStateMachine
         }
         var received = s.ReceivedOn!.Value;
         var law = LawOn(received);
-        if (TryLastDay(law, received, ClueClock(s), out var current) is { } failure)
+        LocalDate current;
+        var failure = TryLastDay(law, received, ClueClock(s), out current);
+        if (failure != null)
         {
             return Failed(s, e, failure);
         }
-        if (law.Flag(ComplaintLaw.ClueExtensionNeedsApproval) is not { } needsApproval)
+        // Read without pattern variables (see GoverningOrder).
+        var needsApproval = law.Flag(ComplaintLaw.ClueExtensionNeedsApproval);
+        if (needsApproval == null)
         {
             return Failed(s, e, ParameterError(ComplaintLaw.ClueExtensionNeedsApproval, received));
         }
-        if (s.ClueExtended || date > current || (needsApproval && !e.HeadApproved))
+        if (s.ClueExtended || date > current || (needsApproval.Value && !e.HeadApproved))
         {
-            if (law.Periods[ComplaintLaw.ClueVerificationExtension] is not { } extension)
+            var extension = law.Periods[ComplaintLaw.ClueVerificationExtension];
+            if (extension == null)
             {
                 return Failed(s, e, ParameterError(ComplaintLaw.ClueVerificationExtension, received));
             }
-            return Reject(s, e, ComplaintRejection.ClueExtensionNotAllowed, current, value: extension.Length);
+            return Reject(s, e, ComplaintRejection.ClueExtensionNotAllowed, current, value: extension.Value.Length);
         }
-        if (TryLastDay(law, received, new Clock(s.ClueFoundOn.Value, ComplaintLaw.ClueVerification, ComplaintLaw.ClueVerificationExtension), out _) is { } extended)
+        var extended = TryLastDay(law, received, new Clock(s.ClueFoundOn.Value, ComplaintLaw.ClueVerification, ComplaintLaw.ClueVerificationExtension), out _);
+        if (extended != null)
         {
             return Failed(s, e, extended);
         }
@@ -847,7 +902,9 @@ public sealed class ComplaintStateMachine
         {
             return Reject(s, e, ComplaintRejection.NoClueVerified);
         }
-        if (TryLastDay(s, ClueClock(s), out var due) is { } failure)
+        LocalDate due;
+        var failure = TryLastDay(s, ClueClock(s), out due);
+        if (failure != null)
         {
             return Failed(s, e, failure);
         }
@@ -929,12 +986,19 @@ public sealed class ComplaintStateMachine
         {
             return null;
         }
+        // Read without pattern variables (see GoverningOrder).
         var which = MediationParameter(s);
-        if (law.Periods[which] is not { } period)
+        var period = law.Periods[which];
+        if (period == null)
         {
             return ParameterError(which, s.ReceivedOn!.Value);
         }
-        return Periods.TryResume(s.DecidedOn!.Value, period, s.MediationPauses, date, out pauses, out var outside) ? null : Periods.Calendar.OutOfRangeError(outside);
+        LocalDate outside;
+        if (Periods.TryResume(s.DecidedOn!.Value, period.Value, s.MediationPauses, date, out pauses, out outside))
+        {
+            return null;
+        }
+        return Periods.Calendar.OutOfRangeError(outside);
     }
 
     private (LegalDeadline LastDay, Citation Citation) ClosedDeadline(in ComplaintSnapshot before, ComplaintDeadlineKind kind) => kind switch
@@ -962,7 +1026,9 @@ public sealed class ComplaintStateMachine
     private RuleError ParameterError(int which, LocalDate received)
     {
         var parameter = ComplaintLaw.Parameters[which];
-        if (Policy.TryResolve(parameter, received, Jurisdiction) is not { } value)
+        // Read without pattern variables (see GoverningOrder).
+        var value = Policy.TryResolve(parameter, received, Jurisdiction);
+        if (value == null)
         {
             return PolicyContext.NotInForceError(parameter, received);
         }
@@ -998,17 +1064,20 @@ public sealed class ComplaintStateMachine
         var extra = 0;
         if (clock.Extension >= 0)
         {
-            if (law.Periods[clock.Extension] is not { } extension)
+            // Read without pattern variables (see GoverningOrder).
+            var extension = law.Periods[clock.Extension];
+            if (extension == null)
             {
                 return ParameterError(clock.Extension, received);
             }
-            extra = extension.Length;
+            extra = extension.Value.Length;
         }
-        if (law.Periods[clock.Which] is not { } own)
+        var own = law.Periods[clock.Which];
+        if (own == null)
         {
             return ParameterError(clock.Which, received);
         }
-        period = LegalPeriod.WorkingDays(own.Length + extra);
+        period = LegalPeriod.WorkingDays(own.Value.Length + extra);
         return null;
     }
 
@@ -1017,7 +1086,9 @@ public sealed class ComplaintStateMachine
     private RuleError? TryLastDay(ComplaintLaw law, LocalDate received, Clock clock, out LocalDate lastDay)
     {
         lastDay = default;
-        if (TryPeriod(law, clock, received, out var period) is { } error)
+        LegalPeriod period;
+        var error = TryPeriod(law, clock, received, out period);
+        if (error != null)
         {
             return error;
         }
@@ -1030,7 +1101,9 @@ public sealed class ComplaintStateMachine
     private (LegalDeadline Deadline, Citation Citation) Deadline(in ComplaintSnapshot s, Clock clock)
     {
         var received = s.ReceivedOn!.Value;
-        if (TryPeriod(LawOn(received), clock, received, out var period) is { } error)
+        LegalPeriod period;
+        var error = TryPeriod(LawOn(received), clock, received, out period);
+        if (error != null)
         {
             throw new InvalidRuleInputException(error);
         }
@@ -1048,12 +1121,14 @@ public sealed class ComplaintStateMachine
     private RuleError? TryMediationLastDay(ComplaintLaw law, LocalDate received, LocalDate decided, ComplaintOrder order, PeriodPauses pauses, LocalDate asOf, out LocalDate lastDay)
     {
         var which = order == ComplaintOrder.Order20 ? ComplaintLaw.MediationLimitWorkingDays : ComplaintLaw.MediationLimitDays;
-        if (law.Periods[which] is not { } period)
+        // Read without pattern variables (see GoverningOrder).
+        var period = law.Periods[which];
+        if (period == null)
         {
             lastDay = default;
             return ParameterError(which, received);
         }
-        return TryCountLastDay(law, received, decided, period, order, pauses, asOf, out lastDay);
+        return TryCountLastDay(law, received, decided, period.Value, order, pauses, asOf, out lastDay);
     }
 
     // The last day of a period counted under the governing order, as Count computes it, without the rest of the
@@ -1061,7 +1136,9 @@ public sealed class ComplaintStateMachine
     private RuleError? TryCountLastDay(ComplaintLaw law, LocalDate received, LocalDate trigger, LegalPeriod period, ComplaintOrder order, PeriodPauses pauses, LocalDate asOf, out LocalDate lastDay)
     {
         lastDay = default;
-        if (TryRollsForward(law, received, period, order, out var rolls) is { } error)
+        bool rolls;
+        var error = TryRollsForward(law, received, period, order, out rolls);
+        if (error != null)
         {
             return error;
         }
@@ -1088,7 +1165,9 @@ public sealed class ComplaintStateMachine
     /// </summary>
     private LegalDeadline Count(LocalDate trigger, LegalPeriod period, PeriodPauses pauses, LocalDate asOf, ComplaintOrder order, LocalDate received)
     {
-        if (TryRollsForward(LawOn(received), received, period, order, out var rolls) is { } error)
+        bool rolls;
+        var error = TryRollsForward(LawOn(received), received, period, order, out rolls);
+        if (error != null)
         {
             throw new InvalidRuleInputException(error);
         }
@@ -1097,7 +1176,12 @@ public sealed class ComplaintStateMachine
             return Periods.Deadline(trigger, period, pauses, asOf, RestDayRule.RollForward);
         }
         var plain = Periods.Deadline(trigger, period, pauses, asOf, RestDayRule.None);
-        var last = TryAfterHolidays(plain.NominalLastDay, out var after) ? after : throw Periods.Calendar.OutOfRange(after);
+        // Read without an out variable in a conditional (see GoverningOrder).
+        LocalDate last;
+        if (!TryAfterHolidays(plain.NominalLastDay, out last))
+        {
+            throw Periods.Calendar.OutOfRange(last);
+        }
         return new LegalDeadline(plain.Trigger, period, plain.NominalLastDay, last, plain.ExcludedDays, LegalTime.EndOfDay(last));
     }
 
@@ -1111,17 +1195,19 @@ public sealed class ComplaintStateMachine
         {
             return NoOrderInForce(null, received);
         }
-        if (law.Periods[ComplaintLaw.Limitation] is not { } period)
+        // Read without pattern variables (see GoverningOrder).
+        var period = law.Periods[ComplaintLaw.Limitation];
+        if (period == null)
         {
             return ParameterError(ComplaintLaw.Limitation, received);
         }
-        var nominal = harmKnownOn.PlusYears(period.Length);
+        var nominal = harmKnownOn.PlusYears(period.Value.Length);
         if (!Periods.Calendar.Covers(nominal))
         {
             lastDay = nominal;
             return null;
         }
-        return TryCountLastDay(law, received, harmKnownOn, period, law.Order, PeriodPauses.None, harmKnownOn, out lastDay);
+        return TryCountLastDay(law, received, harmKnownOn, period.Value, law.Order, PeriodPauses.None, harmKnownOn, out lastDay);
     }
 
     // Whether a period's last day on any rest day rolls to the next working day (Order 20; Order 121 when the weekend
@@ -1133,11 +1219,13 @@ public sealed class ComplaintStateMachine
         {
             return null;
         }
-        if (law.Flag(ComplaintLaw.RollOnWeekend) is not { } flag)
+        // Read without pattern variables (see GoverningOrder).
+        var flag = law.Flag(ComplaintLaw.RollOnWeekend);
+        if (flag == null)
         {
             return ParameterError(ComplaintLaw.RollOnWeekend, received);
         }
-        rolls = flag;
+        rolls = flag.Value;
         return null;
     }
 
@@ -1182,7 +1270,9 @@ public sealed class ComplaintStateMachine
                 Values[i] = law.Policy.TryResolve(Parameters[i], from, law.Jurisdiction);
                 Periods[i] = Values[i]?.TryAsPeriod();
             }
-            Order = Values[GoverningOrder] is { } order ? (ComplaintOrder)(int)order.Value : ComplaintOrder.None;
+            // Read without pattern variables (see GoverningOrder).
+            var order = Values[GoverningOrder];
+            Order = order != null ? (ComplaintOrder)(int)order.Value : ComplaintOrder.None;
         }
 
         internal ParameterValue?[] Values { get; }
@@ -1192,7 +1282,12 @@ public sealed class ComplaintStateMachine
         internal ComplaintOrder Order { get; }
 
         // A yes/no parameter (1 yes, 0 no), or null when none is in force.
-        internal bool? Flag(int which) => Values[which] is { } value ? value.Value == 1 : null;
+        internal bool? Flag(int which)
+        {
+            // Read without pattern variables (see GoverningOrder).
+            var value = Values[which];
+            return value != null ? value.Value == 1 : null;
+        }
     }
 
     private IEnumerable<ParameterValue> ParametersOf(in ComplaintSnapshot s)
