@@ -119,7 +119,9 @@ internal sealed class IntakeLaw
     internal IntakeLaw(LawContext law, LocalDate from)
     {
         Governing = law.TryResolve(ComplaintParameters.GoverningOrder, from);
-        Order = Governing is { } governing ? (ComplaintOrder)(int)governing.Value : default;
+        // Read without pattern variables: Stryker guards each condition, a variable declared in one is then not
+        // definitely assigned (CS0165) and the mutants of the method are dropped.
+        Order = Governing != null ? (ComplaintOrder)(int)Governing.Value : default;
         Verification = law.TryResolve(CaseParameters.LeadVerification, from);
         Extension = law.TryResolve(CaseParameters.LeadVerificationExtension, from);
     }
@@ -286,8 +288,10 @@ public sealed class ReportHandling
         builder.Add(ComplaintReasons.GoverningOrder.ToDeferredReason(governing.Citation, intake, GoverningReason));
         var citation = a.Order == ComplaintOrder.Order20 ? ComplaintCitations.Order20ReportHandling : ComplaintCitations.Order121ReportHandling;
         builder.Add(ReportReasons.Outcome.ToDeferredReason(a.Outcome == ReportIntakeOutcome.Handle ? citation : ComplaintCitations.Order121RepeatReport, intake, OutcomeReason));
-        if (deadline is { } d && first is not null)
+        // Read without pattern variables (see IntakeLaw).
+        if (deadline != null && first is not null)
         {
+            var d = deadline.Value;
             builder.Use(first);
             if (more is not null)
             {
@@ -310,10 +314,12 @@ public sealed class ReportHandling
     /// <param name="filingDecidedOn">The day of the decision whether to open a case.</param>
     /// <returns>The deadline, or <see langword="null"/>.</returns>
     /// <exception cref="CalendarOutOfRangeException">Thrown when the deadline runs outside the calendar.</exception>
-    public LegalDeadline? RealNameNoticeDeadline(LocalDate receivedOn, LocalDate filingDecidedOn) =>
-        law.TryResolve(ComplaintParameters.RealNameNotice, receivedOn) is { } value
-            ? law.Periods.Deadline(filingDecidedOn, value.AsPeriod())
-            : null;
+    public LegalDeadline? RealNameNoticeDeadline(LocalDate receivedOn, LocalDate filingDecidedOn)
+    {
+        // Read without pattern variables (see IntakeLaw).
+        var value = law.TryResolve(ComplaintParameters.RealNameNotice, receivedOn);
+        return value != null ? law.Periods.Deadline(filingDecidedOn, value.AsPeriod()) : null;
+    }
 }
 
 /// <summary>The coded reasons of report intake.</summary>
