@@ -209,3 +209,21 @@ internal static class RewardDecisionTestExtensions
 {
     internal static string[] QualiesByArray(this RewardDecision d) => d.QualifiesBy.ToArray();
 }
+
+public class RewardEntryPointsMutationEdgeTests
+{
+    [Fact]
+    public void Assess_WithoutFacts_IsAnArgumentError()
+    {
+        var calculator = new ReportRewardCalculator(NationalCatalog.Law);
+        Assert.Equal("facts", Assert.Throws<ArgumentNullException>(() => calculator.Assess(null!)).ParamName);
+    }
+
+    [Fact]
+    public void AddDefaults_WithoutAPolicy_IsAnArgumentError() =>
+        Assert.Equal("policy", Assert.Throws<ArgumentNullException>(() => RewardPolicyPacks.AddDefaults(null!)).ParamName);
+
+    [Fact]
+    public void Json_OfAPackNotShipped_NamesTheMissingFile() =>
+        Assert.Equal("Embedded resource hainan-rewards.json is missing", Assert.Throws<InvalidOperationException>(() => RewardPolicyPacks.Json("hainan-rewards.json")).Message);
+}
