@@ -530,7 +530,10 @@ public sealed class ReportRewardCalculator
             ? 2 + (a.FloorApplied ? 1 : 0) + (a.CapApplied ? 1 : 0) + (a.NeedsFinanceCoDecision ? 1 : 0)
             : System.Numerics.BitOperations.PopCount((uint)a.ExclusionBits));
         var builder = new ExplanationBuilder(RuleId, f.ClosedOn, jurisdictionCode, reasons, (a.Threshold is null ? 0 : 1) + (eligible ? 4 : 0));
-        if (a.Threshold is { } threshold)
+        // Read without pattern variables: a condition that declares one makes Stryker's mutants of this method fail to
+        // compile (CS0165), and the method's mutants were then not measured at all.
+        var threshold = a.Threshold;
+        if (threshold is not null)
         {
             builder.Use(threshold);
             builder.Add(RewardReasons.Threshold.ToDeferredReason(threshold.Citation, d, ThresholdReason));
