@@ -53,9 +53,7 @@ public partial class StatutoryCalendarTests
     [InlineData("""{ "years": [ { "year": 2027, "restDays": [ { "name": "元旦", "from": "2027-13-01" } ] } ] }""", "$.years[0].restDays[0].from")]
     [InlineData("""{ "years": [ { "year": 2027, "makeUpWorkdays": [ "9 January" ] } ] }""", "$.years[0].makeUpWorkdays[0]")]
     [InlineData("""{ "years": [ { "year": 2027, "restDays": [ { "name": "元旦", "from": "2027-01-03", "to": "2027-01-01" } ] } ] }""", "$.years[0].restDays[0]")]
-    [InlineData("""{ "years": [ { "year": "2027" } ] }""", "$.years[0].year")]
-    [InlineData("""{ "notices": [] }""", "$.years")]
-    [InlineData("""{ "years": [ """, "$.years[0]")]
+    [InlineData("""{ "years": [] }""", "$.years")]
     public void ParseYears_MalformedNotice_ReturnsDataInvalidWithPath(string json, string path)
     {
         var result = CalendarData.ParseYears(json);
@@ -104,5 +102,18 @@ public partial class StatutoryCalendarTests
         Assert.Contains(twice.Errors, e => e.Code == "MR.Calendar.DataInvalid" && e.Message.English.Contains("the year is given twice", StringComparison.Ordinal));
         Assert.Equal("years", Assert.Throws<ArgumentException>(() => StatutoryCalendar.China.WithYears([y2027, null!])).ParamName);
         Assert.Equal("years", Assert.Throws<ArgumentNullException>(() => StatutoryCalendar.China.WithYears(null!)).ParamName);
+    }
+
+    [Theory]
+    [InlineData("""{ "years": [ { "year": "2027" } ] }""", "$.years[0].year")]
+    [InlineData("""{ "notices": [] }""", "$.notices")]
+    [InlineData("""{ "years": [ { "year": 2027, "makeUpWorkday": [ "2027-01-09" ] } ] }""", "$.years[0].makeUpWorkday")]
+    [InlineData("""{ "years": [ { "year": 2027 } ], "years": [ { "year": 2027 } ] }""", "$.years")]
+    public void ParseYears_MisspeltMemberRepeatedKeyOrWrongType_IsMalformed_NeverAYearWithoutItsWorkdays(string json, string path)
+    {
+        // A misspelt "makeUpWorkday" read leniently would load 2027 without its make-up Saturday and move every deadline.
+        var result = CalendarData.ParseYears(json);
+        Assert.False(result.IsSuccess);
+        Assert.Contains(result.Errors, e => e.Code == "MR.Calendar.Malformed" && e.Path == path);
     }
 }

@@ -24,20 +24,18 @@ public static class CalendarData
         // Read without pattern variables, and without Count: a mutation tool that guards each condition (or removes the
         // try block) would leave a variable unassigned (CS0165), and it turns a `.Count` into a `Sum` that does not
         // compile; either drops the method's mutants unmeasured.
-        CalendarFileDto? file = null;
-        try
+        // Strict at the door, like packs and schemes: a misspelt member (makeUpWorkday) or a repeated key must be a coded
+        // error, never a year read without its make-up workdays.
+        var read = Json.StrictJson.Read(json, CalendarJsonContext.Default.CalendarFileDto, KernelErrors.CalendarFileMalformed);
+        if (!read.IsSuccess)
         {
-            file = JsonSerializer.Deserialize(json, CalendarJsonContext.Default.CalendarFileDto);
+            return RuleResult<ImmutableArray<CalendarYear>>.Failure(read.Errors);
         }
-        catch (JsonException ex)
+        var file = read.Value;
+        if (file.Years is null || file.Years.Count == 0)
         {
             return RuleResult<ImmutableArray<CalendarYear>>.Failure(
-                KernelErrors.CalendarDataInvalid.CreateLocalized(ex.Path ?? "$", ("Year", new LocalizedText("-", "-")), ("Detail", Json.JsonTexts.Unreadable(ex))));
-        }
-        if (file?.Years is null)
-        {
-            return RuleResult<ImmutableArray<CalendarYear>>.Failure(
-                KernelErrors.CalendarDataInvalid.CreateLocalized("$.years", ("Year", new LocalizedText("-", "-")), ("Detail", new LocalizedText("须给出「years」", "'years' is required"))));
+                KernelErrors.CalendarDataInvalid.CreateLocalized("$.years", ("Year", new LocalizedText("-", "-")), ("Detail", new LocalizedText("须给出「years」，至少一个年度", "'years' is required, with at least one year"))));
         }
         var errors = ImmutableArray.CreateBuilder<RuleError>();
         var years = ImmutableArray.CreateBuilder<CalendarYear>();

@@ -12,7 +12,13 @@ public static class KernelErrors
         "日期 {Date} 超出法定工作日历已知的年份范围（{FirstYear}—{LastYear}）；请加载该年度国务院办公厅节假日安排通知",
         "Date {Date} is outside the years the statutory calendar knows ({FirstYear}–{LastYear}); load that year's State Council holiday notice");
 
-    /// <summary>A calendar year's data is inconsistent (a date outside its year, a date listed twice, a workday that is not a weekend).</summary>
+    /// <summary>A calendar file that is not valid JSON of the calendar's format: unknown or misspelt members, repeated keys, wrong types (<c>{Detail}</c> names the defect).</summary>
+    public static readonly MessageDefinition CalendarFileMalformed = new(
+        "MR.Calendar.Malformed",
+        "日历文件格式错误：{Detail}",
+        "Malformed calendar file: {Detail}");
+
+    /// <summary>Calendar data whose content is inconsistent (a date outside its year, a day both rest and work, a gap between years).</summary>
     public static readonly MessageDefinition CalendarDataInvalid = new(
         "MR.Calendar.DataInvalid",
         "{Year} 年度日历数据无效：{Detail}",
