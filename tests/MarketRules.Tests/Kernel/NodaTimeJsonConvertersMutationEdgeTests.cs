@@ -230,13 +230,26 @@ public class NodaTimeJsonConvertersMutationEdgeTests
         Assert.Equal(HarmFacts.Disfigurement, Read(new KebabCaseEnumConverter<HarmFacts>(), "\"disfigurement, disfigurement\""));
     }
 
+    [Theory]
+    [InlineData("\"none, disfigurement\"")]
+    [InlineData("\"disfigurement, none\"")]
+    [InlineData("\"none, none\"")]
+    public void FlagsEnum_NoneInACombination_IsRefusedNotReadAsTheOtherFlags(string json)
+    {
+        // "No harm, and disfigurement" contradicts itself; reading it as disfigurement would turn a caller's slip into
+        // the facts of a referral decision. None is "none" on its own, as the writer writes it.
+        var converter = new KebabCaseEnumConverter<HarmFacts>();
+        Assert.StartsWith("Expected one or more of sufficient-to-endanger-health,", Refused(converter, json).Message, StringComparison.Ordinal);
+        Assert.Equal(HarmFacts.None, Read(converter, "\"none\""));
+    }
+
     [Fact]
     public void FlagsEnum_UnknownPartOrBit_IsRefused()
     {
         var converter = new KebabCaseEnumConverter<HarmFacts>();
         var ex = Refused(converter, "\"disfigurement, Disfigurement\"");
-        Assert.Equal("Expected one or more of " + string.Join(", ", converter.Names), ex.Message);
-        Assert.StartsWith("Expected one or more of none, sufficient-to-endanger-health, serious-health-harm,", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("Expected one or more of " + string.Join(", ", converter.Names.Skip(1)), ex.Message);
+        Assert.StartsWith("Expected one or more of sufficient-to-endanger-health, serious-health-harm,", ex.Message, StringComparison.Ordinal);
         Assert.Equal("Expected one of " + string.Join(", ", converter.Names), Refused(converter, "\"nothing\"").Message);
         Assert.Equal("1025 has no JSON name", Assert.Throws<JsonException>(() => Write(converter, (HarmFacts)1025)).Message);
     }

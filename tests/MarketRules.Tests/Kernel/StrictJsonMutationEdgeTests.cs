@@ -189,6 +189,43 @@ public class StrictJsonMutationEdgeTests
         Assert.Equal("Id", StrictJson.MemberNames(contract));
     }
 
+    // A contract built for this test alone: its member table is built by the test itself (not by whichever test first
+    // read a shipped contract), so a change to how required and non-nullable members are found is seen here.
+    public sealed record FreshContract(string Code, int Count, string? Note, Dictionary<string, int> Limits);
+
+    private static System.Text.Json.Serialization.Metadata.JsonTypeInfo Fresh() =>
+        new JsonSerializerOptions { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() }
+            .GetTypeInfo(typeof(FreshContract));
+
+    [Fact]
+    public void Check_ConstructorArgumentsThatAreNeitherOptionalNorNullable_AreRequired()
+    {
+        var contract = Fresh();
+        var findings = StrictJson.Check("""{ "Note": "n" }"""u8, contract, "$", Reader);
+        Assert.Equal(
+            [
+                new JsonFinding(JsonDefect.MissingMember, "$.Code", "Code", contract),
+                new JsonFinding(JsonDefect.MissingMember, "$.Count", "Count", contract),
+                new JsonFinding(JsonDefect.MissingMember, "$.Limits", "Limits", contract),
+            ],
+            findings.OrderBy(f => f.Path, StringComparer.Ordinal));
+        // A nullable argument may be left out.
+        Assert.Empty(StrictJson.Check("""{ "Code": "c", "Count": 1, "Limits": {} }"""u8, contract, "$", Reader));
+    }
+
+    [Fact]
+    public void Check_NullForANonNullableMemberOrAMapValue_IsADefectWhereItIs()
+    {
+        var contract = Fresh();
+        var findings = StrictJson.Check("""{ "Code": null, "Count": 1, "Note": null, "Limits": { "a": 1, "b": null } }"""u8, contract, "$", Reader);
+        Assert.Equal(
+            [
+                (JsonDefect.NullElement, "$.Code", "null", typeof(string)),
+                (JsonDefect.NullElement, "$.Limits.b", "null", typeof(int)),
+            ],
+            findings.Select(f => (f.Defect, f.Path, f.Detail, f.Contract?.Type)));
+    }
+
     [Fact]
     public void Check_NullInAnArrayWithoutAContract_IsNoDefect()
     {

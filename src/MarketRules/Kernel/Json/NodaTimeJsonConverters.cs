@@ -222,11 +222,14 @@ public sealed class KebabCaseEnumConverter<TEnum> : JsonConverter<TEnum>
                     foreach (var part in text.Split(", "))
                     {
                         var index = Array.FindIndex(Table, e => string.Equals(e.Name, part, StringComparison.Ordinal));
-                        if (index < 0)
+                        // "none, disfigurement" contradicts itself: the name of no flag is never part of a combination
+                        // (the writer never writes one), so a caller's slip is refused rather than read as the rest.
+                        var flag = index < 0 ? 0UL : Convert.ToUInt64(Table[index].Value, System.Globalization.CultureInfo.InvariantCulture);
+                        if (flag == 0)
                         {
-                            throw new JsonException("Expected one or more of " + string.Join(", ", Names));
+                            throw new JsonException("Expected one or more of " + CombinableNames);
                         }
-                        bits |= Convert.ToUInt64(Table[index].Value, System.Globalization.CultureInfo.InvariantCulture);
+                        bits |= flag;
                     }
                     return (TEnum)Enum.ToObject(typeof(TEnum), bits);
                 }
@@ -270,6 +273,10 @@ public sealed class KebabCaseEnumConverter<TEnum> : JsonConverter<TEnum>
     }
 
     private static bool IsFlags { get; } = typeof(TEnum).IsDefined(typeof(FlagsAttribute), inherit: false);
+
+    // The names a combination may list: every flag but the one for no flag at all.
+    private static string CombinableNames { get; } = string.Join(
+        ", ", Table.Where(e => Convert.ToUInt64(e.Value, System.Globalization.CultureInfo.InvariantCulture) != 0).Select(e => e.Name));
 
     private static (string, TEnum)[] Build()
     {
