@@ -227,7 +227,7 @@ public sealed class RewardDecision : IDeferredMessageArguments
     internal RewardCase Facts { get; }
 
     // The level's percentage of the fines in fen, exact (decimal arithmetic, made only when shown).
-    internal decimal ExactFen => Eligible ? Facts.FinesAndConfiscations.Fen * Assessment.Law.Ratio(Facts.Level)!.Value : 0m;
+    internal decimal ExactFen => Eligible ? Assessment.Law.PercentageFen(Facts.FinesAndConfiscations.Fen, Facts.Level) : 0m;
 
     // The values of the explanation's reasons, made from the decision when a reason's text or arguments are read.
     MessageArguments IDeferredMessageArguments.ArgumentsOf(int index) => ReportRewardCalculator.ArgumentsOf(this, index);
@@ -240,18 +240,8 @@ public sealed class RewardDecision : IDeferredMessageArguments
 /// </summary>
 internal sealed class RewardLaw
 {
-    // A value the fast arithmetic cannot use (fractions of a fen, a ratio finer than 1/10,000): the decision then takes
-    // the general path, which fails or computes exactly as before.
-    internal const long Unusable = long.MinValue;
-    internal const long RatioScale = 10_000;
-
-    // The largest amount the library reads (Money.MaxYuan) in fen, computed once: decimal arithmetic per decision cost
-    // more than the rest of it.
-    internal static readonly long MaxFen = (long)(Money.MaxYuan * 100m);
-
     private readonly ParameterValue?[] ratios;
     private readonly ParameterValue?[] floors;
-    private readonly long[] ratioUnits;
     private readonly long[] floorFen;
 
     internal RewardLaw(LawContext law, LocalDate from)
@@ -262,21 +252,18 @@ internal sealed class RewardLaw
         floors = [law.TryResolve(RewardParameters.Level1Floor, from), law.TryResolve(RewardParameters.Level2Floor, from), law.TryResolve(RewardParameters.Level3Floor, from)];
         Cap = law.TryResolve(RewardParameters.CapPerCase, from);
         CoDecision = law.TryResolve(RewardParameters.FinanceCoDecision, from);
-        ratioUnits = [.. ratios.Select(r => r is { Value: >= 0m and <= 1m } v && decimal.Truncate(v.Value * RatioScale) == v.Value * RatioScale ? (long)(v.Value * RatioScale) : Unusable)];
         floorFen = [.. floors.Select(Fen)];
         CapFen = Fen(Cap);
         CoDecisionFen = Fen(CoDecision);
-        LargeAmountFen = Threshold(LargeAmount);
-        LargeAmountPersonFen = Threshold(LargeAmountPerson);
-        // Everything an eligible decision needs is in force and usable by the integer arithmetic.
-        Complete = ratioUnits.All(u => u != Unusable) && floorFen.All(f => f != Unusable) && CapFen != Unusable && CoDecisionFen != Unusable;
+        LargeAmountFen = Fen(LargeAmount);
+        LargeAmountPersonFen = Fen(LargeAmountPerson);
     }
 
     internal ParameterValue? LargeAmount { get; }
 
     internal ParameterValue? LargeAmountPerson { get; }
 
-    // The smallest whole fen at or above each threshold (以上 includes the amount), or Unusable when none is in force.
+    // Each threshold in fen (以上 includes the amount), 0 when none is in force (LargeAmount says whether).
     internal long LargeAmountFen { get; }
 
     internal long LargeAmountPersonFen { get; }
@@ -289,21 +276,22 @@ internal sealed class RewardLaw
 
     internal long CoDecisionFen { get; }
 
-    internal bool Complete { get; }
-
     internal ParameterValue? Ratio(RewardLevel level) => ratios[(int)level - 1];
 
     internal ParameterValue? Floor(RewardLevel level) => floors[(int)level - 1];
 
-    internal long RatioUnits(RewardLevel level) => ratioUnits[(int)level - 1];
-
     internal long FloorFen(RewardLevel level) => floorFen[(int)level - 1];
 
-    private static long Fen(ParameterValue? value) =>
-        value is { } v && v.Value * 100m is var fen && decimal.Truncate(fen) == fen && fen >= 0m && fen <= Money.MaxYuan * 100m ? (long)fen : Unusable;
+    // Everything the amount of a reward at this level needs is in force.
+    internal bool AmountInForce(RewardLevel level) => Ratio(level) is not null && Floor(level) is not null && Cap is not null && CoDecision is not null;
 
-    private static long Threshold(ParameterValue? value) =>
-        value is { } v && v.Value <= Money.MaxYuan * 100m ? (long)decimal.Ceiling(v.Value * 100m) : Unusable;
+    // The level's percentage of the fines and confiscations in fen, exact: the one computation of the amount, which the
+    // decision rounds and the explanation shows. The kernel admits a ratio in [0, 1] only, so the product of any amount
+    // of fen and the ratio is a decimal.
+    internal decimal PercentageFen(long fines, RewardLevel level) => fines * Ratio(level)!.Value;
+
+    // An amount in fen: the kernel admits a yuan parameter only in whole fen up to Money.MaxYuan, so it is exact.
+    private static long Fen(ParameterValue? value) => value is null ? 0 : Money.FromYuan(value.Value).Fen;
 }
 
 /// <summary>
@@ -373,7 +361,7 @@ public sealed class ReportRewardCalculator
     {
         Preconditions.CheckNotNull(facts);
         // No try region here: the JIT copied the result out of one on every call (about 40 % of the decision in a perf
-        // profile). Only the general path resolves through the policy, which may raise; it catches its own error.
+        // profile). Nothing below raises: a value not in force is a coded error returned.
         return AssessCore(facts);
     }
 
@@ -429,8 +417,7 @@ public sealed class ReportRewardCalculator
         var flags = 0;
         if (threshold is not null)
         {
-            var thresholdFen = f.ViolatorIsNaturalPerson ? law.LargeAmountPersonFen : law.LargeAmountFen;
-            var reached = thresholdFen != RewardLaw.Unusable ? fines >= thresholdFen : f.FinesAndConfiscations.Yuan >= threshold.Value;
+            var reached = fines >= (f.ViolatorIsNaturalPerson ? law.LargeAmountPersonFen : law.LargeAmountFen);
             if (reached)
             {
                 qualifies |= 8;
@@ -450,23 +437,14 @@ public sealed class ReportRewardCalculator
             return RuleResult<RewardAssessment>.Success(new RewardAssessment(law, threshold, f.Level, exclusions, qualifies, flags, 0, 0));
         }
 
-        long rounded, floor, cap, coDecision;
-        if (law.Complete && fines <= RewardLaw.MaxFen)
+        if (!law.AmountInForce(f.Level))
         {
-            // Whole fen times a ratio in ten-thousandths: at most 10^14 × 10^4, inside a long; exact, no decimal.
-            var units = fines * law.RatioUnits(f.Level);
-            rounded = f.Rounding == RewardRounding.DownToFen ? units / RewardLaw.RatioScale : (units + (RewardLaw.RatioScale / 2)) / RewardLaw.RatioScale;
-            (floor, cap, coDecision) = (law.FloorFen(f.Level), law.CapFen, law.CoDecisionFen);
+            // The measures before 2021-12-01, or a pack that ends one of their values: the coded error of the first
+            // value the amount needs that is not in force on the closing day.
+            return RuleResult<RewardAssessment>.Failure(NotInForce(law, f.Level, date));
         }
-        else
-        {
-            // A value not in force (the measures before 2021-12-01) or one the integer arithmetic cannot take: resolved
-            // and computed as the law context answers, with its coded error when nothing is in force.
-            if (!TryResolveGeneral(f, out rounded, out floor, out cap, out coDecision, out var errors))
-            {
-                return RuleResult<RewardAssessment>.Failure(errors);
-            }
-        }
+        var rounded = ToWholeFen(law.PercentageFen(fines, f.Level), f.Rounding);
+        var (floor, cap, coDecision) = (law.FloorFen(f.Level), law.CapFen, law.CoDecisionFen);
         var amount = rounded;
         if (amount < floor)
         {
@@ -485,33 +463,16 @@ public sealed class ReportRewardCalculator
         return RuleResult<RewardAssessment>.Success(new RewardAssessment(law, threshold, f.Level, 0, qualifies, flags, rounded, amount));
     }
 
-    // The general path of an eligible decision: the percentage, floor, cap and co-decision threshold resolved through
-    // the law context for the closing day and computed in decimal; the coded error when one is not in force.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private bool TryResolveGeneral(RewardCase f, out long rounded, out long floor, out long cap, out long coDecision, out ImmutableArray<RuleError> errors)
+    private static RuleError NotInForce(RewardLaw law, RewardLevel level, LocalDate date)
     {
-        var date = f.ClosedOn;
-        var (ratioParameter, floorParameter) = f.Level switch
+        var (ratio, floor) = level switch
         {
             RewardLevel.Level1 => (RewardParameters.Level1Ratio, RewardParameters.Level1Floor),
             RewardLevel.Level2 => (RewardParameters.Level2Ratio, RewardParameters.Level2Floor),
             _ => (RewardParameters.Level3Ratio, RewardParameters.Level3Floor),
         };
-        try
-        {
-            var ratio = Policy.Resolve(ratioParameter, date, Jurisdiction);
-            floor = Money.FromYuan(Policy.Resolve(floorParameter, date, Jurisdiction).Value).Fen;
-            cap = Money.FromYuan(Policy.Resolve(RewardParameters.CapPerCase, date, Jurisdiction).Value).Fen;
-            coDecision = Money.FromYuan(Policy.Resolve(RewardParameters.FinanceCoDecision, date, Jurisdiction).Value).Fen;
-            rounded = ToWholeFen(f.FinesAndConfiscations.Fen * ratio.Value, f.Rounding);
-            errors = default;
-            return true;
-        }
-        catch (MarketRulesException ex)
-        {
-            (rounded, floor, cap, coDecision, errors) = (0, 0, 0, 0, ex.Errors);
-            return false;
-        }
+        var missing = law.Ratio(level) is null ? ratio : law.Floor(level) is null ? floor : law.Cap is null ? RewardParameters.CapPerCase : RewardParameters.FinanceCoDecision;
+        return PolicyContext.NotInForceError(missing, date);
     }
 
     // The reasons of an explanation, by the index its deferred arguments are asked for (an exclusion: ExcludedBase + kind).

@@ -124,9 +124,9 @@ public class ReportRewardMutationEdgeTests
     }
 
     [Fact]
-    public void Ratio_FinerThanTheFastArithmetic_IsComputedExactly()
+    public void Ratio_FinerThanOneTenThousandth_IsComputedExactly()
     {
-        // A pack with a ratio of 0.005 ‰ (finer than 1/10,000): the decision still applies it exactly.
+        // A pack with a ratio of 0.005 ‰ (finer than 1/10,000): the decision applies it exactly.
         var pack = PolicyPack.Parse("""
             { "id": "test-fine-ratio", "version": "1", "jurisdiction": "330000", "title": { "zh": "测试比例", "en": "test ratio" },
               "citation": { "document": { "zh": "测试", "en": "test" }, "status": "project-requirement" },
@@ -136,6 +136,26 @@ public class ReportRewardMutationEdgeTests
         var a = calculator.Assess(Case(1_000_000_000m, RewardLevel.Level1, new LocalDate(2027, 1, 1))).GetValueOrThrow();
         Assert.Equal(Money.FromYuan(50_000), a.Amount);
         Assert.False(a.FloorApplied);
+    }
+
+    [Theory]
+    [InlineData(RewardRounding.HalfUpToFen, 5)]
+    [InlineData(RewardRounding.DownToFen, 4)]
+    public void Percentage_OfAnOddFen_IsRoundedAsTheCallerChose(RewardRounding rounding, long expectedFen)
+    {
+        // 1 % of 4.50 yuan is 4.5 fen: half up to the fen gives 5, down to the fen 4 (the floor then governs the amount).
+        var a = In("330000").Assess(Case(4.50m, RewardLevel.Level3) with { SuspectedCrime = true, Rounding = rounding }).GetValueOrThrow();
+        Assert.Equal(expectedFen, a.RoundedFen);
+    }
+
+    [Fact]
+    public void Fines_BeyondWhatJsonAdmits_ATypedCallersAmountIsStillCappedExactly()
+    {
+        // Money.FromFen takes any long; the percentage of the largest is computed without overflow and capped.
+        var a = In("330000").Assess(Case(0m, RewardLevel.Level1) with { FinesAndConfiscations = Money.FromFen(long.MaxValue), SuspectedCrime = true }).GetValueOrThrow();
+        Assert.True(a.CapApplied);
+        Assert.Equal(Money.FromYuan(1_000_000), a.Amount);
+        Assert.Equal(long.MaxValue / 20, a.RoundedFen); // …790.35 fen, half up to the fen
     }
 
     [Fact]
