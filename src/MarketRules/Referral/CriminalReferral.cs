@@ -260,10 +260,19 @@ public sealed class CriminalReferral
 
     private static void CheckInput(in ReferralFacts f, LocalDate asOf, ref ImmutableArray<RuleError>.Builder? errors)
     {
-        if (IsPlainlyValid(f, f.ActDate, asOf, Key(f.ActDate), Key(asOf)))
+        if (IsPlainlyValid(f, asOf))
         {
             return;
         }
+        CheckEachField(f, asOf, ref errors);
+    }
+
+    // Whether the one-pass test finds the facts valid; a property test holds it to "CheckEachField finds nothing".
+    internal static bool IsPlainlyValid(in ReferralFacts f, LocalDate asOf) => IsPlainlyValid(f, f.ActDate, asOf, Key(f.ActDate), Key(asOf));
+
+    // The door's checks one field at a time, each bad field with its own coded error and path.
+    internal static void CheckEachField(in ReferralFacts f, LocalDate asOf, ref ImmutableArray<RuleError>.Builder? errors)
+    {
         if (!IsKnown(f.Offence))
         {
             Add(ref errors, ReferralErrors.UnknownOffence.Create("$.offence", ("Offence", (int)f.Offence)));
