@@ -207,7 +207,7 @@ public sealed class RewardDecision : IDeferredMessageArguments
     public ImmutableArray<string> QualifiesBy => Assessment.QualifiesBy;
 
     /// <summary>The level's percentage of the fines and confiscations, before rounding, in yuan (zero when not eligible).</summary>
-    public decimal Percentage => Eligible ? ExactFen / 100m : 0m;
+    public decimal Percentage => ExactFen / 100m;
 
     /// <summary>The reward, exact to the fen (zero when not eligible).</summary>
     public Money Amount => Assessment.Amount;

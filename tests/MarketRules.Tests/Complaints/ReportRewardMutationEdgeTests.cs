@@ -139,6 +139,41 @@ public class ReportRewardMutationEdgeTests
     }
 
     [Theory]
+    // A pack may put some of the measures' values in force before the measures (2021-12-01); a reward's amount needs
+    // all four for its level, and the first one missing on the closing day is the coded error.
+    [InlineData("rewards.level1-ratio")]
+    [InlineData("rewards.level1-floor")]
+    [InlineData("rewards.cap-per-case")]
+    [InlineData("rewards.finance-co-decision")]
+    public void Amount_WithOneOfItsValuesNotYetInForce_IsThatValuesNotInForceError(string missing)
+    {
+        var values = new Dictionary<string, (string Unit, decimal Value)>
+        {
+            ["rewards.level1-ratio"] = ("ratio", 0.05m),
+            ["rewards.level1-floor"] = ("yuan", 5_000m),
+            ["rewards.cap-per-case"] = ("yuan", 1_000_000m),
+            ["rewards.finance-co-decision"] = ("yuan", 500_000m),
+        };
+        var parameters = string.Join(", ", values.Where(v => v.Key != missing).Select(v =>
+            $$"""
+            "{{v.Key}}": { "unit": "{{v.Value.Unit}}", "values": [ { "from": "2020-01-01", "value": {{v.Value.Value.ToString(CultureInfo.InvariantCulture)}} } ] }
+            """));
+        var pack = PolicyPack.Parse($$"""
+            { "id": "test-early-values", "version": "1", "jurisdiction": "330000", "title": { "zh": "测试", "en": "test" },
+              "citation": { "document": { "zh": "测试", "en": "test" }, "status": "project-requirement" },
+              "parameters": { {{parameters}} } }
+            """, NationalCatalog.Law.Policy.Catalog).GetValueOrThrow();
+        var calculator = new ReportRewardCalculator(Packs.WithPack(pack).GetValueOrThrow().For(J("330000")));
+        var result = calculator.Assess(Case(100_000m, RewardLevel.Level1, new LocalDate(2021, 6, 1)) with { SuspectedCrime = true });
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("MR.Parameter.NotInForce", error.Code);
+        Assert.Contains(missing, error.Message.English, StringComparison.Ordinal);
+        // With all four from the pack's first day, the same case has its amount: 5 % of 100,000 yuan.
+        var complete = calculator.Assess(Case(100_000m, RewardLevel.Level1, new LocalDate(2021, 12, 1)) with { SuspectedCrime = true });
+        Assert.Equal(Money.FromYuan(5_000m), complete.GetValueOrThrow().Amount);
+    }
+
+    [Theory]
     [InlineData(RewardRounding.HalfUpToFen, 5)]
     [InlineData(RewardRounding.DownToFen, 4)]
     public void Percentage_OfAnOddFen_IsRoundedAsTheCallerChose(RewardRounding rounding, long expectedFen)
