@@ -411,6 +411,27 @@ internal readonly record struct ComplaintDeadlineLog
 
     public int Length => !spilled.IsDefault ? spilled.Length : (64 - System.Numerics.BitOperations.LeadingZeroCount(packed) + 3) / 4;
 
+    // Member-wise, as the snapshot's equality promises: two logs are equal when they list the same kinds in the same
+    // order. A list is packed exactly when it has at most 16 kinds and no None (Add decides it alone), so a packed and a
+    // spilled log never list the same kinds; two spilled logs compare their kinds, not their arrays' references.
+    public bool Equals(ComplaintDeadlineLog other) =>
+        spilled.IsDefault == other.spilled.IsDefault
+        && (spilled.IsDefault ? packed == other.packed : spilled.AsSpan().SequenceEqual(other.spilled.AsSpan()));
+
+    public override int GetHashCode()
+    {
+        if (spilled.IsDefault)
+        {
+            return packed.GetHashCode();
+        }
+        var hash = new HashCode();
+        foreach (var kind in spilled)
+        {
+            hash.Add(kind);
+        }
+        return hash.ToHashCode();
+    }
+
     public static ComplaintDeadlineLog Of(ImmutableArray<ComplaintDeadlineKind> kinds)
     {
         var log = default(ComplaintDeadlineLog);

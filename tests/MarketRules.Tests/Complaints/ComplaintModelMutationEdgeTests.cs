@@ -59,6 +59,24 @@ public class ComplaintModelMutationEdgeTests
         Assert.Equal([ComplaintRefusalGround.OutsideDutyOrAuthority, ComplaintRefusalGround.HandledElsewhere], snapshot.RefusalGrounds.ToArray());
     }
 
+    [Theory]
+    [InlineData(16)]
+    [InlineData(17)] // spilled into an array: still compared by the kinds it lists
+    [InlineData(40)]
+    public void Snapshots_ListingTheSameDeadlines_AreEqual_PackedOrSpilled(int count)
+    {
+        // "Equality is member-wise": two snapshots built apart from the same facts are the same complaint.
+        var first = new ComplaintSnapshot { Missed = [.. Kinds(count)], Met = [.. Kinds(count).Reverse()] };
+        var second = new ComplaintSnapshot { Missed = [.. Kinds(count)], Met = [.. Kinds(count).Reverse()] };
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        // One kind more, or another kind in one place, is another complaint.
+        Assert.NotEqual(first, first with { Missed = [.. Kinds(count + 1)] });
+        var changed = Kinds(count);
+        changed[^1] = changed[^1] == ComplaintDeadlineKind.Acceptance ? ComplaintDeadlineKind.Mediation : ComplaintDeadlineKind.Acceptance;
+        Assert.NotEqual(first, first with { Missed = [.. changed] });
+    }
+
     [Fact]
     public void TwoReplaysOfOneHistory_WithDeadlinesMetAndMissed_AreEqualSnapshots()
     {
