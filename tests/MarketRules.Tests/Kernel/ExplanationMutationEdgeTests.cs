@@ -38,6 +38,28 @@ public class ExplanationMutationEdgeTests
     }
 
     [Fact]
+    public void Builder_SizedForNothing_StillTakesReasonsAndParameters()
+    {
+        // An evaluation that expects no reason or parameter (sized 0) may still add one: the builder grows from nothing.
+        var builder = new ExplanationBuilder("test.rule/1", AsOf, null, reasonCapacity: 0, parameterCapacity: 0);
+        var value = NationalCatalog.Catalog.Definitions[0].Values[0];
+        builder.Add(Checked.ToReason(null, ("N", 1)));
+        builder.Use(value);
+        var built = builder.Build("done");
+        Assert.Equal("Item 1 checked", Assert.Single(built.Reasons).Message.English);
+        Assert.Same(value, Assert.Single(built.Parameters));
+    }
+
+    [Fact]
+    public void HolidayArrangementNotice_WithoutATitle_IsNamedAsTheStateCouncilNamesItsNotices()
+    {
+        var notice = LegalDocuments.HolidayArrangementNotice(2027);
+        Assert.Equal("holiday-arrangement-notice-2027", notice.Id);
+        Assert.Equal("国务院办公厅关于2027年部分节假日安排的通知", notice.Title.Chinese);
+        Assert.Equal("Notice of the General Office of the State Council on the arrangement of some holidays in 2027", notice.Title.English);
+    }
+
+    [Fact]
     public void Builder_UsedAgainAfterBuild_LeavesTheBuiltExplanationUnchanged()
     {
         // Sized for exactly what it adds: Build hands its arrays over, so further use must not write into them.
