@@ -133,6 +133,26 @@ public class ComplaintStateMachineMutationEdgeTests2
     }
 
     [Fact]
+    public void Deadlines_OfAStoredSnapshotWhoseReceiptDayHasNoPeriodInForce_AreACodedInputError()
+    {
+        // A snapshot read back from storage, received 2019-06-03 (before Order 20's periods took force on 2020-01-01):
+        // its acceptance deadline cannot be counted, and the query says which parameter is missing.
+        var stored = ComplaintSnapshot.Initial with { State = ComplaintState.Received, Order = ComplaintOrder.Order20, EventCount = 1, ReceivedOn = D(2019, 6, 3) };
+        var ex = Assert.Throws<InvalidRuleInputException>(() => Machine.Deadlines(stored, D(2019, 6, 3)));
+        Assert.Equal("complaints.acceptance", ParameterOf(ex.Errors[0]));
+
+        // Under a pack applying Order 121 and its 60 days from 2025, the Art 45 weekend reading (from 2026-04-15) is
+        // missing: the mediation deadline of a complaint accepted in 2025 is a coded error, not a guess.
+        var early = Provincial("""
+            "complaints.governing-order": { "unit": "count", "values": [ { "from": "2025-01-01", "value": 121 } ] },
+            "complaints.mediation-limit-days": { "unit": "days", "values": [ { "from": "2025-01-01", "value": 60 } ] }
+            """);
+        var accepted = stored with { State = ComplaintState.Accepted, Order = ComplaintOrder.Order121, EventCount = 2, ReceivedOn = D(2025, 6, 2), DecidedOn = D(2025, 6, 3) };
+        var weekend = Assert.Throws<InvalidRuleInputException>(() => early.Deadlines(accepted, D(2025, 6, 3)));
+        Assert.Equal("complaints.art45-roll-on-weekend", ParameterOf(weekend.Errors[0]));
+    }
+
+    [Fact]
     public void Order121Art45_WithoutTheWeekendRoll_ALimitEndingOnSaturdayStays_AndTheExplanationSaysSo()
     {
         // The weekend reading set to 0 (Q-C4): accepted Tuesday 2026-06-02, the 60 days end Saturday 08-01 and stay there.
