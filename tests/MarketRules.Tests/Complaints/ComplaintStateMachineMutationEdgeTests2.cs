@@ -184,6 +184,19 @@ public class ComplaintStateMachineMutationEdgeTests2
     }
 
     [Fact]
+    public void ClueResolved_LeavesNoExtensionRecorded_SoTheNextClueMayBeExtendedOnce()
+    {
+        // Order 121 Art 27: the extension belongs to one clue's verification; a resolved clue leaves none behind.
+        var resolved = Run(Received(D(2026, 6, 1)), E(ComplaintEventKind.Accepted, D(2026, 6, 2)), E(ComplaintEventKind.ClueFound, D(2026, 6, 3)),
+            E(ComplaintEventKind.ClueVerificationExtended, D(2026, 6, 4)) with { HeadApproved = true }, E(ComplaintEventKind.ClueResolved, D(2026, 6, 5)));
+        Assert.Null(resolved.ClueFoundOn);
+        Assert.False(resolved.ClueExtended);
+        var plain = Run(Received(D(2026, 6, 1)), E(ComplaintEventKind.Accepted, D(2026, 6, 2)), E(ComplaintEventKind.ClueFound, D(2026, 6, 3)),
+            E(ComplaintEventKind.ClueResolved, D(2026, 6, 5)));
+        Assert.False(plain.ClueExtended);
+    }
+
+    [Fact]
     public void GoverningOrder_BeforeOrder20_IsNone()
     {
         Assert.Null(Machine.GoverningOrder(D(2019, 12, 31)));
