@@ -85,6 +85,36 @@ public class ComplaintStateMachineMutationEdgeTests2
     }
 
     [Fact]
+    public void StoredComplaint_DecidedUnderAProvincialPackWithLongerPeriods_AClockRunningInto2027_RefusesEachEvent()
+    {
+        // Snapshots made under the national law late in 2026, decided by a bureau whose pack sets longer periods (30
+        // working days, a 90-day mediation limit): each clock the event counts runs into 2027, outside the calendar.
+        var longer = Provincial("""
+            "complaints.acceptance": { "unit": "working-days", "values": [ { "from": "2026-04-15", "value": 30 } ] },
+            "complaints.jurisdiction-dispute": { "unit": "working-days", "values": [ { "from": "2026-04-15", "value": 30 } ] },
+            "complaints.termination-notice": { "unit": "working-days", "values": [ { "from": "2026-04-15", "value": 30 } ] },
+            "complaints.clue-verification": { "unit": "working-days", "values": [ { "from": "2026-04-15", "value": 30 } ] },
+            "complaints.mediation-limit-days": { "unit": "days", "values": [ { "from": "2026-04-15", "value": 90 } ] }
+            """);
+        var received = Run(Received(D(2026, 12, 10)));
+        OffTheCalendar(longer, received, E(ComplaintEventKind.Accepted, D(2026, 12, 11)));
+        OffTheCalendar(longer, received, Refused(D(2026, 12, 11), ComplaintRefusalGround.MissingMaterials));
+        // The acceptance is refused on its own 30 working days (the date the calendar lacks), before the mediation limit.
+        Assert.Equal(Failed(longer, received, Refused(D(2026, 12, 11), ComplaintRefusalGround.MissingMaterials)).Message,
+            Failed(longer, received, E(ComplaintEventKind.Accepted, D(2026, 12, 11))).Message);
+        var disputed = Run(Received(D(2026, 12, 10)), E(ComplaintEventKind.JurisdictionDisputed, D(2026, 12, 11)));
+        OffTheCalendar(longer, disputed, E(ComplaintEventKind.JurisdictionSettled, D(2026, 12, 14)));
+        OffTheCalendar(longer, LateAcceptedComplaint(), Consent(D(2026, 11, 2)));
+        OffTheCalendar(longer, LateMediation(), LabTest(D(2026, 11, 3)));
+        OffTheCalendar(longer, LateMediation(), E(ComplaintEventKind.AgreementReached, D(2026, 11, 3)));
+        var ended = Machine.Apply(LateMediation(), Terminated(D(2026, 12, 18), MediationEndGround.NoAgreementPossible)).ApplyTo(LateMediation());
+        OffTheCalendar(longer, ended, E(ComplaintEventKind.TerminationNotified, D(2026, 12, 21)));
+        var clue = Machine.Apply(LateAcceptedComplaint(), E(ComplaintEventKind.ClueFound, D(2026, 12, 1))).ApplyTo(LateAcceptedComplaint());
+        OffTheCalendar(longer, clue, E(ComplaintEventKind.ClueResolved, D(2026, 12, 2)));
+        OffTheCalendar(longer, clue, E(ComplaintEventKind.ClueVerificationExtended, D(2026, 12, 2)) with { HeadApproved = true });
+    }
+
+    [Fact]
     public void Testing_RunningLate_PushesTheMediationLimitInto2027_TerminationOrEndOfTestingIsRefused()
     {
         // Testing from 11-03 is not counted in the 60 days (Order 121 Art 23 (五)): by 12-28 the limit lies in 2027.
