@@ -142,6 +142,8 @@ public class ComplaintStateMachineMutationEdgeTests2
         var weekend = Failed(early, withHarm, E(ComplaintEventKind.Accepted, D(2025, 6, 3)));
         Assert.Equal("MR.Parameter.NotInForce", weekend.Code);
         Assert.Equal("complaints.art45-roll-on-weekend", ParameterOf(weekend));
+        // A refusal on the limitation ground needs the same count: the same coded error, not a refusal taken as established.
+        Assert.Equal("complaints.art45-roll-on-weekend", ParameterOf(Failed(early, withHarm, Refused(D(2025, 6, 3), ComplaintRefusalGround.LimitationExpired))));
         var thrown = Assert.Throws<InvalidRuleInputException>(() => early.LimitationLastDay(D(2022, 7, 4), D(2025, 6, 2)));
         Assert.Equal("MR.Parameter.NotInForce", thrown.Errors[0].Code);
     }
