@@ -227,6 +227,21 @@ public class StrictJsonMutationEdgeTests
     }
 
     [Fact]
+    public void Check_DateInterval_HasExactlyStartAndEnd_EvenWithAContractBuiltForTheTest()
+    {
+        // A date interval is read by its own converter, so its two members are named by the door itself; a contract
+        // built here (not the cached one) makes the test read that naming, not another test's table.
+        var options = new JsonSerializerOptions { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
+        options.Converters.Add(new DateIntervalJsonConverter());
+        var contract = options.GetTypeInfo(typeof(NodaTime.DateInterval));
+        Assert.Empty(StrictJson.Check("""{ "start": "2024-01-01", "end": "2024-01-31" }"""u8, contract, "$.window", Reader));
+        Assert.Equal(
+            [new JsonFinding(JsonDefect.UnknownMember, "$.window.stop", "stop", contract)],
+            StrictJson.Check("""{ "start": "2024-01-01", "stop": "2024-01-31" }"""u8, contract, "$.window", Reader));
+        Assert.Equal("end, start", StrictJson.MemberNames(contract));
+    }
+
+    [Fact]
     public void Check_NullInAnArrayWithoutAContract_IsNoDefect()
     {
         // Only duplicates and text are checked where no contract says what an element may be.
