@@ -17,6 +17,21 @@ public class ReferralLegalTextsMutationEdgeTests
 {
     private static readonly string VectorPath = Path.Combine(RepositoryRoot.Find(), "src", "MarketRules.Testing", "Vectors", "referral.criminal.json");
 
+    // A record's generated ToString formats its dates with the current culture; the snapshot must not depend on the machine's.
+    private static string InvariantText(object value)
+    {
+        var saved = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return value.ToString()!;
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
     private static string Day(LocalDate? date) => date?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) ?? "open";
 
     private static void Append(StringBuilder text, string indent, Citation? citation)
@@ -107,7 +122,10 @@ public class ReferralLegalTextsMutationEdgeTests
             var report = result.GetValueOrThrow();
             var explanation = report.Explanation;
             text.Append("outcome ").Append(explanation.Outcome).Append(" as of ").Append(Day(explanation.AsOf)).Append(' ').Append(explanation.Jurisdiction)
-                .Append(" | refer ").Append(report.Decision.Refer).Append(' ').Append(report.Decision.Band).AppendLine();
+                .Append(" | refer ").Append(report.Decision.Refer).Append(' ').Append(report.Decision.Band).AppendLine()
+                // Every member of the decision a caller reads (the law applied, the later law's effect, the lighter
+                // offence and band, the missing element), not only the yes/no.
+                .Append("decision ").AppendLine(InvariantText(report.Decision));
             foreach (var reason in explanation.Reasons)
             {
                 text.Append("- ").Append(reason.Code).Append(" | ").Append(reason.Message.Chinese).Append(" | ").Append(reason.Message.English).AppendLine();
