@@ -86,9 +86,10 @@ public sealed class CriminalReferral
         facts.ReasonableSuspicion && IsIntellectualProperty(facts.Offence) && asOfKey >= TransferRevision2020Key;
 
     /// <summary>Whether the facts establish a harm element (endangerment, shown also by actual harm; or actual harm); other elements are decided by the thresholds.</summary>
+    /// <remarks>The explanation's words for the element and the decision read the same two predicates, <see cref="Injured"/> and <see cref="ShowsSeriousHarm"/>.</remarks>
     internal static bool Establishes(in ReferralFacts f, OffenceElement element)
     {
-        var seriousHarm = f.MinorInjuries > 0 || f.SeriousInjuries > 0 || f.Deaths > 0 || (f.Harm & HarmFacts.SeriousHealthHarm) != 0;
+        var seriousHarm = ShowsSeriousHarm(f);
         return element switch
         {
             OffenceElement.Endangerment => seriousHarm || (f.Harm & HarmFacts.SufficientToEndangerHealth) != 0,
@@ -96,6 +97,14 @@ public sealed class CriminalReferral
             _ => true,
         };
     }
+
+    /// <summary>Whether anyone was injured or died.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool Injured(in ReferralFacts f) => f.MinorInjuries > 0 || f.SeriousInjuries > 0 || f.Deaths > 0;
+
+    /// <summary>对人体健康造成严重危害: an injury or death, or serious harm established without a counted injury.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool ShowsSeriousHarm(in ReferralFacts f) => Injured(f) || (f.Harm & HarmFacts.SeriousHealthHarm) != 0;
 
     internal static bool IsIntellectualProperty(CriminalOffence offence) => offence is >= CriminalOffence.CounterfeitRegisteredMark and <= CriminalOffence.PassingOffPatents;
 
@@ -446,9 +455,8 @@ public sealed class CriminalReferral
         o = default;
         o.Offence = f.Offence;
         var v = span.Values;
-        var injured = f.MinorInjuries > 0 || f.SeriousInjuries > 0 || f.Deaths > 0;
-        // 对人体健康造成严重危害: an injury, or serious harm established without a counted injury.
-        var seriousHarm = injured || (f.Harm & HarmFacts.SeriousHealthHarm) != 0;
+        var injured = Injured(f);
+        var seriousHarm = ShowsSeriousHarm(f);
         switch (f.Offence)
         {
             case CriminalOffence.ShoddyProducts:
@@ -673,7 +681,7 @@ public sealed class CriminalReferral
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Endangers(in ReferralFacts f, bool seriousHarm, ref Outcome o)
     {
-        if (f.MinorInjuries > 0 || f.SeriousInjuries > 0 || f.Deaths > 0)
+        if (Injured(f))
         {
             Fact(ref o, FactTriggers.InjuryOrDeath);
         }
