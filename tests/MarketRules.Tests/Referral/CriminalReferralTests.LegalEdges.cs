@@ -170,4 +170,49 @@ public partial class CriminalReferralTests
         Assert.Equal("$.offence", Assert.Single(Referral.Decide(facts with { Offence = (CriminalOffence)999 }, date).Errors).Path);
         Assert.Equal("$.actDate", Assert.Single(Referral.Decide(facts with { ActDate = default }, date).Errors).Path);
     }
+
+    // Criminal Law Art 12, the harsher later law with a different band: a substandard medical device of 1999 that
+    // injured one person. Under the 1997 text of Art 145 the actual harm is the crime itself (the basic band, five years
+    // or less); since Amendment IV (2002-12-28) injury is the aggravated band. The later law punishes more, so the band
+    // and the law of the act stay, and the decision says the law changed without the later one being lighter.
+    [Fact]
+    public void TimeEffect_LaterLawHarsherWithAnotherBand_Art145_TheActsBandStays()
+    {
+        var act = new LocalDate(1999, 6, 1);
+        var facts = Facts(CriminalOffence.SubstandardMedicalDevices, act, "", "minor", 1);
+        Assert.Equal(SentencingBand.Aggravated, Decide(facts with { ActDate = Today }, Today).Band);
+
+        var decision = Decide(facts, Today);
+        Assert.True(decision.Refer);
+        Assert.True(decision.ReferUnderCurrentLaw);
+        Assert.True(decision.LawChanged);
+        Assert.False(decision.LaterLawLighter);
+        Assert.False(decision.LaterLawMoreLenient);
+        Assert.Equal(CriminalOffence.SubstandardMedicalDevices, decision.Offence);
+        Assert.Equal(SentencingBand.Base, decision.Band);
+        Assert.Equal(new LocalDate(1997, 10, 1), decision.LawFrom);
+    }
+
+    // Art 12 with Art 149 ¶2 (the heavier of both): toxic food sold for 2,000,000 yuan in 1999. Under the 1997 text
+    // Art 144's basic band is lighter than Art 140's fourth band (fifteen years or life), so Art 140 applies; today's
+    // Art 144 reaches its especially serious band (up to death) at that amount, which is heavier. The law of the act
+    // stays: Art 140's offence and band, with Art 144 named as the lighter one.
+    [Fact]
+    public void TimeEffect_LaterLawHarsher_Art144SoldFor2Million_Art140OfTheActsLawApplies()
+    {
+        var act = new LocalDate(1999, 6, 1);
+        var facts = Facts(CriminalOffence.ToxicFood, act, "", "sales", 2_000_000m);
+        var today = Decide(facts with { ActDate = Today }, Today);
+        Assert.Equal((CriminalOffence.ToxicFood, SentencingBand.EspeciallySerious), (today.Offence, today.Band));
+
+        var decision = Decide(facts, Today);
+        Assert.True(decision.Refer);
+        Assert.True(decision.LawChanged);
+        Assert.False(decision.LaterLawLighter);
+        Assert.Equal(CriminalOffence.ShoddyProducts, decision.Offence);
+        Assert.Equal(SentencingBand.Gravest, decision.Band);
+        Assert.Equal(CriminalOffence.ToxicFood, decision.LighterOffence);
+        Assert.Equal(SentencingBand.Base, decision.LighterBand);
+        Assert.Equal(new LocalDate(1997, 10, 1), decision.LawFrom);
+    }
 }
