@@ -208,6 +208,25 @@ public partial class CriminalReferralTests
         Assert.True(Decide(cumulated, cumulated.ActDate).Refer);
     }
 
+    // Acts not yet handled are added up (the 2001 and 2008 interpretations: 多次…未经处理的，累计计算): every amount and
+    // count, and the date of the last act decides the law, whichever order the acts are listed in.
+    [Fact]
+    public void Cumulate_EveryAmountAndCountIsAdded_AndTheLastActsDateKept_InAnyOrder()
+    {
+        var facts = new ReferralFacts { Offence = CriminalOffence.CounterfeitRegisteredMark, ActDate = new LocalDate(2019, 1, 1), Pieces = 1 };
+        ReadOnlySpan<ReferralAct> acts =
+        [
+            new() { Date = new LocalDate(2019, 6, 1), Sales = Money.FromYuan(1m), UnsoldValue = Money.FromYuan(2m), BusinessVolume = Money.FromYuan(3m),
+                IllegalGains = Money.FromYuan(4m), DirectLoss = Money.FromYuan(5m), Pieces = 6, UnsoldPieces = 7 },
+            new() { Date = new LocalDate(2019, 2, 1), Sales = Money.FromYuan(10m), UnsoldValue = Money.FromYuan(20m), BusinessVolume = Money.FromYuan(30m),
+                IllegalGains = Money.FromYuan(40m), DirectLoss = Money.FromYuan(50m), Pieces = 60, UnsoldPieces = 70 },
+        ];
+        var cumulated = facts.Cumulate(acts);
+        Assert.Equal(
+            (Money.FromYuan(11m), Money.FromYuan(22m), Money.FromYuan(33m), Money.FromYuan(44m), Money.FromYuan(55m), 67, 77, new LocalDate(2019, 6, 1)),
+            (cumulated.Sales, cumulated.UnsoldValue, cumulated.BusinessVolume, cumulated.IllegalGains, cumulated.DirectLoss, cumulated.Pieces, cumulated.UnsoldPieces, cumulated.ActDate));
+    }
+
     [Theory]
     [InlineData("sales", "MR.Referral.NegativeAmount", "$.sales")]
     [InlineData("pieces", "MR.Referral.NegativeCount", "$.pieces")]

@@ -76,4 +76,42 @@ public class ReferralTimetableTests
         var result = ReferralTimetable.Compute(timeline, NationalCatalog.Law);
         Assert.Equal("MR.Calendar.OutOfRange", Assert.Single(result.Errors).Code);
     }
+
+    // Order 310 counts each step from the one before it, so a step dated before its trigger is refused, for every pair
+    // of the procedure, at the later event's own path and naming the event it cannot precede.
+    [Theory]
+    [InlineData("reportedToHead", "approved")]
+    [InlineData("approved", "receivedByPolice")]
+    [InlineData("receivedByPolice", "refusalNotified")]
+    [InlineData("receivedByPolice", "caseOpened")]
+    [InlineData("refusalNotified", "reconsiderationRequested")]
+    [InlineData("reconsiderationRequested", "reconsiderationAnswered")]
+    public void Compute_EachStepBeforeTheOneItFollows_IsRefusedAtItsOwnPath(string previous, string next)
+    {
+        var earlier = At("2025-03-03T09:00:00+08:00");
+        var later = At("2025-03-04T09:00:00+08:00");
+        // The report to the head is always known (the procedure starts there); the pair under test is set over it.
+        var start = new ReferralTimeline { ReportedToHead = At("2025-03-01T09:00:00+08:00") };
+        var timeline = With(With(start, previous, later), next, earlier);
+        var error = Assert.Single(ReferralTimetable.Compute(timeline, NationalCatalog.Law).Errors);
+        Assert.Equal("MR.Referral.EventOutOfOrder", error.Code);
+        Assert.Equal("$.timeline." + next, error.Path);
+        Assert.Equal(next, error.Arguments["Event"]);
+        Assert.Equal(previous, error.Arguments["Previous"]);
+
+        // The same two events in order are accepted.
+        Assert.True(ReferralTimetable.Compute(With(With(start, previous, earlier), next, later), NationalCatalog.Law).IsSuccess);
+    }
+
+    private static ReferralTimeline With(ReferralTimeline t, string name, Instant at) => name switch
+    {
+        "reportedToHead" => t with { ReportedToHead = at },
+        "approved" => t with { Approved = at },
+        "receivedByPolice" => t with { ReceivedByPolice = at },
+        "refusalNotified" => t with { RefusalNotified = at },
+        "caseOpened" => t with { CaseOpened = at },
+        "reconsiderationRequested" => t with { ReconsiderationRequested = at },
+        "reconsiderationAnswered" => t with { ReconsiderationAnswered = at },
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
 }
