@@ -215,4 +215,44 @@ public partial class CriminalReferralTests
         Assert.Equal(SentencingBand.Base, decision.LighterBand);
         Assert.Equal(new LocalDate(1997, 10, 1), decision.LawFrom);
     }
+
+    // Arts 143 and 144 (food interpretations 2013 and 2021, Art 4 and Art 7): 后果特别严重 is a death, three or more
+    // serious injuries or ten or more minor ones; one fewer is the serious band (对人体健康造成严重危害).
+    [Theory]
+    [InlineData(CriminalOffence.UnsafeFood, "deaths", 1, SentencingBand.EspeciallySerious)]
+    [InlineData(CriminalOffence.UnsafeFood, "serious", 3, SentencingBand.EspeciallySerious)]
+    [InlineData(CriminalOffence.UnsafeFood, "serious", 2, SentencingBand.Aggravated)]
+    [InlineData(CriminalOffence.UnsafeFood, "minor", 10, SentencingBand.EspeciallySerious)]
+    [InlineData(CriminalOffence.UnsafeFood, "minor", 9, SentencingBand.Aggravated)]
+    [InlineData(CriminalOffence.ToxicFood, "deaths", 1, SentencingBand.EspeciallySerious)]
+    [InlineData(CriminalOffence.ToxicFood, "serious", 3, SentencingBand.EspeciallySerious)]
+    [InlineData(CriminalOffence.ToxicFood, "serious", 2, SentencingBand.Aggravated)]
+    [InlineData(CriminalOffence.ToxicFood, "minor", 10, SentencingBand.EspeciallySerious)]
+    [InlineData(CriminalOffence.ToxicFood, "minor", 9, SentencingBand.Aggravated)]
+    public void Art143And144_ADeathThreeSeriousOrTenMinorInjuries_AreEspeciallySerious_OneFewerIsSerious(CriminalOffence offence, string field, int count, SentencingBand band)
+    {
+        var date = new LocalDate(2023, 6, 1);
+        var decision = Decide(Facts(offence, date, "", field, count), date);
+        Assert.True(decision.Refer);
+        Assert.Equal(band, decision.Band);
+    }
+
+    // Arts 143 and 144, 其他严重情节 by sales (2021 interpretation Arts 3 and 7): 200,000 yuan, or 100,000 with an
+    // aggravating fact. Sales that reach both are serious once, whichever route is taken; below both, the basic band.
+    [Theory]
+    [InlineData(CriminalOffence.UnsafeFood, "harm=5", 250_000, SentencingBand.Aggravated)]
+    [InlineData(CriminalOffence.UnsafeFood, "harm=5", 150_000, SentencingBand.Aggravated)]
+    [InlineData(CriminalOffence.UnsafeFood, "harm=5", 99_999.99, SentencingBand.Base)]
+    [InlineData(CriminalOffence.UnsafeFood, "harm=1", 150_000, SentencingBand.Base)]
+    [InlineData(CriminalOffence.ToxicFood, "harm=4", 250_000, SentencingBand.Aggravated)]
+    [InlineData(CriminalOffence.ToxicFood, "harm=4", 150_000, SentencingBand.Aggravated)]
+    [InlineData(CriminalOffence.ToxicFood, "harm=4", 99_999.99, SentencingBand.Base)]
+    [InlineData(CriminalOffence.ToxicFood, "", 150_000, SentencingBand.Base)]
+    public void Art143And144_SeriousSales_200000OrWithAnAggravatingFact100000(CriminalOffence offence, string extra, double sales, SentencingBand band)
+    {
+        var date = new LocalDate(2023, 6, 1);
+        var decision = Decide(Facts(offence, date, extra, "sales", (decimal)sales), date);
+        Assert.True(decision.Refer);
+        Assert.Equal(band, decision.Band);
+    }
 }
