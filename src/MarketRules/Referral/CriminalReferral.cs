@@ -246,7 +246,7 @@ public sealed class CriminalReferral
             Refer = refer || suspicion,
             Offence = appliedOffence,
             Band = !refer ? SentencingBand.None : laterLighter ? current.Band : act.Band,
-            IsAttempt = refer && (laterLighter ? current.Attempt && !current.Completed : act.Attempt && !act.Completed),
+            IsAttempt = refer && (laterLighter ? current.AttemptOnly : act.AttemptOnly),
             Facts = suspicion ? act.Facts | FactTriggers.ReasonableSuspicion : act.Facts,
             Triggered = act.Mask,
             HasDecisiveThreshold = act.HasDecisive,
@@ -256,7 +256,10 @@ public sealed class CriminalReferral
             NearestMiss = act.Nearest,
             ShortfallRaw = act.Shortfall,
             LawFrom = (laterLighter ? currentSpan : actSpan).OffenceFrom(appliedOffence),
-            LawChanged = changed && (act.Refers != current.Refers || act.Band != current.Band || (act.MaskLow != current.MaskLow || act.MaskHigh != current.MaskHigh)),
+            // Changed for these facts: a crime or not, the band, attempt or completed (unsold goods are an attempt under
+            // the 2010 standards and a completed Art 214 offence under 法释〔2025〕5号), or the thresholds reached.
+            LawChanged = changed && (act.Refers != current.Refers || act.Band != current.Band || act.AttemptOnly != current.AttemptOnly
+                || act.MaskLow != current.MaskLow || act.MaskHigh != current.MaskHigh),
             ReferUnderCurrentLaw = current.Refers,
             LaterLawMoreLenient = act.Refers && !current.Refers,
             MissingElement = !act.Refers ? act.Missing : !current.Refers || laterLighter ? current.Missing : act.Missing,
@@ -989,6 +992,9 @@ public sealed class CriminalReferral
         public SentencingBand LighterBand;
 
         public readonly bool Refers => Completed || Attempt;
+
+        /// <summary>Only an attempt (未遂) threshold reached: a completed offence absorbs the attempt.</summary>
+        public readonly bool AttemptOnly => Attempt && !Completed;
     }
 
     private sealed class LawSpan

@@ -120,7 +120,11 @@ public readonly record struct ReferralDecision
     /// <summary>Whether both laws make it a crime and the decision-date law punishes less heavily, so it applies (Criminal Law Art 12).</summary>
     public bool LaterLawLighter { get; init; }
 
-    /// <summary>Whether the law changed between the act date and the decision date.</summary>
+    /// <summary>
+    /// Whether the law of the decision date answers these facts differently from the law of the act date: a crime or
+    /// not, the band, an attempt or a completed offence, or the thresholds reached. A change of law that gives these
+    /// facts the same answer is not reported.
+    /// </summary>
     public bool LawChanged { get; init; }
 
     /// <summary>Whether the facts would reach a threshold under the law of the decision date.</summary>
