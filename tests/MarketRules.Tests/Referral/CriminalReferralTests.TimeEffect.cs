@@ -30,6 +30,13 @@ public partial class CriminalReferralTests
         Assert.True(today.ReferUnderCurrentLaw);
         Assert.False(today.LaterLawMoreLenient);
         Assert.Equal(new LocalDate(2010, 5, 7), today.LawFrom);
+        // The explanation says so and shows today's check of the unsold goods beside the act's.
+        var report = Referral.Explain(facts, Today).GetValueOrThrow();
+        Assert.Contains(report.Explanation.Reasons, r => r.Code == "MR.Referral.LawChanged");
+        Assert.Contains(report.Checks, c => c.Threshold == ReferralThreshold.Art214Unsold && c.Met);
+        var todays = Assert.Single(report.CurrentLawChecks, c => c.Threshold == ReferralThreshold.Art214Unsold);
+        Assert.True(todays.Met);
+        Assert.Equal("法释〔2025〕5号", todays.Value.Citation.DocumentNumber);
 
         // The same goods held after 2025-04-26: a completed offence.
         var after = new LocalDate(2025, 5, 1);
