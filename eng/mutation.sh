@@ -2,7 +2,8 @@
 # Mutation testing per rule area with Stryker.NET (the version pinned in .config/dotnet-tools.json).
 # Usage: eng/mutation.sh [area…]      areas: the names of eng/mutation/*.json (kernel sampling credit …); none = all
 #        an area may name one folder inside it, e.g. kernel/Calendar: that area's configuration, mutating that folder
-#        only, kept as mutation/kernel-calendar.json
+#        only, kept as mutation/kernel-calendar.json; the engine is measured per rule folder (engine/Rules/Referral,
+#        with the engine's tests and that area's)
 # Each area's configuration is eng/mutation/<area>.json. The JSON report of each run is kept as
 # mutation/<area>.json and mutation/README.md gets that area's row, its survivors and their reasons
 # (eng/mutation/equivalent.tsv gives a reason to each survivor judged equivalent). Not part of .ci/run: a whole-library
@@ -33,6 +34,15 @@ for area in "$@"; do
   # kill a mutant are left out, so the score is a lower bound. Tests that start a database server (trait
   # Needs=PostgreSQL) are always left out: what they reproduce in SQL, the in-memory tests assert too.
   own=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['stryker-config'].get('test-case-filter',''))" "$config")
+  # The engine has no filter of its own: its run is the engine's tests (the strict door's too), and a folder of one
+  # area's JSON rule (engine/Rules/Referral) adds that area's tests, which decide through the rule.
+  if [ "$base" = engine ] && [ -z "$own" ]; then
+    own="FullyQualifiedName~MarketRules.Tests.Engine."
+    case "$area" in
+      engine/Rules/Calendar) own="$own|FullyQualifiedName~MarketRules.Tests.Kernel.PeriodCalculator|FullyQualifiedName~MarketRules.Tests.Kernel.StatutoryCalendar" ;;
+      engine/Rules/*) own="$own|FullyQualifiedName~MarketRules.Tests.${area#engine/Rules/}." ;;
+    esac
+  fi
   filter=${MUTATION_TESTS:-$own}
   if [ -n "$filter" ]; then filter="($filter)&Needs!=PostgreSQL"; else filter="Needs!=PostgreSQL"; fi
   narrow=(--test-case-filter "$filter")
