@@ -41,6 +41,60 @@ public class ReferralTimetableTests
         Assert.DoesNotContain(deadlines, d => d.Step == ReferralStep.ReconsiderationRequest);
     }
 
+    // Order 310 Art 9, the refusal path: the agency may ask for reconsideration within 3 days of the refusal's notice;
+    // the police answer within 3 days; the agency may then ask the procuratorate to supervise within 3 days. Each period
+    // is 3 calendar days whose last day, a rest day, moves to the next working day (June 2025: no holiday).
+    [Fact]
+    public void Compute_RefusalReconsiderationAndSupervision_EachStepFromTheOneBefore()
+    {
+        var timeline = new ReferralTimeline
+        {
+            ReportedToHead = At("2025-06-09T09:00:00+08:00"),
+            Approved = At("2025-06-10T10:00:00+08:00"),
+            ReceivedByPolice = At("2025-06-10T20:00:00+08:00"),
+            RefusalNotified = At("2025-06-12T16:00:00+08:00"),
+            ReconsiderationRequested = At("2025-06-16T09:00:00+08:00"),
+            ReconsiderationAnswered = At("2025-06-20T09:00:00+08:00"),
+        };
+        var deadlines = ReferralTimetable.Compute(timeline, NationalCatalog.Law).GetValueOrThrow();
+        Assert.Equal([ReferralStep.HeadApproval, ReferralStep.TransferToPolice, ReferralStep.PoliceDecision, ReferralStep.ReconsiderationRequest,
+            ReferralStep.ReconsiderationAnswer, ReferralStep.SupervisionRequest], deadlines.Select(d => d.Step));
+
+        // The police decided by refusing, on the third day after receiving the case.
+        var police = deadlines.Single(d => d.Step == ReferralStep.PoliceDecision);
+        Assert.Equal(new LocalDate(2025, 6, 13), police.Deadline.LastDay);
+        Assert.Equal(timeline.RefusalNotified, police.CompletedAt);
+        Assert.True(police.MetInTime);
+
+        // From the notice on Thursday 06-12: three days end on Sunday 06-15, moved to Monday 06-16; asked that morning.
+        var request = deadlines.Single(d => d.Step == ReferralStep.ReconsiderationRequest);
+        Assert.Equal(new LocalDate(2025, 6, 15), request.Deadline.NominalLastDay);
+        Assert.Equal(new LocalDate(2025, 6, 16), request.Deadline.LastDay);
+        Assert.Equal("referral.timetable.reconsideration-request", request.Period.ParameterId);
+        Assert.True(request.MetInTime);
+
+        // From the request on Monday 06-16: due Thursday 06-19; answered on Friday, late.
+        var answer = deadlines.Single(d => d.Step == ReferralStep.ReconsiderationAnswer);
+        Assert.Equal(new LocalDate(2025, 6, 19), answer.Deadline.LastDay);
+        Assert.Equal("referral.timetable.reconsideration-answer", answer.Period.ParameterId);
+        Assert.False(answer.MetInTime);
+
+        // From the answer on Friday 06-20: three days end on Monday 06-23; nothing done yet.
+        var supervision = deadlines.Single(d => d.Step == ReferralStep.SupervisionRequest);
+        Assert.Equal(new LocalDate(2025, 6, 23), supervision.Deadline.LastDay);
+        Assert.Equal("referral.timetable.supervision-request", supervision.Period.ParameterId);
+        Assert.Null(supervision.MetInTime);
+    }
+
+    // A typed caller's missing argument is a programming error named at once, not a NullReferenceException later.
+    [Fact]
+    public void Compute_NullTimelineOrLaw_ArgumentNullExceptionNamingIt()
+    {
+        var timeline = new ReferralTimeline { ReportedToHead = At("2025-06-09T09:00:00+08:00") };
+        Assert.Equal("timeline", Assert.Throws<ArgumentNullException>(() => ReferralTimetable.Compute(null!, NationalCatalog.Law)).ParamName);
+        Assert.Equal("law", Assert.Throws<ArgumentNullException>(() => ReferralTimetable.Compute(timeline, null!)).ParamName);
+    }
+
     [Fact]
     public void Compute_TransferLaterThan24Hours_IsLate()
     {
