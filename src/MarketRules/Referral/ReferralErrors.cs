@@ -118,6 +118,11 @@ public static class ReferralReasons
     public static readonly MessageDefinition ReasonableSuspicionNotApplicable = new(
         "MR.Referral.ReasonableSuspicionNotApplicable", "所述合理嫌疑不适用：{Detail}", "The stated reasonable suspicion does not apply: {Detail}");
 
+    /// <summary>Only an attempt threshold was reached (goods or labels not yet sold): an attempted offence (Criminal Law Art 23).</summary>
+    public static readonly MessageDefinition Attempt = new(
+        "MR.Referral.Attempt", "{Offence} 未遂：尚未销售即案发，对于未遂犯，可以比照既遂犯从轻或者减轻处罚（刑法第二十三条）",
+        "{Offence}, attempted: the goods were not yet sold; an attempt may be punished less heavily than the completed offence (Criminal Law Art 23)");
+
     /// <summary>Both laws make it a crime; the later one punishes less heavily and applies.</summary>
     public static readonly MessageDefinition LaterLawLighter = new(
         "MR.Referral.LaterLawLighter", "行为时（{ActDate}）与决定时（{AsOf}）的法律均认为是犯罪，决定时的规定处刑较轻，适用决定时的规定（刑法第十二条）",

@@ -184,6 +184,10 @@ public sealed class ReferralReport : IDeferredMessageArguments
                 builder.Add(ReferralReasons.LaterLawStricter.ToReason(CriminalLawArticle12, ("ActDate", facts.ActDate), ("AsOf", asOf)));
             }
         }
+        if (decision.Refer && decision.IsAttempt)
+        {
+            builder.Add(ReferralReasons.Attempt.ToLocalizedReason(CriminalLawArticle23, ("Offence", Label(decision.Offence))));
+        }
         if (decision.LaterLawLighter)
         {
             builder.Add(ReferralReasons.LaterLawLighter.ToReason(CriminalLawArticle12, ("ActDate", facts.ActDate), ("AsOf", asOf)));
@@ -308,6 +312,10 @@ public sealed class ReferralReport : IDeferredMessageArguments
 
     private static readonly Citation CriminalLawArticle12 =
         ReferralSources.Cite(ReferralSources.CriminalLaw, "第十二条", "Art. 12", VerificationStatus.VerifiedOfficial, "从旧兼从轻: the law at the time of the act unless the later law is more lenient.");
+
+    private static readonly Citation CriminalLawArticle23 =
+        ReferralSources.Cite(ReferralSources.CriminalLaw, "第二十三条", "Art. 23", VerificationStatus.VerifiedSecondary,
+            "已经着手实行犯罪，由于犯罪分子意志以外的原因而未得逞的，是犯罪未遂。对于未遂犯，可以比照既遂犯从轻或者减轻处罚。");
 
     private static readonly Citation CriminalLawArticle149 =
         ReferralSources.Cite(ReferralSources.CriminalLaw, "第一百四十九条第二款", "Art. 149(2)", VerificationStatus.VerifiedOfficial,
