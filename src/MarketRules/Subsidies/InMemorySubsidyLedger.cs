@@ -131,20 +131,12 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
 
             // The budget step first (no table is touched), then the keys: a key held by a live claim (reserved or paid)
             // refuses the claim as already subsidised whatever the budget says, and nothing is taken unless both pass.
-            var index = phaseIndex;
-            var waitListedFrom = 0;
-            var amount = Scheme.ComputeAmount(index, claim.Price, claim.LithiumToLeadAcid).Fen;
-            var fits = FitsEverywhere(index, amount);
-            while (!fits && Scheme.Exhaustion == SubsidyExhaustionPolicy.WaitListNextPhase && index + 1 < phases.Length)
-            {
-                if (waitListedFrom == 0)
-                {
-                    waitListedFrom = phaseIndex + 1;
-                }
-                index++;
-                amount = Scheme.ComputeAmount(index, claim.Price, claim.LithiumToLeadAcid).Fen;
-                fits = FitsEverywhere(index, amount);
-            }
+            // The budget step every ledger takes (SubsidyLedgerRules), read from the running totals.
+            var allocation = SubsidyLedgerRules.Allocate(Scheme, claim, phaseIndex, new PhaseTakings(phases), overallFen, overallCount);
+            var index = allocation.PhaseIndex;
+            var waitListedFrom = allocation.WaitListedFromPhase ?? 0;
+            var amount = allocation.Amount.Fen;
+            var fits = allocation.Fits;
 
             // One probe per key (nothing is taken until every key is known to be free).
             for (var k = 0; k < keyKinds.Length; k++)
@@ -281,9 +273,13 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
         return table.Find(home, table.SlotAt(home), hash, claimId, ClaimIdKind, records, out _);
     }
 
-    // Under the gate: whether an amount fits the phase's budget and quota and the overall ones.
-    private bool FitsEverywhere(int index, long amount) =>
-        phases[index].Fits(amount) && SubsidyLedgerRules.Fits(Scheme.OverallBudget, Scheme.OverallQuota, overallFen, overallCount, amount);
+    // Under the gate: what each phase holds and has paid, for the budget step.
+    private readonly struct PhaseTakings(PhaseState[] phases) : SubsidyLedgerRules.IPhaseTakings
+    {
+        public long TakenFen(int index) => phases[index].TakenFen;
+
+        public int TakenCount(int index) => phases[index].TakenCount;
+    }
 
     // Under the gate.
     private SubsidyReserveResult RejectAsAlreadySubsidised(int id, int phaseIndex, SubsidyUniquenessKey kind, int holder, Instant? at)
@@ -573,7 +569,9 @@ public sealed class InMemorySubsidyLedger : ISubsidyLedger
 
         public Money? Remaining => phase.Budget.HasValue ? Money.FromFen(phase.Budget.Value.Fen - reservedFen - paidFen) : null;
 
-        public bool Fits(long fen) => SubsidyLedgerRules.Fits(phase.Budget, phase.Quota, reservedFen + paidFen, reservedCount + paidCount, fen);
+        public long TakenFen => reservedFen + paidFen;
+
+        public int TakenCount => reservedCount + paidCount;
 
         public void Take(long fen)
         {

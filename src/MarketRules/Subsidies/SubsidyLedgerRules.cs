@@ -65,13 +65,39 @@ public static class SubsidyLedgerRules
             overallFen += b.Reserved.Fen + b.Paid.Fen;
             overallCount += b.ReservedCount + b.PaidCount;
         }
+        return Allocate(scheme, claim, phaseIndex, new BalanceTakings(balances), overallFen, overallCount);
+    }
+
+    /// <summary>What is held or paid against each phase, however a ledger keeps it (balances, or running totals).</summary>
+    internal interface IPhaseTakings
+    {
+        /// <summary>Held or paid in the phase at <paramref name="index"/>, in fen.</summary>
+        long TakenFen(int index);
+
+        /// <summary>Claims held or paid in the phase at <paramref name="index"/>.</summary>
+        int TakenCount(int index);
+    }
+
+    private readonly struct BalanceTakings(IReadOnlyList<SubsidyPhaseBalance> balances) : IPhaseTakings
+    {
+        public long TakenFen(int index) => balances[index].Reserved.Fen + balances[index].Paid.Fen;
+
+        public int TakenCount(int index) => balances[index].ReservedCount + balances[index].PaidCount;
+    }
+
+    /// <summary>
+    /// The budget step itself, written once for every ledger: the in-memory ledger reads its running totals through
+    /// <typeparamref name="TTakings"/> (a struct, so nothing is allocated or boxed), a database ledger its balances.
+    /// </summary>
+    internal static SubsidyAllocation Allocate<TTakings>(SubsidyScheme scheme, in SubsidyClaim claim, int phaseIndex, TTakings takings, long overallFen, int overallCount)
+        where TTakings : struct, IPhaseTakings
+    {
         int? waitListedFrom = null;
         for (var index = phaseIndex; ; index++)
         {
             var amount = scheme.ComputeAmount(index, claim.Price, claim.LithiumToLeadAcid);
             var phase = scheme.Phases[index];
-            var b = balances[index];
-            if (Fits(phase.Budget, phase.Quota, b.Reserved.Fen + b.Paid.Fen, b.ReservedCount + b.PaidCount, amount.Fen) &&
+            if (Fits(phase.Budget, phase.Quota, takings.TakenFen(index), takings.TakenCount(index), amount.Fen) &&
                 Fits(scheme.OverallBudget, scheme.OverallQuota, overallFen, overallCount, amount.Fen))
             {
                 return new SubsidyAllocation(true, index, amount, waitListedFrom);
