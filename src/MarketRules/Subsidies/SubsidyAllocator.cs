@@ -77,10 +77,11 @@ public sealed class SubsidyDecision
                 builder.Add(SubsidyErrors.WaitListed.ToReason(r.Citation, ("FromPhase", from), ("Phase", r.PhaseNumber)));
             }
             var remaining = r.PhaseRemaining is { } m ? SubsidySchemeReader.FormatYuan(m) : "-";
+            var remainingInEnglish = r.PhaseRemaining is { } e ? SubsidySchemeReader.FormatYuanInEnglish(e) : "-";
             if (r.Rejection == SubsidyErrors.BudgetExhausted)
             {
-                builder.Add(SubsidyErrors.BudgetExhausted.ToReason(r.Citation, ("Phase", r.PhaseNumber), ("Remaining", remaining),
-                    ("Amount", SubsidySchemeReader.FormatYuan(Assessment.Amount))));
+                builder.Add(SubsidyErrors.BudgetExhausted.ToReasonKeepingChinese(r.Citation, ("Phase", r.PhaseNumber, r.PhaseNumber), ("Remaining", remaining, remainingInEnglish),
+                    ("Amount", SubsidySchemeReader.FormatYuan(Assessment.Amount), SubsidySchemeReader.FormatYuanInEnglish(Assessment.Amount))));
             }
             else if (r.Rejection == SubsidyErrors.AlreadySubsidised)
             {
@@ -89,7 +90,8 @@ public sealed class SubsidyDecision
             }
             else
             {
-                builder.Add(SubsidyErrors.Reserved.ToReason(r.Citation, ("Phase", r.PhaseNumber), ("Amount", SubsidySchemeReader.FormatYuan(r.Amount)), ("Remaining", remaining)));
+                builder.Add(SubsidyErrors.Reserved.ToReasonKeepingChinese(r.Citation, ("Phase", r.PhaseNumber, r.PhaseNumber),
+                    ("Amount", SubsidySchemeReader.FormatYuan(r.Amount), SubsidySchemeReader.FormatYuanInEnglish(r.Amount)), ("Remaining", remaining, remainingInEnglish)));
             }
         }
         return builder.Build(SubsidyClaimInputValidator.Kebab(Outcome));

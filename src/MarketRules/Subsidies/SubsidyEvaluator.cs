@@ -174,8 +174,9 @@ public sealed class SubsidyEvaluator
             {
                 return Ineligible(first, claim);
             }
-            explanation.Add(SubsidyErrors.BelowMinimumPrice.ToReason(scheme.Citation,
-                ("Price", SubsidySchemeReader.FormatYuan(claim.Price)), ("Minimum", SubsidySchemeReader.FormatYuan(minimum))));
+            explanation.Add(SubsidyErrors.BelowMinimumPrice.ToReasonKeepingChinese(scheme.Citation,
+                ("Price", SubsidySchemeReader.FormatYuan(claim.Price), SubsidySchemeReader.FormatYuanInEnglish(claim.Price)),
+                ("Minimum", SubsidySchemeReader.FormatYuan(minimum), SubsidySchemeReader.FormatYuanInEnglish(minimum))));
         }
         if (OutsideWindow(scheme, claim) is { } step)
         {
@@ -216,7 +217,8 @@ public sealed class SubsidyEvaluator
             {
                 foreach (var extra in scheme.Extras)
                 {
-                    explanation.Add(SubsidyErrors.ExtraApplies.ToReason(extra.Citation, ("Extra", extra.Id), ("Amount", SubsidySchemeReader.FormatYuan(extra.Amount))));
+                    explanation.Add(SubsidyErrors.ExtraApplies.ToReasonKeepingChinese(extra.Citation, ("Extra", extra.Id, extra.Id),
+                        ("Amount", SubsidySchemeReader.FormatYuan(extra.Amount), SubsidySchemeReader.FormatYuanInEnglish(extra.Amount))));
                 }
             }
         }
@@ -281,14 +283,17 @@ public sealed class SubsidyEvaluator
     private SubsidyAssessment Ineligible(SubsidyIneligibility reason, in SubsidyClaim claim) =>
         new(reason, Scheme.PhaseIndexAt(claim.CompletedAt), Money.Zero);
 
+    // The step's time in Beijing time, written as the scheme's window is, so the two read side by side.
     private static string TimeOf(in SubsidyClaim claim, string step) => step switch
     {
-        "recycling" => MessageArguments.Format(claim.RecycledAt),
-        "plate-cancellation" => MessageArguments.Format(claim.OldPlateCancelledAt),
+        "recycling" => Local(claim.RecycledAt),
+        "plate-cancellation" => Local(claim.OldPlateCancelledAt),
         "purchase" => MessageArguments.Format(claim.PurchaseDate),
-        "new-registration" => MessageArguments.Format(claim.NewRegisteredAt),
-        _ => MessageArguments.Format(claim.CompletedAt),
+        "new-registration" => Local(claim.NewRegisteredAt),
+        _ => Local(claim.CompletedAt),
     };
+
+    private static string Local(Instant? at) => at is { } instant ? SubsidySchemeReader.FormatLocal(instant.InZone(LegalTime.Zone).LocalDateTime) : "";
 
     /// <summary>The first step outside the window, or <see langword="null"/> when every step and the completion are inside and the completion falls in a phase.</summary>
     internal static string? OutsideWindow(SubsidyScheme scheme, in SubsidyClaim claim)

@@ -175,6 +175,9 @@ internal static class SubsidySchemeReader
 
     internal static string FormatYuan(Money money) => FormatAmount(money) + " 元";
 
+    // The same amount in the English text: "300.00 yuan" (a reason's arguments keep the Chinese value).
+    internal static string FormatYuanInEnglish(Money money) => FormatAmount(money) + " yuan";
+
     // The number of yuan with its two decimals, as every subsidy message writes it.
     internal static string FormatAmount(Money money) => money.Yuan.ToString("0.00", CultureInfo.InvariantCulture);
 }
