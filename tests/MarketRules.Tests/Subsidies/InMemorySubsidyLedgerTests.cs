@@ -4,7 +4,7 @@ using MarketRules.Subsidies;
 
 namespace MarketRules.Tests.Subsidies;
 
-public class InMemorySubsidyLedgerTests
+public partial class InMemorySubsidyLedgerTests
 {
     // Budget edge: amount 300 yuan. 900.00 yuan pays three (0 left); 899.99 pays two (299.99 left, one fen short of a third).
     [Theory]
