@@ -22,7 +22,7 @@ internal static class SubsidySchemeReader
         {
             if (!ok)
             {
-                errors.Add(SubsidyErrors.SchemeMalformed.Create(path, ("Detail", $"'{member}' is required")));
+                errors.Add(SubsidyErrors.SchemeMalformed.CreateLocalized(path, ("Detail", $"缺少「{member}」", $"'{member}' is required")));
             }
         }
         Money? Amount(long? fen, string path)
@@ -33,7 +33,7 @@ internal static class SubsidySchemeReader
             }
             if (fen < 0)
             {
-                errors.Add(SubsidyErrors.SchemeAmountInvalid.Create(path, ("Value", fen), ("Detail", "amounts are fen, zero or more")));
+                errors.Add(SubsidyErrors.SchemeAmountInvalid.CreateLocalized(path, ("Value", fen, fen), ("Detail", "金额以分计，不得为负数", "amounts are fen, zero or more")));
                 return null;
             }
             return Money.FromFen(fen.Value);
@@ -42,7 +42,7 @@ internal static class SubsidySchemeReader
         {
             if (count is < 0)
             {
-                errors.Add(SubsidyErrors.SchemeAmountInvalid.Create(path, ("Value", count), ("Detail", "a quota is zero or more recipients")));
+                errors.Add(SubsidyErrors.SchemeAmountInvalid.CreateLocalized(path, ("Value", count, count), ("Detail", "名额不得为负数", "a quota is zero or more recipients")));
                 return null;
             }
             return count;
@@ -54,8 +54,9 @@ internal static class SubsidySchemeReader
         Require(dto.Validity?.Start is not null, "$.validity.start", "validity.start");
         Require(dto.Validity?.End is not null, "$.validity.end", "validity.end");
         Require(dto.Phases is { Count: > 0 }, "$.phases", "phases");
+        Require(dto.Jurisdiction is not null, "$.jurisdiction", "jurisdiction");
         var jurisdiction = Jurisdiction.Parse(dto.Jurisdiction);
-        if (!jurisdiction.IsSuccess)
+        if (dto.Jurisdiction is not null && !jurisdiction.IsSuccess)
         {
             errors.AddRange(jurisdiction.Errors.Select(e => e.WithPath("$.jurisdiction")));
         }
@@ -63,7 +64,7 @@ internal static class SubsidySchemeReader
         var validTo = dto.Validity?.End;
         if (validTo < validFrom)
         {
-            errors.Add(SubsidyErrors.SchemePhasesInvalid.Create("$.validity", ("Detail", "the window ends before it starts")));
+            errors.Add(SubsidyErrors.SchemePhasesInvalid.CreateLocalized("$.validity", ("Detail", "有效期的结束早于开始", "the window ends before it starts")));
         }
         var overallBudget = Amount(dto.OverallBudgetFen, "$.overallBudgetFen");
         var overallQuota = Count(dto.OverallQuota, "$.overallQuota");
@@ -78,25 +79,28 @@ internal static class SubsidySchemeReader
             var end = p.End.GetValueOrDefault();
             if (p.Start is null || p.End is null || p.AmountFen is null || p.Citation is null)
             {
-                errors.Add(SubsidyErrors.SchemeMalformed.Create(path, ("Detail", "'start', 'end', 'amountFen' and 'citation' are required (every amount is cited)")));
+                errors.Add(SubsidyErrors.SchemeMalformed.CreateLocalized(path, ("Detail", "须有「start」「end」「amountFen」和「citation」（每一金额均须注明依据）",
+                    "'start', 'end', 'amountFen' and 'citation' are required (every amount is cited)")));
                 continue;
             }
             if (end < start)
             {
-                errors.Add(SubsidyErrors.SchemePhasesInvalid.Create(path, ("Detail", $"phase {i + 1} ends before it starts")));
+                errors.Add(SubsidyErrors.SchemePhasesInvalid.CreateLocalized(path, ("Detail", $"第{i + 1}阶段的结束早于开始", $"phase {i + 1} ends before it starts")));
                 continue;
             }
             if (validFrom is not null && validTo is not null && (start < validFrom || end > validTo))
             {
-                errors.Add(SubsidyErrors.SchemePhasesInvalid.Create(path, ("Detail", $"phase {i + 1} lies outside the scheme's window")));
+                errors.Add(SubsidyErrors.SchemePhasesInvalid.CreateLocalized(path, ("Detail", $"第{i + 1}阶段超出方案有效期", $"phase {i + 1} lies outside the scheme's window")));
             }
             if (phases.Count > 0 && start <= phases[^1].EndLocal)
             {
-                errors.Add(SubsidyErrors.SchemePhasesInvalid.Create(path, ("Detail", $"phase {i + 1} starts before phase {i} ends (phases are listed in time order and do not overlap)")));
+                errors.Add(SubsidyErrors.SchemePhasesInvalid.CreateLocalized(path, ("Detail", $"第{i + 1}阶段在第{i}阶段结束前开始（各阶段按时间顺序排列，不得重叠）",
+                    $"phase {i + 1} starts before phase {i} ends (phases are listed in time order and do not overlap)")));
             }
             if (p.RateOfPrice <= 0m || p.RateOfPrice > 1m)
             {
-                errors.Add(SubsidyErrors.SchemeAmountInvalid.Create(path + ".rateOfPrice", ("Value", p.RateOfPrice), ("Detail", "a share of the price is above 0 and at most 1")));
+                errors.Add(SubsidyErrors.SchemeAmountInvalid.CreateLocalized(path + ".rateOfPrice", ("Value", p.RateOfPrice, p.RateOfPrice),
+                    ("Detail", "按价格计算的比例须大于 0 且不超过 1", "a share of the price is above 0 and at most 1")));
             }
             var amount = Amount(p.AmountFen, path + ".amountFen");
             var budget = Amount(p.BudgetFen, path + ".budgetFen");
@@ -116,7 +120,7 @@ internal static class SubsidySchemeReader
             var kinds = e.Evidence ?? [];
             if (e.Step is null || kinds.Count == 0)
             {
-                errors.Add(SubsidyErrors.SchemeMalformed.Create($"$.evidence[{i}]", ("Detail", "'step' and at least one 'evidence' kind are required")));
+                errors.Add(SubsidyErrors.SchemeMalformed.CreateLocalized($"$.evidence[{i}]", ("Detail", "须有「step」和至少一种「evidence」", "'step' and at least one 'evidence' kind are required")));
                 continue;
             }
             foreach (var kind in kinds)
@@ -131,7 +135,7 @@ internal static class SubsidySchemeReader
             var path = $"$.extras[{i}]";
             if (string.IsNullOrWhiteSpace(e.Id) || e.Condition is null || e.AmountFen is null || e.Citation is null)
             {
-                errors.Add(SubsidyErrors.SchemeMalformed.Create(path, ("Detail", "'id', 'condition', 'amountFen' and 'citation' are required")));
+                errors.Add(SubsidyErrors.SchemeMalformed.CreateLocalized(path, ("Detail", "须有「id」「condition」「amountFen」和「citation」", "'id', 'condition', 'amountFen' and 'citation' are required")));
                 continue;
             }
             var amount = Amount(e.AmountFen, path + ".amountFen");
@@ -147,11 +151,13 @@ internal static class SubsidySchemeReader
             var hours = re.Hours.GetValueOrDefault();
             if (re.Hours is null || re.Citation is null)
             {
-                errors.Add(SubsidyErrors.SchemeMalformed.Create("$.reservationExpiry", ("Detail", "'hours' and 'citation' are required (the period is cited like every amount)")));
+                errors.Add(SubsidyErrors.SchemeMalformed.CreateLocalized("$.reservationExpiry", ("Detail", "须有「hours」和「citation」（期限与每一金额一样须注明依据）",
+                    "'hours' and 'citation' are required (the period is cited like every amount)")));
             }
             else if (hours <= 0 || hours > 24 * 366)
             {
-                errors.Add(SubsidyErrors.SchemeAmountInvalid.Create("$.reservationExpiry.hours", ("Value", hours), ("Detail", "a reservation is held for more than 0 and at most 8,784 hours")));
+                errors.Add(SubsidyErrors.SchemeAmountInvalid.CreateLocalized("$.reservationExpiry.hours", ("Value", hours, hours),
+                    ("Detail", "预留期限须大于 0 小时且不超过 8784 小时", "a reservation is held for more than 0 and at most 8,784 hours")));
             }
             else
             {
