@@ -32,6 +32,31 @@ public class ResidentIdNumberTests
         Assert.Equal("MR.Subsidy.InvalidResidentId", Assert.Single(result.Errors).Code);
     }
 
+    // The birth date is a real day from 1800 on: 1800-01-01 is accepted, 1799-12-31 is not (the check character is
+    // computed for each body, so only the date decides).
+    [Theory]
+    [InlineData("11010518000101001", true)]
+    [InlineData("11010517991231001", false)]
+    public void Check_BirthYearFrom1800(string first17, bool valid)
+    {
+        var number = first17 + ResidentIdNumber.ComputeCheckCharacter(first17);
+        Assert.Equal(valid, ResidentIdNumber.Check(number) is null);
+        if (!valid)
+        {
+            Assert.Equal("characters 7 to 14 are not a birth date (yyyyMMdd)", ResidentIdNumber.Check(number));
+        }
+    }
+
+    // Computing a check character needs exactly seventeen digits; anything else is a caller's error, said at once.
+    [Theory]
+    [InlineData("1101051949123100")]
+    [InlineData("110105194912310021")]
+    [InlineData("1101051949123100A")]
+    [InlineData("110105194912310/2")]
+    [InlineData("110105194912310:2")]
+    public void ComputeCheckCharacter_NotSeventeenDigits_ArgumentException(string first17) =>
+        Assert.Throws<ArgumentException>(() => ResidentIdNumber.ComputeCheckCharacter(first17));
+
     [Fact]
     public void ComputeCheckCharacter_GeneratedNumbers_AllParse()
     {
@@ -50,8 +75,21 @@ public class ResidentIdNumberTests
     [InlineData("杭州C12345", "杭州C12345")]
     [InlineData("浙a-b1234", "浙AB1234")]
     [InlineData("杭州 123456", "杭州123456")]
+    [InlineData("浙江杭123456789", "浙江杭123456789")] // three characters of area, nine of serial: both at their limit
+    [InlineData("浙·12345", "浙12345")] // a separator without a city letter
+    [InlineData("  浙A·12345      ", "浙A12345")] // sixteen characters with the blanks around it
     public void NormalizePlate_AcceptedFormats_Normalise(string plate, string expected) =>
         Assert.Equal(expected, VehicleIdentifiers.NormalizePlate(plate));
+
+    [Theory]
+    [InlineData("  浙A·12345       ")] // seventeen characters: refused before trimming
+    [InlineData("浙A·1234567890")] // serial of ten
+    [InlineData("浙A·")] // a city letter and nothing after it
+    [InlineData("浙A")]
+    [InlineData("浙江杭1234567890123")] // sixteen characters of which thirteen serial: longer than the buffer's room
+    [InlineData("")]
+    [InlineData("   ")]
+    public void NormalizePlate_PastItsLimits_ReturnNull(string plate) => Assert.Null(VehicleIdentifiers.NormalizePlate(plate));
 
     [Theory]
     [InlineData("A12345")] // no issuing-area character
@@ -66,7 +104,12 @@ public class ResidentIdNumberTests
     [InlineData("ab12cd", true)]
     [InlineData("NF0O000001", false)] // letter O
     [InlineData("ABCDEFGH", false)] // no digit
-    [InlineData("A1234", false)] // too short
+    [InlineData("A1234", false)] // too short: five
     [InlineData("A12345678901234567890", false)] // 21 characters
+    [InlineData("A1234567890123456789", true)] // 20 characters
+    [InlineData(" lf0001 ", true)] // six once trimmed
+    [InlineData("LF-00001", false)]
+    [InlineData("LFI00001", false)] // letter I
+    [InlineData("LFQ00001", false)] // letter Q
     public void IsValidFrameNumber_Formats(string frame, bool valid) => Assert.Equal(valid, VehicleIdentifiers.IsValidFrameNumber(frame));
 }
