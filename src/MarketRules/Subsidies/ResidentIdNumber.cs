@@ -33,10 +33,10 @@ public readonly record struct ResidentIdNumber
     [Pure]
     public static RuleResult<ResidentIdNumber> Parse(string? text)
     {
-        var problem = Check(text);
+        var problem = Problem(text);
         return problem is null
             ? RuleResult<ResidentIdNumber>.Success(new ResidentIdNumber(text!.ToUpperInvariant()))
-            : RuleResult<ResidentIdNumber>.Failure(SubsidyErrors.InvalidResidentId.Create(null, ("Detail", problem)));
+            : RuleResult<ResidentIdNumber>.Failure(SubsidyErrors.InvalidResidentId.CreateLocalized(null, ("Detail", problem.Chinese, problem.English)));
     }
 
     /// <summary>Computes the check character of the first 17 digits.</summary>
@@ -61,34 +61,38 @@ public readonly record struct ResidentIdNumber
     /// <param name="text">The number.</param>
     /// <returns>An English description of the first problem found, or <see langword="null"/>.</returns>
     [Pure]
-    public static string? Check(string? text)
+    public static string? Check(string? text) => Problem(text)?.English;
+
+    // What is wrong, in both languages: the error's Chinese text says it in Chinese.
+    internal static LocalizedText? Problem(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
-            return "empty";
+            return new LocalizedText("为空", "empty");
         }
         if (text.Length != 18)
         {
-            return "expected 18 characters, found " + text.Length.ToString(CultureInfo.InvariantCulture);
+            var length = text.Length.ToString(CultureInfo.InvariantCulture);
+            return new LocalizedText($"应为 18 位，实为 {length} 位", "expected 18 characters, found " + length);
         }
         for (var i = 0; i < 17; i++)
         {
             if (text[i] is < '0' or > '9')
             {
-                return "characters 1 to 17 must be digits";
+                return new LocalizedText("第 1 至 17 位须为数字", "characters 1 to 17 must be digits");
             }
         }
         if (text.AsSpan(0, 6).SequenceEqual("000000"))
         {
-            return "the address code 000000 is not a division";
+            return new LocalizedText("地址码 000000 不是行政区划", "the address code 000000 is not a division");
         }
         if (!DateTime.TryParseExact(text.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth) || birth.Year < 1800)
         {
-            return "characters 7 to 14 are not a birth date (yyyyMMdd)";
+            return new LocalizedText("第 7 至 14 位不是出生日期（yyyyMMdd）", "characters 7 to 14 are not a birth date (yyyyMMdd)");
         }
         var last = char.ToUpperInvariant(text[17]);
         var expected = ComputeCheckCharacter(text.AsSpan(0, 17));
-        return last == expected ? null : $"check character is {last}, expected {expected} (ISO 7064 MOD 11-2)";
+        return last == expected ? null : new LocalizedText($"校验码为 {last}，应为 {expected}（ISO 7064 MOD 11-2）", $"check character is {last}, expected {expected} (ISO 7064 MOD 11-2)");
     }
 
     /// <inheritdoc />

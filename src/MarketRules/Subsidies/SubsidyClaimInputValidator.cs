@@ -51,7 +51,7 @@ public sealed class SubsidyClaimInputValidator : AbstractValidator<SubsidyClaimI
 
     private static void CheckId(string? id, ValidationContext<SubsidyClaimInput> ctx)
     {
-        if (ResidentIdNumber.Check(id) is { } problem)
+        if (ResidentIdNumber.Problem(id) is { } problem)
         {
             Fail(ctx, SubsidyErrors.InvalidResidentId, ctx.PropertyPath, ("Detail", problem));
         }

@@ -219,6 +219,30 @@ public class ValidationExtensionsMutationEdgeTests
     public void ToJsonPath_EachSegmentCamelCased(string propertyPath, string expected) =>
         Assert.Equal(expected, ValidationExtensions.ToJsonPath("$", propertyPath));
 
+    // A detail the rule words in both languages (what is wrong with an identity number, say) reads in Chinese in the
+    // zh-CN text and in English in the English one; the error's arguments keep the English, like every other value,
+    // and a plain value beside it is the same in both.
+    [Fact]
+    public void LocalizedDetail_EachLanguageReadsItsOwn_ArgumentsKeepTheEnglish()
+    {
+        var definition = new MessageDefinition("MR.Test.Detail", "号码 {Number} 无效：{Detail}", "Number {Number} is invalid: {Detail}");
+        var failure = new ValidationFailure("IdNumber", "unused")
+        {
+            CustomState = definition,
+            FormattedMessagePlaceholderValues = new Dictionary<string, object>
+            {
+                ["Number"] = "110105",
+                ["Detail"] = new LocalizedText("校验码为 1，应为 5", "check character is 1, expected 5"),
+            },
+        };
+        var error = Assert.Single(new ValidationResult([failure]).ToRuleErrors());
+        Assert.Equal("MR.Test.Detail", error.Code);
+        Assert.Equal("$.idNumber", error.Path);
+        Assert.Equal(new LocalizedText("号码 110105 无效：校验码为 1，应为 5", "Number 110105 is invalid: check character is 1, expected 5"), error.Message);
+        Assert.Equal("check character is 1, expected 5", error.Arguments["Detail"]);
+        Assert.Equal("110105", error.Arguments["Number"]);
+    }
+
     [Fact]
     public void ToRuleErrors_NoResult_Throws() =>
         Assert.Throws<ArgumentNullException>(() => ((ValidationResult)null!).ToRuleErrors());

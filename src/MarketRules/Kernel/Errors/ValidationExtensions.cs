@@ -58,6 +58,9 @@ public static class ValidationExtensions
         {
             var definition = failure.CustomState as MessageDefinition;
             var arguments = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            // A value in both languages (a detail the rule words itself) shows its Chinese in the zh-CN text and its
+            // English in the English one; the error's arguments keep the English, as for every other value.
+            Dictionary<string, LocalizedText>? localized = null;
             // Read without pattern variables: a pattern variable in a condition mutation testing wraps does not compile (CS0165).
             var placeholders = failure.FormattedMessagePlaceholderValues;
             if (placeholders is not null)
@@ -70,6 +73,12 @@ public static class ValidationExtensions
                     {
                         arguments[name] = MessageArguments.Format(value);
                     }
+                    else if (value is LocalizedText)
+                    {
+                        var text = (LocalizedText)value;
+                        (localized ??= new(StringComparer.Ordinal))[name] = text;
+                        arguments[name] = text.English;
+                    }
                 }
             }
             var path = ToJsonPath(pathPrefix, failure.PropertyName);
@@ -80,7 +89,10 @@ public static class ValidationExtensions
                 arguments["PropertyName"] = MemberName(path);
             }
             errors.Add(definition is not null
-                ? definition.Create(path, arguments.ToImmutable())
+                ? localized is null
+                    ? definition.Create(path, arguments.ToImmutable())
+                    : definition.CreateLocalized(path, [.. arguments.Select(a => (a.Key, (object?)(localized.GetValueOrDefault(a.Key)?.Chinese ?? a.Value),
+                        (object?)a.Value))])
                 : new RuleError(
                     string.IsNullOrEmpty(failure.ErrorCode) || !failure.ErrorCode.StartsWith("MR.", StringComparison.Ordinal) ? KernelErrors.Unknown.Code : failure.ErrorCode,
                     path,
