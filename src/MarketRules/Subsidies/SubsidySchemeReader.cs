@@ -22,7 +22,7 @@ internal static class SubsidySchemeReader
         {
             if (!ok)
             {
-                errors.Add(SubsidyErrors.SchemeMalformed.CreateLocalized(path, ("Detail", $"缺少「{member}」", $"'{member}' is required")));
+                errors.Add(SubsidyErrors.SchemeMalformed.CreateLocalized(path, ("Detail", $"须给出「{member}」", $"'{member}' is required")));
             }
         }
         Money? Amount(long? fen, string path)
