@@ -85,8 +85,9 @@ public sealed class SubsidyDecision
             }
             else if (r.Rejection == SubsidyErrors.AlreadySubsidised)
             {
-                builder.Add(SubsidyErrors.AlreadySubsidised.ToReason(evaluator.Scheme.Citation,
-                    ("Key", r.ConflictingKey is { } k ? SubsidyClaimInputValidator.Kebab(k) : ""), ("OtherClaim", r.ConflictingClaimId)));
+                var key = r.ConflictingKey is { } k ? SubsidyLabels.Key(k) : new LocalizedText("", "");
+                builder.Add(SubsidyErrors.AlreadySubsidised.ToReasonKeepingEnglish(evaluator.Scheme.Citation,
+                    ("Key", key.Chinese, key.English), ("OtherClaim", r.ConflictingClaimId, r.ConflictingClaimId)));
             }
             else
             {

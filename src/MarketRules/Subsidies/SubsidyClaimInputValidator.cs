@@ -43,7 +43,7 @@ public sealed class SubsidyClaimInputValidator : AbstractValidator<SubsidyClaimI
             {
                 if (!evidence.Contains(requirement.Evidence))
                 {
-                    Fail(ctx, SubsidyErrors.MissingEvidence, "Evidence", ("Step", Kebab(requirement.Step)), ("Evidence", Kebab(requirement.Evidence)));
+                    Fail(ctx, SubsidyErrors.MissingEvidence, "Evidence", ("Step", SubsidyLabels.Step(requirement.Step)), ("Evidence", SubsidyLabels.Evidence(requirement.Evidence)));
                 }
             }
         });
@@ -62,19 +62,19 @@ public sealed class SubsidyClaimInputValidator : AbstractValidator<SubsidyClaimI
         var completed = claim.CompletedAt!.Value;
         if (claim.PurchaseDate is { } purchase && Calendar.LegalTime.DateOf(completed) < purchase)
         {
-            Fail(ctx, SubsidyErrors.CompletedBeforeStep, "CompletedAt", ("Step", "purchase"));
+            Fail(ctx, SubsidyErrors.CompletedBeforeStep, "CompletedAt", ("Step", SubsidyLabels.Step("purchase")));
         }
         if (claim.RecycledAt is { } recycled && completed < recycled)
         {
-            Fail(ctx, SubsidyErrors.CompletedBeforeStep, "CompletedAt", ("Step", "recycling"));
+            Fail(ctx, SubsidyErrors.CompletedBeforeStep, "CompletedAt", ("Step", SubsidyLabels.Step("recycling")));
         }
         if (claim.OldPlateCancelledAt is { } cancelled && completed < cancelled)
         {
-            Fail(ctx, SubsidyErrors.CompletedBeforeStep, "CompletedAt", ("Step", "plate-cancellation"));
+            Fail(ctx, SubsidyErrors.CompletedBeforeStep, "CompletedAt", ("Step", SubsidyLabels.Step("plate-cancellation")));
         }
         if (claim.NewRegisteredAt is { } registered && completed < registered)
         {
-            Fail(ctx, SubsidyErrors.CompletedBeforeStep, "CompletedAt", ("Step", "new-registration"));
+            Fail(ctx, SubsidyErrors.CompletedBeforeStep, "CompletedAt", ("Step", SubsidyLabels.Step("new-registration")));
         }
     }
 

@@ -185,8 +185,11 @@ public sealed class SubsidyEvaluator
             {
                 return Ineligible(first, claim);
             }
-            explanation.Add(SubsidyErrors.OutsideSchemeWindow.ToReason(scheme.Citation, ("Step", step), ("Time", TimeOf(claim, step)),
-                ("Start", SubsidySchemeReader.FormatLocal(scheme.ValidFromLocal)), ("End", SubsidySchemeReader.FormatLocal(scheme.ValidToLocal))));
+            var time = TimeOf(claim, step);
+            var start = SubsidySchemeReader.FormatLocal(scheme.ValidFromLocal);
+            var end = SubsidySchemeReader.FormatLocal(scheme.ValidToLocal);
+            explanation.Add(SubsidyErrors.OutsideSchemeWindow.ToReasonKeepingEnglish(scheme.Citation, ("Step", SubsidyLabels.Step(step).Chinese, step),
+                ("Time", time, time), ("Start", start, start), ("End", end, end)));
         }
         if ((claim.PreviouslySubsidisedMask & scheme.UniquenessMask) != 0)
         {
@@ -199,7 +202,8 @@ public sealed class SubsidyEvaluator
             {
                 if ((claim.PreviouslySubsidisedMask & (1 << (int)key)) != 0)
                 {
-                    explanation.Add(SubsidyErrors.AlreadySubsidised.ToReason(scheme.Citation, ("Key", SubsidyClaimInputValidator.Kebab(key)), ("OtherClaim", "register")));
+                    explanation.Add(SubsidyErrors.AlreadySubsidised.ToReasonKeepingEnglish(scheme.Citation, ("Key", SubsidyLabels.Key(key).Chinese, SubsidyClaimInputValidator.Kebab(key)),
+                        ("OtherClaim", "补贴登记记录", "register")));
                 }
             }
         }

@@ -83,9 +83,9 @@ public class SubsidyClaimValidationTextsMutationEdgeTests
         foreach (var missing in scheme.Evidence.Select(r => r.Evidence))
         {
             var input = SubsidyTestData.Input(1, completed) with { Evidence = [.. SubsidyTestData.AllEvidence.Where(e => e != missing)] };
-            var failure = Assert.Single(validator.Validate(input).Errors);
-            Assert.Equal("MR.Subsidy.MissingEvidence", failure.ErrorCode);
-            Assert.Equal(SubsidyClaimInputValidator.Kebab(missing), failure.FormattedMessagePlaceholderValues["Evidence"]);
+            var error = Assert.Single(validator.Validate(input).ToRuleErrors());
+            Assert.Equal("MR.Subsidy.MissingEvidence", error.Code);
+            Assert.Equal(SubsidyClaimInputValidator.Kebab(missing), error.Arguments["Evidence"]);
         }
     }
 }
