@@ -236,16 +236,27 @@ public sealed class PeriodCalculator
             lastDay = nominal;
             return false;
         }
-        lastDay = nominal;
+        // Each way out assigns the answer itself, and the next working day is read into its own local: written as one
+        // expression (`lastDay = nominal; return working || TryNext(nominal, out lastDay)`), a CI run under heavy load
+        // returned 0001-01-01 for a working day, as if the first store had been dropped (2026-12-07; not reproduced since).
         if (rule != RestDayRule.RollForward || period.Unit == PeriodUnit.WorkingDays)
         {
+            lastDay = nominal;
             return true;
         }
         if (!Calendar.TryGetDayKind(nominal, out var kind))
         {
+            lastDay = nominal;
             return false;
         }
-        return kind is DayKind.WorkingDay or DayKind.MakeUpWorkday || Calendar.TryNextWorkingDayOnOrAfter(nominal, out lastDay);
+        if (kind is DayKind.WorkingDay or DayKind.MakeUpWorkday)
+        {
+            lastDay = nominal;
+            return true;
+        }
+        var found = Calendar.TryNextWorkingDayOnOrAfter(nominal, out var next);
+        lastDay = next;
+        return found;
     }
 
     /// <summary>
