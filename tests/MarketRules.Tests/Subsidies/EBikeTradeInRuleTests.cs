@@ -30,6 +30,16 @@ public class EBikeTradeInRuleTests
         var result = new EBikeTradeInRule().Evaluate(new SubsidyRuleInput { SchemeId = "gongshu-2022-ebike-tradein", Claim = input }, Context);
         Assert.False(result.Value!.Result.Eligible);
         Assert.Equal(["MR.Subsidy.NoCcc", "MR.Subsidy.NewBikeNotRegistered"], result.Value.Result.Reasons.ToArray());
+        Assert.Equal("not-eligible", result.Value.Explanation.Outcome);
+    }
+
+    // A request without a claim is refused at $.claim, the member named in both languages.
+    [Fact]
+    public void Evaluate_NoClaim_RequiredAtItsPath()
+    {
+        var error = Assert.Single(new EBikeTradeInRule().Evaluate(new SubsidyRuleInput { SchemeId = "gongshu-2022-ebike-tradein", Claim = null }, Context).Errors);
+        Assert.Equal(("MR.Subsidy.Required", "$.claim"), (error.Code, error.Path));
+        Assert.Equal("Claim", error.Arguments["PropertyName"]);
     }
 
     [Fact]
