@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MarketRules.Utility;
 
 namespace MarketRules.Calendar;
@@ -229,6 +230,12 @@ public sealed class PeriodCalculator
     }
 
     // LastDayOf's one rule, reporting a date outside the calendar instead of throwing (in lastDay: the date the error names).
+    // Never inlined: .NET 10.0.12's Tier-1 JIT with (synthesized) PGO, inlining this method through DeadlineOf into
+    // CaseController.VerificationDeadline, read the caller's `nominal` slot into `lastDay` *before* the call to TryNominal
+    // that fills it, so every warmed-up case answered a lead-verification deadline of 0001-01-01 (it showed as CI failures
+    // under load; DOTNET_TieredPGO=0 or this attribute make it vanish). The tests run with tiering's delay at zero
+    // (tests/jit-warm.runsettings) so that warmed-up code is what they check (docs/decisions/0025-tested-as-jitted-in-service.md).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private bool TryLastDayOf(LocalDate trigger, LegalPeriod period, PeriodPauses banked, RestDayRule rule, out LocalDate lastDay, out LocalDate nominal)
     {
         if (!TryNominal(trigger, period, banked, out nominal))
