@@ -17,7 +17,7 @@ public sealed class CaseLabelsTests
     [Fact]
     public void IllegalTransition_NamesStateAndEventInEachLanguage()
     {
-        var json = global::MarketRules.Engine.RuleEngine.Default.Evaluate("""{ "rule": "case.transition/1", "asOf": "2024-10-08", "input": { "history": [], "event": { "kind": "case-opened", "at": "2024-10-08T02:00:00Z" } } }""");
+        var json = MarketRules.Tests.Engine.FreshRules.Engine().Evaluate("""{ "rule": "case.transition/1", "asOf": "2024-10-08", "input": { "history": [], "event": { "kind": "case-opened", "at": "2024-10-08T02:00:00Z" } } }""");
         using var decision = System.Text.Json.JsonDocument.Parse(json);
         var error = decision.RootElement.GetProperty("errors")[0];
         Assert.Equal("MR.Cases.IllegalTransition", error.GetProperty("code").GetString());

@@ -11,7 +11,7 @@ public class CaseTransitionRuleTests
 {
     private static readonly RuleContext Context = new(new LocalDate(2025, 2, 8), default, NationalCatalog.Policy, PeriodCalculator.China);
 
-    private static IRuleDefinition Rule => BuiltInRules.All.Single(r => r.Id == "case.transition/1");
+    private static IRuleDefinition Rule => MarketRules.Tests.Engine.FreshRules.Of("case.transition/1");
 
     private static object Parse(string json) => JsonSerializer.Deserialize(json, Rule.InputTypeInfo)!;
 

@@ -9,7 +9,7 @@ namespace MarketRules.Tests.Complaints;
 // The JSON door of complaint.transition/1 and report.reward/1: strict input, coded errors with paths, never an exception.
 public class ComplaintRulesTests
 {
-    private static readonly RuleEngine Engine = RuleEngine.Default;
+    private static RuleEngine Engine => MarketRules.Tests.Engine.FreshRules.Engine();
 
     private const string Received = """{ "kind": "received", "at": "2026-04-15T02:00:00Z" }""";
 

@@ -9,7 +9,7 @@ namespace MarketRules.Tests.Engine;
 
 public partial class RuleEngineTests
 {
-    private static readonly RuleEngine Engine = RuleEngine.Default;
+    private static RuleEngine Engine => FreshRules.Engine();
 
     private const string Good = """{ "rule": "calendar.deadline/1", "asOf": "2024-09-27", "input": { "trigger": "2024-09-27", "length": 15, "unit": "working-days" } }""";
 

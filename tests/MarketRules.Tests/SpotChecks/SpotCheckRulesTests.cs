@@ -52,7 +52,7 @@ public class SpotCheckRulesTests
     [Fact]
     public void Transition_Explanation_CitesTheLawAndListsTheParameters()
     {
-        var json = RuleEngine.Default.Evaluate("""{"rule":"spotcheck.transition/1","asOf":"2024-09-20","input":{"level":"city","history":"""
+        var json = MarketRules.Tests.Engine.FreshRules.Engine().Evaluate("""{"rule":"spotcheck.transition/1","asOf":"2024-09-20","input":{"level":"city","history":"""
             + Received + ""","event":{"kind":"result-received","on":"2024-09-20"}}}""");
         using var doc = JsonDocument.Parse(json);
         var explanation = doc.RootElement.GetProperty("explanation");
@@ -64,7 +64,7 @@ public class SpotCheckRulesTests
 
     private static JsonElement Evaluate(string rule, string input)
     {
-        var json = RuleEngine.Default.Evaluate($$"""{"rule":"{{rule}}","asOf":"2024-09-20","input":{{input}}}""");
+        var json = MarketRules.Tests.Engine.FreshRules.Engine().Evaluate($$"""{"rule":"{{rule}}","asOf":"2024-09-20","input":{{input}}}""");
         var root = JsonDocument.Parse(json).RootElement;
         Assert.False(root.GetProperty("ok").GetBoolean(), json);
         return root.GetProperty("errors")[0];

@@ -162,7 +162,9 @@ public sealed class DeadlineRule : RuleDefinition<DeadlineInput, DeadlineResult>
     /// <summary>The longest period the rule accepts, in its unit (ten years of days).</summary>
     public const int MaxLength = 3660;
 
-    private static readonly DeadlineValidator Validator = new();
+    // Built with the rule, not once per process: a test that constructs the rule checks the validator it builds (a mutation
+    // tool that changes the validator's rules sees them take effect), and an engine holds one rule of each kind anyway.
+    private readonly DeadlineValidator validator = new();
 
     /// <inheritdoc />
     public override string Id => "calendar.deadline/1";
@@ -177,7 +179,7 @@ public sealed class DeadlineRule : RuleDefinition<DeadlineInput, DeadlineResult>
     public override JsonTypeInfo<DeadlineResult> Result => CalendarRuleJsonContext.Default.DeadlineResult;
 
     /// <inheritdoc />
-    protected override ImmutableArray<RuleError> Validate(DeadlineInput input, RuleContext context) => Validator.Validate(input).ToRuleErrors();
+    protected override ImmutableArray<RuleError> Validate(DeadlineInput input, RuleContext context) => validator.Validate(input).ToRuleErrors();
 
     /// <inheritdoc />
     protected override RuleResult<RuleDecision<DeadlineResult>> Decide(DeadlineInput input, RuleContext context) =>

@@ -33,7 +33,9 @@ public sealed record WorkingDaysResult(
 /// <summary><c>calendar.working-days/1</c>: whether a date is a working day on the statutory calendar of China, and working-day arithmetic.</summary>
 public sealed class WorkingDaysRule : RuleDefinition<WorkingDaysInput, WorkingDaysResult>
 {
-    private static readonly WorkingDaysValidator Validator = new();
+    // Built with the rule, not once per process: a test that constructs the rule checks the validator it builds (a mutation
+    // tool that changes the validator's rules sees them take effect), and an engine holds one rule of each kind anyway.
+    private readonly WorkingDaysValidator validator = new();
 
     /// <inheritdoc />
     public override string Id => "calendar.working-days/1";
@@ -48,7 +50,7 @@ public sealed class WorkingDaysRule : RuleDefinition<WorkingDaysInput, WorkingDa
     public override JsonTypeInfo<WorkingDaysResult> Result => CalendarRuleJsonContext.Default.WorkingDaysResult;
 
     /// <inheritdoc />
-    protected override ImmutableArray<RuleError> Validate(WorkingDaysInput input, RuleContext context) => Validator.Validate(input).ToRuleErrors();
+    protected override ImmutableArray<RuleError> Validate(WorkingDaysInput input, RuleContext context) => validator.Validate(input).ToRuleErrors();
 
     /// <inheritdoc />
     protected override RuleResult<RuleDecision<WorkingDaysResult>> Decide(WorkingDaysInput input, RuleContext context)

@@ -106,7 +106,9 @@ public sealed record CaseTransitionResult(string? CaseId, CaseState From, CaseSt
 /// <summary>The rule <c>case.transition/1</c>: rebuilds a case from its history, applies the new event and returns the new state, its deadlines and the explanation, or the coded rejection.</summary>
 public sealed class CaseTransitionRule : RuleDefinition<CaseTransitionInput, CaseTransitionResult>
 {
-    private static readonly InputValidator Validator = new();
+    // Built with the rule, not once per process: a test that constructs the rule checks the validator it builds (a mutation
+    // tool that changes the validator's rules sees them take effect), and an engine holds one rule of each kind anyway.
+    private readonly InputValidator validator = new();
 
     /// <inheritdoc/>
     public override string Id => CaseStateMachine.RuleId;
@@ -121,7 +123,7 @@ public sealed class CaseTransitionRule : RuleDefinition<CaseTransitionInput, Cas
     public override JsonTypeInfo<CaseTransitionResult> Result => CasesJsonContext.Default.CaseTransitionResult;
 
     /// <inheritdoc/>
-    protected override ImmutableArray<RuleError> Validate(CaseTransitionInput input, RuleContext context) => Validator.Validate(input).ToRuleErrors();
+    protected override ImmutableArray<RuleError> Validate(CaseTransitionInput input, RuleContext context) => validator.Validate(input).ToRuleErrors();
 
     /// <inheritdoc />
     protected override RuleResult<RuleDecision<CaseTransitionResult>> Decide(CaseTransitionInput input, RuleContext context)

@@ -91,7 +91,9 @@ public sealed record ComplaintTransitionResult(string? ComplaintId, ComplaintOrd
 /// <summary>The rule <c>complaint.transition/1</c>: rebuilds a complaint from its history, applies the new event and returns the new state, the governing order, its deadlines and the explanation, or the coded rejection.</summary>
 public sealed class ComplaintTransitionRule : RuleDefinition<ComplaintTransitionInput, ComplaintTransitionResult>
 {
-    private static readonly InputValidator Validator = new();
+    // Built with the rule, not once per process: a test that constructs the rule checks the validator it builds (a mutation
+    // tool that changes the validator's rules sees them take effect), and an engine holds one rule of each kind anyway.
+    private readonly InputValidator validator = new();
 
     /// <inheritdoc/>
     public override string Id => ComplaintStateMachine.RuleId;
@@ -106,7 +108,7 @@ public sealed class ComplaintTransitionRule : RuleDefinition<ComplaintTransition
     public override JsonTypeInfo<ComplaintTransitionResult> Result => ComplaintsJsonContext.Strict.ComplaintTransitionResult;
 
     /// <inheritdoc/>
-    protected override ImmutableArray<RuleError> Validate(ComplaintTransitionInput input, RuleContext context) => Validator.Validate(input).ToRuleErrors();
+    protected override ImmutableArray<RuleError> Validate(ComplaintTransitionInput input, RuleContext context) => validator.Validate(input).ToRuleErrors();
 
     /// <inheritdoc/>
     protected override RuleResult<RuleDecision<ComplaintTransitionResult>> Decide(ComplaintTransitionInput input, RuleContext context)

@@ -72,7 +72,9 @@ public sealed record ReportIntakeResult(ReportIntakeOutcome Outcome, ComplaintOr
 /// </summary>
 public sealed class ReportIntakeRule : RuleDefinition<ReportIntakeInput, ReportIntakeResult>
 {
-    private static readonly InputValidator Validator = new();
+    // Built with the rule, not once per process: a test that constructs the rule checks the validator it builds (a mutation
+    // tool that changes the validator's rules sees them take effect), and an engine holds one rule of each kind anyway.
+    private readonly InputValidator validator = new();
 
     /// <inheritdoc/>
     public override string Id => ReportHandling.RuleId;
@@ -87,7 +89,7 @@ public sealed class ReportIntakeRule : RuleDefinition<ReportIntakeInput, ReportI
     public override JsonTypeInfo<ReportIntakeResult> Result => ComplaintsJsonContext.Strict.ReportIntakeResult;
 
     /// <inheritdoc/>
-    protected override ImmutableArray<RuleError> Validate(ReportIntakeInput input, RuleContext context) => Validator.Validate(input).ToRuleErrors();
+    protected override ImmutableArray<RuleError> Validate(ReportIntakeInput input, RuleContext context) => validator.Validate(input).ToRuleErrors();
 
     /// <inheritdoc/>
     protected override RuleResult<RuleDecision<ReportIntakeResult>> Decide(ReportIntakeInput input, RuleContext context)

@@ -64,7 +64,9 @@ public sealed record ReportRewardResult(bool Eligible, ImmutableArray<RewardExcl
 /// </summary>
 public sealed class ReportRewardRule : RuleDefinition<ReportRewardInput, ReportRewardResult>
 {
-    private static readonly InputValidator Validator = new();
+    // Built with the rule, not once per process: a test that constructs the rule checks the validator it builds (a mutation
+    // tool that changes the validator's rules sees them take effect), and an engine holds one rule of each kind anyway.
+    private readonly InputValidator validator = new();
 
     /// <inheritdoc/>
     public override string Id => ReportRewardCalculator.RuleId;
@@ -79,7 +81,7 @@ public sealed class ReportRewardRule : RuleDefinition<ReportRewardInput, ReportR
     public override JsonTypeInfo<ReportRewardResult> Result => ComplaintsJsonContext.Strict.ReportRewardResult;
 
     /// <inheritdoc/>
-    protected override ImmutableArray<RuleError> Validate(ReportRewardInput input, RuleContext context) => Validator.Validate(input).ToRuleErrors();
+    protected override ImmutableArray<RuleError> Validate(ReportRewardInput input, RuleContext context) => validator.Validate(input).ToRuleErrors();
 
     /// <inheritdoc/>
     protected override RuleResult<RuleDecision<ReportRewardResult>> Decide(ReportRewardInput input, RuleContext context)

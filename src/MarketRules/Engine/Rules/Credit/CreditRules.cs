@@ -54,7 +54,9 @@ public sealed record CreditTierOutput(CreditRiskClass Class, int Score, CreditCl
 /// <summary><c>credit.tier/1</c>: classifies an enterprise (A–D) with the model given in the input (or the example model) and explains which indicators and rules decided.</summary>
 public sealed class CreditTierRule : RuleDefinition<CreditTierInput, CreditTierOutput>
 {
-    private static readonly Validator InputValidator = new();
+    // Built with the rule, not once per process: a test that constructs the rule checks the validator it builds (a mutation
+    // tool that changes the validator's rules sees them take effect), and an engine holds one rule of each kind anyway.
+    private readonly Validator validator = new();
 
     /// <inheritdoc />
     public override string Id => "credit.tier/1";
@@ -69,7 +71,7 @@ public sealed class CreditTierRule : RuleDefinition<CreditTierInput, CreditTierO
     public override JsonTypeInfo<CreditTierOutput> Result => CreditRuleJsonContext.Default.CreditTierOutput;
 
     /// <inheritdoc />
-    protected override ImmutableArray<RuleError> Validate(CreditTierInput input, RuleContext context) => InputValidator.Validate(input).ToRuleErrors();
+    protected override ImmutableArray<RuleError> Validate(CreditTierInput input, RuleContext context) => validator.Validate(input).ToRuleErrors();
 
     /// <inheritdoc />
     protected override RuleResult<RuleDecision<CreditTierOutput>> Decide(CreditTierInput input, RuleContext context)
@@ -153,7 +155,9 @@ public sealed record CreditPublicationOutput(bool Published, LocalDate? PublishB
 /// <summary><c>credit.publication/1</c>: publication period and repair eligibility of a penalty decision as of a date.</summary>
 public sealed class CreditPublicationRule : RuleDefinition<CreditPublicationInput, CreditPublicationOutput>
 {
-    private static readonly Validator InputValidator = new();
+    // Built with the rule, not once per process: a test that constructs the rule checks the validator it builds (a mutation
+    // tool that changes the validator's rules sees them take effect), and an engine holds one rule of each kind anyway.
+    private readonly Validator validator = new();
 
     /// <inheritdoc />
     public override string Id => "credit.publication/1";
@@ -168,7 +172,7 @@ public sealed class CreditPublicationRule : RuleDefinition<CreditPublicationInpu
     public override JsonTypeInfo<CreditPublicationOutput> Result => CreditRuleJsonContext.Default.CreditPublicationOutput;
 
     /// <inheritdoc />
-    protected override ImmutableArray<RuleError> Validate(CreditPublicationInput input, RuleContext context) => InputValidator.Validate(input).ToRuleErrors();
+    protected override ImmutableArray<RuleError> Validate(CreditPublicationInput input, RuleContext context) => validator.Validate(input).ToRuleErrors();
 
     /// <inheritdoc />
     protected override RuleResult<RuleDecision<CreditPublicationOutput>> Decide(CreditPublicationInput input, RuleContext context)

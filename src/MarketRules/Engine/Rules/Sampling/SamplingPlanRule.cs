@@ -92,7 +92,9 @@ public sealed record StratumReportRow(string Region, string Industry, CreditRisk
 /// </summary>
 public sealed class SamplingPlanRule : RuleDefinition<SamplingPlanInput, SamplingPlanResult>
 {
-    private static readonly InputValidator Validator = new();
+    // Built with the rule, not once per process: a test that constructs the rule checks the validator it builds (a mutation
+    // tool that changes the validator's rules sees them take effect), and an engine holds one rule of each kind anyway.
+    private readonly InputValidator validator = new();
 
     /// <inheritdoc />
     public override string Id => "sampling.plan/1";
@@ -110,7 +112,7 @@ public sealed class SamplingPlanRule : RuleDefinition<SamplingPlanInput, Samplin
     /// <inheritdoc />
     protected override RuleResult<RuleDecision<SamplingPlanResult>> Decide(SamplingPlanInput input, RuleContext context)
     {
-        var errors = Validator.Validate(input).ToRuleErrors("$").ToBuilder();
+        var errors = validator.Validate(input).ToRuleErrors("$").ToBuilder();
         byte[] seed = [];
         if (errors.Count == 0)
         {

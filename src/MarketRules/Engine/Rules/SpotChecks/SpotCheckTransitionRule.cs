@@ -60,7 +60,9 @@ public sealed record SpotCheckTransitionResult(string? LotId, SpotCheckState Fro
 /// <summary>The rule <c>spotcheck.transition/1</c>: rebuilds a lot from its events, applies the new one and returns the new state, what is due and overdue, and the explanation — or the coded rejection.</summary>
 public sealed class SpotCheckTransitionRule : RuleDefinition<SpotCheckTransitionInput, SpotCheckTransitionResult>
 {
-    private static readonly InputValidator Validator = new();
+    // Built with the rule, not once per process: a test that constructs the rule checks the validator it builds (a mutation
+    // tool that changes the validator's rules sees them take effect), and an engine holds one rule of each kind anyway.
+    private readonly InputValidator validator = new();
 
     /// <inheritdoc/>
     public override string Id => SpotCheckStateMachine.RuleId;
@@ -75,7 +77,7 @@ public sealed class SpotCheckTransitionRule : RuleDefinition<SpotCheckTransition
     public override JsonTypeInfo<SpotCheckTransitionResult> Result => SpotChecksJsonContext.Default.SpotCheckTransitionResult;
 
     /// <inheritdoc/>
-    protected override ImmutableArray<RuleError> Validate(SpotCheckTransitionInput input, RuleContext context) => Validator.Validate(input).ToRuleErrors();
+    protected override ImmutableArray<RuleError> Validate(SpotCheckTransitionInput input, RuleContext context) => validator.Validate(input).ToRuleErrors();
 
     /// <inheritdoc/>
     protected override RuleResult<RuleDecision<SpotCheckTransitionResult>> Decide(SpotCheckTransitionInput input, RuleContext context)
