@@ -55,4 +55,74 @@ public class CaseTransitionRuleTests
         Assert.False(result.IsSuccess);
         Assert.Contains(result.Errors, e => e.Code == "MR.Cases.NegativeAmount" && e.Path == "$.event.amountYuan");
     }
+
+    // The notice's facts as JSON gives them: the amount in yuan and every sanction, combined (行政处罚法第六十三条: an
+    // organisation has a hearing for a fine of 100,000 yuan or more by default, and for a licence revoked whatever the fine).
+    [Theory]
+    [InlineData("\"fine\"", 50_000, false)]
+    [InlineData("\"fine\"", 150_000, true)]
+    [InlineData("\"fine\", \"licence-revocation\"", 50_000, true)]
+    [InlineData("\"licence-revocation\", \"fine\"", 50_000, true)]
+    public void Evaluate_HearingRequested_RightFollowsTheNoticesAmountAndEverySanction_PenaltyLawArt63(string sanctions, int amountYuan, bool hearing)
+    {
+        var input = Parse($$"""
+            { "history": [
+                { "kind": "lead-received", "at": "2024-12-02T02:00:00Z", "date": "2024-11-20" },
+                { "kind": "case-opened", "at": "2024-12-06T02:00:00Z" },
+                { "kind": "investigation-concluded", "at": "2025-01-20T02:00:00Z" },
+                { "kind": "notice-served", "at": "2025-01-24T02:00:00Z", "party": "organisation", "sanctions": [{{sanctions}}], "amountYuan": {{amountYuan}} } ],
+              "event": { "kind": "hearing-requested", "at": "2025-01-27T02:00:00Z" } }
+            """);
+        var result = Rule.EvaluateUntyped(input, Context);
+        Assert.Equal(hearing, result.IsSuccess);
+        if (hearing)
+        {
+            Assert.Equal(CaseState.HearingRequested, Assert.IsType<CaseTransitionResult>(result.Value!.Result).To);
+        }
+    }
+
+    [Theory]
+    [InlineData("confiscationYuan", "-0.01")]
+    [InlineData("amountYuan", "-1")]
+    [InlineData("days", "-1")]
+    public void Evaluate_NegativeConfiscationAmountOrDays_RefusedAtItsPath(string member, string value)
+    {
+        var input = Parse($$"""{ {{History}}, "event": { "kind": "payment-received", "at": "2025-02-08T02:00:00Z", "{{member}}": {{value}} } }""");
+        var result = Rule.EvaluateUntyped(input, Context);
+        Assert.False(result.IsSuccess);
+        Assert.Equal(("MR.Cases.NegativeAmount", "$.event." + member), (Assert.Single(result.Errors).Code, result.Errors[0].Path));
+    }
+
+    [Fact]
+    public void Evaluate_TypedEventOfNoKnownKind_RefusedAsUnknownEvent()
+    {
+        // JSON cannot spell such a kind (the door refuses the string); a typed caller can cast one.
+        var input = new CaseTransitionInput { Event = new CaseEventInput { Kind = (CaseEventKind)99, At = Instant.FromUtc(2025, 2, 8, 2, 0) } };
+        var result = Rule.EvaluateUntyped(input, Context);
+        Assert.False(result.IsSuccess);
+        Assert.Equal(("MR.Cases.UnknownEvent", "$.event.kind"), (Assert.Single(result.Errors).Code, result.Errors[0].Path));
+    }
+
+    [Fact]
+    public void Evaluate_HistoryTheMachineRefuses_AnswersItsRejectionAtThatEvent_NotADecision()
+    {
+        // A case opened before any lead: the history itself breaks the procedure, so nothing is decided on top of it.
+        var input = Parse("""
+            { "history": [ { "kind": "case-opened", "at": "2024-12-06T02:00:00Z" } ],
+              "event": { "kind": "investigation-concluded", "at": "2025-01-20T02:00:00Z" } }
+            """);
+        var result = Rule.EvaluateUntyped(input, Context);
+        Assert.False(result.IsSuccess);
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("MR.Cases.", error.Code, StringComparison.Ordinal);
+        Assert.Contains("history[0]", error.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CaseEventInput_TypedDefaultSanctions_ReadAsNone()
+    {
+        var input = new CaseEventInput { Kind = CaseEventKind.NoticeServed, Sanctions = default };
+        Assert.False(input.Sanctions.IsDefault);
+        Assert.Empty(input.Sanctions);
+    }
 }
