@@ -56,21 +56,24 @@ public class CaseTransitionRuleTests
         Assert.Contains(result.Errors, e => e.Code == "MR.Cases.NegativeAmount" && e.Path == "$.event.amountYuan");
     }
 
-    // The notice's facts as JSON gives them: the amount in yuan and every sanction, combined (行政处罚法第六十三条: an
-    // organisation has a hearing for a fine of 100,000 yuan or more by default, and for a licence revoked whatever the fine).
+    // The notice's facts as JSON gives them: the amounts in yuan and every sanction, combined (行政处罚法第六十三条: an
+    // organisation has a hearing for a fine, or a confiscation, of 100,000 yuan or more by default, and for a licence
+    // revoked whatever the fine).
     [Theory]
     [InlineData("\"fine\"", 50_000, false)]
     [InlineData("\"fine\"", 150_000, true)]
     [InlineData("\"fine\", \"licence-revocation\"", 50_000, true)]
     [InlineData("\"licence-revocation\", \"fine\"", 50_000, true)]
-    public void Evaluate_HearingRequested_RightFollowsTheNoticesAmountAndEverySanction_PenaltyLawArt63(string sanctions, int amountYuan, bool hearing)
+    [InlineData("\"confiscation\"", 0, false, 99_999)]
+    [InlineData("\"confiscation\"", 0, true, 100_000)]
+    public void Evaluate_HearingRequested_RightFollowsTheNoticesAmountAndEverySanction_PenaltyLawArt63(string sanctions, int amountYuan, bool hearing, int confiscationYuan = 0)
     {
         var input = Parse($$"""
             { "history": [
                 { "kind": "lead-received", "at": "2024-12-02T02:00:00Z", "date": "2024-11-20" },
                 { "kind": "case-opened", "at": "2024-12-06T02:00:00Z" },
                 { "kind": "investigation-concluded", "at": "2025-01-20T02:00:00Z" },
-                { "kind": "notice-served", "at": "2025-01-24T02:00:00Z", "party": "organisation", "sanctions": [{{sanctions}}], "amountYuan": {{amountYuan}} } ],
+                { "kind": "notice-served", "at": "2025-01-24T02:00:00Z", "party": "organisation", "sanctions": [{{sanctions}}], "amountYuan": {{amountYuan}}, "confiscationYuan": {{confiscationYuan}} } ],
               "event": { "kind": "hearing-requested", "at": "2025-01-27T02:00:00Z" } }
             """);
         var result = Rule.EvaluateUntyped(input, Context);

@@ -68,7 +68,7 @@ public sealed record CaseEventInput
     internal CaseEvent ToEvent() => new()
     {
         Kind = Kind, At = At, Actor = Actor, Amount = Money.FromYuan(AmountYuan ?? 0m), ConfiscationValue = Money.FromYuan(ConfiscationYuan ?? 0m),
-        Sanctions = Sanctions.IsDefault ? MarketRules.Cases.Sanctions.None : Sanctions.Aggregate(MarketRules.Cases.Sanctions.None, (a, b) => a | b),
+        Sanctions = Sanctions.Aggregate(MarketRules.Cases.Sanctions.None, (a, b) => a | b), // never default: the property normalises it
         Party = Party, Date = Date, ActEnd = ActEnd, ActContinuing = ActContinuing, SeriousHarm = SeriousHarm, Pause = Pause, LegalReviewRequired = LegalReviewRequired,
         CollectiveDiscussionRequired = CollectiveDiscussionRequired, Days = Days, ByCollectiveDecision = ByCollectiveDecision, Referral = Referral,
     };
