@@ -3,7 +3,7 @@
 # Usage: eng/mutation.sh [area…]      areas: the names of eng/mutation/*.json (kernel sampling credit …); none = all
 #        an area may name one folder inside it, e.g. kernel/Calendar: that area's configuration, mutating that folder
 #        only, kept as mutation/kernel-calendar.json; the engine is measured per rule folder (engine/Rules/Referral,
-#        with the engine's tests and that area's)
+#        with the engine's tests and that area's; engine/root for the files directly in the engine's folder)
 # Each area's configuration is eng/mutation/<area>.json. The JSON report of each run is kept as
 # mutation/<area>.json and mutation/README.md gets that area's row, its survivors and their reasons
 # (eng/mutation/equivalent.tsv gives a reason to each survivor judged equivalent). Not part of .ci/run: a whole-library
@@ -16,6 +16,9 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 dotnet tool restore >/dev/null
+# The calendar's tests cross-check it against the reference data beside the repository (../shared, as CI has it); in a
+# clone or worktree without it they fail, and Stryker would go on with those tests left out and report a lower score.
+[ -d "$root/../shared/reference/holiday-cn" ] || { echo "no ../shared/reference/holiday-cn beside $root: link the shared folder there first" >&2; exit 2; }
 # Buildalyzer (inside Stryker) gives `dotnet --info` 10 s by default and then fails with "Could not find build
 # environment"; on a loaded two-core machine that call takes longer, so allow two minutes.
 export DOTNET_INFO_WAIT_TIME=${DOTNET_INFO_WAIT_TIME:-120000}
@@ -47,9 +50,15 @@ for area in "$@"; do
   if [ -n "$filter" ]; then filter="($filter)&Needs!=PostgreSQL"; else filter="Needs!=PostgreSQL"; fi
   narrow=(--test-case-filter "$filter")
   if [ "$base" != "$area" ]; then
-    folder=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['stryker-config']['mutate'][0].split('/**/')[0])" "$config")/${area#*/}
-    [ -d "$root/${folder#\*\*/}" ] || { echo "no folder ${folder#\*\*/}" >&2; exit 2; }
-    narrow+=(--mutate "$folder/**/*.cs")
+    folder=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['stryker-config']['mutate'][0].split('/**/')[0])" "$config")
+    if [ "${area#*/}" = root ]; then
+      # engine/root: the files directly in the area's folder, not its subfolders (the engine's core beside Rules/).
+      narrow+=(--mutate "$folder/*.cs")
+    else
+      folder=$folder/${area#*/}
+      [ -d "$root/${folder#\*\*/}" ] || { echo "no folder ${folder#\*\*/}" >&2; exit 2; }
+      narrow+=(--mutate "$folder/**/*.cs")
+    fi
     area=$(echo "$area" | tr '/A-Z' '-a-z')
   fi
   out=$(mktemp -d)
