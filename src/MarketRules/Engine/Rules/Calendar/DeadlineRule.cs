@@ -83,32 +83,32 @@ public static class CalendarRuleReasons
     /// <summary>How a period in working days was counted.</summary>
     public static readonly MessageDefinition CountedWorkingDays = new(
         "MR.Deadline.CountedWorkingDays",
-        "期间自 {Trigger} 的次日起计算 {Length} 个工作日，届满日为 {NominalLastDay}",
-        "The period of {Length} working days counts from the day after {Trigger} and ends on {NominalLastDay}");
+        "期间自 {Trigger} 的次日起计算 {Period}，届满日为 {NominalLastDay}",
+        "The period of {Period} counts from the day after {Trigger} and ends on {NominalLastDay}");
 
     /// <summary>How a period in days was counted.</summary>
     public static readonly MessageDefinition CountedDays = new(
         "MR.Deadline.CountedDays",
-        "期间自 {Trigger} 的次日起计算 {Length} 日，届满日为 {NominalLastDay}",
-        "The period of {Length} days counts from the day after {Trigger} and ends on {NominalLastDay}");
+        "期间自 {Trigger} 的次日起计算 {Period}，届满日为 {NominalLastDay}",
+        "The period of {Period} counts from the day after {Trigger} and ends on {NominalLastDay}");
 
     /// <summary>How a period in months was counted.</summary>
     public static readonly MessageDefinition CountedMonths = new(
         "MR.Deadline.CountedMonths",
-        "期间自 {Trigger} 起计算 {Length} 个月，届满日为到期月的对应日（无对应日的为月末日）{NominalLastDay}",
-        "The period of {Length} months from {Trigger} ends on the corresponding day of the last month (or its last day), {NominalLastDay}");
+        "期间自 {Trigger} 起计算 {Period}，届满日为到期月的对应日（无对应日的为月末日）{NominalLastDay}",
+        "The period of {Period} from {Trigger} ends on the corresponding day of the last month (or its last day), {NominalLastDay}");
 
     /// <summary>How a period in years was counted.</summary>
     public static readonly MessageDefinition CountedYears = new(
         "MR.Deadline.CountedYears",
-        "期间自 {Trigger} 起计算 {Length} 年，届满日为 {NominalLastDay}",
-        "The period of {Length} years from {Trigger} ends on {NominalLastDay}");
+        "期间自 {Trigger} 起计算 {Period}，届满日为 {NominalLastDay}",
+        "The period of {Period} from {Trigger} ends on {NominalLastDay}");
 
     /// <summary>How a period in hours was counted.</summary>
     public static readonly MessageDefinition CountedHours = new(
         "MR.Deadline.CountedHours",
-        "期间按小时计算 {Length} 小时，自 {Trigger} 起，届满日为 {NominalLastDay}",
-        "The period of {Length} hours from {Trigger} ends on {NominalLastDay}");
+        "期间按小时计算 {Period}，自 {Trigger} 起，届满日为 {NominalLastDay}",
+        "The period of {Period} from {Trigger} ends on {NominalLastDay}");
 
     /// <summary>Days in the Administrative Penalty Law read as working days.</summary>
     public static readonly MessageDefinition PenaltyLawWorkingDays = new(
@@ -132,7 +132,7 @@ public static class CalendarRuleReasons
     public static readonly MessageDefinition Excluded = new(
         "MR.Deadline.Excluded",
         "{ExcludedDays} 日不计入期间",
-        "{ExcludedDays} days are not counted in the period");
+        "Days not counted in the period: {ExcludedDays}");
 
     /// <summary>The kind of a day in the statutory calendar.</summary>
     public static readonly MessageDefinition DayKindOf = new(
@@ -144,13 +144,13 @@ public static class CalendarRuleReasons
     public static readonly MessageDefinition WorkingDaysCounted = new(
         "MR.Calendar.WorkingDaysCounted",
         "{Date} 之后至 {Until}（含）共有 {Count} 个工作日",
-        "There are {Count} working days after {Date} up to and including {Until}");
+        "Working days after {Date} up to and including {Until}: {Count}");
 
     /// <summary>Working days added to a date.</summary>
     public static readonly MessageDefinition WorkingDaysAdded = new(
         "MR.Calendar.WorkingDaysAdded",
         "{Date} 之后第 {Count} 个工作日为 {Result}",
-        "The {Count}th working day after {Date} is {Result}");
+        "Working day number {Count} after {Date} is {Result}");
 }
 
 /// <summary>
@@ -213,7 +213,7 @@ public sealed class DeadlineRule : RuleDefinition<DeadlineInput, DeadlineResult>
         };
         object trigger = input.TriggerAt is { } triggerAt ? triggerAt : deadline.Trigger;
         explanation.Add(counted.ToReason(
-            LegalPeriod.CivilCodePeriods, ("Trigger", trigger), ("Length", period.Length), ("NominalLastDay", deadline.NominalLastDay)));
+            LegalPeriod.CivilCodePeriods, ("Trigger", trigger), ("Length", period.Length), ("Period", period), ("NominalLastDay", deadline.NominalLastDay)));
         if (deadline.ExcludedDays > 0)
         {
             explanation.Add(CalendarRuleReasons.Excluded.ToReason(null, ("ExcludedDays", deadline.ExcludedDays)));

@@ -93,21 +93,13 @@ public sealed class WorkingDaysRule : RuleDefinition<WorkingDaysInput, WorkingDa
 
     private static class Json
     {
-        // The kind of a day as the notices name it, and in English; the kebab-case spelling is the JSON value only.
+        // The kind of a day as the notices name it, and in English (the JSON value is the enum's kebab-case spelling).
         public static LocalizedText Label(DayKind kind) => kind switch
         {
             DayKind.WorkingDay => new("工作日", "a working day"),
             DayKind.Weekend => new("周休息日", "a weekend rest day"),
             DayKind.HolidayRest => new("节假日休息日", "a holiday rest day"),
             _ => new("调休上班日", "a make-up workday"),
-        };
-
-        public static string KebabCase(DayKind kind) => kind switch
-        {
-            DayKind.WorkingDay => "working-day",
-            DayKind.Weekend => "weekend",
-            DayKind.HolidayRest => "holiday-rest",
-            _ => "make-up-workday",
         };
     }
 }
