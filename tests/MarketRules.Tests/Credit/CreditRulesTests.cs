@@ -38,6 +38,32 @@ public class CreditRulesTests
         Assert.Equal("$.penalties", error.Path);
     }
 
+    [Theory]
+    [InlineData("basicAttributes", -1)]
+    [InlineData("basicAttributes", 11)]
+    [InlineData("lateAnnualReports", -1)]
+    [InlineData("penalties", -1)]
+    [InlineData("heavierPenalties", -1)]
+    [InlineData("relatedParties", -1)]
+    [InlineData("complaints", -1)]
+    public void CreditTier_IndicatorOutsideItsRange_CodedAtItsOwnPath(string indicator, int value)
+    {
+        var rule = new CreditTierRule();
+        var input = JsonSerializer.Deserialize($$"""{ "{{indicator}}": {{value}} }""", rule.Input)!;
+        var error = Assert.Single(rule.Evaluate(input, Context(new LocalDate(2025, 6, 30))).Errors);
+        Assert.Equal(("MR.Credit.OutOfRange", "$." + indicator), (error.Code, error.Path));
+    }
+
+    [Fact]
+    public void CreditTier_CallersModel_AppliesFromItsEffectiveDay_NotTheDayBefore()
+    {
+        var rule = new CreditTierRule();
+        var input = JsonSerializer.Deserialize($$"""{ "complaints": 2, "policy": {{ProvincialModel}} }""", rule.Input)!;
+        Assert.Equal(CreditRiskClass.B, rule.Evaluate(input, Context(new LocalDate(2024, 1, 1))).GetValueOrThrow().Result.Class);
+        var before = Assert.Single(rule.Evaluate(input, Context(new LocalDate(2023, 12, 31))).Errors);
+        Assert.Equal("MR.Credit.PolicyNotInForce", before.Code);
+    }
+
     // A province's model unlike the example: complaints weigh 10 (2 in the example) and B starts at 20 (10), so two
     // complaints are an A under the example and a B here.
     private const string ProvincialModel = """
