@@ -18,8 +18,18 @@ public class ComplaintRulesTests
     private static string Reward(string input, string jurisdiction = "330000") =>
         $$"""{ "rule": "report.reward/1", "asOf": "2026-06-30", "jurisdiction": "{{jurisdiction}}", "input": {{input}} }""";
 
+    private static string Intake(string input) => $$"""{ "rule": "report.intake/1", "asOf": "2025-06-02", "input": {{input}} }""";
+
     public static TheoryData<string, string, string?> BadRequests() => new()
     {
+        // Facts every event and every report must carry, wherever they stand
+        { Complaint($$"""{ "history": [ { "kind": "received" } ], "event": {{Received}} }"""), "MR.Input.Required", "$.input.history[0].at" },
+        { Intake("""{ "report": { "receivedOn": "2025-06-02", "respondentId": "S1", "factsKey": "x" } }"""), "MR.Input.Required", "$.input.report.reporterId" },
+        { Intake("""{ "report": { "receivedOn": "2025-06-02", "reporterId": "R1", "factsKey": "x" } }"""), "MR.Input.Required", "$.input.report.respondentId" },
+        { Intake("""{ "report": { "receivedOn": "2025-06-02", "reporterId": "R1", "respondentId": "S1" } }"""), "MR.Input.Required", "$.input.report.factsKey" },
+        { Intake("""{ "report": { "receivedOn": "2025-06-02", "reporterId": "R1", "respondentId": "S1", "factsKey": "x" }, "earlier": [ { "receivedOn": "2025-06-01", "respondentId": "S1", "factsKey": "x" } ] }"""), "MR.Input.Required", "$.input.earlier[0].reporterId" },
+        { Reward("""{ "finesAndConfiscationsYuan": 10000 }"""), "MR.Rewards.LevelRequired", "$.input.level" },
+        { Reward("""{ "level": "level1", "finesAndConfiscationsYuan": 1000000000000.01 }"""), "MR.Rewards.AmountNotInFen", "$.input.finesAndConfiscationsYuan" },
         // Unknown or misspelt members, at every level
         { Complaint($$"""{ "event": {{Received}}, "complaintNo": "C-1" }"""), "MR.Engine.UnknownMember", "$.input.complaintNo" },
         { Complaint("""{ "event": { "kind": "received", "at": "2026-04-15T02:00:00Z", "harmKnowOn": "2026-01-01" } }"""), "MR.Engine.UnknownMember", "$.input.event.harmKnowOn" },
@@ -94,5 +104,55 @@ public class ComplaintRulesTests
             """, NationalCatalog.Catalog).GetValueOrThrow();
         var stricter = new RuleContext(new LocalDate(2026, 6, 30), zhejiang, NationalCatalog.Policy.WithPack(own).GetValueOrThrow(), Calendar.PeriodCalculator.China);
         Assert.False(rule.Evaluate(input, stricter).Value!.Result.Eligible);
+    }
+
+    [Fact]
+    public void Reward_TheLargestAmountTheRuleTakes_IsDecided_AndCappedByArt12()
+    {
+        using var decision = JsonDocument.Parse(Engine.Evaluate(Reward("""{ "level": "level1", "finesAndConfiscationsYuan": 1000000000000, "closedOn": "2026-06-01" }""")));
+        var result = decision.RootElement.GetProperty("result");
+        Assert.True(result.GetProperty("capApplied").GetBoolean(), decision.RootElement.GetRawText());
+    }
+
+    [Theory]
+    [InlineData("\"reporterIsNaturalPerson\": false", "not-natural-person")]
+    [InlineData("\"reporterExclusions\": [\"official-duty\"]", "official-duty")]
+    [InlineData("\"reporterExclusions\": [\"violator\", \"infringed-party\"]", "violator")]
+    public void Reward_TheReportersStandingFromJson_ExcludesTheReward_MeasuresArt6(string member, string exclusion)
+    {
+        using var decision = JsonDocument.Parse(Engine.Evaluate(Reward($$"""{ "level": "level1", "finesAndConfiscationsYuan": 10000, "closedOn": "2026-06-01", {{member}} }""")));
+        var result = decision.RootElement.GetProperty("result");
+        Assert.False(result.GetProperty("eligible").GetBoolean());
+        Assert.Contains(exclusion, result.GetProperty("exclusions").EnumerateArray().Select(e => e.GetString()));
+        using var plain = JsonDocument.Parse(Engine.Evaluate(Reward("""{ "level": "level1", "finesAndConfiscationsYuan": 10000, "closedOn": "2026-06-01" }""")));
+        Assert.DoesNotContain(exclusion, plain.RootElement.GetProperty("result").GetProperty("exclusions").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public void Intake_EarlierReportOnTheSameDay_AndFilingOnTheDayOfReceipt_AreInOrder()
+    {
+        using var decision = JsonDocument.Parse(Engine.Evaluate(Intake("""
+            { "report": { "receivedOn": "2025-06-02", "reporterId": "R1", "respondentId": "S1", "factsKey": "x", "realName": true },
+              "earlier": [ { "receivedOn": "2025-06-02", "reporterId": "R2", "respondentId": "S1", "factsKey": "y" } ],
+              "filingDecidedOn": "2025-06-02" }
+            """)));
+        Assert.True(decision.RootElement.GetProperty("ok").GetBoolean(), decision.RootElement.GetRawText());
+        Assert.Equal("2025-06-09", decision.RootElement.GetProperty("result").GetProperty("realNameNoticeBy").GetString());
+    }
+
+    [Fact]
+    public void ComplaintContract_ReadDirectlyWithTheRulesTypeInfo_RefusesARepeatedMember()
+    {
+        // A caller that deserialises with the rule's own type info (not through the engine) gets the same strictness.
+        var input = new MarketRules.Engine.Rules.Complaints.ComplaintTransitionRule().Input;
+        Assert.ThrowsAny<JsonException>(() => { _ = JsonSerializer.Deserialize("""{ "complaintId": "a", "complaintId": "b" }""", input); });
+    }
+
+    [Fact]
+    public void ComplaintEventInput_TypedDefaultRefusalGrounds_ReadAsNone()
+    {
+        var input = new MarketRules.Engine.Rules.Complaints.ComplaintEventInput { RefusalGrounds = default };
+        Assert.False(input.RefusalGrounds.IsDefault);
+        Assert.Empty(input.RefusalGrounds);
     }
 }
