@@ -122,4 +122,16 @@ public class CalendarRulesExplainedTests
         var json = FreshRules.Engine().Evaluate($$"""{"rule":"calendar.deadline/1","asOf":"2024-09-27","input":{{input}}}""");
         Assert.Contains("\"ok\":true", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TypedUnitOrRestDayRuleNoJsonSpellingNames_RefusedAtItsPath()
+    {
+        // JSON cannot spell these (the door refuses the string); a typed caller can cast them.
+        var rule = FreshRules.Of("calendar.deadline/1");
+        var context = new MarketRules.Engine.RuleContext(new LocalDate(2024, 9, 27), default, NationalCatalog.Policy, MarketRules.Calendar.PeriodCalculator.China);
+        var unit = rule.EvaluateUntyped(new MarketRules.Engine.Rules.Calendar.DeadlineInput { Trigger = new LocalDate(2024, 9, 27), Length = 5, Unit = (MarketRules.Calendar.PeriodUnit)99 }, context);
+        Assert.Contains(unit.Errors, e => e.Code == "MR.Deadline.PeriodRequired" && e.Path == "$.unit");
+        var rest = rule.EvaluateUntyped(new MarketRules.Engine.Rules.Calendar.DeadlineInput { Trigger = new LocalDate(2024, 9, 27), Length = 5, Unit = MarketRules.Calendar.PeriodUnit.Days, RestDayRule = (MarketRules.Calendar.RestDayRule)9 }, context);
+        Assert.Equal(("MR.Deadline.PeriodRequired", "$.restDayRule"), (Assert.Single(rest.Errors).Code, rest.Errors[0].Path));
+    }
 }
