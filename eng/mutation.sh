@@ -22,6 +22,10 @@ dotnet tool restore >/dev/null
 # Buildalyzer (inside Stryker) gives `dotnet --info` 10 s by default and then fails with "Could not find build
 # environment"; on a loaded two-core machine that call takes longer, so allow two minutes.
 export DOTNET_INFO_WAIT_TIME=${DOTNET_INFO_WAIT_TIME:-120000}
+# Stryker credits a mutant to the tests running while it is hit; with xUnit's test classes side by side, a test of
+# another class took the credit and the mutant ran only against it. The test project built with MutationRun=true runs
+# its tests one at a time (tests/MarketRules.Tests/Properties/MutationRun.cs).
+export MutationRun=true
 if [ $# -eq 0 ]; then set -- $(ls eng/mutation/*.json | xargs -n1 basename | sed 's/\.json$//'); fi
 version=$(python3 -c "import json;print(json.load(open('.config/dotnet-tools.json'))['tools']['dotnet-stryker']['version'])")
 mkdir -p mutation

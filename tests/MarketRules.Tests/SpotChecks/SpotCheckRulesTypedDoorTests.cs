@@ -82,4 +82,14 @@ public class SpotCheckRulesTypedDoorTests
         });
         Assert.Equal(("MR.Input.Required", "$.history[0].on"), (earlier.Code, earlier.Path));
     }
+
+    [Fact]
+    public void Transition_LevelNoJsonSpellingNames_RequiredAtTheLevel_LikeThePassRatesLevel()
+    {
+        // It was answered with a policy pack's code ("MR.PolicyPack.ValueOutOfRange", "参数 {Parameter} 的取值…").
+        var result = new SpotCheckTransitionRule().EvaluateUntyped(new SpotCheckTransitionInput { Level = (SpotCheckLevel)99, Event = Planned }, Context);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("MR.Input.Required", "$.level", "level is required"), (error.Code, error.Path, error.Message.English));
+        Assert.False(result.IsSuccess);
+    }
 }

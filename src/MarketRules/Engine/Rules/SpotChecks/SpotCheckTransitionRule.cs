@@ -103,7 +103,7 @@ public sealed class SpotCheckTransitionRule : RuleDefinition<SpotCheckTransition
         public InputValidator()
         {
             RuleFor(x => x.Event).NotNull().WithError(KernelErrors.Required);
-            RuleFor(x => x.Level).IsInEnum().WithError(KernelErrors.ValueOutOfRange);
+            RuleFor(x => x.Level).IsInEnum().WithError(KernelErrors.Required);
             RuleForEach(x => x.History).SetValidator(new EventValidator());
             RuleFor(x => x.Event!).SetValidator(new EventValidator()).When(x => x.Event is not null);
         }
