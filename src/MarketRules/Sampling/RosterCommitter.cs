@@ -201,9 +201,11 @@ internal sealed class RosterCommitter : IDisposable
             PackedCode.Unpack(entry.High, entry.Low, ascii);
             var code = System.Text.Encoding.ASCII.GetString(ascii);
             errors.Add(entry.Shard == previous.Shard
-                ? SamplingErrors.DuplicateEntity.Create(locate(entry.Shard, entry.Index, "creditCode"), ("Code", code), ("FirstIndex", previous.Index), ("Index", entry.Index))
+                ? SamplingErrors.DuplicateEntity.Create(locate(entry.Shard, entry.Index, "creditCode"), ("Code", code), ("FirstIndex", previous.Index), ("Index", entry.Index),
+                    ("FirstNumber", previous.Index + 1), ("Number", entry.Index + 1))
                 : SamplingErrors.OverlappingShards.Create(locate(entry.Shard, entry.Index, "creditCode"),
-                    ("Code", code), ("FirstShard", previous.Shard), ("FirstIndex", previous.Index), ("Shard", entry.Shard), ("Index", entry.Index)));
+                    ("Code", code), ("FirstShard", previous.Shard), ("FirstIndex", previous.Index), ("Shard", entry.Shard), ("Index", entry.Index),
+                    ("FirstShardNumber", previous.Shard + 1), ("FirstNumber", previous.Index + 1), ("ShardNumber", entry.Shard + 1), ("Number", entry.Index + 1)));
         }
 
         // The roster hash: one line per non-empty bucket, its check character, '|', its hash in lower-case hex, a line feed.
@@ -472,14 +474,14 @@ internal sealed class RosterCommitter : IDisposable
                 {
                     return;
                 }
-                Error(shard, index, SamplingErrors.InvalidCreditCode.CreateLocalized(owner.locate(shard, index, null), ("Index", index, index), ("Code", "", ""), ("Detail", "记录为空", "the record is null")));
+                Error(shard, index, SamplingErrors.InvalidCreditCode.CreateLocalized(owner.locate(shard, index, null), ("Index", index, index), ("Number", index + 1, index + 1), ("Code", "", ""), ("Detail", "记录为空", "the record is null")));
                 return;
             }
             var code = record.CreditCode.Value;
             var valid = true;
             if (!PackedCode.TryPack(code, out var high, out var low))
             {
-                Error(shard, index, SamplingErrors.InvalidCreditCode.CreateLocalized(owner.locate(shard, index, "creditCode"), ("Index", index, index), ("Code", code, code), ("Detail", "未填写", "missing")));
+                Error(shard, index, SamplingErrors.InvalidCreditCode.CreateLocalized(owner.locate(shard, index, "creditCode"), ("Index", index, index), ("Number", index + 1, index + 1), ("Code", code, code), ("Detail", "未填写", "missing")));
                 valid = false;
             }
             if (!Enum.IsDefined(record.Tier))

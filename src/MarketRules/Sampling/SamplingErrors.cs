@@ -3,17 +3,19 @@ namespace MarketRules.Sampling;
 /// <summary>The coded errors of double-random inspections: bad rosters, directories and working rules. Nothing is drawn when one occurs.</summary>
 public static class SamplingErrors
 {
-    /// <summary>An entity whose credit code is missing or malformed.</summary>
+    /// <summary>An entity whose credit code is missing or malformed. Arguments: <c>Index</c>, the record's place counted
+    /// from 0 as in the error's path; <c>Number</c>, counted from 1 as the text says it (第 1 条 is <c>roster[0]</c>).</summary>
     public static readonly MessageDefinition InvalidCreditCode = new(
         "MR.Sampling.InvalidCreditCode",
-        "名录库第 {Index} 条记录的统一社会信用代码 {Code} 无效：{Detail}",
-        "Record {Index} of the entity directory has an invalid unified social credit code {Code}: {Detail}");
+        "名录库第 {Number} 条记录的统一社会信用代码 {Code} 无效：{Detail}",
+        "Record {Number} of the entity directory has an invalid unified social credit code {Code}: {Detail}");
 
-    /// <summary>The same entity listed twice in the roster.</summary>
+    /// <summary>The same entity listed twice in the roster. Arguments: <c>FirstIndex</c> and <c>Index</c>, the two
+    /// records' places counted from 0 as in paths; <c>FirstNumber</c> and <c>Number</c>, counted from 1 as the text says them.</summary>
     public static readonly MessageDefinition DuplicateEntity = new(
         "MR.Sampling.DuplicateEntity",
-        "统一社会信用代码 {Code} 在名录库中重复出现（第 {FirstIndex} 条与第 {Index} 条）",
-        "Unified social credit code {Code} appears twice in the entity directory (records {FirstIndex} and {Index})");
+        "统一社会信用代码 {Code} 在名录库中重复出现（第 {FirstNumber} 条与第 {Number} 条）",
+        "Unified social credit code {Code} appears twice in the entity directory (records {FirstNumber} and {Number})");
 
     /// <summary>A roster CSV file that is not as documented: its header, a row's column count, a field, or its UTF-8.</summary>
     public static readonly MessageDefinition InvalidCsv = new(
@@ -21,11 +23,13 @@ public static class SamplingErrors
         "名录库 CSV 第 {Line} 行第 {Column} 列（{Name}）无效：{Detail}",
         "Line {Line}, column {Column} ({Name}) of the roster CSV is invalid: {Detail}");
 
-    /// <summary>The same entity in two shards of one roster: shards are disjoint parts of it.</summary>
+    /// <summary>The same entity in two shards of one roster: shards are disjoint parts of it. Arguments: <c>FirstShard</c>,
+    /// <c>FirstIndex</c>, <c>Shard</c> and <c>Index</c> counted from 0 as in paths; <c>FirstShardNumber</c>,
+    /// <c>FirstNumber</c>, <c>ShardNumber</c> and <c>Number</c> counted from 1 as the text says them.</summary>
     public static readonly MessageDefinition OverlappingShards = new(
         "MR.Sampling.OverlappingShards",
-        "统一社会信用代码 {Code} 同时出现在第 {FirstShard} 个分片（第 {FirstIndex} 条）和第 {Shard} 个分片（第 {Index} 条）：分片不得重叠",
-        "Unified social credit code {Code} appears in shard {FirstShard} (record {FirstIndex}) and shard {Shard} (record {Index}): shards must not overlap");
+        "统一社会信用代码 {Code} 同时出现在第 {FirstShardNumber} 个分片（第 {FirstNumber} 条）和第 {ShardNumber} 个分片（第 {Number} 条）：分片不得重叠",
+        "Unified social credit code {Code} appears in shard {FirstShardNumber} (record {FirstNumber}) and shard {ShardNumber} (record {Number}): shards must not overlap");
 
     /// <summary>An entity without a known credit-risk class.</summary>
     public static readonly MessageDefinition UnknownTier = new(
@@ -81,11 +85,12 @@ public static class SamplingErrors
         "抽取时的名录与公布的承诺不符：{Detail}",
         "The roster at the draw differs from the published commitment: {Detail}");
 
-    /// <summary>An inspector record that is unusable.</summary>
+    /// <summary>An inspector record that is unusable. Arguments: <c>Index</c>, counted from 0 as in the path;
+    /// <c>Number</c>, counted from 1 as the text says it.</summary>
     public static readonly MessageDefinition InvalidInspector = new(
         "MR.Sampling.InvalidInspector",
-        "执法检查人员名录库第 {Index} 条记录无效：{Detail}",
-        "Record {Index} of the inspector directory is invalid: {Detail}");
+        "执法检查人员名录库第 {Number} 条记录无效：{Detail}",
+        "Record {Number} of the inspector directory is invalid: {Detail}");
 
     /// <summary>No inspector at all to draw teams from.</summary>
     public static readonly MessageDefinition EmptyInspectorPool = new(

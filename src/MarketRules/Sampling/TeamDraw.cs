@@ -119,7 +119,7 @@ public static class TeamDraw
                 : null;
             if (detail is not null)
             {
-                errors.Add(SamplingErrors.InvalidInspector.Create($"$.inspectors[{i}]", ("Index", i), ("Detail", detail)));
+                errors.Add(SamplingErrors.InvalidInspector.Create($"$.inspectors[{i}]", ("Index", i), ("Number", i + 1), ("Detail", detail)));
             }
             else
             {

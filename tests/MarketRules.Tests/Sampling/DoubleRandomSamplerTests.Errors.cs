@@ -7,7 +7,7 @@ namespace MarketRules.Tests.Sampling;
 public partial class DoubleRandomSamplerTests
 {
     [Fact]
-    public void Commit_DuplicateCode_CodedErrorNamingBothRecords()
+    public void Commit_DuplicateCode_CodedErrorNamingBothRecords_CountedFromOneInTheText()
     {
         var roster = SamplingTestData.Roster(50);
         roster.Add(roster[7] with { Name = "again" });
@@ -15,7 +15,11 @@ public partial class DoubleRandomSamplerTests
         var error = Assert.Single(result.Errors);
         Assert.Equal("MR.Sampling.DuplicateEntity", error.Code);
         Assert.Equal("$.roster[50].creditCode", error.Path);
-        Assert.Equal("7", error.Arguments["FirstIndex"]);
+        Assert.Equal(("7", "50"), (error.Arguments["FirstIndex"], error.Arguments["Index"]));
+        // roster[7] is the eighth record: the text says so, as a clerk counts.
+        Assert.Equal(("8", "51"), (error.Arguments["FirstNumber"], error.Arguments["Number"]));
+        Assert.EndsWith("（第 8 条与第 51 条）", error.Message.Chinese, StringComparison.Ordinal);
+        Assert.EndsWith("(records 8 and 51)", error.Message.English, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -183,7 +183,11 @@ public class StreamingDrawTests
         Assert.All(result.Errors, e => Assert.Equal("MR.Sampling.OverlappingShards", e.Code));
         var overlap = result.Errors.Single(e => e.Message.English.Contains(roster[260].CreditCode.Value, StringComparison.Ordinal));
         Assert.Equal("$.shards[1][10].creditCode", overlap.Path);
-        Assert.Contains("shard 0 (record 260) and shard 1 (record 10)", overlap.Message.English, StringComparison.Ordinal);
+        // The text counts from 1, as a clerk reads it; the arguments keep the paths' places beside it.
+        Assert.Contains("shard 1 (record 261) and shard 2 (record 11)", overlap.Message.English, StringComparison.Ordinal);
+        Assert.Contains("第 1 个分片（第 261 条）和第 2 个分片（第 11 条）", overlap.Message.Chinese, StringComparison.Ordinal);
+        Assert.Equal(("0", "260", "1", "10"), (overlap.Arguments["FirstShard"], overlap.Arguments["FirstIndex"], overlap.Arguments["Shard"], overlap.Arguments["Index"]));
+        Assert.Equal(("1", "261", "2", "11"), (overlap.Arguments["FirstShardNumber"], overlap.Arguments["FirstNumber"], overlap.Arguments["ShardNumber"], overlap.Arguments["Number"]));
 
         var duplicate = DoubleRandomSampler.CommitShards(Task, SamplingTestData.AsOf, Henan, [first, [.. second, roster[251]]]);
         Assert.Contains(duplicate.Errors, e => e.Code == "MR.Sampling.DuplicateEntity" && e.Path == $"$.shards[1][{second.Count}].creditCode");

@@ -108,6 +108,8 @@ public class TeamDrawTests
         var error = Assert.Single(duplicate.Errors);
         Assert.Equal("MR.Sampling.InvalidInspector", error.Code);
         Assert.Equal("$.inspectors[1]", error.Path);
+        Assert.StartsWith("执法检查人员名录库第 2 条记录无效", error.Message.Chinese, StringComparison.Ordinal);
+        Assert.StartsWith("Record 2 of the inspector directory is invalid", error.Message.English, StringComparison.Ordinal);
         Assert.Equal("MR.Sampling.InvalidField", Assert.Single(TeamDraw.Assign(Seed, "t", [VisitTo(1, "SC-01")], [Inspector(1, "SC-01"), Inspector(2, "SC-01")], 1).Errors).Code);
     }
 

@@ -174,23 +174,36 @@ public sealed class SamplingPlanRule : RuleDefinition<SamplingPlanInput, Samplin
             var r = input[i];
             if (r is null)
             {
-                errors.Add(SamplingErrors.InvalidCreditCode.CreateLocalized(path, ("Index", i, i), ("Code", "", ""), ("Detail", "记录为空", "the record is null")));
+                errors.Add(SamplingErrors.InvalidCreditCode.CreateLocalized(path, ("Index", i, i), ("Number", i + 1, i + 1), ("Code", "", ""), ("Detail", "记录为空", "the record is null")));
                 continue;
             }
+            // A fact left out is required, not "invalid" with a blank where its value would be.
             var code = UnifiedSocialCreditCode.Parse(r.CreditCode);
-            if (!code.IsSuccess)
+            if (r.CreditCode is null)
+            {
+                errors.Add(KernelErrors.Required.Create(path + ".creditCode", ("PropertyName", "creditCode")));
+            }
+            else if (!code.IsSuccess)
             {
                 var problem = UnifiedSocialCreditCode.Problem(r.CreditCode)!;
-                errors.Add(SamplingErrors.InvalidCreditCode.CreateLocalized(path + ".creditCode", ("Index", i, i), ("Code", r.CreditCode ?? "", r.CreditCode ?? ""),
+                errors.Add(SamplingErrors.InvalidCreditCode.CreateLocalized(path + ".creditCode", ("Index", i, i), ("Number", i + 1, i + 1), ("Code", r.CreditCode ?? "", r.CreditCode ?? ""),
                     ("Detail", problem.Chinese, problem.English)));
             }
             var tier = r.Tier switch { "A" => CreditRiskClass.A, "B" => CreditRiskClass.B, "C" => CreditRiskClass.C, "D" => CreditRiskClass.D, _ => (CreditRiskClass?)null };
-            if (tier is null)
+            if (r.Tier is null)
+            {
+                errors.Add(KernelErrors.Required.Create(path + ".tier", ("PropertyName", "tier")));
+            }
+            else if (tier is null)
             {
                 errors.Add(SamplingErrors.UnknownTier.Create(path + ".tier", ("Code", r.CreditCode ?? ""), ("Tier", r.Tier ?? "")));
             }
             var region = Jurisdiction.Parse(r.Region);
-            if (!region.IsSuccess || region.Value.IsNational)
+            if (r.Region is null)
+            {
+                errors.Add(KernelErrors.Required.Create(path + ".region", ("PropertyName", "region")));
+            }
+            else if (!region.IsSuccess || region.Value.IsNational)
             {
                 errors.Add(SamplingErrors.InvalidRegion.Create(path + ".region", ("Code", r.CreditCode ?? ""), ("Region", r.Region ?? "")));
             }
