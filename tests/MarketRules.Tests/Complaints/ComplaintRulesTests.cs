@@ -155,4 +155,47 @@ public class ComplaintRulesTests
         Assert.False(input.RefusalGrounds.IsDefault);
         Assert.Empty(input.RefusalGrounds);
     }
+
+    // The three facts below are also rows of the bad-request theory; as facts of their own they are what a mutation run
+    // attributes reliably (Stryker.NET with xUnit 2 does not always switch a mutant on for a theory's row).
+
+    [Fact]
+    public void Intake_ReportWithoutReporterRespondentOrFacts_EachRequiredAtItsPath_NothingDecided()
+    {
+        // Order 20 keys a repeated report by who reported, whom, and which facts: without them there is nothing to compare.
+        foreach (var (report, missing) in new[]
+        {
+            ("""{ "receivedOn": "2025-06-02", "respondentId": "S1", "factsKey": "x" }""", "reporterId"),
+            ("""{ "receivedOn": "2025-06-02", "reporterId": "R1", "factsKey": "x" }""", "respondentId"),
+            ("""{ "receivedOn": "2025-06-02", "reporterId": "R1", "respondentId": "S1" }""", "factsKey"),
+        })
+        {
+            using var decision = JsonDocument.Parse(Engine.Evaluate(Intake($$"""{ "report": {{report}} }""")));
+            Assert.False(decision.RootElement.GetProperty("ok").GetBoolean(), decision.RootElement.GetRawText());
+            var error = Assert.Single(decision.RootElement.GetProperty("errors").EnumerateArray());
+            Assert.Equal(("MR.Input.Required", "$.input.report." + missing), (error.GetProperty("code").GetString(), error.GetProperty("path").GetString()));
+        }
+    }
+
+    [Fact]
+    public void Reward_ReporterNotANaturalPerson_NoReward_Art6()
+    {
+        static string[] Exclusions(bool naturalPerson)
+        {
+            using var decision = JsonDocument.Parse(Engine.Evaluate(Reward($$"""{ "level": "level1", "finesAndConfiscationsYuan": 10000, "closedOn": "2026-06-01", "reporterIsNaturalPerson": {{(naturalPerson ? "true" : "false")}} }""")));
+            return [.. decision.RootElement.GetProperty("result").GetProperty("exclusions").EnumerateArray().Select(e => e.GetString()!)];
+        }
+        Assert.Contains("not-natural-person", Exclusions(naturalPerson: false));
+        Assert.DoesNotContain("not-natural-person", Exclusions(naturalPerson: true));
+    }
+
+    [Fact]
+    public void Reward_WithoutALevel_LevelRequired_NothingDecided()
+    {
+        // Art 9's percentages are by level: a reward without one cannot be computed.
+        using var decision = JsonDocument.Parse(Engine.Evaluate(Reward("""{ "finesAndConfiscationsYuan": 10000, "closedOn": "2026-06-01" }""")));
+        Assert.False(decision.RootElement.GetProperty("ok").GetBoolean(), decision.RootElement.GetRawText());
+        var error = Assert.Single(decision.RootElement.GetProperty("errors").EnumerateArray());
+        Assert.Equal(("MR.Rewards.LevelRequired", "$.input.level"), (error.GetProperty("code").GetString(), error.GetProperty("path").GetString()));
+    }
 }

@@ -68,4 +68,25 @@ public class SamplingPlanRuleTests
         var error = Assert.Single(Rule.Evaluate(JsonSerializer.Deserialize(json, Rule.Input)!, Context("330105")).Errors);
         Assert.Equal(("MR.Sampling.DuplicateEntity", "$.roster[1].creditCode"), (error.Code, error.Path));
     }
+
+    [Fact]
+    public void Evaluate_HenanClassARatioShortOfFivePercent_RatiosScaledToTheYearsTarget_DeregisteredNotCounted()
+    {
+        // Henan 2021 inspects 1 % of class A; 300 active class-A enterprises give 3, short of the 5 % of active
+        // enterprises a year's plan must reach (SAMR 2019 plan): 15. The class ratios are scaled up, and said so.
+        // The 20 deregistered ones are neither counted nor drawn.
+        var records = Enumerable.Range(1, 320).Select(i =>
+            $$"""{"creditCode":"{{SamplingTestData.Code(i)}}","region":"410102","industry":"F","tier":"A","status":"{{(i > 300 ? "deregistered" : "active")}}"}""");
+        var input = JsonSerializer.Deserialize($$"""{"taskId":"t","seed":"01","roster":[{{string.Join(",", records)}}]}""", Rule.Input)!;
+        var policy = NationalCatalog.Policy.WithPack(SamplingPolicyPacks.Henan2021).GetValueOrThrow();
+        var decision = Rule.Evaluate(input, Context("410102", policy)).GetValueOrThrow();
+        var receipt = decision.Result.Receipt;
+        Assert.Equal((300, 15), (receipt.Active, receipt.Target));
+        Assert.True(receipt.Scale > 1m, $"scale {receipt.Scale}");
+        Assert.True(receipt.SelectedCount >= 15, $"selected {receipt.SelectedCount}");
+        var deregistered = Enumerable.Range(301, 20).Select(i => SamplingTestData.Code(i)).ToHashSet();
+        Assert.DoesNotContain(receipt.Strata.SelectMany(s => s.Selected), e => deregistered.Contains(e.CreditCode));
+        var scaled = Assert.Single(decision.Explanation.Reasons, r => r.Code == "MR.Sampling.RatiosScaled");
+        Assert.Equal(("15", receipt.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture)), (scaled.Arguments["Target"], scaled.Arguments["Scale"]));
+    }
 }

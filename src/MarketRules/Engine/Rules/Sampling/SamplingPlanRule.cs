@@ -1,7 +1,6 @@
 using MarketRules.Json;
 using System.Text.Json.Serialization;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
 using FluentValidation;
 using MarketRules.Credit;
@@ -236,11 +235,6 @@ public sealed class SamplingPlanRule : RuleDefinition<SamplingPlanInput, Samplin
             RuleFor(x => x.Seed).NotEmpty().WithError(SamplingErrors.InvalidField);
         }
     }
-
-    /// <summary>Formats a ratio as a percentage for reports.</summary>
-    /// <param name="ratio">The ratio.</param>
-    /// <returns>E.g. <c>5.00 %</c>.</returns>
-    internal static string Percent(decimal ratio) => (ratio * 100m).ToString("0.00", CultureInfo.InvariantCulture) + " %";
 }
 
 /// <summary>The JSON contract of <c>sampling.plan/1</c> (source-generated, AOT-safe).</summary>
