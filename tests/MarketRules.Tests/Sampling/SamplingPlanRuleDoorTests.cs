@@ -49,7 +49,8 @@ public class SamplingPlanRuleDoorTests
             Record(Codes[0]),
             """{"creditCode":"91330105MA2H000011","name":"Bad check","region":"000000","industry":"C14","tier":"E","status":"closed"}""",
             """{"creditCode":"91330105MA2H000023","name":"No tier","region":"33010X","industry":"C14"}""",
-            """{"name":"Nothing","industry":"C14"}""");
+            """{"name":"Nothing","industry":"C14"}""",
+            """{"name":"No code, bad class and region","region":"000000","industry":"C14","tier":"E"}""");
         var text = new StringBuilder()
             .AppendLine("## faulty records").Append(Errors(Plan(faulty)))
             .AppendLine("## an empty roster").Append(Errors(Plan("")));
@@ -64,8 +65,18 @@ public class SamplingPlanRuleDoorTests
         var result = rule.EvaluateUntyped(input, new RuleContext(new LocalDate(2025, 3, 1), default, NationalCatalog.Policy, PeriodCalculator.China));
         var error = Assert.Single(result.Errors);
         Assert.Equal(("MR.Sampling.InvalidCreditCode", "$.roster[0]"), (error.Code, error.Path));
-        Assert.Contains("the record is null", error.Message.English, StringComparison.Ordinal);
-        Assert.Contains("记录为空", error.Message.Chinese, StringComparison.Ordinal);
+        Assert.Equal("Record 1 of the entity directory has an invalid unified social credit code : the record is null", error.Message.English);
+        Assert.Equal("名录库第 1 条记录的统一社会信用代码  无效：记录为空", error.Message.Chinese);
+        Assert.Equal(("0", "1", ""), (error.Arguments["Index"], error.Arguments["Number"], error.Arguments["Code"]));
+    }
+
+    [Fact]
+    public void EmptyRosterAndABadSeed_BothReported_EveryErrorAtOnce()
+    {
+        using var decision = JsonDocument.Parse(FreshRules().Evaluate(
+            """{"rule":"sampling.plan/1","asOf":"2025-03-01","input":{"taskId":"t-1","seed":"zz","roster":[]}}"""));
+        Assert.Equal(["MR.Sampling.InvalidSeed@$.input.seed", "MR.Sampling.EmptyRoster@$.input.roster"],
+            decision.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString() + "@" + e.GetProperty("path").GetString()));
     }
 
     [Fact]
