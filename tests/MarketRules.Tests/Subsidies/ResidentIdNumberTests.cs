@@ -32,6 +32,40 @@ public class ResidentIdNumberTests
         Assert.Equal("MR.Subsidy.InvalidResidentId", Assert.Single(result.Errors).Code);
     }
 
+    // GB 11643-1999: what is wrong is said in both languages, the first fault found (length, then the body's digits, the
+    // address code, the birth date, the check character), so a clerk can correct the number the applicant gave.
+    [Fact]
+    public void Parse_EachFault_SaidInBothLanguages_TheFirstOneFound()
+    {
+        foreach (var (text, chinese, english) in new[]
+        {
+            ("", "为空", "empty"),
+            ("1101051949123100X", "应为 18 位，实为 17 位", "expected 18 characters, found 17"),
+            ("110105194912310A2X", "第 1 至 17 位须为数字", "characters 1 to 17 must be digits"),
+            ("000000194912310020", "地址码 000000 不是行政区划", "the address code 000000 is not a division"),
+            ("11010519491331002X", "第 7 至 14 位不是出生日期（yyyyMMdd）", "characters 7 to 14 are not a birth date (yyyyMMdd)"),
+            ("110105194912310021", "校验码为 1，应为 X（ISO 7064 MOD 11-2）", "check character is 1, expected X (ISO 7064 MOD 11-2)"),
+        })
+        {
+            var error = Assert.Single(ResidentIdNumber.Parse(text).Errors);
+            Assert.Equal(("MR.Subsidy.InvalidResidentId", english, english), (error.Code, error.Arguments["Detail"], ResidentIdNumber.Check(text)));
+            Assert.EndsWith(chinese, error.Message.Chinese, StringComparison.Ordinal);
+            Assert.EndsWith(english, error.Message.English, StringComparison.Ordinal);
+        }
+        Assert.Equal("empty", ResidentIdNumber.Check(null));
+    }
+
+    [Fact]
+    public void ComputeCheckCharacter_NotSeventeenDigits_SaysSoNamingTheArgument()
+    {
+        foreach (var first17 in new[] { "1101051949123100", "1101051949123100A" })
+        {
+            var thrown = Assert.Throws<ArgumentException>(() => ResidentIdNumber.ComputeCheckCharacter(first17));
+            Assert.Equal("first17", thrown.ParamName);
+            Assert.StartsWith("17 digits are required", thrown.Message, StringComparison.Ordinal);
+        }
+    }
+
     // The birth date is a real day from 1800 on: 1800-01-01 is accepted, 1799-12-31 is not (the check character is
     // computed for each body, so only the date decides).
     [Theory]
