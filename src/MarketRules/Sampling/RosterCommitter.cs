@@ -486,17 +486,17 @@ internal sealed class RosterCommitter : IDisposable
             }
             if (!Enum.IsDefined(record.Tier))
             {
-                Error(shard, index, SamplingErrors.UnknownTier.Create(owner.locate(shard, index, "tier"), ("Code", code), ("Tier", (int)record.Tier)));
+                Error(shard, index, SamplingErrors.UnknownTier.Create(owner.locate(shard, index, "tier"), ("Code", code), ("Tier", (int)record.Tier), ("Index", index), ("Number", index + 1)));
                 valid = false;
             }
             if (record.Region.IsNational || record.Region.Code is < 0 or > 999_999)
             {
-                Error(shard, index, SamplingErrors.InvalidRegion.Create(owner.locate(shard, index, "region"), ("Code", code), ("Region", record.Region)));
+                Error(shard, index, SamplingErrors.InvalidRegion.Create(owner.locate(shard, index, "region"), ("Code", code), ("Region", record.Region), ("Index", index), ("Number", index + 1)));
                 valid = false;
             }
             if (!DoubleRandomSampler.IsIndustryCode(record.Industry))
             {
-                Error(shard, index, SamplingErrors.InvalidIndustry.Create(owner.locate(shard, index, "industry"), ("Code", code), ("Industry", record.Industry ?? "")));
+                Error(shard, index, SamplingErrors.InvalidIndustry.Create(owner.locate(shard, index, "industry"), ("Code", code), ("Industry", record.Industry ?? ""), ("Index", index), ("Number", index + 1)));
                 valid = false;
             }
             if (!Enum.IsDefined(record.Status))

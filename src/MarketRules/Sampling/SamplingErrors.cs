@@ -31,23 +31,26 @@ public static class SamplingErrors
         "统一社会信用代码 {Code} 同时出现在第 {FirstShardNumber} 个分片（第 {FirstNumber} 条）和第 {ShardNumber} 个分片（第 {Number} 条）：分片不得重叠",
         "Unified social credit code {Code} appears in shard {FirstShardNumber} (record {FirstNumber}) and shard {ShardNumber} (record {Number}): shards must not overlap");
 
-    /// <summary>An entity without a known credit-risk class.</summary>
+    /// <summary>An entity without a known credit-risk class. Arguments: <c>Code</c> (empty when the record has none),
+    /// <c>Tier</c>, and the record's <c>Index</c> (from 0, as in the path) and <c>Number</c> (from 1, as the text says it).</summary>
     public static readonly MessageDefinition UnknownTier = new(
         "MR.Sampling.UnknownTier",
-        "名录库记录 {Code} 的信用风险分类 {Tier} 未知：应为 A、B、C 或 D",
-        "Entity {Code} has an unknown credit-risk class {Tier}: expected A, B, C or D");
+        "名录库第 {Number} 条记录的信用风险分类 {Tier} 未知：应为 A、B、C 或 D",
+        "Record {Number} of the entity directory has an unknown credit-risk class {Tier}: expected A, B, C or D");
 
-    /// <summary>An entity whose region is not a GB/T 2260 code.</summary>
+    /// <summary>An entity whose region is not a GB/T 2260 code. Arguments: <c>Code</c>, <c>Region</c>, <c>Index</c> and
+    /// <c>Number</c> as for <see cref="UnknownTier"/>.</summary>
     public static readonly MessageDefinition InvalidRegion = new(
         "MR.Sampling.InvalidRegion",
-        "名录库记录 {Code} 的行政区划代码 {Region} 无效",
-        "Entity {Code} has an invalid region code {Region}");
+        "名录库第 {Number} 条记录的行政区划代码 {Region} 无效",
+        "Record {Number} of the entity directory has an invalid region code {Region}");
 
-    /// <summary>An entity whose industry is not a GB/T 4754 code.</summary>
+    /// <summary>An entity whose industry is not a GB/T 4754 code. Arguments: <c>Code</c>, <c>Industry</c>, <c>Index</c> and
+    /// <c>Number</c> as for <see cref="UnknownTier"/>.</summary>
     public static readonly MessageDefinition InvalidIndustry = new(
         "MR.Sampling.InvalidIndustry",
-        "名录库记录 {Code} 的行业代码 {Industry} 无效：应为 GB/T 4754 门类字母，可带 2–4 位数字",
-        "Entity {Code} has an invalid industry code {Industry}: expected a GB/T 4754 section letter, optionally followed by 2–4 digits");
+        "名录库第 {Number} 条记录的行业代码 {Industry} 无效：应为 GB/T 4754 门类字母，可带 2–4 位数字",
+        "Record {Number} of the entity directory has an invalid industry code {Industry}: expected a GB/T 4754 section letter, optionally followed by 2–4 digits");
 
     /// <summary>A mandatory inclusion that is not an active entity of the roster.</summary>
     public static readonly MessageDefinition MandatoryNotEligible = new(

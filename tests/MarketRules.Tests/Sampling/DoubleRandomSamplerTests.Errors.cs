@@ -34,6 +34,10 @@ public partial class DoubleRandomSamplerTests
         Assert.Equal(
             ["MR.Sampling.InvalidCreditCode@$.roster[2].creditCode", "MR.Sampling.UnknownTier@$.roster[4].tier", "MR.Sampling.InvalidIndustry@$.roster[6].industry"],
             result.Errors.Select(e => e.Code + "@" + e.Path));
+        // Each names the record as a clerk counts it: roster[6] is the seventh.
+        Assert.Equal("名录库第 5 条记录的信用风险分类 9 未知：应为 A、B、C 或 D", result.Errors[1].Message.Chinese);
+        Assert.StartsWith("Record 7 of the entity directory has an invalid industry code Z9", result.Errors[2].Message.English, StringComparison.Ordinal);
+        Assert.Equal(("6", "7", roster[6].CreditCode.Value), (result.Errors[2].Arguments["Index"], result.Errors[2].Arguments["Number"], result.Errors[2].Arguments["Code"]));
     }
 
     [Fact]

@@ -195,7 +195,7 @@ public sealed class SamplingPlanRule : RuleDefinition<SamplingPlanInput, Samplin
             }
             else if (tier is null)
             {
-                errors.Add(SamplingErrors.UnknownTier.Create(path + ".tier", ("Code", r.CreditCode ?? ""), ("Tier", r.Tier)));
+                errors.Add(SamplingErrors.UnknownTier.Create(path + ".tier", ("Code", r.CreditCode ?? ""), ("Tier", r.Tier), ("Index", i), ("Number", i + 1)));
             }
             var region = Jurisdiction.Parse(r.Region);
             if (r.Region is null)
@@ -204,7 +204,7 @@ public sealed class SamplingPlanRule : RuleDefinition<SamplingPlanInput, Samplin
             }
             else if (!region.IsSuccess || region.Value.IsNational)
             {
-                errors.Add(SamplingErrors.InvalidRegion.Create(path + ".region", ("Code", r.CreditCode ?? ""), ("Region", r.Region)));
+                errors.Add(SamplingErrors.InvalidRegion.Create(path + ".region", ("Code", r.CreditCode ?? ""), ("Region", r.Region), ("Index", i), ("Number", i + 1)));
             }
             var status = r.Status switch { null or "active" => EntityStatus.Active, "deregistered" => EntityStatus.Deregistered, "revoked" => EntityStatus.Revoked, _ => (EntityStatus?)null };
             if (status is null)
