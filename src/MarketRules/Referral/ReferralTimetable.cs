@@ -34,8 +34,9 @@ public enum ReferralStep
 /// <summary>The events of a transfer as they happened; later events stay <see langword="null"/> until they happen.</summary>
 public sealed record ReferralTimeline
 {
-    /// <summary>When the special team's report reached the head (the decision to refer).</summary>
-    public Instant ReportedToHead { get; init; }
+    /// <summary>When the special team's report reached the head (the decision to refer). Required: every deadline of the
+    /// transfer counts from it.</summary>
+    public required Instant ReportedToHead { get; init; }
 
     /// <summary>When the head approved the transfer.</summary>
     public Instant? Approved { get; init; }

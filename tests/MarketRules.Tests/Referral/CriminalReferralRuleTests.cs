@@ -117,4 +117,17 @@ public class CriminalReferralRuleValidationTests
         Assert.Equal("MR.Amount.Invalid", error.Code);
         Assert.Equal(PathOf(field, where), error.Path);
     }
+
+    [Fact]
+    public void Evaluate_TimelineWithoutTheReportToTheHead_MissingField_NoDeadlineCountedFrom1970()
+    {
+        // Order 310's periods all count from the head's decision; a timeline without it must not count from 1970.
+        using var decision = System.Text.Json.JsonDocument.Parse(MarketRules.Tests.Engine.FreshRules.Engine().Evaluate("""
+            { "rule": "referral.criminal/1", "asOf": "2024-10-01",
+              "input": { "offence": "shoddy-products", "acts": [ { "date": "2024-03-01", "sales": 60000 } ], "timeline": { "approved": "2024-09-30T02:00:00Z" } } }
+            """));
+        Assert.False(decision.RootElement.GetProperty("ok").GetBoolean(), decision.RootElement.GetRawText());
+        var error = Assert.Single(decision.RootElement.GetProperty("errors").EnumerateArray());
+        Assert.Equal(("MR.Engine.MissingField", "$.input.timeline.reportedToHead"), (error.GetProperty("code").GetString(), error.GetProperty("path").GetString()));
+    }
 }
