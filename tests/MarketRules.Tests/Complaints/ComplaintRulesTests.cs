@@ -198,4 +198,21 @@ public class ComplaintRulesTests
         var error = Assert.Single(decision.RootElement.GetProperty("errors").EnumerateArray());
         Assert.Equal(("MR.Rewards.LevelRequired", "$.input.level"), (error.GetProperty("code").GetString(), error.GetProperty("path").GetString()));
     }
+
+    [Fact]
+    public void Intake_ReportWithoutItsDayOfReceipt_RequiredAtItsPath_InTheEarlierReportsToo()
+    {
+        // Which order applies (Order 20 or Order 121) and every period of the verification count from the day of receipt.
+        foreach (var (input, path) in new[]
+        {
+            ("""{ "report": { "reporterId": "R1", "respondentId": "S1", "factsKey": "x" } }""", "$.input.report.receivedOn"),
+            ("""{ "report": { "receivedOn": "2025-06-02", "reporterId": "R1", "respondentId": "S1", "factsKey": "x" }, "earlier": [ { "reporterId": "R2", "respondentId": "S1", "factsKey": "x" } ] }""", "$.input.earlier[0].receivedOn"),
+        })
+        {
+            using var decision = JsonDocument.Parse(Engine.Evaluate(Intake(input)));
+            Assert.False(decision.RootElement.GetProperty("ok").GetBoolean(), decision.RootElement.GetRawText());
+            var error = Assert.Single(decision.RootElement.GetProperty("errors").EnumerateArray());
+            Assert.Equal(("MR.Input.Required", path), (error.GetProperty("code").GetString(), error.GetProperty("path").GetString()));
+        }
+    }
 }

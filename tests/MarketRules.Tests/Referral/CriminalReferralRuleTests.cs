@@ -130,4 +130,18 @@ public class CriminalReferralRuleValidationTests
         var error = Assert.Single(decision.RootElement.GetProperty("errors").EnumerateArray());
         Assert.Equal(("MR.Engine.MissingField", "$.input.timeline.reportedToHead"), (error.GetProperty("code").GetString(), error.GetProperty("path").GetString()));
     }
+
+    [Fact]
+    public void Evaluate_AnActWithoutItsDay_RequiredAtItsPath_NotAddedToTheOthers()
+    {
+        // Criminal Law Art 12: each act is judged by the law of its day; an undated act cannot be, so it is refused,
+        // not cumulated into the dated acts' sales (here it would have lifted 30,000 yuan over Art 140's 50,000).
+        using var decision = System.Text.Json.JsonDocument.Parse(MarketRules.Tests.Engine.FreshRules.Engine().Evaluate("""
+            { "rule": "referral.criminal/1", "asOf": "2024-10-01",
+              "input": { "offence": "shoddy-products", "acts": [ { "date": "2024-03-01", "sales": 30000 }, { "sales": 30000 } ] } }
+            """));
+        Assert.False(decision.RootElement.GetProperty("ok").GetBoolean(), decision.RootElement.GetRawText());
+        var error = Assert.Single(decision.RootElement.GetProperty("errors").EnumerateArray());
+        Assert.Equal(("MR.Input.Required", "$.input.acts[1].date"), (error.GetProperty("code").GetString(), error.GetProperty("path").GetString()));
+    }
 }

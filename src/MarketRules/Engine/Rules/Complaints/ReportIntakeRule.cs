@@ -127,6 +127,9 @@ public sealed class ReportIntakeRule : RuleDefinition<ReportIntakeInput, ReportI
     {
         public SubmissionValidator()
         {
+            // Every period of the verification, and which order governs it, counts from the day of receipt: an earlier
+            // report without one would have been received on 0001-01-01 and still compared as a repeat.
+            RuleFor(x => x.ReceivedOn).NotEqual(default(LocalDate)).WithError(KernelErrors.Required);
             RuleFor(x => x.ReporterId).NotEmpty().WithError(KernelErrors.Required);
             RuleFor(x => x.RespondentId).NotEmpty().WithError(KernelErrors.Required);
             RuleFor(x => x.FactsKey).NotEmpty().WithError(KernelErrors.Required);

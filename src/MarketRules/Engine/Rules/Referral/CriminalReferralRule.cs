@@ -323,6 +323,12 @@ public sealed class CriminalReferralRule : RuleDefinition<CriminalReferralInput,
         {
             var act = acts[i];
             var at = "$.acts[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "].";
+            // The law an act is judged by is the law of its day: an act without one cannot be placed, and would have been
+            // added to the others' amounts as if it had happened on any of their days.
+            if (act.Date == default)
+            {
+                errors.Add(KernelErrors.Required.Create(at + "date", ("PropertyName", "date")));
+            }
             Amount(act.Sales, at + "sales", "sales");
             Amount(act.UnsoldValue, at + "unsoldValue", "unsoldValue");
             Amount(act.BusinessVolume, at + "businessVolume", "businessVolume");
