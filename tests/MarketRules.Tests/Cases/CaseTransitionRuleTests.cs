@@ -124,8 +124,27 @@ public class CaseTransitionRuleTests
     [Fact]
     public void CaseEventInput_TypedDefaultSanctions_ReadAsNone()
     {
-        var input = new CaseEventInput { Kind = CaseEventKind.NoticeServed, Sanctions = default };
+        var input = new CaseEventInput { Kind = CaseEventKind.NoticeServed, At = Instant.FromUtc(2025, 2, 8, 2, 0), Sanctions = default };
         Assert.False(input.Sanctions.IsDefault);
         Assert.Empty(input.Sanctions);
+    }
+
+    [Fact]
+    public void Evaluate_EventWithoutItsKindOrInstant_MissingField_NotALeadReceivedIn1970()
+    {
+        // An event left without "kind" read as the first kind (a lead received) and without "at" as 1970-01-01, and
+        // answered with deadlines counted from it.
+        foreach (var (evt, path) in new[]
+        {
+            ("""{ "at": "2024-12-02T02:00:00Z" }""", "$.input.event.kind"),
+            ("""{ "kind": "lead-received" }""", "$.input.event.at"),
+        })
+        {
+            using var decision = System.Text.Json.JsonDocument.Parse(MarketRules.Tests.Engine.FreshRules.Engine().Evaluate(
+                $$"""{ "rule": "case.transition/1", "asOf": "2024-12-02", "input": { "event": {{evt}} } }"""));
+            Assert.False(decision.RootElement.GetProperty("ok").GetBoolean(), decision.RootElement.GetRawText());
+            var error = Assert.Single(decision.RootElement.GetProperty("errors").EnumerateArray());
+            Assert.Equal(("MR.Engine.MissingField", path), (error.GetProperty("code").GetString(), error.GetProperty("path").GetString()));
+        }
     }
 }

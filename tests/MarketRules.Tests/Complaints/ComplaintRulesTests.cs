@@ -151,7 +151,7 @@ public class ComplaintRulesTests
     [Fact]
     public void ComplaintEventInput_TypedDefaultRefusalGrounds_ReadAsNone()
     {
-        var input = new MarketRules.Engine.Rules.Complaints.ComplaintEventInput { RefusalGrounds = default };
+        var input = new MarketRules.Engine.Rules.Complaints.ComplaintEventInput { Kind = ComplaintEventKind.Refused, RefusalGrounds = default };
         Assert.False(input.RefusalGrounds.IsDefault);
         Assert.Empty(input.RefusalGrounds);
     }
@@ -214,5 +214,15 @@ public class ComplaintRulesTests
             var error = Assert.Single(decision.RootElement.GetProperty("errors").EnumerateArray());
             Assert.Equal(("MR.Input.Required", path), (error.GetProperty("code").GetString(), error.GetProperty("path").GetString()));
         }
+    }
+
+    [Fact]
+    public void Transition_EventWithoutItsKind_MissingField_NotAComplaintReceived()
+    {
+        // Left out, "kind" read as the first kind, a complaint received, and was decided as one.
+        using var decision = JsonDocument.Parse(Engine.Evaluate(Complaint("""{ "event": { "at": "2026-04-15T02:00:00Z" } }""")));
+        Assert.False(decision.RootElement.GetProperty("ok").GetBoolean(), decision.RootElement.GetRawText());
+        var error = Assert.Single(decision.RootElement.GetProperty("errors").EnumerateArray());
+        Assert.Equal(("MR.Engine.MissingField", "$.input.event.kind"), (error.GetProperty("code").GetString(), error.GetProperty("path").GetString()));
     }
 }

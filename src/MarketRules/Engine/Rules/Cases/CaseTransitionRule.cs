@@ -11,11 +11,11 @@ namespace MarketRules.Engine.Rules.Cases;
 /// <summary>One event as JSON callers send it.</summary>
 public sealed record CaseEventInput
 {
-    /// <summary>What happened.</summary>
-    public CaseEventKind Kind { get; init; }
+    /// <summary>What happened. Required: left out, it would read as the first kind, a lead received.</summary>
+    public required CaseEventKind Kind { get; init; }
 
-    /// <summary>When it happened.</summary>
-    public Instant At { get; init; }
+    /// <summary>When it happened. Required: every deadline counts from it.</summary>
+    public required Instant At { get; init; }
 
     /// <summary>Who recorded it.</summary>
     public string? Actor { get; init; }

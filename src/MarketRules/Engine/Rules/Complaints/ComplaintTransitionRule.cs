@@ -8,8 +8,8 @@ namespace MarketRules.Engine.Rules.Complaints;
 /// <summary>One complaint event as JSON callers send it.</summary>
 public sealed record ComplaintEventInput
 {
-    /// <summary>What happened.</summary>
-    public ComplaintEventKind Kind { get; init; }
+    /// <summary>What happened. Required: left out, it would read as the first kind, a complaint received.</summary>
+    public required ComplaintEventKind Kind { get; init; }
 
     /// <summary>When it happened.</summary>
     public Instant At { get; init; }
